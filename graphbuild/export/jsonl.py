@@ -1,0 +1,30 @@
+"""The output contract's JSONL files (documents, entities, events) plus roles."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from graphbuild.export.atomic import atomic_file
+from graphbuild.graph.knowledge_graph import KnowledgeGraph
+
+
+def write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> None:
+    with atomic_file(path) as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
+
+
+def write_contract(graph: KnowledgeGraph, out_dir: Path) -> list[Path]:
+    out_dir = Path(out_dir)
+    files = {
+        "documents.jsonl": [d.to_dict() for d in graph.sorted_documents()],
+        "entities.jsonl": [a.to_dict() for a in graph.sorted_actors()],
+        "events.jsonl": [e.to_dict() for e in graph.sorted_events()],
+        "roles.jsonl": [r.to_dict() for r in graph.sorted_roles()],
+    }
+    for name, rows in files.items():
+        write_jsonl(out_dir / name, rows)
+    return [out_dir / name for name in files]

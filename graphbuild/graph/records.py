@@ -1,0 +1,143 @@
+"""Read a graph back from output-contract JSONL records (``graphbuild load``, and every command
+that works on an output directory).
+
+A record set is a directory (or a list of directories) holding documents.jsonl,
+entities.jsonl, events.jsonl and optionally roles.jsonl.  Every line is validated before
+anything is returned, so a bad line stops the load with its file and line number and
+nothing downstream is written.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import fields
+from pathlib import Path
+from typing import Any
+
+from graphbuild.graph.knowledge_graph import KnowledgeGraph, canonical_event_id
+from graphbuild.model import ACTOR_KINDS, EVENT_TYPES, MODES, Actor, Document, Event, Evidence, Role
+
+RECORD_FILES = ("documents.jsonl", "entities.jsonl", "events.jsonl", "roles.jsonl")
+
+
+class RecordError(ValueError):
+    """A record file that cannot be loaded; the message names the file and line."""
+
+    def __init__(self, path: Path, line: int | None, problem: str) -> None:
+        where = f"{path}:{line}" if line else str(path)
+        super().__init__(f"{where}: {problem}")
+        self.path, self.line, self.problem = path, line, problem
+
+
+def _rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise RecordError(path, None, f"not UTF-8 text ({exc.reason})") from exc
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise RecordError(path, number, f"invalid JSON ({exc.msg})") from exc
+        if not isinstance(row, dict):
+            raise RecordError(path, number, "a record must be a JSON object")
+        yield number, row
+
+
+def _build(cls: type, row: dict[str, Any], path: Path, line: int, required: tuple[str, ...]) -> Any:
+    missing = [k for k in required if row.get(k) in (None, "")]
+    if missing:
+        raise RecordError(path, line, f"missing field(s): {', '.join(missing)}")
+    known = {f.name for f in fields(cls)}
+    try:
+        return cls(**{k: v for k, v in row.items() if k in known})
+    except TypeError as exc:
+        raise RecordError(path, line, str(exc)) from exc
+
+
+def _event(row: dict[str, Any], path: Path, line: int) -> Event:
+    event_type = row.get("type")
+    if event_type not in EVENT_TYPES:
+        raise RecordError(path, line, f"unknown event type {event_type!r} (expected one of "
+                                      f"{', '.join(EVENT_TYPES)})")
+    spec = EVENT_TYPES[event_type]
+    row = {"cameo": spec.cameo, "plover": spec.plover, **row}
+    row["cameo"] = str(row["cameo"]).zfill(3) if str(row["cameo"]).isdigit() else str(row["cameo"])
+    if row.get("mode", "asserted") not in MODES:
+        raise RecordError(path, line, f"unknown mode {row.get('mode')!r} (expected one of {', '.join(MODES)})")
+    for key in ("source", "target", "reported_by", "documents"):
+        value = row.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise RecordError(path, line, f"{key} must be a list of ids")
+        row[key] = value
+    if not row["source"]:
+        raise RecordError(path, line, "an event needs at least one source actor")
+    evidence = []
+    for item in row.get("evidence") or []:
+        if not isinstance(item, dict):
+            raise RecordError(path, line, "evidence must be a list of objects")
+        evidence.append(_build(Evidence, item, path, line, ("id", "document", "sentence")))
+    row["evidence"] = []
+    event = _build(Event, row, path, line, ("id", "type"))
+    event.evidence = evidence
+    return event
+
+
+def read_records(directories: list[Path] | Path) -> KnowledgeGraph:
+    """Load and validate record directories into one graph (raises RecordError)."""
+    if isinstance(directories, (str, Path)):
+        directories = [Path(directories)]
+    graph = KnowledgeGraph()
+    for directory in map(Path, directories):
+        if not directory.is_dir():
+            raise RecordError(directory, None, "not a directory of records")
+        if not (directory / "events.jsonl").exists() and not (directory / "entities.jsonl").exists():
+            raise RecordError(directory, None, "no entities.jsonl or events.jsonl here")
+        _read_one(directory, graph)
+    return graph
+
+
+def _read_one(directory: Path, graph: KnowledgeGraph) -> None:
+    part = KnowledgeGraph()
+    path = directory / "documents.jsonl"
+    if path.exists():
+        for line, row in _rows(path):
+            part.add_document(_build(Document, row, path, line, ("id",)))
+    path = directory / "entities.jsonl"
+    if path.exists():
+        for line, row in _rows(path):
+            actor = _build(Actor, row, path, line, ("id", "label", "kind"))
+            if actor.kind not in ACTOR_KINDS:
+                raise RecordError(path, line, f"unknown kind {actor.kind!r} (expected one of "
+                                              f"{', '.join(ACTOR_KINDS)})")
+            if not isinstance(actor.names, dict):
+                raise RecordError(path, line, "names must be an object {lang: [names]}")
+            part.add_actor(actor)
+    path = directory / "roles.jsonl"
+    if path.exists():
+        for line, row in _rows(path):
+            role = _build(Role, row, path, line, ("id", "person", "role"))
+            if role.person not in part.actors and role.person not in graph.actors:
+                raise RecordError(path, line, f"unknown person {role.person!r}")
+            part.add_role(role)
+    path = directory / "events.jsonl"
+    events: list[tuple[int, Event]] = []
+    if path.exists():
+        for line, row in _rows(path):
+            event = _event(row, path, line)
+            for actor_id in event.source + event.target + event.reported_by:
+                if actor_id not in part.actors and actor_id not in graph.actors:
+                    raise RecordError(path, line, f"unknown actor {actor_id!r} (not in entities.jsonl)")
+            events.append((line, event))
+    # Ids given by other tools may not be ours: re-derive them and follow ``about`` links.
+    renamed = {event.id: canonical_event_id(event) for _, event in events}
+    for line, event in events:
+        if event.about:
+            if event.about not in renamed and event.about not in graph.events:
+                raise RecordError(path, line, f"about refers to unknown event {event.about!r}")
+            event.about = renamed.get(event.about, event.about)
+        part.add_event(event)
+    graph.merge(part)

@@ -1,0 +1,42 @@
+"""Deterministic identifiers: the same canonical content always yields the same id."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import unicodedata
+from typing import Any
+
+
+def content_hash(*parts: Any, length: int = 16) -> str:
+    """Hex digest of the JSON form of ``parts`` (stable across runs and machines)."""
+    blob = json.dumps(parts, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:length]
+
+
+def slugify(text: str) -> str:
+    """ASCII slug for ids of actors without an ISO code or a Wikidata QID."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug or "x" + content_hash(text, length=10)
+
+
+def document_id(text: str) -> str:
+    """A document is identified by its normalised text, so re-ingesting it changes nothing."""
+    normalised = " ".join(text.split())
+    return "doc:" + content_hash(normalised)
+
+
+def event_id(event_type: str, source: list[str], target: list[str], date: str | None,
+             obj: str | None = None) -> str:
+    """Same type, participants, date and object -> the same event, whichever article told it."""
+    return "ev:" + content_hash(event_type, sorted(source), sorted(target), date or "", (obj or "").lower())
+
+
+def evidence_id(document: str, start: int, end: int) -> str:
+    return "evd:" + content_hash(document, start, end)
+
+
+def role_id(person: str, role: str, organisation: str | None, start: str | None) -> str:
+    return "role:" + content_hash(person, role.lower(), organisation or "", start or "")
