@@ -1,1 +1,25 @@
+"""Every export, all derived from one KnowledgeGraph and each written atomically."""
 
+from __future__ import annotations
+
+from pathlib import Path
+
+from graphbuild.graph.knowledge_graph import KnowledgeGraph
+
+
+def write_all(graph: KnowledgeGraph, out_dir: Path) -> list[Path]:
+    """Write the output contract and every derived format into ``out_dir``."""
+    from graphbuild.export.graphml import write_graphml
+    from graphbuild.export.jsonl import write_contract
+    from graphbuild.export.neo4j_csv import write_neo4j_csv
+    from graphbuild.export.rdf import write_rdf
+    from graphbuild.export.tables import write_parquet
+
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    paths = write_contract(graph, out_dir)
+    paths += write_rdf(graph, out_dir)
+    paths.append(write_graphml(graph, out_dir))
+    paths += write_neo4j_csv(graph, out_dir)
+    paths += write_parquet(graph, out_dir)
+    return paths

@@ -143,12 +143,15 @@ class KnowledgeGraph:
 
     def stats(self) -> dict[str, object]:
         by_type: dict[str, int] = {}
+        by_mode: dict[str, int] = {}
         for event in self.events.values():
             by_type[event.type] = by_type.get(event.type, 0) + 1
+            by_mode[event.mode] = by_mode.get(event.mode, 0) + 1
         return {
             "documents": len(self.documents),
             "actors": len(self.actors),
             "roles": len(self.roles),
             "events": len(self.events),
             "events_by_type": dict(sorted(by_type.items())),
+            "events_by_mode": dict(sorted(by_mode.items())),
         }

@@ -1,0 +1,336 @@
+"""`graphbuild` command line.
+
+Exit codes: 0 success, 1 partial failure (some inputs could not be used) or a failed
+command, 2 bad usage.  Errors are one line naming the file or server; --verbose shows the
+trace.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from graphbuild import __version__
+from graphbuild.cli.console import error_line, progress_bar, stderr, stdout, summary_table, warning_line
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+
+
+class CommandFailed(Exception):
+    """An expected failure with a message for the user (file, server, input)."""
+
+
+def _handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn expected failures into one clear line (and a trace with --verbose)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        ctx = click.get_current_context()
+        try:
+            return func(*args, **kwargs)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # noqa: BLE001 - every failure reaches the user as one line
+            if ctx.obj.get("verbose"):
+                stderr.print_exception()
+            error_line(str(exc) or exc.__class__.__name__)
+            ctx.exit(EXIT_PARTIAL)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="graphbuild")
+@click.option("--verbose", "-v", is_flag=True, help="Show full tracebacks on errors.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bars or summaries.")
+@click.pass_context
+def cli(ctx: click.Context, verbose: bool, quiet: bool) -> None:
+    """Build a knowledge graph of geopolitical events from Kazakh, Russian and English news.
+
+    \b
+    Example:
+      graphbuild build examples/ --out out/
+      graphbuild stats out/
+    """
+    ctx.ensure_object(dict)
+    ctx.obj.update(verbose=verbose, quiet=quiet)
+
+
+def _write_outputs(graph: Any, out: Path, warnings: list[str]) -> None:
+    from graphbuild.export import write_all
+    from graphbuild.export.jsonl import write_jsonl
+
+    write_all(graph, out)
+    write_jsonl(out / "warnings.jsonl", ({"warning": w} for w in warnings))
+
+
+def _print_summary(ctx: click.Context, stats: dict[str, Any], warnings: list[str], errors: int,
+                   title: str) -> None:
+    if ctx.obj.get("quiet"):
+        return
+    for warning in warnings[:20]:
+        warning_line(warning)
+    if len(warnings) > 20:
+        warning_line(f"... and {len(warnings) - 20} more (see warnings.jsonl)")
+    stderr.print(summary_table(stats, len(warnings), errors, title))
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Output directory (created if needed).")
+@click.option("--kb", "kb_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Extra knowledge-base JSONL file(s) with your own actors.")
+@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes for extraction.")
+@click.pass_context
+@_handle_errors
+def build(ctx: click.Context, inputs: tuple[str, ...], out: Path, kb_files: tuple[Path, ...], jobs: int) -> None:
+    """Extract actors and events from articles (.txt, .html, .jsonl, folders, globs, - for stdin).
+
+    \b
+    Example:
+      graphbuild build examples/ --out out/
+      graphbuild build 'news/*.html' feed.jsonl --out out/ --jobs 2
+    """
+    from graphbuild.pipeline import build_graph
+
+    stdin_text = sys.stdin.read() if "-" in inputs else None
+    with progress_bar("build", None, "articles", ctx.obj["quiet"]) as advance:
+        result = build_graph(list(inputs), kb_files=kb_files, jobs=jobs, stdin_text=stdin_text,
+                             on_document=lambda _source, _ok: advance())
+    for error in result.errors:
+        error_line(f"{error.source}: {error.message}")
+    if not result.graph.documents:
+        raise CommandFailed("no document could be read; nothing written")
+    _write_outputs(result.graph, out, result.warnings)
+    _print_summary(ctx, result.graph.stats(), result.warnings, len(result.errors), f"built {out}")
+    ctx.exit(EXIT_PARTIAL if result.errors else EXIT_OK)
+
+
+@cli.command()
+@click.argument("records", nargs=-1, required=True, type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), required=True)
+@click.pass_context
+@_handle_errors
+def load(ctx: click.Context, records: tuple[Path, ...], out: Path) -> None:
+    """Build the graph from record directories (documents/entities/events JSONL) made elsewhere.
+
+    Every line is checked first: a bad line names its file and line and nothing is written.
+
+    \b
+    Example:
+      graphbuild load my_records/ --out out/
+    """
+    from graphbuild.graph.records import read_records
+
+    graph = read_records(list(records))
+    _write_outputs(graph, out, [])
+    _print_summary(ctx, graph.stats(), [], 0, f"loaded into {out}")
+
+
+def _neo4j_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    options = [
+        click.option("--neo4j-uri", envvar="NEO4J_URI", default="bolt://localhost:7687", show_default=True),
+        click.option("--neo4j-user", envvar="NEO4J_USER", default="neo4j", show_default=True),
+        click.option("--neo4j-password", envvar="NEO4J_PASSWORD", default=None,
+                     help="Password (or NEO4J_PASSWORD)."),
+        click.option("--database", envvar="NEO4J_DATABASE", default=None, help="Database name (default: server's)."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@_neo4j_options
+@click.option("--batch-size", default=1000, show_default=True, type=click.IntRange(1, 100_000))
+@click.pass_context
+@_handle_errors
+def push(ctx: click.Context, directory: Path, neo4j_uri: str, neo4j_user: str, neo4j_password: str | None,
+         database: str | None, batch_size: int) -> None:
+    """Write a built graph into Neo4j (idempotent: pushing twice changes nothing).
+
+    \b
+    Example:
+      NEO4J_PASSWORD=secret graphbuild push out/ --neo4j-uri bolt://localhost:7687
+    """
+    from graphbuild.graph.records import read_records
+    from graphbuild.stores.neo4j_store import push_graph
+
+    if neo4j_password is None:
+        raise click.UsageError("no Neo4j password: pass --neo4j-password or set NEO4J_PASSWORD")
+    graph = read_records(directory)
+    with progress_bar("push", None, "rows", ctx.obj["quiet"]) as advance:
+        report = push_graph(graph, neo4j_uri, neo4j_user, neo4j_password, database=database,
+                            batch_size=batch_size, progress=advance)
+    if not ctx.obj["quiet"]:
+        stderr.print(f"pushed to {neo4j_uri}: {report}")
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--bind", default="127.0.0.1:7878", show_default=True, help="Address and port to listen on.")
+@click.option("--read-write", is_flag=True, help="Allow SPARQL updates (read-only by default).")
+@click.pass_context
+@_handle_errors
+def serve(ctx: click.Context, directory: Path, bind: str, read_write: bool) -> None:
+    """Serve the RDF export of DIRECTORY as a SPARQL 1.1 endpoint (Oxigraph).
+
+    \b
+    Example:
+      graphbuild serve out/ --bind 127.0.0.1:7878
+    """
+    from graphbuild.stores.oxigraph_store import serve as serve_store
+
+    handle = serve_store(directory, bind=bind, read_only=not read_write)
+    stdout.print(f"SPARQL endpoint: http://{bind}/query  (Ctrl-C to stop)")
+    try:
+        handle.wait()
+    except KeyboardInterrupt:
+        handle.terminate()
+
+
+@cli.command()
+@click.argument("name", required=False)
+@click.option("--param", "params", multiple=True, metavar="KEY=VALUE", help="Query parameter (repeatable).")
+@click.option("--sparql", "sparql", default=None, metavar="URL",
+              help="SPARQL endpoint to ask instead of Neo4j (e.g. http://127.0.0.1:7878/query).")
+@_neo4j_options
+@click.option("--list", "list_only", is_flag=True, help="List the available queries.")
+@click.option("--json", "as_json", is_flag=True, help="Print rows as JSON lines.")
+@click.pass_context
+@_handle_errors
+def query(ctx: click.Context, name: str | None, params: tuple[str, ...], sparql: str | None, neo4j_uri: str,
+          neo4j_user: str, neo4j_password: str | None, database: str | None, list_only: bool,
+          as_json: bool) -> None:
+    """Run one of the analyst questions in queries/ against Neo4j or a SPARQL endpoint.
+
+    \b
+    Example:
+      graphbuild query --list
+      graphbuild query visits_to_country --param country=PRK --sparql http://127.0.0.1:7878/query
+    """
+    from rich.table import Table
+
+    from graphbuild.queries import list_queries, run_cypher, run_sparql
+
+    if list_only or not name:
+        table = Table("name", "question", "parameters")
+        for info in list_queries():
+            table.add_row(info.name, info.question, ", ".join(info.params))
+        stdout.print(table)
+        return
+    values: dict[str, str] = {}
+    for item in params:
+        if "=" not in item:
+            raise click.UsageError(f"--param {item!r}: expected KEY=VALUE")
+        key, value = item.split("=", 1)
+        values[key] = value
+    if sparql:
+        rows = run_sparql(name, values, sparql)
+    else:
+        if neo4j_password is None:
+            raise click.UsageError("no Neo4j password: pass --neo4j-password or set NEO4J_PASSWORD "
+                                   "(or use --sparql URL)")
+        rows = run_cypher(name, values, neo4j_uri, neo4j_user, neo4j_password)
+    if as_json:
+        for row in rows:
+            stdout.print_json(json.dumps(row, ensure_ascii=False, default=str))
+        return
+    table = Table(*(rows[0].keys() if rows else ["(no rows)"]))
+    for row in rows:
+        table.add_row(*(str(v) for v in row.values()))
+    stdout.print(table)
+
+
+@cli.command(name="eval")
+@click.option("--gold", "gold", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Directory of gold JSON files (one per article).")
+@click.argument("out", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@_handle_errors
+def evaluate_cmd(gold: Path, out: Path, as_json: bool) -> None:
+    """Score a built output directory against gold annotations.
+
+    \b
+    Example:
+      graphbuild build examples/ --out out/ && graphbuild eval --gold examples/gold out/
+    """
+    from graphbuild.evaluation import evaluate
+
+    report = evaluate(gold, out)
+    stdout.print(json.dumps(report.to_dict(), indent=2) if as_json else report.to_text())
+
+
+@cli.command()
+@click.argument("what", type=click.Choice(["kk-ner"]))
+@click.option("--data", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=Path("../shared/data/kaznerd"), show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Model file to write (default: the shipped model's path).")
+@_handle_errors
+def train(what: str, data: Path, out: Path | None) -> None:
+    """Train a shipped model from its data (reproducible).
+
+    \b
+    Example:
+      graphbuild train kk-ner --data ../shared/data/kaznerd
+    """
+    from graphbuild.training import default_model_path, train_kk_ner
+
+    report = train_kk_ner(data, out or default_model_path())
+    stdout.print_json(json.dumps(report, default=str))
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.pass_context
+@_handle_errors
+def stats(ctx: click.Context, directory: Path, as_json: bool) -> None:
+    """Print the summary of an existing output directory.
+
+    \b
+    Example:
+      graphbuild stats out/
+    """
+    from graphbuild.graph.records import read_records
+
+    graph = read_records(directory)
+    warnings_path = directory / "warnings.jsonl"
+    warnings = warnings_path.read_text(encoding="utf-8").splitlines() if warnings_path.exists() else []
+    summary = graph.stats()
+    if as_json:
+        stdout.print_json(json.dumps({**summary, "warnings": len(warnings)}))
+        return
+    stdout.print(summary_table(summary, len(warnings), 0, f"{directory}"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point; returns the exit code instead of raising SystemExit (handy in tests)."""
+    try:
+        code = cli.main(args=argv, prog_name="graphbuild", standalone_mode=False, obj={})
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.UsageError as exc:
+        exc.show()
+        return EXIT_USAGE
+    except click.ClickException as exc:
+        exc.show()
+        return EXIT_PARTIAL
+    except click.Abort:
+        error_line("aborted")
+        return EXIT_PARTIAL
+    return code if isinstance(code, int) else EXIT_OK
+
+
+def console_main() -> None:
+    sys.exit(main())

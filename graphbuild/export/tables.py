@@ -1,0 +1,58 @@
+"""pandas tables of the graph (for notebooks) and their Parquet files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from graphbuild.export.atomic import atomic_file
+from graphbuild.graph.knowledge_graph import KnowledgeGraph
+
+
+def graph_tables(graph: KnowledgeGraph) -> dict[str, pd.DataFrame]:
+    """One flat table per record kind, plus the projected typed edges."""
+    documents = pd.DataFrame(
+        [{k: v for k, v in d.to_dict().items() if k != "text"} for d in graph.sorted_documents()],
+        columns=["id", "source", "lang", "title", "published", "outlet", "url"],
+    )
+    actors = pd.DataFrame(
+        [{"id": a.id, "label": a.label, "kind": a.kind, "iso3": a.iso3, "wikidata": a.wikidata,
+          "part_of": a.part_of, "names_en": a.names.get("en", []), "names_ru": a.names.get("ru", []),
+          "names_kk": a.names.get("kk", []), "documents": a.documents} for a in graph.sorted_actors()],
+        columns=["id", "label", "kind", "iso3", "wikidata", "part_of", "names_en", "names_ru", "names_kk",
+                 "documents"],
+    )
+    events = pd.DataFrame(
+        [{"id": e.id, "type": e.type, "cameo": e.cameo, "plover": e.plover, "mode": e.mode,
+          "date": e.date, "date_precision": e.date_precision, "source": e.source, "target": e.target,
+          "reported_by": e.reported_by, "about": e.about, "place": e.place, "object": e.object,
+          "goldstein": e.goldstein, "confidence": e.confidence, "documents": e.documents,
+          "evidence_count": len(e.evidence)} for e in graph.sorted_events()],
+        columns=["id", "type", "cameo", "plover", "mode", "date", "date_precision", "source", "target",
+                 "reported_by", "about", "place", "object", "goldstein", "confidence", "documents",
+                 "evidence_count"],
+    )
+    evidence = pd.DataFrame(
+        [{"event": e.id, **v.to_dict()} for e in graph.sorted_events() for v in e.evidence],
+        columns=["event", "id", "document", "sentence", "start", "end", "quote", "lang"],
+    )
+    edges = pd.DataFrame(
+        [{"source": s, "target": t, "type": e.edge, "event": e.id, "event_type": e.type, "mode": e.mode,
+          "date": e.date} for e in graph.sorted_events() for s, t in graph.edge_pairs(e)],
+        columns=["source", "target", "type", "event", "event_type", "mode", "date"],
+    )
+    roles = pd.DataFrame([r.to_dict() for r in graph.sorted_roles()],
+                         columns=["id", "person", "role", "of", "start", "end", "documents"])
+    return {"documents": documents, "actors": actors, "events": events, "evidence": evidence,
+            "edges": edges, "roles": roles}
+
+
+def write_parquet(graph: KnowledgeGraph, out_dir: Path) -> list[Path]:
+    paths = []
+    for name, frame in graph_tables(graph).items():
+        path = Path(out_dir) / "tables" / f"{name}.parquet"
+        with atomic_file(path, "wb") as handle:
+            frame.to_parquet(handle, index=False)
+        paths.append(path)
+    return paths

@@ -1,0 +1,110 @@
+"""The extraction pipeline: a document in, a small graph out.
+
+``process_document`` is a pure function of a document (plus the read-only knowledge base),
+which is what lets ``build`` run it on several cores and merge the results.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import repeat
+from pathlib import Path
+
+from graphbuild.entities.kb import KnowledgeBase
+from graphbuild.entities.linking import link_mentions
+from graphbuild.entities.ner import recognize
+from graphbuild.events import extract_events
+from graphbuild.graph.knowledge_graph import KnowledgeGraph
+from graphbuild.ids import document_id
+from graphbuild.ingest import IngestError, read_inputs
+from graphbuild.language import get_analyzer
+from graphbuild.model import Document
+
+
+@dataclass
+class DocumentResult:
+    document: Document
+    graph: KnowledgeGraph
+    warnings: list[str] = field(default_factory=list)
+
+
+@lru_cache(maxsize=4)
+def _knowledge_base(extra: tuple[str, ...]) -> KnowledgeBase:
+    return KnowledgeBase.load([Path(p) for p in extra] or None)
+
+
+def process_document(doc: Document, kb_files: tuple[str, ...] = ()) -> DocumentResult:
+    """Language processing, mentions, linking and events for one document."""
+    kb = _knowledge_base(kb_files)
+    sentences = get_analyzer(doc.lang).analyze(doc.text)
+    ner_mentions = recognize(sentences, doc.lang, doc.id)
+    linked = link_mentions(doc, sentences, ner_mentions, kb)
+    extraction = extract_events(doc, sentences, linked.mentions)
+    part = KnowledgeGraph()
+    part.add_document(doc)
+    for actor in linked.actors:
+        part.add_actor(actor)
+    # Events may name actors that no mention introduced (e.g. a role's country): add them from the KB.
+    for event in extraction.events:
+        for actor_id in event.source + event.target + event.reported_by:
+            if actor_id not in part.actors:
+                part.add_actor(kb.actor(actor_id, document=doc.id))
+        part.add_event(event)
+    for role in extraction.roles:
+        for actor_id in filter(None, (role.person, role.of)):
+            if actor_id not in part.actors:
+                part.add_actor(kb.actor(actor_id, document=doc.id))
+        part.add_role(role)
+    return DocumentResult(doc, part, linked.warnings + extraction.warnings)
+
+
+def extract_text(text: str, lang: str, published: str | None = None) -> list[dict]:
+    """Events of one text as contract dicts (used by benchmarks and quick experiments)."""
+    doc = Document(id=document_id(text), source="<text>", lang=lang, text=text, published=published)
+    return [e.to_dict() for e in process_document(doc).graph.sorted_events()]
+
+
+@dataclass
+class BuildResult:
+    graph: KnowledgeGraph
+    errors: list[IngestError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _process_all(docs: Iterable[Document], kb_files: tuple[str, ...], jobs: int) -> Iterator[DocumentResult]:
+    if jobs <= 1:
+        for doc in docs:
+            yield process_document(doc, kb_files)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(process_document, docs, repeat(kb_files), chunksize=4)
+
+
+def build_graph(inputs: list[str], *, kb_files: Iterable[Path] = (), jobs: int = 1,
+                stdin_text: str | None = None,
+                on_document: Callable[[str, bool], None] | None = None) -> BuildResult:
+    """Read every input, extract each document and merge everything into one graph.
+
+    Bad inputs are collected as errors; the other documents are still built.
+    ``on_document(source, ok)`` is called once per input item (for progress bars).
+    """
+    kb_key = tuple(str(p) for p in kb_files)
+    _knowledge_base(kb_key)  # fail early (and once) on a bad user KB file
+    result = BuildResult(KnowledgeGraph())
+    docs: list[Document] = []
+    for item in read_inputs(inputs, stdin_text=stdin_text):
+        if isinstance(item, IngestError):
+            result.errors.append(item)
+            if on_document:
+                on_document(item.source, False)
+        else:
+            docs.append(item)
+    for part in _process_all(docs, kb_key, jobs):
+        result.graph.merge(part.graph)
+        result.warnings.extend(f"{part.document.source}: {w}" for w in part.warnings)
+        if on_document:
+            on_document(part.document.source, True)
+    return result

@@ -1,0 +1,32 @@
+"""Session-wide real servers: one Neo4j (embedded Neo4j 5 LTS with Bolt, from Maven Central
+artifacts) and Oxigraph SPARQL servers, started once and stopped at the end of the run."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+TESTS = Path(__file__).resolve().parent
+REPO = TESTS.parent
+SHARED = REPO.parent / "shared"
+sys.path.insert(0, str(TESTS))
+
+from servers.neo4j_server import Neo4jServer, start_neo4j  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def neo4j_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jServer]:
+    server = start_neo4j(tmp_path_factory.mktemp("neo4j"))
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def records_dir() -> Path:
+    """The hand-written test graph: all 17 event types, every mode, kk/ru/en names."""
+    return TESTS / "data" / "records"
