@@ -14,11 +14,12 @@ REPO = TESTS.parent
 SHARED = REPO.parent / "shared"
 sys.path.insert(0, str(TESTS))
 
-from servers.neo4j_server import Neo4jServer, start_neo4j  # noqa: E402
 
 
 @pytest.fixture(scope="session")
-def neo4j_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jServer]:
+def neo4j_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    from servers.neo4j_server import start_neo4j
+
     server = start_neo4j(tmp_path_factory.mktemp("neo4j"))
     try:
         yield server

@@ -22,7 +22,7 @@ from graphbuild.cli.console import error_line, progress_bar, stderr, stdout, sum
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
 
-class CommandFailed(Exception):
+class CommandError(Exception):
     """An expected failure with a message for the user (file, server, input)."""
 
 
@@ -36,7 +36,7 @@ def _handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             return func(*args, **kwargs)
         except (click.ClickException, click.exceptions.Exit, click.Abort, KeyboardInterrupt):
             raise
-        except Exception as exc:  # noqa: BLE001 - every failure reaches the user as one line
+        except Exception as exc:
             if ctx.obj.get("verbose"):
                 stderr.print_exception()
             error_line(str(exc) or exc.__class__.__name__)
@@ -108,7 +108,7 @@ def build(ctx: click.Context, inputs: tuple[str, ...], out: Path, kb_files: tupl
     for error in result.errors:
         error_line(f"{error.source}: {error.message}")
     if not result.graph.documents:
-        raise CommandFailed("no document could be read; nothing written")
+        raise CommandError("no document could be read; nothing written")
     _write_outputs(result.graph, out, result.warnings)
     _print_summary(ctx, result.graph.stats(), result.warnings, len(result.errors), f"built {out}")
     ctx.exit(EXIT_PARTIAL if result.errors else EXIT_OK)
