@@ -1,0 +1,200 @@
+"""Kazakh named-entity recognition: a linear-chain CRF (python-crfsuite) trained on KazNERD.
+
+Features are surface shape, affixes, Kazakh case endings (from kk_suffixes.json), a country
+gazetteer built from CLDR's Kazakh territory names, the analyzer's lemma and case when the token
+carries them, and a +-2 word window.  The model predicts all 25 KazNERD classes; recognize()
+keeps only the classes labels.json maps to actor kinds.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import pycrfsuite
+
+from graphbuild.entities.ner.spans import iob_chunks, make_mention
+from graphbuild.language.base import Sentence, Token
+from graphbuild.model import Mention
+
+MODEL_PATH = Path(__file__).resolve().parents[2] / "models" / "kk_ner.crfsuite"
+_SUFFIXES = Path(__file__).with_name("kk_suffixes.json")
+_WINDOW = 2
+
+
+@lru_cache(maxsize=1)
+def _suffix_table() -> tuple[int, list[tuple[str, str]], frozenset[str]]:
+    data = json.loads(_SUFFIXES.read_text(encoding="utf-8"))
+    pairs = [(end, case) for case, ends in data["endings"].items() for end in ends]
+    pairs.sort(key=lambda p: -len(p[0]))  # longest ending first
+    return int(data["min_stem"]), pairs, frozenset(data["feature_cases"])
+
+
+def split_ending(word: str) -> tuple[str, str, str] | None:
+    """(stem, ending, case) for the longest known ending of a lowercased word, else None."""
+    min_stem, pairs, _ = _suffix_table()
+    for end, case in pairs:
+        if word.endswith(end) and len(word) - len(end) >= min_stem:
+            return word[: -len(end)], end, case
+    return None
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> dict[str, list[tuple[str, ...]]]:
+    """Lowercased Kazakh country and territory names from CLDR (via babel), keyed by first word."""
+    from babel import Locale
+
+    names: dict[str, list[tuple[str, ...]]] = {}
+    for name in Locale("kk").territories.values():
+        words = tuple(re.findall(r"\w+", name.lower()))
+        if words:
+            names.setdefault(words[0], []).append(words)
+    return names
+
+
+def _gaz_tags(lowers: Sequence[str]) -> list[str | None]:
+    """B/I marks for tokens that spell a known territory name (last word may carry an ending)."""
+    marks: list[str | None] = [None] * len(lowers)
+    gaz = _gazetteer()
+    for i, w in enumerate(lowers):
+        first = w if w in gaz else (split_ending(w) or (w,))[0]
+        for name in gaz.get(first, ()):
+            n = len(name)
+            if i + n > len(lowers) or list(lowers[i : i + n - 1]) != list(name[:-1]):
+                continue
+            last = lowers[i + n - 1]
+            if last == name[-1] or (last.startswith(name[-1]) and split_ending(last)):
+                marks[i] = "B"
+                for j in range(i + 1, i + n):
+                    marks[j] = "I"
+                break
+    return marks
+
+
+def _shape(word: str) -> str:
+    s = re.sub(r"[^\W\d_]", lambda m: "X" if m.group().isupper() else "x", word)
+    return re.sub(r"\d", "d", s)
+
+
+def _short_shape(word: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", _shape(word))
+
+
+def _token_atoms(tok: Token) -> dict[str, str]:
+    """The per-word facts that the window features are built from."""
+    w = tok.text
+    low = w.lower()
+    split = split_ending(low)
+    atoms = {
+        "w": low,
+        "sh": _short_shape(w),
+        "t": "1" if w[:1].isupper() else "0",
+        "case": split[2] if split else "-",
+        "end": split[1] if split else "-",
+        "stem": split[0] if split else low,
+    }
+    lemma = (tok.lemma or "").lower()
+    if lemma and lemma != low:
+        atoms["lemma"] = lemma
+    if tok.feats.get("Case"):
+        atoms["fcase"] = tok.feats["Case"]
+    return atoms
+
+
+def sentence_features(tokens: Sequence[Token]) -> list[list[str]]:
+    """CRF attribute lists, one per token."""
+    atoms = [_token_atoms(t) for t in tokens]
+    gaz = _gaz_tags([a["w"] for a in atoms])
+    feats: list[list[str]] = []
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        w = tok.text
+        a = atoms[i]
+        f = [
+            "bias",
+            "w=" + a["w"],
+            "shape=" + _shape(w)[:8],
+            "sh=" + a["sh"],
+            "title=" + a["t"],
+            "upper=" + ("1" if w.isupper() and len(w) > 1 else "0"),
+            "digit=" + ("1" if any(c.isdigit() for c in w) else "0"),
+            "len=" + str(min(len(w), 8)),
+            "stem=" + a["stem"],
+            "case=" + a["case"],
+            "end=" + a["end"],
+            "gaz=" + (gaz[i] or "-"),
+        ]
+        f += [f"p{k}={a['w'][:k]}" for k in (1, 2, 3, 4) if len(a["w"]) >= k]
+        f += [f"s{k}={a['w'][-k:]}" for k in (1, 2, 3, 4) if len(a["w"]) >= k]
+        if "lemma" in a:
+            f.append("lemma=" + a["lemma"])
+        if "fcase" in a:
+            f.append("fcase=" + a["fcase"])
+        if i == 0:
+            f.append("BOS")
+        if i == n - 1:
+            f.append("EOS")
+        for d in range(-_WINDOW, _WINDOW + 1):
+            j = i + d
+            if d == 0 or not 0 <= j < n:
+                continue
+            b = atoms[j]
+            f += [
+                f"{d}:w={b['w']}",
+                f"{d}:sh={b['sh']}",
+                f"{d}:t={b['t']}",
+                f"{d}:case={b['case']}",
+                f"{d}:gaz={gaz[j] or '-'}",
+            ]
+            if abs(d) == 1:
+                f += [f"{d}:stem={b['stem']}", f"{d}:s3={b['w'][-3:]}", f"{d}:t|t={b['t']}|{a['t']}"]
+        if i > 0:
+            f.append("bi-=" + atoms[i - 1]["w"] + "|" + a["w"])
+        if i < n - 1:
+            f.append("bi+=" + a["w"] + "|" + atoms[i + 1]["w"])
+        feats.append(f)
+    return feats
+
+
+def words_to_tokens(words: Sequence[str], lemma: Callable[[str], str] | None = None) -> list[Token]:
+    """Tokens for a pre-tokenised sentence (training data), offsets as if joined by spaces."""
+    toks: list[Token] = []
+    pos = 0
+    for w in words:
+        toks.append(Token(text=w, start=pos, end=pos + len(w), lemma=lemma(w) if lemma else w))
+        pos += len(w) + 1
+    return toks
+
+
+@lru_cache(maxsize=4)
+def load_tagger(path: Path = MODEL_PATH) -> pycrfsuite.Tagger:
+    """Open a trained model once per process."""
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"Kazakh NER model not found: {path}; build it with `graphbuild train kk-ner`"
+        )
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    return tagger
+
+
+def tag_tokens(tokens: Sequence[Token], model: Path = MODEL_PATH) -> list[str]:
+    """IOB2 KazNERD tags for one sentence."""
+    if not tokens:
+        return []
+    return list(load_tagger(model).tag(sentence_features(tokens)))
+
+
+def recognize_kk(sentences: Sequence[Sentence], document: str, model: Path = MODEL_PATH) -> list[Mention]:
+    """Mentions of actors in analysed Kazakh sentences."""
+    mentions: list[Mention] = []
+    for sent in sentences:
+        tags = tag_tokens(sent.tokens, model)
+        for label, first, last in iob_chunks(tags):
+            m = make_mention(sent, first, last, label, "kk", document)
+            if m is not None:
+                mentions.append(m)
+    return mentions

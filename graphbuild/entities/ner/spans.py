@@ -1,0 +1,96 @@
+"""Shared span machinery: IOB2 chunking and turning token spans into Mention records."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from graphbuild.entities.ner.labels import inflection, kind_for
+from graphbuild.language.base import Sentence, Token
+from graphbuild.model import Mention
+
+
+def iob_chunks(tags: Sequence[str]) -> list[tuple[str, int, int]]:
+    """(type, first, last+1) chunks of an IOB2 sequence, conlleval-style.
+
+    An I- tag that does not continue a chunk of its own type opens a new one, as seqeval does in
+    its default mode, so that a model's ill-formed output is still scored and used.
+    """
+    chunks: list[tuple[str, int, int]] = []
+    kind: str | None = None
+    begin = 0
+    for i, tag in enumerate([*tags, "O"]):
+        prefix, _, label = tag.partition("-")
+        starts = prefix == "B" or (prefix == "I" and label != kind)
+        if kind is not None and (prefix == "O" or starts):
+            chunks.append((kind, begin, i))
+            kind = None
+        if starts:
+            kind, begin = label, i
+    return chunks
+
+
+def _cap_like(lemma: str, surface: str) -> str:
+    # Analyzers lowercase lemmas; a name keeps the capital of its surface form.
+    if surface[:1].isupper() and lemma[:1].islower():
+        return lemma[:1].upper() + lemma[1:]
+    return lemma
+
+
+def span_lemma(tokens: Sequence[Token], lang: str) -> str | None:
+    """Dictionary form of a multi-word name: only the words that inflect are replaced by lemmas."""
+    mode = inflection(lang)
+    if mode == "none" or not tokens:
+        return None
+    words = [t.text for t in tokens]
+    idx = range(len(tokens)) if mode == "all" else [len(tokens) - 1]
+    for i in idx:
+        if tokens[i].lemma:
+            words[i] = _cap_like(tokens[i].lemma, tokens[i].text)
+    return " ".join(words)
+
+
+def span_case(tokens: Sequence[Token], lang: str) -> str | None:
+    """Grammatical case of the name's head, as the language analyzer tagged it (None if untagged)."""
+    mode = inflection(lang)
+    if mode == "last":
+        return tokens[-1].feats.get("Case")
+    if mode == "all":
+        for t in tokens:
+            if t.feats.get("Case"):
+                return t.feats["Case"]
+    return None
+
+
+def make_mention(
+    sentence: Sentence, first: int, last: int, tag: str, lang: str, document: str
+) -> Mention | None:
+    """Mention for tokens[first:last] of a sentence, or None when the tag is not an actor kind."""
+    kind = kind_for(lang, tag)
+    if kind is None or last <= first:
+        return None
+    toks = sentence.tokens[first:last]
+    return char_mention(sentence, toks[0].start, toks[-1].end, kind, lang, document, toks)
+
+
+def char_mention(
+    sentence: Sentence,
+    start: int,
+    end: int,
+    kind: str,
+    lang: str,
+    document: str,
+    tokens: Sequence[Token] = (),
+) -> Mention:
+    """Mention for document offsets [start, end) lying inside the sentence."""
+    text = sentence.text[start - sentence.start : end - sentence.start]
+    return Mention(
+        document=document,
+        start=start,
+        end=end,
+        text=text,
+        kind=kind,
+        lang=lang,
+        lemma=span_lemma(tokens, lang) if tokens else None,
+        case=span_case(tokens, lang) if tokens else None,
+        source="ner",
+    )

@@ -1,0 +1,133 @@
+"""Reproducible training of the models graphbuild ships.
+
+    python -m graphbuild.training kk-ner --data ../shared/data/kaznerd --out graphbuild/models/kk_ner.crfsuite
+
+KazNERD's train split is not available to us, so the Kazakh model is trained on its validation
+split and scored on its test split.  Parameters are fixed so the same data gives the same model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pycrfsuite
+
+from graphbuild.entities.ner.conll import read_iob2
+from graphbuild.entities.ner.kk_crf import sentence_features, words_to_tokens
+from graphbuild.entities.ner.scoring import score_iob
+
+KK_TRAIN_FILE = "IOB2_valid.txt"
+KK_TEST_FILE = "IOB2_test.txt"
+# c1 (L1) prunes the feature set so the shipped model stays small; c2 smooths what remains.
+KK_CRF_PARAMS: dict[str, Any] = {
+    "c1": 0.15,
+    "c2": 0.02,
+    "max_iterations": 200,
+    "feature.minfreq": 1,
+    "feature.possible_transitions": True,
+}
+
+
+def _kk_lemmatizer() -> tuple[Callable[[str], str] | None, str]:
+    """The Kazakh analyzer's lemma function when that module is present (same as at run time)."""
+    try:
+        from graphbuild.language.kk import KazakhAnalyzer  # type: ignore[import-not-found]
+    except ImportError:
+        return None, "none"
+    analyzer = KazakhAnalyzer()
+    return analyzer.lemma, "graphbuild.language.kk.KazakhAnalyzer"
+
+
+def _features(
+    sentences: list[tuple[list[str], list[str]]], lemma: Callable[[str], str] | None
+) -> list[list[list[str]]]:
+    return [sentence_features(words_to_tokens(words, lemma)) for words, _ in sentences]
+
+
+def train_kk_ner(
+    data_dir: Path,
+    out: Path,
+    *,
+    max_sentences: int | None = None,
+    params: dict[str, Any] | None = None,
+    evaluate: bool = True,
+) -> dict[str, Any]:
+    """Train the Kazakh CRF on KazNERD's validation split, write it to `out`, score it on test.
+
+    Returns (and writes beside the model as <out>.json) the parameters, timing, model size and
+    entity-level scores per class.  `max_sentences` trains on the first N sentences only (for
+    quick checks); the shipped model uses all of them.
+    """
+    data_dir = Path(data_dir)
+    out = Path(out)
+    train_path = data_dir / KK_TRAIN_FILE
+    if not train_path.is_file():
+        raise FileNotFoundError(
+            f"KazNERD training file not found: {train_path} (expected the KazNERD IOB2 files)"
+        )
+    train = read_iob2(train_path)
+    if max_sentences is not None:
+        train = train[:max_sentences]
+    lemma, lemma_source = _kk_lemmatizer()
+    used = dict(KK_CRF_PARAMS, **(params or {}))
+
+    t0 = time.perf_counter()
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for feats, (_, tags) in zip(_features(train, lemma), train, strict=True):
+        trainer.append(feats, tags)
+    trainer.select("lbfgs")
+    trainer.set_params(used)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(out))
+    train_seconds = time.perf_counter() - t0
+
+    report: dict[str, Any] = {
+        "model": str(out),
+        "data": "KazNERD (IS2AI), CC BY 4.0",
+        "train_file": KK_TRAIN_FILE,
+        "train_sentences": len(train),
+        "lemma_source": lemma_source,
+        "params": used,
+        "train_seconds": round(train_seconds, 1),
+        "model_bytes": out.stat().st_size,
+    }
+    test_path = data_dir / KK_TEST_FILE
+    if evaluate and test_path.is_file():
+        test = read_iob2(test_path)
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(out))
+        pred = [tagger.tag(f) for f in _features(test, lemma)]
+        report["test_file"] = KK_TEST_FILE
+        report["test_sentences"] = len(test)
+        report["test_scores"] = score_iob([tags for _, tags in test], pred)
+    out.with_suffix(out.suffix + ".json").write_text(
+        json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m graphbuild.training")
+    sub = parser.add_subparsers(dest="model", required=True)
+    kk = sub.add_parser("kk-ner", help="train the Kazakh NER CRF on KazNERD")
+    kk.add_argument("--data", type=Path, required=True, help="folder holding KazNERD IOB2_*.txt")
+    kk.add_argument("--out", type=Path, required=True, help="model file to write")
+    kk.add_argument("--max-sentences", type=int, default=None)
+    args = parser.parse_args(argv)
+    try:
+        report = train_kk_ner(args.data, args.out, max_sentences=args.max_sentences)
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(json.dumps(report, ensure_ascii=False, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
