@@ -1,0 +1,315 @@
+"""RDF exports of the knowledge graph: Turtle, TriG with one provenance graph per document, JSON-LD.
+
+The model is described in docs/rdf-model.md and declared in the shipped ontology
+(graphbuild/data/ontology/graphbuild.ttl): events are resources with role properties, and the
+direct "truthy" actor-to-actor triple (``RUS gb:negotiatedWith PRK``) sits beside each event.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from urllib.parse import quote, unquote
+
+from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.term import Node
+
+from graphbuild.export.atomic import atomic_file
+from graphbuild.graph.knowledge_graph import KnowledgeGraph
+from graphbuild.model import EVENT_TYPES, Actor, Document, Event, Evidence, Role
+
+GB = Namespace("https://w3id.org/graphbuild/ontology#")
+ID = Namespace("https://w3id.org/graphbuild/id/")
+GRAPH = Namespace("https://w3id.org/graphbuild/graph/")
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+SCHEMA = Namespace("https://schema.org/")
+WD = Namespace("http://www.wikidata.org/entity/")
+
+PACKAGE_DATA = Path(__file__).resolve().parent.parent / "data"
+ONTOLOGY_FILE = PACKAGE_DATA / "ontology" / "graphbuild.ttl"
+SHAPES_FILE = PACKAGE_DATA / "shapes" / "graphbuild-shapes.ttl"
+
+PREFIXES: dict[str, Namespace] = {
+    "gb": GB, "id": ID, "gbg": GRAPH, "sem": SEM, "prov": PROV, "schema": SCHEMA, "wd": WD,
+    "owl": Namespace(str(OWL)), "skos": Namespace(str(SKOS)), "xsd": Namespace(str(XSD)),
+}
+
+# Actor kinds map to one gb class each and to the schema.org class it is aligned with.
+KIND_SCHEMA: dict[str, URIRef] = {
+    "Country": SCHEMA.Country, "Organization": SCHEMA.Organization, "Person": SCHEMA.Person,
+    "Group": SCHEMA.Organization, "Place": SCHEMA.Place,
+}
+_DATE_TYPES: dict[str, URIRef] = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
+_DATE_SHAPES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^-?\d{4}-\d{2}-\d{2}$"), "day"),
+    (re.compile(r"^-?\d{4}-\d{2}$"), "month"),
+    (re.compile(r"^-?\d{4}$"), "year"),
+)
+_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$")
+# Characters that may not appear raw in an IRI; ids are percent-encoded with everything else kept.
+_ID_SAFE = ":/-._~@!$&'()*+,;="
+
+
+def event_class(event_type: str) -> URIRef:
+    """gb class of an event type: VISIT -> gb:Visit."""
+    return GB[event_type.title()]
+
+
+def truthy_property(edge: str) -> URIRef:
+    """Truthy property of a projected edge: VISITED -> gb:visited, NEGOTIATED_WITH -> gb:negotiatedWith."""
+    first, *rest = edge.lower().split("_")
+    return GB[first + "".join(part.title() for part in rest)]
+
+
+def iri(node_id: str) -> URIRef:
+    """The IRI of a graph id (``RUS``, ``ev:...``, ``person:sergei-shoigu``)."""
+    return ID[quote(node_id, safe=_ID_SAFE)]
+
+
+def id_of(term: str) -> str:
+    """Inverse of :func:`iri`: the plain graph id of an IRI in the id namespace, else the IRI itself."""
+    text = str(term)
+    return unquote(text[len(str(ID)):]) if text.startswith(str(ID)) else text
+
+
+def provenance_graph(document_id: str) -> URIRef:
+    """Name of the TriG graph that holds what one document says."""
+    return GRAPH[quote(document_id, safe=_ID_SAFE)]
+
+
+def typed_date(value: str, precision: str | None = None) -> Literal:
+    """A date literal typed by precision (xsd:date, xsd:gYearMonth, xsd:gYear); unknown shapes stay strings."""
+    if precision in _DATE_TYPES:
+        shape = dict((p, pattern) for pattern, p in _DATE_SHAPES)[precision]
+        if shape.match(value):
+            return Literal(value, datatype=_DATE_TYPES[precision])
+    for pattern, found in _DATE_SHAPES:
+        if pattern.match(value):
+            return Literal(value, datatype=_DATE_TYPES[found])
+    if _DATETIME.match(value):
+        return Literal(value, datatype=XSD.dateTime)
+    return Literal(value)
+
+
+def _text(value: str, lang: str | None) -> Literal:
+    return Literal(value, lang=lang) if lang else Literal(value)
+
+
+class _Triples:
+    """Collects the triples of each record once, so the default graph and the per-document
+    provenance graphs are built from the same statements."""
+
+    def __init__(self, graph: KnowledgeGraph) -> None:
+        self.graph = graph
+
+    def actor(self, actor: Actor) -> list[tuple[Node, Node, Node]]:
+        s = iri(actor.id)
+        out: list[tuple[Node, Node, Node]] = [
+            (s, RDF.type, GB.Actor), (s, RDF.type, GB[actor.kind]), (s, RDF.type, KIND_SCHEMA[actor.kind]),
+            (s, SKOS.prefLabel, Literal(actor.label, lang="en")),
+            (s, RDFS.label, Literal(actor.label, lang="en")),
+        ]
+        for lang, names in sorted(actor.names.items()):
+            out += [(s, RDFS.label, _text(name, lang)) for name in names if name]
+        if actor.iso3:
+            out.append((s, GB.iso3, Literal(actor.iso3)))
+        if actor.wikidata:
+            out += [(s, GB.wikidata, Literal(actor.wikidata)), (s, OWL.sameAs, WD[actor.wikidata])]
+        if actor.part_of:
+            out.append((s, GB.partOf, iri(actor.part_of)))
+        if actor.latin:
+            out.append((s, GB.latin, Literal(actor.latin)))
+        out += [(s, GB.mentionedIn, iri(d)) for d in actor.documents]
+        return out
+
+    def role(self, role: Role) -> list[tuple[Node, Node, Node]]:
+        s = iri(role.id)
+        person = iri(role.person)
+        out: list[tuple[Node, Node, Node]] = [
+            (s, RDF.type, GB.RoleHolding), (s, GB.person, person), (person, GB.holdsRole, s),
+            (s, GB.roleTitle, Literal(role.role, lang="en")),
+        ]
+        if role.of:
+            out.append((s, GB.of, iri(role.of)))
+        if role.start:
+            out.append((s, GB.start, typed_date(role.start)))
+        if role.end:
+            out.append((s, GB.end, typed_date(role.end)))
+        out += [(s, GB.mentionedIn, iri(d)) for d in role.documents]
+        return out
+
+    def document(self, doc: Document) -> list[tuple[Node, Node, Node]]:
+        s = iri(doc.id)
+        out: list[tuple[Node, Node, Node]] = [
+            (s, RDF.type, GB.Document), (s, RDF.type, PROV.Entity), (s, GB.sourcePath, Literal(doc.source)),
+            (s, GB.lang, Literal(doc.lang)),
+        ]
+        if doc.title:
+            out.append((s, GB.title, _text(doc.title, doc.lang)))
+        if doc.published:
+            out.append((s, GB.published, typed_date(doc.published)))
+        if doc.outlet:
+            out.append((s, GB.outlet, Literal(doc.outlet)))
+        if doc.url:
+            out.append((s, GB.url, Literal(doc.url, datatype=XSD.anyURI)))
+        return out
+
+    def evidence(self, ev: Evidence) -> list[tuple[Node, Node, Node]]:
+        s = iri(ev.id)
+        doc = iri(ev.document)
+        return [
+            (s, RDF.type, GB.Evidence), (s, RDF.type, PROV.Entity),
+            (s, GB.sentence, _text(ev.sentence, ev.lang)), (s, GB.quote, _text(ev.quote or ev.sentence, ev.lang)),
+            (s, GB.lang, Literal(ev.lang)),
+            (s, GB.startOffset, Literal(int(ev.start))), (s, GB.endOffset, Literal(int(ev.end))),
+            (s, GB.inDocument, doc), (s, PROV.wasDerivedFrom, doc),
+        ]
+
+    def event(self, event: Event, evidence: Iterable[Evidence]) -> list[tuple[Node, Node, Node]]:
+        """The event resource, its links to ``evidence`` and its truthy triples."""
+        s = iri(event.id)
+        spec = EVENT_TYPES[event.type]
+        out: list[tuple[Node, Node, Node]] = [
+            (s, RDF.type, GB.Event), (s, RDF.type, event_class(event.type)),
+            (s, GB.eventType, Literal(event.type)), (s, GB.cameo, Literal(str(event.cameo))),
+            (s, GB.plover, Literal(event.plover)), (s, GB.mode, Literal(event.mode)),
+            (s, GB.confidence, Literal(float(event.confidence), datatype=XSD.double)),
+        ]
+        out += [(s, GB.source, iri(a)) for a in event.source]
+        out += [(s, GB.target, iri(a)) for a in event.target]
+        out += [(s, GB.reportedBy, iri(a)) for a in event.reported_by]
+        if event.about:
+            out.append((s, GB.about, iri(event.about)))
+        if event.place:
+            out.append((s, GB.place, iri(event.place)) if event.place in self.graph.actors
+                       else (s, GB.placeName, Literal(event.place)))
+        if event.date:
+            out.append((s, GB.date, typed_date(event.date, event.date_precision)))
+        if event.date_precision:
+            out.append((s, GB.datePrecision, Literal(event.date_precision)))
+        if event.object:
+            out.append((s, GB.object, Literal(event.object)))
+        if event.goldstein is not None:
+            out.append((s, GB.goldstein, Literal(float(event.goldstein), datatype=XSD.double)))
+        out += [(s, GB.evidencedBy, iri(e.id)) for e in evidence]
+        out += [(s, GB.mentionedIn, iri(d)) for d in event.documents]
+        prop = truthy_property(spec.edge)
+        out += [(iri(a), prop, iri(b)) for a, b in self.graph.edge_pairs(event)]
+        return out
+
+
+def _default_triples(graph: KnowledgeGraph, t: _Triples) -> Iterable[tuple[Node, Node, Node]]:
+    for doc in graph.sorted_documents():
+        yield from t.document(doc)
+    for actor in graph.sorted_actors():
+        yield from t.actor(actor)
+    for role in graph.sorted_roles():
+        yield from t.role(role)
+    for event in graph.sorted_events():
+        yield from t.event(event, event.evidence)
+        for ev in event.evidence:
+            yield from t.evidence(ev)
+
+
+def _document_triples(graph: KnowledgeGraph, t: _Triples, doc: Document) -> list[tuple[Node, Node, Node]]:
+    """What one document says: its evidence, the events it supports, the roles it states, and (so
+    the graph stands on its own) the events they point at and the actors involved."""
+    out = list(t.document(doc))
+    events = [e for e in graph.sorted_events() if any(v.document == doc.id for v in e.evidence)]
+    actors: set[str] = set()
+    cited: set[str] = set()
+    for event in events:
+        own = [v for v in event.evidence if v.document == doc.id]
+        out += t.event(event, own)
+        for ev in own:
+            out += t.evidence(ev)
+        actors.update(event.source + event.target + event.reported_by)
+        if event.place in graph.actors:
+            actors.add(event.place)
+        if event.about:
+            cited.add(event.about)
+    told = {e.id for e in events}
+    # An event this document denies or alleges is described here too (without other documents'
+    # evidence), following chains of gb:about, so the graph stands on its own.
+    while cited - told:
+        event_id = min(cited - told)
+        told.add(event_id)
+        if event_id in graph.events:
+            event = graph.events[event_id]
+            out += t.event(event, [])
+            actors.update(event.source + event.target + event.reported_by)
+            if event.place in graph.actors:
+                actors.add(event.place)
+            if event.about:
+                cited.add(event.about)
+    for role in graph.sorted_roles():
+        if doc.id in role.documents:
+            out += t.role(role)
+            actors.update([role.person] + ([role.of] if role.of else []))
+    actors.update(a.id for a in graph.actors.values() if doc.id in a.documents)
+    pending = sorted(actors)
+    while pending:  # follow part_of so every actor referenced here is typed here
+        known = graph.actors.get(pending.pop())
+        parent = known.part_of if known else None
+        if parent and parent not in actors and parent in graph.actors:
+            actors.add(parent)
+            pending.append(parent)
+    for actor_id in sorted(actors):
+        if actor_id in graph.actors:
+            out += t.actor(graph.actors[actor_id])
+    # Inside a document's graph, only that document's mentions are its to state.
+    here = iri(doc.id)
+    return [x for x in out if x[1] != GB.mentionedIn or x[2] == here]
+
+
+def graph_to_rdflib(graph: KnowledgeGraph) -> Dataset:
+    """The whole graph in the default graph, plus one named provenance graph per document."""
+    ds = Dataset()
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns)
+    t = _Triples(graph)
+    default = ds.default_graph
+    for triple in _default_triples(graph, t):
+        default.add(triple)
+    for doc in graph.sorted_documents():
+        name = provenance_graph(doc.id)
+        named = ds.graph(name)
+        for triple in _document_triples(graph, t, doc):
+            named.add(triple)
+        default.add((name, RDF.type, GB.ProvenanceGraph))
+        default.add((name, PROV.wasDerivedFrom, iri(doc.id)))
+    return ds
+
+
+def default_graph(ds: Dataset) -> Graph:
+    """A plain Graph copy of the dataset's default graph (what graph.ttl holds)."""
+    g = Graph()
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    for triple in ds.default_graph:
+        g.add(triple)
+    return g
+
+
+def write_rdf(graph: KnowledgeGraph, out_dir: Path) -> list[Path]:
+    """Write graph.ttl (default graph), graph.trig (with provenance graphs) and graph.jsonld atomically."""
+    out_dir = Path(out_dir)
+    ds = graph_to_rdflib(graph)
+    written: list[Path] = []
+    outputs: tuple[tuple[str, Graph | Dataset, str], ...] = (
+        ("graph.ttl", default_graph(ds), "turtle"),
+        ("graph.trig", ds, "trig"),
+        ("graph.jsonld", ds, "json-ld"),
+    )
+    for name, data, fmt in outputs:
+        path = out_dir / name
+        extra: dict[str, object] = {}
+        if fmt == "json-ld":  # compact IRIs with the same prefixes as the Turtle
+            extra = {"context": {p: str(ns) for p, ns in PREFIXES.items()}, "auto_compact": True}
+        text = data.serialize(format=fmt, encoding="utf-8", **extra)
+        with atomic_file(path, "wb", encoding=None) as handle:
+            handle.write(text)
+        written.append(path)
+    return written
