@@ -1,0 +1,190 @@
+"""Offline language identification per document and per paragraph.
+
+lingua (which ships its models) ranks the candidates; the alphabets in
+``graphbuild/data/langid/alphabets.json`` veto languages whose alphabet lacks letters the text
+uses, and decide the Turkic languages lingua does not know (Kyrgyz has ң ө ү but none of
+Kazakh's ә ғ қ ұ һ і; Tatar has җ; Bashkir has ҙ ҫ ҡ).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "langid" / "alphabets.json"
+UNDETERMINED = "und"
+
+
+@dataclass(frozen=True)
+class _Config:
+    alphabets: dict[str, frozenset[str]]
+    detector: dict[str, tuple[str, ...]]
+    tolerance: float
+    min_letters: int
+    function_words: dict[str, frozenset[str]]
+
+
+@lru_cache(maxsize=1)
+def _config() -> _Config:
+    raw: dict[str, Any] = json.loads(DATA.read_text(encoding="utf-8"))
+    return _Config(
+        alphabets={lang: frozenset(letters) for lang, letters in raw["cyrillic"].items()},
+        detector={script: tuple(codes) for script, codes in raw["detector"].items()},
+        tolerance=float(raw["tolerance"]),
+        min_letters=int(raw["min_letters"]),
+        function_words={lang: frozenset(words) for lang, words in raw["function_words"].items()},
+    )
+
+
+@cache
+def _detector(script: str) -> Any:
+    from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
+    langs = []
+    for code in _config().detector[script]:
+        iso = getattr(IsoCode639_1, code.upper(), None)
+        if iso is not None:
+            langs.append(Language.from_iso_code_639_1(iso))
+    return LanguageDetectorBuilder.from_languages(*langs).build()
+
+
+def _iso(language: Any) -> str:
+    return str(language.iso_code_639_1.name).lower()
+
+
+def _lingua_ranking(text: str, script: str, allowed: set[str] | None = None) -> list[tuple[str, float]]:
+    values = _detector(script).compute_language_confidence_values(text)
+    ranking = [(_iso(v.language), float(v.value)) for v in values]
+    if allowed is not None:
+        ranking = [(code, value) for code, value in ranking if code in allowed]
+    return ranking
+
+
+@lru_cache(maxsize=4096)
+def _script(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    if name.startswith("CYRILLIC"):
+        return "cyrillic"
+    if name.startswith("LATIN"):
+        return "latin"
+    return "other"
+
+
+def _letters(text: str) -> list[str]:
+    return [ch for ch in text if ch.isalpha()]
+
+
+def _cyrillic_language(letters: Counter[str], text: str) -> str:
+    cfg = _config()
+    total = sum(letters.values())
+    allowed_foreign = int(total * cfg.tolerance)
+
+    def foreign(lang: str) -> int:
+        alphabet = cfg.alphabets[lang]
+        return sum(n for ch, n in letters.items() if ch not in alphabet)
+
+    misfit = {lang: foreign(lang) for lang in cfg.alphabets}
+    compatible = {lang for lang, n in misfit.items() if n <= allowed_foreign}
+    if not compatible:
+        # Every alphabet misses something: take the closest one.
+        return min(misfit, key=lambda lang: (misfit[lang] / max(total, 1), len(cfg.alphabets[lang])))
+    known = set(cfg.detector["cyrillic"])
+    ranked = compatible & known
+    if len(ranked) > 1:
+        order = _lingua_ranking(text, "cyrillic", ranked)
+        best = order[0][0] if order else min(ranked, key=lambda lang: len(cfg.alphabets[lang]))
+    elif ranked:
+        best = next(iter(ranked))
+    else:
+        return min(compatible, key=lambda lang: len(cfg.alphabets[lang]))
+    # lingua cannot name ky/tt/ba. One of them wins over lingua's pick when its alphabet is a strict
+    # subset of the pick's and the text uses its own extra letters (Kyrgyz text looks "Kazakh" to
+    # lingua), or when its function words outnumber those of the pick.
+    base = cfg.alphabets["ru"]
+    words = Counter(w.lower() for w in _WORD.findall(text))
+
+    def hits(lang: str) -> int:
+        return sum(n for w, n in words.items() if w in cfg.function_words.get(lang, frozenset()))
+
+    best_alphabet = cfg.alphabets[best]
+    best_hits = hits(best)
+    scored = []
+    for lang in compatible - known:
+        alphabet = cfg.alphabets[lang]
+        extra_used = sum(n for ch, n in letters.items() if ch in alphabet and ch not in base)
+        lang_hits = hits(lang)
+        if (alphabet < best_alphabet and extra_used > allowed_foreign) or (
+            lang_hits >= 2 and lang_hits > best_hits
+        ):
+            scored.append((-lang_hits, len(alphabet), lang))
+    if scored:
+        return min(scored)[2]
+    return best
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the language of ``text``, or "und" when there are too few letters."""
+    letters = _letters(text)
+    if not letters:
+        return UNDETERMINED
+    scripts = Counter(_script(ch) for ch in letters)
+    script, count = scripts.most_common(1)[0]
+    if script == "cyrillic":
+        cyr = Counter(ch.lower() for ch in letters if _script(ch) == "cyrillic")
+        return _cyrillic_language(cyr, text)
+    if count < len(letters) / 2:
+        script = "other"
+    order = _lingua_ranking(text, script)
+    return order[0][0] if order and order[0][1] > 0 else UNDETERMINED
+
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line: a paragraph once boilerplate cleaning has run."""
+    spans = []
+    for m in _PARAGRAPH.finditer(text):
+        s, e = m.span()
+        line = m.group()
+        s += len(line) - len(line.lstrip())
+        e -= len(line) - len(line.rstrip())
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+def analyse_languages(text: str) -> tuple[str, list[str]]:
+    """Document language and one language per paragraph (see :func:`paragraph_spans`).
+
+    Paragraphs too short to judge take the document's language; the document's language is the
+    one that covers most letters among the paragraphs that could be judged.
+    """
+    min_letters = _config().min_letters
+    judged: list[str | None] = []
+    weight: Counter[str] = Counter()
+    for s, e in paragraph_spans(text):
+        n = len(_letters(text[s:e]))
+        if n < min_letters:
+            judged.append(None)
+            continue
+        lang = detect_language(text[s:e])
+        judged.append(lang)
+        if lang != UNDETERMINED:
+            weight[lang] += n
+    doc_lang = weight.most_common(1)[0][0] if weight else detect_language(text)
+    return doc_lang, [lang if lang and lang != UNDETERMINED else doc_lang for lang in judged]
+
+
+def paragraph_languages(text: str) -> list[str]:
+    """One ISO 639-1 code per paragraph of ``text`` (paragraphs as in :func:`paragraph_spans`)."""
+    return analyse_languages(text)[1]

@@ -1,0 +1,257 @@
+"""Turn user inputs (files, folders, globs, stdin) into clean Documents or clear errors.
+
+Bad input never stops the run: each problem becomes an :class:`IngestError` naming its source and
+the other inputs are still read.
+"""
+
+from __future__ import annotations
+
+import glob
+import itertools
+import json
+import os
+import re
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from graphbuild.ids import document_id
+from graphbuild.ingest.boilerplate import clean_text, normalise_line
+from graphbuild.ingest.html import HtmlArticle, extract_html
+from graphbuild.ingest.langid import UNDETERMINED, analyse_languages
+from graphbuild.language import SUPPORTED_LANGUAGES
+from graphbuild.model import Document
+
+TEXT_SUFFIXES = (".txt", ".text")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+ENCODINGS = ("utf-8", "cp1251")
+STDIN = "-"
+_SNIFF = 8192
+_HTML_SNIFF = re.compile(r"<(?:!doctype\s+html|html|head|body|article|p|div)\b", re.IGNORECASE)
+# Words mixing case oddly ("пРИВЕТ") or scripts ("Mьller") betray a wrong decoding.
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_GARBLED_SHARE = 0.2
+
+
+@dataclass(frozen=True)
+class IngestError:
+    source: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}"
+
+
+IngestResult = Document | IngestError
+
+
+class _BadInputError(Exception):
+    pass
+
+
+def read_inputs(inputs: list[str], *, stdin_text: str | None = None) -> Iterator[IngestResult]:
+    """Documents (or errors) for each input: .txt, .html/.htm, .jsonl, folders, globs, "-" (stdin)."""
+    for given in inputs:
+        if given == STDIN:
+            text = sys.stdin.read() if stdin_text is None else stdin_text
+            yield _from_stdin(text)
+            continue
+        for source in _expand(given):
+            if isinstance(source, IngestError):
+                yield source
+            else:
+                yield from _read_file(source)
+
+
+def _expand(given: str) -> Iterator[str | IngestError]:
+    path = Path(given)
+    if path.is_dir():
+        found = sorted(
+            str(p) for p in path.rglob("*")
+            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        )
+        if not found:
+            yield IngestError(given, "folder contains no files")
+        yield from found
+    elif path.exists():
+        yield given
+    elif glob.has_magic(given):
+        matches = sorted(m for m in glob.glob(given, recursive=True) if os.path.isfile(m))
+        if not matches:
+            yield IngestError(given, "no files match this pattern")
+        yield from matches
+    else:
+        yield IngestError(given, "no such file or folder")
+
+
+def _read_file(source: str) -> Iterator[IngestResult]:
+    try:
+        data = Path(source).read_bytes()
+        text = decode(data)
+    except _BadInputError as exc:
+        yield IngestError(source, str(exc))
+        return
+    except OSError as exc:
+        yield IngestError(source, f"cannot read file: {exc.strerror or exc}")
+        return
+    suffix = Path(source).suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from _read_jsonl(source, text)
+    elif suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and looks_like_html(text)):
+        yield _guard(source, _from_html, source, text)
+    else:
+        yield _guard(source, _from_text, source, text)
+
+
+def _from_stdin(text: str) -> IngestResult:
+    if not text.strip():
+        return IngestError(STDIN, "empty input")
+    if looks_like_html(text):
+        return _guard(STDIN, _from_html, STDIN, text)
+    return _guard(STDIN, _from_text, STDIN, text)
+
+
+def _guard(source: str, build: Callable[..., Document], *args: Any) -> IngestResult:
+    try:
+        result = build(*args)
+    except _BadInputError as exc:
+        return IngestError(source, str(exc))
+    return result
+
+
+def decode(data: bytes) -> str:
+    """Text of a file's bytes: UTF-8 (with or without BOM), else CP1251; raise on anything else."""
+    if not data.strip():
+        raise _BadInputError("empty file")
+    if _is_binary(data):
+        raise _BadInputError("binary file, not text")
+    if data.startswith(b"\xef\xbb\xbf"):  # utf-8-sig
+        try:
+            return data[3:].decode("utf-8")
+        except UnicodeDecodeError:
+            return _undecodable()
+    for encoding in ENCODINGS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if encoding == "utf-8" or not _garbled(text):
+            return text
+    return _undecodable()
+
+
+def _undecodable() -> str:
+    raise _BadInputError("cannot decode: not UTF-8 or CP1251 text (unknown encoding)")
+
+
+def _is_binary(data: bytes) -> bool:
+    head = data[:_SNIFF]
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return controls > len(head) * 0.05
+
+
+def _garbled(text: str) -> bool:
+    words = _WORD.findall(text)
+    if not words:
+        return True
+    odd = sum(1 for w in words if _mixed_scripts(w) or _inner_case_flip(w))
+    return odd > len(words) * _GARBLED_SHARE
+
+
+def _mixed_scripts(word: str) -> bool:
+    has_latin = any("a" <= ch.lower() <= "z" for ch in word)
+    has_other = any(ch.isalpha() and not ("a" <= ch.lower() <= "z") for ch in word)
+    return has_latin and has_other
+
+
+def _inner_case_flip(word: str) -> bool:
+    # Lower then upper inside a word ("пРИВЕТ"); camelCase brand names are rare enough.
+    return any(a.islower() and b.isupper() for a, b in itertools.pairwise(word))
+
+
+def looks_like_html(text: str) -> bool:
+    return bool(_HTML_SNIFF.search(text[:_SNIFF]))
+
+
+def _from_text(source: str, text: str) -> Document:
+    first = next((normalise_line(line) for line in text.splitlines() if line.strip()), "")
+    clean = clean_text(text)
+    title = first if first and clean.startswith(first) and _title_line(first) else None
+    return _document(source, clean, title=title)
+
+
+def _title_line(line: str) -> bool:
+    return len(line.split()) <= 25 and not line.endswith((".", ",", ";", ":"))
+
+
+def _from_html(source: str, html: str, meta: dict[str, Any] | None = None) -> Document:
+    article: HtmlArticle = extract_html(html)
+    meta = meta or {}
+    return _document(
+        source,
+        clean_text(article.text),
+        title=meta.get("title") or article.title,
+        published=meta.get("published") or article.published,
+        outlet=meta.get("outlet") or article.outlet,
+        url=meta.get("url") or article.url,
+        lang=meta.get("lang"),
+    )
+
+
+def _read_jsonl(path: str, text: str) -> Iterator[IngestResult]:
+    any_line = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        any_line = True
+        source = f"{path}#L{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield IngestError(source, f"line {number} is not valid JSON ({exc.msg})")
+            continue
+        if not isinstance(record, dict):
+            yield IngestError(source, f"line {number} is not a JSON object")
+            continue
+        yield _guard(source, _from_record, source, number, record)
+    if not any_line:
+        yield IngestError(path, "empty file")
+
+
+def _from_record(source: str, number: int, record: dict[str, Any]) -> Document:
+    meta = {k: _string(record.get(k)) for k in ("url", "title", "published", "outlet", "lang")}
+    body = record.get("text")
+    if isinstance(body, str) and body.strip():
+        return _document(source, clean_text(body), **meta)
+    html = record.get("html")
+    if isinstance(html, str) and html.strip():
+        return _from_html(source, html, meta)
+    raise _BadInputError(f"line {number} has no 'text' or 'html'")
+
+
+def _string(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    return str(value)
+
+
+def _document(source: str, text: str, *, title: str | None = None, published: str | None = None,
+              outlet: str | None = None, url: str | None = None, lang: str | None = None) -> Document:
+    if not text.strip():
+        raise _BadInputError("no article text left after removing boilerplate")
+    detected, paragraph_langs = analyse_languages(text)
+    # A language stated in the input (JSONL "lang") is the user's word and wins over detection.
+    lang = (lang or detected).lower()
+    if lang == UNDETERMINED:
+        raise _BadInputError("cannot identify the language (too little text)")
+    if lang not in SUPPORTED_LANGUAGES:
+        raise _BadInputError(f"unsupported language '{lang}'")
+    return Document(
+        id=document_id(text), source=source, lang=lang, text=text, title=title, published=published,
+        outlet=outlet, url=url, paragraph_langs=paragraph_langs,
+    )
