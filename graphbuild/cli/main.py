@@ -314,6 +314,29 @@ def stats(ctx: click.Context, directory: Path, as_json: bool) -> None:
     stdout.print(summary_table(summary, len(warnings), 0, f"{directory}"))
 
 
+@cli.command()
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="HTML file to write.")
+@click.option("--title", default=None, help="Page title (default: the directory name).")
+@click.pass_context
+@_handle_errors
+def viz(ctx: click.Context, directory: Path, out: Path, title: str | None) -> None:
+    """Write one self-contained HTML page with the interactive network (works offline).
+
+    \b
+    Example:
+      graphbuild viz out/ --out view.html
+    """
+    from graphbuild.export.html_view import write_view
+    from graphbuild.graph.records import read_records
+
+    graph = read_records(directory)
+    write_view(graph, out, title or f"graphbuild: {directory.resolve().name}")
+    if not ctx.obj["quiet"]:
+        stderr.print(f"wrote {out} ({len(graph.actors)} actors, {len(graph.events)} events)")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit code instead of raising SystemExit (handy in tests)."""
     try:

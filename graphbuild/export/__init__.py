@@ -10,6 +10,7 @@ from graphbuild.graph.knowledge_graph import KnowledgeGraph
 def write_all(graph: KnowledgeGraph, out_dir: Path) -> list[Path]:
     """Write the output contract and every derived format into ``out_dir``."""
     from graphbuild.export.graphml import write_graphml
+    from graphbuild.export.html_view import write_view
     from graphbuild.export.jsonl import write_contract
     from graphbuild.export.neo4j_csv import write_neo4j_csv
     from graphbuild.export.rdf import write_rdf
@@ -22,4 +23,5 @@ def write_all(graph: KnowledgeGraph, out_dir: Path) -> list[Path]:
     paths.append(write_graphml(graph, out_dir))
     paths += write_neo4j_csv(graph, out_dir)
     paths += write_parquet(graph, out_dir)
+    paths.append(write_view(graph, out_dir / "view.html", title=f"graphbuild: {out_dir.name}"))
     return paths

@@ -1,0 +1,158 @@
+// Interactive network of actors and typed event edges; no library, no network access.
+(function () {
+  "use strict";
+  const data = JSON.parse(document.getElementById("graph-data").textContent);
+  const svgNS = "http://www.w3.org/2000/svg";
+  const svg = document.getElementById("network");
+  const details = document.getElementById("details");
+  const hidden = new Set();
+  const byId = new Map(data.nodes.map((n) => [n.id, n]));
+
+  function el(name, attrs, parent) {
+    const node = document.createElementNS(svgNS, name);
+    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, v);
+    if (parent) parent.appendChild(node);
+    return node;
+  }
+
+  function escapeHtml(text) {
+    const div = document.createElement("div");
+    div.textContent = text == null ? "" : String(text);
+    return div.innerHTML;
+  }
+
+  // Arrow markers, one per event type colour.
+  const defs = el("defs", {}, svg);
+  for (const [type, colour] of Object.entries(data.colours)) {
+    const marker = el("marker", { id: "arrow-" + type, viewBox: "0 0 10 10", refX: "18", refY: "5",
+      markerWidth: "7", markerHeight: "7", orient: "auto-start-reverse" }, defs);
+    el("path", { d: "M 0 0 L 10 5 L 0 10 z", fill: colour }, marker);
+  }
+  const edgeLayer = el("g", { class: "edges" }, svg);
+  const nodeLayer = el("g", { class: "nodes" }, svg);
+
+  // Legend doubles as a type filter.
+  const legend = document.getElementById("legend");
+  for (const [type, colour] of Object.entries(data.colours)) {
+    if (!data.edges.some((e) => e.type === type)) continue;
+    const item = document.createElement("span");
+    item.innerHTML = '<i style="background:' + colour + '"></i>' + escapeHtml(type);
+    item.dataset.type = type;
+    item.addEventListener("click", () => {
+      if (hidden.has(type)) hidden.delete(type); else hidden.add(type);
+      item.classList.toggle("off");
+      render();
+    });
+    legend.appendChild(item);
+  }
+  const modeNote = document.createElement("span");
+  modeNote.textContent = "dashed: denied or negated · dotted: planned";
+  legend.appendChild(modeNote);
+
+  const actorSelect = document.getElementById("actor");
+  for (const node of [...data.nodes].sort((a, b) => a.label.localeCompare(b.label))) {
+    const option = document.createElement("option");
+    option.value = node.id;
+    option.textContent = node.label + " (" + node.kind + ")";
+    actorSelect.appendChild(option);
+  }
+  const dateFrom = document.getElementById("date-from");
+  const dateTo = document.getElementById("date-to");
+  const showUndated = document.getElementById("show-undated");
+  [actorSelect, dateFrom, dateTo, showUndated].forEach((c) => c.addEventListener("change", render));
+
+  let width = 800, height = 600;
+  function project(node) {
+    return [40 + node.x * (width - 190), 30 + node.y * (height - 60)];
+  }
+
+  function visible(edge) {
+    if (hidden.has(edge.type)) return false;
+    const actor = actorSelect.value;
+    if (actor && edge.source !== actor && edge.target !== actor) return false;
+    if (!edge.date) return showUndated.checked;
+    const month = edge.date.slice(0, 7);
+    if (dateFrom.value && month < dateFrom.value) return false;
+    if (dateTo.value && month > dateTo.value) return false;
+    return true;
+  }
+
+  function showEdge(edge) {
+    const s = byId.get(edge.source), t = byId.get(edge.target);
+    let html = "<h3>" + escapeHtml(s.label) + " → " + escapeHtml(edge.type) + " → " + escapeHtml(t.label) + "</h3>";
+    html += '<p><span class="mode">' + escapeHtml(edge.mode) + "</span> · " + escapeHtml(edge.date || "undated");
+    if (edge.object) html += " · " + escapeHtml(edge.object);
+    if (edge.reported_by.length) html += "<br>reported by " + edge.reported_by.map((r) => escapeHtml((byId.get(r) || { label: r }).label)).join(", ");
+    html += "</p>";
+    for (const sentence of edge.evidence) html += '<blockquote lang="' + escapeHtml(sentence.lang) + '">' + escapeHtml(sentence.text) + "</blockquote>";
+    details.innerHTML = html;
+  }
+
+  function showNode(node) {
+    const edges = data.edges.filter((e) => visible(e) && (e.source === node.id || e.target === node.id));
+    let html = "<h3>" + escapeHtml(node.label) + "</h3><p>" + escapeHtml(node.kind) + " · " + escapeHtml(node.id) + "</p>";
+    if (node.names) html += "<p>" + escapeHtml(node.names) + "</p>";
+    html += "<ul>" + edges.map((e) => "<li>" + escapeHtml((byId.get(e.source) || {}).label) + " " + escapeHtml(e.type) + " " + escapeHtml((byId.get(e.target) || {}).label) + " (" + escapeHtml(e.date || "undated") + ", " + escapeHtml(e.mode) + ")</li>").join("") + "</ul>";
+    details.innerHTML = html;
+  }
+
+  function render() {
+    const box = svg.getBoundingClientRect();
+    width = Math.max(box.width, 400);
+    height = Math.max(box.height, 300);
+    svg.setAttribute("viewBox", "0 0 " + width + " " + height);
+    edgeLayer.replaceChildren();
+    nodeLayer.replaceChildren();
+    const shown = data.edges.filter(visible);
+    const used = new Set(shown.flatMap((e) => [e.source, e.target]));
+    const actor = actorSelect.value;
+    if (actor) used.add(actor);
+    // Parallel edges between one pair bend by their index so each stays visible.
+    const pairIndex = new Map();
+    for (const edge of shown) {
+      const key = [edge.source, edge.target].sort().join("|");
+      const index = pairIndex.get(key) || 0;
+      pairIndex.set(key, index + 1);
+      const [x1, y1] = project(byId.get(edge.source));
+      const [x2, y2] = project(byId.get(edge.target));
+      const bend = (index % 2 ? -1 : 1) * (12 + 14 * Math.floor(index / 2)) * (edge.source < edge.target ? 1 : -1);
+      const mx = (x1 + x2) / 2, my = (y1 + y2) / 2;
+      const len = Math.hypot(x2 - x1, y2 - y1) || 1;
+      const cx = mx - ((y2 - y1) / len) * bend, cy = my + ((x2 - x1) / len) * bend;
+      const path = el("path", { d: "M" + x1 + "," + y1 + " Q" + cx + "," + cy + " " + x2 + "," + y2,
+        class: "edge " + edge.mode, stroke: data.colours[edge.type] || "#888",
+        "marker-end": edge.symmetric ? "" : "url(#arrow-" + edge.type + ")",
+        "data-event": edge.event, "data-type": edge.type }, edgeLayer);
+      const title = el("title", {}, path);
+      title.textContent = edge.type + " (" + edge.mode + ")\n" + edge.evidence.map((s) => s.text).join("\n");
+      path.addEventListener("mouseenter", () => showEdge(edge));
+    }
+    for (const node of data.nodes) {
+      if (!used.has(node.id)) continue;
+      const [x, y] = project(node);
+      const g = el("g", { class: "node", transform: "translate(" + x + "," + y + ")", "data-id": node.id }, nodeLayer);
+      el("circle", { r: String(6 + Math.min(10, node.degree)), fill: data.kind_colours[node.kind] || "#666" }, g);
+      const label = el("text", { x: "10", y: "4" }, g);
+      label.textContent = node.label;
+      g.addEventListener("mouseenter", () => showNode(node));
+      g.addEventListener("pointerdown", (event) => drag(event, node));
+    }
+    document.getElementById("counts").textContent = used.size + " actors · " + shown.length + " edges";
+  }
+
+  function drag(event, node) {
+    event.preventDefault();
+    const move = (e) => {
+      const box = svg.getBoundingClientRect();
+      node.x = Math.min(1, Math.max(0, (e.clientX - box.left - 40) / (width - 190)));
+      node.y = Math.min(1, Math.max(0, (e.clientY - box.top - 30) / (height - 60)));
+      render();
+    };
+    const up = () => { window.removeEventListener("pointermove", move); window.removeEventListener("pointerup", up); };
+    window.addEventListener("pointermove", move);
+    window.addEventListener("pointerup", up);
+  }
+
+  window.addEventListener("resize", render);
+  render();
+})();

@@ -1,0 +1,83 @@
+"""A self-contained interactive HTML view of the network (every script and style inlined)."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from graphbuild.export.atomic import atomic_file
+from graphbuild.graph.knowledge_graph import KnowledgeGraph
+from graphbuild.model import EVENT_TYPES
+
+
+def _asset(name: str) -> str:
+    return resources.files("graphbuild").joinpath("data", "viz", name).read_text(encoding="utf-8")
+
+
+def _layout(graph: KnowledgeGraph, actor_ids: list[str]) -> dict[str, tuple[float, float]]:
+    """Deterministic spring layout scaled into the unit square."""
+    simple = nx.Graph()
+    simple.add_nodes_from(actor_ids)
+    for event in graph.sorted_events():
+        for s, t in graph.edge_pairs(event):
+            simple.add_edge(s, t)
+    if not actor_ids:
+        return {}
+    # A hidden hub tied to every component keeps small components near the main one.
+    hub = object()
+    for component in nx.connected_components(simple.copy()):
+        simple.add_edge(hub, max(component, key=simple.degree), weight=0.3)
+    positions = nx.spring_layout(simple, seed=7, k=1.6 / max(1, len(actor_ids)) ** 0.5, iterations=200)
+    positions.pop(hub)
+    xs = [p[0] for p in positions.values()]
+    ys = [p[1] for p in positions.values()]
+    span_x = (max(xs) - min(xs)) or 1.0
+    span_y = (max(ys) - min(ys)) or 1.0
+    return {n: ((p[0] - min(xs)) / span_x, (p[1] - min(ys)) / span_y) for n, p in positions.items()}
+
+
+def view_data(graph: KnowledgeGraph) -> dict[str, Any]:
+    """Nodes (actors with edges), typed edges with mode, date and evidence sentences, colours."""
+    colours = json.loads(_asset("colours.json"))
+    edges = []
+    for event in graph.sorted_events():
+        evidence = [{"text": v.sentence, "lang": v.lang} for v in event.evidence]
+        for s, t in graph.edge_pairs(event):
+            edges.append({"source": s, "target": t, "type": event.type, "event": event.id, "mode": event.mode,
+                          "date": event.date, "object": event.object, "reported_by": event.reported_by,
+                          "symmetric": EVENT_TYPES[event.type].symmetric, "evidence": evidence})
+    degree: dict[str, int] = {}
+    for edge in edges:
+        for end in (edge["source"], edge["target"]):
+            degree[end] = degree.get(end, 0) + 1
+    actor_ids = [a.id for a in graph.sorted_actors() if a.id in degree]
+    positions = _layout(graph, actor_ids)
+    nodes = []
+    for actor_id in actor_ids:
+        actor = graph.actors[actor_id]
+        names = "; ".join(f"{lang}: {', '.join(v)}" for lang, v in sorted(actor.names.items()))
+        x, y = positions[actor_id]
+        nodes.append({"id": actor.id, "label": actor.label, "kind": actor.kind, "names": names,
+                      "degree": degree[actor_id], "x": round(x, 4), "y": round(y, 4)})
+    return {"nodes": nodes, "edges": edges, "colours": colours["event_types"],
+            "kind_colours": colours["actor_kinds"]}
+
+
+def render_html(graph: KnowledgeGraph, title: str = "graphbuild network") -> str:
+    # "</" inside inline JSON would end the script element early.
+    data = json.dumps(view_data(graph), ensure_ascii=False).replace("</", "<\\/")
+    page = _asset("view.html")
+    safe_title = title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    for key, value in (("__CSS__", _asset("view.css")), ("__JS__", _asset("view.js")), ("__TITLE__", safe_title)):
+        page = page.replace(key, value)
+    return page.replace("__DATA__", data)
+
+
+def write_view(graph: KnowledgeGraph, path: Path, title: str = "graphbuild network") -> Path:
+    with atomic_file(Path(path)) as handle:
+        handle.write(render_html(graph, title))
+    return Path(path)
