@@ -1,0 +1,229 @@
+"""Language-neutral sentence splitting and tokenisation with character offsets.
+
+Spans always index the original text, so ``text[start:end]`` is exactly the sentence or token.
+Language knowledge (abbreviations) comes from ``graphbuild/data/<lang>/abbreviations.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+TERMINATORS = ".!?…"
+# Closing quotes/brackets that belong to the sentence they follow.
+CLOSERS = "»”’\"')]}"
+# Characters that may open a new sentence besides an upper-case letter or a digit.
+OPENERS = "«„“\"'([{-–—•*"
+APOSTROPHES = "'’ʼ`"
+HYPHENS = "-‐‑"
+
+
+@dataclass(frozen=True)
+class Abbreviations:
+    all: frozenset[str]  # lower-cased, with their final period
+    final: frozenset[str]  # those that may also close a sentence
+
+
+def _read_abbreviation_file(path: Path) -> list[tuple[str, bool]]:
+    items: list[tuple[str, bool]] = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        abbr = parts[0].strip()
+        # Multi-word entries ("и т.д.") are matched by their last word.
+        abbr = abbr.split()[-1]
+        items.append((abbr.lower(), len(parts) > 1 and parts[1].strip() == "final"))
+    return items
+
+
+@cache
+def abbreviations(lang: str | None) -> Abbreviations:
+    """Abbreviations for ``lang``; ``None`` means the union over every shipped language."""
+    if lang is None:
+        paths = sorted(DATA_DIR.glob("*/abbreviations.txt"))
+    else:
+        path = DATA_DIR / lang / "abbreviations.txt"
+        paths = [path] if path.exists() else []
+    items = [item for path in paths for item in _read_abbreviation_file(path)]
+    return Abbreviations(
+        all=frozenset(a for a, _ in items), final=frozenset(a for a, is_final in items if is_final)
+    )
+
+
+_INITIALS = re.compile(r"^(?:[^\W\d_]\.)+$")
+_SINGLE_INITIAL = re.compile(r"^[^\W\d_]\.$")
+
+
+def _word_before(text: str, dot: int) -> str:
+    """The whitespace-delimited chunk ending at the period at ``dot`` (inclusive), without openers."""
+    i = dot
+    while i > 0 and not text[i - 1].isspace():
+        i -= 1
+    return text[i : dot + 1].lstrip(OPENERS)
+
+
+def _next_visible(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _starts_sentence(ch: str) -> bool:
+    return ch.isupper() or ch.isdigit() or ch in OPENERS
+
+
+def _is_boundary(
+    text: str, term_start: int, term_end: int, after: int, end: int, abbr: Abbreviations
+) -> bool:
+    """Decide whether the terminator run text[term_start:term_end] (plus closers) ends a sentence."""
+    if after >= end:
+        return True
+    gap = text[term_end:after]
+    nxt = text[after]
+    if "\n" in gap and ("\n" in gap[gap.index("\n") + 1 :] or _starts_sentence(nxt)):
+        return True
+    if not gap:  # "3.5", "U.S", "example.com": no space, no boundary
+        return False
+    if not _starts_sentence(nxt):
+        return False
+    if text[term_start:term_end] == "." and term_end - term_start == 1:
+        word = _word_before(text, term_start)
+        low = word.lower()
+        if _SINGLE_INITIAL.match(word) and word[0].isupper():
+            # "В. Путин": an upper-case single letter is an initial before a capitalised surname.
+            return not nxt.isupper()
+        if low in abbr.all:
+            return low in abbr.final and nxt.isupper() and not _next_word_is_initial(text, after, end)
+        if _INITIALS.match(word) and (len(word) > 2 or word[0].isupper()):
+            # "В. Путин", "В.В. Путин": initials followed by a capitalised surname.
+            return not nxt.isupper()
+    return True
+
+
+def _next_word_is_initial(text: str, pos: int, end: int) -> bool:
+    chunk_end = pos
+    while chunk_end < end and not text[chunk_end].isspace():
+        chunk_end += 1
+    return bool(_INITIALS.match(text[pos:chunk_end]))
+
+
+def split_sentences(text: str, lang: str | None = None) -> list[tuple[int, int]]:
+    """Sentence spans (start, end) into ``text``, trimmed of surrounding whitespace."""
+    abbr = abbreviations(lang) if lang is None else _merged(lang)
+    spans: list[tuple[int, int]] = []
+    n = len(text)
+    start = _next_visible(text, 0, n)
+    i = start
+    while i < n:
+        ch = text[i]
+        if ch in TERMINATORS:
+            j = i
+            while j < n and text[j] in TERMINATORS:
+                j += 1
+            k = j
+            while k < n and text[k] in CLOSERS:
+                k += 1
+            after = _next_visible(text, k, n)
+            if _is_boundary(text, i, j, after, n, abbr):
+                _add_span(text, spans, start, k)
+                start = after
+                i = after
+                continue
+            i = k
+            continue
+        if ch == "\n":
+            after = _next_visible(text, i, n)
+            gap = text[i:after]
+            if after < n and (gap.count("\n") >= 2 or _line_is_heading(text, start, i, after)):
+                _add_span(text, spans, start, i)
+                start = after
+                i = after
+                continue
+        i += 1
+    _add_span(text, spans, start, n)
+    return spans
+
+
+def _line_is_heading(text: str, start: int, newline: int, after: int) -> bool:
+    """A single line break ends a sentence (a headline, a list item) unless the line visibly continues."""
+    line = text[start:newline].rstrip()
+    if not line:
+        return False
+    return line[-1] not in ",;:-–—(«„“" and _starts_sentence(text[after])
+
+
+def _add_span(text: str, spans: list[tuple[int, int]], start: int, end: int) -> None:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+@cache
+def _merged(lang: str) -> Abbreviations:
+    # Foreign abbreviations (Mr., U.S.) turn up in every language's news, so the union is the base;
+    # the language's own file adds nothing new but keeps the lookup explicit.
+    union = abbreviations(None)
+    own = abbreviations(lang)
+    return Abbreviations(all=union.all | own.all, final=union.final | own.final)
+
+
+_NUMBER = r"\d+(?:[.,:]\d+)*(?:[" + HYPHENS + r"][^\W_]+)?"
+_WORD = r"[^\W_]+(?:(?:[" + HYPHENS + APOSTROPHES + r"])[^\W_]+)*"
+_TOKEN = re.compile(
+    r"(?P<url>(?:https?://|www\.)\S+[^\s.,;:!?»”)\]])"
+    r"|(?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)"
+    r"|(?P<num>" + _NUMBER + r")"
+    r"|(?P<word>" + _WORD + r")"
+    r"|(?P<dots>\.{2,}|[!?]{2,}|[!?]+\.+)"
+    r"|(?P<other>\S)"
+)
+
+
+def tokenize(
+    text: str, start: int = 0, end: int | None = None, lang: str | None = None
+) -> list[tuple[int, int]]:
+    """Token spans (start, end) into ``text`` for the region text[start:end]."""
+    stop = len(text) if end is None else end
+    abbr = abbreviations(lang) if lang is None else _merged(lang)
+    spans: list[tuple[int, int]] = []
+    pos = start
+    while pos < stop:
+        m = _TOKEN.search(text, pos, stop)
+        if m is None:
+            break
+        s, e = m.span()
+        if m.lastgroup == "word":
+            e = _extend_with_period(text, s, e, stop, abbr)
+        spans.append((s, e))
+        pos = e
+    return spans
+
+
+def _extend_with_period(text: str, s: int, e: int, stop: int, abbr: Abbreviations) -> int:
+    """Keep the period of an abbreviation ("т.б.", "U.S.", "Mr.") or an initial ("В.") in the token."""
+    best = e
+    j = e
+    # Grow over "x.y.z." chains, remembering the longest prefix that is a known abbreviation.
+    while j < stop and text[j] == ".":
+        cand = text[s : j + 1]
+        if cand.lower() in abbr.all:
+            best = j + 1
+        k = j + 1
+        m = re.match(r"[^\W\d_]+", text[k:stop])
+        if not m:
+            break
+        j = k + m.end()
+    if best > e:
+        return best
+    if e < stop and text[e] == "." and _SINGLE_INITIAL.match(text[s : e + 1]) and text[s].isupper():
+        after = _next_visible(text, e + 1, stop)
+        if after < stop and after > e + 1 and text[after].isupper():
+            return e + 1
+    return e
