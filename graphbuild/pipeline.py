@@ -14,7 +14,7 @@ from itertools import repeat
 from pathlib import Path
 
 from graphbuild.entities.kb import KnowledgeBase
-from graphbuild.entities.linking import link_mentions
+from graphbuild.entities.linking import kb_actor, link_mentions
 from graphbuild.entities.ner import recognize
 from graphbuild.events import extract_events
 from graphbuild.graph.knowledge_graph import KnowledgeGraph
@@ -47,18 +47,28 @@ def process_document(doc: Document, kb_files: tuple[str, ...] = ()) -> DocumentR
     part.add_document(doc)
     for actor in linked.actors:
         part.add_actor(actor)
-    # Events may name actors that no mention introduced (e.g. a role's country): add them from the KB.
+    warnings = linked.warnings + extraction.warnings
+
+    def ensure_actor(actor_id: str) -> bool:
+        """Events may name actors no mention introduced (e.g. a role's country): take them from the KB."""
+        if actor_id not in part.actors:
+            if actor_id not in kb:
+                warnings.append(f"dropped a record naming unknown actor {actor_id!r}")
+                return False
+            part.add_actor(kb_actor(kb, actor_id, doc.id))
+        return True
+
     for event in extraction.events:
-        for actor_id in event.source + event.target + event.reported_by:
-            if actor_id not in part.actors:
-                part.add_actor(kb.actor(actor_id, document=doc.id))
-        part.add_event(event)
+        if all(ensure_actor(a) for a in event.source + event.target + event.reported_by):
+            part.add_event(event)
+    for event in part.events.values():
+        if event.about and event.about not in part.events:
+            warnings.append(f"{event.type} event lost the event it was about")
+            event.about = None
     for role in extraction.roles:
-        for actor_id in filter(None, (role.person, role.of)):
-            if actor_id not in part.actors:
-                part.add_actor(kb.actor(actor_id, document=doc.id))
-        part.add_role(role)
-    return DocumentResult(doc, part, linked.warnings + extraction.warnings)
+        if all(ensure_actor(a) for a in filter(None, (role.person, role.of))):
+            part.add_role(role)
+    return DocumentResult(doc, part, warnings)
 
 
 def extract_text(text: str, lang: str, published: str | None = None) -> list[dict]:

@@ -1,0 +1,123 @@
+"""Linking: knowledge-base matches and NER spans -> mentions of canonical actors.
+
+The knowledge base wins where it matches (it knows the canonical id, kind and names);
+NER spans it does not cover are looked up by their lemma form, and the rest become new
+actors with a deterministic slug id, their original-script name and a Latin
+transliteration.  Within one document a bare surname refers back to the full name
+introduced earlier ("Джон Смит ... Смит").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+from graphbuild.entities.kb import KbHit, KnowledgeBase, normalize
+from graphbuild.entities.transliterate import to_latin
+from graphbuild.ids import slugify
+from graphbuild.language.base import Sentence, Token
+from graphbuild.model import Actor, Document, Mention
+
+# Only these languages' names are kept on actors in the outputs (the KB holds many more).
+OUTPUT_LANGS = ("en", "ru", "kk")
+
+
+@dataclass
+class LinkResult:
+    mentions: list[Mention] = field(default_factory=list)  # linked, sorted by start offset
+    actors: list[Actor] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def kb_actor(kb: KnowledgeBase, actor_id: str, document: str) -> Actor:
+    """A copy of the KB's canonical actor, limited to output languages and tagged with the document."""
+    actor = kb.actor(actor_id)
+    names = {lang: list(actor.names[lang]) for lang in OUTPUT_LANGS if actor.names.get(lang)}
+    return dataclasses.replace(actor, names=names, documents=[document])
+
+
+def _linked_id(hit: KbHit) -> str | None:
+    """Capitals and seats of power act for their country; named organisations keep their own node."""
+    if hit.alias_class == "capital" and hit.metonym_of:
+        return hit.metonym_of
+    return hit.actor_id or hit.metonym_of
+
+
+def _span_tokens(sentence: Sentence, start: int, end: int) -> list[Token]:
+    return [t for t in sentence.tokens if t.start >= start and t.end <= end]
+
+
+def _lemma_form(tokens: list[Token]) -> str:
+    """The name in its dictionary form (Сергея Шойгу -> Сергей Шойгу), keeping capitals."""
+    words = []
+    for token in tokens:
+        lemma = token.lemma or token.text
+        words.append(lemma[:1].upper() + lemma[1:] if token.text[:1].isupper() else lemma)
+    return " ".join(words)
+
+
+def _new_actor(name: str, kind: str, lang: str, document: str) -> Actor:
+    latin = to_latin(name, lang) if lang in ("kk", "ru") else name
+    prefix = {"Person": "person", "Organization": "org", "Group": "group", "Place": "place",
+              "Country": "place"}.get(kind, "actor")
+    return Actor(id=f"{prefix}:{slugify(latin)}", label=latin, kind="Place" if kind == "Country" else kind,
+                 names={lang: [name]}, documents=[document], latin=latin if latin != name else None)
+
+
+def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[Mention],
+                  kb: KnowledgeBase) -> LinkResult:
+    result = LinkResult()
+    actors: dict[str, Actor] = {}
+    surnames: dict[str, str] = {}  # normalised last word of a new person's name -> actor id
+
+    def use(actor: Actor) -> None:
+        known = actors.get(actor.id)
+        if known is None:
+            actors[actor.id] = actor
+        else:
+            for lang, names in actor.names.items():
+                known.names[lang] = sorted(set(known.names.get(lang, [])) | set(names))
+
+    covered: list[tuple[int, int]] = []
+    for sentence in sentences:
+        for match in kb.match(sentence.tokens, doc.lang):
+            actor_id = _linked_id(match.hit)
+            if actor_id is None or actor_id not in kb:
+                continue
+            tokens = sentence.tokens[match.start:match.end]
+            start, end = tokens[0].start, tokens[-1].end
+            actor = kb_actor(kb, actor_id, doc.id)
+            use(actor)
+            covered.append((start, end))
+            result.mentions.append(Mention(
+                document=doc.id, start=start, end=end, text=doc.text[start:end], kind=actor.kind, lang=doc.lang,
+                actor=actor_id, lemma=_lemma_form(tokens), case=tokens[-1].case,
+                source="demonym" if match.hit.alias_class == "demonym" else "kb"))
+
+    by_sentence = sorted(sentences, key=lambda s: s.start)
+    for mention in sorted(ner_mentions, key=lambda m: m.start):
+        if any(s < mention.end and mention.start < e for s, e in covered):
+            continue
+        sentence = next((s for s in by_sentence if s.start <= mention.start < s.end), None)
+        tokens = _span_tokens(sentence, mention.start, mention.end) if sentence else []
+        name = _lemma_form(tokens) if tokens else mention.text
+        hits = kb.lookup(name, None) or kb.lookup(mention.text, None)
+        actor_id = next((i for i in map(_linked_id, hits) if i and i in kb), None)
+        if actor_id:
+            actor = kb_actor(kb, actor_id, doc.id)
+        else:
+            key = normalize(name.split()[-1]) if name.split() else ""
+            if mention.kind == "Person" and len(name.split()) == 1 and key in surnames:
+                actor = dataclasses.replace(actors[surnames[key]], names={}, documents=[doc.id])
+            else:
+                actor = _new_actor(name, mention.kind, doc.lang, doc.id)
+                if actor.kind == "Person" and len(name.split()) > 1:
+                    surnames.setdefault(key, actor.id)
+        use(actor)
+        result.mentions.append(dataclasses.replace(
+            mention, actor=actor.id, kind=actor.kind, lemma=name,
+            case=tokens[-1].case if tokens else mention.case))
+
+    result.mentions.sort(key=lambda m: (m.start, -m.end))
+    result.actors = [actors[k] for k in sorted(actors)]
+    return result
