@@ -1,0 +1,128 @@
+"""English analysis: lemmas and inflection features from lemminflect (its data ships in the wheel),
+closed-class words from ``graphbuild/data/en/function_words.tsv``, and a light context rule for
+noun/verb ambiguity ("the talks" NOUN, "Russia denies" VERB)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from graphbuild.language.base import Sentence, Token
+from graphbuild.language.segment import split_sentences, tokenize
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "en"
+# Without a tagger, ties are broken in this order (content words first).
+POS_ORDER = ("NOUN", "VERB", "ADJ", "ADV", "AUX", "PROPN", "NUM", "X")
+_BEFORE_NOUN = frozenset({"DET", "ADJ", "ADP", "NUM"})
+_BEFORE_VERB = frozenset({"PRON", "PROPN", "NOUN", "AUX", "PART"})
+_VERB_PREFERRED = ("VERB", "AUX", "NOUN", "ADJ", "ADV")
+_NOUN_PREFERRED = ("NOUN", "ADJ", "VERB", "ADV", "AUX")
+
+
+@dataclass(frozen=True)
+class _Closed:
+    pos: str
+    feats: tuple[tuple[str, str], ...]
+    lemma: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> dict[str, _Closed]:
+    table: dict[str, _Closed] = {}
+    for raw in (DATA / "function_words.tsv").read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        parts = raw.split("\t")
+        feats = tuple(tuple(f.split("=", 1)) for f in parts[2].split("|")) if len(parts) > 2 and parts[2] else ()
+        lemma = parts[3] if len(parts) > 3 else None
+        table[parts[0]] = _Closed(parts[1], feats, lemma)  # type: ignore[arg-type]
+    return table
+
+
+@lru_cache(maxsize=1)
+def _penn_feats() -> dict[str, dict[str, str]]:
+    raw: dict[str, dict[str, str]] = json.loads((DATA / "penn_ud.json").read_text(encoding="utf-8"))
+    return {k: v for k, v in raw.items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=200_000)
+def _lemmas(lower: str) -> dict[str, tuple[str, ...]]:
+    import lemminflect
+
+    return dict(lemminflect.getAllLemmas(lower))
+
+
+@lru_cache(maxsize=200_000)
+def _features(lower: str, lemma: str, pos: str) -> tuple[tuple[str, str], ...]:
+    import lemminflect
+
+    table = _penn_feats()
+    upos = "VERB" if pos == "AUX" else pos
+    forms = lemminflect.getAllInflections(lemma, upos=upos)
+    for tag in table:  # the data file's order decides between equal forms (ammunition: NN before NNS)
+        if lower in forms.get(tag, ()):
+            return tuple(sorted(table[tag].items()))
+    return ()
+
+
+def _contextual_order(previous: Token | None) -> tuple[str, ...]:
+    if previous is None:
+        return POS_ORDER
+    if previous.text.lower() == "to" or previous.pos in _BEFORE_VERB:
+        return _VERB_PREFERRED
+    if previous.pos in _BEFORE_NOUN:
+        return _NOUN_PREFERRED
+    return POS_ORDER
+
+
+class EnglishAnalyzer:
+    lang = "en"
+
+    def analyze(self, text: str) -> list[Sentence]:
+        sentences = []
+        for s, e in split_sentences(text, self.lang):
+            tokens: list[Token] = []
+            spans = tokenize(text, s, e, lang=self.lang)
+            for i, (ts, te) in enumerate(spans):
+                first = not any(any(ch.isalpha() for ch in t.text) for t in tokens)
+                previous = tokens[-1] if tokens else None
+                # "North Korea denied": a capitalised first word before another capital is a name.
+                nxt = text[spans[i + 1][0]:spans[i + 1][1]] if i + 1 < len(spans) else ""
+                named = first and nxt[:1].isupper()
+                tokens.append(self._token(text[ts:te], ts, te, first and not named, _contextual_order(previous)))
+            sentences.append(Sentence(text=text[s:e], start=s, end=e, tokens=tokens))
+        return sentences
+
+    def lemma(self, word: str) -> str:
+        return _analyse(word, False, POS_ORDER)[0]
+
+    def _token(self, word: str, start: int, end: int, first: bool, order: tuple[str, ...]) -> Token:
+        lemma, pos, feats = _analyse(word, first, order)
+        return Token(text=word, start=start, end=end, lemma=lemma, pos=pos, feats=dict(feats))
+
+
+@lru_cache(maxsize=200_000)
+def _analyse(word: str, sentence_initial: bool, order: tuple[str, ...]) -> tuple[str, str, tuple[tuple[str, str], ...]]:
+    if not any(ch.isalpha() for ch in word):
+        pos = "NUM" if any(ch.isdigit() for ch in word) else "PUNCT"
+        return word, pos, ()
+    lower = word.lower()
+    letters = [ch for ch in word if ch.isalpha()]
+    if len(letters) > 1 and all(ch.isupper() for ch in letters):
+        return word, "PROPN", ()  # an acronym: UN, US, NATO
+    closed = _function_words().get(lower)
+    if closed is not None and (sentence_initial or not word[:1].isupper() or closed.pos != "AUX"):
+        # Auxiliaries take their verb lemma (was -> be); a capitalised "May" mid-sentence is a name.
+        lemma = closed.lemma or (_lemmas(lower).get("AUX", (lower,))[0] if closed.pos == "AUX" else lower)
+        return lemma, closed.pos, closed.feats
+    candidates = _lemmas(lower)
+    if word[:1].isupper() and (not sentence_initial or not candidates):
+        # A capital inside a sentence, or an unknown capitalised word, is a name: keep it as written.
+        return word, "PROPN", ()
+    if not candidates:
+        return lower, "X", ()
+    pos = min(candidates, key=lambda p: order.index(p) if p in order else len(order))
+    lemma = candidates[pos][0]
+    return lemma, pos, _features(lower, lemma, pos)
