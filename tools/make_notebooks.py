@@ -1,9 +1,10 @@
+# ruff: noqa: E501 - notebook prose and code cells are kept as written, one string each
 """Writes notebooks/*.ipynb (no outputs) from the cells below: edit here, then run it."""
 
 from pathlib import Path
 
 import nbformat as nbf
-from nbformat.v4 import new_notebook, new_markdown_cell, new_code_cell
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 
