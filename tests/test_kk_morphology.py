@@ -1,0 +1,138 @@
+"""Kazakh suffix analyser and KazakhAnalyzer: examples, harmony, casing, offsets, UD-KTB accuracy."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graphbuild.language.base import Analyzer
+from graphbuild.language.kk import KkAnalysis, analyze_word, lemma
+from graphbuild.language.kk.analyzer import KazakhAnalyzer
+from graphbuild.language.kk.morphology import stem_support
+from graphbuild.language.kk.ud_eval import evaluate
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+UD_TEST = SHARED / "data" / "ud_kk_ktb" / "kk_ktb-ud-test.conllu"
+
+# Floors: measured on kk_ktb-ud-test.conllu (lemma 0.839, NOUN+PROPN 0.831, PROPN 0.931, Case 0.975)
+# minus a margin of about three points, so real regressions fail and small rule tweaks do not.
+FLOORS = {"lemma_acc": 0.81, "nominal_lemma_acc": 0.80, "propn_lemma_acc": 0.90, "case_acc": 0.95}
+
+
+def best(word: str) -> KkAnalysis:
+    analyses = analyze_word(word)
+    assert analyses, word
+    return analyses[0]
+
+
+@pytest.mark.parametrize(
+    "word,stem,tags,case",
+    [
+        ("Кореядан", "Корея", ["N", "ABL"], "Abl"),
+        ("Пхеньянға", "Пхеньян", ["N", "DAT"], "Dat"),
+        ("Шойгудың", "Шойгу", ["N", "GEN"], "Gen"),
+        ("Ресейге", "Ресей", ["N", "DAT"], "Dat"),
+        ("Ресеймен", "Ресей", ["N", "INS"], "Ins"),
+        ("АҚШ-тың", "АҚШ", ["N", "GEN"], "Gen"),
+        ("Мәскеуде", "Мәскеу", ["N", "LOC"], "Loc"),
+        ("келіссөздер", "келіссөз", ["N", "PL"], "Nom"),
+        ("сапармен", "сапар", ["N", "INS"], "Ins"),
+        ("Кирбидің", "Кирби", ["N", "GEN"], "Gen"),
+        ("Байденнің", "Байден", ["N", "GEN"], "Gen"),
+        ("үйлерден", "үй", ["N", "PL", "ABL"], "Abl"),
+        ("министрлеріне", "министр", ["N", "PL", "POSS3", "DAT"], "Dat"),
+    ],
+)
+def test_nominal_examples(word: str, stem: str, tags: list[str], case: str) -> None:
+    a = best(word)
+    assert (a.lemma, a.tags, a.feats.get("Case")) == (stem, tags, case)
+
+
+def test_case_feature_values() -> None:
+    assert best("Кореядан").feats["Case"] == "Abl"
+    assert best("келіссөздер").feats["Number"] == "Plur"
+    assert best("министрлеріне").feats["Person[psor]"] == "3"
+
+
+def test_negated_participle() -> None:
+    a = best("жеткізбейтінін")
+    assert a.lemma == "жеткіз"
+    assert a.tags[:3] == ["V", "NEG", "PTCP"]
+    assert a.feats["Polarity"] == "Neg" and a.feats["VerbForm"] == "Part" and a.feats["Case"] == "Acc"
+
+
+@pytest.mark.parametrize(
+    "word,stem,tag",
+    [("мәлімдеді", "мәлімде", "PAST"), ("келмеді", "кел", "NEG"), ("айтқан", "айт", "PTCP"),
+     ("жүргізіп", "жүргіз", "CONV"), ("қабылданды", "қабылда", "PASS")],
+)
+def test_verb_forms(word: str, stem: str, tag: str) -> None:
+    a = best(word)
+    assert a.lemma == stem and a.pos == "V" and tag in a.tags
+
+
+def test_unknown_proper_nouns_need_no_lexicon() -> None:
+    names = {"Шойгудың": "Шойгу", "Кирбидің": "Кирби", "Байденнің": "Байден", "Пхеньянға": "Пхеньян"}
+    for form, name in names.items():
+        assert (name.lower(), "N") not in stem_support()  # the segmentation comes from the rules alone
+        assert best(form).lemma == name
+
+
+def test_vowel_harmony_selects_allomorph() -> None:
+    # Back stems take -дан, front stems -ден; the mismatching allomorph scores worse.
+    assert best("қаладан").feats["Case"] == "Abl" and best("қаладан").lemma == "қала"
+    assert best("Ресейден").lemma == "Ресей"
+    assert best("қаладан").score > best("қаладен").score
+    assert best("Ресейден").score > best("Ресейдан").score
+
+
+def test_consonant_alternation_restores_dictionary_form() -> None:
+    assert best("кітабы").lemma == "кітап"
+    assert best("кітапқа").lemma == "кітап"
+
+
+def test_analyses_are_ranked_and_never_empty() -> None:
+    analyses = analyze_word("сапармен")
+    assert len(analyses) > 1
+    assert [a.score for a in analyses] == sorted((a.score for a in analyses), reverse=True)
+    assert analyze_word("xyz")[0].lemma == "xyz"
+    assert analyze_word("") == []
+
+
+def test_lemma_casing() -> None:
+    assert lemma("Кореядан") == "Корея"
+    assert lemma("келіссөздер") == "келіссөз"
+
+
+def test_kazakh_analyzer_sentences_tokens_and_features() -> None:
+    analyzer: Analyzer = KazakhAnalyzer()
+    text = (
+        "Ақ үйдің өкілі Джон Кирби Ресей Пхеньянмен келіссөз жүргізіп жатыр деп мәлімдеді. "
+        "Келіссөздер шілде айында өтті. Корея Ресейге қару жеткізбейтінін айтты."
+    )
+    sentences = analyzer.analyze(text)
+    assert analyzer.lang == "kk"
+    assert len(sentences) == 3
+    for sentence in sentences:
+        assert text[sentence.start : sentence.end] == sentence.text
+        for token in sentence.tokens:
+            assert text[token.start : token.end] == token.text
+    by_text = {t.text: t for s in sentences for t in s.tokens}
+    assert by_text["Пхеньянмен"].lemma == "Пхеньян" and by_text["Пхеньянмен"].case == "Ins"
+    assert by_text["Ресейге"].case == "Dat" and by_text["Ресейге"].pos == "PROPN"
+    assert by_text["мәлімдеді"].lemma == "мәлімде" and by_text["мәлімдеді"].pos == "VERB"
+    # A sentence-initial common noun is lower-cased; a sentence-initial name keeps its capital.
+    assert by_text["Келіссөздер"].lemma == "келіссөз"
+    assert by_text["Корея"].lemma == "Корея" and by_text["Корея"].pos == "PROPN"
+    assert by_text["."].pos == "PUNCT"
+    assert analyzer.lemma("Шойгудың") == "Шойгу"
+
+
+def test_ud_ktb_test_accuracy_floor() -> None:
+    if not UD_TEST.exists():
+        pytest.fail(f"UD Kazakh-KTB test file is absent: {UD_TEST} (expected ../shared/data/ud_kk_ktb)")
+    scores = evaluate(UD_TEST)
+    assert scores.tokens > 9000
+    for name, floor in FLOORS.items():
+        assert getattr(scores, name) >= floor, (name, getattr(scores, name))
