@@ -1,0 +1,71 @@
+"""The command line as a user meets it: help with examples, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from graphbuild.cli.main import cli
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "graphbuild", *args], capture_output=True, text=True,
+                          input=stdin, timeout=600)
+
+
+@pytest.mark.parametrize("command", sorted(cli.commands))
+def test_every_subcommand_has_help_with_an_example(command: str) -> None:
+    result = run(command, "--help")
+    assert result.returncode == 0, result.stderr
+    assert "Example" in result.stdout
+    assert f"graphbuild {command}" in result.stdout
+
+
+def test_bad_usage_exits_2() -> None:
+    result = run("build")
+    assert result.returncode == 2
+    assert "Missing argument" in result.stderr
+    assert run("no-such-command").returncode == 2
+
+
+def test_load_then_stats(records_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    result = run("--quiet", "load", str(records_dir), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    for name in ("documents.jsonl", "entities.jsonl", "events.jsonl", "graph.ttl", "graph.trig", "graph.jsonld",
+                 "graph.graphml", "view.html", "tables/events.parquet"):
+        assert (out / name).exists(), name
+    assert list((out / "neo4j").glob("*.csv"))
+    stats = run("stats", str(out), "--json")
+    assert stats.returncode == 0, stats.stderr
+    summary = json.loads(stats.stdout)
+    assert summary["events"] == 17 and summary["documents"] == 3
+
+
+def test_bad_record_line_writes_nothing_and_names_file_and_line(records_dir: Path, tmp_path: Path) -> None:
+    records = tmp_path / "records"
+    records.mkdir()
+    for path in records_dir.iterdir():
+        (records / path.name).write_bytes(path.read_bytes())
+    with (records / "entities.jsonl").open("a", encoding="utf-8") as handle:
+        handle.write('{"id": "X", "label": "X", "kind": "Planet"}\n')
+    out = tmp_path / "out"
+    result = run("load", str(records), "--out", str(out))
+    assert result.returncode == 1
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr  # one line, no traceback
+    assert f"{records / 'entities.jsonl'}:15" in lines[0] and "Planet" in lines[0]
+    assert not out.exists()
+
+
+def test_verbose_shows_the_trace(tmp_path: Path) -> None:
+    bad = tmp_path / "records"
+    bad.mkdir()
+    (bad / "events.jsonl").write_text("{oops\n", encoding="utf-8")
+    result = run("--verbose", "load", str(bad), "--out", str(tmp_path / "out"))
+    assert result.returncode == 1
+    assert "Traceback" in result.stderr and "invalid JSON" in result.stderr
