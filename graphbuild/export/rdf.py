@@ -80,7 +80,7 @@ def provenance_graph(document_id: str) -> URIRef:
 
 
 def typed_date(value: str, precision: str | None = None) -> Literal:
-    """A date literal typed by precision (xsd:date, xsd:gYearMonth, xsd:gYear); unknown shapes stay strings."""
+    """A date literal typed by precision (xsd:date, gYearMonth, gYear); unknown shapes stay strings."""
     if precision in _DATE_TYPES:
         shape = dict((p, pattern) for pattern, p in _DATE_SHAPES)[precision]
         if shape.match(value):
@@ -121,7 +121,7 @@ class _Triples:
             out.append((s, GB.partOf, iri(actor.part_of)))
         if actor.latin:
             out.append((s, GB.latin, Literal(actor.latin)))
-        out += [(s, GB.mentionedIn, iri(d)) for d in actor.documents]
+        out += [(s, GB.mentionedIn, iri(d)) for d in actor.documents if d in self.graph.documents]
         return out
 
     def role(self, role: Role) -> list[tuple[Node, Node, Node]]:
@@ -137,7 +137,7 @@ class _Triples:
             out.append((s, GB.start, typed_date(role.start)))
         if role.end:
             out.append((s, GB.end, typed_date(role.end)))
-        out += [(s, GB.mentionedIn, iri(d)) for d in role.documents]
+        out += [(s, GB.mentionedIn, iri(d)) for d in role.documents if d in self.graph.documents]
         return out
 
     def document(self, doc: Document) -> list[tuple[Node, Node, Node]]:
@@ -161,7 +161,8 @@ class _Triples:
         doc = iri(ev.document)
         return [
             (s, RDF.type, GB.Evidence), (s, RDF.type, PROV.Entity),
-            (s, GB.sentence, _text(ev.sentence, ev.lang)), (s, GB.quote, _text(ev.quote or ev.sentence, ev.lang)),
+            (s, GB.sentence, _text(ev.sentence, ev.lang)),
+            (s, GB.quote, _text(ev.quote or ev.sentence, ev.lang)),
             (s, GB.lang, Literal(ev.lang)),
             (s, GB.startOffset, Literal(int(ev.start))), (s, GB.endOffset, Literal(int(ev.end))),
             (s, GB.inDocument, doc), (s, PROV.wasDerivedFrom, doc),
@@ -194,9 +195,11 @@ class _Triples:
         if event.goldstein is not None:
             out.append((s, GB.goldstein, Literal(float(event.goldstein), datatype=XSD.double)))
         out += [(s, GB.evidencedBy, iri(e.id)) for e in evidence]
-        out += [(s, GB.mentionedIn, iri(d)) for d in event.documents]
+        # Links to documents the graph does not hold are left out, as in the Neo4j model.
+        out += [(s, GB.mentionedIn, iri(d)) for d in event.documents if d in self.graph.documents]
         prop = truthy_property(spec.edge)
-        out += [(iri(a), prop, iri(b)) for a, b in self.graph.edge_pairs(event)]
+        actors = self.graph.actors
+        out += [(iri(a), prop, iri(b)) for a, b in self.graph.edge_pairs(event) if a in actors and b in actors]
         return out
 
 
