@@ -21,6 +21,7 @@ MENU_MAX_WORDS = 3
 TITLE_MIN_WORDS = 2
 TITLE_MIN_CHARS = 12
 EDGE_RUN_MIN = 2
+HEADLINE_RATIO = 1.5
 _SENTENCE_END = re.compile(r"[.!?…:;»”\"')]\s*$")
 _SPACES = re.compile(r"\s+")
 
@@ -96,6 +97,13 @@ def _title_like(line: str) -> bool:
     )
 
 
+def _headline_after_menu(lines: list[str], run: list[int]) -> bool:
+    """The run's last line stands out as a headline: title-like and much longer than the menu items."""
+    last = lines[run[-1]]
+    others = [len(lines[i]) for i in run[:-1]]
+    return _title_like(last) and bool(others) and len(last) >= HEADLINE_RATIO * max(others)
+
+
 def _edge_run(lines: list[str], indices: list[int]) -> list[int]:
     """The leading run of menu-like lines among ``indices`` (in the given order)."""
     run: list[int] = []
@@ -124,6 +132,8 @@ def clean_text(text: str) -> str:
         top = _edge_run(lines, kept)
         if top and top[0] == first and _title_like(lines[first]) and first == _first_nonblank(lines):
             top = top[1:]  # the plain-text title line stays
+        elif top and _headline_after_menu(lines, top):
+            top = top[:-1]  # "Home / World / Sport / <headline>": the headline stays
         bottom = _edge_run(lines, kept[::-1])
         for i in top + bottom:
             keep[i] = False

@@ -31,7 +31,7 @@ def extract_html(html: str) -> HtmlArticle:
     )
     text = (getattr(doc, "text", None) or "") if doc is not None else ""
     if not text.strip():
-        text = _plain_text(html)
+        text = plain_text(html)
     if doc is None:
         return HtmlArticle(text=text)
     return HtmlArticle(
@@ -66,7 +66,7 @@ class _TextCollector(HTMLParser):
             self.parts.append(data)
 
 
-def _plain_text(html: str) -> str:
+def plain_text(html: str) -> str:
     collector = _TextCollector()
     collector.feed(html)
     collector.close()

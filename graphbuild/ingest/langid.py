@@ -105,7 +105,8 @@ def _cyrillic_language(letters: Counter[str], text: str) -> str:
         return min(compatible, key=lambda lang: len(cfg.alphabets[lang]))
     # lingua cannot name ky/tt/ba. One of them wins over lingua's pick when its alphabet is a strict
     # subset of the pick's and the text uses its own extra letters (Kyrgyz text looks "Kazakh" to
-    # lingua), or when its function words outnumber those of the pick.
+    # lingua), or when its function words outnumber those of the pick (one suffices if its letters
+    # are there too).
     base = cfg.alphabets["ru"]
     words = Counter(w.lower() for w in _WORD.findall(text))
 
@@ -119,9 +120,8 @@ def _cyrillic_language(letters: Counter[str], text: str) -> str:
         alphabet = cfg.alphabets[lang]
         extra_used = sum(n for ch, n in letters.items() if ch in alphabet and ch not in base)
         lang_hits = hits(lang)
-        if (alphabet < best_alphabet and extra_used > allowed_foreign) or (
-            lang_hits >= 2 and lang_hits > best_hits
-        ):
+        own_words = lang_hits > best_hits and (lang_hits >= 2 or extra_used > allowed_foreign)
+        if (alphabet < best_alphabet and extra_used > allowed_foreign) or own_words:
             scored.append((-lang_hits, len(alphabet), lang))
     if scored:
         return min(scored)[2]
