@@ -1,0 +1,105 @@
+"""Every question in queries/ gives the same non-empty answer from Neo4j (Cypher) and Oxigraph
+(SPARQL) when both hold the same test graph: pushed to a real Neo4j, exported as Turtle and
+loaded into a real Oxigraph server."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from servers.oxigraph_server import OxigraphServer, start_oxigraph
+
+from graphbuild.export.rdf import write_rdf
+from graphbuild.graph.knowledge_graph import KnowledgeGraph
+from graphbuild.graph.records import read_records
+from graphbuild.queries import (
+    QueryError,
+    fill_sparql,
+    list_queries,
+    load_query,
+    normalise,
+    queries_dir,
+    run_cypher,
+    run_sparql,
+)
+from graphbuild.stores.neo4j_store import push_graph
+
+QUERIES = list_queries()
+PARAMS: dict[str, dict[str, str]] = json.loads((queries_dir() / "test_params.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def graph(records_dir: Path) -> KnowledgeGraph:
+    return read_records(records_dir)
+
+
+@pytest.fixture(scope="module")
+def oxigraph(graph: KnowledgeGraph, tmp_path_factory: pytest.TempPathFactory) -> Iterator[OxigraphServer]:
+    out = tmp_path_factory.mktemp("rdf")
+    write_rdf(graph, out)
+    server = start_oxigraph([out / "graph.ttl"], out)
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="module")
+def neo4j(graph: KnowledgeGraph, neo4j_server):  # type: ignore[no-untyped-def]
+    with_driver = __import__("neo4j").GraphDatabase.driver
+    with with_driver(neo4j_server.uri, auth=(neo4j_server.user, neo4j_server.password)) as driver:
+        driver.execute_query("MATCH (n) DETACH DELETE n")  # the session server may hold other tests' data
+    push_graph(graph, neo4j_server.uri, neo4j_server.user, neo4j_server.password)
+    return neo4j_server
+
+
+def test_at_least_twelve_twin_queries() -> None:
+    assert len(QUERIES) >= 12
+    stems = {p.stem for p in queries_dir().glob("*.cypher")} | {p.stem for p in queries_dir().glob("*.rq")}
+    assert stems == {q.name for q in QUERIES}, "every query needs both a .cypher and a .rq file"
+
+
+@pytest.mark.parametrize("info", QUERIES, ids=[q.name for q in QUERIES])
+def test_query_files_agree_on_question_and_parameters(info) -> None:  # type: ignore[no-untyped-def]
+    assert info.question.endswith("?") or info.question.endswith(".")
+    cypher_params = set(re.findall(r"\$([A-Za-z_]\w*)", info.cypher))
+    assert cypher_params == set(info.params)
+    assert set(PARAMS.get(info.name, {})) == set(info.params)
+
+
+@pytest.mark.parametrize("info", QUERIES, ids=[q.name for q in QUERIES])
+def test_twin_answers_are_equal(info, neo4j, oxigraph: OxigraphServer) -> None:  # type: ignore[no-untyped-def]
+    params = PARAMS.get(info.name, {})
+    cypher_rows = run_cypher(info.name, params, neo4j.uri, neo4j.user, neo4j.password)
+    sparql_rows = run_sparql(info.name, params, oxigraph.query_url)
+    assert cypher_rows, f"{info.name}: Cypher returned nothing on the test graph"
+    assert normalise(cypher_rows) == normalise(sparql_rows)
+
+
+def test_sparql_parameters_cannot_inject() -> None:
+    info = load_query("events_by_mode")
+    hostile = 'reported" } ?x ?y ?z . { "'
+    text = fill_sparql(info, {"mode": hostile})
+    assert '"reported\\" } ?x ?y ?z . { \\""' in text
+    people = load_query("person_roles")
+    text = fill_sparql(people, {"person": "a> ?p ?o } #"})
+    assert "<https://w3id.org/graphbuild/id/a%3E%20%3Fp%20%3Fo%20%7D%20%23>" in text
+
+
+def test_sparql_parameter_errors(oxigraph: OxigraphServer) -> None:
+    with pytest.raises(QueryError, match="missing parameter"):
+        run_sparql("visits_to_country", {}, oxigraph.query_url)
+    with pytest.raises(QueryError, match="unknown parameter"):
+        run_sparql("visits_to_country", {"country": "PRK", "year": "2023"}, oxigraph.query_url)
+    with pytest.raises(QueryError, match="no query named"):
+        run_sparql("no_such_question", {}, oxigraph.query_url)
+
+
+def test_parameter_changes_the_answer(oxigraph: OxigraphServer) -> None:
+    """A query really uses its parameter: another country gives another answer."""
+    prk = normalise(run_sparql("events_at_place", {"place": "PRK"}, oxigraph.query_url))
+    donbas = normalise(run_sparql("events_at_place", {"place": "place:donbas"}, oxigraph.query_url))
+    assert prk and donbas and prk != donbas
