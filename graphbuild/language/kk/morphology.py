@@ -19,6 +19,8 @@ VERBAL_STATES = frozenset({"V"})
 MAX_DEPTH = 7
 DEFAULT_COST = 0.6
 WHOLE_PRIOR = -0.8
+LONG_WORD = 6
+LONG_WORD_PENALTY = 0.1
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,7 @@ class Morpheme:
     allomorphs: tuple[Allomorph, ...]
     strip_in_lemma: bool
     cost: float
+    stem_final_penalty: float
 
 
 @dataclass
@@ -89,6 +92,7 @@ def load_morphemes() -> tuple[Morpheme, ...]:
                 allomorphs=tuple(allos),
                 strip_in_lemma=bool(entry.get("strip_in_lemma", False)),
                 cost=float(entry.get("cost", DEFAULT_COST)),
+                stem_final_penalty=float(entry.get("stem_final_penalty", 0.0)),
             )
         )
     return tuple(morphemes)
@@ -225,11 +229,25 @@ def _score(stem_low: str, pos: str, parse: _Parse, alternated: bool, capitalised
         score += 0.3 if n_sup else -1.0
     elif last in phon.alternations and parse.morphs and parse.morphs[0][1].form[0] in phon.vowels:
         score -= 0.8
-    if capitalised and n and pos == "N" and parse.morphs[-1][0].feats:
+    if capitalised and n and pos == "N" and any(key == "Case" for key, _ in parse.morphs[-1][0].feats):
         score += 1.0  # unknown names are usually inflected for case in running text
     if "-" in whole_low and "-" not in stem_low:
         score += 3.0  # АҚШ-тың: the hyphen marks the stem boundary
+    if not n_sup:
+        score -= _looks_inflected(stem_low, phon)
     return score
+
+
+def _looks_inflected(stem: str, phon: Phonology) -> float:
+    """Penalty for an unseen stem that itself ends in a suffix marked with stem_final_penalty."""
+    for morph in load_morphemes():
+        if not morph.stem_final_penalty:
+            continue
+        for allo in morph.allomorphs:
+            rest = stem[: -len(allo.form)]
+            if stem.endswith(allo.form) and len(rest) >= 3 and phon.sound_class(rest) in allo.after:
+                return morph.stem_final_penalty
+    return 0.0
 
 
 def _make(stem: str, pos: str, morphs: tuple[tuple[Morpheme, Allomorph], ...], capitalised: bool,
@@ -272,7 +290,9 @@ def analyze_word(word: str) -> list[KkAnalysis]:
     whole.tags = [whole.pos]
     whole.feats = {"Case": "Nom"} if whole.pos == "N" else {}
     # An unseen word still beats a cut whose stem is unseen too only if it is short.
+    # Long unseen words are more likely inflected than bare.
     whole.score = 2.0 * math.log1p(n_whole) + WHOLE_PRIOR + (1.2 if len(low) <= 4 else 0.0)
+    whole.score -= LONG_WORD_PENALTY * max(0, len(low) - LONG_WORD)
     candidates: list[KkAnalysis] = [whole]
     for parse in _parses(low, phon):
         surface = word[: len(parse.stem)]
