@@ -1,0 +1,111 @@
+"""Russian (pymorphy3) and English (lemminflect) analyzers and the analyzer registry."""
+
+from __future__ import annotations
+
+import pytest
+
+from graphbuild.language import SUPPORTED_LANGUAGES, get_analyzer
+from graphbuild.language.base import Sentence, Token
+from graphbuild.language.en import EnglishAnalyzer
+from graphbuild.language.ru import RussianAnalyzer
+
+RU_TEXT = (
+    "По словам Джона Кирби, министр обороны России Сергей Шойгу в июле посетил Пхеньян. "
+    "В Пхеньяне он встретился с Ким Чен Ыном. КНДР отрицает поставки боеприпасов в Россию."
+)
+EN_TEXT = (
+    "White House spokesman John Kirby said Russia was negotiating with North Korea to buy ammunition. "
+    "Shoigu visited Pyongyang in July. North Korea denied the talks and didn't comment."
+)
+
+
+def token(sentences: list[Sentence], text: str) -> Token:
+    return next(t for s in sentences for t in s.tokens if t.text == text)
+
+
+def test_registry_returns_one_cached_analyzer_per_language() -> None:
+    assert set(SUPPORTED_LANGUAGES) == {"kk", "ru", "en"}
+    assert isinstance(get_analyzer("ru"), RussianAnalyzer)
+    assert isinstance(get_analyzer("en"), EnglishAnalyzer)
+    assert get_analyzer("ru") is get_analyzer("ru")
+    with pytest.raises(ValueError, match="unsupported language 'de'"):
+        get_analyzer("de")
+
+
+@pytest.mark.parametrize("analyzer", [RussianAnalyzer(), EnglishAnalyzer()])
+def test_offsets_index_the_original_text(analyzer: RussianAnalyzer | EnglishAnalyzer) -> None:
+    text = RU_TEXT if analyzer.lang == "ru" else EN_TEXT
+    sentences = analyzer.analyze(text)
+    assert len(sentences) == 3
+    for s in sentences:
+        assert text[s.start:s.end] == s.text
+        for t in s.tokens:
+            assert text[t.start:t.end] == t.text
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [
+        ("Москвы", "Москва"), ("Шойгу", "Шойгу"), ("Пхеньяне", "Пхеньян"), ("США", "США"),
+        ("заявил", "заявить"), ("боеприпасов", "боеприпас"), ("переговоры", "переговоры"),
+        ("Нью-Йорка", "Нью-Йорк"), ("отрицает", "отрицать"), ("поставки", "поставка"),
+    ],
+)
+def test_russian_lemmas_keep_proper_noun_capitals(word: str, lemma: str) -> None:
+    assert RussianAnalyzer().lemma(word) == lemma
+
+
+def test_russian_cases_and_features_in_ud_terms() -> None:
+    sentences = RussianAnalyzer().analyze(RU_TEXT)
+    russia = token(sentences, "России")
+    assert (russia.lemma, russia.pos, russia.case) == ("Россия", "PROPN", "Gen")
+    assert token(sentences, "Пхеньяне").case == "Loc"  # "в" + Loc reading
+    assert token(sentences, "Россию").case == "Acc"
+    assert token(sentences, "Ыном").case == "Ins"
+    minister = token(sentences, "министр")
+    assert minister.feats == {"Animacy": "Anim", "Case": "Nom", "Gender": "Masc", "Number": "Sing"}
+    visited = token(sentences, "посетил")
+    assert (visited.lemma, visited.pos) == ("посетить", "VERB")
+    assert visited.feats["Tense"] == "Past" and visited.feats["Aspect"] == "Perf"
+    ammo = token(sentences, "боеприпасов")
+    assert (ammo.case, ammo.feats["Number"]) == ("Gen", "Plur")
+    assert token(sentences, "в").pos == "ADP"
+
+
+def test_russian_preposition_chooses_the_case() -> None:
+    a = RussianAnalyzer()
+    [into] = a.analyze("Шойгу прилетел в Пхеньян.")
+    [inside] = a.analyze("Шойгу был в Пхеньяне.")
+    assert token([into], "Пхеньян").case == "Acc"
+    assert token([inside], "Пхеньяне").case == "Loc"
+
+
+def test_sentence_initial_common_noun_is_lower_cased() -> None:
+    [s] = RussianAnalyzer().analyze("Министры встретились в Москве.")
+    assert token([s], "Министры").lemma == "министр"
+    assert token([s], "Москве").lemma == "Москва"
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [("said", "say"), ("visited", "visit"), ("talks", "talk"), ("denied", "deny"), ("countries", "country"),
+     ("was", "be"), ("held", "hold"), ("meetings", "meeting")],
+)
+def test_english_lemmas(word: str, lemma: str) -> None:
+    assert EnglishAnalyzer().lemma(word) == lemma
+
+
+def test_english_pos_names_and_features() -> None:
+    sentences = EnglishAnalyzer().analyze(EN_TEXT)
+    said = token(sentences, "said")
+    assert (said.lemma, said.pos, said.feats.get("Tense")) == ("say", "VERB", "Past")
+    assert (token(sentences, "Russia").lemma, token(sentences, "Russia").pos) == ("Russia", "PROPN")
+    north = token(sentences, "North")  # sentence-initial, but before another capital: a name
+    assert (north.lemma, north.pos) == ("North", "PROPN")
+    talks = token(sentences, "talks")
+    assert (talks.lemma, talks.pos, talks.feats.get("Number")) == ("talk", "NOUN", "Plur")
+    buy = token(sentences, "buy")
+    assert buy.pos == "VERB"
+    neg = token(sentences, "didn't")
+    assert (neg.lemma, neg.feats.get("Polarity")) == ("do", "Neg")
+    assert token(sentences, "ammunition").feats.get("Number") == "Sing"
