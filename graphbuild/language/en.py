@@ -67,6 +67,19 @@ def _features(lower: str, lemma: str, pos: str) -> tuple[tuple[str, str], ...]:
     return ()
 
 
+_OOV_SUFFIX_POS = (("ing", "VERB"), ("ed", "VERB"), ("s", "NOUN"))
+
+
+def _oov_lemmas(lower: str) -> dict[str, tuple[str, ...]]:
+    """lemminflect's rules for words outside its dictionary ("peacekeepers" -> peacekeeper)."""
+    import lemminflect
+
+    for suffix, upos in _OOV_SUFFIX_POS:
+        if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
+            return dict(lemminflect.getAllLemmasOOV(lower, upos))
+    return {}
+
+
 def _contextual_order(previous: Token | None) -> tuple[str, ...]:
     if previous is None:
         return POS_ORDER
@@ -108,21 +121,29 @@ def _analyse(word: str, sentence_initial: bool, order: tuple[str, ...]) -> tuple
     if not any(ch.isalpha() for ch in word):
         pos = "NUM" if any(ch.isdigit() for ch in word) else "PUNCT"
         return word, pos, ()
-    lower = word.lower()
+    lower = word.lower().replace("’", "'")
     letters = [ch for ch in word if ch.isalpha()]
     if len(letters) > 1 and all(ch.isupper() for ch in letters):
         return word, "PROPN", ()  # an acronym: UN, US, NATO
     closed = _function_words().get(lower)
     if closed is not None and (sentence_initial or not word[:1].isupper() or closed.pos != "AUX"):
         # Auxiliaries take their verb lemma (was -> be); a capitalised "May" mid-sentence is a name.
-        lemma = closed.lemma or (_lemmas(lower).get("AUX", (lower,))[0] if closed.pos == "AUX" else lower)
-        return lemma, closed.pos, closed.feats
+        return closed.lemma or lower, closed.pos, closed.feats
     candidates = _lemmas(lower)
     if word[:1].isupper() and (not sentence_initial or not candidates):
         # A capital inside a sentence, or an unknown capitalised word, is a name: keep it as written.
         return word, "PROPN", ()
     if not candidates:
+        candidates = _oov_lemmas(lower)
+    if not candidates:
         return lower, "X", ()
-    pos = min(candidates, key=lambda p: order.index(p) if p in order else len(order))
+
+    def rank(p: str) -> tuple[bool, int]:
+        # Unless a determiner calls for a noun, an inflected reading beats an identical one
+        # ("accused" -> accuse, "taking" -> take, but "the talks" -> talk either way).
+        uninflected = order != _NOUN_PREFERRED and candidates[p][0] == lower
+        return uninflected, order.index(p) if p in order else len(order)
+
+    pos = min(candidates, key=rank)
     lemma = candidates[pos][0]
     return lemma, pos, _features(lower, lemma, pos)
