@@ -11,7 +11,7 @@ import sys
 from collections import Counter
 
 from graphbuild.language.kk.analyzer import analyze_token
-from graphbuild.language.kk.ud_eval import UD_DIR, evaluate, read_conllu
+from graphbuild.language.kk.ud_eval import UD_DIR, evaluate, read_conllu, sentence_split_score
 
 
 def main() -> int:
@@ -29,6 +29,8 @@ def main() -> int:
     print(f"lemma accuracy, NOUN+PROPN ({s.nominal_tokens}):   {s.nominal_lemma_acc:.4f}")
     print(f"lemma accuracy, PROPN ({s.propn_tokens}):         {s.propn_lemma_acc:.4f}")
     print(f"Case accuracy ({s.case_tokens} tokens with Case): {s.case_acc:.4f}")
+    gold, predicted, exact = sentence_split_score(path)
+    print(f"sentence split: {exact}/{gold} gold sentences recovered exactly ({predicted} predicted)")
     if args.errors:
         errors: Counter[tuple[str, str, str, str]] = Counter()
         for sentence in read_conllu(path):

@@ -58,6 +58,11 @@ def test_tokens_keep_hyphens_apostrophes_decimals_and_abbreviations() -> None:
     ]
 
 
+def test_dash_after_quoted_speech_continues_the_sentence() -> None:
+    text = "Ол: «Бала бере гөр!» – деді. – Жоқ, – деді ол."
+    assert _sentences(text, "kk") == ["Ол: «Бала бере гөр!» – деді.", "– Жоқ, – деді ол."]
+
+
 def test_sentence_final_period_is_its_own_token() -> None:
     assert _tokens("Ресей келісті.") == ["Ресей", "келісті", "."]
 

@@ -20,6 +20,7 @@ CLOSERS = "»”’\"')]}"
 OPENERS = "«„“\"'([{-–—•*"
 APOSTROPHES = "'’ʼ`"
 HYPHENS = "-‐‑"
+DASHES = "-–—"
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,11 @@ def _is_boundary(
         return False
     if not _starts_sentence(nxt):
         return False
+    if nxt in DASHES:
+        # «...!» – деді ол: a dash followed by a lower-case word continues the reported speech.
+        after_dash = _next_visible(text, after + 1, end)
+        if after_dash < end and text[after_dash].islower():
+            return False
     if text[term_start:term_end] == "." and term_end - term_start == 1:
         word = _word_before(text, term_start)
         low = word.lower()

@@ -40,6 +40,7 @@ class Morpheme:
     strip_in_lemma: bool
     cost: float
     stem_final_penalty: float
+    final_cost: float
 
 
 @dataclass
@@ -93,6 +94,7 @@ def load_morphemes() -> tuple[Morpheme, ...]:
                 strip_in_lemma=bool(entry.get("strip_in_lemma", False)),
                 cost=float(entry.get("cost", DEFAULT_COST)),
                 stem_final_penalty=float(entry.get("stem_final_penalty", 0.0)),
+                final_cost=float(entry.get("final_cost", 0.0)),
             )
         )
     return tuple(morphemes)
@@ -215,6 +217,8 @@ def _score(stem_low: str, pos: str, parse: _Parse, alternated: bool, capitalised
     score = 2.0 * math.log1p(n_sup) + 0.5 * math.log1p(other)
     n = len(parse.morphs)
     score -= sum(morph.cost for morph, _ in parse.morphs)
+    if parse.morphs:
+        score -= parse.morphs[-1][0].final_cost
     # Loan names often take front suffixes after a back vowel (Йорктің), so names are let off lighter.
     score -= (1.0 if capitalised else 2.5) * parse.harmony_breaks
     if len(stem_low) < 2 or (not phon.has_vowel(stem_low) and not stem_low.isdigit()):
@@ -235,6 +239,8 @@ def _score(stem_low: str, pos: str, parse: _Parse, alternated: bool, capitalised
         score += 3.0  # АҚШ-тың: the hyphen marks the stem boundary
     if not n_sup:
         score -= _looks_inflected(stem_low, phon)
+        if last in phon.unlikely_finals and not alternated:
+            score -= phon.unlikely_final_penalty
     return score
 
 

@@ -19,6 +19,8 @@ class Phonology:
     harmony_map: dict[str, str]
     alternations: dict[str, str]
     vowel_drop: dict[str, str]
+    unlikely_finals: frozenset[str]
+    unlikely_final_penalty: float
 
     @property
     def vowels(self) -> frozenset[str]:
@@ -62,4 +64,6 @@ def load_phonology() -> Phonology:
         harmony_map=dict(data["harmony_map"]),
         alternations=dict(data["alternations"]),
         vowel_drop=dict(data["vowel_drop"]),
+        unlikely_finals=frozenset(data["unlikely_stem_finals"]["letters"]),
+        unlikely_final_penalty=float(data["unlikely_stem_finals"]["penalty"]),
     )

@@ -91,3 +91,14 @@ def evaluate(path: Path) -> UdScores:
         propn_tokens=propn, propn_lemma_acc=_ratio(propn_hit, propn),
         case_tokens=cases, case_acc=_ratio(case_hit, cases),
     )
+
+
+def sentence_split_score(path: Path) -> tuple[int, int, int]:
+    """(gold sentences, predicted sentences, exact matches) when the gold sentences are joined by spaces."""
+    from graphbuild.language.segment import split_sentences
+
+    gold = [line[len("# text = "):] for line in path.read_text(encoding="utf-8").splitlines()
+            if line.startswith("# text = ")]
+    text = " ".join(gold)
+    predicted = [text[s:e] for s, e in split_sentences(text, "kk")]
+    return len(gold), len(predicted), len(set(gold) & set(predicted))
