@@ -1,0 +1,159 @@
+"""Arguments: which linked mentions fill which syntactic slot of a trigger.
+
+Slots are language-neutral (subj, obj, to, with, from, against, by, poss, place, about); how a mention
+gets its slot is per language and comes from the lexicon: Kazakh case endings (and postpositions),
+Russian prepositions with case, else case alone, English prepositions, else word order.  The table
+in common.json then turns slots into source/target per event type.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from graphbuild.events.lexicon import Lexicon, Pattern, _norm, find_matches, matches_any
+from graphbuild.events.triggers import Trigger
+from graphbuild.language.base import Token
+from graphbuild.model import Mention
+
+
+@dataclass
+class Arg:
+    """A linked mention placed in a sentence."""
+
+    mention: Mention
+    i: int  # token span [i, j)
+    j: int
+    case: str | None
+    prep: str | None = None  # slot named by a governing preposition/postposition
+    absorbed: bool = False  # the country/organisation of a role apposition: the person acts
+    speaker: bool = False  # the source of reported speech, not a participant
+
+    @property
+    def actor(self) -> str:
+        return self.mention.actor or ""
+
+    @property
+    def kind(self) -> str:
+        return self.mention.kind
+
+    @property
+    def active(self) -> bool:
+        return not (self.absorbed or self.speaker)
+
+
+@dataclass
+class Slots:
+    by_slot: dict[str, list[Arg]] = field(default_factory=dict)
+    inherited: set[str] = field(default_factory=set)
+
+    def add(self, slot: str, arg: Arg) -> None:
+        self.by_slot.setdefault(slot, []).append(arg)
+
+    def get(self, slot: str) -> list[Arg]:
+        return self.by_slot.get(slot, [])
+
+
+def _case_from_suffix(text: str, lex: Lexicon) -> str | None:
+    """Case of an unanalysed word from its ending (longest ending wins); Nom if none fits."""
+    low = _norm(text)
+    best: tuple[int, str] | None = None
+    for case, suffixes in lex.case_suffixes.items():
+        for suffix in suffixes:
+            if low.endswith(suffix) and len(low) > len(suffix) + 2 and (best is None or len(suffix) > best[0]):
+                best = (len(suffix), case)
+    return best[1] if best else "Nom"
+
+
+def place_mentions(tokens: list[Token], mentions: list[Mention], lex: Lexicon) -> list[Arg]:
+    """Linked mentions of the sentence as token spans with case and governing preposition."""
+    spans: list[Arg] = []
+    for m in sorted(mentions, key=lambda m: (m.start, -(m.end - m.start))):
+        if not m.actor:
+            continue
+        idx = [k for k, t in enumerate(tokens) if t.start < m.end and t.end > m.start]
+        if not idx:
+            continue
+        i, j = idx[0], idx[-1] + 1
+        if spans and i < spans[-1].j:  # nested or overlapping: keep the longer, earlier span
+            continue
+        head = tokens[j - 1]
+        case = m.case or head.case
+        if case is None and lex.case_suffixes:
+            case = _case_from_suffix(head.text, lex)
+        spans.append(Arg(m, i, j, case))
+    for arg in spans:
+        arg.prep = _governor(tokens, arg, spans, lex)
+    return spans
+
+
+def _governor(tokens: list[Token], arg: Arg, spans: list[Arg], lex: Lexicon) -> str | None:
+    taken = {k for a in spans for k in range(a.i, a.j)}
+    if lex.postpositions and arg.j < len(tokens):
+        slot = lex.postpositions.get(_norm(tokens[arg.j].lemma or tokens[arg.j].text))
+        if slot is None:
+            slot = lex.postpositions.get(_norm(tokens[arg.j].text))
+        if slot:
+            return slot
+    for back in (1, 2):
+        k = arg.i - back
+        if k < 0 or k in taken or not any(ch.isalnum() for ch in tokens[k].text):
+            return None
+        word = _norm(tokens[k].text)
+        if word in lex.prepositions:
+            rule = lex.prepositions[word]
+            if isinstance(rule, dict):
+                return rule.get(arg.case or "", rule.get("*"))
+            return rule
+        if back == 1 and tokens[k].pos not in ("ADJ", "DET", "NUM", ""):
+            return None
+    return None
+
+
+def _possessive(tokens: list[Token], arg: Arg) -> bool:
+    nxt = tokens[arg.j].text if arg.j < len(tokens) else ""
+    return nxt in ("'s", "’s", "'", "’") or arg.mention.text.endswith(("'s", "’s"))
+
+
+def slot_of(arg: Arg, trig: Trigger, tokens: list[Token], lex: Lexicon) -> str:
+    """The syntactic slot ``arg`` fills for ``trig``."""
+    before = arg.j <= trig.start
+    if arg.prep:
+        return arg.prep
+    if lex.order == "SOV":
+        return lex.case_slots.get(arg.case or "Nom", "subj")
+    if _possessive(tokens, arg):
+        return "poss"
+    if lex.case_slots and arg.case:
+        slot = lex.case_slots.get(arg.case)
+        if slot == "subj" and not before:
+            return "subj_after"  # inverted subject or an Acc read as Nom (inanimate nouns)
+        if slot == "poss" and before:
+            return "none"  # a genitive before the trigger belongs to another noun
+        if slot:
+            return slot
+    return "subj" if before else "obj"
+
+
+def is_passive(trig: Trigger, tokens: list[Token], lex: Lexicon) -> bool:
+    head = tokens[trig.head]
+    if head.feats.get("Voice") == "Pass":
+        return True
+    if not lex.passive_markers:
+        return False
+    participle = head.feats.get("VerbForm") == "Part" or head.text.lower().endswith(("ed", "en"))
+    if not participle or head.pos == "NOUN":
+        return False
+    for k in (trig.start - 1, trig.start - 2):
+        if k >= 0 and matches_any(tokens[k], lex.passive_markers):
+            return True
+    return False
+
+
+def find_objects(tokens: list[Token], lo: int, hi: int, patterns: list[Pattern]) -> str | None:
+    """The canonical label of the first thing-word (ammunition, drones...) in tokens[lo:hi]."""
+    found = find_matches(tokens[lo:hi], patterns, set())
+    return found[0].value if found else None
+
+
+def has_word(tokens: list[Token], lo: int, hi: int, patterns: list[Pattern]) -> bool:
+    return bool(find_matches(tokens[lo:hi], patterns, set()))

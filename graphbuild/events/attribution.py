@@ -1,0 +1,66 @@
+"""Reported speech: who says the events of a sentence (reported_by).
+
+Three kinds of cue, all from the lexicon: reporting verbs (мәлімдеді, заявил, said), cues whose
+speaker stands right before them (Kazakh genitive + сөзінше/айтуынша), and cues whose speaker follows
+them (по словам X, according to X).  Statements are not events: they only give reported_by.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graphbuild.events.arguments import Arg
+from graphbuild.events.lexicon import Lexicon, Match, find_matches
+from graphbuild.language.base import Token
+
+SPEAKER_REACH = 4  # tokens between a cue and its speaker
+
+
+@dataclass
+class Report:
+    cue: Match
+    speaker: Arg | None
+
+
+def _nearest_left(args: list[Arg], pos: int, lo: int) -> Arg | None:
+    left = [a for a in args if lo <= a.i and a.j <= pos and not a.absorbed and a.prep is None]
+    return left[-1] if left else None
+
+
+def _speaker_for_verb(cue: Match, args: list[Arg], lex: Lexicon, lo: int, first_trigger: int | None) -> Arg | None:
+    usable = [a for a in args if not a.absorbed]
+    if lex.order == "SOV":
+        # Kazakh puts the speaker first: "Кирби ... деп мәлімдеді".  Take the first nominative
+        # actor before any event word; else an actor right after the verb.
+        limit = first_trigger if first_trigger is not None else cue.start
+        for a in usable:
+            if a.j <= limit and (a.case in (None, "Nom")) and a.prep is None:
+                return a
+        after = [a for a in usable if cue.end <= a.i <= cue.end + SPEAKER_REACH]
+        return after[0] if after else None
+    left = _nearest_left(usable, cue.start, lo)
+    if left is not None and left.case in (None, "Nom"):
+        return left
+    after = [a for a in usable if cue.end <= a.i <= cue.end + SPEAKER_REACH and a.prep is None]
+    if after and after[0].case in (None, "Nom"):
+        return after[0]
+    return left
+
+
+def find_reports(tokens: list[Token], args: list[Arg], lex: Lexicon, used: set[int],
+                 boundaries: list[int], first_trigger: int | None) -> list[Report]:
+    """Reporting cues of the sentence with their speakers; marks the speakers and updates ``used``."""
+    reports: list[Report] = []
+    for cue in find_matches(tokens, lex.speaker_before_cues, used):
+        before = [a for a in args if cue.start - SPEAKER_REACH <= a.j <= cue.start]
+        reports.append(Report(cue, before[-1] if before else None))
+    for cue in find_matches(tokens, lex.speaker_after_cues, used):
+        after = [a for a in args if cue.end <= a.i <= cue.end + SPEAKER_REACH]
+        reports.append(Report(cue, after[0] if after else None))
+    for cue in find_matches(tokens, lex.reporting_verbs, used):
+        lo = max([b + 1 for b in boundaries if b < cue.start], default=0)
+        reports.append(Report(cue, _speaker_for_verb(cue, args, lex, lo, first_trigger)))
+    for report in reports:
+        if report.speaker is not None:
+            report.speaker.speaker = True
+    return reports

@@ -1,0 +1,221 @@
+"""Dates of events, resolved against the article's publication date.
+
+Month names, weekdays and relative words come from the language's lexicon file.  A month or
+weekday without a year means its most recent occurrence not after publication.  The result is an
+ISO string whose length matches its precision: "2023-07-26" (day), "2023-07" (month), "2023" (year).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+
+from graphbuild.events.lexicon import Pattern, compile_patterns, load_lexicon
+from graphbuild.language.base import Sentence, Token
+
+_WORD = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}|[^\W_]+(?:[-'’][^\W_]+)*\.?|\d+", re.UNICODE)
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_YEAR = re.compile(r"(19|20)\d{2}")
+_DAY = re.compile(r"\d{1,2}")
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str  # as written
+    low: str
+
+    def token(self) -> Token:
+        return Token(self.text, 0, 0, lemma=self.low.rstrip("."))
+
+
+@dataclass(frozen=True)
+class _DateLexicon:
+    months: list[Pattern]
+    ambiguous: list[Pattern]
+    weekdays: list[Pattern]
+    relative_days: list[Pattern]
+    relative_periods: list[Pattern]
+    year_words: list[Pattern]
+    month_markers: list[Pattern]
+    month_preps: frozenset[str]
+
+
+@cache
+def _date_lexicon(lang: str) -> _DateLexicon:
+    raw = load_lexicon(lang).raw
+    return _DateLexicon(
+        compile_patterns(raw.get("months", {})), compile_patterns(raw.get("ambiguous_months", [])),
+        compile_patterns(raw.get("weekdays", {})), compile_patterns(raw.get("relative_days", {})),
+        compile_patterns({k: tuple(v) for k, v in raw.get("relative_periods", {}).items()}),
+        compile_patterns(raw.get("year_words", [])), compile_patterns(raw.get("month_markers", [])),
+        frozenset(raw.get("month_preps", [])))
+
+
+def _one(word: _Word | None, patterns: list[Pattern]) -> object | None:
+    if word is None:
+        return None
+    tok = word.token()
+    for p in patterns:
+        if len(p.elements) == 1 and p.elements[0].matches(tok):
+            return p.value
+    return None
+
+
+def _phrase_value(words: list[_Word], patterns: list[Pattern]) -> object | None:
+    toks = [w.token() for w in words]
+    for p in patterns:
+        n = len(p.elements)
+        for i in range(len(toks) - n + 1):
+            if all(e.matches(toks[i + k]) for k, e in enumerate(p.elements)):
+                return p.value
+    return None
+
+
+def _words(source: str | Sentence | list[Token]) -> list[_Word]:
+    if isinstance(source, Sentence):
+        text = source.text
+    elif isinstance(source, str):
+        text = source
+    else:
+        text = " ".join(t.text for t in source)
+    return [_Word(m.group(0), m.group(0).lower().replace("ё", "е")) for m in _WORD.finditer(text)]
+
+
+def _parse_published(published: str | None) -> date | None:
+    if not published:
+        return None
+    m = _ISO.match(published.strip())
+    if m:
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            return None
+    return None
+
+
+def _year_of(word: _Word | None) -> int | None:
+    if word is None:
+        return None
+    digits = re.match(r"(\d{4})", word.low)
+    if digits and _YEAR.fullmatch(digits.group(1)):
+        return int(digits.group(1))
+    return None
+
+
+def _day_of(word: _Word | None) -> int | None:
+    if word is None:
+        return None
+    m = re.match(r"(\d{1,2})(?:[-‑]?[^\W\d_]*)?$", word.low)  # "13", "13-ші"
+    if m and 1 <= int(m.group(1)) <= 31:
+        return int(m.group(1))
+    return None
+
+
+def _latest_month(month: int, pub: date | None) -> int | None:
+    """Year of the most recent ``month`` not after publication."""
+    if pub is None:
+        return None
+    return pub.year if month <= pub.month else pub.year - 1
+
+
+def _month_at(words: list[_Word], i: int, dl: _DateLexicon) -> int | None:
+    month = _one(words[i], dl.months)
+    if not isinstance(month, int):
+        return None
+    if _one(words[i], dl.ambiguous) is not None:
+        prev = words[i - 1] if i else None
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        near_number = _day_of(prev) or _day_of(nxt) or _year_of(nxt) or _year_of(prev)
+        marker = _one(nxt, dl.month_markers) is not None
+        prep = prev is not None and prev.low in dl.month_preps and words[i].text[:1].isupper()
+        if not (near_number or marker or prep):
+            return None
+    return month
+
+
+def _absolute(words: list[_Word], dl: _DateLexicon, pub: date | None) -> tuple[str, str] | None:
+    for w in words:
+        m = _ISO.fullmatch(w.low)
+        if m:
+            return f"{m.group(1)}-{m.group(2)}-{m.group(3)}", "day"
+        m = _DOTTED.fullmatch(w.low)
+        if m:
+            return f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}", "day"
+    for i in range(len(words)):
+        month = _month_at(words, i, dl)
+        if month is None:
+            continue
+        prev = words[i - 1] if i else None
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        day = _day_of(prev) or (_day_of(nxt) if _year_of(nxt) is None else None)
+        # The year may stand before ("2023 жылғы 13 қыркүйек") or after ("13 сентября 2023", "July 26, 2023").
+        year = None
+        for k in (i + 1, i + 2, i - 2, i - 3):
+            if 0 <= k < len(words) and _year_of(words[k]):
+                year = _year_of(words[k])
+                break
+        if year is None:
+            year = _latest_month(month, pub)
+            if year is None:
+                continue
+            if day and pub and date(year, month, min(day, 28)) > pub:
+                year -= 1
+        if day:
+            try:
+                return date(year, month, day).isoformat(), "day"
+            except ValueError:
+                pass
+        return f"{year}-{month:02d}", "month"
+    for i, w in enumerate(words):
+        year = _year_of(w) if re.fullmatch(r"\d{4}(?:[-‑][^\W\d_]+)?", w.low) else None
+        if year is None:
+            continue
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        prev = words[i - 1] if i else None
+        by_word = nxt is not None and _one(nxt, dl.year_words) is not None
+        by_suffix = bool(re.fullmatch(r"\d{4}[-‑][^\W\d_]+", w.low))  # "2022-жылы"
+        by_prep = prev is not None and prev.low in dl.month_preps and re.fullmatch(r"\d{4}", w.low) is not None
+        if by_word or by_suffix or by_prep:
+            return str(year), "year"
+    return None
+
+
+def _relative(words: list[_Word], dl: _DateLexicon, pub: date) -> tuple[str, str] | None:
+    offset = _phrase_value(words, dl.relative_days)
+    if isinstance(offset, int):
+        return (pub + timedelta(days=offset)).isoformat(), "day"
+    period = _phrase_value(words, dl.relative_periods)
+    if isinstance(period, tuple):
+        unit, n = period
+        if unit == "week":
+            return (pub + timedelta(days=7 * n)).isoformat()[:7], "month"
+        if unit == "month":
+            y, m = pub.year, pub.month + n
+            while m < 1:
+                y, m = y - 1, m + 12
+            return f"{y}-{m:02d}", "month"
+        return str(pub.year + n), "year"
+    for w in words:
+        weekday = _one(w, dl.weekdays)
+        if isinstance(weekday, int):
+            back = (pub.weekday() - weekday) % 7
+            return (pub - timedelta(days=back)).isoformat(), "day"
+    return None
+
+
+def resolve_date(source: str | Sentence | list[Token], lang: str,
+                 published: str | None) -> tuple[str | None, str | None]:
+    """The date a sentence gives its events, as (ISO string, precision day|month|year) or (None, None)."""
+    try:
+        dl = _date_lexicon(lang)
+    except KeyError:
+        return None, None
+    words = _words(source)
+    pub = _parse_published(published)
+    found = _absolute(words, dl, pub)
+    if found is None and pub is not None:
+        found = _relative(words, dl, pub)
+    return found if found else (None, None)

@@ -1,0 +1,369 @@
+"""The event stage: sentences and linked mentions of one document in, events and roles out.
+
+Per sentence: role appositions absorb their country/organisation, triggers are found by lemma,
+reporting cues find their speaker, each trigger takes the mentions of its clause window by slot
+(case, preposition, word order) and, for slots its window lacks, the arguments of the nearest
+neighbouring trigger (Kazakh converb chains, "negotiating with X to buy", "denied supplying").
+Then modality, denials and accusations are linked, and the events get canonical ids.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from graphbuild.events.arguments import (
+    Arg,
+    Slots,
+    find_objects,
+    has_word,
+    is_passive,
+    place_mentions,
+    slot_of,
+)
+from graphbuild.events.attribution import find_reports
+from graphbuild.events.dates import resolve_date
+from graphbuild.events.lexicon import Lexicon, common, find_matches, load_lexicon
+from graphbuild.events.modality import is_negated, is_planned
+from graphbuild.events.roles import find_roles
+from graphbuild.events.triggers import Trigger, find_triggers
+from graphbuild.graph.knowledge_graph import canonical_event_id
+from graphbuild.ids import evidence_id
+from graphbuild.language.base import Sentence, Token
+from graphbuild.model import EVENT_TYPES, Document, Event, Evidence, Mention, Role
+
+_MODE_RANK = {"asserted": 0, "reported": 1, "planned": 2, "negated": 3, "denied": 4}
+_SPEECH_ACTS = ("DENY", "ACCUSE")
+
+
+@dataclass
+class ExtractionResult:
+    events: list[Event] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Draft:
+    trig: Trigger
+    sentence: Sentence
+    tokens: list[Token]
+    lo: int
+    hi: int
+    slots: Slots
+    speakers: list[str]
+    date: tuple[str | None, str | None]
+    object: str | None = None
+    negated: bool = False
+    planned: bool = False
+    denied: bool = False
+    source: list[str] = field(default_factory=list)
+    target: list[str] = field(default_factory=list)
+    place: str | None = None
+    reported_by: list[str] = field(default_factory=list)
+    about: _Draft | None = None
+    event: Event | None = None
+
+    @property
+    def type(self) -> str:
+        return self.trig.type
+
+    @property
+    def participants(self) -> set[str]:
+        return set(self.source) | set(self.target)
+
+
+def _window(trig: Trigger, stops: list[int], n: int, lex: Lexicon) -> tuple[int, int]:
+    own = set(trig.indices)
+    lo = max([b + 1 for b in stops if b < trig.start and b not in own], default=0)
+    if lex.order == "SOV":
+        return lo, trig.start
+    hi = min([b for b in stops if b >= trig.end and b not in own], default=n)
+    return lo, hi
+
+
+def _coordinated(tokens: list[Token], a: Arg, b: Arg, coordinators: set[str]) -> bool:
+    first, second = (a, b) if a.i < b.i else (b, a)
+    between = [t.text.lower() for t in tokens[first.j:second.i]]
+    return bool(between) and all(w in coordinators for w in between)
+
+
+def _fill_slots(trig: Trigger, tokens: list[Token], args: list[Arg], lo: int, hi: int, lex: Lexicon) -> Slots:
+    slots = Slots()
+    inside = [a for a in args if a.active and lo <= a.i and a.j <= hi and not (trig.start <= a.i < trig.end)]
+    for arg in inside:
+        slots.add(slot_of(arg, trig, tokens, lex), arg)
+    if "subj" not in slots.by_slot and "subj_after" in slots.by_slot:
+        slots.by_slot["subj"] = slots.by_slot.pop("subj_after")[:1]
+    elif "subj_after" in slots.by_slot:
+        for arg in slots.by_slot.pop("subj_after"):
+            slots.add("obj", arg)
+    subjects = slots.get("subj")
+    if len(subjects) > 1:
+        # One subject (the first in SOV, the nearest before the verb in SVO) and what is coordinated with it.
+        coordinators = set(lex.raw.get("coordinators", []))
+        head = subjects[0] if lex.order == "SOV" else subjects[-1]
+        slots.by_slot["subj"] = [a for a in subjects if a is head or _coordinated(tokens, a, head, coordinators)]
+    if is_passive(trig, tokens, lex):
+        slots.by_slot["obj"] = slots.get("obj") + slots.by_slot.pop("subj", [])
+    return slots
+
+
+def _need_met(need: str | None, slots: Slots, tokens: list[Token], lo: int, hi: int, lex: Lexicon) -> bool:
+    if not need:
+        return True
+    for option in need.split("_or_"):
+        if option == "object" and find_objects(tokens, lo, hi, lex.objects):
+            return True
+        if option == "missile" and has_word(tokens, 0, len(tokens), lex.missile_words):
+            return True
+        if slots.get(option):
+            return True
+    return False
+
+
+def _inherit(drafts: list[_Draft], lex: Lexicon) -> None:
+    """Fill a missing subject (and partner) from the nearest trigger that has one of its own."""
+    for d in drafts:
+        wanted = ["subj"]
+        if EVENT_TYPES[d.type].symmetric or d.trig.entry.invert:
+            wanted.append("with")
+        for slot in wanted:
+            if d.slots.get(slot):
+                continue
+            candidates = []
+            for other in drafts:
+                if other is d or other.trig.entry.violation:
+                    continue
+                if lex.order == "SVO" and slot == "subj" and other.trig.start > d.trig.start:
+                    continue
+                if other.type == "ACCUSE" and slot == "subj":
+                    # "accused Russia of supplying": the accused did the act.
+                    given = [a for a in other.slots.get("obj") if slot not in other.slots.inherited]
+                else:
+                    given = other.slots.get(slot) if slot not in other.slots.inherited else []
+                if given:
+                    candidates.append((abs(other.trig.start - d.trig.start), other.trig.start > d.trig.start, given))
+            if candidates:
+                d.slots.by_slot[slot] = min(candidates, key=lambda c: (c[0], c[1]))[2]
+                d.slots.inherited.add(slot)
+
+
+def _assign_roles(d: _Draft) -> None:
+    table = common()
+    source: list[str] = []
+    target: list[str] = []
+    places: list[Arg] = []
+    fallback_sources: list[str] = []
+    for slot, args in d.slots.by_slot.items():
+        role = table.role_of(d.type, slot, d.trig.entry.invert)
+        ids = [a.actor for a in args]
+        if role == "place":
+            places.extend(args)
+        elif role == "target":
+            target.extend(ids)
+        elif (role == "source" and slot in ("subj", "by")) or (role == "source" and d.trig.entry.invert):
+            source.extend(ids)
+        elif role == "source":
+            fallback_sources.extend(ids)  # from/poss: the source only when no subject is named
+    if not source:
+        source = fallback_sources
+    if places:
+        d.place = places[0].actor
+        if d.type == "VISIT" and not target:
+            target = [places[0].actor]
+    d.source = list(dict.fromkeys(source))
+    d.target = [t for t in dict.fromkeys(target) if t not in d.source or EVENT_TYPES[d.type].symmetric]
+
+
+def _link_sentence(drafts: list[_Draft], lex: Lexicon) -> None:
+    """Denials mark what they deny; accusations point at what they accuse."""
+    for d in drafts:
+        if d.trig.entry.denial and not d.negated:
+            complement = _complement(d, drafts, lex)
+            for c in complement:
+                c.denied = True
+                if not c.source:
+                    c.source = list(d.source)
+            d.about = complement[0] if complement else None
+        elif d.type == "ACCUSE" and d.trig.entry.violation:
+            others = [o for o in drafts if o is not d and o.type not in _SPEECH_ACTS]
+            if others:
+                d.about = min(others, key=lambda o: (o.trig.start > d.trig.start, abs(o.trig.start - d.trig.start)))
+            if d.speakers:
+                d.source = list(d.speakers)
+            d.target = list(d.about.source) if d.about else []
+        elif d.type == "ACCUSE":
+            complement = _complement(d, drafts, lex)
+            if complement:
+                d.about = complement[0]
+                for c in complement:
+                    c.reported_by = list(dict.fromkeys(c.reported_by + d.source))
+
+
+def _complement(d: _Draft, drafts: list[_Draft], lex: Lexicon) -> list[_Draft]:
+    """Events governed by a speech act: after it in SVO languages, before it in SOV ones, nearest first."""
+    if lex.order == "SOV":
+        found = [o for o in drafts if o.trig.start < d.trig.start and o.type not in _SPEECH_ACTS]
+        return sorted(found, key=lambda o: -o.trig.start)
+    found = [o for o in drafts if o.trig.start > d.trig.start and o.type not in _SPEECH_ACTS]
+    return sorted(found, key=lambda o: o.trig.start)
+
+
+def _link_across(drafts: list[_Draft]) -> None:
+    """A denial of "the claims" with nothing to deny in its own sentence denies the latest earlier
+    event its denier took part in, or what an earlier accusation against the denier was about."""
+    for k, d in enumerate(drafts):
+        if not (d.trig.entry.denial and d.about is None and d.source and not d.negated):
+            continue
+        denier = set(d.source)
+        for prev in reversed(drafts[:k]):
+            if prev.type == "ACCUSE" and denier & set(prev.target) and prev.about is not None:
+                d.about = prev.about
+                break
+            if prev.type not in _SPEECH_ACTS and denier & prev.participants:
+                d.about = prev
+                break
+        if d.about is not None:
+            d.about.denied = True
+    for k, d in enumerate(drafts):
+        if not d.trig.entry.denial or d.about is None or d.target:
+            continue
+        accusers = [a for p in drafts[:k]
+                    if p.type == "ACCUSE" and (p.about is d.about or set(d.source) & set(p.target))
+                    for a in p.source]
+        d.target = list(dict.fromkeys(accusers or [r for r in d.about.reported_by if r not in d.source]))
+
+
+def _mode(d: _Draft) -> str:
+    if d.denied:
+        return "denied"
+    if d.negated:
+        return "negated"
+    if d.planned:
+        return "planned"
+    return "reported" if d.reported_by else "asserted"
+
+
+def _confidence(d: _Draft) -> float:
+    """Trigger strength x argument completeness, lowered when arguments were borrowed."""
+    strength = d.trig.strength(d.tokens)
+    filled = bool(d.source) + bool(d.target)
+    completeness = (0.5, 0.75, 1.0)[filled]
+    borrowed = 0.9 if d.slots.inherited else 1.0
+    return round(strength * completeness * borrowed, 3)
+
+
+def _quote(d: _Draft) -> str:
+    s = d.sentence
+    first, last = d.tokens[d.trig.start], d.tokens[d.trig.end - 1]
+    return s.text[first.start - s.start:last.end - s.start]
+
+
+def _build_event(d: _Draft, doc: Document) -> Event | None:
+    if not d.participants or (d.type == "DENY" and not d.source):
+        return None
+    etype = EVENT_TYPES[d.type]
+    table = common()
+    cameo = d.trig.entry.cameo
+    if d.type == "SUPPLY" and d.object:
+        cameo = table.object_cameo.get(d.object, cameo)
+    s = d.sentence
+    evidence = Evidence(id=evidence_id(doc.id, s.start, s.end), document=doc.id, sentence=s.text,
+                        start=s.start, end=s.end, quote=_quote(d), lang=doc.lang)
+    event = Event(id="", type=d.type, cameo=cameo, plover=etype.plover, source=sorted(d.source),
+                  target=sorted(d.target), mode=_mode(d), reported_by=sorted(set(d.reported_by)),
+                  date=d.date[0], date_precision=d.date[1], place=d.place, object=d.object,
+                  goldstein=table.goldstein.get(cameo, table.goldstein.get(cameo[:2] + "0")),
+                  confidence=_confidence(d), documents=[doc.id], evidence=[evidence])
+    event.id = canonical_event_id(event)
+    return event
+
+
+def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: Lexicon,
+                     roles: list[Role], last_speakers: list[str]) -> tuple[list[_Draft], list[str]]:
+    tokens = s.tokens
+    args = place_mentions(tokens, mentions, lex)
+    roles.extend(find_roles(tokens, args, lex, doc.id))
+    used: set[int] = set()
+    triggers = find_triggers(tokens, lex, used)
+    complementizers = find_matches(tokens, lex.complementizers, used)
+    trigger_starts = sorted(t.start for t in triggers)
+    first_trigger = trigger_starts[0] if trigger_starts else None
+    comp_idx = [k for m in complementizers for k in m.indices]
+    reports = find_reports(tokens, args, lex, used, sorted(trigger_starts + comp_idx), first_trigger)
+    speakers = [r.speaker.actor for r in reports if r.speaker is not None]
+    if reports and not speakers:
+        speakers = list(last_speakers)  # "he added": the speaker of the previous report
+    if not triggers:
+        return [], speakers or last_speakers
+    report_idx = [k for r in reports for k in r.cue.indices]
+    stops = sorted({k for t in triggers for k in t.indices} | set(comp_idx) | set(report_idx))
+    date = resolve_date(s, doc.lang, doc.published)
+    drafts: list[_Draft] = []
+    for trig in triggers:
+        lo, hi = _window(trig, stops, len(tokens), lex)
+        slots = _fill_slots(trig, tokens, args, lo, hi, lex)
+        obj_hi = trig.end if lex.order == "SOV" else hi
+        if not _need_met(trig.entry.need, slots, tokens, lo, max(obj_hi, trig.end), lex):
+            continue
+        d = _Draft(trig, s, tokens, lo, hi, slots, speakers, date)
+        if trig.type in common().object_types:
+            d.object = find_objects(tokens, lo, max(obj_hi, trig.end), lex.objects)
+        drafts.append(d)
+    kept = [d.trig for d in drafts]
+    stop_set = set(stops)
+    for d in drafts:
+        own_stops = stop_set - set(d.trig.indices)
+        d.negated = is_negated(d.trig, tokens, lex, own_stops)
+        d.planned = is_planned(d.trig, tokens, lex, kept, own_stops)
+    _inherit(drafts, lex)
+    for d in drafts:
+        _assign_roles(d)
+        is_own_statement = d.type in _SPEECH_ACTS and set(d.source) & set(speakers)
+        if speakers and not is_own_statement:
+            d.reported_by = [sp for sp in speakers if sp not in d.source]
+    _link_sentence(drafts, lex)
+    return drafts, speakers or last_speakers
+
+
+def extract_events(doc: Document, sentences: list[Sentence], mentions: list[Mention]) -> ExtractionResult:
+    """Events (with canonical ids, modes, attribution, dates, evidence), role facts and warnings."""
+    result = ExtractionResult()
+    try:
+        lex = load_lexicon(doc.lang)
+    except KeyError:
+        result.warnings.append(f"no event lexicon for language {doc.lang!r}: no events extracted")
+        return result
+    drafts: list[_Draft] = []
+    last_speakers: list[str] = []
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for s in sentences:
+        if not s.tokens:
+            continue
+        inside = [m for m in ordered if s.start <= m.start and m.end <= s.end]
+        found, last_speakers = _sentence_drafts(doc, s, inside, lex, result.roles, last_speakers)
+        drafts.extend(found)
+    _link_across(drafts)
+    for d in drafts:
+        d.event = _build_event(d, doc)
+    merged: dict[str, Event] = {}
+    for d in drafts:
+        if d.event is None:
+            continue
+        if d.about is not None and d.about.event is not None:
+            d.event.about = d.about.event.id
+        known = merged.get(d.event.id)
+        if known is None:
+            merged[d.event.id] = d.event
+            continue
+        seen = {e.id for e in known.evidence}
+        known.evidence.extend(e for e in d.event.evidence if e.id not in seen)
+        known.reported_by = sorted(set(known.reported_by) | set(d.event.reported_by))
+        if _MODE_RANK[d.event.mode] > _MODE_RANK[known.mode]:
+            known.mode = d.event.mode
+        known.about = known.about or d.event.about
+        known.confidence = max(known.confidence, d.event.confidence)
+    result.events = list(merged.values())
+    unique_roles = {r.id: r for r in result.roles}
+    result.roles = list(unique_roles.values())
+    return result

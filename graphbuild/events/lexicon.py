@@ -1,0 +1,222 @@
+"""Per-language event lexicons (graphbuild/data/lexicons/<lang>.json) and the lemma-pattern matcher.
+
+A pattern is a space-separated sequence of elements.  An element matches a token when it equals
+the token's lemma or its lower-cased text; an element ending in ``*`` matches a prefix of either
+(so Kazakh stems match whatever suffixes the analyser did or did not strip).  Between two elements
+of a multiword pattern up to ``MAX_GAP`` word tokens may intervene ("held bilateral talks").
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from graphbuild.language.base import Token
+
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicons"
+MAX_GAP = 2
+
+
+def _norm(text: str) -> str:
+    return text.lower().replace("ё", "е")
+
+
+@dataclass(frozen=True)
+class Element:
+    text: str
+    prefix: bool
+
+    def matches(self, token: Token) -> bool:
+        forms = (_norm(token.lemma or ""), _norm(token.text))
+        if self.prefix:
+            return any(f.startswith(self.text) for f in forms if f)
+        return self.text in forms
+
+
+@dataclass(frozen=True)
+class Pattern:
+    elements: tuple[Element, ...]
+    value: Any  # what the pattern stands for (a trigger entry, a label, a number...)
+
+    @classmethod
+    def parse(cls, spec: str, value: Any) -> Pattern:
+        elements = tuple(Element(_norm(w.rstrip("*")), w.endswith("*")) for w in spec.split())
+        return cls(elements, value)
+
+    @property
+    def weight(self) -> tuple[int, int]:
+        """Longer patterns first, then exact before prefix matches."""
+        return (len(self.elements), sum(not e.prefix for e in self.elements))
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int  # token index of the first matched token
+    end: int  # token index after the last matched token
+    indices: tuple[int, ...]
+    value: Any
+
+
+def _is_word(token: Token) -> bool:
+    return any(ch.isalnum() for ch in token.text)
+
+
+def _match_at(pattern: Pattern, tokens: list[Token], i: int, used: set[int]) -> tuple[int, ...] | None:
+    if i in used or not pattern.elements[0].matches(tokens[i]):
+        return None
+    indices = [i]
+    for element in pattern.elements[1:]:
+        j = indices[-1] + 1
+        gap = 0
+        while j < len(tokens) and gap <= MAX_GAP:
+            if j not in used and element.matches(tokens[j]):
+                break
+            if not _is_word(tokens[j]):
+                return None
+            j += 1
+            gap += 1
+        else:
+            return None
+        if j >= len(tokens) or gap > MAX_GAP:
+            return None
+        indices.append(j)
+    return tuple(indices)
+
+
+def find_matches(tokens: list[Token], patterns: list[Pattern], used: set[int] | None = None) -> list[Match]:
+    """Non-overlapping matches, longest patterns first; ``used`` token indices are skipped and updated."""
+    used = used if used is not None else set()
+    found: list[Match] = []
+    for pattern in patterns:  # already sorted by weight
+        for i in range(len(tokens)):
+            indices = _match_at(pattern, tokens, i, used)
+            if indices is None:
+                continue
+            found.append(Match(indices[0], indices[-1] + 1, indices, pattern.value))
+            used.update(indices)
+    return sorted(found, key=lambda m: m.start)
+
+
+def compile_patterns(specs: dict[str, Any] | list[str]) -> list[Pattern]:
+    items = specs.items() if isinstance(specs, dict) else ((s, s) for s in specs)
+    patterns = [Pattern.parse(k, v) for k, v in items]
+    return sorted(patterns, key=lambda p: p.weight, reverse=True)
+
+
+@dataclass(frozen=True)
+class TriggerEntry:
+    pattern: str
+    type: str
+    cameo: str
+    invert: bool = False  # buy/purchase: the grammatical subject receives (target), the seller supplies
+    need: str | None = None  # a slot (or "object"/"missile") that must be present, for ambiguous words
+    governs_planned: bool = False  # negotiating (to buy X) makes the governed event planned
+    violation: bool = False  # "would violate": an accusation about another event of the sentence
+    denial: bool = False
+    pos: str | None = None
+
+
+@dataclass
+class Lexicon:
+    lang: str
+    order: str
+    triggers: list[Pattern]
+    objects: list[Pattern]
+    missile_words: list[Pattern]
+    reporting_verbs: list[Pattern]
+    speaker_before_cues: list[Pattern]
+    speaker_after_cues: list[Pattern]
+    complementizers: list[Pattern]
+    planned_before: list[Pattern]
+    planned_after: list[Pattern]
+    negation_before: list[Pattern]
+    negation_after: list[Pattern]
+    hypothetical: list[Pattern]
+    passive_markers: list[Pattern]
+    claim_words: list[Pattern]
+    role_titles: list[Pattern]
+    neg_suffixes: tuple[str, ...]
+    case_suffixes: dict[str, list[str]]
+    case_slots: dict[str, str]
+    prepositions: dict[str, Any]
+    postpositions: dict[str, str]
+    raw: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Common:
+    goldstein: dict[str, float]
+    slot_roles: dict[str, dict[str, str]]
+    inverted_slot_roles: dict[str, str]
+    object_cameo: dict[str, str]
+    object_types: frozenset[str]
+
+    def role_of(self, event_type: str, slot: str, inverted: bool) -> str:
+        if inverted:
+            return self.inverted_slot_roles.get(slot, "none")
+        override = self.slot_roles.get(event_type, {})
+        return override.get(slot, self.slot_roles["default"].get(slot, "none"))
+
+
+def _read(name: str) -> dict[str, Any]:
+    path = LEXICON_DIR / name
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@cache
+def common() -> Common:
+    raw = _read("common.json")
+    return Common(raw["goldstein"], raw["slot_roles"], raw["inverted_slot_roles"], raw["object_cameo"],
+                  frozenset(raw["object_types"]))
+
+
+def supported_languages() -> tuple[str, ...]:
+    return tuple(sorted(p.stem for p in LEXICON_DIR.glob("*.json") if p.stem != "common"))
+
+
+@cache
+def load_lexicon(lang: str) -> Lexicon:
+    """The event lexicon of ``lang``; raises KeyError for a language without one."""
+    path = LEXICON_DIR / f"{lang}.json"
+    if not path.exists():
+        raise KeyError(f"no event lexicon for language {lang!r}")
+    raw = _read(f"{lang}.json")
+    entries = {}
+    for item in raw["triggers"]:
+        entry = TriggerEntry(item["p"], item["type"], item["cameo"], item.get("invert", False), item.get("need"),
+                             item.get("governs_planned", False), item.get("violation", False),
+                             item.get("denial", False), item.get("pos"))
+        entries[item["p"]] = entry
+    return Lexicon(
+        lang=lang,
+        order=raw.get("order", "SVO"),
+        triggers=compile_patterns(entries),
+        objects=compile_patterns(raw.get("objects", {})),
+        missile_words=compile_patterns(raw.get("missile_words", [])),
+        reporting_verbs=compile_patterns(raw.get("reporting_verbs", [])),
+        speaker_before_cues=compile_patterns(raw.get("speaker_before_cues", [])),
+        speaker_after_cues=compile_patterns(raw.get("speaker_after_cues", [])),
+        complementizers=compile_patterns(raw.get("complementizers", [])),
+        planned_before=compile_patterns(raw.get("planned_before", [])),
+        planned_after=compile_patterns(raw.get("planned_after", [])),
+        negation_before=compile_patterns(raw.get("negation_before", [])),
+        negation_after=compile_patterns(raw.get("negation_after", [])),
+        hypothetical=compile_patterns(raw.get("hypothetical", [])),
+        passive_markers=compile_patterns(raw.get("passive_markers", [])),
+        claim_words=compile_patterns(raw.get("claim_words", [])),
+        role_titles=compile_patterns(raw.get("role_titles", {})),
+        neg_suffixes=tuple(raw.get("neg_suffixes", [])),
+        case_suffixes=raw.get("case_suffixes", {}),
+        case_slots=raw.get("case_slots", {}),
+        prepositions=raw.get("prepositions", {}),
+        postpositions=raw.get("postpositions", {}),
+        raw=raw,
+    )
+
+
+def matches_any(token: Token, patterns: list[Pattern]) -> bool:
+    """Whether a single token matches a one-element pattern of ``patterns``."""
+    return any(len(p.elements) == 1 and p.elements[0].matches(token) for p in patterns)

@@ -1,0 +1,84 @@
+"""Modality of a trigger: negated (negation on the verb), planned (intended, sought, being
+negotiated, future) or neither.  Cue words come from the language's lexicon."""
+
+from __future__ import annotations
+
+import re
+
+from graphbuild.events.lexicon import Element, Lexicon, Pattern, matches_any
+from graphbuild.events.triggers import Trigger
+from graphbuild.language.base import Token
+
+PLANNED_WINDOW = 4  # tokens between a planning cue and the trigger it governs
+NEGATION_WINDOW = 3
+_VERBALISER = r"(?:да|де|та|те|ла|ле)?"
+
+
+def _suffix_negated(token: Token, trig: Trigger, lex: Lexicon) -> bool:
+    """Kazakh -ма/-ме/-ба/-бе/-па/-пе right after a verb stem the lexicon matched by prefix."""
+    if not lex.neg_suffixes or token.pos not in ("VERB", "", "X"):
+        return False
+    for element in (e for e in _elements(trig) if e.prefix):
+        low = token.text.lower()
+        if low.startswith(element.text):
+            rest = low[len(element.text):]
+            if re.match(r"(?:мен|бен|пен)", rest):  # instrumental case, not negation
+                continue
+            alternatives = "|".join(lex.neg_suffixes)
+            if re.match(rf"{_VERBALISER}(?:{alternatives})", rest):
+                return True
+    return False
+
+
+def _elements(trig: Trigger) -> tuple[Element, ...]:
+    return Pattern.parse(trig.entry.pattern, None).elements
+
+
+def is_negated(trig: Trigger, tokens: list[Token], lex: Lexicon, stops: set[int]) -> bool:
+    """Negation marked on the trigger or a negator next to it (not across another trigger)."""
+    for k in trig.indices:
+        if tokens[k].feats.get("Polarity") == "Neg" or _suffix_negated(tokens[k], trig, lex):
+            return True
+    for step in range(1, NEGATION_WINDOW + 1):
+        k = trig.end - 1 + step
+        if k >= len(tokens) or k in stops:
+            break
+        if matches_any(tokens[k], lex.negation_after):
+            return True
+    for step in range(1, NEGATION_WINDOW + 1):
+        k = trig.start - step
+        if k < 0 or k in stops:
+            break
+        if matches_any(tokens[k], lex.negation_before):
+            return True
+    return False
+
+
+def is_planned(trig: Trigger, tokens: list[Token], lex: Lexicon, others: list[Trigger], stops: set[int]) -> bool:
+    """Intention, plan, future, or governed by a negotiation ("negotiating to buy")."""
+    head = tokens[trig.head]
+    if head.feats.get("Tense") == "Fut" and head.feats.get("VerbForm") in (None, "Fin"):
+        return True
+    for step in range(1, PLANNED_WINDOW + 1):
+        k = trig.start - step
+        if k < 0 or k in stops:
+            break
+        if matches_any(tokens[k], lex.planned_before):
+            return True
+    for step in range(1, PLANNED_WINDOW + 1):
+        k = trig.end - 1 + step
+        if k >= len(tokens) or k in stops:
+            break
+        if matches_any(tokens[k], lex.planned_after):
+            return True
+    for other in others:
+        if other is trig or not other.entry.governs_planned or other.type == trig.type:
+            continue
+        # SVO: "negotiating to buy", "переговоры о покупке"; SOV: "сатып алу туралы келіссөз".
+        if lex.order == "SOV":
+            distance = other.start - trig.end
+        else:
+            distance = trig.start - other.end
+        if 0 <= distance <= PLANNED_WINDOW:
+            return True
+    return False
