@@ -1,0 +1,650 @@
+"""The shipped knowledge base of canonical actors and its alias lookup.
+
+Sources (all under graphbuild/data/kb/ except the CLDR names):
+- countries and territories: CLDR names via babel (en, ru, kk) keyed by ISO alpha-3 from pycountry,
+  plus ``countries_extra.tsv`` (short forms such as АҚШ, РФ, DPRK, and demonyms);
+- ``capitals.tsv``: capitals as Place actors whose aliases are metonyms of the country;
+- ``actors.jsonl`` (organisations, government bodies, groups) and ``people.jsonl`` (people with
+  time-bounded roles); users add files in the same JSONL format via ``KnowledgeBase.load``;
+- ``roles.tsv``: role titles by language, mapped to English titles (alias class "role");
+- ``suffixes.tsv``: inflection endings for the stem fallback of :meth:`KnowledgeBase.match`.
+
+JSONL record format (one actor per line)::
+
+    {"id": "person:sergei-shoigu", "kind": "Person", "label": "Sergei Shoigu",
+     "wikidata": null, "iso3": null, "part_of": null, "metonym_of": null,
+     "names": {"en": ["Sergei Shoigu", "Shoigu"], "ru": "Сергей Шойгу|Шойгу"},
+     "demonyms": {"en": ["..."]},
+     "roles": [{"role": "Minister of Defence", "of": "RUS", "start": "2012-11-06", "end": "2024-05-12"}]}
+
+Names may be a list or a "|"-joined string; a role may also be a list [role, of, start, end].
+A Person without "kk" names uses its "ru" names in Kazakh too (Kazakh news spells foreign names
+the Russian way). A record whose id already exists adds names and roles to that actor.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from graphbuild.entities.transliterate import to_latin
+from graphbuild.language.base import Token
+from graphbuild.model import ACTOR_KINDS, Actor
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "kb"
+KB_LANGS: tuple[str, ...] = ("en", "ru", "kk")
+ALIAS_CLASSES: tuple[str, ...] = ("name", "demonym", "capital", "role")
+
+_DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_QID_RE = re.compile(r"^Q[1-9]\d*$")
+# Characters stripped from the edges of a word before matching (quotes, brackets, punctuation).
+_EDGE = "\"«»“”„‟()[]{},;:!?…/"
+_APOSTROPHES = str.maketrans({c: "'" for c in "’‘ʼ`´ʹ′"})
+_HYPHENS = str.maketrans({c: "-" for c in "‐‑‒–—―−"})
+_QUOTES = str.maketrans({c: '"' for c in "«»“”„‟″"})
+_SPACES = re.compile(r"\s+")
+_MIN_STEM = 3  # shortest alias word the stem fallback may strip a suffix down to
+
+
+def normalize(text: str) -> str:
+    """Casefold, ё->е, unify apostrophes/hyphens/quotes, collapse spaces."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.translate(_APOSTROPHES).translate(_HYPHENS).translate(_QUOTES)
+    text = text.casefold().replace("ё", "е")
+    return _SPACES.sub(" ", text).strip()
+
+
+def _wkey(word: str) -> str:
+    """Matching key of one word: normalised, dots dropped (U.S. = US), edge punctuation stripped."""
+    return normalize(word).replace(".", "").strip(_EDGE + '"').strip()
+
+
+def _words(alias: str) -> list[str]:
+    """Original-case words of an alias (for the capitalisation constraints)."""
+    return [w for w in _SPACES.split(alias.strip()) if _wkey(w)]
+
+
+def _caps_flag(word: str) -> str:
+    """'A' acronym (all letters upper), 'C' capitalised, '' no constraint."""
+    letters = [c for c in word if c.isalpha()]
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        return "A"
+    if letters and letters[0].isupper():
+        return "C"
+    return ""
+
+
+def _caps_ok(flag: str, surface: str) -> bool:
+    letters = [c for c in surface if c.isalpha()]
+    if not letters:
+        return not flag
+    if flag == "C":
+        return letters[0].isupper()
+    if flag == "A":
+        return letters[0].isupper() and (len(letters) < 2 or letters[1].isupper())
+    return True
+
+
+@dataclass(frozen=True)
+class KbHit:
+    """One alias of the KB. ``actor_id`` is None for role titles (then ``role`` is set)."""
+
+    actor_id: str | None
+    metonym_of: str | None
+    alias_class: str  # "name" | "demonym" | "capital" | "role"
+    alias: str  # the alias as written in the KB
+    lang: str = ""
+    role: str | None = None  # English role title for alias_class "role"
+
+
+@dataclass(frozen=True)
+class KbMatch:
+    """A KB alias found in a token list: tokens[start:end] (end exclusive)."""
+
+    start: int
+    end: int
+    hit: KbHit
+    text: str = ""  # surface of the matched tokens
+
+
+@dataclass(frozen=True)
+class _Alias:
+    hit: KbHit
+    caps: tuple[str, ...]
+
+
+@dataclass(eq=False)  # nodes compare by identity
+class _Node:
+    children: dict[str, _Node] = field(default_factory=dict)
+    terminals: list[_Alias] = field(default_factory=list)
+    _stems: dict[str, list[str]] | None = None
+
+    def stems(self, endings: tuple[str, ...]) -> dict[str, list[str]]:
+        # Built lazily: only nodes reached while matching Russian text need it.
+        if self._stems is None:
+            stems: dict[str, list[str]] = {}
+            for word in self.children:
+                for stem in _replace_stems(word, endings):
+                    stems.setdefault(stem, []).append(word)
+            self._stems = stems
+        return self._stems
+
+
+def _replace_stems(word: str, endings: tuple[str, ...]) -> set[str]:
+    out = {word}
+    for e in endings:
+        if e and word.endswith(e) and len(word) - len(e) >= _MIN_STEM:
+            out.add(word[: -len(e)])
+    return out
+
+
+@dataclass
+class _Group:
+    """Tokens written without whitespace between them (U . S ., АҚШ - тың) form one word."""
+
+    first: int
+    last: int
+    surface: str
+    lemma: str | None
+
+
+@dataclass
+class _Record:
+    id: str
+    kind: str
+    label: str
+    names: dict[str, list[str]]
+    iso3: str | None = None
+    wikidata: str | None = None
+    part_of: str | None = None
+    metonym_of: str | None = None
+    alias_class: str = "name"
+    demonyms: dict[str, list[str]] = field(default_factory=dict)
+    roles: list[dict[str, Any]] = field(default_factory=list)
+    where: str = ""
+
+
+# ----------------------------------------------------------------------------- data loading
+
+
+def _split_list(value: Any, where: str, what: str) -> list[str]:
+    if isinstance(value, str):
+        return [v.strip() for v in value.split("|") if v.strip()]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return [v.strip() for v in value if v.strip()]
+    raise ValueError(f"{where}: {what} must be a list of strings or a '|'-joined string")
+
+
+def _lang_map(value: Any, where: str, what: str) -> dict[str, list[str]]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ValueError(f"{where}: {what} must be an object {{lang: names}}")
+    return {str(lang): _split_list(v, where, f"{what}[{lang}]") for lang, v in value.items()}
+
+
+def _parse_role(value: Any, where: str) -> dict[str, Any]:
+    if isinstance(value, list):
+        if not 1 <= len(value) <= 4:
+            raise ValueError(f"{where}: a role list is [role, of, start, end]")
+        value = dict(zip(("role", "of", "start", "end"), value, strict=False))
+    if not isinstance(value, dict) or not isinstance(value.get("role"), str) or not value["role"]:
+        raise ValueError(f"{where}: each role needs a non-empty 'role' title")
+    role = {"role": value["role"], "of": value.get("of"), "start": value.get("start"), "end": value.get("end")}
+    for key in ("start", "end"):
+        if role[key] is not None and not (isinstance(role[key], str) and _DATE_RE.match(role[key])):
+            raise ValueError(f"{where}: role {key} must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    if role["of"] is not None and not isinstance(role["of"], str):
+        raise ValueError(f"{where}: role 'of' must be an actor id")
+    return role
+
+
+def _parse_record(obj: Any, where: str) -> _Record:
+    if not isinstance(obj, dict):
+        raise ValueError(f"{where}: each line must be a JSON object")
+    rid, kind = obj.get("id"), obj.get("kind")
+    if not isinstance(rid, str) or not rid.strip():
+        raise ValueError(f"{where}: missing 'id'")
+    if kind not in ACTOR_KINDS:
+        raise ValueError(f"{where}: 'kind' must be one of {', '.join(ACTOR_KINDS)}")
+    names = _lang_map(obj.get("names"), where, "names")
+    label = obj.get("label") or next(iter(names.get("en", [])), None)
+    if not isinstance(label, str) or not label:
+        raise ValueError(f"{where}: missing 'label' (or an English name)")
+    wikidata = obj.get("wikidata")
+    if wikidata is not None and not (isinstance(wikidata, str) and _QID_RE.match(wikidata)):
+        raise ValueError(f"{where}: 'wikidata' must be a QID like Q7747")
+    alias_class = obj.get("alias_class", "name")
+    if alias_class not in ("name", "capital"):
+        raise ValueError(f"{where}: 'alias_class' must be 'name' or 'capital'")
+    roles = obj.get("roles") or []
+    if not isinstance(roles, list):
+        raise ValueError(f"{where}: 'roles' must be a list")
+    for key in ("iso3", "part_of", "metonym_of"):
+        if obj.get(key) is not None and not isinstance(obj[key], str):
+            raise ValueError(f"{where}: '{key}' must be a string")
+    if kind == "Person" and "kk" not in names and "ru" in names:
+        names["kk"] = list(names["ru"])
+    return _Record(
+        id=rid.strip(), kind=kind, label=label, names=names, iso3=obj.get("iso3"), wikidata=wikidata,
+        part_of=obj.get("part_of"), metonym_of=obj.get("metonym_of"), alias_class=alias_class,
+        demonyms=_lang_map(obj.get("demonyms"), where, "demonyms"),
+        roles=[_parse_role(r, where) for r in roles], where=where,
+    )
+
+
+def _read_jsonl(path: Path) -> list[_Record]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValueError(f"{path}: cannot read KB file ({exc})") from exc
+    records = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip() or line.lstrip().startswith("//"):
+            continue
+        where = f"{path}:{n}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{where}: invalid JSON ({exc.msg})") from exc
+        records.append(_parse_record(obj, where))
+    return records
+
+
+def _tsv_rows(name: str) -> Iterator[tuple[int, list[str]]]:
+    path = DATA_DIR / name
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip() and not line.startswith("#"):
+            yield n, line.split("\t")
+
+
+@cache
+def _country_records() -> tuple[_Record, ...]:
+    """Countries and territories from CLDR (babel) + ISO 3166 (pycountry) + our short forms."""
+    import pycountry
+    from babel import Locale
+
+    cldr = {lang: Locale(lang).territories for lang in KB_LANGS}
+    codes: dict[str, str] = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    extra_names: dict[str, dict[str, list[str]]] = {}
+    demonyms: dict[str, dict[str, list[str]]] = {}
+    for n, cols in _tsv_rows("countries_extra.tsv"):
+        if len(cols) != 4:
+            raise ValueError(f"{DATA_DIR / 'countries_extra.tsv'}:{n}: expected 4 tab-separated columns")
+        iso3, lang, cls, values = cols
+        if cls == "code":  # a CLDR territory without an ISO alpha-3 (Kosovo)
+            codes[values.strip()] = iso3
+            continue
+        target = demonyms if cls == "demonym" else extra_names
+        target.setdefault(iso3, {}).setdefault(lang, []).extend(_split_list(values, f"line {n}", cls))
+    by_iso3 = {c.alpha_3: c for c in pycountry.countries}
+    records = []
+    for alpha2, iso3 in sorted(codes.items()):
+        if alpha2 not in cldr["en"]:
+            continue
+        names: dict[str, list[str]] = {}
+        for lang in KB_LANGS:
+            found = [cldr[lang][alpha2]] if alpha2 in cldr[lang] else []
+            if lang == "en" and iso3 in by_iso3:
+                c = by_iso3[iso3]
+                found += [getattr(c, a) for a in ("common_name", "name", "official_name") if hasattr(c, a)]
+            found += extra_names.get(iso3, {}).get(lang, [])
+            names[lang] = list(dict.fromkeys(found))
+        records.append(_Record(id=iso3, kind="Country", label=cldr["en"][alpha2], names=names, iso3=iso3,
+                               demonyms=demonyms.get(iso3, {}), where=f"CLDR:{alpha2}"))
+    return tuple(records)
+
+
+def _capital_records() -> list[_Record]:
+    records = []
+    for n, cols in _tsv_rows("capitals.tsv"):
+        where = f"{DATA_DIR / 'capitals.tsv'}:{n}"
+        if len(cols) < 3:
+            raise ValueError(f"{where}: expected ISO3, en, ru[, kk]")
+        iso3, en, ru = cols[0], _split_list(cols[1], where, "en"), _split_list(cols[2], where, "ru")
+        kk = _split_list(cols[3], where, "kk") if len(cols) > 3 and cols[3].strip() else list(ru)
+        records.append(_Record(id="place:" + _slug(en[0]), kind="Place", label=en[0],
+                               names={"en": en, "ru": ru, "kk": kk}, part_of=iso3, metonym_of=iso3,
+                               alias_class="capital", where=where))
+    return records
+
+
+def _role_hits() -> list[tuple[str, str, str]]:
+    """(lang, phrase, English title) from roles.tsv."""
+    out = []
+    for n, cols in _tsv_rows("roles.tsv"):
+        if len(cols) != 3:
+            raise ValueError(f"{DATA_DIR / 'roles.tsv'}:{n}: expected lang, phrases, English title")
+        for phrase in _split_list(cols[1], f"roles.tsv:{n}", "phrases"):
+            out.append((cols[0], phrase, cols[2].strip()))
+    return out
+
+
+@cache
+def _suffixes() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """(append endings by lang, replace endings by lang), longest first."""
+    slots: dict[str, dict[str, list[str]]] = {}
+    for _, cols in _tsv_rows("suffixes.tsv"):
+        slots.setdefault(cols[0], {})[cols[1]] = cols[2].split()
+    append: dict[str, tuple[str, ...]] = {}
+    replace: dict[str, tuple[str, ...]] = {}
+    for lang, s in slots.items():
+        found = set(s.get("append", []))
+        plural, poss = s.get("plural", []), s.get("poss", [])
+        case, poss_case = s.get("case", []), s.get("poss_case", [])
+        found |= set(plural) | set(poss) | set(case)
+        found |= {p + c for p in plural for c in case}
+        found |= {p + c for p in poss for c in poss_case}
+        found |= {pl + p + c for pl in plural for p in poss for c in ["", *poss_case]}
+        append[lang] = tuple(sorted(found, key=len, reverse=True))
+        if "replace" in s:
+            replace[lang] = tuple(sorted(set(s["replace"]), key=len, reverse=True))
+    return append, replace
+
+
+def _slug(text: str) -> str:
+    from graphbuild.ids import slugify
+
+    return slugify(text)
+
+
+def _read_version() -> str:
+    return (DATA_DIR / "VERSION").read_text(encoding="utf-8").strip()
+
+
+# ----------------------------------------------------------------------------- the KB
+
+
+class KnowledgeBase:
+    """Canonical actors, their roles and aliases; exact lookup and inflection-tolerant matching."""
+
+    def __init__(self, records: Iterable[_Record], roles: Iterable[tuple[str, str, str]], version: str):
+        self.version = version
+        self._actors: dict[str, Actor] = {}
+        self._roles: dict[str, list[dict[str, Any]]] = {}
+        self._meta: dict[str, _Record] = {}
+        self._by_lang: dict[str, list[tuple[tuple[str, ...], _Alias]]] = {}
+        self._index: dict[str, list[_Alias]] = {}
+        self._root = _Node()
+        merged = self._merge(records)
+        self._check_refs(merged)
+        for rec in merged:
+            self._add_record(rec)
+        for lang, phrase, title in roles:
+            self._add_alias(phrase, KbHit(None, None, "role", phrase, lang, title))
+
+    # -- construction
+
+    @classmethod
+    def load(cls, extra_paths: list[Path] | None = None) -> KnowledgeBase:
+        """The shipped KB plus users' JSONL files (a bad file raises ValueError naming file:line)."""
+        if not extra_paths:
+            return _default_kb()
+        records = list(_base_records())
+        for path in extra_paths:
+            records.extend(_read_jsonl(Path(path)))
+        return cls(records, _role_hits(), _read_version())
+
+    @staticmethod
+    def _merge(records: Iterable[_Record]) -> list[_Record]:
+        merged: dict[str, _Record] = {}
+        for rec in records:
+            old = merged.get(rec.id)
+            if old is None:
+                merged[rec.id] = _Record(**{**rec.__dict__, "names": {k: list(v) for k, v in rec.names.items()},
+                                            "roles": list(rec.roles)})
+                continue
+            for lang, names in rec.names.items():
+                old.names.setdefault(lang, [])
+                old.names[lang].extend(n for n in names if n not in old.names[lang])
+            for lang, names in rec.demonyms.items():
+                old.demonyms.setdefault(lang, []).extend(names)
+            old.roles.extend(r for r in rec.roles if r not in old.roles)
+            old.part_of = old.part_of or rec.part_of
+            old.metonym_of = old.metonym_of or rec.metonym_of
+            old.wikidata = old.wikidata or rec.wikidata
+        return list(merged.values())
+
+    @staticmethod
+    def _check_refs(records: list[_Record]) -> None:
+        ids = {r.id for r in records}
+        for rec in records:
+            refs = [("part_of", rec.part_of), ("metonym_of", rec.metonym_of)]
+            refs += [("role 'of'", r["of"]) for r in rec.roles]
+            for what, ref in refs:
+                if ref is not None and ref not in ids:
+                    raise ValueError(f"{rec.where}: {what} refers to unknown actor id {ref!r}")
+
+    def _add_record(self, rec: _Record) -> None:
+        self._meta[rec.id] = rec
+        self._actors[rec.id] = Actor(
+            id=rec.id, label=rec.label, kind=rec.kind, iso3=rec.iso3, wikidata=rec.wikidata,
+            names={lang: list(dict.fromkeys(v)) for lang, v in rec.names.items() if v}, part_of=rec.part_of,
+        )
+        if rec.roles:
+            self._roles[rec.id] = [dict(r) for r in rec.roles]
+        for lang, names in rec.names.items():
+            for name in names:
+                self._add_alias(name, KbHit(rec.id, rec.metonym_of, rec.alias_class, name, lang))
+            # Transliteration variants let "Sergey Shoygu" in English text find a Russian-named person.
+            if rec.kind == "Person" and lang in ("ru", "kk"):
+                for name in names:
+                    latin = to_latin(name, lang)
+                    if latin != name:
+                        self._add_alias(latin, KbHit(rec.id, rec.metonym_of, rec.alias_class, latin, "en"))
+        for lang, names in rec.demonyms.items():
+            for name in names:
+                self._add_alias(name, KbHit(rec.id, None, "demonym", name, lang))
+
+    def _add_alias(self, alias: str, hit: KbHit) -> None:
+        variants = {alias}
+        if re.search(r"\w-\w", alias):  # Kim Jong-un = Kim Jong Un
+            variants.add(re.sub(r"(?<=\w)-(?=\w)", " ", alias))
+        if hit.lang == "en" and alias.lower().startswith("the "):
+            variants.add(alias[4:])
+        for variant in variants:
+            words = _words(variant)
+            keys = tuple(_wkey(w) for w in words)
+            if not keys:
+                continue
+            entry = _Alias(hit, tuple(_caps_flag(w) for w in words))
+            index_key = " ".join(keys)
+            if any(a == entry for a in self._index.get(index_key, [])):
+                continue
+            self._index.setdefault(index_key, []).append(entry)
+            self._by_lang.setdefault(hit.lang, []).append((keys, entry))
+            node = self._root
+            for key in keys:
+                node = node.children.setdefault(key, _Node())
+            node.terminals.append(entry)
+
+    # -- access
+
+    def actor(self, id: str) -> Actor:
+        """The canonical actor (raises KeyError for an unknown id)."""
+        return self._actors[id]
+
+    def actors(self, kind: str | None = None) -> list[Actor]:
+        return [a for a in self._actors.values() if kind is None or a.kind == kind]
+
+    def __contains__(self, actor_id: object) -> bool:
+        return actor_id in self._actors
+
+    def __len__(self) -> int:
+        return len(self._actors)
+
+    def roles_of(self, person_id: str) -> list[dict[str, Any]]:
+        """Time-bounded roles [{"role", "of", "start", "end"}] of a person (empty when none known)."""
+        return [dict(r) for r in self._roles.get(person_id, [])]
+
+    def holders(self, role: str, of: str | None = None, on: str | None = None) -> list[str]:
+        """Ids of people who held ``role`` (English title, case-insensitive) of ``of`` on date ``on``."""
+        want = normalize(role)
+        out = []
+        for pid, roles in self._roles.items():
+            for r in roles:
+                if normalize(r["role"]) != want or (of is not None and r["of"] != of):
+                    continue
+                if on is not None and not _covers(r.get("start"), r.get("end"), on):
+                    continue
+                out.append(pid)
+                break
+        return out
+
+    def lookup(self, name: str, lang: str | None = None) -> list[KbHit]:
+        """Exact match of the normalised ``name`` against all aliases (of ``lang`` when given)."""
+        words = _words(name)
+        key = " ".join(_wkey(w) for w in words)
+        hits: list[KbHit] = []
+        seen: set[tuple[str | None, ...]] = set()
+        for entry in self._index.get(key, []):
+            if lang is not None and entry.hit.lang != lang:
+                continue
+            # Acronyms only match written in capitals: "US" is the USA, "us" is a pronoun.
+            if any(f == "A" and not _caps_ok("A", w) for f, w in zip(entry.caps, words, strict=True)):
+                continue
+            # The same actor reached through spelling variants (US, U.S.) or languages is one hit.
+            same = (entry.hit.actor_id, entry.hit.metonym_of, entry.hit.alias_class, entry.hit.role)
+            if same not in seen:
+                seen.add(same)
+                hits.append(entry.hit)
+        return hits
+
+    def aliases(self, lang: str) -> Iterator[tuple[tuple[str, ...], KbHit]]:
+        """(normalised alias words, hit) for every alias written in ``lang``."""
+        for keys, entry in self._by_lang.get(lang, []):
+            yield keys, entry.hit
+
+    # -- matching in analysed text
+
+    def match(self, tokens: list[Token], lang: str) -> list[KbMatch]:
+        """Longest KB aliases over token lemmas, surfaces or inflected stems, left to right.
+
+        An ambiguous alias yields one KbMatch per distinct hit over the same span.
+        """
+        groups = _group_tokens(tokens)
+        append, replace = _suffixes()
+        app, rep = append.get(lang, ()), replace.get(lang, ())
+        forms = [_group_forms(g, app, rep) for g in groups]
+        out: list[KbMatch] = []
+        i = 0
+        while i < len(groups):
+            best_len, best = 0, []
+            states = [self._root]
+            j = i
+            while states and j < len(groups):
+                exact, stems = forms[j]
+                nxt: list[_Node] = []
+                for node in states:
+                    for key in exact:
+                        child = node.children.get(key)
+                        if child is not None and child not in nxt:
+                            nxt.append(child)
+                    if rep:
+                        table = node.stems(rep)
+                        for stem in stems:
+                            for word in table.get(stem, ()):
+                                child = node.children[word]
+                                if child not in nxt:
+                                    nxt.append(child)
+                states = nxt
+                j += 1
+                valid = [t for node in states for t in node.terminals
+                         if all(_caps_ok(f, groups[i + k].surface) for k, f in enumerate(t.caps))]
+                if valid:
+                    best_len, best = j - i, valid
+            if not best:
+                i += 1
+                continue
+            first, last = groups[i].first, groups[i + best_len - 1].last
+            first, last = _trim_punct(tokens, first, last)
+            text = " ".join(g.surface for g in groups[i:i + best_len])
+            seen: list[KbHit] = []
+            for t in best:
+                key_hit = KbHit(t.hit.actor_id, t.hit.metonym_of, t.hit.alias_class, "", "", t.hit.role)
+                if key_hit in seen:
+                    continue
+                seen.append(key_hit)
+                out.append(KbMatch(first, last + 1, t.hit, text))
+            i += best_len
+        return out
+
+
+def _covers(start: str | None, end: str | None, on: str) -> bool:
+    # Partial dates compare as prefixes: a role starting "2023-05" covers "2023-05-20".
+    if start and on < start and not start.startswith(on) and not on.startswith(start):
+        return False
+    if end and on > end and not on.startswith(end):
+        return False
+    return True
+
+
+def _is_punct(text: str) -> bool:
+    return not any(c.isalnum() for c in text)
+
+
+def _trim_punct(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
+    while first < last and _is_punct(tokens[first].text):
+        first += 1
+    while last > first and _is_punct(tokens[last].text):
+        last -= 1
+    return first, last
+
+
+def _group_tokens(tokens: list[Token]) -> list[_Group]:
+    groups: list[_Group] = []
+    for idx, tok in enumerate(tokens):
+        prev = tokens[idx - 1] if idx else None
+        glued = prev is not None and tok.end > tok.start and prev.end == tok.start
+        if glued and groups:
+            g = groups[-1]
+            g.last = idx
+            g.surface += tok.text
+            g.lemma = None
+        else:
+            groups.append(_Group(idx, idx, tok.text, tok.lemma or None))
+    for g in groups:
+        # A word glued only to punctuation ("Moscow," or "(NATO)") keeps its token's lemma.
+        wordy = [t for t in tokens[g.first:g.last + 1] if not _is_punct(t.text)]
+        if g.first != g.last and len(wordy) == 1:
+            g.lemma = wordy[0].lemma or None
+        g.surface = g.surface.strip(_EDGE + "'\"")
+    return groups
+
+
+def _group_forms(g: _Group, append: tuple[str, ...], replace: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """(exact keys to look up as alias words, stems to look up in the Russian stem tables)."""
+    surface = _wkey(g.surface)
+    exact = [k for k in dict.fromkeys((surface, _wkey(g.lemma or ""))) if k]
+    for suf in append:
+        if len(surface) > len(suf) and surface.endswith(suf):
+            stem = surface[: -len(suf)]
+            bare = stem.rstrip("-'")
+            # After a hyphen or apostrophe (АҚШ-тың, ЕО-ның) short stems are safe.
+            if len(bare) >= _MIN_STEM or (bare != stem and len(bare) >= 2):
+                exact.append(bare)
+    stems: list[str] = []
+    if replace:
+        for base in exact[:2]:
+            stems.extend(_replace_stems(base, replace))
+    return list(dict.fromkeys(exact)), list(dict.fromkeys(stems))
+
+
+@cache
+def _base_records() -> tuple[_Record, ...]:
+    records: list[_Record] = list(_country_records())
+    records += _capital_records()
+    for name in ("actors.jsonl", "people.jsonl"):
+        records += _read_jsonl(DATA_DIR / name)
+    return tuple(records)
+
+
+@cache
+def _default_kb() -> KnowledgeBase:
+    return KnowledgeBase(_base_records(), _role_hits(), _read_version())
