@@ -284,3 +284,18 @@ def test_serve_loads_the_export_and_prints_the_endpoint(out: Path, capsys: pytes
     finally:
         server.stop()
     assert (out / ".oxigraph").is_dir()
+
+
+def test_unreachable_endpoint_is_one_clear_error() -> None:
+    from graphbuild.stores.oxigraph_store import OxigraphError
+
+    url = f"http://127.0.0.1:{free_port()}/query"
+    with pytest.raises(OxigraphError, match="cannot reach the SPARQL endpoint"):
+        query(url, "ASK {}", timeout=5)
+
+
+def test_serve_refuses_a_directory_without_an_export(tmp_path: Path) -> None:
+    from graphbuild.stores.oxigraph_store import OxigraphError
+
+    with pytest.raises(OxigraphError, match=r"no graph\.trig or graph\.ttl"):
+        serve(tmp_path)

@@ -98,6 +98,13 @@ class OxigraphProcess:
                 self.process.kill()
                 self.process.wait()
 
+    def wait(self, timeout: float | None = None) -> int:
+        """Block until the server exits (e.g. for ``graphbuild serve`` in the foreground)."""
+        return self.process.wait(timeout=timeout)
+
+    def terminate(self) -> None:
+        self.stop()
+
     def __enter__(self) -> OxigraphProcess:
         return self
 
@@ -162,3 +169,5 @@ def query(url: str, sparql: str, timeout: float = 60.0) -> dict[str, Any]:
     except urllib.error.HTTPError as exc:
         detail = exc.read().decode("utf-8", errors="replace").strip()
         raise OxigraphError(f"SPARQL endpoint {url} answered {exc.code}: {detail[:500]}") from exc
+    except urllib.error.URLError as exc:
+        raise OxigraphError(f"cannot reach the SPARQL endpoint {url}: {exc.reason}") from exc
