@@ -21,6 +21,9 @@ DEFAULT_CORPUS = REPO.parent / "shared" / "data" / "kaznerd" / "IOB2_valid.txt"
 MIN_SUPPORT = 2
 # A stem is kept next to a shorter stem that explains it only if it has clearly more support.
 PRUNE_RATIO = 2
+# The present/converb suffix -а/-е makes every vowel-final verb stem look like a shorter one.
+SHADOW_VOWELS = ("а", "е")
+SHADOW_RATIO = 1.5
 
 
 def corpus_forms(path: Path) -> tuple[Counter[str], Counter[str]]:
@@ -78,6 +81,9 @@ def _prune_inflected(support: Counter[tuple[str, str]], phon: Phonology) -> Coun
             if support.get((parse.stem, pos), 0) * PRUNE_RATIO >= count:
                 inflected = True
                 break
+        if pos == "V" and any(support.get((stem + v, "V"), 0) >= SHADOW_RATIO * count for v in SHADOW_VOWELS):
+            # қар- is only the shadow of қара- (қарады = қар+а+ды or қара+ды): keep the real one.
+            inflected = True
         if not inflected:
             kept[(stem, pos)] = count
     return kept
