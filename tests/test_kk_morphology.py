@@ -15,9 +15,9 @@ from graphbuild.language.kk.ud_eval import evaluate
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 UD_TEST = SHARED / "data" / "ud_kk_ktb" / "kk_ktb-ud-test.conllu"
 
-# Floors: measured on kk_ktb-ud-test.conllu (lemma 0.839, NOUN+PROPN 0.831, PROPN 0.931, Case 0.975)
+# Floors: measured on kk_ktb-ud-test.conllu (lemma 0.847, NOUN+PROPN 0.848, PROPN 0.909, Case 0.974)
 # minus a margin of about three points, so real regressions fail and small rule tweaks do not.
-FLOORS = {"lemma_acc": 0.81, "nominal_lemma_acc": 0.80, "propn_lemma_acc": 0.90, "case_acc": 0.95}
+FLOORS = {"lemma_acc": 0.815, "nominal_lemma_acc": 0.815, "propn_lemma_acc": 0.875, "case_acc": 0.945}
 
 
 def best(word: str) -> KkAnalysis:
@@ -126,6 +126,10 @@ def test_kazakh_analyzer_sentences_tokens_and_features() -> None:
     assert by_text["Келіссөздер"].lemma == "келіссөз"
     assert by_text["Корея"].lemma == "Корея" and by_text["Корея"].pos == "PROPN"
     assert by_text["."].pos == "PUNCT"
+    # Capitalised common words in a title get lower-case lemmas; names keep theirs.
+    title = analyzer.analyze("БҰҰ Қауіпсіздік Кеңесінің отырысы өтті.")[0].tokens
+    expected = [("БҰҰ", "PROPN"), ("қауіпсіздік", "NOUN"), ("кеңес", "NOUN")]
+    assert [(t.lemma, t.pos) for t in title[:3]] == expected
     assert analyzer.lemma("Шойгудың") == "Шойгу"
 
 

@@ -26,23 +26,25 @@ def _is_known_lower(word: str) -> bool:
 
 @lru_cache(maxsize=200_000)
 def analyze_token(word: str, sentence_initial: bool = False) -> KkAnalysis:
-    """Best analysis of a token; a capital at the start of a sentence is ignored for known words
-    and for words that read as verbs (names are nouns)."""
+    """Best analysis of a token. Lemmas of common words are lower-case even when the word is
+    capitalised (sentence start, titles such as Қауіпсіздік Кеңесі); names keep their capital."""
     best = analyze_word(word)[0]
-    if sentence_initial and word[:1].isupper() and not word.isupper():
+    if word[:1].isupper() and not word.isupper():
         lower = analyze_word(word.lower())[0]
-        # A clearly better reading in lower case (a verb form, say) wins over an unknown name.
-        if _is_known_lower(word) or lower.score > best.score + LOWER_MARGIN:
+        if _is_known_lower(word):
+            return lower
+        # At a sentence start a clearly better lower-case reading (a verb form, say) beats an unknown name.
+        if sentence_initial and lower.score > best.score + LOWER_MARGIN:
             return lower
     return best
 
 
-def _pos(word: str, analysis: KkAnalysis, sentence_initial: bool) -> str:
+def _pos(word: str, analysis: KkAnalysis) -> str:
     if not any(ch.isalnum() for ch in word):
         return "PUNCT"
     if any(ch.isdigit() for ch in word):
         return "NUM"
-    if analysis.pos == "N" and word[:1].isupper() and (not sentence_initial or analysis.lemma[:1].isupper()):
+    if analysis.pos in ("N", "X") and analysis.lemma[:1].isupper():
         return "PROPN"
     return _UPOS.get(analysis.pos, "X")
 
@@ -65,7 +67,7 @@ class KazakhAnalyzer:
                     continue
                 analysis = analyze_token(word, initial)
                 tokens.append(
-                    Token(word, t_start, t_end, lemma=analysis.lemma, pos=_pos(word, analysis, initial),
+                    Token(word, t_start, t_end, lemma=analysis.lemma, pos=_pos(word, analysis),
                           feats=dict(analysis.feats))
                 )
                 initial = False
@@ -73,4 +75,4 @@ class KazakhAnalyzer:
         return sentences
 
     def lemma(self, word: str) -> str:
-        return analyze_word(word)[0].lemma if word else word
+        return analyze_token(word).lemma if word else word
