@@ -108,9 +108,19 @@ def _fill_slots(trig: Trigger, tokens: list[Token], args: list[Arg], lo: int, hi
     return slots
 
 
-def _need_met(need: str | None, slots: Slots, tokens: list[Token], lo: int, hi: int, lex: Lexicon) -> bool:
+def _window_slots(trig: Trigger, tokens: list[Token], args: list[Arg], stops: list[int],
+                  lex: Lexicon) -> tuple[Slots, int, int, int]:
+    """The trigger's slots, its window [lo, hi) and where the search for its object ends."""
+    lo, hi = _window(trig, stops, len(tokens), lex)
+    obj_hi = trig.end if lex.order == "SOV" else max(hi, trig.end)
+    return _fill_slots(trig, tokens, args, lo, hi, lex), lo, hi, obj_hi
+
+
+def _need_met(trig: Trigger, tokens: list[Token], args: list[Arg], stops: list[int], lex: Lexicon) -> bool:
+    need = trig.entry.need
     if not need:
         return True
+    slots, lo, _, hi = _window_slots(trig, tokens, args, stops, lex)
     for option in need.split("_or_"):
         if option == "object" and find_objects(tokens, lo, hi, lex.objects):
             return True
@@ -167,6 +177,9 @@ def _assign_roles(d: _Draft) -> None:
             fallback_sources.extend(ids)  # from/poss: the source only when no subject is named
     if not source:
         source = fallback_sources
+    elif d.type in table.recipient_types and not target:
+        # "поставки оружия России" after a named supplier: the possessor-looking noun is the recipient.
+        target = [a.actor for a in d.slots.get("poss") if a.i >= d.trig.end and a.actor not in source]
     if places:
         d.place = places[0].actor
         if d.type == "VISIT" and not target:
@@ -231,7 +244,9 @@ def _link_across(drafts: list[_Draft]) -> None:
         accusers = [a for p in drafts[:k]
                     if p.type == "ACCUSE" and (p.about is d.about or set(d.source) & set(p.target))
                     for a in p.source]
-        d.target = list(dict.fromkeys(accusers or [r for r in d.about.reported_by if r not in d.source]))
+        claimants = [r for p in [*drafts[:k], d.about] if p.type == d.about.type
+                     and set(p.participants) & set(d.about.participants) for r in p.reported_by]
+        d.target = [a for a in dict.fromkeys(accusers or claimants) if a not in d.source]
 
 
 def _mode(d: _Draft) -> str:
@@ -299,16 +314,18 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
     report_idx = [k for r in reports for k in r.cue.indices]
     stops = sorted({k for t in triggers for k in t.indices} | set(comp_idx) | set(report_idx))
     date = resolve_date(s, doc.lang, doc.published)
+    # Ambiguous trigger words whose required argument is missing are dropped, and the windows of
+    # the others are recomputed without them.
+    checked = [t for t in triggers if _need_met(t, tokens, args, stops, lex)]
+    if len(checked) < len(triggers):
+        dropped = {k for t in triggers if t not in checked for k in t.indices}
+        stops = [k for k in stops if k not in dropped]
     drafts: list[_Draft] = []
-    for trig in triggers:
-        lo, hi = _window(trig, stops, len(tokens), lex)
-        slots = _fill_slots(trig, tokens, args, lo, hi, lex)
-        obj_hi = trig.end if lex.order == "SOV" else hi
-        if not _need_met(trig.entry.need, slots, tokens, lo, max(obj_hi, trig.end), lex):
-            continue
+    for trig in checked:
+        slots, lo, hi, obj_hi = _window_slots(trig, tokens, args, stops, lex)
         d = _Draft(trig, s, tokens, lo, hi, slots, speakers, date)
         if trig.type in common().object_types:
-            d.object = find_objects(tokens, lo, max(obj_hi, trig.end), lex.objects)
+            d.object = find_objects(tokens, lo, obj_hi, lex.objects)
         drafts.append(d)
     kept = [d.trig for d in drafts]
     stop_set = set(stops)
@@ -323,6 +340,10 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
         if speakers and not is_own_statement:
             d.reported_by = [sp for sp in speakers if sp not in d.source]
     _link_sentence(drafts, lex)
+    for d in drafts:
+        if d.type in _SPEECH_ACTS:
+            # A speaker's own accusation or denial is the event itself, not a report of it.
+            d.reported_by = [r for r in d.reported_by if r not in d.source]
     return drafts, speakers or last_speakers
 
 

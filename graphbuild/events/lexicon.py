@@ -153,6 +153,7 @@ class Common:
     inverted_slot_roles: dict[str, str]
     object_cameo: dict[str, str]
     object_types: frozenset[str]
+    recipient_types: frozenset[str]  # a possessor after the trigger is the recipient once the giver is known
 
     def role_of(self, event_type: str, slot: str, inverted: bool) -> str:
         if inverted:
@@ -170,7 +171,7 @@ def _read(name: str) -> dict[str, Any]:
 def common() -> Common:
     raw = _read("common.json")
     return Common(raw["goldstein"], raw["slot_roles"], raw["inverted_slot_roles"], raw["object_cameo"],
-                  frozenset(raw["object_types"]))
+                  frozenset(raw["object_types"]), frozenset(raw.get("recipient_types", [])))
 
 
 def supported_languages() -> tuple[str, ...]:
