@@ -157,8 +157,9 @@ class EvalReport:
         lines = ["Entities and events", head, row("entities (all)", self.entities),
                  row("events (all)", self.events)]
         for lang, scores in sorted(self.by_lang.items()):
-            lines.append(row(f"entities [{lang}]", scores["entities"]))
-            lines.append(row(f"events [{lang}]", scores["events"]))
+            # Parentheses, not brackets: the CLI prints through rich, which reads [..] as markup.
+            lines.append(row(f"entities ({lang})", scores["entities"]))
+            lines.append(row(f"events ({lang})", scores["events"]))
         lines += ["", "Events by type", head]
         lines += [row(t, s) for t, s in sorted(self.by_type.items())]
         lines.append("")
@@ -308,8 +309,8 @@ def _match_documents(gold_file: str, gold_url: str | None, documents: list[dict[
     hits = []
     for d in documents:
         src = str(d.get("source") or "").replace("\\", "/")
-        # A JSONL source may carry a line suffix ("file.jsonl:3" or "file.jsonl#3").
-        src_plain = re.sub(r"[:#]\d+$", "", src)
+        # A JSONL source may carry a line suffix ("file.jsonl:3", "file.jsonl#3", "file.jsonl#L3").
+        src_plain = re.sub(r"(:|#L?)\d+$", "", src)
         if any(s == want or s.endswith("/" + want) for s in (src, src_plain)):
             if gold_url and d.get("url") and d["url"] != gold_url:
                 continue

@@ -48,6 +48,7 @@ def _gold() -> dict[str, Any]:
 
 
 DOC = {"id": "doc:1", "source": "examples/kk_story.html", "lang": "kk"}
+JSONL_DOC = {"id": "doc:2", "source": "/data/examples/en_story.jsonl#L1", "lang": "en"}
 
 
 def _entity(eid: str, label: str, kind: str, iso3: str | None = None, **names: list[str]) -> dict[str, Any]:
@@ -174,6 +175,15 @@ def test_events_of_other_documents_are_ignored_and_missing_document_is_reported(
     assert report.events.sys_total == 0 and report.events.recall == 0.0
 
 
+def test_jsonl_sources_with_line_suffix_match_their_gold_file() -> None:
+    gold = dict(_gold(), file="en_story.jsonl", lang="en")
+    events = [dict(e, documents=["doc:2"]) for e in _perfect_events()]
+    entities = [dict(e, documents=["doc:2"]) for e in _perfect_entities()]
+    report = evaluate_records([gold], [DOC, JSONL_DOC], entities, events)
+    assert report.documents[0].document_ids == ["doc:2"]
+    assert report.events.f1 == 1.0
+
+
 def test_evaluate_reads_contract_files(tmp_path: Path) -> None:
     gold_dir, out = tmp_path / "gold", tmp_path / "out"
     gold_dir.mkdir()
@@ -185,7 +195,7 @@ def test_evaluate_reads_contract_files(tmp_path: Path) -> None:
     report = evaluate(gold_dir, out)
     assert report.events.f1 == 1.0
     text = report.to_text()
-    assert "events [kk]" in text and "NEGOTIATE" in text
+    assert "events (kk)" in text and "NEGOTIATE" in text
     d = report.to_dict()
     assert d["overall"]["events"]["f1"] == 1.0 and d["by_type"]["DENY"]["recall"] == 1.0
     json.dumps(d)  # JSON-serialisable
