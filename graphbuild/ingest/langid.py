@@ -28,6 +28,8 @@ class _Config:
     tolerance: float
     min_letters: int
     function_words: dict[str, frozenset[str]]
+    expected: dict[str, frozenset[str]]
+    expected_min_letters: int
 
 
 @lru_cache(maxsize=1)
@@ -39,6 +41,8 @@ def _config() -> _Config:
         tolerance=float(raw["tolerance"]),
         min_letters=int(raw["min_letters"]),
         function_words={lang: frozenset(words) for lang, words in raw["function_words"].items()},
+        expected={lang: frozenset(letters) for lang, letters in raw["expected_letters"].items()},
+        expected_min_letters=int(raw["expected_min_letters"]),
     )
 
 
@@ -107,13 +111,19 @@ def _cyrillic_language(letters: Counter[str], text: str) -> str:
     # subset of the pick's and the text uses its own extra letters (Kyrgyz text looks "Kazakh" to
     # lingua), or when its function words outnumber those of the pick (one suffices if its letters
     # are there too).
+    best_alphabet = cfg.alphabets[best]
+    expected = cfg.expected.get(best)
+    if expected and total >= cfg.expected_min_letters and not any(letters[ch] for ch in expected):
+        # Long "Kazakh" text without a single Kazakh letter: a narrower relative (Kyrgyz) wrote it.
+        relatives = [lang for lang in compatible - known if cfg.alphabets[lang] < best_alphabet]
+        if relatives:
+            return min(relatives, key=lambda lang: len(cfg.alphabets[lang]))
     base = cfg.alphabets["ru"]
     words = Counter(w.lower() for w in _WORD.findall(text))
 
     def hits(lang: str) -> int:
         return sum(n for w, n in words.items() if w in cfg.function_words.get(lang, frozenset()))
 
-    best_alphabet = cfg.alphabets[best]
     best_hits = hits(best)
     scored = []
     for lang in compatible - known:
