@@ -564,7 +564,7 @@ class KnowledgeBase:
                 continue
             first, last = groups[i].first, groups[i + best_len - 1].last
             first, last = _trim_punct(tokens, first, last)
-            text = " ".join(g.surface for g in groups[i:i + best_len])
+            text = _span_text(tokens, first, last)
             seen: list[KbHit] = []
             for t in best:
                 key_hit = KbHit(t.hit.actor_id, t.hit.metonym_of, t.hit.alias_class, "", "", t.hit.role)
@@ -595,6 +595,15 @@ def _trim_punct(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
     while last > first and _is_punct(tokens[last].text):
         last -= 1
     return first, last
+
+
+def _span_text(tokens: list[Token], first: int, last: int) -> str:
+    # Rebuild the written form: a space only where the text had whitespace between tokens.
+    parts = [tokens[first].text]
+    for k in range(first + 1, last + 1):
+        glued = tokens[k].end > tokens[k].start and tokens[k - 1].end == tokens[k].start
+        parts.append(tokens[k].text if glued else " " + tokens[k].text)
+    return "".join(parts)
 
 
 def _group_tokens(tokens: list[Token]) -> list[_Group]:

@@ -1,0 +1,327 @@
+"""The shipped knowledge base: counts, lookups, metonyms, roles, user files, inflection-tolerant matching."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from graphbuild.entities.kb import KbMatch, KnowledgeBase, normalize
+from graphbuild.entities.transliterate import to_latin
+from graphbuild.language.base import Token
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return KnowledgeBase.load()
+
+
+def split_tokens(text: str) -> list[Token]:
+    """Word and punctuation tokens (АҚШ - тың as three tokens), lemma = text."""
+    return [Token(m.group(), m.start(), m.end(), m.group()) for m in re.finditer(r"\w+|[^\w\s]", text)]
+
+
+def space_tokens(text: str) -> list[Token]:
+    """Whitespace tokens (АҚШ-тың and Пхеньянға. as one token), lemma = text."""
+    return [Token(m.group(), m.start(), m.end(), m.group()) for m in re.finditer(r"\S+", text)]
+
+
+TOKENIZERS: list[Callable[[str], list[Token]]] = [split_tokens, space_tokens]
+
+
+def found(kb: KnowledgeBase, text: str, lang: str, tokenize: Callable[[str], list[Token]]) -> list[KbMatch]:
+    return kb.match(tokenize(text), lang)
+
+
+def ids_of(matches: list[KbMatch]) -> set[str]:
+    return {m.hit.actor_id for m in matches if m.hit.actor_id}
+
+
+def _by_alias(matches: list[KbMatch], text: str) -> list[KbMatch]:
+    return [m for m in matches if m.text == text]
+
+
+# ------------------------------------------------------------------ contents
+
+
+def test_counts(kb: KnowledgeBase) -> None:
+    assert len(kb.actors("Country")) >= 240
+    assert len(kb.actors("Organization")) + len(kb.actors("Group")) >= 60
+    assert len(kb.actors("Person")) >= 200
+    assert len(kb.actors("Place")) >= 100
+
+
+def test_countries_have_three_languages_and_iso3_ids(kb: KnowledgeBase) -> None:
+    for country in kb.actors("Country"):
+        assert country.id == country.iso3 and re.fullmatch(r"[A-Z]{3}", country.id)
+        for lang in ("en", "ru", "kk"):
+            assert country.names.get(lang), (country.id, lang)
+    assert "КНДР" in kb.actor("PRK").names["ru"]
+    assert "Солтүстік Корея" in kb.actor("PRK").names["kk"]
+    assert kb.actor("RUS").label == "Russia"
+
+
+def test_people_and_orgs_have_names_and_valid_roles(kb: KnowledgeBase) -> None:
+    for person in kb.actors("Person"):
+        assert person.names.get("en") and person.names.get("ru") and person.names.get("kk"), person.id
+        assert re.fullmatch(r"person:[a-z0-9-]+|Q[1-9]\d*", person.id), person.id
+        if person.id.startswith("Q"):
+            assert person.wikidata == person.id
+        for role in kb.roles_of(person.id):
+            assert role["of"] in kb, (person.id, role)
+            if role["start"] and role["end"]:
+                assert role["start"] <= role["end"], (person.id, role)
+    for org in kb.actors("Organization") + kb.actors("Group"):
+        assert org.names.get("en") and org.names.get("ru") and org.names.get("kk"), org.id
+        assert org.part_of is None or org.part_of in kb
+
+
+def test_seats_of_power_are_organisations_part_of_their_country(kb: KnowledgeBase) -> None:
+    white_house = kb.actor("org:white-house")
+    assert white_house.kind == "Organization" and white_house.part_of == "USA"
+    assert kb.actor("org:kremlin").part_of == "RUS"
+    assert kb.actor("Q37470").part_of == "Q1065"  # UN Security Council is part of the UN
+
+
+def test_version(kb: KnowledgeBase) -> None:
+    assert re.fullmatch(r"\d{4}\.\d+\.\d+", kb.version)
+
+
+# ------------------------------------------------------------------ lookup
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("АҚШ", "USA"), ("США", "USA"), ("US", "USA"), ("U.S.", "USA"), ("the United States", "USA"),
+    ("КНДР", "PRK"), ("КХДР", "PRK"), ("DPRK", "PRK"), ("Солтүстік Корея", "PRK"), ("North Korea", "PRK"),
+    ("РФ", "RUS"), ("Ресей", "RUS"), ("Россия", "RUS"), ("ҚХР", "CHN"), ("Қытай", "CHN"), ("UK", "GBR"),
+    ("Britain", "GBR"), ("Ұлыбритания", "GBR"), ("Kosovo", "XKX"),
+    ("БҰҰ", "Q1065"), ("ООН", "Q1065"), ("Совбез ООН", "Q37470"), ("СБ ООН", "Q37470"),
+    ("БҰҰ Қауіпсіздік Кеңесі", "Q37470"), ("ҰҚШҰ", "org:csto"), ("ОДКБ", "org:csto"), ("ШЫҰ", "org:sco"),
+    ("ШОС", "org:sco"), ("НАТО", "Q7184"), ("ЕО", "Q458"), ("ЕС", "Q458"), ("MAGATE", None),
+    ("Шойгу", "person:sergei-shoigu"), ("Sergey Shoigu", "person:sergei-shoigu"),
+    ("Sergei Shoigu", "person:sergei-shoigu"), ("Сергей Шойгу", "person:sergei-shoigu"),
+    ("Kim Jong Un", "Q56226"), ("Kim Jong-un", "Q56226"), ("Ким Чен Ын", "Q56226"),
+    ("Кирби", "person:john-kirby"), ("Kirby", "person:john-kirby"), ("Мария Захарова", "person:maria-zakharova"),
+    ("Қасым-Жомарт Тоқаев", "person:kassym-jomart-tokayev"),
+])
+def test_lookup(kb: KnowledgeBase, name: str, expected: str | None) -> None:
+    hits = [h for h in kb.lookup(name) if h.alias_class != "demonym"]
+    if expected is None:
+        assert hits == []
+    else:
+        assert expected in {h.actor_id for h in hits}, (name, hits)
+
+
+def test_lookup_normalises_but_keeps_acronyms_in_capitals(kb: KnowledgeBase) -> None:
+    assert kb.lookup("ким  чен ын")[0].actor_id == "Q56226"
+    assert kb.lookup("us") == []  # the pronoun is not the USA
+    assert kb.lookup("Кремль", "ru")[0].actor_id == "org:kremlin"
+    assert kb.lookup("Кремль", "en") == []
+
+
+@pytest.mark.parametrize(("name", "place", "country"), [
+    ("Moscow", "place:moscow", "RUS"), ("Мәскеу", "place:moscow", "RUS"), ("Москва", "place:moscow", "RUS"),
+    ("Pyongyang", "place:pyongyang", "PRK"), ("Пхеньян", "place:pyongyang", "PRK"),
+    ("Washington", "place:washington", "USA"), ("Бейжің", "place:beijing", "CHN"),
+    ("Пекин", "place:beijing", "CHN"), ("Kyiv", "place:kyiv", "UKR"), ("Астана", "place:astana", "KAZ"),
+])
+def test_capitals_are_metonyms(kb: KnowledgeBase, name: str, place: str, country: str) -> None:
+    hits = [h for h in kb.lookup(name) if h.alias_class == "capital"]
+    assert [(h.actor_id, h.metonym_of) for h in hits] == [(place, country)]
+    assert kb.actor(place).kind == "Place" and kb.actor(place).part_of == country
+
+
+@pytest.mark.parametrize("name", ["the Kremlin", "Кремль", "the White House", "Ақ үй", "Белый дом"])
+def test_seats_of_power_hit_their_node_and_metonym(kb: KnowledgeBase, name: str) -> None:
+    hit = kb.lookup(name)[0]
+    assert hit.actor_id in ("org:kremlin", "org:white-house")
+    assert hit.metonym_of == kb.actor(hit.actor_id).part_of
+
+
+@pytest.mark.parametrize(("word", "lang"), [("Russian", "en"), ("ресейлік", "kk"), ("российский", "ru")])
+def test_demonyms_are_their_own_class(kb: KnowledgeBase, word: str, lang: str) -> None:
+    hits = kb.lookup(word, lang)
+    assert [(h.actor_id, h.alias_class) for h in hits] == [("RUS", "demonym")]
+
+
+def test_role_titles(kb: KnowledgeBase) -> None:
+    for phrase, lang in [("министр обороны", "ru"), ("қорғаныс министрі", "kk"), ("Defence Minister", "en")]:
+        hits = kb.lookup(phrase, lang)
+        assert [(h.alias_class, h.role, h.actor_id) for h in hits] == [("role", "Minister of Defence", None)]
+    assert kb.lookup("сөз сөйлеушісі", "kk")[0].role == "Spokesperson"
+    assert kb.lookup("пресс-секретарь", "ru")[0].role == "Press Secretary"
+    assert kb.lookup("Secretary of Defense", "en")[0].role == "Secretary of Defense"
+
+
+def test_aliases_for_a_phrase_matcher(kb: KnowledgeBase) -> None:
+    kk = {(words, hit.actor_id) for words, hit in kb.aliases("kk")}
+    assert (("ақш",), "USA") in kk
+    assert (("бұұ", "қауіпсіздік", "кеңесі"), "Q37470") in kk
+    assert all(hit.lang == "en" for _, hit in kb.aliases("en"))
+
+
+# ------------------------------------------------------------------ roles
+
+
+def test_roles_of_shoigu(kb: KnowledgeBase) -> None:
+    roles = kb.roles_of("person:sergei-shoigu")
+    assert {"role": "Minister of Defence", "of": "RUS", "start": "2012-11-06", "end": "2024-05-12"} in roles
+    assert kb.roles_of("person:nobody") == []
+
+
+def test_holders_respect_dates(kb: KnowledgeBase) -> None:
+    assert kb.holders("Minister of Defence", "RUS", "2023-07-26") == ["person:sergei-shoigu"]
+    assert kb.holders("minister of defence", "RUS", "2024-06-01") == ["person:andrei-belousov"]
+    assert "Q6279" in kb.holders("President", "USA", "2023")
+    assert kb.holders("President", "USA", "2026-01-01") == ["Q22686"]
+
+
+# ------------------------------------------------------------------ matching in inflected text
+
+
+@pytest.mark.parametrize("tokenize", TOKENIZERS)
+def test_match_kazakh_inflections(kb: KnowledgeBase, tokenize: Callable[[str], list[Token]]) -> None:
+    text = ("Шойгудың Пхеньянға сапарынан кейін Ресейге қатысты АҚШ-тың мәлімдемесі шықты, "
+            "КНДР бұны жоққа шығарды, Кореяның ұстанымы өзгермеді.")
+    matches = found(kb, text, "kk", tokenize)
+    got = {(m.text, m.hit.actor_id, m.hit.metonym_of) for m in matches}
+    assert ("Шойгудың", "person:sergei-shoigu", None) in got
+    assert ("Пхеньянға", "place:pyongyang", "PRK") in got
+    assert ("Ресейге", "RUS", None) in got
+    assert ("АҚШ-тың", "USA", None) in got
+    assert ("КНДР", "PRK", None) in got
+    # "Корея" alone is ambiguous: both Koreas are returned over the same span.
+    assert {m.hit.actor_id for m in _by_alias(matches, "Кореяның")} == {"PRK", "KOR"}
+
+
+@pytest.mark.parametrize("tokenize", TOKENIZERS)
+def test_match_russian_inflections(kb: KnowledgeBase, tokenize: Callable[[str], list[Token]]) -> None:
+    text = ("Представитель Москвы сообщил, что США и Ким Чен Ын нарушают резолюции "
+            "Совета Безопасности ООН, а Генеральной Ассамблеи ООН это известно.")
+    matches = found(kb, text, "ru", tokenize)
+    got = {(m.hit.actor_id, m.hit.metonym_of) for m in matches}
+    assert ("place:moscow", "RUS") in got
+    assert {"USA", "Q56226", "Q37470", "org:un-general-assembly"} <= ids_of(matches)
+    moscow = next(m for m in matches if m.hit.actor_id == "place:moscow")
+    assert moscow.text == "Москвы"
+
+
+@pytest.mark.parametrize("tokenize", TOKENIZERS)
+def test_match_english_longest_first(kb: KnowledgeBase, tokenize: Callable[[str], list[Token]]) -> None:
+    text = "The White House said Russian Defence Minister Sergei Shoigu met Kim Jong-un's envoy in the U.S. capital."
+    matches = found(kb, text, "en", tokenize)
+    got = [(m.hit.actor_id or m.hit.role, m.hit.alias_class) for m in matches]
+    assert ("org:white-house", "name") in got
+    assert ("RUS", "demonym") in got
+    assert ("Minister of Defence", "role") in got
+    assert ("person:sergei-shoigu", "name") in got
+    assert ("Q56226", "name") in got
+    assert ("USA", "name") in got
+    # "Sergei Shoigu" is one match, not "Shoigu" alone.
+    shoigu = [m for m in matches if m.hit.actor_id == "person:sergei-shoigu"]
+    assert len(shoigu) == 1 and shoigu[0].end - shoigu[0].start == 2
+
+
+def test_match_spans_are_token_indices(kb: KnowledgeBase) -> None:
+    tokens = split_tokens("Вчера АҚШ-тың өкілі келді.")
+    (usa,) = [m for m in kb.match(tokens, "kk") if m.hit.actor_id == "USA"]
+    assert [t.text for t in tokens[usa.start:usa.end]] == ["АҚШ", "-", "тың"]
+
+
+def test_match_uses_lemmas(kb: KnowledgeBase) -> None:
+    # An analyser may give a lemma the stem rules could not reach (suppletive or irregular forms).
+    tokens = [Token("Мәскеуден", 0, 9, "Мәскеу"), Token("келді", 10, 15, "кел")]
+    assert [m.hit.actor_id for m in kb.match(tokens, "kk")] == ["place:moscow"]
+
+
+def test_match_avoids_common_words(kb: KnowledgeBase) -> None:
+    assert kb.match(split_tokens("They told us about it."), "en") == []
+    assert kb.match(split_tokens("и того же мнения придерживаются"), "ru") == []
+
+
+def test_match_with_the_real_analysers(kb: KnowledgeBase) -> None:
+    from graphbuild.language.kk.analyzer import KazakhAnalyzer
+    from graphbuild.language.ru import RussianAnalyzer
+
+    kk = "Ресей қорғаныс министрі Сергей Шойгу Пхеньянға барды. Шойгудың сапары АҚШ-тың назарында."
+    ru = "Министр обороны России Сергей Шойгу посетил Пхеньян, заявили в Белом доме."
+    for analyzer, text, lang in [(KazakhAnalyzer(), kk, "kk"), (RussianAnalyzer(), ru, "ru")]:
+        ids: set[str] = set()
+        for sentence in analyzer.analyze(text):
+            ids |= ids_of(kb.match(sentence.tokens, lang))
+        assert {"RUS", "person:sergei-shoigu", "place:pyongyang"} <= ids, (lang, ids)
+    assert "org:white-house" in ids
+
+
+# ------------------------------------------------------------------ user KB files
+
+
+def _write(tmp_path: Path, lines: list[str]) -> Path:
+    path = tmp_path / "user_kb.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_user_kb_adds_actors_and_aliases(tmp_path: Path) -> None:
+    path = _write(tmp_path, [
+        json.dumps({"id": "person:aidos-sarym", "kind": "Person", "label": "Aidos Sarym",
+                    "names": {"en": ["Aidos Sarym"], "kk": "Айдос Сарым|Сарым"},
+                    "roles": [["Member of Parliament", "KAZ", "2021-01-15", None]]}, ensure_ascii=False),
+        json.dumps({"id": "RUS", "kind": "Country", "label": "Russia", "names": {"ru": ["Расея"]}},
+                   ensure_ascii=False),
+    ])
+    kb = KnowledgeBase.load([path])
+    assert kb.lookup("Сарымның") == []  # lookup is exact
+    assert [m.hit.actor_id for m in kb.match(split_tokens("Сарымның айтуынша"), "kk")] == ["person:aidos-sarym"]
+    assert kb.roles_of("person:aidos-sarym")[0]["of"] == "KAZ"
+    assert kb.lookup("Расея")[0].actor_id == "RUS"
+    assert "Расея" not in [n for names in KnowledgeBase.load().actor("RUS").names.values() for n in names]
+
+
+@pytest.mark.parametrize(("line", "message"), [
+    ("{not json", "invalid JSON"),
+    ('{"id": "x:1", "kind": "Robot", "label": "R"}', "kind"),
+    ('{"id": "x:1", "kind": "Organization", "label": "R", "part_of": "nowhere"}', "unknown actor id"),
+    ('{"id": "x:1", "kind": "Person", "label": "R", "roles": [["Minister", "RUS", "July 2023"]]}', "ISO date"),
+    ('{"id": "x:1", "kind": "Person", "label": "R", "wikidata": "7747"}', "QID"),
+    ('["a list"]', "JSON object"),
+])
+def test_bad_user_kb_line_names_file_and_line(tmp_path: Path, line: str, message: str) -> None:
+    good = json.dumps({"id": "org:fine", "kind": "Organization", "label": "Fine", "names": {"en": "Fine Org"}})
+    path = _write(tmp_path, [good, "", line])
+    with pytest.raises(ValueError) as err:
+        KnowledgeBase.load([path])
+    assert f"{path}:3" in str(err.value)
+    assert message in str(err.value)
+
+
+# ------------------------------------------------------------------ normalisation and transliteration
+
+
+def test_normalize() -> None:
+    assert normalize("  Пётр   Порошенко ") == "петр порошенко"
+    assert normalize("Côte d’Ivoire") == normalize("côte d'ivoire")
+    assert normalize("Жан‑Ив Ле Дриан") == "жан-ив ле дриан"  # non-breaking hyphen
+    assert normalize("«Вагнер»") == '"вагнер"'
+    assert normalize("KIM\tJong\nUn") == "kim jong un"
+
+
+@pytest.mark.parametrize(("text", "lang", "latin"), [
+    ("Сергей Шойгу", "ru", "Sergey Shoygu"),
+    ("Ерлан Щербаков", "ru", "Yerlan Shcherbakov"),
+    ("Мария Захарова", "ru", "Mariya Zakharova"),
+    ("Қасым-Жомарт Тоқаев", "kk", "Qasym-Jomart Toqaev"),
+    ("Әлихан Смайылов", "kk", "Älihan Smaiylov"),
+    ("ҰҚШҰ", "kk", "ŪQŞŪ"),
+    ("Astana 2024", "kk", "Astana 2024"),
+])
+def test_to_latin(text: str, lang: str, latin: str) -> None:
+    assert to_latin(text, lang) == latin
+
+
+def test_to_latin_unknown_language() -> None:
+    with pytest.raises(ValueError):
+        to_latin("текст", "xx")
