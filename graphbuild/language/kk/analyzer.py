@@ -17,7 +17,7 @@ LOWER_MARGIN = 1.0
 def _is_known_lower(word: str) -> bool:
     """Whether the lower-cased word reads as a known common word (not a name the corpus capitalises)."""
     best = analyze_word(word.lower())[0]
-    if best.pos in ("PRON", "AUX") or best.score >= 100.0:
+    if best.score >= 100.0:
         return True
     stem = best.stem.lower()
     key = (stem, best.pos if best.pos in ("N", "V") else "N")
@@ -46,7 +46,7 @@ def _pos(word: str, analysis: KkAnalysis) -> str:
         return "NUM"
     if analysis.pos in ("N", "X") and analysis.lemma[:1].isupper():
         return "PROPN"
-    return _UPOS.get(analysis.pos, "X")
+    return _UPOS.get(analysis.pos, analysis.pos)
 
 
 class KazakhAnalyzer:

@@ -101,10 +101,12 @@ def load_morphemes() -> tuple[Morpheme, ...]:
 
 
 @lru_cache(maxsize=1)
-def _exceptions() -> tuple[dict[str, tuple[str, str, dict[str, str]]], frozenset[str]]:
+def _exceptions() -> tuple[dict[str, tuple[str, str, dict[str, str]]], dict[str, str]]:
+    """Irregular forms (form -> lemma, POS, feats) and unsegmentable words (form -> Universal POS)."""
     data = json.loads((DATA_DIR / "exceptions.json").read_text(encoding="utf-8"))
     irregular = {form: (lemma, pos, feats) for form, (lemma, pos, feats) in data["irregular"].items()}
-    return irregular, frozenset(data["invariable"])
+    invariable = {form: upos for upos, forms in data["invariable"].items() for form in forms}
+    return irregular, invariable
 
 
 def _feature_tag(key: str, value: str) -> str:
@@ -286,7 +288,12 @@ def analyze_word(word: str) -> list[KkAnalysis]:
         tags = [pos, *(_feature_tag(k, v) for k, v in feats.items())]
         return [KkAnalysis(stem=lemma, lemma=lemma, pos=pos, tags=tags, feats=dict(feats), score=100.0)]
     whole = KkAnalysis(stem=word, lemma=word if capitalised else low, pos="X", tags=[], feats={}, score=0.0)
-    if low in invariable or not any(ch.isalpha() for ch in low):
+    if low in invariable:
+        whole.pos = invariable[low]
+        whole.tags = [whole.pos]
+        whole.score = 100.0
+        return [whole]
+    if not any(ch.isalpha() for ch in low):
         whole.score = 100.0
         return [whole]
     support = stem_support()
@@ -307,6 +314,8 @@ def analyze_word(word: str) -> list[KkAnalysis]:
             stem_text = variant.rstrip("-")
             score = _score(var_low, parse.pos, parse, alternated, capitalised, low, phon)
             analysis = _make(stem_text, parse.pos, parse.morphs, capitalised, score)
+            if parse.pos == "N" and invariable.get(var_low) == "PRON":
+                analysis.pos = analysis.tags[0] = "PRON"  # біздің, бізге: declined pronouns
             candidates.append(analysis)
     candidates.sort(key=lambda a: (-a.score, len(a.tags), a.lemma))
     seen: set[tuple[str, tuple[str, ...]]] = set()
