@@ -103,3 +103,12 @@ def test_parameter_changes_the_answer(oxigraph: OxigraphServer) -> None:
     prk = normalise(run_sparql("events_at_place", {"place": "PRK"}, oxigraph.query_url))
     donbas = normalise(run_sparql("events_at_place", {"place": "place:donbas"}, oxigraph.query_url))
     assert prk and donbas and prk != donbas
+
+
+def test_normalise_brings_both_stores_to_one_form() -> None:
+    cypher = [{"b": 1.0, "a": "RUS", "c": None}, {"a": "PRK", "b": 2, "c": "x"}]
+    sparql = [{"c": "x", "a": "https://w3id.org/graphbuild/id/PRK", "b": 2},
+              {"a": "https://w3id.org/graphbuild/id/RUS", "b": 1, "c": None}]
+    assert normalise(cypher) == normalise(sparql)
+    assert normalise(cypher) != normalise([{"a": "RUS", "b": 1, "c": None}])
+    assert normalise([{"a": "RUS", "b": 1.5}]) != normalise([{"a": "RUS", "b": 1}])

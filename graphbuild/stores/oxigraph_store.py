@@ -112,6 +112,18 @@ class OxigraphProcess:
         self.stop()
 
 
+def _die_with_parent() -> None:
+    """Runs in the child before exec: on Linux, ask for SIGTERM when the parent dies, so a killed
+    ``graphbuild serve`` does not leave an orphaned server holding the port."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 def start_server(location: Path, bind: str = "127.0.0.1:7878", *, read_only: bool = True,
                  ready_timeout: float = 30.0) -> OxigraphProcess:
     """Start a server over an existing store and wait until it answers SPARQL queries."""
@@ -124,6 +136,7 @@ def start_server(location: Path, bind: str = "127.0.0.1:7878", *, read_only: boo
         process = subprocess.Popen(
             [oxigraph_binary(), command, "--location", str(location), "--bind", bind],
             stdout=out, stderr=subprocess.STDOUT,
+            preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
         )
     server = OxigraphProcess(process, f"http://{host}:{port}", Path(location), log)
     deadline = time.monotonic() + ready_timeout
