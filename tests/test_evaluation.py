@@ -273,3 +273,28 @@ def test_jsonl_articles_carry_the_metadata_fields() -> None:
             row = json.loads(line)
             assert {"url", "title", "published", "outlet", "text"} <= set(row), path
             assert 5 <= row["text"].count(".") + row["text"].count("!") <= 30, path
+
+
+def test_gold_entities_of_one_article_have_disjoint_names() -> None:
+    # An alias shared by two entities would let one system actor stand for both.
+    for g in _bundled():
+        owner: dict[str, str] = {}
+        for e in g["entities"]:
+            terms = {normalise(t) for t in [e["key"], e["label"], *e["aliases"], *e["any_of"]]}
+            for t in terms:
+                assert owner.setdefault(t, e["key"]) == e["key"], (g["file"], t, owner[t], e["key"])
+
+
+def test_each_gold_file_scores_one_against_itself() -> None:
+    # The gold turned into contract records: proves every gold event is matchable one-to-one.
+    for g in _bundled():
+        doc = {"id": "doc:x", "source": f"examples/{g['file']}", "lang": g["lang"]}
+        entities = [{"id": e["key"], "label": e["label"], "kind": e["kind"], "iso3": e["iso3"],
+                     "names": {"xx": e["aliases"]}, "documents": ["doc:x"]} for e in g["entities"]]
+        events = [dict(e, id=f"ev:{i}", documents=["doc:x"]) for i, e in enumerate(g["events"])]
+        report = evaluate_records([g], [doc], entities, events)
+        assert report.entities.f1 == 1.0, g["file"]
+        assert report.events.f1 == 1.0, g["file"]
+        for acc in (report.mode, report.date, report.reported_by):
+            assert acc.correct == acc.total, g["file"]
+        assert report.mode.total == len(g["events"])
