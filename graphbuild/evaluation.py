@@ -266,9 +266,9 @@ def _system_terms(ent: dict[str, Any]) -> set[str]:
     return {n for n in (normalise(t) for t in terms if t) if n}
 
 
-def _max_matching(candidates: dict[int, list[int]]) -> dict[int, int]:
-    """Maximum bipartite matching (augmenting paths); returns right -> left."""
-    owner: dict[int, int] = {}
+def _max_matching(candidates: dict[int, list[int]], start: dict[int, int] | None = None) -> dict[int, int]:
+    """Maximum bipartite matching (augmenting paths) grown from ``start``; returns right -> left."""
+    owner: dict[int, int] = dict(start or {})
 
     def augment(left: int, seen: set[int]) -> bool:
         for right in candidates.get(left, []):
@@ -280,8 +280,10 @@ def _max_matching(candidates: dict[int, list[int]]) -> dict[int, int]:
                 return True
         return False
 
+    matched = set(owner.values())
     for left in candidates:
-        augment(left, set())
+        if left not in matched:
+            augment(left, set())
     return owner
 
 
@@ -294,6 +296,11 @@ def event_matches(gold_ev: dict[str, Any], sys_type: str, sys_source: set[str], 
         everyone = sys_source | sys_target
         return bool(gs & everyone) and (not gt or bool(gt & everyone))
     return bool(gs & sys_source) and (not gt or bool(gt & sys_target))
+
+
+def _attributes_agree(gold_ev: dict[str, Any], sys_ev: dict[str, Any]) -> bool:
+    return (not gold_ev.get("mode") or gold_ev["mode"] == sys_ev.get("mode")) and (
+        not gold_ev.get("date") or _date_ok(gold_ev["date"], sys_ev.get("date")))
 
 
 def _date_ok(gold_date: str, sys_date: Any) -> bool:
@@ -366,7 +373,11 @@ def evaluate_records(golds: list[dict[str, Any]], documents: list[dict[str, Any]
                  if event_matches(g, ev.get("type", ""), sys_roles[si][0], sys_roles[si][1])]
             for gi, g in enumerate(gold_events)
         }
-        pairs = _max_matching(candidates)  # system index -> gold index
+        # Pair events that also agree on mode and date first, so that attribute accuracies do not
+        # depend on which of two look-alike events got which partner; then grow to a maximum matching.
+        agreeing = {gi: [si for si in cands if _attributes_agree(gold_events[gi], doc_events[si])]
+                    for gi, cands in candidates.items()}
+        pairs = _max_matching(candidates, _max_matching(agreeing))  # system index -> gold index
         ev_score = Score(sys_matched=len(pairs), sys_total=len(doc_events),
                          gold_matched=len(pairs), gold_total=len(gold_events))
 
