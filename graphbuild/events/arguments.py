@@ -78,12 +78,20 @@ def place_mentions(tokens: list[Token], mentions: list[Mention], lex: Lexicon) -
             continue
         head = tokens[j - 1]
         case = m.case or head.case
+        if lex.case_slots and not lex.case_suffixes and case not in (None, "Nom"):
+            cases = {tokens[k].case for k in range(i, j) if tokens[k].case}
+            if _uninflected(head) or len(cases) > 1:
+                case = None  # "США", "Си Цзиньпин": the form shows no (or no single) case; word order decides
         if case is None and lex.case_suffixes:
             case = _case_from_suffix(head.text, lex)
         spans.append(Arg(m, i, j, case))
     for arg in spans:
         arg.prep = _governor(tokens, arg, spans, lex)
     return spans
+
+
+def _uninflected(token: Token) -> bool:
+    return _norm(token.text) == _norm(token.lemma or token.text)
 
 
 def _governor(tokens: list[Token], arg: Arg, spans: list[Arg], lex: Lexicon) -> str | None:
@@ -123,6 +131,9 @@ def slot_of(arg: Arg, trig: Trigger, tokens: list[Token], lex: Lexicon) -> str:
         return lex.case_slots.get(arg.case or "Nom", "subj")
     if _possessive(tokens, arg):
         return "poss"
+    nominal = len(trig.indices) == 1 and tokens[trig.head].pos == "NOUN"
+    if lex.case_slots and nominal and arg.i == trig.end and arg.case in (None, "Gen"):
+        return "poss"  # a noun takes no object: "визит Шойгу", "предложение США" are genitives
     if lex.case_slots and arg.case:
         slot = lex.case_slots.get(arg.case)
         if slot == "subj" and not before:

@@ -81,7 +81,11 @@ def _words(source: str | Sentence | list[Token]) -> list[_Word]:
         text = source
     else:
         text = " ".join(t.text for t in source)
-    return [_Word(m.group(0), m.group(0).lower().replace("ё", "е")) for m in _WORD.finditer(text)]
+    words = []
+    for m in _WORD.finditer(text):
+        low = m.group(0).lower().replace("ё", "е")
+        words.append(_Word(m.group(0), low.rstrip(".") if low[:1].isdigit() else low))  # "2022." ends a sentence
+    return words
 
 
 def _parse_published(published: str | None) -> date | None:

@@ -68,6 +68,11 @@ class _Draft:
         return self.trig.type
 
     @property
+    def nominal(self) -> bool:
+        """A one-word noun trigger (визит, proposal, сапары): its possessor is its actor."""
+        return len(self.trig.indices) == 1 and self.tokens[self.trig.head].pos == "NOUN"
+
+    @property
     def participants(self) -> set[str]:
         return set(self.source) | set(self.target)
 
@@ -137,6 +142,12 @@ def _inherit(drafts: list[_Draft], lex: Lexicon) -> None:
         wanted = ["subj"]
         if EVENT_TYPES[d.type].symmetric or d.trig.entry.invert:
             wanted.append("with")
+        if d.trig.entry.governs_planned and not EVENT_TYPES[d.type].symmetric and not d.slots.get("obj"):
+            wanted.append("to")  # "offered to sell drones to Russia": the addressee of the offer
+        if d.object is None and d.type in common().object_types:
+            near = [o for o in drafts if o is not d and o.object]
+            if near:
+                d.object = min(near, key=lambda o: abs(o.trig.start - d.trig.start)).object
         for slot in wanted:
             if d.slots.get(slot):
                 continue
@@ -164,7 +175,18 @@ def _assign_roles(d: _Draft) -> None:
     target: list[str] = []
     places: list[Arg] = []
     fallback_sources: list[str] = []
-    for slot, args in d.slots.by_slot.items():
+    by_slot = dict(d.slots.by_slot)
+    if d.nominal:
+        start, end = d.trig.start, d.trig.end
+        owners = [a for a in by_slot.get("poss", []) if a.j == start or a.i == end or (a.prep and a.i == end + 1)]
+        if owners:
+            # "АҚШ-тың ұсынысы", "предложение США", "the visit of X": the owner acts, not the clause subject.
+            by_slot.pop("subj", None)
+            by_slot["poss"] = owners
+            by_slot["subj"] = owners
+    for slot, args in by_slot.items():
+        if slot == "poss" and "subj" in by_slot and by_slot["subj"] is by_slot["poss"]:
+            continue
         role = table.role_of(d.type, slot, d.trig.entry.invert)
         ids = [a.actor for a in args]
         if role == "place":
@@ -207,10 +229,33 @@ def _link_sentence(drafts: list[_Draft], lex: Lexicon) -> None:
             d.target = list(d.about.source) if d.about else []
         elif d.type == "ACCUSE":
             complement = _complement(d, drafts, lex)
+            if complement and lex.order == "SOV" and not d.target:
+                # "АҚШ Ресейді Украинаға шабуыл жасады деп айыптады": the accusative inside the
+                # complement is the accused, and the doer of the accused act.
+                accused = [a.actor for a in complement[0].slots.get("obj")][:1]
+                if accused:
+                    d.target = accused
+                    complement[0].source = accused
+                    complement[0].target = [t for t in complement[0].target if t not in accused]
             if complement:
                 d.about = complement[0]
                 for c in complement:
                     c.reported_by = list(dict.fromkeys(c.reported_by + d.source))
+
+
+def _link_governed(drafts: list[_Draft], lex: Lexicon) -> None:
+    """A verb event without a target takes the actor of the noun event it governs
+    ("rejected the US proposal", "АҚШ-тың ұсынысынан бас тартты")."""
+    for v in drafts:
+        if v.target or v.nominal:
+            continue
+        for n in drafts:
+            if n is v or not n.nominal or not n.source:
+                continue
+            gap = v.trig.start - n.trig.end if lex.order == "SOV" else n.trig.start - v.trig.end
+            if 0 <= gap <= 2:
+                v.target = [a for a in n.source if a not in v.source]
+                break
 
 
 def _complement(d: _Draft, drafts: list[_Draft], lex: Lexicon) -> list[_Draft]:
@@ -339,6 +384,7 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
         is_own_statement = d.type in _SPEECH_ACTS and set(d.source) & set(speakers)
         if speakers and not is_own_statement:
             d.reported_by = [sp for sp in speakers if sp not in d.source]
+    _link_governed(drafts, lex)
     _link_sentence(drafts, lex)
     for d in drafts:
         if d.type in _SPEECH_ACTS:
