@@ -173,11 +173,11 @@ def _add_span(text: str, spans: list[tuple[int, int]], start: int, end: int) -> 
 
 @cache
 def _merged(lang: str) -> Abbreviations:
-    # Foreign abbreviations (Mr., U.S.) turn up in every language's news, so the union is the base;
-    # the language's own file adds nothing new but keeps the lookup explicit.
+    # Foreign abbreviations (Mr., U.S.) turn up in every language's news, so the union is the base.
     union = abbreviations(None)
     own = abbreviations(lang)
-    return Abbreviations(all=union.all | own.all, final=union.final | own.final)
+    # The language's own file decides whether its abbreviations may close a sentence.
+    return Abbreviations(all=union.all | own.all, final=(union.final - own.all) | own.final)
 
 
 _NUMBER = r"\d+(?:[.,:]\d+)*(?:[" + HYPHENS + r"][^\W_]+)?"
