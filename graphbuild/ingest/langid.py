@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -46,12 +46,14 @@ def _config() -> _Config:
     )
 
 
-@cache
-def _detector(script: str) -> Any:
+@lru_cache(maxsize=64)
+def _detector(codes: frozenset[str]) -> Any:
+    # lingua shares loaded models between detectors, so a detector per candidate set only ever
+    # loads the models of languages the alphabets still allow (each costs about a second).
     from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
     langs = []
-    for code in _config().detector[script]:
+    for code in sorted(codes):
         iso = getattr(IsoCode639_1, code.upper(), None)
         if iso is not None:
             langs.append(Language.from_iso_code_639_1(iso))
@@ -62,12 +64,11 @@ def _iso(language: Any) -> str:
     return str(language.iso_code_639_1.name).lower()
 
 
-def _lingua_ranking(text: str, script: str, allowed: set[str] | None = None) -> list[tuple[str, float]]:
-    values = _detector(script).compute_language_confidence_values(text)
-    ranking = [(_iso(v.language), float(v.value)) for v in values]
-    if allowed is not None:
-        ranking = [(code, value) for code, value in ranking if code in allowed]
-    return ranking
+def _lingua_ranking(text: str, codes: frozenset[str]) -> list[tuple[str, float]]:
+    if len(codes) < 2:
+        return [(code, 1.0) for code in codes]
+    values = _detector(codes).compute_language_confidence_values(text)
+    return [(_iso(v.language), float(v.value)) for v in values]
 
 
 @lru_cache(maxsize=4096)
@@ -101,7 +102,7 @@ def _cyrillic_language(letters: Counter[str], text: str) -> str:
     known = set(cfg.detector["cyrillic"])
     ranked = compatible & known
     if len(ranked) > 1:
-        order = _lingua_ranking(text, "cyrillic", ranked)
+        order = _lingua_ranking(text, frozenset(ranked))
         best = order[0][0] if order else min(ranked, key=lambda lang: len(cfg.alphabets[lang]))
     elif ranked:
         best = next(iter(ranked))
@@ -153,7 +154,7 @@ def detect_language(text: str) -> str:
         return _cyrillic_language(cyr, text)
     if count < len(letters) / 2:
         script = "other"
-    order = _lingua_ranking(text, script)
+    order = _lingua_ranking(text, frozenset(_config().detector[script]))
     return order[0][0] if order and order[0][1] > 0 else UNDETERMINED
 
 
