@@ -229,20 +229,42 @@ def test_export_is_deterministic_and_idempotent(graph: KnowledgeGraph, records_d
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
 
 
-def test_write_is_atomic(graph: KnowledgeGraph, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_write_is_atomic(graph: KnowledgeGraph, records_dir: Path, tmp_path: Path,
+                         monkeypatch: pytest.MonkeyPatch) -> None:
     paths = write_rdf(graph, tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(FORMATS) == sorted(p.name for p in paths)
-    before = (tmp_path / "graph.trig").read_bytes()
+    old_jsonld = (tmp_path / "graph.jsonld").read_bytes()
+    smaller = read_records(records_dir)
+    retreat = next(e for e in smaller.sorted_events() if e.type == "RETREAT")
+    del smaller.events[retreat.id]
 
     def fail(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise RuntimeError("disk full")
 
-    # Fault injection: the dataset serialiser fails after graph.ttl has been written.
+    # Fault injection: serialising the dataset (the JSON-LD, written last) fails half-way.
     monkeypatch.setattr(rdf.Dataset, "serialize", fail)
     with pytest.raises(RuntimeError, match="disk full"):
-        write_rdf(graph, tmp_path)
-    assert (tmp_path / "graph.trig").read_bytes() == before
+        write_rdf(smaller, tmp_path)
+    assert str(iri(retreat.id)) not in (tmp_path / "graph.trig").read_text(encoding="utf-8")  # replaced
+    assert (tmp_path / "graph.jsonld").read_bytes() == old_jsonld  # the old file, whole
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(FORMATS)  # no temp files left
+
+
+def test_trig_and_jsonld_are_stable_across_processes(out: Path, tmp_path: Path) -> None:
+    """rdflib orders named graphs by hash; our writers must not depend on the hash seed."""
+    import os
+    import subprocess
+    import sys
+
+    script = ("import sys; from graphbuild.graph.records import read_records; "
+              "from graphbuild.export.rdf import write_rdf; write_rdf(read_records(sys.argv[1]), sys.argv[2])")
+    records = Path(__file__).resolve().parent / "data" / "records"
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-c", script, str(records), str(tmp_path / seed)], check=True, env=env)
+    for name in FORMATS:
+        assert (tmp_path / "1" / name).read_bytes() == (tmp_path / "2" / name).read_bytes(), name
+        assert (tmp_path / "1" / name).read_bytes() == (out / name).read_bytes(), name
 
 
 def test_ontology_declares_every_term_used(ttl: Graph) -> None:

@@ -7,9 +7,11 @@ direct "truthy" actor-to-actor triple (``RUS gb:negotiatedWith PRK``) sits besid
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote, unquote
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
@@ -216,11 +218,30 @@ def _default_triples(graph: KnowledgeGraph, t: _Triples) -> Iterable[tuple[Node,
             yield from t.evidence(ev)
 
 
-def _document_triples(graph: KnowledgeGraph, t: _Triples, doc: Document) -> list[tuple[Node, Node, Node]]:
+class _ByDocument:
+    """Events, roles and actors per document id, built once (not one scan per document)."""
+
+    def __init__(self, graph: KnowledgeGraph) -> None:
+        self.events: dict[str, list[Event]] = {}
+        self.roles: dict[str, list[Role]] = {}
+        self.actors: dict[str, list[str]] = {}
+        for event in graph.sorted_events():
+            for doc_id in sorted({v.document for v in event.evidence}):
+                self.events.setdefault(doc_id, []).append(event)
+        for role in graph.sorted_roles():
+            for doc_id in set(role.documents):
+                self.roles.setdefault(doc_id, []).append(role)
+        for actor in graph.sorted_actors():
+            for doc_id in set(actor.documents):
+                self.actors.setdefault(doc_id, []).append(actor.id)
+
+
+def _document_triples(graph: KnowledgeGraph, t: _Triples, doc: Document,
+                      index: _ByDocument) -> list[tuple[Node, Node, Node]]:
     """What one document says: its evidence, the events it supports, the roles it states, and (so
     the graph stands on its own) the events they point at and the actors involved."""
     out = list(t.document(doc))
-    events = [e for e in graph.sorted_events() if any(v.document == doc.id for v in e.evidence)]
+    events = index.events.get(doc.id, [])
     actors: set[str] = set()
     cited: set[str] = set()
     for event in events:
@@ -247,11 +268,10 @@ def _document_triples(graph: KnowledgeGraph, t: _Triples, doc: Document) -> list
                 actors.add(event.place)
             if event.about:
                 cited.add(event.about)
-    for role in graph.sorted_roles():
-        if doc.id in role.documents:
-            out += t.role(role)
-            actors.update([role.person] + ([role.of] if role.of else []))
-    actors.update(a.id for a in graph.actors.values() if doc.id in a.documents)
+    for role in index.roles.get(doc.id, []):
+        out += t.role(role)
+        actors.update([role.person] + ([role.of] if role.of else []))
+    actors.update(index.actors.get(doc.id, []))
     pending = sorted(actors)
     while pending:  # follow part_of so every actor referenced here is typed here
         known = graph.actors.get(pending.pop())
@@ -276,10 +296,11 @@ def graph_to_rdflib(graph: KnowledgeGraph) -> Dataset:
     default = ds.default_graph
     for triple in _default_triples(graph, t):
         default.add(triple)
+    index = _ByDocument(graph)
     for doc in graph.sorted_documents():
         name = provenance_graph(doc.id)
         named = ds.graph(name)
-        for triple in _document_triples(graph, t, doc):
+        for triple in _document_triples(graph, t, doc, index):
             named.add(triple)
         default.add((name, RDF.type, GB.ProvenanceGraph))
         default.add((name, PROV.wasDerivedFrom, iri(doc.id)))
@@ -296,23 +317,63 @@ def default_graph(ds: Dataset) -> Graph:
     return g
 
 
+def _turtle_body(g: Graph) -> str:
+    """Turtle of ``g`` without its prefix lines (they are written once at the top of the TriG)."""
+    text = g.serialize(format="turtle")
+    return "\n".join(line for line in text.splitlines() if not line.startswith("@prefix")).strip()
+
+
+def trig_text(ds: Dataset) -> str:
+    """TriG with the default graph first and named graphs sorted by name.
+
+    rdflib's TriG writer orders graphs by hash, which changes from run to run; this keeps the
+    file byte-identical for the same graph.
+    """
+    lines = [f"@prefix {p}: <{ns}> ." for p, ns in sorted(PREFIXES.items())]
+    lines += [f"@prefix {p}: <{ns}> ." for p, ns in (("rdf", RDF), ("rdfs", RDFS))]
+    parts = ["\n".join(lines), _turtle_body(default_graph(ds))]
+    default_id = ds.default_graph.identifier
+    for g in sorted((g for g in ds.graphs() if g.identifier != default_id and len(g)),
+                    key=lambda g: str(g.identifier)):
+        named = default_graph(Dataset())  # an empty Graph with our prefixes bound
+        for triple in g:
+            named.add(triple)
+        body = "\n".join("    " + line if line else "" for line in _turtle_body(named).splitlines())
+        parts.append(f"<{g.identifier}> {{\n{body}\n}}")
+    return "\n\n".join(parts) + "\n"
+
+
+def _sorted_json(value: Any) -> Any:
+    """Order JSON-LD arrays canonically (their order carries no meaning here: no @list is written)."""
+    if isinstance(value, dict):
+        return {k: _sorted_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_sorted_json(v) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return value
+
+
+def jsonld_text(ds: Dataset) -> str:
+    """JSON-LD of the dataset, compacted with our prefixes, in a stable order."""
+    context = {p: str(ns) for p, ns in PREFIXES.items()}
+    raw = ds.serialize(format="json-ld", context=context, auto_compact=True)
+    return json.dumps(_sorted_json(json.loads(raw)), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
 def write_rdf(graph: KnowledgeGraph, out_dir: Path) -> list[Path]:
     """Write graph.ttl (default graph), graph.trig (with provenance graphs) and graph.jsonld atomically."""
     out_dir = Path(out_dir)
     ds = graph_to_rdflib(graph)
-    written: list[Path] = []
-    outputs: tuple[tuple[str, Graph | Dataset, str], ...] = (
-        ("graph.ttl", default_graph(ds), "turtle"),
-        ("graph.trig", ds, "trig"),
-        ("graph.jsonld", ds, "json-ld"),
+    renderers: tuple[tuple[str, Callable[[Dataset], str]], ...] = (
+        ("graph.ttl", lambda d: default_graph(d).serialize(format="turtle")),
+        ("graph.trig", trig_text),
+        ("graph.jsonld", jsonld_text),
     )
-    for name, data, fmt in outputs:
+    written: list[Path] = []
+    for name, render in renderers:
         path = out_dir / name
-        extra: dict[str, object] = {}
-        if fmt == "json-ld":  # compact IRIs with the same prefixes as the Turtle
-            extra = {"context": {p: str(ns) for p, ns in PREFIXES.items()}, "auto_compact": True}
-        text = data.serialize(format=fmt, encoding="utf-8", **extra)
-        with atomic_file(path, "wb", encoding=None) as handle:
-            handle.write(text)
+        # Render inside the atomic block: a failure leaves the previous file and no temp file.
+        with atomic_file(path) as handle:
+            handle.write(render(ds))
         written.append(path)
     return written
