@@ -137,11 +137,20 @@ class _Node:
 
 
 def _replace_stems(word: str, endings: tuple[str, ...]) -> set[str]:
+    """The word and what is left of it without each ending it carries (at least _MIN_STEM letters)."""
+    ends, sizes = _ending_index(endings)
     out = {word}
-    for e in endings:
-        if e and word.endswith(e) and len(word) - len(e) >= _MIN_STEM:
-            out.add(word[: -len(e)])
+    for size in sizes:
+        if len(word) - size < _MIN_STEM:
+            break
+        if word[-size:] in ends:
+            out.add(word[:-size])
     return out
+
+
+@cache
+def _ending_index(endings: tuple[str, ...]) -> tuple[frozenset[str], tuple[int, ...]]:
+    return frozenset(e for e in endings if e), tuple(sorted({len(e) for e in endings if e}))
 
 
 @dataclass
@@ -326,14 +335,24 @@ def _role_hits() -> list[tuple[str, str, str]]:
     return out
 
 
+@dataclass(frozen=True)
+class _Endings:
+    """Inflection endings of one language, ready for the stem fallback."""
+
+    append: frozenset[str]
+    sizes: tuple[int, ...]  # distinct lengths of the append endings, shortest first
+    replace: tuple[str, ...]
+
+
+_NO_ENDINGS = _Endings(frozenset(), (), ())
+
+
 @cache
-def _suffixes() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
-    """(append endings by lang, replace endings by lang), longest first."""
+def _suffixes() -> dict[str, _Endings]:
     slots: dict[str, dict[str, list[str]]] = {}
     for _, cols in _tsv_rows("suffixes.tsv"):
         slots.setdefault(cols[0], {})[cols[1]] = cols[2].split()
-    append: dict[str, tuple[str, ...]] = {}
-    replace: dict[str, tuple[str, ...]] = {}
+    out: dict[str, _Endings] = {}
     for lang, s in slots.items():
         found = set(s.get("append", []))
         plural, poss = s.get("plural", []), s.get("poss", [])
@@ -342,10 +361,9 @@ def _suffixes() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]
         found |= {p + c for p in plural for c in case}
         found |= {p + c for p in poss for c in poss_case}
         found |= {pl + p + c for pl in plural for p in poss for c in ["", *poss_case]}
-        append[lang] = tuple(sorted(found, key=len, reverse=True))
-        if "replace" in s:
-            replace[lang] = tuple(sorted(set(s["replace"]), key=len, reverse=True))
-    return append, replace
+        replace = tuple(sorted(set(s.get("replace", [])), key=len, reverse=True))
+        out[lang] = _Endings(frozenset(found), tuple(sorted({len(x) for x in found})), replace)
+    return out
 
 
 def _slug(text: str) -> str:
@@ -529,9 +547,9 @@ class KnowledgeBase:
         An ambiguous alias yields one KbMatch per distinct hit over the same span.
         """
         groups = _group_tokens(tokens)
-        append, replace = _suffixes()
-        app, rep = append.get(lang, ()), replace.get(lang, ())
-        forms = [_group_forms(g, app, rep) for g in groups]
+        endings = _suffixes().get(lang, _NO_ENDINGS)
+        rep = endings.replace
+        forms = [_group_forms(g, endings) for g in groups]
         out: list[KbMatch] = []
         i = 0
         while i < len(groups):
@@ -627,22 +645,29 @@ def _group_tokens(tokens: list[Token]) -> list[_Group]:
     return groups
 
 
-def _group_forms(g: _Group, append: tuple[str, ...], replace: tuple[str, ...]) -> tuple[list[str], list[str]]:
+def _group_forms(g: _Group, endings: _Endings) -> tuple[list[str], list[str]]:
     """(exact keys to look up as alias words, stems to look up in the Russian stem tables)."""
     surface = _wkey(g.surface)
-    exact = [k for k in dict.fromkeys((surface, _wkey(g.lemma or ""))) if k]
-    for suf in append:
-        if len(surface) > len(suf) and surface.endswith(suf):
-            stem = surface[: -len(suf)]
-            bare = stem.rstrip("-'")
-            # After a hyphen or apostrophe (АҚШ-тың, ЕО-ның) short stems are safe.
-            if len(bare) >= _MIN_STEM or (bare != stem and len(bare) >= 2):
-                exact.append(bare)
+    exact = [surface] if surface else []
+    if g.lemma and g.lemma != g.surface:
+        lemma = _wkey(g.lemma)
+        if lemma and lemma != surface:
+            exact.append(lemma)
+    for size in endings.sizes:
+        if size >= len(surface):
+            break
+        if surface[-size:] not in endings.append:
+            continue
+        stem = surface[:-size]
+        bare = stem.rstrip("-'")
+        # After a hyphen or apostrophe (АҚШ-тың, ЕО-ның) short stems are safe.
+        if len(bare) >= _MIN_STEM or (bare != stem and len(bare) >= 2):
+            exact.append(bare)
     stems: list[str] = []
-    if replace:
+    if endings.replace:
         for base in exact[:2]:
-            stems.extend(_replace_stems(base, replace))
-    return list(dict.fromkeys(exact)), list(dict.fromkeys(stems))
+            stems.extend(_replace_stems(base, endings.replace))
+    return exact, stems
 
 
 @cache
