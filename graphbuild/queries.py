@@ -39,11 +39,17 @@ class QueryError(ValueError):
 
 
 def queries_dir() -> Path:
-    """queries/ of the source tree, or the directory named by GRAPHBUILD_QUERIES."""
+    """The directory named by GRAPHBUILD_QUERIES, else queries/ of the source tree, else ./queries."""
     configured = os.environ.get("GRAPHBUILD_QUERIES")
     if configured:
         return Path(configured)
-    return Path(__file__).resolve().parent.parent / "queries"
+    source_tree = Path(__file__).resolve().parent.parent / "queries"
+    if source_tree.is_dir():
+        return source_tree
+    local = Path.cwd() / "queries"
+    if local.is_dir():
+        return local
+    raise QueryError("no queries/ directory found: run from the graphbuild source tree or set GRAPHBUILD_QUERIES")
 
 
 @dataclass(frozen=True)

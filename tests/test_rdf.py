@@ -275,6 +275,9 @@ def test_ontology_declares_every_term_used(ttl: Graph) -> None:
     for term in sorted(used):
         assert list(onto.objects(term, RDFS.label)), f"{term} has no rdfs:label"
         assert list(onto.objects(term, RDFS.comment)), f"{term} has no rdfs:comment"
+    shape_terms = {t for t in Graph().parse(SHAPES_FILE).all_nodes() if str(t).startswith(str(GB))}
+    declared = set(onto.subjects(RDFS.label, None))
+    assert shape_terms and shape_terms <= declared, shape_terms - declared
     assert (GB.Event, RDFS.subClassOf, SEM.Event) in onto
     assert (GB.Actor, RDFS.subClassOf, SEM.Actor) in onto
     assert (GB.source, RDFS.subPropertyOf, SEM.hasActor) in onto
