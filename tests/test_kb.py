@@ -325,3 +325,10 @@ def test_to_latin(text: str, lang: str, latin: str) -> None:
 def test_to_latin_unknown_language() -> None:
     with pytest.raises(ValueError):
         to_latin("текст", "xx")
+
+
+def test_other_places_are_not_metonyms(kb: KnowledgeBase) -> None:
+    (almaty,) = [m for m in kb.match(split_tokens("Алматыда кездесу өтті"), "kk")]
+    assert (almaty.hit.actor_id, almaty.hit.metonym_of, almaty.hit.alias_class) == ("place:almaty", None, "name")
+    assert kb.actor("place:crimea").part_of == "UKR"
+    assert kb.lookup("Елбасы", "kk")[0].actor_id == "Q39993"

@@ -4,6 +4,7 @@ Sources (all under graphbuild/data/kb/ except the CLDR names):
 - countries and territories: CLDR names via babel (en, ru, kk) keyed by ISO alpha-3 from pycountry,
   plus ``countries_extra.tsv`` (short forms such as АҚШ, РФ, DPRK, and demonyms);
 - ``capitals.tsv``: capitals as Place actors whose aliases are metonyms of the country;
+- ``places.tsv``: other newsworthy places (cities, regions, disputed areas), not metonyms;
 - ``actors.jsonl`` (organisations, government bodies, groups) and ``people.jsonl`` (people with
   time-bounded roles); users add files in the same JSONL format via ``KnowledgeBase.load``;
 - ``roles.tsv``: role titles by language, mapped to English titles (alias class "role");
@@ -310,17 +311,20 @@ def _country_records() -> tuple[_Record, ...]:
     return tuple(records)
 
 
-def _capital_records() -> list[_Record]:
+def _place_records(name: str, metonym: bool) -> list[_Record]:
+    """Places from a TSV (ISO3, en, ru[, kk]); capitals are metonyms of their country's government."""
     records = []
-    for n, cols in _tsv_rows("capitals.tsv"):
-        where = f"{DATA_DIR / 'capitals.tsv'}:{n}"
+    for n, cols in _tsv_rows(name):
+        where = f"{DATA_DIR / name}:{n}"
         if len(cols) < 3:
             raise ValueError(f"{where}: expected ISO3, en, ru[, kk]")
-        iso3, en, ru = cols[0], _split_list(cols[1], where, "en"), _split_list(cols[2], where, "ru")
+        iso3 = None if cols[0] == "-" else cols[0]
+        en, ru = _split_list(cols[1], where, "en"), _split_list(cols[2], where, "ru")
         kk = _split_list(cols[3], where, "kk") if len(cols) > 3 and cols[3].strip() else list(ru)
         records.append(_Record(id="place:" + _slug(en[0]), kind="Place", label=en[0],
-                               names={"en": en, "ru": ru, "kk": kk}, part_of=iso3, metonym_of=iso3,
-                               alias_class="capital", where=where))
+                               names={"en": en, "ru": ru, "kk": kk}, part_of=iso3,
+                               metonym_of=iso3 if metonym else None,
+                               alias_class="capital" if metonym else "name", where=where))
     return records
 
 
@@ -673,7 +677,8 @@ def _group_forms(g: _Group, endings: _Endings) -> tuple[list[str], list[str]]:
 @cache
 def _base_records() -> tuple[_Record, ...]:
     records: list[_Record] = list(_country_records())
-    records += _capital_records()
+    records += _place_records("capitals.tsv", metonym=True)
+    records += _place_records("places.tsv", metonym=False)
     for name in ("actors.jsonl", "people.jsonl"):
         records += _read_jsonl(DATA_DIR / name)
     return tuple(records)
