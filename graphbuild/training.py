@@ -12,14 +12,13 @@ import argparse
 import json
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pycrfsuite
 
 from graphbuild.entities.ner.conll import read_iob2
-from graphbuild.entities.ner.kk_crf import sentence_features, words_to_tokens
+from graphbuild.entities.ner.kk_crf import WordAnalyzer, sentence_features, words_to_tokens
 from graphbuild.entities.ner.scoring import score_iob
 
 KK_TRAIN_FILE = "IOB2_valid.txt"
@@ -34,20 +33,45 @@ KK_CRF_PARAMS: dict[str, Any] = {
 }
 
 
-def _kk_lemmatizer() -> tuple[Callable[[str], str] | None, str]:
-    """The Kazakh analyzer's lemma function when that module is present (same as at run time)."""
+def _kk_word_analyzer() -> tuple[WordAnalyzer | None, str]:
+    """Lemma and features per word from graphbuild's Kazakh analyzer, when that module is present.
+
+    Recognition reads the lemma and Case the analyzer puts on each token; training must see them
+    the same way.  Without the analyzer the model is trained on surface features only.
+    """
     try:
-        from graphbuild.language.kk import KazakhAnalyzer  # type: ignore[import-not-found]
+        from graphbuild.language.kk.analyzer import analyze_token
     except ImportError:
         return None, "none"
-    analyzer = KazakhAnalyzer()
-    return analyzer.lemma, "graphbuild.language.kk.KazakhAnalyzer"
+
+    def analyze(word: str, sentence_initial: bool) -> tuple[str, dict[str, str]]:
+        a = analyze_token(word, sentence_initial)
+        return a.lemma, dict(a.feats)
+
+    return analyze, "graphbuild.language.kk.analyzer.analyze_token"
 
 
 def _features(
-    sentences: list[tuple[list[str], list[str]]], lemma: Callable[[str], str] | None
+    sentences: list[tuple[list[str], list[str]]], analyze: WordAnalyzer | None
 ) -> list[list[list[str]]]:
-    return [sentence_features(words_to_tokens(words, lemma)) for words, _ in sentences]
+    return [sentence_features(words_to_tokens(words, analyze)) for words, _ in sentences]
+
+
+def evaluate_kk_ner(test_path: Path, model: Path, every: int = 1) -> dict[str, Any]:
+    """Entity-level scores (exact span match, per class and micro) of a model on an IOB2 file.
+
+    `every` > 1 scores every n-th sentence only (a fixed, reproducible sample for quick checks).
+    """
+    test = read_iob2(test_path)[::every]
+    analyze, _ = _kk_word_analyzer()
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(model))
+    pred = [tagger.tag(f) for f in _features(test, analyze)]
+    return {
+        "test_file": test_path.name,
+        "test_sentences": len(test),
+        "test_scores": score_iob([tags for _, tags in test], pred),
+    }
 
 
 def train_kk_ner(
@@ -74,12 +98,12 @@ def train_kk_ner(
     train = read_iob2(train_path)
     if max_sentences is not None:
         train = train[:max_sentences]
-    lemma, lemma_source = _kk_lemmatizer()
+    analyze, lemma_source = _kk_word_analyzer()
     used = dict(KK_CRF_PARAMS, **(params or {}))
 
     t0 = time.perf_counter()
     trainer = pycrfsuite.Trainer(verbose=False)
-    for feats, (_, tags) in zip(_features(train, lemma), train, strict=True):
+    for feats, (_, tags) in zip(_features(train, analyze), train, strict=True):
         trainer.append(feats, tags)
     trainer.select("lbfgs")
     trainer.set_params(used)
@@ -99,13 +123,7 @@ def train_kk_ner(
     }
     test_path = data_dir / KK_TEST_FILE
     if evaluate and test_path.is_file():
-        test = read_iob2(test_path)
-        tagger = pycrfsuite.Tagger()
-        tagger.open(str(out))
-        pred = [tagger.tag(f) for f in _features(test, lemma)]
-        report["test_file"] = KK_TEST_FILE
-        report["test_sentences"] = len(test)
-        report["test_scores"] = score_iob([tags for _, tags in test], pred)
+        report.update(evaluate_kk_ner(test_path, out))
     out.with_suffix(out.suffix + ".json").write_text(
         json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )

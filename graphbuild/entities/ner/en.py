@@ -23,10 +23,7 @@ from graphbuild.model import Mention
 
 _RULES = Path(__file__).with_name("en_rules.json")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
-_FUNCTION_POS = frozenset(
-    {"DET", "ADP", "PRON", "CCONJ", "SCONJ", "ADV", "AUX", "VERB", "PART", "NUM", "INTJ"}
-)
-_ACRONYM = re.compile(r"^(?:[A-Z]{2,6}|(?:[A-Z]\.){2,4})$")
+_ACRONYM = re.compile(r"^(?:[A-Z][A-Z0-9]{1,5}|(?:[A-Z]\.){2,4})$")
 
 
 @dataclass(frozen=True)
@@ -62,6 +59,11 @@ def _core(tok: Token) -> str:
 
 def _is_cap(tok: Token, r: _Rules) -> bool:
     w = _core(tok)
+    particle, hyphen, rest = w.partition("-")
+    if hyphen and r.has("name_particles", particle) and rest[:1].isupper():
+        w = rest  # "al-Assad"
+    elif hyphen and w.rsplit("-", 1)[1].islower() and w.endswith("ed"):
+        return False  # "Moscow-based", "UK-led": an adjective
     if not w[:1].isupper() or r.has("calendar", w) or r.has("not_names", w):
         return False
     return any(c.isalpha() for c in w)
@@ -69,12 +71,9 @@ def _is_cap(tok: Token, r: _Rules) -> bool:
 
 def _common_start(tok: Token, r: _Rules, lower_vocab: frozenset[str]) -> bool:
     """A capitalised sentence-initial word that is an ordinary word, not a name."""
-    if tok.pos and tok.pos != "PROPN":
-        return (
-            tok.pos in _FUNCTION_POS
-            or tok.text.lower() in lower_vocab
-            or r.has("common_sentence_starts", tok.text)
-        )
+    if tok.pos:
+        # The analyzer knows the word as a common one; name-building nouns ("Secretary") still start names.
+        return tok.pos != "PROPN" and not _generic(_core(tok), r)
     return r.has("common_sentence_starts", tok.text) or tok.text.lower() in lower_vocab
 
 
@@ -101,6 +100,8 @@ def _chunks(sent: Sentence, r: _Rules, lower_vocab: frozenset[str]) -> list[tupl
                 j = k + 1
                 continue
             break
+        if j < n and r.has("place_suffixes_lower", toks[j].text) and toks[j].text.islower():
+            j += 1  # "Syunik province"
         out.append((i, j))
         i = j
     return out
@@ -149,11 +150,26 @@ def _title_run(toks: Sequence[Token], r: _Rules) -> tuple[int, int] | None:
     return None
 
 
+def _generic(word: str, r: _Rules) -> bool:
+    """A common noun of names ("Union", "Ministry", "Defence") rather than a name of its own."""
+    return any(
+        r.has(k, word) for k in ("org_words", "place_words", "title_heads", "title_modifiers", "portfolios")
+    )
+
+
 def _strip_demonym(toks: Sequence[Token], r: _Rules) -> int:
-    """Number of leading tokens that form a demonym adjective ("Russian", "North Korean")."""
+    """Number of leading tokens that form a demonym adjective ("Russian" in "Russian Sergei Shoigu").
+
+    Kept when the whole is a country ("Saudi Arabia") or the rest holds no name of its own
+    ("European Union", "Russian Defence Ministry").
+    """
+    words = [_core(t) for t in toks]
+    if " ".join(words).lower() in r.countries:
+        return 0
     for size in (2, 1):
-        if len(toks) > size and r.has("demonyms", " ".join(_core(t) for t in toks[:size])):
-            return size
+        if len(toks) > size and r.has("demonyms", " ".join(words[:size])):
+            rest = [w for w in words[size:] if not (w.islower() and r.has("connectors", w))]
+            return size if any(not _generic(w, r) for w in rest) else 0
     return 0
 
 
@@ -175,6 +191,8 @@ def _classify(
     if any(r.has("org_words", w) for w in words) or (len(words) == 1 and _ACRONYM.match(words[0])):
         return "ORGANIZATION"
     if any(r.has("place_words", w) for w in words) or low in r.sets["regions"]:
+        return "PLACE"
+    if len(words) > 1 and r.has("place_first_words", words[0]):
         return "PLACE"
     if before is not None and r.has("title_heads", before.text):
         return "PERSON"

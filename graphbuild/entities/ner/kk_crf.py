@@ -1,7 +1,7 @@
 """Kazakh named-entity recognition: a linear-chain CRF (python-crfsuite) trained on KazNERD.
 
-Features are surface shape, affixes, Kazakh case endings (from kk_suffixes.json), a country
-gazetteer built from CLDR's Kazakh territory names, the analyzer's lemma and case when the token
+Features are surface shape, affixes, Kazakh case endings (from kk_suffixes.json), country and city
+gazetteers built from CLDR's Kazakh names, the analyzer's lemma and case when the token
 carries them, and a +-2 word window.  The model predicts all 25 KazNERD classes; recognize()
 keeps only the classes labels.json maps to actor kinds.
 """
@@ -24,6 +24,9 @@ MODEL_PATH = Path(__file__).resolve().parents[2] / "models" / "kk_ner.crfsuite"
 _SUFFIXES = Path(__file__).with_name("kk_suffixes.json")
 _WINDOW = 2
 
+# (word, sentence_initial) -> (lemma, UD features)
+WordAnalyzer = Callable[[str, bool], tuple[str, dict[str, str]]]
+
 
 @lru_cache(maxsize=1)
 def _suffix_table() -> tuple[int, list[tuple[str, str]], frozenset[str]]:
@@ -42,23 +45,31 @@ def split_ending(word: str) -> tuple[str, str, str] | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def _gazetteer() -> dict[str, list[tuple[str, ...]]]:
-    """Lowercased Kazakh country and territory names from CLDR (via babel), keyed by first word."""
-    from babel import Locale
+Gazetteer = dict[str, list[tuple[str, ...]]]
 
-    names: dict[str, list[tuple[str, ...]]] = {}
-    for name in Locale("kk").territories.values():
+
+def _index(names: list[str]) -> Gazetteer:
+    index: Gazetteer = {}
+    for name in names:
         words = tuple(re.findall(r"\w+", name.lower()))
         if words:
-            names.setdefault(words[0], []).append(words)
-    return names
+            index.setdefault(words[0], []).append(words)
+    return index
 
 
-def _gaz_tags(lowers: Sequence[str]) -> list[str | None]:
-    """B/I marks for tokens that spell a known territory name (last word may carry an ending)."""
+@lru_cache(maxsize=1)
+def _gazetteers() -> dict[str, Gazetteer]:
+    """Lowercased Kazakh names from CLDR (via babel): territories, and cities that name time zones."""
+    from babel import Locale
+
+    kk = Locale("kk")
+    cities = [z["city"] for z in kk.time_zones.values() if z.get("city")]
+    return {"gaz": _index(list(kk.territories.values())), "city": _index(cities)}
+
+
+def _gaz_tags(lowers: Sequence[str], gaz: Gazetteer) -> list[str | None]:
+    """B/I marks for tokens that spell a listed name (its last word may carry an ending)."""
     marks: list[str | None] = [None] * len(lowers)
-    gaz = _gazetteer()
     for i, w in enumerate(lowers):
         first = w if w in gaz else (split_ending(w) or (w,))[0]
         for name in gaz.get(first, ()):
@@ -96,9 +107,8 @@ def _token_atoms(tok: Token) -> dict[str, str]:
         "end": split[1] if split else "-",
         "stem": split[0] if split else low,
     }
-    lemma = (tok.lemma or "").lower()
-    if lemma and lemma != low:
-        atoms["lemma"] = lemma
+    # Always present, so a model trained on analysed text generalises from "Ресей" to "Ресейге".
+    atoms["lemma"] = (tok.lemma or w).lower()
     if tok.feats.get("Case"):
         atoms["fcase"] = tok.feats["Case"]
     return atoms
@@ -107,7 +117,8 @@ def _token_atoms(tok: Token) -> dict[str, str]:
 def sentence_features(tokens: Sequence[Token]) -> list[list[str]]:
     """CRF attribute lists, one per token."""
     atoms = [_token_atoms(t) for t in tokens]
-    gaz = _gaz_tags([a["w"] for a in atoms])
+    lowers = [a["w"] for a in atoms]
+    gaz = {kind: _gaz_tags(lowers, names) for kind, names in _gazetteers().items()}
     feats: list[list[str]] = []
     n = len(tokens)
     for i, tok in enumerate(tokens):
@@ -125,12 +136,11 @@ def sentence_features(tokens: Sequence[Token]) -> list[list[str]]:
             "stem=" + a["stem"],
             "case=" + a["case"],
             "end=" + a["end"],
-            "gaz=" + (gaz[i] or "-"),
         ]
+        f += [f"{kind}={marks[i] or '-'}" for kind, marks in gaz.items()]
         f += [f"p{k}={a['w'][:k]}" for k in (1, 2, 3, 4) if len(a["w"]) >= k]
         f += [f"s{k}={a['w'][-k:]}" for k in (1, 2, 3, 4) if len(a["w"]) >= k]
-        if "lemma" in a:
-            f.append("lemma=" + a["lemma"])
+        f.append("lemma=" + a["lemma"])
         if "fcase" in a:
             f.append("fcase=" + a["fcase"])
         if i == 0:
@@ -147,8 +157,8 @@ def sentence_features(tokens: Sequence[Token]) -> list[list[str]]:
                 f"{d}:sh={b['sh']}",
                 f"{d}:t={b['t']}",
                 f"{d}:case={b['case']}",
-                f"{d}:gaz={gaz[j] or '-'}",
             ]
+            f += [f"{d}:{kind}={marks[j] or '-'}" for kind, marks in gaz.items()]
             if abs(d) == 1:
                 f += [f"{d}:stem={b['stem']}", f"{d}:s3={b['w'][-3:]}", f"{d}:t|t={b['t']}|{a['t']}"]
         if i > 0:
@@ -159,12 +169,21 @@ def sentence_features(tokens: Sequence[Token]) -> list[list[str]]:
     return feats
 
 
-def words_to_tokens(words: Sequence[str], lemma: Callable[[str], str] | None = None) -> list[Token]:
-    """Tokens for a pre-tokenised sentence (training data), offsets as if joined by spaces."""
+def words_to_tokens(words: Sequence[str], analyze: WordAnalyzer | None = None) -> list[Token]:
+    """Tokens for a pre-tokenised sentence (training data), offsets as if joined by spaces.
+
+    `analyze(word, sentence_initial)` gives (lemma, feats) as the language analyzer would at run
+    time, so that training sees the same lemma and case features as recognition.
+    """
     toks: list[Token] = []
     pos = 0
+    initial = True
     for w in words:
-        toks.append(Token(text=w, start=pos, end=pos + len(w), lemma=lemma(w) if lemma else w))
+        lemma, feats = w, {}
+        if analyze is not None and any(c.isalnum() for c in w):
+            lemma, feats = analyze(w, initial)
+            initial = False
+        toks.append(Token(text=w, start=pos, end=pos + len(w), lemma=lemma, feats=dict(feats)))
         pos += len(w) + 1
     return toks
 

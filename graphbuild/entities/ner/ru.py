@@ -1,4 +1,9 @@
-"""Russian named-entity recognition with natasha's news NER model (shipped inside the package)."""
+"""Russian named-entity recognition with natasha's news NER model (shipped inside the package).
+
+natasha tags "МИД" and "России", "Совет Безопасности" and "ООН" as separate spans; an organisation
+followed directly by a genitive (or indeclinable acronym) name is joined into one mention, since
+"МИД России" is the actor.  Names are put in the nominative with pymorphy3 so linking can match them.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ from typing import Any
 
 from graphbuild.entities.ner.labels import kind_for
 from graphbuild.entities.ner.spans import char_mention
-from graphbuild.language.base import Sentence
+from graphbuild.language.base import Sentence, Token
 from graphbuild.model import Mention
 
 
@@ -20,6 +25,46 @@ def _tagger() -> Any:
     return NewsNERTagger(NewsEmbedding())
 
 
+@lru_cache(maxsize=1)
+def _morph() -> Any:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+def _like(form: str, surface: str) -> str:
+    if surface.isupper() and len(surface) > 1:
+        return form.upper()
+    return form[:1].upper() + form[1:] if surface[:1].isupper() else form
+
+
+def _inflect(word: str, grammemes: set[str]) -> tuple[str, Any]:
+    parse = _morph().parse(word)[0]
+    inflected = parse.inflect(grammemes) or parse.inflect({"nomn"})
+    return (inflected.word if inflected else word), (inflected or parse).tag
+
+
+def normal_name(words: Sequence[str], kind: str) -> str:
+    """Nominative of a name: every word of a person's name; otherwise the head noun and the adjectives
+    before it, made to agree with it ("Северной Кореи" -> "Северная Корея"), the dependents after the
+    head left as written ("Министерства иностранных дел" -> "Министерство иностранных дел")."""
+    if kind == "Person":
+        return " ".join(_like(_inflect(w, {"nomn"})[0], w) for w in words)
+    parses = [_morph().parse(w)[0] for w in words]
+    head = next((i for i, p in enumerate(parses) if p.tag.POS not in {"ADJF", "PRTF", "NUMR"}), 0)
+    head_form, head_tag = _inflect(words[head], {"nomn"})
+    agree = {"nomn", "plur"} if head_tag.number == "plur" else {"nomn", "sing", head_tag.gender or "masc"}
+    out = [_like(_inflect(w, agree)[0], w) for w in words[:head]]
+    out.append(_like(head_form, words[head]))
+    out.extend(words[head + 1 :])
+    return " ".join(out)
+
+
+def _genitive_dependent(tokens: Sequence[Token]) -> bool:
+    first = tokens[0]
+    return first.feats.get("Case") == "Gen" or (first.text.isupper() and len(first.text) > 1)
+
+
 def recognize_ru(sentences: Sequence[Sentence], document: str) -> list[Mention]:
     """PER/LOC/ORG spans found by natasha, as Person/Place/Organization mentions."""
     todo = [s for s in sentences if s.text.strip()]
@@ -27,11 +72,25 @@ def recognize_ru(sentences: Sequence[Sentence], document: str) -> list[Mention]:
         return []
     mentions: list[Mention] = []
     for sent, markup in zip(todo, _tagger().map([s.text for s in todo]), strict=True):
+        found: list[tuple[int, int, str]] = []
         for span in markup.spans:
             kind = kind_for("ru", span.type)
             if kind is None:
                 continue
             start, end = sent.start + span.start, sent.start + span.stop
+            if (
+                found
+                and found[-1][2] == "Organization"
+                and not sent.text[found[-1][1] - sent.start : start - sent.start].strip()
+            ):
+                toks = [t for t in sent.tokens if t.start >= start and t.end <= end]
+                if toks and _genitive_dependent(toks):
+                    found[-1] = (found[-1][0], end, "Organization")
+                    continue
+            found.append((start, end, kind))
+        for start, end, kind in found:
             toks = [t for t in sent.tokens if t.start < end and t.end > start]
-            mentions.append(char_mention(sent, start, end, kind, "ru", document, toks))
+            m = char_mention(sent, start, end, kind, "ru", document, toks)
+            m.lemma = normal_name(m.text.split(), kind)
+            mentions.append(m)
     return mentions

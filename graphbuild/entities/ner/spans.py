@@ -55,9 +55,10 @@ def span_case(tokens: Sequence[Token], lang: str) -> str | None:
     if mode == "last":
         return tokens[-1].feats.get("Case")
     if mode == "all":
-        for t in tokens:
-            if t.feats.get("Case"):
-                return t.feats["Case"]
+        # The head is the first noun; adjectives before it are often ambiguous in case.
+        cased = [t for t in tokens if t.feats.get("Case")]
+        nouns = [t for t in cased if t.pos in ("NOUN", "PROPN")]
+        return (nouns or cased)[0].feats["Case"] if cased else None
     return None
 
 
