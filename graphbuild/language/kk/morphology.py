@@ -240,22 +240,22 @@ def _score(stem_low: str, pos: str, parse: _Parse, alternated: bool, capitalised
     if "-" in whole_low and "-" not in stem_low:
         score += 3.0  # АҚШ-тың: the hyphen marks the stem boundary
     if not n_sup:
-        score -= _looks_inflected(stem_low, phon)
+        score -= _looks_inflected(stem_low)
         if last in phon.unlikely_finals and not alternated:
             score -= phon.unlikely_final_penalty
     return score
 
 
-def _looks_inflected(stem: str, phon: Phonology) -> float:
-    """Penalty for an unseen stem that itself ends in a suffix marked with stem_final_penalty."""
-    for morph in load_morphemes():
-        if not morph.stem_final_penalty:
-            continue
-        for allo in morph.allomorphs:
-            rest = stem[: -len(allo.form)]
-            if stem.endswith(allo.form) and len(rest) >= 3 and phon.sound_class(rest) in allo.after:
-                return morph.stem_final_penalty
-    return 0.0
+@lru_cache(maxsize=100_000)
+def _looks_inflected(stem: str) -> float:
+    """Penalty for an unseen stem that itself parses as a shorter stem plus a suffix marked with
+    stem_final_penalty (резиденциясын- is rather резиденция + сы + н)."""
+    penalty = 0.0
+    for parse in _parses(stem, load_phonology()):
+        last = parse.morphs[-1][0]
+        if last.stem_final_penalty and len(parse.stem) >= 3 and not parse.harmony_breaks:
+            penalty = max(penalty, last.stem_final_penalty)
+    return penalty
 
 
 def _make(stem: str, pos: str, morphs: tuple[tuple[Morpheme, Allomorph], ...], capitalised: bool,

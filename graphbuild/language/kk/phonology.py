@@ -14,6 +14,8 @@ DATA_DIR = Path(__file__).resolve().parents[2] / "data" / "kk"
 class Phonology:
     back: frozenset[str]
     front: frozenset[str]
+    neutral: frozenset[str]
+    front_when_alone: frozenset[str]
     classes: dict[str, frozenset[str]]
     transparent: frozenset[str]
     harmony_map: dict[str, str]
@@ -24,7 +26,7 @@ class Phonology:
 
     @property
     def vowels(self) -> frozenset[str]:
-        return self.classes["V"] | frozenset("иую")
+        return self.back | self.front | self.neutral
 
     def last_sound(self, stem: str) -> str:
         """The final letter that decides suffix allomorphy (soft/hard signs are skipped)."""
@@ -41,13 +43,14 @@ class Phonology:
         return "VL" if ch.isalpha() else ""
 
     def harmony(self, text: str) -> str:
-        """'back', 'front' or '' (undecided: only neutral vowels like и, у, or none at all)."""
-        for ch in reversed(text.lower()):
+        """'back', 'front' or '' (undecided: no vowel, or only у/ю)."""
+        low = text.lower()
+        for ch in reversed(low):
             if ch in self.back:
                 return "back"
             if ch in self.front:
                 return "front"
-        return ""
+        return "front" if any(ch in self.front_when_alone for ch in low) else ""
 
     def has_vowel(self, text: str) -> bool:
         return any(ch in self.vowels for ch in text.lower())
@@ -59,6 +62,8 @@ def load_phonology() -> Phonology:
     return Phonology(
         back=frozenset(data["vowels_back"]),
         front=frozenset(data["vowels_front"]),
+        neutral=frozenset(data["vowels_neutral"]),
+        front_when_alone=frozenset(data["front_when_alone"]),
         classes={k: frozenset(v) for k, v in data["sound_classes"].items()},
         transparent=frozenset(data["transparent_finals"]),
         harmony_map=dict(data["harmony_map"]),
