@@ -148,7 +148,10 @@ def slot_of(arg: Arg, trig: Trigger, tokens: list[Token], lex: Lexicon) -> str:
 def is_passive(trig: Trigger, tokens: list[Token], lex: Lexicon) -> bool:
     head = tokens[trig.head]
     if head.feats.get("Voice") == "Pass":
-        return True
+        # When our lexicon stem is longer than the analyser's lemma (шегін- vs шегі+н), the
+        # "passive" suffix is part of the verb stem itself.
+        stem = trig.entry.pattern.split()[-1].rstrip("*")
+        return len(_norm(head.lemma or "")) >= len(stem)
     if not lex.passive_markers:
         return False
     participle = head.feats.get("VerbForm") == "Part" or head.text.lower().endswith(("ed", "en"))

@@ -70,7 +70,7 @@ class _Draft:
     @property
     def nominal(self) -> bool:
         """A one-word noun trigger (визит, proposal, сапары): its possessor is its actor."""
-        return len(self.trig.indices) == 1 and self.tokens[self.trig.head].pos == "NOUN"
+        return _is_nominal(self.trig, self.tokens)
 
     @property
     def participants(self) -> set[str]:
@@ -243,6 +243,28 @@ def _link_sentence(drafts: list[_Draft], lex: Lexicon) -> None:
                     c.reported_by = list(dict.fromkeys(c.reported_by + d.source))
 
 
+def _is_nominal(trig: Trigger, tokens: list[Token]) -> bool:
+    """A one-word noun or verbal-noun trigger (визит, proposal, айыптауды)."""
+    head = tokens[trig.head]
+    return len(trig.indices) == 1 and (head.pos == "NOUN" or head.feats.get("VerbForm") in ("Ger", "Vnoun"))
+
+
+def _drop_denied_claims(triggers: list[Trigger], tokens: list[Token], lex: Lexicon) -> list[Trigger]:
+    """"denied the accusations", "айыптауды теріске шығарды": the accusation noun is what is
+    denied (an earlier event), not a new accusation."""
+    dropped = set()
+    for d in triggers:
+        if not d.entry.denial:
+            continue
+        for n in triggers:
+            if n.type != "ACCUSE" or n.entry.violation or not _is_nominal(n, tokens):
+                continue
+            gap = d.start - n.end if lex.order == "SOV" else n.start - d.end
+            if 0 <= gap <= 2:
+                dropped.add(id(n))
+    return [t for t in triggers if id(t) not in dropped]
+
+
 def _link_governed(drafts: list[_Draft], lex: Lexicon) -> None:
     """A verb event without a target takes the actor of the noun event it governs
     ("rejected the US proposal", "АҚШ-тың ұсынысынан бас тартты")."""
@@ -361,7 +383,7 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
     date = resolve_date(s, doc.lang, doc.published)
     # Ambiguous trigger words whose required argument is missing are dropped, and the windows of
     # the others are recomputed without them.
-    checked = [t for t in triggers if _need_met(t, tokens, args, stops, lex)]
+    checked = _drop_denied_claims([t for t in triggers if _need_met(t, tokens, args, stops, lex)], tokens, lex)
     if len(checked) < len(triggers):
         dropped = {k for t in triggers if t not in checked for k in t.indices}
         stops = [k for k in stops if k not in dropped]
@@ -381,6 +403,9 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
     _inherit(drafts, lex)
     for d in drafts:
         _assign_roles(d)
+        if not d.source and speakers and d.type not in _SPEECH_ACTS:
+            d.source = [speakers[0]]  # "Iran said it does not supply drones": the speaker speaks of itself
+            d.slots.inherited.add("subj")
         is_own_statement = d.type in _SPEECH_ACTS and set(d.source) & set(speakers)
         if speakers and not is_own_statement:
             d.reported_by = [sp for sp in speakers if sp not in d.source]
