@@ -28,7 +28,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -50,6 +50,7 @@ _APOSTROPHES = str.maketrans({c: "'" for c in "’‘ʼ`´ʹ′"})
 _HYPHENS = str.maketrans({c: "-" for c in "‐‑‒–—―−"})
 _QUOTES = str.maketrans({c: '"' for c in "«»“”„‟″"})
 _SPACES = re.compile(r"\s+")
+_STRESS = re.compile("\u0301")  # stress marks in dictionary spellings (Респу\u0301блика)
 _MIN_STEM = 3  # shortest alias word the stem fallback may strip a suffix down to
 
 
@@ -57,7 +58,7 @@ def normalize(text: str) -> str:
     """Casefold, ё->е, unify apostrophes/hyphens/quotes, collapse spaces."""
     text = unicodedata.normalize("NFC", text)
     text = text.translate(_APOSTROPHES).translate(_HYPHENS).translate(_QUOTES)
-    text = text.casefold().replace("ё", "е")
+    text = _STRESS.sub("", text.casefold().replace("ё", "е"))
     return _SPACES.sub(" ", text).strip()
 
 
@@ -293,7 +294,9 @@ def _country_records() -> tuple[_Record, ...]:
             continue
         target = demonyms if cls == "demonym" else extra_names
         target.setdefault(iso3, {}).setdefault(lang, []).extend(_split_list(values, f"line {n}", cls))
-    by_iso3 = {c.alpha_3: c for c in pycountry.countries}
+    iso_names = _iso_names(pycountry)
+    # A translated ISO name that is another territory's CLDR name is a translation slip: drop it.
+    cldr_owner = {(lang, normalize(name)): codes.get(a2) for lang in KB_LANGS for a2, name in cldr[lang].items()}
     records = []
     for alpha2, iso3 in sorted(codes.items()):
         if alpha2 not in cldr["en"]:
@@ -301,14 +304,34 @@ def _country_records() -> tuple[_Record, ...]:
         names: dict[str, list[str]] = {}
         for lang in KB_LANGS:
             found = [cldr[lang][alpha2]] if alpha2 in cldr[lang] else []
-            if lang == "en" and iso3 in by_iso3:
-                c = by_iso3[iso3]
-                found += [getattr(c, a) for a in ("common_name", "name", "official_name") if hasattr(c, a)]
+            found += [n for n in iso_names.get((iso3, lang), [])
+                      if cldr_owner.get((lang, normalize(n)), iso3) == iso3]
             found += extra_names.get(iso3, {}).get(lang, [])
             names[lang] = list(dict.fromkeys(found))
         records.append(_Record(id=iso3, kind="Country", label=cldr["en"][alpha2], names=names, iso3=iso3,
                                demonyms=demonyms.get(iso3, {}), where=f"CLDR:{alpha2}"))
     return tuple(records)
+
+
+def _iso_names(pycountry: Any) -> dict[tuple[str, str], list[str]]:
+    """ISO 3166 names (common, short, official) in English and their iso-codes translations (ru, kk)."""
+    import gettext
+
+    translators: dict[str, Callable[[str], str]] = {"en": str}
+    for lang in KB_LANGS:
+        if lang != "en":
+            try:
+                translators[lang] = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]).gettext
+            except OSError:  # a pycountry build without this language: CLDR names still apply
+                continue
+    out: dict[tuple[str, str], list[str]] = {}
+    for c in pycountry.countries:
+        english = [getattr(c, a) for a in ("common_name", "name", "official_name") if hasattr(c, a)]
+        for lang, translate in translators.items():
+            names = [_STRESS.sub("", translate(n)) for n in english]
+            # List-style forms ("Korea (North)", "Bolivia, Plurinational State of") never occur in text.
+            out[(c.alpha_3, lang)] = [n for n in dict.fromkeys(names) if not re.search(r"[(),]", n)]
+    return out
 
 
 def _place_records(name: str, metonym: bool) -> list[_Record]:
