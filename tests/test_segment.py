@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from graphbuild.language.segment import split_sentences, tokenize
@@ -89,3 +91,18 @@ def test_empty_and_blank_text() -> None:
     assert split_sentences("", "kk") == []
     assert split_sentences(" \n\t ", "kk") == []
     assert tokenize("   ", 0, 3) == []
+
+
+def test_random_text_never_loses_or_shifts_characters() -> None:
+    rng = random.Random(7)
+    alphabet = "абвгдежзийклмнопрстуфхцчшыэюяәғқңөұүһіАБҒҚӘ-'’.!?«» \n0123456789,:;()—–…abcXYZ"
+    for _ in range(500):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 120)))
+        previous_end = 0
+        for s, e in split_sentences(text, "kk"):
+            assert previous_end <= s < e <= len(text)
+            assert text[previous_end:s].strip() == ""
+            tokens = tokenize(text, s, e, "kk")
+            assert "".join(text[a:b] for a, b in tokens) == "".join(text[s:e].split())
+            previous_end = e
+        assert text[previous_end:].strip() == ""
