@@ -111,9 +111,11 @@ def test_folder_is_recursive_and_sorted_and_glob_matches_the_same() -> None:
 
 
 def test_stdin_text_and_html() -> None:
-    [d] = read_inputs(["-"], stdin_text="North Korea denied the reports.\nRussia said nothing about the talks.")
+    text = "North Korea denied the reports.\nRussia said nothing about the talks."
+    [d] = read_inputs(["-"], stdin_text=text)
     assert isinstance(d, Document) and d.source == "-" and d.lang == "en"
-    html = "<html><body><article><p>Ресей Солтүстік Кореямен келіссөз жүргізіп жатыр.</p></article></body></html>"
+    html = ("<html><body><article><p>Ресей Солтүстік Кореямен келіссөз жүргізіп жатыр.</p>"
+            "</article></body></html>")
     [h] = read_inputs(["-"], stdin_text=html)
     assert isinstance(h, Document) and h.lang == "kk" and "<p>" not in h.text
     [e] = read_inputs(["-"], stdin_text="   \n")
@@ -144,18 +146,27 @@ def test_bad_inputs_name_the_file(name: str, fragment: str) -> None:
 
 
 def test_bad_input_does_not_stop_the_run(tmp_path: Path) -> None:
-    for name in ("binary.bin", "empty.txt", "article_ru.txt"):
-        shutil.copy(DATA / name, tmp_path / name)
+    for name, copy in (("binary.bin", "scan.txt"), ("empty.txt", "empty.txt"), ("article_ru.txt", "a.txt")):
+        shutil.copy(DATA / name, tmp_path / copy)
     (tmp_path / ".hidden.txt").write_text("ignored", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("# not an article type: skipped inside folders", encoding="utf-8")
     results = list(read_inputs([str(tmp_path / "nope"), str(tmp_path), str(DATA / "article_kk.txt")]))
     kinds = [(Path(r.source).name, type(r).__name__) for r in results]
     assert kinds == [
         ("nope", "IngestError"),
-        ("article_ru.txt", "Document"),
-        ("binary.bin", "IngestError"),
+        ("a.txt", "Document"),
         ("empty.txt", "IngestError"),
+        ("scan.txt", "IngestError"),
         ("article_kk.txt", "Document"),
     ]
+
+
+def test_explicit_file_of_unknown_type_is_sniffed(tmp_path: Path) -> None:
+    html = "<html><body><p>Russia and China signed an agreement on energy.</p></body></html>"
+    (tmp_path / "article").write_text(html, encoding="utf-8")
+    d = doc(tmp_path / "article")
+    assert d.text == "Russia and China signed an agreement on energy."
+    assert error(DATA / "binary.bin").message.startswith("binary file")
 
 
 def test_glob_without_matches_is_an_error() -> None:
@@ -212,8 +223,19 @@ def test_article_lines_are_not_boilerplate(line: str) -> None:
     assert not is_boilerplate(line)
 
 
+def test_breadcrumb_outlet_line_and_menu_above_a_known_title_go() -> None:
+    text = ("Central Daily | World | Asia\n\nCentral Daily\nLive\nTalks resume in Vienna\n\n"
+            "Iran and the IAEA resumed talks in Vienna on Monday.")
+    assert clean_text(text, title="Talks resume in Vienna", outlet="Central Daily") == (
+        "Talks resume in Vienna\n\nIran and the IAEA resumed talks in Vienna on Monday.")
+    assert not is_boilerplate("Moscow | Beijing | Washington")  # a single line is judged by clean_text
+    crumbs = "Home › News › Politics\nRussia and China signed a treaty."
+    assert clean_text(crumbs) == "Russia and China signed a treaty."
+
+
 def test_short_title_survives_but_top_menu_and_footer_go() -> None:
-    text = "Home\nWorld\nSport\nShoigu in Pyongyang\nShoigu visited Pyongyang in July.\nAbout us\nCareers\nJobs"
+    text = ("Home\nWorld\nSport\nShoigu in Pyongyang\nShoigu visited Pyongyang in July.\n"
+            "About us\nCareers\nJobs")
     assert clean_text(text) == "Shoigu in Pyongyang\nShoigu visited Pyongyang in July."
     titled = "Шойгу Пхеньянда\n25.07.2023\nШойгу шілде айында Пхеньянға барды."
     assert clean_text(titled).splitlines()[0] == "Шойгу Пхеньянда"

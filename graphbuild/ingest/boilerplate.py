@@ -24,6 +24,9 @@ EDGE_RUN_MIN = 2
 HEADLINE_RATIO = 1.5
 _SENTENCE_END = re.compile(r"[.!?…:;»”\"')]\s*$")
 _SPACES = re.compile(r"\s+")
+# Breadcrumbs and inline menus: "Outlet | World | Kazakhstan", "Home › News › Politics".
+_CRUMB_SEPARATOR = re.compile(r"\s+[|›»>/•·]\s+")
+CRUMB_MIN_PARTS = 3
 
 
 @dataclass(frozen=True)
@@ -83,6 +86,11 @@ def is_boilerplate(line: str) -> bool:
     return False
 
 
+def _breadcrumb(line: str) -> bool:
+    parts = _CRUMB_SEPARATOR.split(line)
+    return len(parts) >= CRUMB_MIN_PARTS and all(_menu_like(part) for part in parts)
+
+
 def _menu_like(line: str) -> bool:
     return len(line.split()) <= MENU_MAX_WORDS and not _SENTENCE_END.search(line)
 
@@ -114,10 +122,25 @@ def _edge_run(lines: list[str], indices: list[int]) -> list[int]:
     return run if len(run) >= EDGE_RUN_MIN else []
 
 
-def clean_text(text: str) -> str:
-    """Text without boilerplate lines; paragraphs are lines, blank lines between blocks kept once."""
+def clean_text(text: str, *, title: str | None = None, outlet: str | None = None) -> str:
+    """Text without boilerplate lines; paragraphs are lines, blank lines between blocks kept once.
+
+    A known ``title`` (from metadata) marks where the article starts: menu-like lines above it go.
+    A line that only names the ``outlet`` goes too.
+    """
     lines = [normalise_line(raw) for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    keep = [bool(line) and not is_boilerplate(line) for line in lines]
+    outlet_key = normalise_line(outlet).casefold() if outlet else None
+    keep = [
+        bool(line) and not is_boilerplate(line) and not _breadcrumb(line) and line.casefold() != outlet_key
+        for line in lines
+    ]
+    if title:
+        title_key = normalise_line(title).casefold()
+        start = next((i for i, line in enumerate(lines) if keep[i] and line.casefold() == title_key), None)
+        if start is not None:
+            for i in range(start):
+                if keep[i] and _menu_like(lines[i]):
+                    keep[i] = False
     seen: set[str] = set()
     for i, line in enumerate(lines):
         if not keep[i]:

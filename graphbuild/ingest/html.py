@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 # Elements whose text is never article text, and elements that end a paragraph.
-_SKIP = frozenset({"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template", "svg"})
+_SKIP = frozenset({
+    "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "template", "svg",
+})
 _BLOCK = frozenset({
     "p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "section", "article",
     "blockquote", "figcaption", "title", "pre", "dd", "dt",

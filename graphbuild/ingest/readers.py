@@ -27,6 +27,7 @@ from graphbuild.model import Document
 TEXT_SUFFIXES = (".txt", ".text")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
 ENCODINGS = ("utf-8", "cp1251")
 STDIN = "-"
 _SNIFF = 8192
@@ -69,12 +70,14 @@ def read_inputs(inputs: list[str], *, stdin_text: str | None = None) -> Iterator
 def _expand(given: str) -> Iterator[str | IngestError]:
     path = Path(given)
     if path.is_dir():
+        # A folder holds articles among other things (notes, gold files): only known article types.
         found = sorted(
             str(p) for p in path.rglob("*")
-            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+            and not any(part.startswith(".") for part in p.relative_to(path).parts)
         )
         if not found:
-            yield IngestError(given, "folder contains no files")
+            yield IngestError(given, f"folder contains no article files ({', '.join(ARTICLE_SUFFIXES)})")
         yield from found
     elif path.exists():
         yield given
@@ -192,12 +195,14 @@ def _title_line(line: str) -> bool:
 def _from_html(source: str, html: str, meta: dict[str, Any] | None = None) -> Document:
     article: HtmlArticle = extract_html(html)
     meta = meta or {}
+    title = meta.get("title") or article.title
+    outlet = meta.get("outlet") or article.outlet
     return _document(
         source,
-        clean_text(article.text),
-        title=meta.get("title") or article.title,
+        clean_text(article.text, title=title, outlet=outlet),
+        title=title,
         published=meta.get("published") or article.published,
-        outlet=meta.get("outlet") or article.outlet,
+        outlet=outlet,
         url=meta.get("url") or article.url,
         lang=meta.get("lang"),
     )
@@ -227,7 +232,7 @@ def _from_record(source: str, number: int, record: dict[str, Any]) -> Document:
     meta = {k: _string(record.get(k)) for k in ("url", "title", "published", "outlet", "lang")}
     body = record.get("text")
     if isinstance(body, str) and body.strip():
-        return _document(source, clean_text(body), **meta)
+        return _document(source, clean_text(body, title=meta["title"], outlet=meta["outlet"]), **meta)
     html = record.get("html")
     if isinstance(html, str) and html.strip():
         return _from_html(source, html, meta)

@@ -21,6 +21,9 @@ _VERB_PREFERRED = ("VERB", "AUX", "NOUN", "ADJ", "ADV")
 _NOUN_PREFERRED = ("NOUN", "ADJ", "VERB", "ADV", "AUX")
 
 
+_Feats = tuple[tuple[str, str], ...]
+
+
 @dataclass(frozen=True)
 class _Closed:
     pos: str
@@ -35,7 +38,8 @@ def _function_words() -> dict[str, _Closed]:
         if not raw.strip() or raw.startswith("#"):
             continue
         parts = raw.split("\t")
-        feats = tuple(tuple(f.split("=", 1)) for f in parts[2].split("|")) if len(parts) > 2 and parts[2] else ()
+        spec = parts[2] if len(parts) > 2 else ""
+        feats = tuple(tuple(f.split("=", 1)) for f in spec.split("|")) if spec else ()
         lemma = parts[3] if len(parts) > 3 else None
         table[parts[0]] = _Closed(parts[1], feats, lemma)  # type: ignore[arg-type]
     return table
@@ -104,7 +108,8 @@ class EnglishAnalyzer:
                 # "North Korea denied": a capitalised first word before another capital is a name.
                 nxt = text[spans[i + 1][0]:spans[i + 1][1]] if i + 1 < len(spans) else ""
                 named = first and nxt[:1].isupper()
-                tokens.append(self._token(text[ts:te], ts, te, first and not named, _contextual_order(previous)))
+                order = _contextual_order(previous)
+                tokens.append(self._token(text[ts:te], ts, te, first and not named, order))
             sentences.append(Sentence(text=text[s:e], start=s, end=e, tokens=tokens))
         return sentences
 
@@ -117,7 +122,7 @@ class EnglishAnalyzer:
 
 
 @lru_cache(maxsize=200_000)
-def _analyse(word: str, sentence_initial: bool, order: tuple[str, ...]) -> tuple[str, str, tuple[tuple[str, str], ...]]:
+def _analyse(word: str, sentence_initial: bool, order: tuple[str, ...]) -> tuple[str, str, _Feats]:
     if not any(ch.isalpha() for ch in word):
         pos = "NUM" if any(ch.isdigit() for ch in word) else "PUNCT"
         return word, pos, ()

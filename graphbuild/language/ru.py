@@ -105,9 +105,8 @@ def restore_case(word: str, lemma: str) -> str:
     word_parts = word.split("-")
     lemma_parts = lemma.split("-")
     if len(word_parts) == len(lemma_parts):
-        return "-".join(
-            lp[:1].upper() + lp[1:] if wp[:1].isupper() else lp for wp, lp in zip(word_parts, lemma_parts, strict=True)
-        )
+        pairs = zip(word_parts, lemma_parts, strict=True)
+        return "-".join(lp[:1].upper() + lp[1:] if wp[:1].isupper() else lp for wp, lp in pairs)
     return lemma[:1].upper() + lemma[1:]
 
 
