@@ -9,7 +9,9 @@ import pytest
 from graphbuild.language.base import Analyzer
 from graphbuild.language.kk import KkAnalysis, analyze_word, lemma
 from graphbuild.language.kk.analyzer import KazakhAnalyzer
+from graphbuild.language.kk.build_lexicon import render
 from graphbuild.language.kk.morphology import stem_support
+from graphbuild.language.kk.phonology import DATA_DIR
 from graphbuild.language.kk.ud_eval import evaluate
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -140,3 +142,11 @@ def test_ud_ktb_test_accuracy_floor() -> None:
     assert scores.tokens > 9000
     for name, floor in FLOORS.items():
         assert getattr(scores, name) >= floor, (name, getattr(scores, name))
+
+
+def test_shipped_stem_lexicon_is_reproducible() -> None:
+    corpus = SHARED / "data" / "kaznerd" / "IOB2_valid.txt"
+    if not corpus.exists():
+        pytest.fail(f"KazNERD corpus is absent: {corpus} (needed to regenerate graphbuild/data/kk/stems.tsv)")
+    shipped = (DATA_DIR / "stems.tsv").read_text(encoding="utf-8")
+    assert render(corpus) == shipped, "stems.tsv is stale: run python -m graphbuild.language.kk.build_lexicon"
