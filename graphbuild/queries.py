@@ -159,7 +159,11 @@ def run_sparql(name: str, params: Mapping[str, Any], endpoint: str) -> list[dict
     from graphbuild.stores.oxigraph_store import query
 
     info = load_query(name)
-    result = query(endpoint, fill_sparql(info, params))
+    return sparql_json_rows(query(endpoint, fill_sparql(info, params)))
+
+
+def sparql_json_rows(result: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """Rows of a SPARQL JSON result: every variable present (None when unbound), ids plain."""
     columns = result["head"]["vars"]
     return [{c: _sparql_value(b.get(c)) for c in columns} for b in result["results"]["bindings"]]
 
