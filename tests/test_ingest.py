@@ -203,7 +203,7 @@ def test_cleaner_on_raw_page_text_drops_every_kind_of_boilerplate() -> None:
         "Читайте также: Путин провёл совещание", "Подписывайтесь на наш канал",
         "Оқи отырыңыз: Тоқаев Мәскеуге барды", "Біздің Telegram арнамызға жазылыңыз",
         "Мы используем файлы cookie для улучшения работы сайта", "25.07.2023 14:30",
-        "Фото: РИА Новости",
+        "Фото: РИА Новости", "27 июля 2023, 09:15", "October 11, 2022", "2023 жылғы 12 шілде",
     ],
 )
 def test_boilerplate_lines(line: str) -> None:
@@ -217,6 +217,7 @@ def test_boilerplate_lines(line: str) -> None:
         "Источник в Минобороны сообщил о переговорах.",
         "Фото: Шойгу и Ким Чен Ын осматривают выставку вооружений",
         "Tags were added to every shell sent to Moscow, the report said.",
+        "27 июля 2023 года Шойгу прибыл в Пхеньян.",
     ],
 )
 def test_article_lines_are_not_boilerplate(line: str) -> None:
