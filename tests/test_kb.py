@@ -332,3 +332,9 @@ def test_other_places_are_not_metonyms(kb: KnowledgeBase) -> None:
     assert (almaty.hit.actor_id, almaty.hit.metonym_of, almaty.hit.alias_class) == ("place:almaty", None, "name")
     assert kb.actor("place:crimea").part_of == "UKR"
     assert kb.lookup("Елбасы", "kk")[0].actor_id == "Q39993"
+
+
+def test_holders_know_equivalent_titles(kb: KnowledgeBase) -> None:
+    # "АҚШ қорғаныс министрі" gives Minister of Defence of USA; the KB says Secretary of Defense.
+    assert kb.holders("Minister of Defence", "USA", "2023-07-01") == ["person:lloyd-austin"]
+    assert kb.holders("Minister of Foreign Affairs", "USA", "2023-07-01") == ["person:antony-blinken"]

@@ -8,6 +8,7 @@ Sources (all under graphbuild/data/kb/ except the CLDR names):
 - ``actors.jsonl`` (organisations, government bodies, groups) and ``people.jsonl`` (people with
   time-bounded roles); users add files in the same JSONL format via ``KnowledgeBase.load``;
 - ``roles.tsv``: role titles by language, mapped to English titles (alias class "role");
+- ``role_equivalents.tsv``: titles of the same office (Minister of Defence = Secretary of Defense);
 - ``suffixes.tsv``: inflection endings for the stem fallback of :meth:`KnowledgeBase.match`.
 
 JSONL record format (one actor per line)::
@@ -393,6 +394,17 @@ def _suffixes() -> dict[str, _Endings]:
     return out
 
 
+@cache
+def _role_equivalents() -> dict[str, set[str]]:
+    """Normalised title -> the set of titles naming the same office (role_equivalents.tsv)."""
+    groups: dict[str, set[str]] = {}
+    for _, cols in _tsv_rows("role_equivalents.tsv"):
+        group = {normalize(cols[0])} | {normalize(t) for t in _split_list(cols[1], "role_equivalents", "titles")}
+        for title in group:
+            groups.setdefault(title, set()).update(group)
+    return groups
+
+
 def _slug(text: str) -> str:
     from graphbuild.ids import slugify
 
@@ -529,12 +541,12 @@ class KnowledgeBase:
         return [dict(r) for r in self._roles.get(person_id, [])]
 
     def holders(self, role: str, of: str | None = None, on: str | None = None) -> list[str]:
-        """Ids of people who held ``role`` (English title, case-insensitive) of ``of`` on date ``on``."""
-        want = normalize(role)
+        """Ids of people who held ``role`` (English title, or an equivalent title) of ``of`` on date ``on``."""
+        wanted = _role_equivalents().get(normalize(role), {normalize(role)})
         out = []
         for pid, roles in self._roles.items():
             for r in roles:
-                if normalize(r["role"]) != want or (of is not None and r["of"] != of):
+                if normalize(r["role"]) not in wanted or (of is not None and r["of"] != of):
                     continue
                 if on is not None and not _covers(r.get("start"), r.get("end"), on):
                     continue
