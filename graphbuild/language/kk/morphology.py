@@ -11,6 +11,7 @@ import json
 import math
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from graphbuild.language.kk.phonology import DATA_DIR, Phonology, load_phonology
 
@@ -98,6 +99,13 @@ def load_morphemes() -> tuple[Morpheme, ...]:
             )
         )
     return tuple(morphemes)
+
+
+@lru_cache(maxsize=1)
+def _default_feats() -> list[dict[str, Any]]:
+    data = json.loads((DATA_DIR / "suffixes.json").read_text(encoding="utf-8"))
+    rules: list[dict[str, Any]] = data["default_feats"]
+    return rules
 
 
 @lru_cache(maxsize=1)
@@ -268,8 +276,11 @@ def _make(stem: str, pos: str, morphs: tuple[tuple[Morpheme, Allomorph], ...], c
     # Voice suffixes marked strip_in_lemma (passive) were peeled like any other suffix, so the stem
     # is already the dictionary form (UD-KTB lemmatises жоспарланып as жоспарла).
     lemma_stem = stem
-    if pos == "N" and "Case" not in feats:
-        feats["Case"] = "Nom"
+    for rule in _default_feats():
+        if rule["pos"] == pos and rule["unless"] not in feats and all(
+            feats.get(k) == v for k, v in rule.get("when", {}).items()
+        ):
+            feats.update(rule["add"])
     lemma = lemma_stem if capitalised else lemma_stem.lower()
     return KkAnalysis(stem=stem, lemma=lemma, pos=pos, tags=tags, feats=feats, score=score)
 
@@ -301,7 +312,10 @@ def analyze_word(word: str) -> list[KkAnalysis]:
     verbal = support.get((low, "V"), 0) > support.get((low, "N"), 0)
     whole.pos = "V" if verbal and not capitalised else "N"
     whole.tags = [whole.pos]
-    whole.feats = {"Case": "Nom"} if whole.pos == "N" else {}
+    whole.feats = {}
+    for rule in _default_feats():
+        if rule["pos"] == whole.pos and not rule.get("when"):
+            whole.feats.update(rule["add"])
     # An unseen word still beats a cut whose stem is unseen too only if it is short.
     # Long unseen words are more likely inflected than bare.
     whole.score = 2.0 * math.log1p(n_whole) + WHOLE_PRIOR + (1.2 if len(low) <= 4 else 0.0)
