@@ -109,3 +109,14 @@ def test_english_pos_names_and_features() -> None:
     neg = token(sentences, "didn't")
     assert (neg.lemma, neg.feats.get("Polarity")) == ("do", "Neg")
     assert token(sentences, "ammunition").feats.get("Number") == "Sing"
+
+
+def test_russian_indeclinable_names_take_the_preposition_case_or_nominative() -> None:
+    a = RussianAnalyzer()
+    [s] = a.analyze("Проект внесли США, а встреча с Шойгу прошла у Шойгу по КНДР.")
+    shoigu = [t for t in s.tokens if t.text == "Шойгу"]
+    assert [t.case for t in shoigu] == ["Ins", "Gen"]
+    assert token([s], "США").case == "Nom"
+    assert token([s], "КНДР").case == "Dat"
+    [n] = a.analyze("Россия 28 марта наложила вето.")
+    assert token([n], "28").pos == "NUM"

@@ -27,6 +27,7 @@ class Reading:
     pos: str
     feats: tuple[tuple[str, str], ...]
     proper: bool
+    indeclinable: bool = False  # "США", "Шойгу": every case reads the same
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class _Tables:
     verb_form: dict[str, str]
     auxiliaries: frozenset[str]
     negation: frozenset[str]
-    prepositions: dict[str, frozenset[str]]
+    prepositions: dict[str, tuple[str, ...]]
 
 
 @lru_cache(maxsize=1)
@@ -51,7 +52,7 @@ def _tables() -> _Tables:
         verb_form=raw["verb_form"],
         auxiliaries=frozenset(raw["auxiliaries"]),
         negation=frozenset(raw["negation"]),
-        prepositions={k: frozenset(v) for k, v in preps.items() if not k.startswith("_")},
+        prepositions={k: tuple(v) for k, v in preps.items() if not k.startswith("_")},
     )
 
 
@@ -80,7 +81,7 @@ def _convert(parse: Any) -> Reading:
         feats["VerbForm"] = t.verb_form[tag_pos]
     if parse.normal_form in t.negation:
         feats["Polarity"] = "Neg"
-    return Reading(parse.normal_form, pos, tuple(sorted(feats.items())), proper)
+    return Reading(parse.normal_form, pos, tuple(sorted(feats.items())), proper, "Fixd" in grammemes)
 
 
 @lru_cache(maxsize=200_000)
@@ -130,7 +131,7 @@ class RussianAnalyzer:
     def lemma(self, word: str) -> str:
         return self._choose(word, sentence_initial=False, allowed=None)[0]
 
-    def _governed_cases(self, previous: list[Token]) -> frozenset[str] | None:
+    def _governed_cases(self, previous: list[Token]) -> tuple[str, ...] | None:
         preps = _tables().prepositions
         for token in reversed(previous[-PREPOSITION_REACH:]):
             if token.pos == "ADP":
@@ -140,20 +141,20 @@ class RussianAnalyzer:
         return None
 
     def _token(self, word: str, start: int, end: int, *, sentence_initial: bool,
-               allowed: frozenset[str] | None) -> Token:
+               allowed: tuple[str, ...] | None) -> Token:
         lemma, reading = self._choose(word, sentence_initial=sentence_initial, allowed=allowed)
         if reading is None:
-            pos = "PUNCT" if not any(ch.isalnum() for ch in word) else "X"
+            pos = "NUM" if any(ch.isdigit() for ch in word) else "PUNCT" if not word.isalnum() else "X"
             return Token(text=word, start=start, end=end, lemma=lemma, pos=pos)
         return Token(text=word, start=start, end=end, lemma=lemma, pos=reading.pos, feats=dict(reading.feats))
 
     def _choose(self, word: str, *, sentence_initial: bool,
-                allowed: frozenset[str] | None) -> tuple[str, Reading | None]:
+                allowed: tuple[str, ...] | None) -> tuple[str, Reading | None]:
         return _choose(word, sentence_initial, allowed)
 
 
 @lru_cache(maxsize=200_000)
-def _choose(word: str, sentence_initial: bool, allowed: frozenset[str] | None) -> tuple[str, Reading | None]:
+def _choose(word: str, sentence_initial: bool, allowed: tuple[str, ...] | None) -> tuple[str, Reading | None]:
     if not any(ch.isalpha() for ch in word):
         return word, None
     options = readings(word)
@@ -166,6 +167,11 @@ def _choose(word: str, sentence_initial: bool, allowed: frozenset[str] | None) -
         candidates = [r for r in candidates if r.proper] or candidates
     if allowed:
         candidates = [r for r in candidates if dict(r.feats).get("Case") in allowed] or candidates
+    if candidates[0].indeclinable:
+        # The dictionary's scores say nothing about the case of an indeclinable word: take the
+        # preposition's main case, else the nominative (a subject is the likeliest role).
+        wanted = allowed or ("Nom",)
+        candidates.sort(key=lambda r: wanted.index(c) if (c := dict(r.feats).get("Case")) in wanted else 99)
     best = candidates[0]
     keeps_capital = capital and (best.proper or not sentence_initial or not _known(word))
     lemma = restore_case(word, best.lemma) if keeps_capital else best.lemma
