@@ -85,9 +85,33 @@ def place_mentions(tokens: list[Token], mentions: list[Mention], lex: Lexicon) -
         if case is None and lex.case_suffixes:
             case = _case_from_suffix(head.text, lex)
         spans.append(Arg(m, i, j, case))
+    _extend_by_titles(tokens, spans, lex)
     for arg in spans:
         arg.prep = _governor(tokens, arg, spans, lex)
     return spans
+
+
+def _extend_by_titles(tokens: list[Token], spans: list[Arg], lex: Lexicon) -> None:
+    """"Францияның президентімен", "с президентом Франции": a country named through its office
+    holder acts in the case (and behind the preposition) of the title, when no name follows."""
+    people = {a.i for a in spans if a.kind == "Person"}
+    ends = {a.j for a in spans}
+    for arg in spans:
+        if arg.kind not in ("Country", "Organization"):
+            continue
+        k = arg.j + (1 if arg.j < len(tokens) and tokens[arg.j].text in ("'s", "’s") else 0)
+        after = find_matches(tokens[k:k + 3], lex.role_titles, set())
+        if after and after[0].start == 0 and k + after[0].end not in people:
+            end = k + after[0].end
+            arg.j = end
+            arg.case = tokens[end - 1].case or arg.case
+            continue
+        before = find_matches(tokens[max(0, arg.i - 3):arg.i], lex.role_titles, set())
+        if before and lex.order == "SVO" and lex.case_slots and arg.case == "Gen":
+            first = max(0, arg.i - 3) + before[-1].start
+            if max(0, arg.i - 3) + before[-1].end == arg.i and first not in ends:
+                arg.i = first
+                arg.case = tokens[first].case or arg.case
 
 
 def _uninflected(token: Token) -> bool:

@@ -14,6 +14,7 @@ from graphbuild.events.lexicon import Lexicon, Match, find_matches
 from graphbuild.language.base import Token
 
 SPEAKER_REACH = 4  # tokens between a cue and its speaker
+_QUOTE_ENDS = {",", "»", "\"", "”", "—", "–", "-", ":"}
 
 
 @dataclass
@@ -27,7 +28,8 @@ def _nearest_left(args: list[Arg], pos: int, lo: int) -> Arg | None:
     return left[-1] if left else None
 
 
-def _speaker_for_verb(cue: Match, args: list[Arg], lex: Lexicon, lo: int, first_trigger: int | None) -> Arg | None:
+def _speaker_for_verb(cue: Match, tokens: list[Token], args: list[Arg], lex: Lexicon, lo: int,
+                      first_trigger: int | None) -> Arg | None:
     usable = [a for a in args if not a.absorbed]
     if lex.order == "SOV":
         # Kazakh puts the speaker first: "Кирби ... деп мәлімдеді".  Take the first nominative
@@ -41,7 +43,9 @@ def _speaker_for_verb(cue: Match, args: list[Arg], lex: Lexicon, lo: int, first_
     left = _nearest_left(usable, cue.start, lo)
     if left is not None and left.case in (None, "Nom"):
         return left
-    after = [a for a in usable if cue.end <= a.i <= cue.end + SPEAKER_REACH and a.prep is None]
+    # "..., said Kirby", "«...», — заявил Кирби": an inverted speaker follows a verb that ends a quote.
+    inverted = cue.start > 0 and tokens[cue.start - 1].text in _QUOTE_ENDS
+    after = [a for a in usable if inverted and cue.end <= a.i <= cue.end + SPEAKER_REACH and a.prep is None]
     if after and after[0].case in (None, "Nom"):
         return after[0]
     return left
@@ -59,7 +63,7 @@ def find_reports(tokens: list[Token], args: list[Arg], lex: Lexicon, used: set[i
         reports.append(Report(cue, after[0] if after else None))
     for cue in find_matches(tokens, lex.reporting_verbs, used):
         lo = max([b + 1 for b in boundaries if b < cue.start], default=0)
-        reports.append(Report(cue, _speaker_for_verb(cue, args, lex, lo, first_trigger)))
+        reports.append(Report(cue, _speaker_for_verb(cue, tokens, args, lex, lo, first_trigger)))
     for report in reports:
         if report.speaker is not None:
             report.speaker.speaker = True

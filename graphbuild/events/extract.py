@@ -243,6 +243,13 @@ def _link_sentence(drafts: list[_Draft], lex: Lexicon) -> None:
                     c.reported_by = list(dict.fromkeys(c.reported_by + d.source))
 
 
+def _speaks_of_itself(d: _Draft, lex: Lexicon) -> bool:
+    """Kazakh drops the subject pronoun; SVO languages need one ("it", "он") before the trigger."""
+    if lex.order == "SOV":
+        return True
+    return any(t.pos == "PRON" for t in d.tokens[d.lo:d.trig.start])
+
+
 def _is_nominal(trig: Trigger, tokens: list[Token]) -> bool:
     """A one-word noun or verbal-noun trigger (визит, proposal, айыптауды)."""
     head = tokens[trig.head]
@@ -403,7 +410,7 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
     _inherit(drafts, lex)
     for d in drafts:
         _assign_roles(d)
-        if not d.source and speakers and d.type not in _SPEECH_ACTS:
+        if not d.source and speakers and d.type not in _SPEECH_ACTS and _speaks_of_itself(d, lex):
             d.source = [speakers[0]]  # "Iran said it does not supply drones": the speaker speaks of itself
             d.slots.inherited.add("subj")
         is_own_statement = d.type in _SPEECH_ACTS and set(d.source) & set(speakers)
