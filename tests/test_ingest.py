@@ -122,6 +122,11 @@ def test_stdin_text_and_html() -> None:
     assert isinstance(e, IngestError) and e.source == "-"
 
 
+def test_utf16_with_byte_order_mark(tmp_path: Path) -> None:
+    (tmp_path / "u16.txt").write_bytes("Шойгу шілде айында Пхеньянға барды.".encode("utf-16"))
+    assert doc(tmp_path / "u16.txt").lang == "kk"
+
+
 def test_encodings_utf8_bom_and_cp1251() -> None:
     bom = doc(DATA / "bom_en.txt")
     assert bom.text.startswith("The UN Security Council")

@@ -120,3 +120,10 @@ def test_russian_indeclinable_names_take_the_preposition_case_or_nominative() ->
     assert token([s], "КНДР").case == "Dat"
     [n] = a.analyze("Россия 28 марта наложила вето.")
     assert token([n], "28").pos == "NUM"
+
+
+def test_english_possessive_names_keep_their_lemma() -> None:
+    [s] = EnglishAnalyzer().analyze("The talks followed Russia's request and Kazakhstan’s offer.")
+    russia = token([s], "Russia's")
+    assert (russia.lemma, russia.pos, russia.feats.get("Poss")) == ("Russia", "PROPN", "Yes")
+    assert token([s], "Kazakhstan’s").lemma == "Kazakhstan"

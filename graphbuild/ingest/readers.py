@@ -126,9 +126,14 @@ def _guard(source: str, build: Callable[..., Document], *args: Any) -> IngestRes
 
 
 def decode(data: bytes) -> str:
-    """Text of a file's bytes: UTF-8 (with or without BOM), else CP1251; raise on anything else."""
+    """Text of a file's bytes: UTF-8 (with or without BOM), UTF-16 with BOM, else CP1251; raise otherwise."""
     if not data.strip():
         raise _BadInputError("empty file")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its byte-order mark
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            return _undecodable()
     if _is_binary(data):
         raise _BadInputError("binary file, not text")
     if data.startswith(b"\xef\xbb\xbf"):  # utf-8-sig

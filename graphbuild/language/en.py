@@ -127,6 +127,10 @@ def _analyse(word: str, sentence_initial: bool, order: tuple[str, ...]) -> tuple
         pos = "NUM" if any(ch.isdigit() for ch in word) else "PUNCT"
         return word, pos, ()
     lower = word.lower().replace("’", "'")
+    if lower.endswith("'s") and len(lower) > 2 and lower not in _function_words():
+        # "Russia's" -> Russia + Poss=Yes, so names match the knowledge base by lemma.
+        lemma, pos, feats = _analyse(word[:-2], sentence_initial, order)
+        return lemma, pos, tuple(sorted((*feats, ("Poss", "Yes"))))
     letters = [ch for ch in word if ch.isalpha()]
     if len(letters) > 1 and all(ch.isupper() for ch in letters):
         return word, "PROPN", ()  # an acronym: UN, US, NATO
