@@ -503,7 +503,8 @@ class KnowledgeBase:
         variants = {alias}
         if re.search(r"\w-\w", alias):  # Kim Jong-un = Kim Jong Un
             variants.add(re.sub(r"(?<=\w)-(?=\w)", " ", alias))
-        if hit.lang == "en" and alias.lower().startswith("the "):
+        # "the United States" -> "United States"; one-word remainders stay out ("the West" is not "West").
+        if hit.lang == "en" and alias.lower().startswith("the ") and len(alias.split()) > 2:
             variants.add(alias[4:])
         for variant in variants:
             words = _words(variant)
