@@ -338,3 +338,9 @@ def test_holders_know_equivalent_titles(kb: KnowledgeBase) -> None:
     # "АҚШ қорғаныс министрі" gives Minister of Defence of USA; the KB says Secretary of Defense.
     assert kb.holders("Minister of Defence", "USA", "2023-07-01") == ["person:lloyd-austin"]
     assert kb.holders("Minister of Foreign Affairs", "USA", "2023-07-01") == ["person:antony-blinken"]
+
+
+def test_russian_stems_keep_surname_endings(kb: KnowledgeBase) -> None:
+    # Лавров declines as Лаврова/Лаврову; a lemma ending is never stripped off -ов (Лавра is not him).
+    assert ids_of(kb.match(split_tokens("встреча Сергея Лаврова"), "ru")) == {"person:sergey-lavrov"}
+    assert ids_of(kb.match(split_tokens("Киево-Печерская Лавра"), "ru")) == set()

@@ -126,17 +126,18 @@ class _Alias:
 class _Node:
     children: dict[str, _Node] = field(default_factory=dict)
     terminals: list[_Alias] = field(default_factory=list)
-    _stems: dict[str, list[str]] | None = None
+    _stems: dict[tuple[str, ...], dict[str, list[str]]] = field(default_factory=dict)
 
     def stems(self, endings: tuple[str, ...]) -> dict[str, list[str]]:
-        # Built lazily: only nodes reached while matching Russian text need it.
-        if self._stems is None:
-            stems: dict[str, list[str]] = {}
+        """Stem -> child words; built lazily, only for nodes reached while matching such a language."""
+        table = self._stems.get(endings)
+        if table is None:
+            table = {}
             for word in self.children:
                 for stem in _replace_stems(word, endings):
-                    stems.setdefault(stem, []).append(word)
-            self._stems = stems
-        return self._stems
+                    table.setdefault(stem, []).append(word)
+            self._stems[endings] = table
+        return table
 
 
 def _replace_stems(word: str, endings: tuple[str, ...]) -> set[str]:
@@ -369,10 +370,11 @@ class _Endings:
 
     append: frozenset[str]
     sizes: tuple[int, ...]  # distinct lengths of the append endings, shortest first
-    replace: tuple[str, ...]
+    replace: tuple[str, ...]  # endings an inflected word in the text may carry
+    lemma: tuple[str, ...]  # endings an alias word (dictionary form) may lose
 
 
-_NO_ENDINGS = _Endings(frozenset(), (), ())
+_NO_ENDINGS = _Endings(frozenset(), (), (), ())
 
 
 @cache
@@ -390,7 +392,8 @@ def _suffixes() -> dict[str, _Endings]:
         found |= {p + c for p in poss for c in poss_case}
         found |= {pl + p + c for pl in plural for p in poss for c in ["", *poss_case]}
         replace = tuple(sorted(set(s.get("replace", [])), key=len, reverse=True))
-        out[lang] = _Endings(frozenset(found), tuple(sorted({len(x) for x in found})), replace)
+        lemma = tuple(sorted(set(s.get("lemma", [])), key=len, reverse=True))
+        out[lang] = _Endings(frozenset(found), tuple(sorted({len(x) for x in found})), replace, lemma)
     return out
 
 
@@ -588,7 +591,7 @@ class KnowledgeBase:
         """
         groups = _group_tokens(tokens)
         endings = _suffixes().get(lang, _NO_ENDINGS)
-        rep = endings.replace
+        rep = endings.lemma
         forms = [_group_forms(g, endings) for g in groups]
         out: list[KbMatch] = []
         i = 0
