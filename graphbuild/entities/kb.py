@@ -330,7 +330,8 @@ def _iso_names(pycountry: Any) -> dict[tuple[str, str], list[str]]:
     for c in pycountry.countries:
         english = [getattr(c, a) for a in ("common_name", "name", "official_name") if hasattr(c, a)]
         for lang, translate in translators.items():
-            names = [_STRESS.sub("", translate(n)) for n in english]
+            # gettext returns the English msgid when a translation is missing: not a ru/kk name.
+            names = [_STRESS.sub("", translate(n)) for n in english if lang == "en" or translate(n) != n]
             # List-style forms ("Korea (North)", "Bolivia, Plurinational State of") never occur in text.
             out[(c.alpha_3, lang)] = [n for n in dict.fromkeys(names) if not re.search(r"[(),]", n)]
     return out
