@@ -278,6 +278,12 @@ def test_user_kb_adds_actors_and_aliases(tmp_path: Path) -> None:
     assert [m.hit.actor_id for m in kb.match(split_tokens("Сарымның айтуынша"), "kk")] == ["person:aidos-sarym"]
     assert kb.roles_of("person:aidos-sarym")[0]["of"] == "KAZ"
     assert kb.lookup("Расея")[0].actor_id == "RUS"
+    assert kb.lookup("Fine Org") == []
+
+
+def test_user_kb_label_is_an_english_name(tmp_path: Path) -> None:
+    path = _write(tmp_path, [json.dumps({"id": "org:acme", "kind": "Organization", "label": "Acme Arms"})])
+    assert [h.actor_id for h in KnowledgeBase.load([path]).lookup("Acme Arms")] == ["org:acme"]
     assert "Расея" not in [n for names in KnowledgeBase.load().actor("RUS").names.values() for n in names]
 
 

@@ -242,6 +242,8 @@ def _parse_record(obj: Any, where: str) -> _Record:
     for key in ("iso3", "part_of", "metonym_of"):
         if obj.get(key) is not None and not isinstance(obj[key], str):
             raise ValueError(f"{where}: '{key}' must be a string")
+    if not names.get("en"):  # the label is a name too
+        names["en"] = [label]
     if kind == "Person" and "kk" not in names and "ru" in names:
         names["kk"] = list(names["ru"])
     return _Record(
