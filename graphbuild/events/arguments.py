@@ -86,9 +86,48 @@ def place_mentions(tokens: list[Token], mentions: list[Mention], lex: Lexicon) -
             case = _case_from_suffix(head.text, lex)
         spans.append(Arg(m, i, j, case))
     _extend_by_titles(tokens, spans, lex)
-    for arg in spans:
+    coordinators = set(lex.raw.get("coordinators", []))
+    for k, arg in enumerate(spans):
         arg.prep = _governor(tokens, arg, spans, lex)
+        if arg.prep is None and k and spans[k - 1].prep and _in_list(tokens, spans[k - 1], arg, coordinators):
+            arg.prep = spans[k - 1].prep  # "support from Moscow and Beijing", "with Russia, China and Iran"
     return spans
+
+
+def _between_all(tokens: list[Token], a: Arg, b: Arg, words: set[str]) -> bool:
+    between = [t.text.lower() for t in tokens[a.j:b.i]]
+    return bool(between) and all(w in words for w in between)
+
+
+def _in_list(tokens: list[Token], a: Arg, b: Arg, coordinators: set[str]) -> bool:
+    """``b`` continues a list that ``a`` is in: joined by a word ("and"), or by a comma when the list
+    goes on after ``b`` ("A, B and C"), so "..., Blinken said" is no list."""
+    if not _between_all(tokens, a, b, coordinators):
+        return False
+    if any(any(ch.isalpha() for ch in t.text) for t in tokens[a.j:b.i]):
+        return True
+    return b.j < len(tokens) and tokens[b.j].text.lower() in coordinators
+
+
+def coordinated_with(head: Arg, candidates: list[Arg], tokens: list[Token], lex: Lexicon,
+                     words_only: bool = False) -> list[Arg]:
+    """``head`` and the candidates chained to it by coordinators ("the US, Russia, and Switzerland");
+    ``words_only``: joined by words ("Obama and Putin"), never by a bare comma."""
+    coordinators = set(lex.raw.get("coordinators", []))
+    if words_only:
+        coordinators = {w for w in coordinators if any(ch.isalpha() for ch in w)}
+    ordered = sorted(candidates, key=lambda a: a.i)
+    k = ordered.index(head)
+    group = [head]
+    for step in (-1, 1):
+        m = k
+        while 0 <= m + step < len(ordered):
+            left, right = (ordered[m + step], ordered[m]) if step < 0 else (ordered[m], ordered[m + step])
+            if not _between_all(tokens, left, right, coordinators):
+                break
+            m += step
+            group.append(ordered[m])
+    return sorted(group, key=lambda a: a.i)
 
 
 def _extend_by_titles(tokens: list[Token], spans: list[Arg], lex: Lexicon) -> None:

@@ -7,9 +7,9 @@ them (по словам X, according to X).  Statements are not events: they onl
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from graphbuild.events.arguments import Arg
+from graphbuild.events.arguments import Arg, coordinated_with
 from graphbuild.events.lexicon import Lexicon, Match, find_matches
 from graphbuild.language.base import Token
 
@@ -21,6 +21,7 @@ _QUOTE_ENDS = {",", "»", "\"", "”", "—", "–", "-", ":"}
 class Report:
     cue: Match
     speaker: Arg | None
+    group: list[Arg] = field(default_factory=list)  # the speaker and those coordinated with it
 
 
 def _nearest_left(args: list[Arg], pos: int, lo: int) -> Arg | None:
@@ -66,5 +67,12 @@ def find_reports(tokens: list[Token], args: list[Arg], lex: Lexicon, used: set[i
         reports.append(Report(cue, _speaker_for_verb(cue, tokens, args, lex, lo, first_trigger)))
     for report in reports:
         if report.speaker is not None:
-            report.speaker.speaker = True
+            # "Obama and Putin said": everyone coordinated with the speaker speaks.
+            candidates = [a for a in args if not a.absorbed and a.prep is None]
+            if report.speaker in candidates:
+                report.group = coordinated_with(report.speaker, candidates, tokens, lex, words_only=True)
+            else:
+                report.group = [report.speaker]
+            for arg in report.group:
+                arg.speaker = True
     return reports

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from graphbuild.events.arguments import (
     Arg,
     Slots,
+    coordinated_with,
     find_objects,
     has_word,
     is_passive,
@@ -86,17 +87,26 @@ def _window(trig: Trigger, stops: list[int], n: int, lex: Lexicon) -> tuple[int,
     return lo, hi
 
 
-def _coordinated(tokens: list[Token], a: Arg, b: Arg, coordinators: set[str]) -> bool:
-    first, second = (a, b) if a.i < b.i else (b, a)
-    between = [t.text.lower() for t in tokens[first.j:second.i]]
-    return bool(between) and all(w in coordinators for w in between)
 
 
-def _fill_slots(trig: Trigger, tokens: list[Token], args: list[Arg], lo: int, hi: int, lex: Lexicon) -> Slots:
+_LEFT_SLOTS = ("subj", "poss", "place")  # what an SVO clause may put before its verb
+
+
+def _fill_slots(trig: Trigger, tokens: list[Token], args: list[Arg], lo: int, hi: int, lex: Lexicon,
+                after_trigger: bool) -> Slots:
+    """Slots of ``trig`` from the mentions of its window; ``after_trigger``: the window opens right
+    after another trigger (whose objects the mentions there are, unless a clause break intervenes)."""
     slots = Slots()
     inside = [a for a in args if a.active and lo <= a.i and a.j <= hi and not (trig.start <= a.i < trig.end)]
+    breaks = set(lex.raw.get("clause_breaks", []))
     for arg in inside:
-        slots.add(slot_of(arg, trig, tokens, lex), arg)
+        slot = slot_of(arg, trig, tokens, lex)
+        if lex.order == "SVO" and arg.j <= trig.start:
+            if slot not in _LEFT_SLOTS:
+                continue
+            if slot == "subj" and after_trigger and not any(t.text.lower() in breaks for t in tokens[lo:arg.i]):
+                continue
+        slots.add(slot, arg)
     if "subj" not in slots.by_slot and "subj_after" in slots.by_slot:
         slots.by_slot["subj"] = slots.by_slot.pop("subj_after")[:1]
     elif "subj_after" in slots.by_slot:
@@ -105,27 +115,30 @@ def _fill_slots(trig: Trigger, tokens: list[Token], args: list[Arg], lo: int, hi
     subjects = slots.get("subj")
     if len(subjects) > 1:
         # One subject (the first in SOV, the nearest before the verb in SVO) and what is coordinated with it.
-        coordinators = set(lex.raw.get("coordinators", []))
         head = subjects[0] if lex.order == "SOV" else subjects[-1]
-        slots.by_slot["subj"] = [a for a in subjects if a is head or _coordinated(tokens, a, head, coordinators)]
+        slots.by_slot["subj"] = coordinated_with(head, subjects, tokens, lex)
     if is_passive(trig, tokens, lex):
         slots.by_slot["obj"] = slots.get("obj") + slots.by_slot.pop("subj", [])
+    elif not _is_nominal(trig, tokens):
+        slots.by_slot.pop("by", None)  # an active verb's "by"/instrumental is a means, not the actor
     return slots
 
 
 def _window_slots(trig: Trigger, tokens: list[Token], args: list[Arg], stops: list[int],
-                  lex: Lexicon) -> tuple[Slots, int, int, int]:
+                  lex: Lexicon, trigger_tokens: set[int]) -> tuple[Slots, int, int, int]:
     """The trigger's slots, its window [lo, hi) and where the search for its object ends."""
     lo, hi = _window(trig, stops, len(tokens), lex)
     obj_hi = trig.end if lex.order == "SOV" else max(hi, trig.end)
-    return _fill_slots(trig, tokens, args, lo, hi, lex), lo, hi, obj_hi
+    after_trigger = lo > 0 and (lo - 1) in trigger_tokens
+    return _fill_slots(trig, tokens, args, lo, hi, lex, after_trigger), lo, hi, obj_hi
 
 
-def _need_met(trig: Trigger, tokens: list[Token], args: list[Arg], stops: list[int], lex: Lexicon) -> bool:
+def _need_met(trig: Trigger, tokens: list[Token], args: list[Arg], stops: list[int], lex: Lexicon,
+              trigger_tokens: set[int]) -> bool:
     need = trig.entry.need
     if not need:
         return True
-    slots, lo, _, hi = _window_slots(trig, tokens, args, stops, lex)
+    slots, lo, _, hi = _window_slots(trig, tokens, args, stops, lex, trigger_tokens)
     for option in need.split("_or_"):
         if option == "object" and find_objects(tokens, lo, hi, lex.objects):
             return True
@@ -204,7 +217,7 @@ def _assign_roles(d: _Draft) -> None:
         target = [a.actor for a in d.slots.get("poss") if a.i >= d.trig.end and a.actor not in source]
     if places:
         d.place = places[0].actor
-        if d.type == "VISIT" and not target:
+        if d.type in table.place_as_target and not target:
             target = [places[0].actor]
     d.source = list(dict.fromkeys(source))
     d.target = [t for t in dict.fromkeys(target) if t not in d.source or EVENT_TYPES[d.type].symmetric]
@@ -276,14 +289,15 @@ def _link_governed(drafts: list[_Draft], lex: Lexicon) -> None:
     """A verb event without a target takes the actor of the noun event it governs
     ("rejected the US proposal", "АҚШ-тың ұсынысынан бас тартты")."""
     for v in drafts:
-        if v.target or v.nominal:
+        if v.target or v.nominal or v.type in _SPEECH_ACTS:
             continue
         for n in drafts:
             if n is v or not n.nominal or not n.source:
                 continue
             gap = v.trig.start - n.trig.end if lex.order == "SOV" else n.trig.start - v.trig.end
             if 0 <= gap <= 2:
-                v.target = [a for a in n.source if a not in v.source]
+                owners = n.source + n.target if EVENT_TYPES[n.type].symmetric else n.source
+                v.target = [a for a in dict.fromkeys(owners) if a not in v.source]
                 break
 
 
@@ -356,6 +370,8 @@ def _build_event(d: _Draft, doc: Document) -> Event | None:
     cameo = d.trig.entry.cameo
     if d.type == "SUPPLY" and d.object:
         cameo = table.object_cameo.get(d.object, cameo)
+    if _mode(d) == "planned":
+        cameo = table.planned_cameo.get(d.type, cameo)  # CAMEO codes intentions as 03x, threats as 13x
     s = d.sentence
     evidence = Evidence(id=evidence_id(doc.id, s.start, s.end), document=doc.id, sentence=s.text,
                         start=s.start, end=s.end, quote=_quote(d), lang=doc.lang)
@@ -380,7 +396,7 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
     first_trigger = trigger_starts[0] if trigger_starts else None
     comp_idx = [k for m in complementizers for k in m.indices]
     reports = find_reports(tokens, args, lex, used, sorted(trigger_starts + comp_idx), first_trigger)
-    speakers = [r.speaker.actor for r in reports if r.speaker is not None]
+    speakers = list(dict.fromkeys(a.actor for r in reports for a in r.group))
     if reports and not speakers:
         speakers = list(last_speakers)  # "he added": the speaker of the previous report
     if not triggers:
@@ -390,13 +406,16 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
     date = resolve_date(s, doc.lang, doc.published)
     # Ambiguous trigger words whose required argument is missing are dropped, and the windows of
     # the others are recomputed without them.
-    checked = _drop_denied_claims([t for t in triggers if _need_met(t, tokens, args, stops, lex)], tokens, lex)
+    trigger_tokens = {k for t in triggers for k in t.indices}
+    checked = [t for t in triggers if _need_met(t, tokens, args, stops, lex, trigger_tokens)]
+    checked = _drop_denied_claims(checked, tokens, lex)
     if len(checked) < len(triggers):
         dropped = {k for t in triggers if t not in checked for k in t.indices}
         stops = [k for k in stops if k not in dropped]
+        trigger_tokens -= dropped
     drafts: list[_Draft] = []
     for trig in checked:
-        slots, lo, hi, obj_hi = _window_slots(trig, tokens, args, stops, lex)
+        slots, lo, hi, obj_hi = _window_slots(trig, tokens, args, stops, lex, trigger_tokens)
         d = _Draft(trig, s, tokens, lo, hi, slots, speakers, date)
         if trig.type in common().object_types:
             d.object = find_objects(tokens, lo, obj_hi, lex.objects)
@@ -411,11 +430,11 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
     for d in drafts:
         _assign_roles(d)
         if not d.source and speakers and d.type not in _SPEECH_ACTS and _speaks_of_itself(d, lex):
-            d.source = [speakers[0]]  # "Iran said it does not supply drones": the speaker speaks of itself
+            d.source = list(speakers)  # "Iran said it does not supply drones": the speaker speaks of itself
             d.slots.inherited.add("subj")
         is_own_statement = d.type in _SPEECH_ACTS and set(d.source) & set(speakers)
         if speakers and not is_own_statement:
-            d.reported_by = [sp for sp in speakers if sp not in d.source]
+            d.reported_by = list(speakers)
     _link_governed(drafts, lex)
     _link_sentence(drafts, lex)
     for d in drafts:
