@@ -350,3 +350,9 @@ def test_russian_stems_keep_surname_endings(kb: KnowledgeBase) -> None:
     # Лавров declines as Лаврова/Лаврову; a lemma ending is never stripped off -ов (Лавра is not him).
     assert ids_of(kb.match(split_tokens("встреча Сергея Лаврова"), "ru")) == {"person:sergey-lavrov"}
     assert ids_of(kb.match(split_tokens("Киево-Печерская Лавра"), "ru")) == set()
+
+
+def test_actors_are_copies(kb: KnowledgeBase) -> None:
+    kb.actor("RUS").names["en"].append("Mordor")
+    kb.actor("RUS").documents.append("doc:x")
+    assert "Mordor" not in kb.actor("RUS").names["en"] and kb.actor("RUS").documents == []

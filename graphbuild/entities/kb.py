@@ -26,6 +26,7 @@ the Russian way). A record whose id already exists adds names and roles to that 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import unicodedata
@@ -531,11 +532,11 @@ class KnowledgeBase:
     # -- access
 
     def actor(self, id: str) -> Actor:
-        """The canonical actor (raises KeyError for an unknown id)."""
-        return self._actors[id]
+        """A copy of the canonical actor (raises KeyError for an unknown id); the KB is shared."""
+        return _copy_actor(self._actors[id])
 
     def actors(self, kind: str | None = None) -> list[Actor]:
-        return [a for a in self._actors.values() if kind is None or a.kind == kind]
+        return [_copy_actor(a) for a in self._actors.values() if kind is None or a.kind == kind]
 
     def __contains__(self, actor_id: object) -> bool:
         return actor_id in self._actors
@@ -638,6 +639,11 @@ class KnowledgeBase:
                 out.append(KbMatch(first, last + 1, t.hit, text))
             i += best_len
         return out
+
+
+def _copy_actor(actor: Actor) -> Actor:
+    return dataclasses.replace(actor, names={k: list(v) for k, v in actor.names.items()},
+                               documents=list(actor.documents))
 
 
 def _covers(start: str | None, end: str | None, on: str) -> bool:
