@@ -195,6 +195,8 @@ def slot_of(arg: Arg, trig: Trigger, tokens: list[Token], lex: Lexicon) -> str:
     if _possessive(tokens, arg):
         return "poss"
     nominal = len(trig.indices) == 1 and tokens[trig.head].pos == "NOUN"
+    if nominal and arg.j == trig.start and not lex.case_slots:
+        return "poss"  # "the US proposal", "a Russian attack": the modifier owns the act
     if lex.case_slots and nominal and arg.i == trig.end and arg.case in (None, "Gen"):
         return "poss"  # a noun takes no object: "визит Шойгу", "предложение США" are genitives
     if lex.case_slots and arg.case:

@@ -52,8 +52,13 @@ def _speaker_for_verb(cue: Match, tokens: list[Token], args: list[Arg], lex: Lex
     return left
 
 
+def claim_multiword_cues(tokens: list[Token], lex: Lexicon, used: set[int]) -> list[Match]:
+    """Multiword reporting verbs ("деп атады") before their first word is read as a complementizer."""
+    return find_matches(tokens, [p for p in lex.reporting_verbs if len(p.elements) > 1], used)
+
+
 def find_reports(tokens: list[Token], args: list[Arg], lex: Lexicon, used: set[int],
-                 boundaries: list[int], first_trigger: int | None) -> list[Report]:
+                 boundaries: list[int], first_trigger: int | None, claimed: list[Match]) -> list[Report]:
     """Reporting cues of the sentence with their speakers; marks the speakers and updates ``used``."""
     reports: list[Report] = []
     for cue in find_matches(tokens, lex.speaker_before_cues, used):
@@ -62,7 +67,7 @@ def find_reports(tokens: list[Token], args: list[Arg], lex: Lexicon, used: set[i
     for cue in find_matches(tokens, lex.speaker_after_cues, used):
         after = [a for a in args if cue.end <= a.i <= cue.end + SPEAKER_REACH]
         reports.append(Report(cue, after[0] if after else None))
-    for cue in find_matches(tokens, lex.reporting_verbs, used):
+    for cue in claimed + find_matches(tokens, lex.reporting_verbs, used):
         lo = max([b + 1 for b in boundaries if b < cue.start], default=0)
         reports.append(Report(cue, _speaker_for_verb(cue, tokens, args, lex, lo, first_trigger)))
     for report in reports:

@@ -21,10 +21,10 @@ from graphbuild.events.arguments import (
     place_mentions,
     slot_of,
 )
-from graphbuild.events.attribution import find_reports
+from graphbuild.events.attribution import claim_multiword_cues, find_reports
 from graphbuild.events.dates import resolve_date
 from graphbuild.events.lexicon import Lexicon, common, find_matches, load_lexicon
-from graphbuild.events.modality import is_negated, is_planned
+from graphbuild.events.modality import is_negated, planned_reason
 from graphbuild.events.roles import find_roles
 from graphbuild.events.triggers import Trigger, find_triggers
 from graphbuild.graph.knowledge_graph import canonical_event_id
@@ -56,6 +56,7 @@ class _Draft:
     object: str | None = None
     negated: bool = False
     planned: bool = False
+    planned_by: str | None = None  # "intent" or "future"
     denied: bool = False
     source: list[str] = field(default_factory=list)
     target: list[str] = field(default_factory=list)
@@ -370,7 +371,7 @@ def _build_event(d: _Draft, doc: Document) -> Event | None:
     cameo = d.trig.entry.cameo
     if d.type == "SUPPLY" and d.object:
         cameo = table.object_cameo.get(d.object, cameo)
-    if _mode(d) == "planned":
+    if _mode(d) == "planned" and d.planned_by == "intent":
         cameo = table.planned_cameo.get(d.type, cameo)  # CAMEO codes intentions as 03x, threats as 13x
     s = d.sentence
     evidence = Evidence(id=evidence_id(doc.id, s.start, s.end), document=doc.id, sentence=s.text,
@@ -391,11 +392,12 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
     roles.extend(find_roles(tokens, args, lex, doc.id))
     used: set[int] = set()
     triggers = find_triggers(tokens, lex, used)
+    claimed = claim_multiword_cues(tokens, lex, used)
     complementizers = find_matches(tokens, lex.complementizers, used)
     trigger_starts = sorted(t.start for t in triggers)
     first_trigger = trigger_starts[0] if trigger_starts else None
     comp_idx = [k for m in complementizers for k in m.indices]
-    reports = find_reports(tokens, args, lex, used, sorted(trigger_starts + comp_idx), first_trigger)
+    reports = find_reports(tokens, args, lex, used, sorted(trigger_starts + comp_idx), first_trigger, claimed)
     speakers = list(dict.fromkeys(a.actor for r in reports for a in r.group))
     if reports and not speakers:
         speakers = list(last_speakers)  # "he added": the speaker of the previous report
@@ -425,7 +427,8 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
     for d in drafts:
         own_stops = stop_set - set(d.trig.indices)
         d.negated = is_negated(d.trig, tokens, lex, own_stops)
-        d.planned = is_planned(d.trig, tokens, lex, kept, own_stops)
+        d.planned_by = planned_reason(d.trig, tokens, lex, kept, own_stops)
+        d.planned = d.planned_by is not None
     _inherit(drafts, lex)
     for d in drafts:
         _assign_roles(d)

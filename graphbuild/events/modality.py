@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from graphbuild.events.lexicon import Element, Lexicon, Pattern, matches_any
+from graphbuild.events.lexicon import Element, Lexicon, Pattern, compile_patterns, matches_any
 from graphbuild.events.triggers import Trigger
 from graphbuild.language.base import Token
 
@@ -54,23 +54,25 @@ def is_negated(trig: Trigger, tokens: list[Token], lex: Lexicon, stops: set[int]
     return False
 
 
-def is_planned(trig: Trigger, tokens: list[Token], lex: Lexicon, others: list[Trigger], stops: set[int]) -> bool:
-    """Intention, plan, future, or governed by a negotiation ("negotiating to buy")."""
-    head = tokens[trig.head]
-    if head.feats.get("Tense") == "Fut" and head.feats.get("VerbForm") in (None, "Fin"):
-        return True
+def planned_reason(trig: Trigger, tokens: list[Token], lex: Lexicon, others: list[Trigger],
+                   stops: set[int]) -> str | None:
+    """"intent" (plans, seeks, намерен, ниет; negotiating/offering/agreeing to do it) or "future"
+    (will, future tense) when the act is not (yet) done; None otherwise."""
+    future = compile_patterns(lex.raw.get("future_before", []))
     for step in range(1, PLANNED_WINDOW + 1):
         k = trig.start - step
         if k < 0 or k in stops:
             break
         if matches_any(tokens[k], lex.planned_before):
-            return True
+            return "intent"
+        if matches_any(tokens[k], future):
+            return "future"
     for step in range(1, PLANNED_WINDOW + 1):
         k = trig.end - 1 + step
         if k >= len(tokens) or k in stops:
             break
         if matches_any(tokens[k], lex.planned_after):
-            return True
+            return "intent"
     for other in others:
         if other is trig or not other.entry.governs_planned or other.type == trig.type:
             continue
@@ -80,5 +82,8 @@ def is_planned(trig: Trigger, tokens: list[Token], lex: Lexicon, others: list[Tr
         else:
             distance = trig.start - other.end
         if 0 <= distance <= PLANNED_WINDOW:
-            return True
-    return False
+            return "intent"
+    head = tokens[trig.head]
+    if head.feats.get("Tense") == "Fut" and head.feats.get("VerbForm") in (None, "Fin"):
+        return "future"
+    return None
