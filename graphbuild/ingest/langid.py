@@ -19,6 +19,9 @@ from typing import Any
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "langid" / "alphabets.json"
 UNDETERMINED = "und"
+_OPENS_SENTENCE = ".!?…:;\n«\"“„(—–-"
+# Common (lower-case) words must offer this many letters before names are left out of the evidence.
+EVIDENCE_MIN_LETTERS = 12
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,28 @@ def _letters(text: str) -> list[str]:
     return [ch for ch in text if ch.isalpha()]
 
 
-def _cyrillic_language(letters: Counter[str], text: str) -> str:
+def _evidence(text: str) -> str:
+    """The text's common words: names are left out because they keep their own spelling across
+    languages (a Russian text writes "Қасым-Жомарт Тоқаев" with Kazakh letters)."""
+    common = [m.group() for m in _WORD.finditer(text) if not _is_name(text, m.start(), m.end())]
+    return " ".join(common) if sum(len(w) for w in common) >= EVIDENCE_MIN_LETTERS else text
+
+
+def _is_name(text: str, start: int, end: int) -> bool:
+    """A capitalised word inside a sentence, or opening it right before another capitalised word."""
+    if not text[start].isupper():
+        return False
+    window = text[max(0, start - 40):start]
+    before = window.rstrip()
+    if before and "\n" not in window[len(before):] and before[-1] not in _OPENS_SENTENCE:
+        return True
+    after = text[end:end + 3].lstrip(" ")
+    return after[:1].isupper()
+
+
+def _cyrillic_language(letters: Counter[str], text: str, length: int) -> str:
+    """Language of Cyrillic ``text`` (its common words) with letter counts ``letters``; ``length`` is
+    the letter count of the whole original text."""
     cfg = _config()
     total = sum(letters.values())
     allowed_foreign = int(total * cfg.tolerance)
@@ -114,7 +138,8 @@ def _cyrillic_language(letters: Counter[str], text: str) -> str:
     # are there too).
     best_alphabet = cfg.alphabets[best]
     expected = cfg.expected.get(best)
-    if expected and total >= cfg.expected_min_letters and not any(letters[ch] for ch in expected):
+    long_enough = length >= cfg.expected_min_letters
+    if expected and long_enough and not any(letters[ch] for ch in expected):
         # Long "Kazakh" text without a single Kazakh letter: a narrower relative (Kyrgyz) wrote it.
         relatives = [lang for lang in compatible - known if cfg.alphabets[lang] < best_alphabet]
         if relatives:
@@ -150,8 +175,9 @@ def detect_language(text: str) -> str:
     scripts = Counter(_script(ch) for ch in letters)
     script, count = scripts.most_common(1)[0]
     if script == "cyrillic":
-        cyr = Counter(ch.lower() for ch in letters if _script(ch) == "cyrillic")
-        return _cyrillic_language(cyr, text)
+        evidence = _evidence(text)
+        cyrillic = Counter(ch.lower() for ch in evidence if ch.isalpha() and _script(ch) == "cyrillic")
+        return _cyrillic_language(cyrillic, evidence, len(letters))
     if count < len(letters) / 2:
         script = "other"
     order = _lingua_ranking(text, frozenset(_config().detector[script]))
