@@ -356,3 +356,10 @@ def test_actors_are_copies(kb: KnowledgeBase) -> None:
     kb.actor("RUS").names["en"].append("Mordor")
     kb.actor("RUS").documents.append("doc:x")
     assert "Mordor" not in kb.actor("RUS").names["en"] and kb.actor("RUS").documents == []
+
+
+def test_short_last_words_inflect_only_inside_an_alias(kb: KnowledgeBase) -> None:
+    assert ids_of(kb.match(split_tokens("Шойгу Ким Чен Ынмен кездесті"), "kk")) == {
+        "person:sergei-shoigu", "Q56226"}
+    assert ids_of(kb.match(split_tokens("встреча с Ким Чен Ыном"), "ru")) == {"Q56226"}
+    assert kb.match(split_tokens("Ынмен және Симен"), "kk") == []

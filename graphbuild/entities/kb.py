@@ -54,6 +54,7 @@ _QUOTES = str.maketrans({c: '"' for c in "«»“”„‟″"})
 _SPACES = re.compile(r"\s+")
 _STRESS = re.compile("\u0301")  # stress marks in dictionary spellings (Респу\u0301блика)
 _MIN_STEM = 3  # shortest alias word the stem fallback may strip a suffix down to
+_MIN_SHORT = 2  # ... when the word continues an alias already matched (Ким Чен Ынмен)
 
 
 def normalize(text: str) -> str:
@@ -129,24 +130,24 @@ class _Node:
     terminals: list[_Alias] = field(default_factory=list)
     _stems: dict[tuple[str, ...], dict[str, list[str]]] = field(default_factory=dict)
 
-    def stems(self, endings: tuple[str, ...]) -> dict[str, list[str]]:
+    def stems(self, endings: tuple[str, ...], min_len: int) -> dict[str, list[str]]:
         """Stem -> child words; built lazily, only for nodes reached while matching such a language."""
         table = self._stems.get(endings)
         if table is None:
             table = {}
             for word in self.children:
-                for stem in _replace_stems(word, endings):
+                for stem in _replace_stems(word, endings, min_len):
                     table.setdefault(stem, []).append(word)
             self._stems[endings] = table
         return table
 
 
-def _replace_stems(word: str, endings: tuple[str, ...]) -> set[str]:
-    """The word and what is left of it without each ending it carries (at least _MIN_STEM letters)."""
+def _replace_stems(word: str, endings: tuple[str, ...], min_len: int = _MIN_STEM) -> set[str]:
+    """The word and what is left of it without each ending it carries (at least min_len letters)."""
     ends, sizes = _ending_index(endings)
     out = {word}
     for size in sizes:
-        if len(word) - size < _MIN_STEM:
+        if len(word) - size < min_len:
             break
         if word[-size:] in ends:
             out.add(word[:-size])
@@ -604,16 +605,17 @@ class KnowledgeBase:
             states = [self._root]
             j = i
             while states and j < len(groups):
-                exact, stems = forms[j]
+                f = forms[j]
                 nxt: list[_Node] = []
                 for node in states:
-                    for key in exact:
+                    inside = node is not self._root  # short stems only continue an alias
+                    for key in f.exact + f.short if inside else f.exact:
                         child = node.children.get(key)
                         if child is not None and child not in nxt:
                             nxt.append(child)
                     if rep:
-                        table = node.stems(rep)
-                        for stem in stems:
+                        table = node.stems(rep, _MIN_SHORT if inside else _MIN_STEM)
+                        for stem in f.stems + f.short_stems if inside else f.stems:
                             for word in table.get(stem, ()):
                                 child = node.children[word]
                                 if child not in nxt:
@@ -697,14 +699,28 @@ def _group_tokens(tokens: list[Token]) -> list[_Group]:
     return groups
 
 
-def _group_forms(g: _Group, endings: _Endings) -> tuple[list[str], list[str]]:
-    """(exact keys to look up as alias words, stems to look up in the Russian stem tables)."""
+@dataclass
+class _Forms:
+    """Keys under which one written word may match an alias word.
+
+    Short stems (under _MIN_STEM letters) only continue an alias already started: "Ким Чен
+    Ынмен" reaches "ын", while a lone "Ынмен" or "Симен" does not match a one-word alias.
+    """
+
+    exact: list[str]
+    short: list[str]
+    stems: list[str]  # Russian: what is left without an inflection ending
+    short_stems: list[str]
+
+
+def _group_forms(g: _Group, endings: _Endings) -> _Forms:
     surface = _wkey(g.surface)
     exact = [surface] if surface else []
     if g.lemma and g.lemma != g.surface:
         lemma = _wkey(g.lemma)
         if lemma and lemma != surface:
             exact.append(lemma)
+    short: list[str] = []
     for size in endings.sizes:
         if size >= len(surface):
             break
@@ -715,11 +731,15 @@ def _group_forms(g: _Group, endings: _Endings) -> tuple[list[str], list[str]]:
         # After a hyphen or apostrophe (АҚШ-тың, ЕО-ның) short stems are safe.
         if len(bare) >= _MIN_STEM or (bare != stem and len(bare) >= 2):
             exact.append(bare)
+        elif len(bare) >= _MIN_SHORT:
+            short.append(bare)
     stems: list[str] = []
+    short_stems: list[str] = []
     if endings.replace:
         for base in exact[:2]:
-            stems.extend(_replace_stems(base, endings.replace))
-    return exact, stems
+            for stem in _replace_stems(base, endings.replace, _MIN_SHORT):
+                (stems if len(stem) >= _MIN_STEM else short_stems).append(stem)
+    return _Forms(exact, short, stems, short_stems)
 
 
 @cache
