@@ -19,7 +19,6 @@ from typing import Any
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "langid" / "alphabets.json"
 UNDETERMINED = "und"
-_OPENS_SENTENCE = ".!?…:;\n«\"“„(—–-"
 # Common (lower-case) words must offer this many letters before names are left out of the evidence.
 EVIDENCE_MIN_LETTERS = 12
 
@@ -89,27 +88,15 @@ def _letters(text: str) -> list[str]:
 
 
 def _evidence(text: str) -> str:
-    """The text's common words: names are left out because they keep their own spelling across
-    languages (a Russian text writes "Қасым-Жомарт Тоқаев" with Kazakh letters)."""
-    common = [m.group() for m in _WORD.finditer(text) if not _is_name(text, m.start(), m.end())]
+    """The text's lower-case words: capitalised words are mostly names, and names keep their own
+    spelling across languages (a Russian text writes "Қасым-Жомарт Тоқаев" with Kazakh letters)."""
+    common = [w for w in _WORD.findall(text) if not w[:1].isupper()]
     return " ".join(common) if sum(len(w) for w in common) >= EVIDENCE_MIN_LETTERS else text
 
 
-def _is_name(text: str, start: int, end: int) -> bool:
-    """A capitalised word inside a sentence, or opening it right before another capitalised word."""
-    if not text[start].isupper():
-        return False
-    window = text[max(0, start - 40):start]
-    before = window.rstrip()
-    if before and "\n" not in window[len(before):] and before[-1] not in _OPENS_SENTENCE:
-        return True
-    after = text[end:end + 3].lstrip(" ")
-    return after[:1].isupper()
-
-
-def _cyrillic_language(letters: Counter[str], text: str, length: int) -> str:
-    """Language of Cyrillic ``text`` (its common words) with letter counts ``letters``; ``length`` is
-    the letter count of the whole original text."""
+def _cyrillic_language(letters: Counter[str], evidence: str, text: str) -> str:
+    """Language of Cyrillic ``text``, judged on the letter counts of ``evidence`` (its lower-case
+    words); lingua reads the evidence, function words are counted over the whole text."""
     cfg = _config()
     total = sum(letters.values())
     allowed_foreign = int(total * cfg.tolerance)
@@ -126,7 +113,7 @@ def _cyrillic_language(letters: Counter[str], text: str, length: int) -> str:
     known = set(cfg.detector["cyrillic"])
     ranked = compatible & known
     if len(ranked) > 1:
-        order = _lingua_ranking(text, frozenset(ranked))
+        order = _lingua_ranking(evidence, frozenset(ranked))
         best = order[0][0] if order else min(ranked, key=lambda lang: len(cfg.alphabets[lang]))
     elif ranked:
         best = next(iter(ranked))
@@ -138,7 +125,7 @@ def _cyrillic_language(letters: Counter[str], text: str, length: int) -> str:
     # are there too).
     best_alphabet = cfg.alphabets[best]
     expected = cfg.expected.get(best)
-    long_enough = length >= cfg.expected_min_letters
+    long_enough = len(_letters(text)) >= cfg.expected_min_letters
     if expected and long_enough and not any(letters[ch] for ch in expected):
         # Long "Kazakh" text without a single Kazakh letter: a narrower relative (Kyrgyz) wrote it.
         relatives = [lang for lang in compatible - known if cfg.alphabets[lang] < best_alphabet]
@@ -177,7 +164,7 @@ def detect_language(text: str) -> str:
     if script == "cyrillic":
         evidence = _evidence(text)
         cyrillic = Counter(ch.lower() for ch in evidence if ch.isalpha() and _script(ch) == "cyrillic")
-        return _cyrillic_language(cyrillic, evidence, len(letters))
+        return _cyrillic_language(cyrillic, evidence, text)
     if count < len(letters) / 2:
         script = "other"
     order = _lingua_ranking(text, frozenset(_config().detector[script]))
