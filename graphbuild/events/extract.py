@@ -122,7 +122,37 @@ def _fill_slots(trig: Trigger, tokens: list[Token], args: list[Arg], lo: int, hi
         slots.by_slot["obj"] = slots.get("obj") + slots.by_slot.pop("subj", [])
     elif not _is_nominal(trig, tokens):
         slots.by_slot.pop("by", None)  # an active verb's "by"/instrumental is a means, not the actor
+    if _is_nominal(trig, tokens):
+        symmetric = EVENT_TYPES[trig.type].symmetric  # "seeking to deepen a partnership": still theirs
+        if lex.order == "SVO" and not symmetric and _object_of_other_verb(trig, tokens, lo, lex):
+            slots.by_slot.pop("subj", None)  # "Peskov called the accusations baseless": not his act
+    else:
+        _possessors_as_objects(trig, slots, lex)
     return slots
+
+
+def _object_of_other_verb(trig: Trigger, tokens: list[Token], lo: int, lex: Lexicon) -> bool:
+    """A noun trigger whose nearest verb to the left is a content verb (not impose/hold/ввести/...)."""
+    light = set(lex.raw.get("light_verbs", []))
+    for t in reversed(tokens[lo:trig.start]):
+        if t.pos in ("VERB", "AUX"):
+            return (t.lemma or t.text).lower() not in light and t.pos == "VERB"
+    return False
+
+
+def _possessors_as_objects(trig: Trigger, slots: Slots, lex: Lexicon) -> None:
+    """"backed Sweden's bid", "поддержала вступление Швеции", "Швецияның ... кіруін қолдады": the
+    owner of a verb's object is what the act is aimed at."""
+    subjects = slots.get("subj")
+    owners = []
+    for arg in slots.get("poss"):
+        after_verb = arg.i >= trig.end
+        after_subject = lex.order == "SOV" and any(s.j <= arg.i for s in subjects)
+        if after_verb or after_subject:
+            owners.append(arg)
+    if owners:
+        slots.by_slot["poss"] = [a for a in slots.get("poss") if a not in owners]
+        slots.by_slot["obj"] = slots.get("obj") + owners
 
 
 def _window_slots(trig: Trigger, tokens: list[Token], args: list[Arg], stops: list[int],
@@ -213,6 +243,10 @@ def _assign_roles(d: _Draft) -> None:
             fallback_sources.extend(ids)  # from/poss: the source only when no subject is named
     if not source:
         source = fallback_sources
+    if not source and any(a.kind == "Organization" for a in places):
+        # "В Кремле опровергли", "Кремльде мәлімдеді": an institution is an actor, not a place.
+        source = [a.actor for a in places if a.kind == "Organization"][:1]
+        places = [a for a in places if a.kind != "Organization"]
     elif d.type in table.recipient_types and not target:
         # "поставки оружия России" after a named supplier: the possessor-looking noun is the recipient.
         target = [a.actor for a in d.slots.get("poss") if a.i >= d.trig.end and a.actor not in source]
@@ -268,6 +302,18 @@ def _is_nominal(trig: Trigger, tokens: list[Token]) -> bool:
     """A one-word noun or verbal-noun trigger (визит, proposal, айыптауды)."""
     head = tokens[trig.head]
     return len(trig.indices) == 1 and (head.pos == "NOUN" or head.feats.get("VerbForm") in ("Ger", "Vnoun"))
+
+
+def _drop_echoes(triggers: list[Trigger], tokens: list[Token]) -> list[Trigger]:
+    """"прибыл ... с визитом", "arrived on a visit": a noun of the verb's own type is the same act."""
+    dropped = set()
+    for n in triggers:
+        if not _is_nominal(n, tokens):
+            continue
+        for v in triggers:
+            if v is not n and v.type == n.type and not _is_nominal(v, tokens) and abs(n.start - v.start) <= 5:
+                dropped.add(id(n))
+    return [t for t in triggers if id(t) not in dropped]
 
 
 def _drop_denied_claims(triggers: list[Trigger], tokens: list[Token], lex: Lexicon) -> list[Trigger]:
@@ -411,6 +457,7 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
     trigger_tokens = {k for t in triggers for k in t.indices}
     checked = [t for t in triggers if _need_met(t, tokens, args, stops, lex, trigger_tokens)]
     checked = _drop_denied_claims(checked, tokens, lex)
+    checked = _drop_echoes(checked, tokens)
     if len(checked) < len(triggers):
         dropped = {k for t in triggers if t not in checked for k in t.indices}
         stops = [k for k in stops if k not in dropped]

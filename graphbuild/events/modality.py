@@ -54,6 +54,23 @@ def is_negated(trig: Trigger, tokens: list[Token], lex: Lexicon, stops: set[int]
     return False
 
 
+_GOVERNED_CASES = (None, "Nom", "Acc", "Dat")
+
+
+def _governable(trig: Trigger, governor: Trigger, tokens: list[Token], lex: Lexicon) -> bool:
+    """Whether ``trig`` can be the complement of ``governor`` ("to buy", "о покупке", "сатып алу
+    туралы"): a non-finite or noun form, not a place or time phrase, with no punctuation between."""
+    head = tokens[trig.head]
+    lo, hi = (trig.end, governor.start) if lex.order == "SOV" else (governor.end, trig.start)
+    if any(not any(ch.isalnum() for ch in t.text) for t in tokens[lo:hi]):
+        return False
+    nonfinite = head.pos == "NOUN" or head.feats.get("VerbForm") in ("Inf", "Ger", "Vnoun", "Part") or (
+        trig.start > 0 and tokens[trig.start - 1].text.lower() == "to")
+    if lex.order == "SOV" and head.case not in _GOVERNED_CASES:
+        return False
+    return nonfinite
+
+
 def planned_reason(trig: Trigger, tokens: list[Token], lex: Lexicon, others: list[Trigger],
                    stops: set[int]) -> str | None:
     """"intent" (plans, seeks, намерен, ниет; negotiating/offering/agreeing to do it) or "future"
@@ -81,7 +98,7 @@ def planned_reason(trig: Trigger, tokens: list[Token], lex: Lexicon, others: lis
             distance = other.start - trig.end
         else:
             distance = trig.start - other.end
-        if 0 <= distance <= PLANNED_WINDOW:
+        if 0 <= distance <= PLANNED_WINDOW and _governable(trig, other, tokens, lex):
             return "intent"
     head = tokens[trig.head]
     if head.feats.get("Tense") == "Fut" and head.feats.get("VerbForm") in (None, "Fin"):
