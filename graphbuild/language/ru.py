@@ -37,6 +37,10 @@ class _Tables:
     features: dict[str, dict[str, str]]
     verb_form: dict[str, str]
     auxiliaries: frozenset[str]
+    pronominal: str  # the grammeme of pronominal adjectives (этот, весь, свой)
+    pronominal_pos: str
+    relatives: frozenset[str]
+    relative_pos: str
     negation: frozenset[str]
     prepositions: dict[str, tuple[str, ...]]
 
@@ -51,6 +55,10 @@ def _tables() -> _Tables:
         features=raw["features"],
         verb_form=raw["verb_form"],
         auxiliaries=frozenset(raw["auxiliaries"]),
+        pronominal=raw["pronominal_adjectives"]["grammeme"],
+        pronominal_pos=raw["pronominal_adjectives"]["pos"],
+        relatives=frozenset(raw["pronominal_adjectives"]["relative"]),
+        relative_pos=raw["pronominal_adjectives"]["relative_pos"],
         negation=frozenset(raw["negation"]),
         prepositions={k: tuple(v) for k, v in preps.items() if not k.startswith("_")},
     )
@@ -71,6 +79,8 @@ def _convert(parse: Any) -> Reading:
     pos = "PROPN" if proper else t.pos.get(tag_pos, "X")
     if parse.normal_form in t.auxiliaries:
         pos = "AUX"
+    elif t.pronominal in grammemes:
+        pos = t.relative_pos if parse.normal_form in t.relatives else t.pronominal_pos
     feats: dict[str, str] = {}
     for name, mapping in t.features.items():
         for grammeme, value in mapping.items():
