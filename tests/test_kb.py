@@ -363,3 +363,12 @@ def test_short_last_words_inflect_only_inside_an_alias(kb: KnowledgeBase) -> Non
         "person:sergei-shoigu", "Q56226"}
     assert ids_of(kb.match(split_tokens("встреча с Ким Чен Ыном"), "ru")) == {"Q56226"}
     assert kb.match(split_tokens("Ынмен және Симен"), "kk") == []
+
+
+@pytest.mark.parametrize("tokenize", TOKENIZERS)
+def test_initialled_names(kb: KnowledgeBase, tokenize: Callable[[str], list[Token]]) -> None:
+    matches = found(kb, "В.Путин и С. Лавров встретились, а Қ.Тоқаев с ними не был.", "ru", tokenize)
+    assert [(m.text, m.hit.actor_id) for m in matches] == [
+        ("В.Путин", "Q7747"), ("С. Лавров", "person:sergey-lavrov"), ("Қ.Тоқаев", "person:kassym-jomart-tokayev")]
+    # The preposition "с" is not an initial.
+    assert [m.text for m in found(kb, "говорил с Лавровым", "ru", tokenize)] == ["Лавровым"]

@@ -53,6 +53,7 @@ _HYPHENS = str.maketrans({c: "-" for c in "‐‑‒–—―−"})
 _QUOTES = str.maketrans({c: '"' for c in "«»“”„‟″"})
 _SPACES = re.compile(r"\s+")
 _STRESS = re.compile("\u0301")  # stress marks in dictionary spellings (Респу\u0301блика)
+_INITIAL = re.compile(r"[^\W\d_]\.")
 _MIN_STEM = 3  # shortest alias word the stem fallback may strip a suffix down to
 _MIN_SHORT = 2  # ... when the word continues an alias already matched (Ким Чен Ынмен)
 
@@ -66,8 +67,12 @@ def normalize(text: str) -> str:
 
 
 def _wkey(word: str) -> str:
-    """Matching key of one word: normalised, dots dropped (U.S. = US), edge punctuation stripped."""
-    return normalize(word).replace(".", "").strip(_EDGE + '"').strip()
+    """Matching key of one word: normalised, dots dropped (U.S. = US), edge punctuation stripped.
+
+    An initial keeps its dot ("С." in "С. Лавров" is not the preposition "с").
+    """
+    key = normalize(word).strip(_EDGE + '"').strip()
+    return key if _INITIAL.fullmatch(key) else key.replace(".", "")
 
 
 def _words(alias: str) -> list[str]:
@@ -500,6 +505,8 @@ class KnowledgeBase:
             # Transliteration variants let "Sergey Shoygu" in English text find a Russian-named person.
             if rec.kind == "Person" and lang in ("ru", "kk"):
                 for name in names:
+                    for short in _initial_forms(name):
+                        self._add_alias(short, KbHit(rec.id, rec.metonym_of, rec.alias_class, short, lang))
                     latin = to_latin(name, lang)
                     if latin != name:
                         self._add_alias(latin, KbHit(rec.id, rec.metonym_of, rec.alias_class, latin, "en"))
@@ -641,6 +648,17 @@ class KnowledgeBase:
                 out.append(KbMatch(first, last + 1, t.hit, text))
             i += best_len
         return out
+
+
+def _initial_forms(name: str) -> list[str]:
+    """Initialled forms news use for people: В. Путин, В.Путин, В.В. Путин, Қ.Тоқаев."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[:1].isalpha() for w in words):
+        return []
+    initials = "".join(w[0] + "." for w in words[:-1])
+    first = words[0][0] + "."
+    forms = {f"{initials} {words[-1]}", f"{initials}{words[-1]}", f"{first} {words[-1]}", f"{first}{words[-1]}"}
+    return sorted(forms)
 
 
 def _copy_actor(actor: Actor) -> Actor:
