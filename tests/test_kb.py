@@ -372,3 +372,15 @@ def test_initialled_names(kb: KnowledgeBase, tokenize: Callable[[str], list[Toke
         ("В.Путин", "Q7747"), ("С. Лавров", "person:sergey-lavrov"), ("Қ.Тоқаев", "person:kassym-jomart-tokayev")]
     # The preposition "с" is not an initial.
     assert [m.text for m in found(kb, "говорил с Лавровым", "ru", tokenize)] == ["Лавровым"]
+
+
+def test_kb_check_tool(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    tool = Path(__file__).resolve().parent.parent / "tools" / "kb_check.py"
+    ok = subprocess.run([sys.executable, str(tool), "--ambiguous"], capture_output=True, text=True, check=False)
+    assert ok.returncode == 0 and "Country 250" in ok.stdout and "корея -> KOR, PRK" in ok.stdout
+    bad = _write(tmp_path, ['{"id": "x", "kind": "Person"}'])
+    failed = subprocess.run([sys.executable, str(tool), str(bad)], capture_output=True, text=True, check=False)
+    assert failed.returncode == 1 and f"{bad}:1" in failed.stderr
