@@ -31,3 +31,14 @@ def neo4j_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
 def records_dir() -> Path:
     """The hand-written test graph: all 17 event types, every mode, kk/ru/en names."""
     return TESTS / "data" / "records"
+
+
+@pytest.fixture(scope="session")
+def examples_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled examples built once with the real CLI, as the README's first command does."""
+    from graphbuild.cli.main import main
+
+    out = tmp_path_factory.mktemp("examples") / "out"
+    code = main(["--quiet", "build", str(REPO / "examples"), "--out", str(out)])
+    assert code == 0, f"building the bundled examples exited {code}"
+    return out

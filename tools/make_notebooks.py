@@ -100,14 +100,23 @@ report = push_graph(read_records(OUT), NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD)
 print(report)'''),
  ("code", '''import json
 
-import pandas as pd
+from graphbuild.graph.records import read_records
+from graphbuild.queries import list_queries, queries_dir
+
+graph = read_records(OUT)
+# Example parameters for each question; the evidence question asks about a denied claim of this graph.
+PARAMS = json.loads((queries_dir() / "test_params.json").read_text(encoding="utf-8"))
+denied = [e for e in graph.sorted_events() if e.mode == "denied"] or graph.sorted_events()
+PARAMS["event_evidence"] = {"event": denied[0].id}
+print(f"{len(list_queries())} questions; evidence asked for event {denied[0].id} ({denied[0].type})")'''),
+ ("code", '''import pandas as pd
 from IPython.display import display
 
-from graphbuild.queries import default_params, list_queries, run_cypher
+from graphbuild.queries import run_cypher
 
 answers = {}
 for info in list_queries():
-    rows = run_cypher(info.name, default_params(info.name), NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD)
+    rows = run_cypher(info.name, PARAMS.get(info.name, {}), NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD)
     answers[info.name] = pd.DataFrame(rows)
     print(f"## {info.name}: {info.question} -> {len(rows)} rows")
     display(answers[info.name].head(10))'''),
@@ -134,18 +143,29 @@ print(f"{hostile.number_of_edges()} hostile edges between {hostile.number_of_nod
 ], NOTEBOOKS / "cypher.ipynb")
 
 nb([
- ("md", "# Asking the SPARQL endpoint\n\nThis notebook queries the SPARQL 1.1 endpoint that `graphbuild serve OUT` starts (Oxigraph) with the `.rq` twins of the Cypher questions in `queries/`, and shows each answer as a table. Set `SPARQL_ENDPOINT` (default `http://127.0.0.1:7878/query`)."),
- ("code", '''import os
+ ("md", "# Asking the SPARQL endpoint\n\nThis notebook queries the SPARQL 1.1 endpoint that `graphbuild serve OUT` starts (Oxigraph) with the `.rq` twins of the Cypher questions in `queries/`, and shows each answer as a table. Set `SPARQL_ENDPOINT` (default `http://127.0.0.1:7878/query`) and `GRAPHBUILD_OUT` (the directory that endpoint serves, default `../out`)."),
+ ("code", setup + '''
 
 SPARQL_ENDPOINT = os.environ.get("SPARQL_ENDPOINT", "http://127.0.0.1:7878/query")'''),
+ ("code", '''import json
+
+from graphbuild.graph.records import read_records
+from graphbuild.queries import list_queries, queries_dir
+
+graph = read_records(OUT)
+# Example parameters for each question; the evidence question asks about a denied claim of this graph.
+PARAMS = json.loads((queries_dir() / "test_params.json").read_text(encoding="utf-8"))
+denied = [e for e in graph.sorted_events() if e.mode == "denied"] or graph.sorted_events()
+PARAMS["event_evidence"] = {"event": denied[0].id}
+print(f"{len(list_queries())} questions; evidence asked for event {denied[0].id} ({denied[0].type})")'''),
  ("code", '''import pandas as pd
 from IPython.display import display
 
-from graphbuild.queries import default_params, list_queries, run_sparql
+from graphbuild.queries import run_sparql
 
 answers = {}
 for info in list_queries():
-    rows = run_sparql(info.name, default_params(info.name), SPARQL_ENDPOINT)
+    rows = run_sparql(info.name, PARAMS.get(info.name, {}), SPARQL_ENDPOINT)
     answers[info.name] = pd.DataFrame(rows)
     print(f"## {info.name}: {info.question} -> {len(rows)} rows")
     display(answers[info.name].head(10))'''),

@@ -73,8 +73,9 @@ def _event(row: dict[str, Any], path: Path, line: int) -> Event:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise RecordError(path, line, f"{key} must be a list of ids")
         row[key] = value
-    if not row["source"]:
-        raise RecordError(path, line, "an event needs at least one source actor")
+    if not row["source"] and not row["target"]:
+        # An unknown attacker is news ("a strike hit Kyiv"); an event with nobody in it is not.
+        raise RecordError(path, line, "an event needs at least one source or target actor")
     evidence = []
     for item in row.get("evidence") or []:
         if not isinstance(item, dict):
