@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -285,3 +286,13 @@ def test_short_paragraph_takes_the_document_language() -> None:
 
 def test_no_letters_is_undetermined() -> None:
     assert detect_language("12:30 — 2023") == "und"
+
+
+def test_jsonl_accepts_common_scraper_field_names(tmp_path: Path) -> None:
+    record = {"content": "Russia and Belarus agreed to hold joint drills in September.", "headline": "Drills",
+              "date": "2024-05-02", "site": "Example Wire", "link": "https://a.example.org/9"}
+    (tmp_path / "scraped.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    d = doc(tmp_path / "scraped.jsonl")
+    assert (d.title, d.published, d.outlet, d.url) == ("Drills", "2024-05-02", "Example Wire",
+                                                       "https://a.example.org/9")
+    assert d.source == f"{tmp_path / 'scraped.jsonl'}#L1"

@@ -30,6 +30,16 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
 ENCODINGS = ("utf-8", "cp1251")
 STDIN = "-"
+# JSONL field names: the contract's name first, then names scrapers commonly use for it.
+JSONL_FIELDS: dict[str, tuple[str, ...]] = {
+    "text": ("text", "content", "body"),
+    "html": ("html", "raw_html"),
+    "url": ("url", "link"),
+    "title": ("title", "headline"),
+    "published": ("published", "date", "published_at", "datetime"),
+    "outlet": ("outlet", "site", "sitename", "site_name"),
+    "lang": ("lang", "language"),
+}
 _SNIFF = 8192
 _HTML_SNIFF = re.compile(r"<(?:!doctype\s+html|html|head|body|article|p|div)\b", re.IGNORECASE)
 # Words mixing case oddly ("пРИВЕТ") or scripts ("Mьller") betray a wrong decoding.
@@ -234,14 +244,23 @@ def _read_jsonl(path: str, text: str) -> Iterator[IngestResult]:
 
 
 def _from_record(source: str, number: int, record: dict[str, Any]) -> Document:
-    meta = {k: _string(record.get(k)) for k in ("url", "title", "published", "outlet", "lang")}
-    body = record.get("text")
+    meta = {name: _string(_field(record, name)) for name in ("url", "title", "published", "outlet", "lang")}
+    body = _field(record, "text")
     if isinstance(body, str) and body.strip():
         return _document(source, clean_text(body, title=meta["title"], outlet=meta["outlet"]), **meta)
-    html = record.get("html")
+    html = _field(record, "html")
     if isinstance(html, str) and html.strip():
         return _from_html(source, html, meta)
     raise _BadInputError(f"line {number} has no 'text' or 'html'")
+
+
+def _field(record: dict[str, Any], field: str) -> Any:
+    """A record's value for ``field`` under its contract name or a common scraper alias."""
+    for key in JSONL_FIELDS[field]:
+        value = record.get(key)
+        if value not in (None, ""):
+            return value
+    return None
 
 
 def _string(value: Any) -> str | None:
