@@ -190,8 +190,7 @@ def serve(ctx: click.Context, directory: Path, bind: str, read_write: bool) -> N
     """
     from graphbuild.stores.oxigraph_store import serve as serve_store
 
-    handle = serve_store(directory, bind=bind, read_only=not read_write)
-    stdout.print(f"SPARQL endpoint: http://{bind}/query  (Ctrl-C to stop)")
+    handle = serve_store(directory, bind=bind, read_only=not read_write)  # prints the endpoint
     try:
         handle.wait()
     except KeyboardInterrupt:
