@@ -296,3 +296,9 @@ def test_jsonl_accepts_common_scraper_field_names(tmp_path: Path) -> None:
     assert (d.title, d.published, d.outlet, d.url) == ("Drills", "2024-05-02", "Example Wire",
                                                        "https://a.example.org/9")
     assert d.source == f"{tmp_path / 'scraped.jsonl'}#L1"
+
+
+def test_lines_without_letters_and_broken_markup_do_not_stop_the_run() -> None:
+    assert clean_text("* * *\nRussia and China signed a deal.\n<<<>>>\n2023") == "Russia and China signed a deal."
+    [d] = read_inputs(["-"], stdin_text="<html><body><p>Russia and China signed a gas deal.<p><div><<<>>></html>")
+    assert isinstance(d, Document) and d.text == "Russia and China signed a gas deal."

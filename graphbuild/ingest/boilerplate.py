@@ -131,7 +131,8 @@ def clean_text(text: str, *, title: str | None = None, outlet: str | None = None
     lines = [normalise_line(raw) for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     outlet_key = normalise_line(outlet).casefold() if outlet else None
     keep = [
-        bool(line) and not is_boilerplate(line) and not _breadcrumb(line) and line.casefold() != outlet_key
+        any(ch.isalpha() for ch in line)  # a line of symbols or numbers alone says nothing
+        and not is_boilerplate(line) and not _breadcrumb(line) and line.casefold() != outlet_key
         for line in lines
     ]
     if title:
@@ -146,7 +147,7 @@ def clean_text(text: str, *, title: str | None = None, outlet: str | None = None
         if not keep[i]:
             continue
         key = line.casefold()
-        if key in seen and any(ch.isalpha() for ch in line):
+        if key in seen:
             keep[i] = False  # a repeated caption, teaser or headline counts once
         seen.add(key)
     kept = [i for i, k in enumerate(keep) if k]

@@ -28,9 +28,12 @@ def extract_html(html: str) -> HtmlArticle:
     """Article text (one paragraph per line) plus title, date, site name and canonical URL."""
     import trafilatura
 
-    doc = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False, deduplicate=False
-    )
+    try:
+        doc = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, include_tables=False, deduplicate=False
+        )
+    except Exception:  # arbitrary scraped markup must not stop the run: fall back below
+        doc = None
     text = (getattr(doc, "text", None) or "") if doc is not None else ""
     if not text.strip():
         text = plain_text(html)
