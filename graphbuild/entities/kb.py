@@ -48,9 +48,9 @@ _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _QID_RE = re.compile(r"^Q[1-9]\d*$")
 # Characters stripped from the edges of a word before matching (quotes, brackets, punctuation).
 _EDGE = "\"«»“”„‟()[]{},;:!?…/"
-_APOSTROPHES = str.maketrans({c: "'" for c in "’‘ʼ`´ʹ′"})
-_HYPHENS = str.maketrans({c: "-" for c in "‐‑‒–—―−"})
-_QUOTES = str.maketrans({c: '"' for c in "«»“”„‟″"})
+# One table unifies apostrophes, hyphens/dashes and quotes.
+_UNIFY = str.maketrans({**{c: "'" for c in "’‘ʼ`´ʹ′"}, **{c: "-" for c in "‐‑‒–—―−"},
+                        **{c: '"' for c in "«»“”„‟″"}})
 _SPACES = re.compile(r"\s+")
 _STRESS = re.compile("\u0301")  # stress marks in dictionary spellings (Респу\u0301блика)
 _INITIAL = re.compile(r"[^\W\d_]\.")
@@ -61,7 +61,7 @@ _MIN_SHORT = 2  # ... when the word continues an alias already matched (Ким �
 def normalize(text: str) -> str:
     """Casefold, ё->е, unify apostrophes/hyphens/quotes, collapse spaces."""
     text = unicodedata.normalize("NFC", text)
-    text = text.translate(_APOSTROPHES).translate(_HYPHENS).translate(_QUOTES)
+    text = text.translate(_UNIFY)
     text = _STRESS.sub("", text.casefold().replace("ё", "е"))
     return _SPACES.sub(" ", text).strip()
 
@@ -522,10 +522,10 @@ class KnowledgeBase:
         if hit.lang == "en" and alias.lower().startswith("the ") and len(alias.split()) > 2:
             variants.add(alias[4:])
         for variant in variants:
-            words = _words(variant)
-            keys = tuple(_wkey(w) for w in words)
-            if not keys:
+            pairs = [(w, k) for w in _SPACES.split(variant.strip()) if (k := _wkey(w))]
+            if not pairs:
                 continue
+            words, keys = [w for w, _ in pairs], tuple(k for _, k in pairs)
             entry = _Alias(hit, tuple(_caps_flag(w) for w in words))
             index_key = " ".join(keys)
             if any(a == entry for a in self._index.get(index_key, [])):
