@@ -299,6 +299,8 @@ def test_jsonl_accepts_common_scraper_field_names(tmp_path: Path) -> None:
 
 
 def test_lines_without_letters_and_broken_markup_do_not_stop_the_run() -> None:
-    assert clean_text("* * *\nRussia and China signed a deal.\n<<<>>>\n2023") == "Russia and China signed a deal."
-    [d] = read_inputs(["-"], stdin_text="<html><body><p>Russia and China signed a gas deal.<p><div><<<>>></html>")
+    raw = "* * *\nRussia and China signed a deal.\n<<<>>>\n2023"
+    assert clean_text(raw) == "Russia and China signed a deal."
+    broken = "<html><body><p>Russia and China signed a gas deal.<p><div><<<>>></html>"
+    [d] = read_inputs(["-"], stdin_text=broken)
     assert isinstance(d, Document) and d.text == "Russia and China signed a gas deal."
