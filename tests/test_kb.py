@@ -385,3 +385,11 @@ def test_kb_check_tool(tmp_path: Path) -> None:
     bad = _write(tmp_path, ['{"id": "x", "kind": "Person"}'])
     failed = subprocess.run([sys.executable, str(tool), str(bad)], capture_output=True, text=True, check=False)
     assert failed.returncode == 1 and f"{bad}:1" in failed.stderr
+
+
+def test_disambiguate_by_document_context(kb: KnowledgeBase) -> None:
+    hits = [m.hit for m in kb.match(split_tokens("Кореяның"), "kk")]
+    assert {h.actor_id for h in hits} == {"PRK", "KOR"}
+    assert [h.actor_id for h in kb.disambiguate(hits, ["Q56226", "PRK"])] == ["PRK"]
+    assert [h.actor_id for h in kb.disambiguate(hits, ["place:seoul", "KOR"])] == ["KOR"]
+    assert {h.actor_id for h in kb.disambiguate(hits, ["USA"])} == {"PRK", "KOR"}

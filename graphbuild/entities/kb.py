@@ -570,6 +570,18 @@ class KnowledgeBase:
                 break
         return out
 
+    def disambiguate(self, hits: Iterable[KbHit], context: Iterable[str]) -> list[KbHit]:
+        """Of several hits for one span ("Корея"), keep those tied to actors already in ``context``
+        (the hit's actor, its metonym or what it is part of); keep all when none is."""
+        hits = list(hits)
+        seen = set(context)
+        tied = [h for h in hits if {h.actor_id, h.metonym_of, self._part_of(h.actor_id)} & seen - {None}]
+        return tied or hits
+
+    def _part_of(self, actor_id: str | None) -> str | None:
+        actor = self._actors.get(actor_id) if actor_id else None
+        return actor.part_of if actor else None
+
     def lookup(self, name: str, lang: str | None = None) -> list[KbHit]:
         """Exact match of the normalised ``name`` against all aliases (of ``lang`` when given)."""
         words = _words(name)
