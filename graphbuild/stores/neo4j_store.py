@@ -50,6 +50,11 @@ class PushReport:
     def relationships_per_second(self) -> float:
         return self.relationships / self.relationship_seconds if self.relationship_seconds else 0.0
 
+    def __str__(self) -> str:
+        return (f"{self.nodes} nodes and {self.relationships} relationships merged "
+                f"({self.nodes_created} and {self.relationships_created} new) in {self.batches} batches, "
+                f"{self.seconds:.1f} s")
+
 
 def schema_statements() -> list[str]:
     """Unique id per label and the event lookups analysts filter on; safe to run repeatedly."""
