@@ -27,14 +27,16 @@ class Arg:
     prep: str | None = None  # slot named by a governing preposition/postposition
     absorbed: bool = False  # the country/organisation of a role apposition: the person acts
     speaker: bool = False  # the source of reported speech, not a participant
+    title: str | None = None  # "Ақ үй өкілі": the office named after the country/organisation
+    holder: str | None = None  # the person known (earlier in the document) to hold that office
 
     @property
     def actor(self) -> str:
-        return self.mention.actor or ""
+        return self.holder or self.mention.actor or ""
 
     @property
     def kind(self) -> str:
-        return self.mention.kind
+        return "Person" if self.holder else self.mention.kind
 
     @property
     def active(self) -> bool:
@@ -144,6 +146,7 @@ def _extend_by_titles(tokens: list[Token], spans: list[Arg], lex: Lexicon) -> No
             end = k + after[0].end
             arg.j = end
             arg.case = tokens[end - 1].case or arg.case
+            arg.title = after[0].value
             continue
         before = find_matches(tokens[max(0, arg.i - 3):arg.i], lex.role_titles, set())
         if before and lex.order == "SVO" and lex.case_slots and arg.case == "Gen":
@@ -151,6 +154,7 @@ def _extend_by_titles(tokens: list[Token], spans: list[Arg], lex: Lexicon) -> No
             if max(0, arg.i - 3) + before[-1].end == arg.i and first not in ends:
                 arg.i = first
                 arg.case = tokens[first].case or arg.case
+                arg.title = before[-1].value
 
 
 def _uninflected(token: Token) -> bool:

@@ -68,6 +68,9 @@ def find_reports(tokens: list[Token], args: list[Arg], lex: Lexicon, used: set[i
         after = [a for a in args if cue.end <= a.i <= cue.end + SPEAKER_REACH]
         reports.append(Report(cue, after[0] if after else None))
     for cue in claimed + find_matches(tokens, lex.reporting_verbs, used):
+        if len(cue.indices) == 1 and tokens[cue.start].pos not in ("VERB", "AUX", "", "X"):
+            used.difference_update(cue.indices)  # "a state visit", "the report": not a speech verb
+            continue
         lo = max([b + 1 for b in boundaries if b < cue.start], default=0)
         reports.append(Report(cue, _speaker_for_verb(cue, tokens, args, lex, lo, first_trigger)))
     for report in reports:

@@ -79,9 +79,11 @@ class _Draft:
         return set(self.source) | set(self.target)
 
 
-def _window(trig: Trigger, stops: list[int], n: int, lex: Lexicon) -> tuple[int, int]:
+def _window(trig: Trigger, stops: list[int], n: int, lex: Lexicon, soft: set[int] | None = None) -> tuple[int, int]:
+    """Token window of a trigger's arguments.  In SOV clauses a finite verb reaches back over the
+    embedded triggers (``soft``) before it: "Пхеньянды ... келіссөздерді тоқтатуға шақырды"."""
     own = set(trig.indices)
-    lo = max([b + 1 for b in stops if b < trig.start and b not in own], default=0)
+    lo = max([b + 1 for b in stops if b < trig.start and b not in own and b not in (soft or set())], default=0)
     if lex.order == "SOV":
         return lo, trig.start
     hi = min([b for b in stops if b >= trig.end and b not in own], default=n)
@@ -113,6 +115,9 @@ def _fill_slots(trig: Trigger, tokens: list[Token], args: list[Arg], lo: int, hi
     elif "subj_after" in slots.by_slot:
         for arg in slots.by_slot.pop("subj_after"):
             slots.add("obj", arg)
+    objects = slots.get("obj")
+    if len(objects) > 1 and lex.order == "SVO":
+        slots.by_slot["obj"] = coordinated_with(objects[0], objects, tokens, lex)  # not later clauses' objects
     subjects = slots.get("subj")
     if len(subjects) > 1:
         # One subject (the first in SOV, the nearest before the verb in SVO) and what is coordinated with it.
@@ -126,7 +131,7 @@ def _fill_slots(trig: Trigger, tokens: list[Token], args: list[Arg], lo: int, hi
         symmetric = EVENT_TYPES[trig.type].symmetric  # "seeking to deepen a partnership": still theirs
         if lex.order == "SVO" and not symmetric and _object_of_other_verb(trig, tokens, lo, lex):
             slots.by_slot.pop("subj", None)  # "Peskov called the accusations baseless": not his act
-    else:
+    elif not trig.entry.denial:
         _possessors_as_objects(trig, slots, lex)
     return slots
 
@@ -158,7 +163,10 @@ def _possessors_as_objects(trig: Trigger, slots: Slots, lex: Lexicon) -> None:
 def _window_slots(trig: Trigger, tokens: list[Token], args: list[Arg], stops: list[int],
                   lex: Lexicon, trigger_tokens: set[int]) -> tuple[Slots, int, int, int]:
     """The trigger's slots, its window [lo, hi) and where the search for its object ends."""
-    lo, hi = _window(trig, stops, len(tokens), lex)
+    soft = None
+    if lex.order == "SOV" and not _embedded(trig, tokens):
+        soft = {k for k in trigger_tokens if k < trig.start and _embedded_at(k, tokens)}
+    lo, hi = _window(trig, stops, len(tokens), lex, soft)
     obj_hi = trig.end if lex.order == "SOV" else max(hi, trig.end)
     after_trigger = lo > 0 and (lo - 1) in trigger_tokens
     return _fill_slots(trig, tokens, args, lo, hi, lex, after_trigger), lo, hi, obj_hi
@@ -180,6 +188,21 @@ def _need_met(trig: Trigger, tokens: list[Token], args: list[Arg], stops: list[i
     return False
 
 
+def _shares_subject(governor: _Draft, d: _Draft, lex: Lexicon) -> bool:
+    """SVO: "negotiating with Iran to buy", "denied supplying", "arrived ... and held talks" share
+    the subject; a trigger after a comma or far away does not."""
+    if governor.trig.start > d.trig.start:
+        return False
+    between = d.tokens[governor.trig.end:d.trig.start]
+    if len(between) > 8 or any(not any(ch.isalnum() for ch in t.text) and t.text not in "-'’" for t in between):
+        return False
+    coordinators = {w for w in lex.raw.get("coordinators", []) if any(ch.isalpha() for ch in w)}
+    head = d.tokens[d.trig.head]
+    nonfinite = d.nominal or head.feats.get("VerbForm") in ("Inf", "Ger", "Part") or any(
+        t.text.lower() == "to" for t in between[-1:])
+    return nonfinite or any(t.text.lower() in coordinators for t in between)
+
+
 def _inherit(drafts: list[_Draft], lex: Lexicon) -> None:
     """Fill a missing subject (and partner) from the nearest trigger that has one of its own."""
     for d in drafts:
@@ -199,13 +222,15 @@ def _inherit(drafts: list[_Draft], lex: Lexicon) -> None:
             for other in drafts:
                 if other is d or other.trig.entry.violation:
                     continue
-                if lex.order == "SVO" and slot == "subj" and other.trig.start > d.trig.start:
+                if lex.order == "SVO" and slot == "subj" and not _shares_subject(other, d, lex):
                     continue
                 if other.type == "ACCUSE" and slot == "subj":
                     # "accused Russia of supplying": the accused did the act.
                     given = [a for a in other.slots.get("obj") if slot not in other.slots.inherited]
                 else:
                     given = other.slots.get(slot) if slot not in other.slots.inherited else []
+                    if not given and slot == "with" and other.trig.entry.invert:
+                        given = other.slots.get("from")  # "сатып алу ... Пхеньяннан": the seller is the partner
                 if given:
                     candidates.append((abs(other.trig.start - d.trig.start), other.trig.start > d.trig.start, given))
             if candidates:
@@ -299,9 +324,26 @@ def _speaks_of_itself(d: _Draft, lex: Lexicon) -> bool:
 
 
 def _is_nominal(trig: Trigger, tokens: list[Token]) -> bool:
-    """A one-word noun or verbal-noun trigger (визит, proposal, айыптауды)."""
+    """A one-word noun or (Kazakh) verbal-noun trigger (визит, proposal, айыптауды)."""
     head = tokens[trig.head]
-    return len(trig.indices) == 1 and (head.pos == "NOUN" or head.feats.get("VerbForm") in ("Ger", "Vnoun"))
+    # Kazakh verbal nouns decline (they carry a case); English -ing forms stay verbs.
+    verbal_noun = head.feats.get("VerbForm") in ("Ger", "Vnoun") and (bool(head.case) or head.pos != "VERB"
+                                                                       or _cyrillic(head.text))
+    return len(trig.indices) == 1 and (head.pos == "NOUN" or verbal_noun)
+
+
+def _cyrillic(text: str) -> bool:
+    return any("\u0400" <= ch <= "\u04ff" for ch in text)
+
+
+def _embedded_at(k: int, tokens: list[Token]) -> bool:
+    head = tokens[k]
+    return head.pos == "NOUN" or head.feats.get("VerbForm") in ("Conv", "Inf", "Ger", "Vnoun")
+
+
+def _embedded(trig: Trigger, tokens: list[Token]) -> bool:
+    """A trigger inside a larger clause (noun, converb, infinitive): its own window stays narrow."""
+    return _is_nominal(trig, tokens) or tokens[trig.head].feats.get("VerbForm") in ("Conv", "Inf", "Ger", "Vnoun")
 
 
 def _drop_echoes(triggers: list[Trigger], tokens: list[Token]) -> list[Trigger]:
@@ -409,9 +451,13 @@ def _quote(d: _Draft) -> str:
     return s.text[first.start - s.start:last.end - s.start]
 
 
-def _build_event(d: _Draft, doc: Document) -> Event | None:
+def _build_event(d: _Draft, doc: Document, referenced: bool) -> Event | None:
     if not d.participants or (d.type == "DENY" and not d.source):
         return None
+    if EVENT_TYPES[d.type].symmetric and len(d.participants) < 2:
+        return None  # a meeting or talks with one known side tell nothing about relations
+    if not d.source and not referenced and (d.nominal or not d.target):
+        return None  # "attacks on government buildings": no actor named, nothing to link
     etype = EVENT_TYPES[d.type]
     table = common()
     cameo = d.trig.entry.cameo
@@ -431,12 +477,51 @@ def _build_event(d: _Draft, doc: Document) -> Event | None:
     return event
 
 
+@dataclass
+class _DocState:
+    """What later sentences of a document may refer back to."""
+
+    roles: list[Role] = field(default_factory=list)
+    last_speakers: list[str] = field(default_factory=list)
+    recent: list[Arg] = field(default_factory=list)  # subjects of earlier sentences, latest last
+
+
+def _known_holders(args: list[Arg], roles: list[Role]) -> None:
+    """"Ақ үй өкілі" after "Ақ үй өкілі Джон Кирби": the office named again means its holder."""
+    for arg in args:
+        if arg.title is None:
+            continue
+        holders = [r.person for r in roles if r.role == arg.title and r.of == arg.mention.actor]
+        if holders:
+            arg.holder = holders[-1]
+
+
+def _resolve_pronoun(d: _Draft, lex: Lexicon, recent: list[Arg]) -> None:
+    """"He met Ramaphosa": a pronoun subject is the latest earlier subject of a fitting kind."""
+    pronouns: dict[str, str] = lex.raw.get("pronouns", {})
+    left = d.tokens[d.lo:d.trig.start]
+    for t in reversed(left):
+        want = pronouns.get(t.text.lower())
+        if want is None:
+            continue
+        for arg in reversed(recent):
+            fits = want == "Any" or (want == "Person") == (arg.kind == "Person")
+            if fits:
+                d.slots.by_slot["subj"] = [arg]
+                d.slots.inherited.add("subj")
+                return
+        return
+
+
 def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: Lexicon,
-                     roles: list[Role], last_speakers: list[str]) -> tuple[list[_Draft], list[str]]:
+                     state: _DocState) -> list[_Draft]:
     tokens = s.tokens
     args = place_mentions(tokens, mentions, lex)
-    roles.extend(find_roles(tokens, args, lex, doc.id))
-    used: set[int] = set()
+    _known_holders(args, state.roles)
+    state.roles.extend(find_roles(tokens, args, lex, doc.id))
+    # Words inside organisation names are no triggers ("Collective Security Treaty Organization").
+    used: set[int] = {k for a in args if a.mention.kind in ("Organization", "Group") and a.title is None
+                      for k in range(a.i, a.j)}
     triggers = find_triggers(tokens, lex, used)
     claimed = claim_multiword_cues(tokens, lex, used)
     complementizers = find_matches(tokens, lex.complementizers, used)
@@ -446,9 +531,10 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
     reports = find_reports(tokens, args, lex, used, sorted(trigger_starts + comp_idx), first_trigger, claimed)
     speakers = list(dict.fromkeys(a.actor for r in reports for a in r.group))
     if reports and not speakers:
-        speakers = list(last_speakers)  # "he added": the speaker of the previous report
+        speakers = list(state.last_speakers)  # "he added": the speaker of the previous report
+    state.last_speakers = speakers or state.last_speakers
     if not triggers:
-        return [], speakers or last_speakers
+        return []
     report_idx = [k for r in reports for k in r.cue.indices]
     stops = sorted({k for t in triggers for k in t.indices} | set(comp_idx) | set(report_idx))
     date = resolve_date(s, doc.lang, doc.published)
@@ -476,9 +562,15 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
         d.negated = is_negated(d.trig, tokens, lex, own_stops)
         d.planned_by = planned_reason(d.trig, tokens, lex, kept, own_stops)
         d.planned = d.planned_by is not None
+    if not speakers:
+        for d in drafts:
+            if not d.slots.get("subj"):
+                _resolve_pronoun(d, lex, state.recent)
     _inherit(drafts, lex)
     for d in drafts:
         _assign_roles(d)
+        if not d.source and speakers and d.type in _SPEECH_ACTS:
+            d.source = list(speakers)  # "Солтүстік Корея ... айыптауларын теріске шығарып, ... мәлімдеген"
         if not d.source and speakers and d.type not in _SPEECH_ACTS and _speaks_of_itself(d, lex):
             d.source = list(speakers)  # "Iran said it does not supply drones": the speaker speaks of itself
             d.slots.inherited.add("subj")
@@ -491,7 +583,9 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
         if d.type in _SPEECH_ACTS:
             # A speaker's own accusation or denial is the event itself, not a report of it.
             d.reported_by = [r for r in d.reported_by if r not in d.source]
-    return drafts, speakers or last_speakers
+    subjects = [a for d in drafts if "subj" not in d.slots.inherited for a in d.slots.get("subj")]
+    state.recent.extend(subjects + [a for r in reports for a in r.group])
+    return drafts
 
 
 def extract_events(doc: Document, sentences: list[Sentence], mentions: list[Mention]) -> ExtractionResult:
@@ -503,17 +597,17 @@ def extract_events(doc: Document, sentences: list[Sentence], mentions: list[Ment
         result.warnings.append(f"no event lexicon for language {doc.lang!r}: no events extracted")
         return result
     drafts: list[_Draft] = []
-    last_speakers: list[str] = []
+    state = _DocState(roles=result.roles)
     ordered = sorted(mentions, key=lambda m: m.start)
     for s in sentences:
         if not s.tokens:
             continue
         inside = [m for m in ordered if s.start <= m.start and m.end <= s.end]
-        found, last_speakers = _sentence_drafts(doc, s, inside, lex, result.roles, last_speakers)
-        drafts.extend(found)
+        drafts.extend(_sentence_drafts(doc, s, inside, lex, state))
     _link_across(drafts)
+    referenced = {id(d.about) for d in drafts if d.about is not None}
     for d in drafts:
-        d.event = _build_event(d, doc)
+        d.event = _build_event(d, doc, id(d) in referenced)
     merged: dict[str, Event] = {}
     for d in drafts:
         if d.event is None:
