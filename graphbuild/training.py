@@ -18,19 +18,24 @@ from typing import Any
 import pycrfsuite
 
 from graphbuild.entities.ner.conll import read_iob2
-from graphbuild.entities.ner.kk_crf import WordAnalyzer, sentence_features, words_to_tokens
+from graphbuild.entities.ner.kk_crf import MODEL_PATH, WordAnalyzer, sentence_features, words_to_tokens
 from graphbuild.entities.ner.scoring import score_iob
 
 KK_TRAIN_FILE = "IOB2_valid.txt"
 KK_TEST_FILE = "IOB2_test.txt"
 # c1 (L1) prunes the feature set so the shipped model stays small; c2 smooths what remains.
 KK_CRF_PARAMS: dict[str, Any] = {
-    "c1": 0.15,
-    "c2": 0.02,
+    "c1": 0.05,
+    "c2": 0.01,
     "max_iterations": 200,
     "feature.minfreq": 1,
     "feature.possible_transitions": True,
 }
+
+
+def default_model_path() -> Path:
+    """Where the shipped Kazakh NER model lives (and where recognition loads it from)."""
+    return MODEL_PATH
 
 
 def _kk_word_analyzer() -> tuple[WordAnalyzer | None, str]:
