@@ -6,6 +6,7 @@ which is what lets ``build`` run it on several cores and merge the results.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -20,7 +21,9 @@ from graphbuild.events import extract_events
 from graphbuild.graph.knowledge_graph import KnowledgeGraph
 from graphbuild.ids import document_id
 from graphbuild.ingest import IngestError, read_inputs
-from graphbuild.language import get_analyzer
+from graphbuild.ingest.langid import paragraph_spans
+from graphbuild.language import SUPPORTED_LANGUAGES, get_analyzer
+from graphbuild.language.base import Sentence
 from graphbuild.model import Document
 
 
@@ -36,18 +39,36 @@ def _knowledge_base(extra: tuple[str, ...]) -> KnowledgeBase:
     return KnowledgeBase.load([Path(p) for p in extra] or None)
 
 
+def language_parts(doc: Document) -> list[tuple[str, list[Sentence]]]:
+    """Sentences grouped by language: a document quoting another language is read in each one.
+
+    Paragraphs in a language we cannot read (e.g. an English quote in a Kazakh article when
+    only kk/ru/en exist) are read in the document's language.
+    """
+    langs = doc.paragraph_langs
+    if not langs or len(set(langs)) == 1:
+        return [(doc.lang, get_analyzer(doc.lang).analyze(doc.text))]
+    spans = paragraph_spans(doc.text)
+    by_lang: dict[str, list[Sentence]] = {}
+    for (start, end), lang in zip(spans, langs, strict=False):
+        lang = lang if lang in SUPPORTED_LANGUAGES else doc.lang
+        for sentence in get_analyzer(lang).analyze(doc.text[start:end]):
+            by_lang.setdefault(lang, []).append(_shift(sentence, start))
+    return sorted(by_lang.items(), key=lambda item: item[0] != doc.lang)
+
+
+def _shift(sentence: Sentence, offset: int) -> Sentence:
+    """Offsets of a paragraph's sentence moved to document offsets."""
+    tokens = [dataclasses.replace(t, start=t.start + offset, end=t.end + offset) for t in sentence.tokens]
+    return Sentence(sentence.text, sentence.start + offset, sentence.end + offset, tokens)
+
+
 def process_document(doc: Document, kb_files: tuple[str, ...] = ()) -> DocumentResult:
     """Language processing, mentions, linking and events for one document."""
     kb = _knowledge_base(kb_files)
-    sentences = get_analyzer(doc.lang).analyze(doc.text)
-    ner_mentions = recognize(sentences, doc.lang, doc.id)
-    linked = link_mentions(doc, sentences, ner_mentions, kb)
-    extraction = extract_events(doc, sentences, linked.mentions)
     part = KnowledgeGraph()
     part.add_document(doc)
-    for actor in linked.actors:
-        part.add_actor(actor)
-    warnings = linked.warnings + extraction.warnings
+    warnings: list[str] = []
 
     def ensure_actor(actor_id: str) -> bool:
         """Events may name actors no mention introduced (e.g. a role's country): take them from the KB."""
@@ -58,16 +79,24 @@ def process_document(doc: Document, kb_files: tuple[str, ...] = ()) -> DocumentR
             part.add_actor(kb_actor(kb, actor_id, doc.id))
         return True
 
-    for event in extraction.events:
-        if all(ensure_actor(a) for a in event.source + event.target + event.reported_by):
-            part.add_event(event)
+    for lang, sentences in language_parts(doc):
+        view = doc if lang == doc.lang else dataclasses.replace(doc, lang=lang)
+        ner_mentions = recognize(sentences, lang, doc.id)
+        linked = link_mentions(view, sentences, ner_mentions, kb)
+        extraction = extract_events(view, sentences, linked.mentions)
+        warnings += linked.warnings + extraction.warnings
+        for actor in linked.actors:
+            part.add_actor(actor)
+        for event in extraction.events:
+            if all(ensure_actor(a) for a in event.source + event.target + event.reported_by):
+                part.add_event(event)
+        for role in extraction.roles:
+            if all(ensure_actor(a) for a in filter(None, (role.person, role.of))):
+                part.add_role(role)
     for event in part.events.values():
         if event.about and event.about not in part.events:
             warnings.append(f"{event.type} event lost the event it was about")
             event.about = None
-    for role in extraction.roles:
-        if all(ensure_actor(a) for a in filter(None, (role.person, role.of))):
-            part.add_role(role)
     return DocumentResult(doc, part, warnings)
 
 

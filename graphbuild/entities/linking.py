@@ -43,6 +43,24 @@ def _linked_id(hit: KbHit) -> str | None:
     return hit.actor_id or hit.metonym_of
 
 
+def _constrain_by_alias(tokens: list[Token], alias: str, lang: str) -> None:
+    """The KB knows the stem of a matched name: re-read the last token's ending with that stem.
+
+    A two-letter stem like Ын (Ким Чен Ынмен) is too short for the analyser to strip -мен on its own.
+    """
+    if lang != "kk" or not tokens or not alias.split():
+        return
+    token, stem = tokens[-1], alias.split()[-1]
+    if token.lemma.lower() == stem.lower() or not token.text.lower().startswith(stem.lower()):
+        return
+    from graphbuild.language.kk import analyze_word
+
+    for analysis in analyze_word(token.text):
+        if analysis.lemma.lower() == stem.lower():
+            token.lemma, token.feats = analysis.lemma, dict(analysis.feats)
+            return
+
+
 def _span_tokens(sentence: Sentence, start: int, end: int) -> list[Token]:
     return [t for t in sentence.tokens if t.start >= start and t.end <= end]
 
@@ -78,21 +96,36 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
             for lang, names in actor.names.items():
                 known.names[lang] = sorted(set(known.names.get(lang, [])) | set(names))
 
-    covered: list[tuple[int, int]] = []
+    # One name can fit several actors ("Корея"): settle those after the unambiguous ones are known.
+    spans: list[tuple[Sentence, int, int, list[KbHit]]] = []
     for sentence in sentences:
+        grouped: dict[tuple[int, int], list[KbHit]] = {}
         for match in kb.match(sentence.tokens, doc.lang):
-            actor_id = _linked_id(match.hit)
-            if actor_id is None or actor_id not in kb:
-                continue
-            tokens = sentence.tokens[match.start:match.end]
-            start, end = tokens[0].start, tokens[-1].end
-            actor = kb_actor(kb, actor_id, doc.id)
-            use(actor)
-            covered.append((start, end))
-            result.mentions.append(Mention(
-                document=doc.id, start=start, end=end, text=doc.text[start:end], kind=actor.kind, lang=doc.lang,
-                actor=actor_id, lemma=_lemma_form(tokens), case=tokens[-1].case,
-                source="demonym" if match.hit.alias_class == "demonym" else "kb"))
+            grouped.setdefault((match.start, match.end), []).append(match.hit)
+        spans += [(sentence, start, end, hits) for (start, end), hits in grouped.items()]
+    context = {i for *_, hits in spans if len({_linked_id(h) for h in hits}) == 1 for i in map(_linked_id, hits)}
+
+    covered: list[tuple[int, int]] = []
+    for sentence, first, last, hits in spans:
+        chosen = kb.disambiguate(hits, context) if len({_linked_id(h) for h in hits}) > 1 else hits
+        ids = {_linked_id(h) for h in chosen} - {None}
+        tokens = sentence.tokens[first:last]
+        start, end = tokens[0].start, tokens[-1].end
+        if len(ids) != 1:
+            result.warnings.append(f"ambiguous name {doc.text[start:end]!r} ({', '.join(sorted(ids))}) left unlinked")
+            continue
+        actor_id = ids.pop()
+        if actor_id not in kb:
+            continue
+        hit = chosen[0]
+        _constrain_by_alias(tokens, hit.alias, doc.lang)
+        actor = kb_actor(kb, actor_id, doc.id)
+        use(actor)
+        covered.append((start, end))
+        result.mentions.append(Mention(
+            document=doc.id, start=start, end=end, text=doc.text[start:end], kind=actor.kind, lang=doc.lang,
+            actor=actor_id, lemma=_lemma_form(tokens), case=tokens[-1].case,
+            source="demonym" if hit.alias_class == "demonym" else "kb"))
 
     by_sentence = sorted(sentences, key=lambda s: s.start)
     for mention in sorted(ner_mentions, key=lambda m: m.start):
