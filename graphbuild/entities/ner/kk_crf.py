@@ -12,6 +12,7 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 import pycrfsuite
@@ -207,13 +208,45 @@ def tag_tokens(tokens: Sequence[Token], model: Path = MODEL_PATH) -> list[str]:
     return list(load_tagger(model).tag(sentence_features(tokens)))
 
 
+def _split_at_places(label: str, first: int, last: int, starts: set[int]) -> list[tuple[str, int, int]]:
+    """Cut a person's name where a listed country or city begins ("Тоқаев Қазақстан" -> PERSON + GPE).
+
+    The CRF sometimes runs a name on into the next capitalised word; a person's name never
+    contains a territory or city name, so such a word starts a place.
+    """
+    if label != "PERSON":
+        return [(label, first, last)]
+    cuts = sorted(i for i in starts if first < i < last)
+    if not cuts:
+        return [(label, first, last)]
+    out = [(label, first, cuts[0])]
+    bounds = [*cuts, last]
+    out += [("GPE", a, b) for a, b in pairwise(bounds)]
+    return out
+
+
+def _adjective_norp(label: str, tokens: Sequence[Token]) -> bool:
+    """A lowercase derived adjective tagged NORP ("қытайлық" = Chinese) is no actor, unlike a people."""
+    if label != "NORP" or len(tokens) != 1 or not tokens[0].text[:1].islower():
+        return False
+    split = split_ending(tokens[0].text.lower())
+    return split is not None and split[2] == "Deriv"
+
+
 def recognize_kk(sentences: Sequence[Sentence], document: str, model: Path = MODEL_PATH) -> list[Mention]:
     """Mentions of actors in analysed Kazakh sentences."""
     mentions: list[Mention] = []
     for sent in sentences:
         tags = tag_tokens(sent.tokens, model)
-        for label, first, last in iob_chunks(tags):
-            m = make_mention(sent, first, last, label, "kk", document)
-            if m is not None:
-                mentions.append(m)
+        lowers = [t.text.lower() for t in sent.tokens]
+        starts = {
+            i for names in _gazetteers().values() for i, m in enumerate(_gaz_tags(lowers, names)) if m == "B"
+        }
+        for chunk in iob_chunks(tags):
+            for label, first, last in _split_at_places(*chunk, starts):
+                if _adjective_norp(label, sent.tokens[first:last]):
+                    continue
+                m = make_mention(sent, first, last, label, "kk", document)
+                if m is not None:
+                    mentions.append(m)
     return mentions
