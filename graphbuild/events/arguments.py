@@ -27,6 +27,7 @@ class Arg:
     prep: str | None = None  # slot named by a governing preposition/postposition
     absorbed: bool = False  # the country/organisation of a role apposition: the person acts
     speaker: bool = False  # the source of reported speech, not a participant
+    clause: tuple[int, int] | None = None  # a relative clause ", which ...," the mention sits in
     title: str | None = None  # "Ақ үй өкілі": the office named after the country/organisation
     holder: str | None = None  # the person known (earlier in the document) to hold that office
 
@@ -96,8 +97,8 @@ def place_mentions(tokens: list[Token], mentions: list[Mention], lex: Lexicon) -
     return spans
 
 
-def _between_all(tokens: list[Token], a: Arg, b: Arg, words: set[str]) -> bool:
-    between = [t.text.lower() for t in tokens[a.j:b.i]]
+def _between_all(tokens: list[Token], a: Arg, b: Arg, words: set[str], skip: set[int] | None = None) -> bool:
+    between = [tokens[k].text.lower() for k in range(a.j, b.i) if k not in (skip or set())]
     return bool(between) and all(w in words for w in between)
 
 
@@ -112,7 +113,7 @@ def _in_list(tokens: list[Token], a: Arg, b: Arg, coordinators: set[str]) -> boo
 
 
 def coordinated_with(head: Arg, candidates: list[Arg], tokens: list[Token], lex: Lexicon,
-                     words_only: bool = False) -> list[Arg]:
+                     words_only: bool = False, skip: set[int] | None = None) -> list[Arg]:
     """``head`` and the candidates chained to it by coordinators ("the US, Russia, and Switzerland");
     ``words_only``: joined by words ("Obama and Putin"), never by a bare comma."""
     coordinators = set(lex.raw.get("coordinators", []))
@@ -125,7 +126,7 @@ def coordinated_with(head: Arg, candidates: list[Arg], tokens: list[Token], lex:
         m = k
         while 0 <= m + step < len(ordered):
             left, right = (ordered[m + step], ordered[m]) if step < 0 else (ordered[m], ordered[m + step])
-            if not _between_all(tokens, left, right, coordinators):
+            if not _between_all(tokens, left, right, coordinators, skip):
                 break
             m += step
             group.append(ordered[m])
@@ -155,6 +156,26 @@ def _extend_by_titles(tokens: list[Token], spans: list[Arg], lex: Lexicon) -> No
                 arg.i = first
                 arg.case = tokens[first].case or arg.case
                 arg.title = before[-1].value
+
+
+def apposition_tokens(tokens: list[Token], args: list[Arg], lex: Lexicon) -> set[int]:
+    """Role-title words and absorbed owners: "Моди и председатель КНР Си" is still "Моди и Си"."""
+    skip = {k for m in find_matches(tokens, lex.role_titles, set()) for k in m.indices}
+    return skip | {k for a in args if a.absorbed for k in range(a.i, a.j)}
+
+
+def mark_relative_clauses(tokens: list[Token], args: list[Arg], lex: Lexicon) -> list[int]:
+    """Relativizer positions; a ", which ...," clause is closed to the verbs outside it."""
+    words = set(lex.raw.get("relativizers", []))
+    found = [k for k, t in enumerate(tokens) if _norm(t.lemma or t.text) in words or _norm(t.text) in words]
+    for r in found:
+        if r == 0 or tokens[r - 1].text != ",":
+            continue
+        end = next((k for k in range(r + 1, len(tokens)) if tokens[k].text in (",", ";")), len(tokens))
+        for arg in args:
+            if r < arg.i and arg.j <= end:
+                arg.clause = (r, end)
+    return found
 
 
 def _uninflected(token: Token) -> bool:

@@ -49,6 +49,12 @@ def _speaker_for_verb(cue: Match, tokens: list[Token], args: list[Arg], lex: Lex
     after = [a for a in usable if inverted and cue.end <= a.i <= cue.end + SPEAKER_REACH and a.prep is None]
     if after and after[0].case in (None, "Nom"):
         return after[0]
+    if left is None:
+        # "В Минобороны России назвали ...": an institution "in" which someone spoke.
+        near = [a for a in usable if a.kind == "Organization" and a.prep == "place"
+                and lo <= a.i and a.j <= cue.end + SPEAKER_REACH]
+        if near:
+            return near[0]
     return left
 
 

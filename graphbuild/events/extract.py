@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from graphbuild.events.arguments import (
     Arg,
     Slots,
+    apposition_tokens,
     coordinated_with,
     find_objects,
     has_word,
     is_passive,
+    mark_relative_clauses,
     place_mentions,
     slot_of,
 )
@@ -96,20 +98,26 @@ _LEFT_SLOTS = ("subj", "poss", "place")  # what an SVO clause may put before its
 
 
 def _fill_slots(trig: Trigger, tokens: list[Token], args: list[Arg], lo: int, hi: int, lex: Lexicon,
-                after_trigger: bool) -> Slots:
+                after_trigger: bool, skip: set[int]) -> Slots:
     """Slots of ``trig`` from the mentions of its window; ``after_trigger``: the window opens right
     after another trigger (whose objects the mentions there are, unless a clause break intervenes)."""
     slots = Slots()
-    inside = [a for a in args if a.active and lo <= a.i and a.j <= hi and not (trig.start <= a.i < trig.end)]
+    inside = [a for a in args if a.active and lo <= a.i and a.j <= hi and not (trig.start <= a.i < trig.end)
+              and (a.clause is None or a.clause[0] < trig.start < a.clause[1])]
     breaks = set(lex.raw.get("clause_breaks", []))
+    genitive_left: list[Arg] = []
     for arg in inside:
         slot = slot_of(arg, trig, tokens, lex)
         if lex.order == "SVO" and arg.j <= trig.start:
+            if slot == "none" and arg.prep is None:
+                genitive_left.append(arg)
             if slot not in _LEFT_SLOTS:
                 continue
             if slot == "subj" and after_trigger and not any(t.text.lower() in breaks for t in tokens[lo:arg.i]):
                 continue
         slots.add(slot, arg)
+    if "subj" not in slots.by_slot and genitive_left and not after_trigger and lex.order == "SVO":
+        slots.add("subj", genitive_left[-1])  # a surname the analyser took for a genitive ("Песков")
     if "subj" not in slots.by_slot and "subj_after" in slots.by_slot:
         slots.by_slot["subj"] = slots.by_slot.pop("subj_after")[:1]
     elif "subj_after" in slots.by_slot:
@@ -117,12 +125,13 @@ def _fill_slots(trig: Trigger, tokens: list[Token], args: list[Arg], lo: int, hi
             slots.add("obj", arg)
     objects = slots.get("obj")
     if len(objects) > 1 and lex.order == "SVO":
-        slots.by_slot["obj"] = coordinated_with(objects[0], objects, tokens, lex)  # not later clauses' objects
+        # The first object and what is coordinated with it; later ones belong to later clauses.
+        slots.by_slot["obj"] = coordinated_with(objects[0], objects, tokens, lex, skip=skip)
     subjects = slots.get("subj")
     if len(subjects) > 1:
         # One subject (the first in SOV, the nearest before the verb in SVO) and what is coordinated with it.
         head = subjects[0] if lex.order == "SOV" else subjects[-1]
-        slots.by_slot["subj"] = coordinated_with(head, subjects, tokens, lex)
+        slots.by_slot["subj"] = coordinated_with(head, subjects, tokens, lex, skip=skip)
     if is_passive(trig, tokens, lex):
         slots.by_slot["obj"] = slots.get("obj") + slots.by_slot.pop("subj", [])
     elif not _is_nominal(trig, tokens):
@@ -161,7 +170,7 @@ def _possessors_as_objects(trig: Trigger, slots: Slots, lex: Lexicon) -> None:
 
 
 def _window_slots(trig: Trigger, tokens: list[Token], args: list[Arg], stops: list[int],
-                  lex: Lexicon, trigger_tokens: set[int]) -> tuple[Slots, int, int, int]:
+                  lex: Lexicon, trigger_tokens: set[int], skip: set[int]) -> tuple[Slots, int, int, int]:
     """The trigger's slots, its window [lo, hi) and where the search for its object ends."""
     soft = None
     if lex.order == "SOV" and not _embedded(trig, tokens):
@@ -169,15 +178,15 @@ def _window_slots(trig: Trigger, tokens: list[Token], args: list[Arg], stops: li
     lo, hi = _window(trig, stops, len(tokens), lex, soft)
     obj_hi = trig.end if lex.order == "SOV" else max(hi, trig.end)
     after_trigger = lo > 0 and (lo - 1) in trigger_tokens
-    return _fill_slots(trig, tokens, args, lo, hi, lex, after_trigger), lo, hi, obj_hi
+    return _fill_slots(trig, tokens, args, lo, hi, lex, after_trigger, skip), lo, hi, obj_hi
 
 
 def _need_met(trig: Trigger, tokens: list[Token], args: list[Arg], stops: list[int], lex: Lexicon,
-              trigger_tokens: set[int]) -> bool:
+              trigger_tokens: set[int], skip: set[int]) -> bool:
     need = trig.entry.need
     if not need:
         return True
-    slots, lo, _, hi = _window_slots(trig, tokens, args, stops, lex, trigger_tokens)
+    slots, lo, _, hi = _window_slots(trig, tokens, args, stops, lex, trigger_tokens, skip)
     for option in need.split("_or_"):
         if option == "object" and find_objects(tokens, lo, hi, lex.objects):
             return True
@@ -320,7 +329,10 @@ def _speaks_of_itself(d: _Draft, lex: Lexicon) -> bool:
     """Kazakh drops the subject pronoun; SVO languages need one ("it", "он") before the trigger."""
     if lex.order == "SOV":
         return True
-    return any(t.pos == "PRON" for t in d.tokens[d.lo:d.trig.start])
+    left = d.tokens[d.lo:d.trig.start]
+    if lex.raw.get("pro_drop") and not d.slots.by_slot:
+        return True  # "Эрдоган сообщил, что намерен обсудить ...": Russian drops the repeated subject
+    return any(t.pos == "PRON" for t in left)
 
 
 def _is_nominal(trig: Trigger, tokens: list[Token]) -> bool:
@@ -536,12 +548,14 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
     if not triggers:
         return []
     report_idx = [k for r in reports for k in r.cue.indices]
-    stops = sorted({k for t in triggers for k in t.indices} | set(comp_idx) | set(report_idx))
+    relatives = mark_relative_clauses(tokens, args, lex)
+    stops = sorted({k for t in triggers for k in t.indices} | set(comp_idx) | set(report_idx) | set(relatives))
     date = resolve_date(s, doc.lang, doc.published)
     # Ambiguous trigger words whose required argument is missing are dropped, and the windows of
     # the others are recomputed without them.
     trigger_tokens = {k for t in triggers for k in t.indices}
-    checked = [t for t in triggers if _need_met(t, tokens, args, stops, lex, trigger_tokens)]
+    skip = apposition_tokens(tokens, args, lex)
+    checked = [t for t in triggers if _need_met(t, tokens, args, stops, lex, trigger_tokens, skip)]
     checked = _drop_denied_claims(checked, tokens, lex)
     checked = _drop_echoes(checked, tokens)
     if len(checked) < len(triggers):
@@ -550,7 +564,7 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
         trigger_tokens -= dropped
     drafts: list[_Draft] = []
     for trig in checked:
-        slots, lo, hi, obj_hi = _window_slots(trig, tokens, args, stops, lex, trigger_tokens)
+        slots, lo, hi, obj_hi = _window_slots(trig, tokens, args, stops, lex, trigger_tokens, skip)
         d = _Draft(trig, s, tokens, lo, hi, slots, speakers, date)
         if trig.type in common().object_types:
             d.object = find_objects(tokens, lo, obj_hi, lex.objects)
