@@ -9,7 +9,15 @@ import pycrfsuite
 import pytest
 
 from graphbuild.entities.ner import recognize
-from graphbuild.entities.ner.kk_crf import MODEL_PATH, tag_tokens, words_to_tokens
+from graphbuild.entities.ner.kk_crf import (
+    MODEL_PATH,
+    _adjective_norp,
+    _gaz_tags,
+    _gazetteers,
+    _split_at_places,
+    tag_tokens,
+    words_to_tokens,
+)
 from graphbuild.entities.ner.plain import plain_sentences
 from graphbuild.entities.ner.scoring import score_iob
 from graphbuild.entities.ner.spans import iob_chunks
@@ -129,6 +137,23 @@ def test_kk_ignores_classes_graphbuild_does_not_use() -> None:
     assert any(t.endswith("DATE") or t.endswith("CARDINAL") for t in tags)
     text = "2023 жылы шілде айында 5 мың адам келді."
     assert recognize(plain_sentences(text, "kk"), "kk", "doc-1") == []
+
+
+def test_kk_person_span_is_cut_where_a_country_begins() -> None:
+    toks = words_to_tokens("Мұны Тоқаев Қазақстан халқына айтты .".split())
+    lowers = [t.text.lower() for t in toks]
+    starts = {
+        i for names in _gazetteers().values() for i, m in enumerate(_gaz_tags(lowers, names)) if m == "B"
+    }
+    assert 2 in starts  # "Қазақстан" is a CLDR territory name
+    assert _split_at_places("PERSON", 1, 3, starts) == [("PERSON", 1, 2), ("GPE", 2, 3)]
+    assert _split_at_places("ORGANISATION", 1, 3, starts) == [("ORGANISATION", 1, 3)]
+
+
+def test_kk_derived_norp_adjective_is_not_an_actor() -> None:
+    assert _adjective_norp("NORP", words_to_tokens(["қытайлық"]))
+    assert not _adjective_norp("NORP", words_to_tokens(["Қытайлықтар"]))
+    assert not _adjective_norp("PERSON", words_to_tokens(["қытайлық"]))
 
 
 def test_kk_test_f1_per_class_floor() -> None:
