@@ -24,6 +24,19 @@ class Report:
     group: list[Arg] = field(default_factory=list)  # the speaker and those coordinated with it
 
 
+def _word_coordinators(lex: Lexicon) -> set[str]:
+    return {w for w in lex.raw.get("coordinators", []) if any(ch.isalpha() for ch in w)}
+
+
+def pronoun_speaks(cue: Match, tokens: list[Token], lex: Lexicon) -> bool:
+    """"He added", "Ол ... деді": a report whose speaker is a pronoun continues the previous speaker."""
+    if lex.order == "SOV":
+        return True
+    pronouns = lex.raw.get("pronouns", {})
+    near = tokens[max(0, cue.start - 2):cue.start] + tokens[cue.end:cue.end + 2]
+    return any(t.text.lower() in pronouns for t in near)
+
+
 def _nearest_left(args: list[Arg], pos: int, lo: int) -> Arg | None:
     left = [a for a in args if lo <= a.i and a.j <= pos and not a.absorbed and a.prep is None]
     return left[-1] if left else None
@@ -49,6 +62,11 @@ def _speaker_for_verb(cue: Match, tokens: list[Token], args: list[Arg], lex: Lex
     after = [a for a in usable if inverted and cue.end <= a.i <= cue.end + SPEAKER_REACH and a.prep is None]
     if after and after[0].case in (None, "Nom"):
         return after[0]
+    if left is None and cue.start > 0 and tokens[cue.start - 1].text.lower() in _word_coordinators(lex):
+        # "Kishida and Yoon condemned the launch ... and said": the subject of the first verb speaks.
+        earlier = [a for a in usable if a.j <= lo and a.prep is None and a.case in (None, "Nom")]
+        if earlier:
+            return earlier[0]
     if left is None:
         # "В Минобороны России назвали ...": an institution "in" which someone spoke.
         near = [a for a in usable if a.kind == "Organization" and a.prep == "place"

@@ -23,7 +23,7 @@ from graphbuild.events.arguments import (
     place_mentions,
     slot_of,
 )
-from graphbuild.events.attribution import claim_multiword_cues, find_reports
+from graphbuild.events.attribution import claim_multiword_cues, find_reports, pronoun_speaks
 from graphbuild.events.dates import resolve_date
 from graphbuild.events.lexicon import Lexicon, common, find_matches, load_lexicon
 from graphbuild.events.modality import is_negated, planned_reason
@@ -65,6 +65,7 @@ class _Draft:
     place: str | None = None
     reported_by: list[str] = field(default_factory=list)
     about: _Draft | None = None
+    folded_into: _Draft | None = None  # a partial retelling of an earlier event of the document
     event: Event | None = None
 
     @property
@@ -365,7 +366,7 @@ def _drop_echoes(triggers: list[Trigger], tokens: list[Token]) -> list[Trigger]:
         if not _is_nominal(n, tokens):
             continue
         for v in triggers:
-            if v is not n and v.type == n.type and not _is_nominal(v, tokens) and abs(n.start - v.start) <= 5:
+            if v is not n and v.type == n.type and not _is_nominal(v, tokens) and abs(n.start - v.start) <= 7:
                 dropped.add(id(n))
     return [t for t in triggers if id(t) not in dropped]
 
@@ -438,6 +439,25 @@ def _link_across(drafts: list[_Draft]) -> None:
         d.target = [a for a in dict.fromkeys(accusers or claimants) if a not in d.source]
 
 
+def _fold_partial_mentions(drafts: list[_Draft]) -> None:
+    """"Shoigu's visit" after "Shoigu visited Pyongyang": a later telling that names fewer
+    participants (and no other date or object) is the same event; it becomes extra evidence."""
+    for k, d in enumerate(drafts):
+        if d.about is not None or d.trig.entry.denial:
+            continue
+        for prev in drafts[:k]:
+            if prev.type != d.type or prev.folded_into is not None or prev is d.about:
+                continue
+            same_roles = set(d.source) <= set(prev.source) and set(d.target) <= set(prev.target)
+            if EVENT_TYPES[d.type].symmetric:
+                same_roles = d.participants <= prev.participants
+            smaller = (set(d.source), set(d.target)) != (set(prev.source), set(prev.target))
+            if same_roles and smaller and d.participants and d.date[0] in (None, prev.date[0]) \
+                    and d.object in (None, prev.object) and not (d.negated or d.denied):
+                d.folded_into = prev
+                break
+
+
 def _mode(d: _Draft) -> str:
     if d.denied:
         return "denied"
@@ -463,6 +483,12 @@ def _quote(d: _Draft) -> str:
     return s.text[first.start - s.start:last.end - s.start]
 
 
+def _evidence(d: _Draft, doc: Document) -> list[Evidence]:
+    s = d.sentence
+    return [Evidence(id=evidence_id(doc.id, s.start, s.end), document=doc.id, sentence=s.text,
+                     start=s.start, end=s.end, quote=_quote(d), lang=doc.lang)]
+
+
 def _build_event(d: _Draft, doc: Document, referenced: bool) -> Event | None:
     if not d.participants or (d.type == "DENY" and not d.source):
         return None
@@ -477,9 +503,7 @@ def _build_event(d: _Draft, doc: Document, referenced: bool) -> Event | None:
         cameo = table.object_cameo.get(d.object, cameo)
     if _mode(d) == "planned" and d.planned_by == "intent":
         cameo = table.planned_cameo.get(d.type, cameo)  # CAMEO codes intentions as 03x, threats as 13x
-    s = d.sentence
-    evidence = Evidence(id=evidence_id(doc.id, s.start, s.end), document=doc.id, sentence=s.text,
-                        start=s.start, end=s.end, quote=_quote(d), lang=doc.lang)
+    evidence = _evidence(d, doc)[0]
     event = Event(id="", type=d.type, cameo=cameo, plover=etype.plover, source=sorted(d.source),
                   target=sorted(d.target), mode=_mode(d), reported_by=sorted(set(d.reported_by)),
                   date=d.date[0], date_precision=d.date[1], place=d.place, object=d.object,
@@ -542,7 +566,7 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
     comp_idx = [k for m in complementizers for k in m.indices]
     reports = find_reports(tokens, args, lex, used, sorted(trigger_starts + comp_idx), first_trigger, claimed)
     speakers = list(dict.fromkeys(a.actor for r in reports for a in r.group))
-    if reports and not speakers:
+    if not speakers and any(pronoun_speaks(r.cue, tokens, lex) for r in reports):
         speakers = list(state.last_speakers)  # "he added": the speaker of the previous report
     state.last_speakers = speakers or state.last_speakers
     if not triggers:
@@ -619,11 +643,19 @@ def extract_events(doc: Document, sentences: list[Sentence], mentions: list[Ment
         inside = [m for m in ordered if s.start <= m.start and m.end <= s.end]
         drafts.extend(_sentence_drafts(doc, s, inside, lex, state))
     _link_across(drafts)
+    _fold_partial_mentions(drafts)
     referenced = {id(d.about) for d in drafts if d.about is not None}
     for d in drafts:
         d.event = _build_event(d, doc, id(d) in referenced)
     merged: dict[str, Event] = {}
     for d in drafts:
+        target = d.folded_into
+        while target is not None and target.folded_into is not None:
+            target = target.folded_into
+        if target is not None and target.event is not None:
+            seen = {e.id for e in target.event.evidence}
+            target.event.evidence.extend(e for e in _evidence(d, doc) if e.id not in seen)
+            d.event = None
         if d.event is None:
             continue
         if d.about is not None and d.about.event is not None:
