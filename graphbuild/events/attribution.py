@@ -30,9 +30,11 @@ def _word_coordinators(lex: Lexicon) -> set[str]:
 
 def pronoun_speaks(cue: Match, tokens: list[Token], lex: Lexicon) -> bool:
     """"He added", "Ол ... деді": a report whose speaker is a pronoun continues the previous speaker."""
-    if lex.order == "SOV":
-        return True
     pronouns = lex.raw.get("pronouns", {})
+    if lex.order == "SOV":
+        # Kazakh drops the pronoun: a sentence-final report verb with no nominative actor before it.
+        before = tokens[:cue.start]
+        return not any(t.pos == "PROPN" for t in before) or any(t.text.lower() in pronouns for t in before)
     near = tokens[max(0, cue.start - 2):cue.start] + tokens[cue.end:cue.end + 2]
     return any(t.text.lower() in pronouns for t in near)
 
@@ -44,14 +46,22 @@ def _nearest_left(args: list[Arg], pos: int, lo: int) -> Arg | None:
 
 def _speaker_for_verb(cue: Match, tokens: list[Token], args: list[Arg], lex: Lexicon, lo: int,
                       first_trigger: int | None) -> Arg | None:
-    usable = [a for a in args if not a.absorbed]
+    usable = [a for a in args if not a.absorbed and a.kind != "Place"]  # places do not speak
+    if lex.order == "SOV" and any(any(ch.isalnum() for ch in t.text) for t in tokens[cue.end:]):
+        # "..., деп хабарлады Egemen Times": a verb that does not end the sentence has its speaker after it.
+        after = [a for a in usable if a.i >= cue.end]
+        return after[0] if after else None
     if lex.order == "SOV":
         # Kazakh puts the speaker first: "Кирби ... деп мәлімдеді".  Take the first nominative
-        # actor before any event word; else an actor right after the verb.
+        # actor before any event word, else the first nominative person before the verb.
         limit = first_trigger if first_trigger is not None else cue.start
-        for a in usable:
-            if a.j <= limit and (a.case in (None, "Nom")) and a.prep is None:
+        nominative = [a for a in usable if a.case in (None, "Nom") and a.prep is None and a.j <= cue.start]
+        for a in nominative:
+            if a.j <= limit:
                 return a
+        people = [a for a in nominative if a.kind == "Person"]
+        if people:
+            return people[0]
         after = [a for a in usable if cue.end <= a.i <= cue.end + SPEAKER_REACH]
         return after[0] if after else None
     left = _nearest_left(usable, cue.start, lo)

@@ -36,6 +36,8 @@ from graphbuild.model import EVENT_TYPES, Document, Event, Evidence, Mention, Ro
 
 _MODE_RANK = {"asserted": 0, "reported": 1, "planned": 2, "negated": 3, "denied": 4}
 _SPEECH_ACTS = ("DENY", "ACCUSE")
+# Acts done by saying them: a speaker's own threat, demand, offer or refusal is not a report of it.
+_SAID_ACTS = ("DENY", "ACCUSE", "THREATEN", "REQUEST", "OFFER", "REJECT", "SUPPORT")
 
 
 @dataclass
@@ -423,7 +425,9 @@ def _link_across(drafts: list[_Draft]) -> None:
             if prev.type == "ACCUSE" and denier & set(prev.target) and prev.about is not None:
                 d.about = prev.about
                 break
-            if prev.type not in _SPEECH_ACTS and denier & prev.participants:
+            # Only a claim can be denied: an event someone else reported, not one the outlet asserts.
+            claimed = [r for r in prev.reported_by if r not in denier]
+            if prev.type not in _SPEECH_ACTS and denier & prev.participants and claimed:
                 d.about = prev
                 break
         if d.about is not None:
@@ -618,7 +622,7 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
     _link_governed(drafts, lex)
     _link_sentence(drafts, lex)
     for d in drafts:
-        if d.type in _SPEECH_ACTS:
+        if d.type in _SAID_ACTS:
             # A speaker's own accusation or denial is the event itself, not a report of it.
             d.reported_by = [r for r in d.reported_by if r not in d.source]
     subjects = [a for d in drafts if "subj" not in d.slots.inherited for a in d.slots.get("subj")]

@@ -66,8 +66,13 @@ def _governable(trig: Trigger, governor: Trigger, tokens: list[Token], lex: Lexi
         return False
     nonfinite = head.pos == "NOUN" or head.feats.get("VerbForm") in ("Inf", "Ger", "Vnoun", "Part") or (
         trig.start > 0 and tokens[trig.start - 1].text.lower() == "to")
-    if lex.order == "SOV" and head.case not in _GOVERNED_CASES:
-        return False
+    if lex.order == "SOV":
+        # Kazakh complements stand right before their governor, or behind туралы/үшін ("about", "to").
+        between = [t.text.lower() for t in tokens[lo:hi]]
+        if head.case not in _GOVERNED_CASES or len(between) > 1:
+            return False
+        if between and between[0] not in lex.raw.get("complement_postpositions", []):
+            return False
     return nonfinite
 
 
