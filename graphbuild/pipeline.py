@@ -113,7 +113,11 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def _process_all(docs: Iterable[Document], kb_files: tuple[str, ...], jobs: int) -> Iterator[DocumentResult]:
+def _process_all(docs: list[Document], kb_files: tuple[str, ...], jobs: int,
+                 dask: str | None = None) -> Iterator[DocumentResult]:
+    if dask is not None:
+        yield from _process_on_dask(docs, kb_files, dask, jobs)
+        return
     if jobs <= 1:
         for doc in docs:
             yield process_document(doc, kb_files)
@@ -122,13 +126,36 @@ def _process_all(docs: Iterable[Document], kb_files: tuple[str, ...], jobs: int)
         yield from pool.map(process_document, docs, repeat(kb_files), chunksize=4)
 
 
-def build_graph(inputs: list[str], *, kb_files: Iterable[Path] = (), jobs: int = 1,
+def _process_on_dask(docs: list[Document], kb_files: tuple[str, ...], address: str,
+                     jobs: int) -> Iterator[DocumentResult]:
+    """Extraction on a Dask cluster: "local" starts one on this machine, anything else is an address."""
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None) \
+        if address == "local" else None
+    try:
+        try:
+            client = Client(cluster if cluster is not None else address, timeout="20s")
+        except OSError as exc:
+            raise ConnectionError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
+        with client:
+            futures = client.map(process_document, docs, kb_files=kb_files, pure=False)
+            for future in as_completed(futures):
+                yield future.result()
+    finally:
+        if cluster is not None:
+            cluster.close()
+
+
+def build_graph(inputs: list[str], *, kb_files: Iterable[Path] = (), jobs: int = 1, dask: str | None = None,
                 stdin_text: str | None = None,
                 on_document: Callable[[str, bool], None] | None = None) -> BuildResult:
     """Read every input, extract each document and merge everything into one graph.
 
     Bad inputs are collected as errors; the other documents are still built.
     ``on_document(source, ok)`` is called once per input item (for progress bars).
+    ``dask`` runs extraction on a Dask cluster ("local" or a scheduler address); results are
+    merged in input order, so the graph is the same however it was computed.
     """
     kb_key = tuple(str(p) for p in kb_files)
     _knowledge_base(kb_key)  # fail early (and once) on a bad user KB file
@@ -141,9 +168,13 @@ def build_graph(inputs: list[str], *, kb_files: Iterable[Path] = (), jobs: int =
                 on_document(item.source, False)
         else:
             docs.append(item)
-    for part in _process_all(docs, kb_key, jobs):
-        result.graph.merge(part.graph)
-        result.warnings.extend(f"{part.document.source}: {w}" for w in part.warnings)
+    parts: dict[str, DocumentResult] = {}
+    for part in _process_all(docs, kb_key, jobs, dask):
+        parts[part.document.id] = part
         if on_document:
             on_document(part.document.source, True)
+    for doc in docs:  # merge in input order whatever order the workers finished in
+        part = parts[doc.id]
+        result.graph.merge(part.graph)
+        result.warnings.extend(f"{part.document.source}: {w}" for w in part.warnings)
     return result

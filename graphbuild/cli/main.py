@@ -89,21 +89,25 @@ def _print_summary(ctx: click.Context, stats: dict[str, Any], warnings: list[str
               help="Extra knowledge-base JSONL file(s) with your own actors.")
 @click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Worker processes for extraction.")
+@click.option("--dask", "dask", default=None, metavar="ADDRESS",
+              help="Run extraction on Dask: 'local' (a local cluster of --jobs workers) or a scheduler address.")
 @click.pass_context
 @_handle_errors
-def build(ctx: click.Context, inputs: tuple[str, ...], out: Path, kb_files: tuple[Path, ...], jobs: int) -> None:
+def build(ctx: click.Context, inputs: tuple[str, ...], out: Path, kb_files: tuple[Path, ...], jobs: int,
+          dask: str | None) -> None:
     """Extract actors and events from articles (.txt, .html, .jsonl, folders, globs, - for stdin).
 
     \b
     Example:
       graphbuild build examples/ --out out/
       graphbuild build 'news/*.html' feed.jsonl --out out/ --jobs 2
+      graphbuild build corpus/ --out out/ --dask tcp://scheduler:8786
     """
     from graphbuild.pipeline import build_graph
 
     stdin_text = sys.stdin.read() if "-" in inputs else None
     with progress_bar("build", None, "articles", ctx.obj["quiet"]) as advance:
-        result = build_graph(list(inputs), kb_files=kb_files, jobs=jobs, stdin_text=stdin_text,
+        result = build_graph(list(inputs), kb_files=kb_files, jobs=jobs, dask=dask, stdin_text=stdin_text,
                              on_document=lambda _source, _ok: advance())
     for error in result.errors:
         error_line(f"{error.source}: {error.message}")

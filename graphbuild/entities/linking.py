@@ -94,7 +94,7 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
             actors[actor.id] = actor
         else:
             for lang, names in actor.names.items():
-                known.names[lang] = sorted(set(known.names.get(lang, [])) | set(names))
+                known.names[lang] = list(dict.fromkeys(known.names.get(lang, []) + names))
 
     # One name can fit several actors ("Корея"): settle those after the unambiguous ones are known.
     spans: list[tuple[Sentence, int, int, list[KbHit]]] = []

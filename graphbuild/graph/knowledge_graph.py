@@ -57,7 +57,8 @@ class KnowledgeGraph:
             actor.documents = sorted(set(actor.documents))
             return actor
         for lang, names in actor.names.items():
-            known.names[lang] = _union(known.names.get(lang, []), names)
+            # Keep the first-seen order: the first name of a language is its preferred one.
+            known.names[lang] = list(dict.fromkeys(known.names.get(lang, []) + names))
         known.documents = _union(known.documents, actor.documents)
         known.iso3 = known.iso3 or actor.iso3
         known.wikidata = known.wikidata or actor.wikidata
