@@ -524,6 +524,8 @@ class _DocState:
     roles: list[Role] = field(default_factory=list)
     last_speakers: list[str] = field(default_factory=list)
     recent: list[Arg] = field(default_factory=list)  # subjects of earlier sentences, latest last
+    last_date: tuple[str | None, str | None] | None = None  # the latest date of the current paragraph
+    last_end: int | None = None  # where the sentence that gave it ended
 
 
 def _known_holders(args: list[Arg], roles: list[Role]) -> None:
@@ -553,6 +555,16 @@ def _resolve_pronoun(d: _Draft, lex: Lexicon, recent: list[Arg]) -> None:
         return
 
 
+def _remember_date(state: _DocState, s: Sentence, doc: Document, date: tuple[str | None, str | None]) -> None:
+    """Keep the paragraph's time; a new paragraph starts without one."""
+    new_paragraph = state.last_end is None or "\n" in doc.text[state.last_end:s.start]
+    if date[0] is not None:
+        state.last_date = date
+    elif new_paragraph:
+        state.last_date = None
+    state.last_end = s.end
+
+
 def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: Lexicon,
                      state: _DocState) -> list[_Draft]:
     tokens = s.tokens
@@ -573,12 +585,17 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
     if not speakers and any(pronoun_speaks(r.cue, tokens, lex) for r in reports):
         speakers = list(state.last_speakers)  # "he added": the speaker of the previous report
     state.last_speakers = speakers or state.last_speakers
+    own_date = resolve_date(s, doc.lang, doc.published)
     if not triggers:
+        _remember_date(state, s, doc, own_date)
         return []
     report_idx = [k for r in reports for k in r.cue.indices]
     relatives = mark_relative_clauses(tokens, args, lex)
     stops = sorted({k for t in triggers for k in t.indices} | set(comp_idx) | set(report_idx) | set(relatives))
-    date = resolve_date(s, doc.lang, doc.published)
+    date = own_date
+    if date[0] is None and state.last_date is not None and state.last_end is not None \
+            and "\n" not in doc.text[state.last_end:s.start]:
+        date = state.last_date  # the paragraph's time still holds ("The strikes killed 11.")
     # Ambiguous trigger words whose required argument is missing are dropped, and the windows of
     # the others are recomputed without them.
     trigger_tokens = {k for t in triggers for k in t.indices}
@@ -625,6 +642,7 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
         if d.type in _SAID_ACTS:
             # A speaker's own accusation or denial is the event itself, not a report of it.
             d.reported_by = [r for r in d.reported_by if r not in d.source]
+    _remember_date(state, s, doc, date)
     subjects = [a for d in drafts if "subj" not in d.slots.inherited for a in d.slots.get("subj")]
     state.recent.extend(subjects + [a for r in reports for a in r.group])
     return drafts
