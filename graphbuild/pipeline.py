@@ -149,11 +149,13 @@ def _process_on_dask(docs: list[Document], kb_files: tuple[str, ...], address: s
 
 def build_graph(inputs: list[str], *, kb_files: Iterable[Path] = (), jobs: int = 1, dask: str | None = None,
                 stdin_text: str | None = None,
-                on_document: Callable[[str, bool], None] | None = None) -> BuildResult:
+                on_document: Callable[[str, bool], None] | None = None,
+                on_total: Callable[[int], None] | None = None) -> BuildResult:
     """Read every input, extract each document and merge everything into one graph.
 
     Bad inputs are collected as errors; the other documents are still built.
-    ``on_document(source, ok)`` is called once per input item (for progress bars).
+    ``on_total(n)`` is told how many documents will be extracted once the inputs are read, and
+    ``on_document(source, ok)`` is called once per input item (both for progress bars).
     ``dask`` runs extraction on a Dask cluster ("local" or a scheduler address); results are
     merged in input order, so the graph is the same however it was computed.
     """
@@ -168,6 +170,8 @@ def build_graph(inputs: list[str], *, kb_files: Iterable[Path] = (), jobs: int =
                 on_document(item.source, False)
         else:
             docs.append(item)
+    if on_total:
+        on_total(len(docs))
     parts: dict[str, DocumentResult] = {}
     for part in _process_all(docs, kb_key, jobs, dask):
         parts[part.document.id] = part

@@ -69,3 +69,23 @@ def test_verbose_shows_the_trace(tmp_path: Path) -> None:
     result = run("--verbose", "load", str(bad), "--out", str(tmp_path / "out"))
     assert result.returncode == 1
     assert "Traceback" in result.stderr and "invalid JSON" in result.stderr
+
+
+def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
+    import shlex
+    import shutil
+
+    article = str(Path(__file__).resolve().parents[1] / "examples" / "ru_un_veto.txt")
+    command = [sys.executable, "-m", "graphbuild", "build", article, "--out", str(tmp_path / "out")]
+    piped = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert piped.returncode == 0 and "articles/s" not in piped.stderr
+    assert "documents" in piped.stderr  # the summary table is still printed
+    script = shutil.which("script")
+    assert script, "util-linux's script(1) gives the test a terminal"
+    on_tty = subprocess.run([script, "-qec", shlex.join(command), "/dev/null"], capture_output=True, text=True,
+                            timeout=600)
+    assert on_tty.returncode == 0, on_tty.stdout
+    assert "articles/s" in on_tty.stdout and "1/1" in on_tty.stdout
+    quiet = subprocess.run([script, "-qec", shlex.join([*command[:3], "--quiet", *command[3:]]), "/dev/null"],
+                           capture_output=True, text=True, timeout=600)
+    assert quiet.returncode == 0 and "articles/s" not in quiet.stdout

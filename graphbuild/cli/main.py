@@ -108,7 +108,8 @@ def build(ctx: click.Context, inputs: tuple[str, ...], out: Path, kb_files: tupl
     stdin_text = sys.stdin.read() if "-" in inputs else None
     with progress_bar("build", None, "articles", ctx.obj["quiet"]) as advance:
         result = build_graph(list(inputs), kb_files=kb_files, jobs=jobs, dask=dask, stdin_text=stdin_text,
-                             on_document=lambda _source, _ok: advance())
+                             on_document=lambda _source, ok: advance() if ok else None,
+                             on_total=advance.set_total)
     for error in result.errors:
         error_line(f"{error.source}: {error.message}")
     if not result.graph.documents:
@@ -134,7 +135,8 @@ def load(ctx: click.Context, records: tuple[Path, ...], out: Path) -> None:
     """
     from graphbuild.graph.records import read_records
 
-    graph = read_records(list(records))
+    with progress_bar("load", None, "records", ctx.obj["quiet"]) as advance:
+        graph = read_records(list(records), progress=advance)
     _write_outputs(graph, out, [])
     _print_summary(ctx, graph.stats(), [], 0, f"loaded into {out}")
 

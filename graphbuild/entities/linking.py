@@ -109,9 +109,11 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
     for sentence, first, last, hits in spans:
         chosen = kb.disambiguate(hits, context) if len({_linked_id(h) for h in hits}) > 1 else hits
         ids = {_linked_id(h) for h in chosen} - {None}
+        if not ids:  # role titles ("Foreign Minister") are the event stage's business
+            continue
         tokens = sentence.tokens[first:last]
         start, end = tokens[0].start, tokens[-1].end
-        if len(ids) != 1:
+        if len(ids) > 1:
             result.warnings.append(f"ambiguous name {doc.text[start:end]!r} ({', '.join(sorted(ids))}) left unlinked")
             continue
         actor_id = ids.pop()

@@ -10,7 +10,7 @@ nothing downstream is written.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import fields
 from pathlib import Path
 from typing import Any
@@ -30,7 +30,7 @@ class RecordError(ValueError):
         self.path, self.line, self.problem = path, line, problem
 
 
-def _rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+def _rows(path: Path, progress: Callable[[int], None] | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
@@ -44,6 +44,8 @@ def _rows(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
             raise RecordError(path, number, f"invalid JSON ({exc.msg})") from exc
         if not isinstance(row, dict):
             raise RecordError(path, number, "a record must be a JSON object")
+        if progress:
+            progress(1)
         yield number, row
 
 
@@ -87,8 +89,11 @@ def _event(row: dict[str, Any], path: Path, line: int) -> Event:
     return event
 
 
-def read_records(directories: list[Path] | Path) -> KnowledgeGraph:
-    """Load and validate record directories into one graph (raises RecordError)."""
+def read_records(directories: list[Path] | Path,
+                 progress: Callable[[int], None] | None = None) -> KnowledgeGraph:
+    """Load and validate record directories into one graph (raises RecordError).
+
+    ``progress(n)`` is called as records are read (for progress bars)."""
     if isinstance(directories, (str, Path)):
         directories = [Path(directories)]
     graph = KnowledgeGraph()
@@ -97,19 +102,19 @@ def read_records(directories: list[Path] | Path) -> KnowledgeGraph:
             raise RecordError(directory, None, "not a directory of records")
         if not (directory / "events.jsonl").exists() and not (directory / "entities.jsonl").exists():
             raise RecordError(directory, None, "no entities.jsonl or events.jsonl here")
-        _read_one(directory, graph)
+        _read_one(directory, graph, progress)
     return graph
 
 
-def _read_one(directory: Path, graph: KnowledgeGraph) -> None:
+def _read_one(directory: Path, graph: KnowledgeGraph, progress: Callable[[int], None] | None) -> None:
     part = KnowledgeGraph()
     path = directory / "documents.jsonl"
     if path.exists():
-        for line, row in _rows(path):
+        for line, row in _rows(path, progress):
             part.add_document(_build(Document, row, path, line, ("id",)))
     path = directory / "entities.jsonl"
     if path.exists():
-        for line, row in _rows(path):
+        for line, row in _rows(path, progress):
             actor = _build(Actor, row, path, line, ("id", "label", "kind"))
             if actor.kind not in ACTOR_KINDS:
                 raise RecordError(path, line, f"unknown kind {actor.kind!r} (expected one of "
@@ -119,7 +124,7 @@ def _read_one(directory: Path, graph: KnowledgeGraph) -> None:
             part.add_actor(actor)
     path = directory / "roles.jsonl"
     if path.exists():
-        for line, row in _rows(path):
+        for line, row in _rows(path, progress):
             role = _build(Role, row, path, line, ("id", "person", "role"))
             if role.person not in part.actors and role.person not in graph.actors:
                 raise RecordError(path, line, f"unknown person {role.person!r}")
@@ -127,7 +132,7 @@ def _read_one(directory: Path, graph: KnowledgeGraph) -> None:
     path = directory / "events.jsonl"
     events: list[tuple[int, Event]] = []
     if path.exists():
-        for line, row in _rows(path):
+        for line, row in _rows(path, progress):
             event = _event(row, path, line)
             for actor_id in event.source + event.target + event.reported_by:
                 if actor_id not in part.actors and actor_id not in graph.actors:
