@@ -1,0 +1,254 @@
+"""Clause windows and slots of triggers; arguments borrowed between triggers; slots to roles."""
+
+from __future__ import annotations
+
+from graphbuild.events.arguments import (
+    Arg,
+    Slots,
+    coordinated_with,
+    find_objects,
+    has_word,
+    is_passive,
+    slot_of,
+)
+from graphbuild.events.draft import Draft, embedded, embedded_at, is_nominal
+from graphbuild.events.lexicon import Lexicon, common
+from graphbuild.events.triggers import Trigger
+from graphbuild.language.base import Token
+from graphbuild.model import EVENT_TYPES
+
+
+def _window(trig: Trigger, stops: list[int], n: int, lex: Lexicon, soft: set[int] | None = None) -> tuple[int, int]:
+    """Token window of a trigger's arguments.  In SOV clauses a finite verb reaches back over the
+    embedded triggers (``soft``) before it: "Пхеньянды ... келіссөздерді тоқтатуға шақырды"."""
+    own = set(trig.indices)
+    lo = max([b + 1 for b in stops if b < trig.start and b not in own and b not in (soft or set())], default=0)
+    if lex.order == "SOV":
+        return lo, trig.start
+    hi = min([b for b in stops if b >= trig.end and b not in own], default=n)
+    return lo, hi
+
+
+_LEFT_SLOTS = ("subj", "poss", "place")  # what an SVO clause may put before its verb
+
+
+def _fill_slots(trig: Trigger, tokens: list[Token], args: list[Arg], lo: int, hi: int, lex: Lexicon,
+                after_trigger: bool, skip: set[int]) -> Slots:
+    """Slots of ``trig`` from the mentions of its window; ``after_trigger``: the window opens right
+    after another trigger (whose objects the mentions there are, unless a clause break intervenes)."""
+    slots = Slots()
+    inside = [a for a in args if a.active and lo <= a.i and a.j <= hi and not (trig.start <= a.i < trig.end)
+              and (a.clause is None or a.clause[0] < trig.start < a.clause[1])]
+    breaks = set(lex.raw.get("clause_breaks", []))
+    genitive_left: list[Arg] = []
+    for arg in inside:
+        slot = slot_of(arg, trig, tokens, lex)
+        if lex.order == "SVO" and arg.j <= trig.start:
+            if slot == "none" and arg.prep is None:
+                genitive_left.append(arg)
+            if slot not in _LEFT_SLOTS:
+                continue
+            if slot == "subj" and after_trigger and not any(t.text.lower() in breaks for t in tokens[lo:arg.i]):
+                continue
+        slots.add(slot, arg)
+    if "subj" not in slots.by_slot and genitive_left and not after_trigger and lex.order == "SVO":
+        slots.add("subj", genitive_left[-1])  # a surname the analyser took for a genitive ("Песков")
+    if "subj" not in slots.by_slot and "subj_after" in slots.by_slot:
+        slots.by_slot["subj"] = slots.by_slot.pop("subj_after")[:1]
+    elif "subj_after" in slots.by_slot:
+        for arg in slots.by_slot.pop("subj_after"):
+            slots.add("obj", arg)
+    objects = slots.get("obj")
+    if len(objects) > 1 and lex.order == "SVO":
+        # The first object and what is coordinated with it; later ones belong to later clauses.
+        slots.by_slot["obj"] = coordinated_with(objects[0], objects, tokens, lex, skip=skip)
+    subjects = slots.get("subj")
+    if len(subjects) > 1:
+        # One subject (the first in SOV, the nearest before the verb in SVO) and what is coordinated with it.
+        head = subjects[0] if lex.order == "SOV" else subjects[-1]
+        slots.by_slot["subj"] = coordinated_with(head, subjects, tokens, lex, skip=skip)
+    if is_passive(trig, tokens, lex):
+        slots.by_slot["obj"] = slots.get("obj") + slots.by_slot.pop("subj", [])
+    elif not is_nominal(trig, tokens):
+        slots.by_slot.pop("by", None)  # an active verb's "by"/instrumental is a means, not the actor
+    if is_nominal(trig, tokens):
+        symmetric = EVENT_TYPES[trig.type].symmetric  # "seeking to deepen a partnership": still theirs
+        if lex.order == "SVO" and not symmetric and _object_of_other_verb(trig, tokens, lo, lex):
+            slots.by_slot.pop("subj", None)  # "Peskov called the accusations baseless": not his act
+    elif not trig.entry.denial:
+        _possessors_as_objects(trig, slots, lex)
+    return slots
+
+
+def _object_of_other_verb(trig: Trigger, tokens: list[Token], lo: int, lex: Lexicon) -> bool:
+    """A noun trigger whose nearest verb to the left is a content verb (not impose/hold/ввести/...)."""
+    light = set(lex.raw.get("light_verbs", []))
+    for t in reversed(tokens[lo:trig.start]):
+        if t.pos in ("VERB", "AUX"):
+            return (t.lemma or t.text).lower() not in light and t.pos == "VERB"
+    return False
+
+
+def _possessors_as_objects(trig: Trigger, slots: Slots, lex: Lexicon) -> None:
+    """"backed Sweden's bid", "поддержала вступление Швеции", "Швецияның ... кіруін қолдады": the
+    owner of a verb's object is what the act is aimed at."""
+    subjects = slots.get("subj")
+    owners = []
+    for arg in slots.get("poss"):
+        after_verb = arg.i >= trig.end
+        after_subject = lex.order == "SOV" and any(s.j <= arg.i for s in subjects)
+        if after_verb or after_subject:
+            owners.append(arg)
+    if owners:
+        slots.by_slot["poss"] = [a for a in slots.get("poss") if a not in owners]
+        slots.by_slot["obj"] = slots.get("obj") + owners
+
+
+def window_slots(trig: Trigger, tokens: list[Token], args: list[Arg], stops: list[int],
+                  lex: Lexicon, trigger_tokens: set[int], skip: set[int]) -> tuple[Slots, int, int, int]:
+    """The trigger's slots, its window [lo, hi) and where the search for its object ends."""
+    soft = None
+    if lex.order == "SOV" and not embedded(trig, tokens):
+        soft = {k for k in trigger_tokens if k < trig.start and embedded_at(k, tokens)}
+    lo, hi = _window(trig, stops, len(tokens), lex, soft)
+    obj_hi = trig.end if lex.order == "SOV" else max(hi, trig.end)
+    after_trigger = lo > 0 and (lo - 1) in trigger_tokens
+    return _fill_slots(trig, tokens, args, lo, hi, lex, after_trigger, skip), lo, hi, obj_hi
+
+
+def need_met(trig: Trigger, tokens: list[Token], args: list[Arg], stops: list[int], lex: Lexicon,
+              trigger_tokens: set[int], skip: set[int]) -> bool:
+    need = trig.entry.need
+    if not need:
+        return True
+    slots, lo, _, hi = window_slots(trig, tokens, args, stops, lex, trigger_tokens, skip)
+    for option in need.split("_or_"):
+        if option == "object" and find_objects(tokens, lo, hi, lex.objects):
+            return True
+        if option == "missile" and has_word(tokens, 0, len(tokens), lex.missile_words):
+            return True
+        if slots.get(option):
+            return True
+    return False
+
+
+def _shares_subject(governor: Draft, d: Draft, lex: Lexicon) -> bool:
+    """SVO: "negotiating with Iran to buy", "denied supplying", "arrived ... and held talks" share
+    the subject; a trigger after a comma or far away does not."""
+    if governor.trig.start > d.trig.start:
+        return False
+    between = d.tokens[governor.trig.end:d.trig.start]
+    if len(between) > 8 or any(not any(ch.isalnum() for ch in t.text) and t.text not in "-'’" for t in between):
+        return False
+    coordinators = {w for w in lex.raw.get("coordinators", []) if any(ch.isalpha() for ch in w)}
+    head = d.tokens[d.trig.head]
+    nonfinite = d.nominal or head.feats.get("VerbForm") in ("Inf", "Ger", "Part") or any(
+        t.text.lower() == "to" for t in between[-1:])
+    return nonfinite or any(t.text.lower() in coordinators for t in between)
+
+
+def inherit(drafts: list[Draft], lex: Lexicon) -> None:
+    """Fill a missing subject (and partner) from the nearest trigger that has one of its own."""
+    for d in drafts:
+        wanted = ["subj"]
+        if EVENT_TYPES[d.type].symmetric or d.trig.entry.invert:
+            wanted.append("with")
+        if d.trig.entry.governs_planned and not EVENT_TYPES[d.type].symmetric and not d.slots.get("obj"):
+            wanted.append("to")  # "offered to sell drones to Russia": the addressee of the offer
+        if d.object is None and d.type in common().object_types:
+            near = [o for o in drafts if o is not d and o.object]
+            if near:
+                d.object = min(near, key=lambda o: abs(o.trig.start - d.trig.start)).object
+        for slot in wanted:
+            if d.slots.get(slot):
+                continue
+            candidates = []
+            for other in drafts:
+                if other is d or other.trig.entry.violation:
+                    continue
+                if lex.order == "SVO" and slot == "subj" and not _shares_subject(other, d, lex):
+                    continue
+                if other.type == "ACCUSE" and slot == "subj":
+                    # "accused Russia of supplying": the accused did the act.
+                    given = [a for a in other.slots.get("obj") if slot not in other.slots.inherited]
+                else:
+                    given = other.slots.get(slot) if slot not in other.slots.inherited else []
+                    if not given and slot == "with" and other.trig.entry.invert:
+                        given = other.slots.get("from")  # "сатып алу ... Пхеньяннан": the seller is the partner
+                if given:
+                    candidates.append((abs(other.trig.start - d.trig.start), other.trig.start > d.trig.start, given))
+            if candidates:
+                d.slots.by_slot[slot] = min(candidates, key=lambda c: (c[0], c[1]))[2]
+                d.slots.inherited.add(slot)
+
+
+def assign_roles(d: Draft) -> None:
+    table = common()
+    source: list[str] = []
+    target: list[str] = []
+    places: list[Arg] = []
+    fallback_sources: list[str] = []
+    by_slot = dict(d.slots.by_slot)
+    if d.nominal:
+        start, end = d.trig.start, d.trig.end
+        owners = [a for a in by_slot.get("poss", []) if a.j == start or a.i == end or (a.prep and a.i == end + 1)]
+        if owners:
+            # "АҚШ-тың ұсынысы", "предложение США", "the visit of X": the owner acts, not the clause subject.
+            by_slot.pop("subj", None)
+            by_slot["poss"] = owners
+            by_slot["subj"] = owners
+    for slot, args in by_slot.items():
+        if slot == "poss" and "subj" in by_slot and by_slot["subj"] is by_slot["poss"]:
+            continue
+        role = table.role_of(d.type, slot, d.trig.entry.invert)
+        ids = [a.actor for a in args]
+        if role == "place":
+            places.extend(args)
+        elif role == "target":
+            target.extend(ids)
+        elif (role == "source" and slot in ("subj", "by")) or (role == "source" and d.trig.entry.invert):
+            source.extend(ids)
+        elif role == "source":
+            fallback_sources.extend(ids)  # from/poss: the source only when no subject is named
+    if not source:
+        source = fallback_sources
+    if not source and any(a.kind == "Organization" for a in places):
+        # "В Кремле опровергли", "Кремльде мәлімдеді": an institution is an actor, not a place.
+        source = [a.actor for a in places if a.kind == "Organization"][:1]
+        places = [a for a in places if a.kind != "Organization"]
+    elif d.type in table.recipient_types and not target:
+        # "поставки оружия России" after a named supplier: the possessor-looking noun is the recipient.
+        target = [a.actor for a in d.slots.get("poss") if a.i >= d.trig.end and a.actor not in source]
+    if places:
+        d.place = places[0].actor
+        if d.type in table.place_as_target and not target:
+            target = [places[0].actor]
+    d.source = list(dict.fromkeys(source))
+    d.target = [t for t in dict.fromkeys(target) if t not in d.source or EVENT_TYPES[d.type].symmetric]
+
+
+def speaks_of_itself(d: Draft, lex: Lexicon) -> bool:
+    """Kazakh drops the subject pronoun; SVO languages need one ("it", "он") before the trigger."""
+    if lex.order == "SOV":
+        return True
+    left = d.tokens[d.lo:d.trig.start]
+    if lex.raw.get("pro_drop") and not d.slots.by_slot:
+        return True  # "Эрдоган сообщил, что намерен обсудить ...": Russian drops the repeated subject
+    return any(t.pos == "PRON" for t in left)
+
+
+def resolve_pronoun(d: Draft, lex: Lexicon, recent: list[Arg]) -> None:
+    """"He met Ramaphosa": a pronoun subject is the latest earlier subject of a fitting kind."""
+    pronouns: dict[str, str] = lex.raw.get("pronouns", {})
+    left = d.tokens[d.lo:d.trig.start]
+    for t in reversed(left):
+        want = pronouns.get(t.text.lower())
+        if want is None:
+            continue
+        for arg in reversed(recent):
+            fits = want == "Any" or (want == "Person") == (arg.kind == "Person")
+            if fits:
+                d.slots.by_slot["subj"] = [arg]
+                d.slots.inherited.add("subj")
+                return
+        return

@@ -1,0 +1,144 @@
+"""Links between the events of a sentence or document: denials, accusations, governed nouns,
+echoes and partial retellings."""
+
+from __future__ import annotations
+
+from graphbuild.events.draft import SPEECH_ACTS, Draft, is_nominal
+from graphbuild.events.lexicon import Lexicon
+from graphbuild.events.triggers import Trigger
+from graphbuild.language.base import Token
+from graphbuild.model import EVENT_TYPES
+
+
+def drop_echoes(triggers: list[Trigger], tokens: list[Token]) -> list[Trigger]:
+    """"прибыл ... с визитом", "arrived on a visit": a noun of the verb's own type is the same act."""
+    dropped = set()
+    for n in triggers:
+        if not is_nominal(n, tokens):
+            continue
+        for v in triggers:
+            if v is not n and v.type == n.type and not is_nominal(v, tokens) and abs(n.start - v.start) <= 7:
+                dropped.add(id(n))
+    return [t for t in triggers if id(t) not in dropped]
+
+
+def drop_denied_claims(triggers: list[Trigger], tokens: list[Token], lex: Lexicon) -> list[Trigger]:
+    """"denied the accusations", "айыптауды теріске шығарды": the accusation noun is what is
+    denied (an earlier event), not a new accusation."""
+    dropped = set()
+    for d in triggers:
+        if not d.entry.denial:
+            continue
+        for n in triggers:
+            if n.type != "ACCUSE" or n.entry.violation or not is_nominal(n, tokens):
+                continue
+            gap = d.start - n.end if lex.order == "SOV" else n.start - d.end
+            if 0 <= gap <= 2:
+                dropped.add(id(n))
+    return [t for t in triggers if id(t) not in dropped]
+
+
+def link_governed(drafts: list[Draft], lex: Lexicon) -> None:
+    """A verb event without a target takes the actor of the noun event it governs
+    ("rejected the US proposal", "АҚШ-тың ұсынысынан бас тартты")."""
+    for v in drafts:
+        if v.target or v.nominal or v.type in SPEECH_ACTS:
+            continue
+        for n in drafts:
+            if n is v or not n.nominal or not n.source:
+                continue
+            gap = v.trig.start - n.trig.end if lex.order == "SOV" else n.trig.start - v.trig.end
+            if 0 <= gap <= 2:
+                owners = n.source + n.target if EVENT_TYPES[n.type].symmetric else n.source
+                v.target = [a for a in dict.fromkeys(owners) if a not in v.source]
+                break
+
+
+def link_sentence(drafts: list[Draft], lex: Lexicon) -> None:
+    """Denials mark what they deny; accusations point at what they accuse."""
+    for d in drafts:
+        if d.trig.entry.denial and not d.negated:
+            complement = _complement(d, drafts, lex)
+            for c in complement:
+                c.denied = True
+                if not c.source:
+                    c.source = list(d.source)
+            d.about = complement[0] if complement else None
+        elif d.type == "ACCUSE" and d.trig.entry.violation:
+            others = [o for o in drafts if o is not d and o.type not in SPEECH_ACTS]
+            if others:
+                d.about = min(others, key=lambda o: (o.trig.start > d.trig.start, abs(o.trig.start - d.trig.start)))
+            if d.speakers:
+                d.source = list(d.speakers)
+            d.target = list(d.about.source) if d.about else []
+        elif d.type == "ACCUSE":
+            complement = _complement(d, drafts, lex)
+            if complement and lex.order == "SOV" and not d.target:
+                # "АҚШ Ресейді Украинаға шабуыл жасады деп айыптады": the accusative inside the
+                # complement is the accused, and the doer of the accused act.
+                accused = [a.actor for a in complement[0].slots.get("obj")][:1]
+                if accused:
+                    d.target = accused
+                    complement[0].source = accused
+                    complement[0].target = [t for t in complement[0].target if t not in accused]
+            if complement:
+                d.about = complement[0]
+                for c in complement:
+                    c.reported_by = list(dict.fromkeys(c.reported_by + d.source))
+
+
+def _complement(d: Draft, drafts: list[Draft], lex: Lexicon) -> list[Draft]:
+    """Events governed by a speech act: after it in SVO languages, before it in SOV ones, nearest first."""
+    if lex.order == "SOV":
+        found = [o for o in drafts if o.trig.start < d.trig.start and o.type not in SPEECH_ACTS]
+        return sorted(found, key=lambda o: -o.trig.start)
+    found = [o for o in drafts if o.trig.start > d.trig.start and o.type not in SPEECH_ACTS]
+    return sorted(found, key=lambda o: o.trig.start)
+
+
+def link_across(drafts: list[Draft]) -> None:
+    """A denial of "the claims" with nothing to deny in its own sentence denies the latest earlier
+    event its denier took part in, or what an earlier accusation against the denier was about."""
+    for k, d in enumerate(drafts):
+        if not (d.trig.entry.denial and d.about is None and d.source and not d.negated):
+            continue
+        denier = set(d.source)
+        for prev in reversed(drafts[:k]):
+            if prev.type == "ACCUSE" and denier & set(prev.target) and prev.about is not None:
+                d.about = prev.about
+                break
+            # Only a claim can be denied: an event someone else reported, not one the outlet asserts.
+            claimed = [r for r in prev.reported_by if r not in denier]
+            if prev.type not in SPEECH_ACTS and denier & prev.participants and claimed:
+                d.about = prev
+                break
+        if d.about is not None:
+            d.about.denied = True
+    for k, d in enumerate(drafts):
+        if not d.trig.entry.denial or d.about is None or d.target:
+            continue
+        accusers = [a for p in drafts[:k]
+                    if p.type == "ACCUSE" and (p.about is d.about or set(d.source) & set(p.target))
+                    for a in p.source]
+        claimants = [r for p in [*drafts[:k], d.about] if p.type == d.about.type
+                     and set(p.participants) & set(d.about.participants) for r in p.reported_by]
+        d.target = [a for a in dict.fromkeys(accusers or claimants) if a not in d.source]
+
+
+def fold_partial_mentions(drafts: list[Draft]) -> None:
+    """"Shoigu's visit" after "Shoigu visited Pyongyang": a later telling that names fewer
+    participants (and no other date or object) is the same event; it becomes extra evidence."""
+    for k, d in enumerate(drafts):
+        if d.about is not None or d.trig.entry.denial:
+            continue
+        for prev in drafts[:k]:
+            if prev.type != d.type or prev.folded_into is not None or prev is d.about:
+                continue
+            same_roles = set(d.source) <= set(prev.source) and set(d.target) <= set(prev.target)
+            if EVENT_TYPES[d.type].symmetric:
+                same_roles = d.participants <= prev.participants
+            smaller = (set(d.source), set(d.target)) != (set(prev.source), set(prev.target))
+            if same_roles and smaller and d.participants and d.date[0] in (None, prev.date[0]) \
+                    and d.object in (None, prev.object) and not (d.negated or d.denied):
+                d.folded_into = prev
+                break
