@@ -360,3 +360,96 @@ def test_kazakh_case_roles_from_features_alone() -> None:
     text2 = "Қытай Ресейге қару жеткізді"
     found = extract_events(doc, [Sentence(text2, 0, len(text2), tokens)], mentions).events
     assert [(e.type, e.source, e.target) for e in found] == [("SUPPLY", ["CHN"], ["RUS"])]
+
+
+def test_co_speakers_report_together() -> None:
+    found = events("en", "Blinken and Cameron said Russia attacked Ukraine.")
+    attack = find(found, "ASSAULT", {"RUS"}, {"UKR"})
+    assert attack.reported_by == sorted(["person:antony-blinken", "person:david-cameron"])
+
+
+def test_preposition_carries_over_a_list() -> None:
+    support = find(events("en", "The resolution won support from Russia and China."), "SUPPORT", {"RUS", "CHN"}, set())
+    assert set(support.source) == {"RUS", "CHN"}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "В Кремле опровергли эту информацию."),
+    ("en", "The Kremlin denied the report."),
+    ("kk", "Кремль бұл ақпаратты жоққа шығарды."),
+])
+def test_institutions_deny(lang: str, text: str) -> None:
+    assert find(events(lang, text), "DENY", {"org:kremlin"}, set())
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "Путин прибыл в Пекин с официальным визитом."),
+    ("en", "Putin arrived in Beijing on an official visit."),
+])
+def test_a_noun_echoing_its_verb_is_the_same_event(lang: str, text: str) -> None:
+    visits = [e for e in events(lang, text) if e.type == "VISIT"]
+    assert len(visits) == 1 and visits[0].source == ["Q7747"] and visits[0].target == ["CHN"]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("kk", "Түркия Швецияның НАТО-ға кіруін қолдады."),
+    ("ru", "Турция поддержала вступление Швеции в НАТО."),
+    ("en", "Turkey backed Sweden's bid to join NATO."),
+])
+def test_the_owner_of_the_object_is_a_target(lang: str, text: str) -> None:
+    assert find(events(lang, text), "SUPPORT", {"TUR"}, {"SWE"})
+
+
+def test_intent_gets_the_cameo_intent_code_and_future_keeps_the_act() -> None:
+    assert find(events("en", "Putin plans to visit Beijing."), "VISIT", {"Q7747"}, {"CHN"}).cameo == "036"
+    will = find(events("en", "Putin will visit Beijing."), "VISIT", {"Q7747"}, {"CHN"})
+    assert (will.cameo, will.mode) == ("042", "planned")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("kk", "Жапония Иранға қарсы санкцияларды алып тастады."),
+    ("ru", "Япония сняла санкции с Ирана."),
+    ("en", "Japan lifted sanctions on Iran."),
+])
+def test_easing_sanctions_is_a_retreat(lang: str, text: str) -> None:
+    event = find(events(lang, text), "RETREAT", {"JPN"}, {"IRN"})
+    assert event.cameo == "081"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("kk", "Тоқаев Путинмен телефон арқылы сөйлесті."),
+    ("ru", "Токаев провел телефонный разговор с Путиным."),
+    ("en", "Tokayev held a phone call with Putin."),
+])
+def test_phone_calls_are_meetings(lang: str, text: str) -> None:
+    assert find(events(lang, text), "MEET", {"person:kassym-jomart-tokayev"}, {"Q7747"})
+
+
+def test_relative_clause_is_closed_to_the_main_verb() -> None:
+    found = events("en", "The European Union, which includes France and Germany, imposed sanctions on Iran.")
+    sanction = find(found, "SANCTION", {"Q458"}, {"IRN"})
+    assert sanction.source == ["Q458"]
+
+
+def test_partial_retelling_folds_into_the_event() -> None:
+    visits = [e for e in events("en", "Putin visited Beijing on Monday. Putin's visit lasted two days.")
+              if e.type == "VISIT"]
+    assert len(visits) == 1 and len(visits[0].evidence) == 2
+
+
+def test_the_paragraph_date_holds_but_not_across_paragraphs() -> None:
+    text = "Russia attacked Ukraine on Monday. Later Russia attacked Poland.\n\nFrance supported Ukraine."
+    found = events("en", text)
+    assert find(found, "ASSAULT", {"RUS"}, {"POL"}).date == "2023-09-11"
+    assert find(found, "SUPPORT", {"FRA"}, {"UKR"}).date is None
+
+
+def test_kazakh_speaker_after_the_verb() -> None:
+    found = events("kk", "Ресей Украинаға шабуыл жасады, деп хабарлады Зеленский.")
+    assert find(found, "ASSAULT", {"RUS"}, {"UKR"}).reported_by == ["person:volodymyr-zelenskyy"]
+
+
+def test_only_claims_are_denied_across_sentences() -> None:
+    found = events("en", "Russia attacked Ukraine. Russia denied the reports.")
+    assert find(found, "ASSAULT", {"RUS"}, {"UKR"}).mode == "asserted"
+    assert find(found, "DENY", {"RUS"}, set()).about is None

@@ -164,18 +164,22 @@ def apposition_tokens(tokens: list[Token], args: list[Arg], lex: Lexicon) -> set
     return skip | {k for a in args if a.absorbed for k in range(a.i, a.j)}
 
 
-def mark_relative_clauses(tokens: list[Token], args: list[Arg], lex: Lexicon) -> list[int]:
-    """Relativizer positions; a ", which ...," clause is closed to the verbs outside it."""
+def mark_relative_clauses(tokens: list[Token], args: list[Arg],
+                          lex: Lexicon) -> tuple[list[int], list[tuple[int, int]]]:
+    """Relativizer positions (clause boundaries) and the ", which ...," spans closed to the verbs
+    outside them; the mentions inside such a span are marked with it."""
     words = set(lex.raw.get("relativizers", []))
     found = [k for k, t in enumerate(tokens) if _norm(t.lemma or t.text) in words or _norm(t.text) in words]
+    closed: list[tuple[int, int]] = []
     for r in found:
         if r == 0 or tokens[r - 1].text != ",":
             continue
         end = next((k for k in range(r + 1, len(tokens)) if tokens[k].text in (",", ";")), len(tokens))
+        closed.append((r, end))
         for arg in args:
             if r < arg.i and arg.j <= end:
                 arg.clause = (r, end)
-    return found
+    return found + [e for _, e in closed if e < len(tokens)], closed
 
 
 def _uninflected(token: Token) -> bool:

@@ -104,9 +104,12 @@ def _possessors_as_objects(trig: Trigger, slots: Slots, lex: Lexicon) -> None:
         slots.by_slot["obj"] = slots.get("obj") + owners
 
 
-def window_slots(trig: Trigger, tokens: list[Token], args: list[Arg], stops: list[int],
-                  lex: Lexicon, trigger_tokens: set[int], skip: set[int]) -> tuple[Slots, int, int, int]:
-    """The trigger's slots, its window [lo, hi) and where the search for its object ends."""
+def window_slots(trig: Trigger, tokens: list[Token], args: list[Arg], stops: list[int], lex: Lexicon,
+                 trigger_tokens: set[int], skip: set[int],
+                 closed: list[tuple[int, int]]) -> tuple[Slots, int, int, int]:
+    """The trigger's slots, its window [lo, hi) and where the search for its object ends.  A closed
+    relative clause before the trigger is stepped over ("The EU, which includes France, imposed")."""
+    stops = [b for b in stops if not any(r <= b <= e < trig.start for r, e in closed)]
     soft = None
     if lex.order == "SOV" and not embedded(trig, tokens):
         soft = {k for k in trigger_tokens if k < trig.start and embedded_at(k, tokens)}
@@ -117,11 +120,11 @@ def window_slots(trig: Trigger, tokens: list[Token], args: list[Arg], stops: lis
 
 
 def need_met(trig: Trigger, tokens: list[Token], args: list[Arg], stops: list[int], lex: Lexicon,
-              trigger_tokens: set[int], skip: set[int]) -> bool:
+             trigger_tokens: set[int], skip: set[int], closed: list[tuple[int, int]]) -> bool:
     need = trig.entry.need
     if not need:
         return True
-    slots, lo, _, hi = window_slots(trig, tokens, args, stops, lex, trigger_tokens, skip)
+    slots, lo, _, hi = window_slots(trig, tokens, args, stops, lex, trigger_tokens, skip, closed)
     for option in need.split("_or_"):
         if option == "object" and find_objects(tokens, lo, hi, lex.objects):
             return True

@@ -154,7 +154,7 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
         _remember_date(state, s, doc, own_date)
         return []
     report_idx = [k for r in reports for k in r.cue.indices]
-    relatives = mark_relative_clauses(tokens, args, lex)
+    relatives, closed = mark_relative_clauses(tokens, args, lex)
     stops = sorted({k for t in triggers for k in t.indices} | set(comp_idx) | set(report_idx) | set(relatives))
     date = own_date
     if date[0] is None and state.last_date is not None and state.last_end is not None \
@@ -164,7 +164,7 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
     # the others are recomputed without them.
     trigger_tokens = {k for t in triggers for k in t.indices}
     skip = apposition_tokens(tokens, args, lex)
-    checked = [t for t in triggers if need_met(t, tokens, args, stops, lex, trigger_tokens, skip)]
+    checked = [t for t in triggers if need_met(t, tokens, args, stops, lex, trigger_tokens, skip, closed)]
     checked = drop_denied_claims(checked, tokens, lex)
     checked = drop_echoes(checked, tokens)
     if len(checked) < len(triggers):
@@ -173,7 +173,7 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
         trigger_tokens -= dropped
     drafts: list[Draft] = []
     for trig in checked:
-        slots, lo, hi, obj_hi = window_slots(trig, tokens, args, stops, lex, trigger_tokens, skip)
+        slots, lo, hi, obj_hi = window_slots(trig, tokens, args, stops, lex, trigger_tokens, skip, closed)
         d = Draft(trig, s, tokens, lo, hi, slots, speakers, date)
         if trig.type in common().object_types:
             d.object = find_objects(tokens, lo, obj_hi, lex.objects)
