@@ -73,7 +73,9 @@ def _common_start(tok: Token, r: _Rules, lower_vocab: frozenset[str]) -> bool:
     """A capitalised sentence-initial word that is an ordinary word, not a name."""
     if tok.pos:
         # The analyzer knows the word as a common one; name-building nouns ("Secretary") still start names.
-        return tok.pos != "PROPN" and not _generic(_core(tok), r)
+        # Country names that are also common nouns ("Turkey's") stay names.
+        core = _core(tok)
+        return tok.pos != "PROPN" and not _generic(core, r) and core.lower() not in r.countries
     return r.has("common_sentence_starts", tok.text) or tok.text.lower() in lower_vocab
 
 
