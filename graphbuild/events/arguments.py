@@ -48,6 +48,7 @@ class Arg:
 class Slots:
     by_slot: dict[str, list[Arg]] = field(default_factory=dict)
     inherited: set[str] = field(default_factory=set)
+    blocked: set[str] = field(default_factory=set)  # slots known to be empty: never borrowed or guessed
 
     def add(self, slot: str, arg: Arg) -> None:
         self.by_slot.setdefault(slot, []).append(arg)
@@ -204,6 +205,8 @@ def _governor(tokens: list[Token], arg: Arg, spans: list[Arg], lex: Lexicon) -> 
             if isinstance(rule, dict):
                 return rule.get(arg.case or "", rule.get("*"))
             return rule
+        if tokens[k].pos == "ADP" and not lex.case_suffixes:
+            return "none"  # a preposition we have no role for ("across Ukraine"): not a bare subject
         if back == 1 and tokens[k].pos not in ("ADJ", "DET", "NUM", ""):
             return None
     return None

@@ -74,7 +74,10 @@ def _fill_slots(trig: Trigger, tokens: list[Token], args: list[Arg], lo: int, hi
     if is_nominal(trig, tokens):
         symmetric = EVENT_TYPES[trig.type].symmetric  # "seeking to deepen a partnership": still theirs
         if lex.order == "SVO" and not symmetric and _object_of_other_verb(trig, tokens, lo, lex):
-            slots.by_slot.pop("subj", None)  # "Peskov called the accusations baseless": not his act
+            # "Peskov called the accusations baseless", "put ... over their arms sales": not their act.
+            slots.by_slot.pop("subj", None)
+            slots.by_slot["poss"] = [a for a in slots.get("poss") if a.j == trig.start or a.i >= trig.end]
+            slots.blocked.add("subj")
     elif not trig.entry.denial:
         _possessors_as_objects(trig, slots, lex)
     return slots
@@ -135,13 +138,23 @@ def need_met(trig: Trigger, tokens: list[Token], args: list[Arg], stops: list[in
     return False
 
 
+def _participle_after_comma(d: Draft, between: list[Token]) -> bool:
+    """"Russia fired missiles at Ukraine, hitting power stations": the -ing clause shares the subject."""
+    head = d.tokens[d.trig.head]
+    return bool(between) and between[-1].text == "," and not d.nominal and head.text.lower().endswith("ing")
+
+
 def _shares_subject(governor: Draft, d: Draft, lex: Lexicon) -> bool:
     """SVO: "negotiating with Iran to buy", "denied supplying", "arrived ... and held talks" share
     the subject; a trigger after a comma or far away does not."""
     if governor.trig.start > d.trig.start:
         return False
     between = d.tokens[governor.trig.end:d.trig.start]
-    if len(between) > 8 or any(not any(ch.isalnum() for ch in t.text) and t.text not in "-'’" for t in between):
+    if len(between) > 8:
+        return False
+    if _participle_after_comma(d, between):
+        return True
+    if any(not any(ch.isalnum() for ch in t.text) and t.text not in "-'’" for t in between):
         return False
     coordinators = {w for w in lex.raw.get("coordinators", []) if any(ch.isalpha() for ch in w)}
     head = d.tokens[d.trig.head]
@@ -163,7 +176,7 @@ def inherit(drafts: list[Draft], lex: Lexicon) -> None:
             if near:
                 d.object = min(near, key=lambda o: abs(o.trig.start - d.trig.start)).object
         for slot in wanted:
-            if d.slots.get(slot):
+            if d.slots.get(slot) or slot in d.slots.blocked:
                 continue
             candidates = []
             for other in drafts:
@@ -185,6 +198,11 @@ def inherit(drafts: list[Draft], lex: Lexicon) -> None:
                 d.slots.inherited.add(slot)
 
 
+def _possessive_mark(tokens: list[Token], arg: Arg) -> bool:
+    nxt = tokens[arg.j].text if arg.j < len(tokens) else ""
+    return nxt in ("'s", "’s") or arg.mention.text.endswith(("'s", "’s")) or arg.case == "Gen"
+
+
 def assign_roles(d: Draft) -> None:
     table = common()
     source: list[str] = []
@@ -194,7 +212,13 @@ def assign_roles(d: Draft) -> None:
     by_slot = dict(d.slots.by_slot)
     if d.nominal:
         start, end = d.trig.start, d.trig.end
-        owners = [a for a in by_slot.get("poss", []) if a.j == start or a.i == end or (a.prep and a.i == end + 1)]
+        poss = by_slot.get("poss", [])
+        # "Russia's full-scale invasion of Ukraine": a possessor before the noun acts, "of" names the target.
+        left = [a for a in poss if a.j <= start and start - a.j <= 3 and _possessive_mark(d.tokens, a)]
+        right = [a for a in poss if a.i >= end]
+        if left and right:
+            by_slot["obj"] = by_slot.get("obj", []) + right
+        owners = left or [a for a in poss if a.j == start or a.i == end or (a.prep and a.i == end + 1)]
         if owners:
             # "АҚШ-тың ұсынысы", "предложение США", "the visit of X": the owner acts, not the clause subject.
             by_slot.pop("subj", None)
@@ -215,6 +239,11 @@ def assign_roles(d: Draft) -> None:
             fallback_sources.extend(ids)  # from/poss: the source only when no subject is named
     if not source:
         source = fallback_sources
+    kinds = {a.actor: a.kind for args in by_slot.values() for a in args}
+    if any(kinds.get(a) == "Place" for a in source):
+        # A place does not act ("drills ... around Kinmen"); capitals already stand for their state.
+        places.extend(a for args in by_slot.values() for a in args if a.actor in source and a.kind == "Place")
+        source = [a for a in source if kinds.get(a) != "Place"]
     if not source and any(a.kind == "Organization" for a in places):
         # "В Кремле опровергли", "Кремльде мәлімдеді": an institution is an actor, not a place.
         source = [a.actor for a in places if a.kind == "Organization"][:1]
@@ -240,18 +269,25 @@ def speaks_of_itself(d: Draft, lex: Lexicon) -> bool:
     return any(t.pos == "PRON" for t in left)
 
 
-def resolve_pronoun(d: Draft, lex: Lexicon, recent: list[Arg]) -> None:
-    """"He met Ramaphosa": a pronoun subject is the latest earlier subject of a fitting kind."""
+def resolve_pronoun(d: Draft, lex: Lexicon, recent: list[Arg], here: list[Arg]) -> None:
+    """"He met Ramaphosa", "he and Putin had agreed": a pronoun subject is the latest earlier subject
+    of a fitting kind, in this sentence first (``here``: its actors, speakers included), else before."""
     pronouns: dict[str, str] = lex.raw.get("pronouns", {})
+    subjects = d.slots.get("subj")
+    coordinators = set(lex.raw.get("coordinators", []))
     left = d.tokens[d.lo:d.trig.start]
-    for t in reversed(left):
-        want = pronouns.get(t.text.lower())
+    for offset in range(len(left) - 1, -1, -1):
+        k = d.lo + offset
+        want = pronouns.get(left[offset].text.lower())
         if want is None:
             continue
-        for arg in reversed(recent):
-            fits = want == "Any" or (want == "Person") == (arg.kind == "Person")
-            if fits:
-                d.slots.by_slot["subj"] = [arg]
+        joined = subjects and k + 2 == subjects[0].i and d.tokens[k + 1].text.lower() in coordinators
+        if subjects and not joined:
+            return
+        earlier = [a for a in here if a.j <= k and a.prep is None and not a.absorbed]
+        for arg in reversed(earlier or recent):
+            if want == "Any" or (want == "Person") == (arg.kind == "Person"):
+                d.slots.by_slot["subj"] = [arg, *subjects]
                 d.slots.inherited.add("subj")
                 return
         return

@@ -155,6 +155,9 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
         return []
     report_idx = [k for r in reports for k in r.cue.indices]
     relatives, closed = mark_relative_clauses(tokens, args, lex)
+    # "backs Ukraine resolution as U.S. sides with Russia": a subordinate clause starts a new window.
+    subordinators = set(lex.raw.get("subordinators", []))
+    relatives += [k for k, t in enumerate(tokens) if t.text.lower() in subordinators and k not in used]
     stops = sorted({k for t in triggers for k in t.indices} | set(comp_idx) | set(report_idx) | set(relatives))
     date = own_date
     if date[0] is None and state.last_date is not None and state.last_end is not None \
@@ -185,16 +188,16 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
         d.negated = is_negated(d.trig, tokens, lex, own_stops)
         d.planned_by = planned_reason(d.trig, tokens, lex, kept, own_stops)
         d.planned = d.planned_by is not None
-    if not speakers:
-        for d in drafts:
-            if not d.slots.get("subj"):
-                resolve_pronoun(d, lex, state.recent)
+    for d in drafts:
+        if "subj" not in d.slots.blocked:
+            resolve_pronoun(d, lex, state.recent, args)
     inherit(drafts, lex)
     for d in drafts:
         assign_roles(d)
-        if not d.source and speakers and d.type in SPEECH_ACTS:
+        if not d.source and speakers and d.type in SAID_ACTS and "subj" not in d.slots.blocked:
             d.source = list(speakers)  # "Солтүстік Корея ... айыптауларын теріске шығарып, ... мәлімдеген"
-        if not d.source and speakers and d.type not in SPEECH_ACTS and speaks_of_itself(d, lex):
+        if not d.source and speakers and d.type not in SAID_ACTS and "subj" not in d.slots.blocked \
+                and speaks_of_itself(d, lex):
             d.source = list(speakers)  # "Iran said it does not supply drones": the speaker speaks of itself
             d.slots.inherited.add("subj")
         is_own_statement = d.type in SPEECH_ACTS and set(d.source) & set(speakers)
