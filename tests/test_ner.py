@@ -23,6 +23,7 @@ from graphbuild.entities.ner.scoring import score_iob
 from graphbuild.entities.ner.spans import iob_chunks
 from graphbuild.language.en import EnglishAnalyzer
 from graphbuild.language.kk.analyzer import KazakhAnalyzer
+from graphbuild.language.ru import RussianAnalyzer
 from graphbuild.model import ACTOR_KINDS, Mention
 from graphbuild.training import KK_TEST_FILE, KK_TRAIN_FILE, evaluate_kk_ner, train_kk_ner
 
@@ -200,6 +201,20 @@ def test_ru_natasha_finds_people_places_organisations() -> None:
     assert "Сергей Шойгу" in kinds.get("Person", [])
     assert "Пхеньян" in kinds.get("Place", [])
     assert any("Министерство иностранных дел" in t for t in kinds.get("Organization", []))
+
+
+def test_ru_organisation_joined_with_its_country_and_names_put_in_nominative() -> None:
+    text = (
+        "Глава МИД России встретился с Сергеем Лавровым и представителями Северной Кореи "
+        "в Совете Безопасности ООН."
+    )
+    mentions = recognize(RussianAnalyzer().analyze(text), "ru", "doc-1")
+    _check_offsets(text, mentions, "ru")
+    by_text = {m.text: m for m in mentions}
+    assert by_text["МИД России"].kind == "Organization"
+    assert by_text["Совете Безопасности ООН"].lemma == "Совет Безопасности ООН"
+    assert by_text["Северной Кореи"].lemma == "Северная Корея" and by_text["Северной Кореи"].case == "Gen"
+    assert by_text["Сергеем Лавровым"].lemma == "Сергей Лавров"
 
 
 # --- English -----------------------------------------------------------------------------------
