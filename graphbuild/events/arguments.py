@@ -249,6 +249,12 @@ def is_passive(trig: Trigger, tokens: list[Token], lex: Lexicon) -> bool:
         # "passive" suffix is part of the verb stem itself.
         stem = trig.entry.pattern.split()[-1].rstrip("*")
         return len(_norm(head.lemma or "")) >= len(stem)
+    suffixes = lex.raw.get("passive_suffixes", [])
+    stem = _norm(trig.entry.pattern.split()[-1].rstrip("*"))
+    rest = _norm(head.text)[len(stem):] if _norm(head.text).startswith(stem) else ""
+    verb = head.pos in ("VERB", "AUX") and not rest.startswith(("лар", "лер"))  # not a plural noun
+    if verb and any(rest.startswith(x) and len(rest) > len(x) + 1 for x in suffixes):
+        return True  # "айыпта-л-ды", "жеткіз-іл-ді": the passive suffix right after our verb stem
     if not lex.passive_markers:
         return False
     participle = head.feats.get("VerbForm") == "Part" or head.text.lower().endswith(("ed", "en"))

@@ -34,7 +34,8 @@ def pronoun_speaks(cue: Match, tokens: list[Token], lex: Lexicon) -> bool:
     if lex.order == "SOV":
         # Kazakh drops the pronoun: a sentence-final report verb with no nominative actor before it.
         before = tokens[:cue.start]
-        return not any(t.pos == "PROPN" for t in before) or any(t.text.lower() in pronouns for t in before)
+        named = any(t.pos in ("PROPN", "NOUN") and t.case in (None, "Nom") for t in before)
+        return not named or any(t.text.lower() in pronouns for t in before)
     near = tokens[max(0, cue.start - 2):cue.start] + tokens[cue.end:cue.end + 2]
     return any(t.text.lower() in pronouns for t in near)
 

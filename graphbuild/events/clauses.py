@@ -69,6 +69,8 @@ def _fill_slots(trig: Trigger, tokens: list[Token], args: list[Arg], lo: int, hi
         slots.by_slot["subj"] = coordinated_with(head, subjects, tokens, lex, skip=skip)
     if is_passive(trig, tokens, lex):
         slots.by_slot["obj"] = slots.get("obj") + slots.by_slot.pop("subj", [])
+        slots.blocked.update(("subj", "poss"))  # "айыпталды", "was condemned": the actor is only a "by" phrase
+        slots.by_slot.pop("poss", None)
     elif not is_nominal(trig, tokens):
         slots.by_slot.pop("by", None)  # an active verb's "by"/instrumental is a means, not the actor
     if is_nominal(trig, tokens):
@@ -184,8 +186,8 @@ def inherit(drafts: list[Draft], lex: Lexicon) -> None:
                     continue
                 if lex.order == "SVO" and slot == "subj" and not _shares_subject(other, d, lex):
                     continue
-                if other.type == "ACCUSE" and slot == "subj":
-                    # "accused Russia of supplying": the accused did the act.
+                if other.type in ("ACCUSE", "REQUEST") and slot == "subj" and other.slots.get("obj"):
+                    # "accused Russia of supplying", "pressed Kyiv to withdraw": the object does the act.
                     given = [a for a in other.slots.get("obj") if slot not in other.slots.inherited]
                 else:
                     given = other.slots.get(slot) if slot not in other.slots.inherited else []
