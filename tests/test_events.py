@@ -453,3 +453,25 @@ def test_only_claims_are_denied_across_sentences() -> None:
     found = events("en", "Russia attacked Ukraine. Russia denied the reports.")
     assert find(found, "ASSAULT", {"RUS"}, {"UKR"}).mode == "asserted"
     assert find(found, "DENY", {"RUS"}, set()).about is None
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("kk", "АҚШ Ресейді Сириядан әскерін шығаруға шақырды."),
+    ("ru", "США призвали Россию вывести войска из Сирии."),
+    ("en", "The United States urged Russia to withdraw its troops from Syria."),
+])
+def test_the_addressee_of_a_request_does_the_requested_act(lang: str, text: str) -> None:
+    found = events(lang, text)
+    assert find(found, "REQUEST", {"USA"}, {"RUS"})
+    assert find(found, "RETREAT", {"RUS"}, {"SYR"})
+
+
+def test_pronoun_and_name_share_the_act() -> None:
+    agree = find(events("en", "Putin said he and Xi Jinping had agreed to cooperate."), "AGREE", {"Q7747"}, {"Q15031"})
+    assert agree.reported_by == ["Q7747"]
+
+
+def test_kazakh_passive_has_no_actor_from_the_possessor() -> None:
+    found = events("kk", "Ресейдің Украинаға басып кіруі айыпталды.")
+    assert find(found, "ASSAULT", {"RUS"}, {"UKR"})
+    assert not [e for e in found if e.type == "ACCUSE" and "RUS" in e.source]

@@ -11,7 +11,7 @@ from graphbuild.events.arguments import (
     is_passive,
     slot_of,
 )
-from graphbuild.events.draft import Draft, embedded, embedded_at, is_nominal
+from graphbuild.events.draft import Draft, embedded, embedded_at, is_nominal, verb_forms
 from graphbuild.events.lexicon import Lexicon, common
 from graphbuild.events.triggers import Trigger
 from graphbuild.language.base import Token
@@ -159,8 +159,7 @@ def _shares_subject(governor: Draft, d: Draft, lex: Lexicon) -> bool:
     if any(not any(ch.isalnum() for ch in t.text) and t.text not in "-'’" for t in between):
         return False
     coordinators = {w for w in lex.raw.get("coordinators", []) if any(ch.isalpha() for ch in w)}
-    head = d.tokens[d.trig.head]
-    nonfinite = d.nominal or head.feats.get("VerbForm") in ("Inf", "Ger", "Part") or any(
+    nonfinite = d.nominal or bool(verb_forms(d.trig, d.tokens) & {"Inf", "Ger", "Part"}) or any(
         t.text.lower() == "to" for t in between[-1:])
     return nonfinite or any(t.text.lower() in coordinators for t in between)
 

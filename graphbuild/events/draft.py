@@ -74,3 +74,8 @@ def embedded_at(k: int, tokens: list[Token]) -> bool:
 def embedded(trig: Trigger, tokens: list[Token]) -> bool:
     """A trigger inside a larger clause (noun, converb, infinitive): its own window stays narrow."""
     return is_nominal(trig, tokens) or tokens[trig.head].feats.get("VerbForm") in ("Conv", "Inf", "Ger", "Vnoun")
+
+
+def verb_forms(trig: Trigger, tokens: list[Token]) -> set[str]:
+    """VerbForm values of a trigger's words ("вывести войска": Inf on the verb, not on the noun)."""
+    return {tokens[k].feats["VerbForm"] for k in trig.indices if "VerbForm" in tokens[k].feats}

@@ -71,6 +71,8 @@ def link_sentence(drafts: list[Draft], lex: Lexicon) -> None:
             if d.speakers:
                 d.source = list(d.speakers)
             d.target = list(d.about.source) if d.about else []
+        elif d.type == "REQUEST" and lex.order == "SOV":
+            _object_control(d, drafts)
         elif d.type == "ACCUSE":
             complement = _complement(d, drafts, lex)
             if complement and lex.order == "SOV" and not d.target:
@@ -85,6 +87,25 @@ def link_sentence(drafts: list[Draft], lex: Lexicon) -> None:
                 d.about = complement[0]
                 for c in complement:
                     c.reported_by = list(dict.fromkeys(c.reported_by + d.source))
+
+
+def _object_control(d: Draft, drafts: list[Draft]) -> None:
+    """"АҚШ Ресейді Сириядан әскерін шығаруға шақырды": the accusative before the requested act is
+    the addressee of the request and the doer of the act; the act's other arguments stay with it."""
+    before = [o for o in drafts if o.trig.end <= d.trig.start and _embedded_act(o)]
+    if not before:
+        return
+    act = max(before, key=lambda o: o.trig.start)
+    addressee = [a.actor for a in act.slots.get("obj")][:1]
+    if not addressee:
+        return
+    act.source = addressee
+    act.target = [t for t in act.target if t not in addressee]
+    d.target = addressee
+
+
+def _embedded_act(d: Draft) -> bool:
+    return d.nominal or bool(d.tokens[d.trig.head].feats.get("VerbForm") in ("Ger", "Inf", "Conv", "Vnoun"))
 
 
 def _complement(d: Draft, drafts: list[Draft], lex: Lexicon) -> list[Draft]:

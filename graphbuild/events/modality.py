@@ -64,7 +64,8 @@ def _governable(trig: Trigger, governor: Trigger, tokens: list[Token], lex: Lexi
     lo, hi = (trig.end, governor.start) if lex.order == "SOV" else (governor.end, trig.start)
     if any(not any(ch.isalnum() for ch in t.text) for t in tokens[lo:hi]):
         return False
-    nonfinite = head.pos == "NOUN" or head.feats.get("VerbForm") in ("Inf", "Ger", "Vnoun", "Part") or (
+    forms = {tokens[k].feats.get("VerbForm") for k in trig.indices}
+    nonfinite = head.pos == "NOUN" or bool(forms & {"Inf", "Ger", "Vnoun", "Part"}) or (
         trig.start > 0 and tokens[trig.start - 1].text.lower() == "to")
     if lex.order == "SOV":
         # Kazakh complements stand right before their governor, or behind туралы/үшін ("about", "to").
