@@ -475,3 +475,21 @@ def test_kazakh_passive_has_no_actor_from_the_possessor() -> None:
     found = events("kk", "Ресейдің Украинаға басып кіруі айыпталды.")
     assert find(found, "ASSAULT", {"RUS"}, {"UKR"})
     assert not [e for e in found if e.type == "ACCUSE" and "RUS" in e.source]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Blinken spoke by phone with Aliyev and urged him to halt the offensive."),
+    ("ru", "Блинкен поговорил по телефону с Алиевым и призвал его прекратить наступление."),
+])
+def test_object_pronoun_and_coordinated_verb(lang: str, text: str) -> None:
+    found = events(lang, text)
+    assert find(found, "MEET", {"person:antony-blinken"}, {"Q192820"})
+    assert find(found, "REQUEST", {"person:antony-blinken"}, {"Q192820"})
+
+
+def test_coordinated_demand_is_no_part_of_the_accusation() -> None:
+    found = events("en", "Azerbaijan accused Armenia of attacking its troops, and demanded that Armenia withdraw from Karabakh.")
+    request = find(found, "REQUEST", {"AZE"}, {"ARM"})
+    assert request.reported_by == [] and request.mode == "asserted"
+    accuse = find(found, "ACCUSE", {"AZE"}, {"ARM"})
+    assert accuse.about == find(found, "ASSAULT", {"ARM"}, set()).id

@@ -65,6 +65,9 @@ def _speaker_for_verb(cue: Match, tokens: list[Token], args: list[Arg], lex: Lex
             return people[0]
         after = [a for a in usable if cue.end <= a.i <= cue.end + SPEAKER_REACH]
         return after[0] if after else None
+    pronouns = lex.raw.get("pronouns", {})
+    if cue.start > 0 and tokens[cue.start - 1].text.lower() in pronouns:
+        return None  # "which it said", "he added": the pronoun's referent, not the nearest name
     left = _nearest_left(usable, cue.start, lo)
     if left is not None and left.case in (None, "Nom"):
         return left

@@ -152,13 +152,15 @@ def _shares_subject(governor: Draft, d: Draft, lex: Lexicon) -> bool:
     if governor.trig.start > d.trig.start:
         return False
     between = d.tokens[governor.trig.end:d.trig.start]
+    coordinators = {w for w in lex.raw.get("coordinators", []) if any(ch.isalpha() for ch in w)}
+    if between and between[-1].text.lower() in coordinators and not d.nominal:
+        return True  # "Baku accused ..., and demanded": a coordinated verb keeps the subject
     if len(between) > 8:
         return False
     if _participle_after_comma(d, between):
         return True
     if any(not any(ch.isalnum() for ch in t.text) and t.text not in "-'’" for t in between):
         return False
-    coordinators = {w for w in lex.raw.get("coordinators", []) if any(ch.isalpha() for ch in w)}
     nonfinite = d.nominal or bool(verb_forms(d.trig, d.tokens) & {"Inf", "Ger", "Part"}) or any(
         t.text.lower() == "to" for t in between[-1:])
     return nonfinite or any(t.text.lower() in coordinators for t in between)
@@ -185,7 +187,8 @@ def inherit(drafts: list[Draft], lex: Lexicon) -> None:
                     continue
                 if lex.order == "SVO" and slot == "subj" and not _shares_subject(other, d, lex):
                     continue
-                if other.type in ("ACCUSE", "REQUEST") and slot == "subj" and other.slots.get("obj"):
+                governed = d.nominal or bool(verb_forms(d.trig, d.tokens) & {"Inf", "Ger", "Part"})
+                if other.type in ("ACCUSE", "REQUEST") and slot == "subj" and other.slots.get("obj") and governed:
                     # "accused Russia of supplying", "pressed Kyiv to withdraw": the object does the act.
                     given = [a for a in other.slots.get("obj") if slot not in other.slots.inherited]
                 else:
@@ -290,5 +293,25 @@ def resolve_pronoun(d: Draft, lex: Lexicon, recent: list[Arg], here: list[Arg]) 
             if want == "Any" or (want == "Person") == (arg.kind == "Person"):
                 d.slots.by_slot["subj"] = [arg, *subjects]
                 d.slots.inherited.add("subj")
+                return
+        return
+
+
+def resolve_object_pronoun(d: Draft, lex: Lexicon, here: list[Arg], recent: list[Arg]) -> None:
+    """"urged him to halt", "призвал его": an object pronoun is the latest other actor of a fitting
+    kind in this sentence, else the latest subject before it."""
+    if d.slots.get("obj"):
+        return
+    pronouns: dict[str, str] = lex.raw.get("object_pronouns", {})
+    span = d.tokens[d.trig.end:d.trig.end + 1] if lex.order == "SVO" else d.tokens[d.lo:d.trig.start]
+    for t in span:
+        want = pronouns.get(t.text.lower())
+        if want is None:
+            continue
+        subjects = {a.actor for a in d.slots.get("subj")}
+        earlier = [a for a in here if a.j <= d.trig.start and a.actor not in subjects and not a.absorbed]
+        for arg in reversed(earlier or recent):
+            if arg.actor not in subjects and (want == "Any" or (want == "Person") == (arg.kind == "Person")):
+                d.slots.add("obj", arg)
                 return
         return

@@ -13,7 +13,15 @@ from dataclasses import dataclass, field
 
 from graphbuild.events.arguments import Arg, apposition_tokens, find_objects, mark_relative_clauses, place_mentions
 from graphbuild.events.attribution import claim_multiword_cues, find_reports, pronoun_speaks
-from graphbuild.events.clauses import assign_roles, inherit, need_met, resolve_pronoun, speaks_of_itself, window_slots
+from graphbuild.events.clauses import (
+    assign_roles,
+    inherit,
+    need_met,
+    resolve_object_pronoun,
+    resolve_pronoun,
+    speaks_of_itself,
+    window_slots,
+)
 from graphbuild.events.dates import resolve_date
 from graphbuild.events.draft import SAID_ACTS, SPEECH_ACTS, Draft
 from graphbuild.events.lexicon import Lexicon, common, find_matches, load_lexicon
@@ -193,6 +201,7 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
             resolve_pronoun(d, lex, state.recent, args)
     inherit(drafts, lex)
     for d in drafts:
+        resolve_object_pronoun(d, lex, args, state.recent)
         assign_roles(d)
         if not d.source and speakers and d.type in SAID_ACTS and "subj" not in d.slots.blocked:
             d.source = list(speakers)  # "Солтүстік Корея ... айыптауларын теріске шығарып, ... мәлімдеген"

@@ -3,7 +3,7 @@ echoes and partial retellings."""
 
 from __future__ import annotations
 
-from graphbuild.events.draft import SPEECH_ACTS, Draft, is_nominal
+from graphbuild.events.draft import SPEECH_ACTS, Draft, is_nominal, verb_forms
 from graphbuild.events.lexicon import Lexicon
 from graphbuild.events.triggers import Trigger
 from graphbuild.language.base import Token
@@ -73,6 +73,11 @@ def link_sentence(drafts: list[Draft], lex: Lexicon) -> None:
             d.target = list(d.about.source) if d.about else []
         elif d.type == "REQUEST" and lex.order == "SOV":
             _object_control(d, drafts)
+        elif d.type == "REQUEST" and not d.target:
+            # "demanded that Armenian units withdraw": whoever is to act is the one asked.
+            acts = _complement(d, drafts, lex)
+            if acts and acts[0].source:
+                d.target = [a for a in acts[0].source if a not in d.source]
         elif d.type == "ACCUSE":
             complement = _complement(d, drafts, lex)
             if complement and lex.order == "SOV" and not d.target:
@@ -113,8 +118,18 @@ def _complement(d: Draft, drafts: list[Draft], lex: Lexicon) -> list[Draft]:
     if lex.order == "SOV":
         found = [o for o in drafts if o.trig.start < d.trig.start and o.type not in SPEECH_ACTS]
         return sorted(found, key=lambda o: -o.trig.start)
-    found = [o for o in drafts if o.trig.start > d.trig.start and o.type not in SPEECH_ACTS]
-    return sorted(found, key=lambda o: o.trig.start)
+    found = sorted((o for o in drafts if o.trig.start > d.trig.start and o.type not in SPEECH_ACTS),
+                   key=lambda o: o.trig.start)
+    # A finite verb after the speech act ("..., and demanded") starts its own clause.
+    coordinators = {w for w in lex.raw.get("coordinators", []) if any(ch.isalpha() for ch in w)}
+    complement = []
+    for o in found:
+        embedded = o.nominal or verb_forms(o.trig, o.tokens) & {"Inf", "Ger", "Part"}
+        joined = any(t.text.lower() in coordinators for t in d.tokens[d.trig.end:o.trig.start])
+        if not embedded and joined:
+            break
+        complement.append(o)
+    return complement
 
 
 def link_across(drafts: list[Draft]) -> None:
