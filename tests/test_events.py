@@ -308,7 +308,8 @@ def test_evidence_points_into_the_document() -> None:
 
 
 def test_date_of_the_sentence_is_the_date_of_its_events() -> None:
-    found = events("ru", "13 сентября 2023 года Россия атаковала Украину. На прошлой неделе Франция поддержала Украину.")
+    found = events("ru", "13 сентября 2023 года Россия атаковала Украину. "
+                         "На прошлой неделе Франция поддержала Украину.")
     assert find(found, "ASSAULT", {"RUS"}, {"UKR"}).date == "2023-09-13"
     support = find(found, "SUPPORT", {"FRA"}, {"UKR"})
     assert (support.date, support.date_precision) == ("2023-09", "month")
@@ -488,7 +489,8 @@ def test_object_pronoun_and_coordinated_verb(lang: str, text: str) -> None:
 
 
 def test_coordinated_demand_is_no_part_of_the_accusation() -> None:
-    found = events("en", "Azerbaijan accused Armenia of attacking its troops, and demanded that Armenia withdraw from Karabakh.")
+    found = events("en", "Azerbaijan accused Armenia of attacking its troops, "
+                         "and demanded that Armenia withdraw from Karabakh.")
     request = find(found, "REQUEST", {"AZE"}, {"ARM"})
     assert request.reported_by == [] and request.mode == "asserted"
     accuse = find(found, "ACCUSE", {"AZE"}, {"ARM"})
