@@ -162,6 +162,9 @@ def sentence_features(tokens: Sequence[Token]) -> list[list[str]]:
             f += [f"{d}:{kind}={marks[j] or '-'}" for kind, marks in gaz.items()]
             if abs(d) == 1:
                 f += [f"{d}:stem={b['stem']}", f"{d}:s3={b['w'][-3:]}", f"{d}:t|t={b['t']}|{a['t']}"]
+                f += [f"{d}:lemma={b['lemma']}", f"{d}:fcase={b.get('fcase', '-')}"]
+        if 0 < i < n - 1:
+            f.append(f"ttt={atoms[i - 1]['t']}{a['t']}{atoms[i + 1]['t']}")
         if i > 0:
             f.append("bi-=" + atoms[i - 1]["w"] + "|" + a["w"])
         if i < n - 1:
