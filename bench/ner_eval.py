@@ -157,6 +157,10 @@ def eval_kk() -> None:
     _table(
         report["test_scores"], f"KazNERD test ({report['test_sentences']} sentences), model {MODEL_PATH.name}"
     )
+    _table(
+        {"micro": report["test_scores_actor_classes"]},
+        "classes recognize() keeps (PERSON GPE LOCATION ORGANISATION NORP)",
+    )
     print(f"model {MODEL_PATH.stat().st_size / 1e6:.2f} MB; features+tagging {secs:.1f} s")
 
 

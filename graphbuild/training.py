@@ -19,7 +19,9 @@ import pycrfsuite
 
 from graphbuild.entities.ner.conll import read_iob2
 from graphbuild.entities.ner.kk_crf import MODEL_PATH, WordAnalyzer, sentence_features, words_to_tokens
+from graphbuild.entities.ner.labels import kind_for
 from graphbuild.entities.ner.scoring import score_iob
+from graphbuild.entities.ner.spans import iob_chunks
 
 KK_TRAIN_FILE = "IOB2_valid.txt"
 KK_TEST_FILE = "IOB2_test.txt"
@@ -72,10 +74,14 @@ def evaluate_kk_ner(test_path: Path, model: Path, every: int = 1) -> dict[str, A
     tagger = pycrfsuite.Tagger()
     tagger.open(str(model))
     pred = [tagger.tag(f) for f in _features(test, analyze)]
+    gold = [tags for _, tags in test]
+    actor_classes = {tag for tag in {c[0] for g in gold for c in iob_chunks(g)} if kind_for("kk", tag)}
     return {
         "test_file": test_path.name,
         "test_sentences": len(test),
-        "test_scores": score_iob([tags for _, tags in test], pred),
+        "test_scores": score_iob(gold, pred),
+        # Only the classes recognize() keeps (PERSON, GPE, LOCATION, ORGANISATION, NORP).
+        "test_scores_actor_classes": score_iob(gold, pred, keep=actor_classes)["micro"],
     }
 
 

@@ -80,6 +80,8 @@ def test_scores_are_exact_span_match_per_class_and_micro() -> None:
     assert s["LOC"]["precision"] == 0.5 and s["LOC"]["recall"] == 1.0
     assert s["ORG"]["f1"] == 1.0
     assert s["micro"]["precision"] == 0.5 and s["micro"]["recall"] == pytest.approx(2 / 3, abs=1e-4)
+    only_loc = score_iob(gold, pred, keep={"LOC"})
+    assert set(only_loc) == {"LOC", "micro"} and only_loc["micro"] == s["LOC"]
 
 
 def test_unknown_language_is_refused() -> None:

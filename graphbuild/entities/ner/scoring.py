@@ -32,9 +32,15 @@ def score_chunks(gold: Iterable[set[tuple]], pred: Iterable[set[tuple]]) -> dict
     return out
 
 
-def score_iob(gold: Sequence[Sequence[str]], pred: Sequence[Sequence[str]]) -> dict[str, dict[str, float]]:
-    """Per-type and micro entity scores of predicted IOB2 tag sequences against gold ones."""
-    return score_chunks(
-        (set(iob_chunks(g)) for g in gold),
-        (set(iob_chunks(p)) for p in pred),
-    )
+def score_iob(
+    gold: Sequence[Sequence[str]], pred: Sequence[Sequence[str]], keep: set[str] | None = None
+) -> dict[str, dict[str, float]]:
+    """Per-type and micro entity scores of predicted IOB2 tag sequences against gold ones.
+
+    `keep` restricts scoring (micro included) to those entity types.
+    """
+
+    def chunks(tags: Sequence[str]) -> set[tuple]:
+        return {c for c in iob_chunks(tags) if keep is None or c[0] in keep}
+
+    return score_chunks((chunks(g) for g in gold), (chunks(p) for p in pred))
