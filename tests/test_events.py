@@ -495,3 +495,11 @@ def test_coordinated_demand_is_no_part_of_the_accusation() -> None:
     assert request.reported_by == [] and request.mode == "asserted"
     accuse = find(found, "ACCUSE", {"AZE"}, {"ARM"})
     assert accuse.about == find(found, "ASSAULT", {"ARM"}, set()).id
+
+
+def test_described_partner_is_still_coordinated_and_institutions_deny() -> None:
+    found = events("ru", "Израиль и палестинское движение ХАМАС договорились о паузе. "
+                         "Ранее Израиль обвинил ХАМАС в нападении на Израиль. В ХАМАС эти обвинения отвергли.")
+    assert find(found, "AGREE", {"ISR"}, {"org:hamas"})
+    deny = find(found, "DENY", {"org:hamas"}, {"ISR"})
+    assert deny.about == find(found, "ASSAULT", {"org:hamas"}, {"ISR"}).id

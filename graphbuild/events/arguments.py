@@ -90,6 +90,7 @@ def place_mentions(tokens: list[Token], mentions: list[Mention], lex: Lexicon) -
             case = _case_from_suffix(head.text, lex)
         spans.append(Arg(m, i, j, case))
     _extend_by_titles(tokens, spans, lex)
+    _absorb_modifiers(tokens, spans)
     coordinators = set(lex.raw.get("coordinators", []))
     for k, arg in enumerate(spans):
         arg.prep = _governor(tokens, arg, spans, lex)
@@ -99,8 +100,17 @@ def place_mentions(tokens: list[Token], mentions: list[Mention], lex: Lexicon) -
 
 
 def _between_all(tokens: list[Token], a: Arg, b: Arg, words: set[str], skip: set[int] | None = None) -> bool:
-    between = [tokens[k].text.lower() for k in range(a.j, b.i) if k not in (skip or set())]
-    return bool(between) and all(w in words for w in between)
+    """Only coordinators between ``a`` and ``b`` (and, after a word coordinator, a short description of
+    ``b``: "Израиль и палестинское движение ХАМАС")."""
+    kept = [k for k in range(a.j, b.i) if k not in (skip or set())]
+    between = [tokens[k].text.lower() for k in kept]
+    if bool(between) and all(w in words for w in between):
+        return True
+    joiner = next((n for n, w in enumerate(between) if w in words and any(ch.isalpha() for ch in w)), None)
+    if joiner is None or len(between) - joiner > 4 or any(w not in words for w in between[:joiner]):
+        return False
+    return all(tokens[k].pos in ("ADJ", "NOUN", "DET") and tokens[k].text[:1].islower()
+               for k in kept[joiner + 1:])
 
 
 def _in_list(tokens: list[Token], a: Arg, b: Arg, coordinators: set[str]) -> bool:
@@ -132,6 +142,18 @@ def coordinated_with(head: Arg, candidates: list[Arg], tokens: list[Token], lex:
             m += step
             group.append(ordered[m])
     return sorted(group, key=lambda a: a.i)
+
+
+def _absorb_modifiers(tokens: list[Token], spans: list[Arg]) -> None:
+    """"палестинское движение ХАМАС", "Iranian drone maker Shahed": a one-word adjective naming a
+    country before a described name is a modifier of that name, not an actor of its own."""
+    for k, arg in enumerate(spans):
+        if arg.j - arg.i != 1 or tokens[arg.i].pos != "ADJ" or k + 1 >= len(spans):
+            continue
+        nxt = spans[k + 1]
+        between = tokens[arg.j:nxt.i]
+        if 0 < len(between) <= 3 and all(t.pos in ("NOUN", "ADJ") and t.text[:1].islower() for t in between):
+            arg.absorbed = True
 
 
 def _extend_by_titles(tokens: list[Token], spans: list[Arg], lex: Lexicon) -> None:

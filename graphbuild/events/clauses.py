@@ -46,6 +46,8 @@ def _fill_slots(trig: Trigger, tokens: list[Token], args: list[Arg], lo: int, hi
         if lex.order == "SVO" and arg.j <= trig.start:
             if slot == "none" and arg.prep is None:
                 genitive_left.append(arg)
+            if slot == "to" and arg.kind in ("Organization", "Group"):
+                slot = "place"  # "В ХАМАС ... отвергли": where the statement came from
             if slot not in _LEFT_SLOTS:
                 continue
             if slot == "subj" and after_trigger and not any(t.text.lower() in breaks for t in tokens[lo:arg.i]):
@@ -248,10 +250,13 @@ def assign_roles(d: Draft) -> None:
         # A place does not act ("drills ... around Kinmen"); capitals already stand for their state.
         places.extend(a for args in by_slot.values() for a in args if a.actor in source and a.kind == "Place")
         source = [a for a in source if kinds.get(a) != "Place"]
-    if not source and any(a.kind == "Organization" for a in places):
-        # "В Кремле опровергли", "Кремльде мәлімдеді": an institution is an actor, not a place.
-        source = [a.actor for a in places if a.kind == "Organization"][:1]
-        places = [a for a in places if a.kind != "Organization"]
+    institutions = [a for a in places + by_slot.get("to", [])
+                    if a.kind in ("Organization", "Group") and a.prep and a.j <= d.trig.start]
+    if not source and institutions:
+        # "В Кремле опровергли", "В ХАМАС отвергли", "Кремльде мәлімдеді": an institution acts.
+        source = [institutions[0].actor]
+        places = [a for a in places if a is not institutions[0]]
+        target = [t for t in target if t != institutions[0].actor]
     elif d.type in table.recipient_types and not target:
         # "поставки оружия России" after a named supplier: the possessor-looking noun is the recipient.
         target = [a.actor for a in d.slots.get("poss") if a.i >= d.trig.end and a.actor not in source]
