@@ -69,6 +69,11 @@ def _fill_slots(trig: Trigger, tokens: list[Token], args: list[Arg], lo: int, hi
         # One subject (the first in SOV, the nearest before the verb in SVO) and what is coordinated with it.
         head = subjects[0] if lex.order == "SOV" else subjects[-1]
         slots.by_slot["subj"] = coordinated_with(head, subjects, tokens, lex, skip=skip)
+        if lex.order == "SOV":
+            # "Ким Чен Ын АҚШ пен Оңтүстік Корея саясатын ...": later bare nominatives qualify a noun.
+            for arg in subjects:
+                if arg not in slots.by_slot["subj"]:
+                    slots.add("poss", arg)
     if is_passive(trig, tokens, lex):
         slots.by_slot["obj"] = slots.get("obj") + slots.by_slot.pop("subj", [])
         slots.blocked.update(("subj", "poss"))  # "айыпталды", "was condemned": the actor is only a "by" phrase
@@ -291,8 +296,13 @@ def resolve_pronoun(d: Draft, lex: Lexicon, recent: list[Arg], here: list[Arg]) 
         if want is None:
             continue
         joined = subjects and k + 2 == subjects[0].i and d.tokens[k + 1].text.lower() in coordinators
-        if subjects and not joined:
+        first = lex.order == "SOV" and subjects and k < subjects[0].i  # "Ол американдық ұшақтар ..."
+        if subjects and not joined and not first:
             return
+        if first:
+            for arg in subjects:
+                d.slots.add("poss", arg)
+            subjects = []
         earlier = [a for a in here if a.j <= k and a.prep is None and not a.absorbed]
         for arg in reversed(earlier or recent):
             if want == "Any" or (want == "Person") == (arg.kind == "Person"):

@@ -28,6 +28,7 @@ from graphbuild.events.lexicon import Lexicon, common, find_matches, load_lexico
 from graphbuild.events.linking import (
     drop_denied_claims,
     drop_echoes,
+    drop_violations_inside_accusations,
     fold_partial_mentions,
     link_across,
     link_governed,
@@ -177,6 +178,7 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
     skip = apposition_tokens(tokens, args, lex)
     checked = [t for t in triggers if need_met(t, tokens, args, stops, lex, trigger_tokens, skip, closed)]
     checked = drop_denied_claims(checked, tokens, lex)
+    checked = drop_violations_inside_accusations(checked)
     checked = drop_echoes(checked, tokens)
     if len(checked) < len(triggers):
         dropped = {k for t in triggers if t not in checked for k in t.indices}

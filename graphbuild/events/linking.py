@@ -22,6 +22,14 @@ def drop_echoes(triggers: list[Trigger], tokens: list[Token]) -> list[Trigger]:
     return [t for t in triggers if id(t) not in dropped]
 
 
+def drop_violations_inside_accusations(triggers: list[Trigger]) -> list[Trigger]:
+    """"accused Pyongyang of violating resolutions", "қарарларын бұзды деп айыптады": the violation is
+    what the accusation is about, not a second accusation."""
+    if not any(t.type == "ACCUSE" and not t.entry.violation for t in triggers):
+        return triggers
+    return [t for t in triggers if not t.entry.violation]
+
+
 def drop_denied_claims(triggers: list[Trigger], tokens: list[Token], lex: Lexicon) -> list[Trigger]:
     """"denied the accusations", "айыптауды теріске шығарды": the accusation noun is what is
     denied (an earlier event), not a new accusation."""
