@@ -503,3 +503,11 @@ def test_described_partner_is_still_coordinated_and_institutions_deny() -> None:
     assert find(found, "AGREE", {"ISR"}, {"org:hamas"})
     deny = find(found, "DENY", {"org:hamas"}, {"ISR"})
     assert deny.about == find(found, "ASSAULT", {"org:hamas"}, {"ISR"}).id
+
+
+def test_kazakh_accusation_across_dep_and_protest() -> None:
+    found = events("kk", "Оңтүстік Корея ұшырылымды арандатушылық деп атап, Пхеньянды БҰҰ Қауіпсіздік Кеңесінің "
+                         "қарарларын бұзды деп айыптады. Жапония Пхеньянға наразылық білдірді.")
+    assert find(found, "ACCUSE", {"KOR"}, {"PRK"}).reported_by == []
+    assert find(found, "ACCUSE", {"JPN"}, {"PRK"})
+    assert not [e for e in found if e.type == "ACCUSE" and "PRK" in e.source]

@@ -48,7 +48,9 @@ def _nearest_left(args: list[Arg], pos: int, lo: int) -> Arg | None:
 def _speaker_for_verb(cue: Match, tokens: list[Token], args: list[Arg], lex: Lexicon, lo: int,
                       first_trigger: int | None) -> Arg | None:
     usable = [a for a in args if not a.absorbed and a.kind != "Place"]  # places do not speak
-    if lex.order == "SOV" and any(any(ch.isalnum() for ch in t.text) for t in tokens[cue.end:]):
+    rest = [t for t in tokens[cue.end:] if any(ch.isalnum() for ch in t.text)]
+    finite = tokens[cue.indices[-1]].feats.get("VerbForm") in (None, "Fin")
+    if lex.order == "SOV" and rest and finite and not any(t.pos == "VERB" for t in rest):
         # "..., деп хабарлады Egemen Times": a verb that does not end the sentence has its speaker after it.
         after = [a for a in usable if a.i >= cue.end]
         return after[0] if after else None

@@ -217,6 +217,12 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
     link_governed(drafts, lex)
     link_sentence(drafts, lex)
     for d in drafts:
+        if lex.order == "SOV" and d.type == "ACCUSE" and not d.target:
+            # "Пхеньянды ... бұзды деп айыптады": the accused stands in the accusative before "деп".
+            accused = [a for a in args if a.active and a.case == "Acc" and a.j <= d.trig.start
+                       and a.actor not in d.source]
+            d.target = [accused[0].actor] if accused else []
+    for d in drafts:
         if d.type in SAID_ACTS:
             # A speaker's own accusation or denial is the event itself, not a report of it.
             d.reported_by = [r for r in d.reported_by if r not in d.source]
