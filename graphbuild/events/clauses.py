@@ -246,8 +246,10 @@ def assign_roles(d: Draft) -> None:
             target.extend(ids)
         elif (role == "source" and slot in ("subj", "by")) or (role == "source" and d.trig.entry.invert):
             source.extend(ids)
-        elif role == "source":
-            fallback_sources.extend(ids)  # from/poss: the source only when no subject is named
+        elif role == "source" and not (slot == "poss" and d.order == "SOV" and not d.nominal):
+            # from/poss: the source only when no subject is named; a Kazakh genitive before a verb
+            # owns some noun ("АҚШ-тың айыптауларын"), it never does the verb's act.
+            fallback_sources.extend(ids)
     if not source:
         source = fallback_sources
     kinds = {a.actor: a.kind for args in by_slot.values() for a in args}

@@ -26,6 +26,7 @@ class Draft:
     slots: Slots
     speakers: list[str]
     date: tuple[str | None, str | None]
+    order: str = "SVO"  # the language's clause order (SOV for Kazakh)
     object: str | None = None
     negated: bool = False
     planned: bool = False
@@ -59,7 +60,8 @@ def is_nominal(trig: Trigger, tokens: list[Token]) -> bool:
     # Kazakh verbal nouns decline (they carry a case); English -ing forms stay verbs.
     verbal_noun = head.feats.get("VerbForm") in ("Ger", "Vnoun") and (bool(head.case) or head.pos != "VERB"
                                                                        or _cyrillic(head.text))
-    return len(trig.indices) == 1 and (head.pos == "NOUN" or verbal_noun)
+    # A multiword trigger ending in a Kazakh verbal noun ("басып кіруі") is a noun phrase too.
+    return verbal_noun or (len(trig.indices) == 1 and head.pos == "NOUN")
 
 
 def _cyrillic(text: str) -> bool:

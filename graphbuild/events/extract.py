@@ -187,7 +187,7 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
     drafts: list[Draft] = []
     for trig in checked:
         slots, lo, hi, obj_hi = window_slots(trig, tokens, args, stops, lex, trigger_tokens, skip, closed)
-        d = Draft(trig, s, tokens, lo, hi, slots, speakers, date)
+        d = Draft(trig, s, tokens, lo, hi, slots, speakers, date, order=lex.order)
         if trig.type in common().object_types:
             d.object = find_objects(tokens, lo, obj_hi, lex.objects)
         drafts.append(d)

@@ -125,6 +125,10 @@ def _complement(d: Draft, drafts: list[Draft], lex: Lexicon) -> list[Draft]:
     """Events governed by a speech act: after it in SVO languages, before it in SOV ones, nearest first."""
     if lex.order == "SOV":
         found = [o for o in drafts if o.trig.start < d.trig.start and o.type not in SPEECH_ACTS]
+        if not found and d.tokens[d.trig.head].feats.get("VerbForm") == "Conv":
+            # "айыптауларын теріске шығарып, Ресейге ... жеткізбегенін мәлімдеген": the converb's
+            # denial goes on in the clause after it.
+            found = [o for o in drafts if o.trig.start > d.trig.start and o.type not in SPEECH_ACTS][:1]
         return sorted(found, key=lambda o: -o.trig.start)
     found = sorted((o for o in drafts if o.trig.start > d.trig.start and o.type not in SPEECH_ACTS),
                    key=lambda o: o.trig.start)
