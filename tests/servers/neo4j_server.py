@@ -35,9 +35,16 @@ def _java() -> str:
     return found
 
 
+def _up_to_date() -> bool:
+    if not (JAR.exists() and LIB.is_dir() and any(LIB.glob("neo4j-5*.jar"))):
+        return False
+    sources = [POM, *LAUNCHER_DIR.glob("src/**/*.java")]
+    return all(src.stat().st_mtime <= JAR.stat().st_mtime for src in sources)
+
+
 def build_launcher() -> Path:
-    """Build the launcher jar (and copy its dependencies) unless it is already there."""
-    if JAR.exists() and LIB.is_dir() and any(LIB.glob("neo4j-5*.jar")):
+    """Build the launcher jar (and copy its dependencies) unless it is there and newer than its sources."""
+    if _up_to_date():
         return JAR
     mvn = shutil.which("mvn")
     if not mvn:

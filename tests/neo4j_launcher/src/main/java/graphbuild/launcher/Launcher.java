@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -11,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.BoltConnectorInternalSettings;
 import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
@@ -41,6 +43,9 @@ public final class Launcher {
                 .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                // The default 5 s waits (twice) for idle Bolt connections and threads only slow test runs.
+                .setConfig(BoltConnectorInternalSettings.connection_shutdown_wait_time, Duration.ofMillis(500))
+                .setConfig(BoltConnectorInternalSettings.thread_pool_shutdown_wait_time, Duration.ofMillis(500))
                 // Small footprint: the test machine is shared by many processes.
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(64))
                 .setConfig(GraphDatabaseSettings.tx_state_max_off_heap_memory, ByteUnit.mebiBytes(64));
@@ -50,7 +55,13 @@ public final class Launcher {
             builder.setConfig(GraphDatabaseSettings.load_csv_file_url_root, importDir);
         }
 
-        DatabaseManagementService dbms = builder.build();
+        DatabaseManagementService dbms;
+        try {
+            dbms = builder.build();
+        } catch (RuntimeException e) {
+            fail(e);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         AtomicBoolean down = new AtomicBoolean(false);
         Runnable stop = () -> {
@@ -63,10 +74,14 @@ public final class Launcher {
         };
         Runtime.getRuntime().addShutdownHook(new Thread(stop, "neo4j-shutdown"));
 
-        // The built-in user starts with a default password that must be changed; set ours.
-        dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
-                "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
-        dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);  // fails here if the store is unusable
+        try {
+            // The built-in user starts with a default password that must be changed; set ours.
+            dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME).executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+            dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
+        } catch (RuntimeException e) {
+            fail(e);
+        }
 
         System.out.println("READY bolt://127.0.0.1:" + port);
         System.out.flush();
@@ -80,6 +95,14 @@ public final class Launcher {
             watcher.start();
         }
         stopped.await();
+    }
+
+    /** Neo4j's own threads would keep the JVM alive after a failed start: report and exit. */
+    private static void fail(RuntimeException e) {
+        System.out.println("FAILED " + e.getMessage());
+        e.printStackTrace(System.out);
+        System.out.flush();
+        Runtime.getRuntime().halt(1);
     }
 
     private static void waitForEof(InputStream in) {
