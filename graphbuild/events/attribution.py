@@ -30,13 +30,13 @@ def _word_coordinators(lex: Lexicon) -> set[str]:
 
 def pronoun_speaks(cue: Match, tokens: list[Token], lex: Lexicon) -> bool:
     """"He added", "Ол ... деді": a report whose speaker is a pronoun continues the previous speaker."""
-    pronouns = lex.raw.get("pronouns", {})
+    pronouns = set(lex.raw.get("pronouns", {})) | set(lex.raw.get("object_pronouns", {}))
     if lex.order == "SOV":
         # Kazakh drops the pronoun: a sentence-final report verb with no nominative actor before it.
         before = tokens[:cue.start]
         named = any(t.pos in ("PROPN", "NOUN") and t.case in (None, "Nom") for t in before)
         return not named or any(t.text.lower() in pronouns for t in before)
-    near = tokens[max(0, cue.start - 2):cue.start] + tokens[cue.end:cue.end + 2]
+    near = tokens[max(0, cue.start - 2):cue.end] + tokens[cue.end:cue.end + 2]
     return any(t.text.lower() in pronouns for t in near)
 
 
@@ -104,7 +104,11 @@ def find_reports(tokens: list[Token], args: list[Arg], lex: Lexicon, used: set[i
     for cue in find_matches(tokens, lex.speaker_before_cues, used):
         before = [a for a in args if cue.start - SPEAKER_REACH <= a.j <= cue.start]
         reports.append(Report(cue, before[-1] if before else None))
+    pronouns = set(lex.raw.get("pronouns", {})) | set(lex.raw.get("object_pronouns", {}))
     for cue in find_matches(tokens, lex.speaker_after_cues, used):
+        if any(tokens[k].text.lower() in pronouns for k in range(cue.start, cue.end)):
+            reports.append(Report(cue, None))  # "по его словам": the speaker named before
+            continue
         after = [a for a in args if cue.end <= a.i <= cue.end + SPEAKER_REACH]
         reports.append(Report(cue, after[0] if after else None))
     for cue in claimed + find_matches(tokens, lex.reporting_verbs, used):

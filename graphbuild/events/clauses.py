@@ -280,7 +280,7 @@ def speaks_of_itself(d: Draft, lex: Lexicon) -> bool:
     if lex.order == "SOV":
         return True
     left = d.tokens[d.lo:d.trig.start]
-    if lex.raw.get("pro_drop") and not d.slots.by_slot:
+    if lex.raw.get("pro_drop") and not d.slots.by_slot and not d.nominal:
         return True  # "Эрдоган сообщил, что намерен обсудить ...": Russian drops the repeated subject
     return any(t.pos == "PRON" for t in left)
 
