@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from neo4j import Driver, GraphDatabase
-from servers.neo4j_server import Neo4jServer, free_port
+from servers.neo4j_server import Neo4jServer, Neo4jStartError, free_port, start_neo4j
 
 from graphbuild.graph.knowledge_graph import KnowledgeGraph
 from graphbuild.graph.records import read_records
@@ -71,6 +71,21 @@ def test_wrong_password_is_one_clear_line(neo4j_server: Neo4jServer) -> None:
     message = str(caught.value)
     assert message == f"Neo4j at {neo4j_server.uri} refused the credentials for user 'neo4j'"
     assert "\n" not in message
+
+
+def test_missing_database_is_one_clear_line(graph: KnowledgeGraph, neo4j_server: Neo4jServer) -> None:
+    with pytest.raises(Neo4jConnectionError) as caught:
+        _push(graph, neo4j_server, database="nosuchdb")
+    assert str(caught.value) == f"Neo4j at {neo4j_server.uri} has no database 'nosuchdb'"
+
+
+def test_a_failed_start_shows_the_launcher_log(neo4j_server: Neo4jServer, tmp_path: Path) -> None:
+    # The session server holds the store lock of its home: a second server on it must fail fast.
+    with pytest.raises(Neo4jStartError) as caught:
+        start_neo4j(tmp_path, home=neo4j_server.home, timeout=120)
+    message = str(caught.value)
+    assert "exited with code 1" in message
+    assert "FAILED" in message and "lock" in message.lower()
 
 
 def test_push_writes_every_node_and_relationship(graph: KnowledgeGraph, neo4j_server: Neo4jServer,
