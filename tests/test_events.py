@@ -511,3 +511,13 @@ def test_kazakh_accusation_across_dep_and_protest() -> None:
     assert find(found, "ACCUSE", {"KOR"}, {"PRK"}).reported_by == []
     assert find(found, "ACCUSE", {"JPN"}, {"PRK"})
     assert not [e for e in found if e.type == "ACCUSE" and "PRK" in e.source]
+
+
+def test_fronted_noun_and_impersonal_denial_in_russian() -> None:
+    found = events("ru", "По словам американской стороны, Пхеньян передал России ракеты. "
+                         "В Москве эти утверждения отрицали. Санкции против Пхеньяна Совбез ввёл в 2006 году.")
+    supply = find(found, "SUPPLY", {"PRK"}, {"RUS"})
+    deny = find(found, "DENY", {"RUS"}, {"USA"})
+    assert deny.about == supply.id and supply.mode == "denied"
+    sanction = find(found, "SANCTION", {"Q37470"}, {"PRK"})
+    assert (sanction.date, sanction.date_precision) == ("2006", "year")

@@ -11,7 +11,7 @@ from graphbuild.events.arguments import (
     is_passive,
     slot_of,
 )
-from graphbuild.events.draft import Draft, embedded, embedded_at, is_nominal, verb_forms
+from graphbuild.events.draft import SAID_ACTS, Draft, embedded, embedded_at, is_nominal, verb_forms
 from graphbuild.events.lexicon import Lexicon, common
 from graphbuild.events.triggers import Trigger
 from graphbuild.language.base import Token
@@ -46,7 +46,7 @@ def _fill_slots(trig: Trigger, tokens: list[Token], args: list[Arg], lo: int, hi
         if lex.order == "SVO" and arg.j <= trig.start:
             if slot == "none" and arg.prep is None:
                 genitive_left.append(arg)
-            if slot == "to" and arg.kind in ("Organization", "Group"):
+            if slot == "to" and arg.kind in ("Organization", "Group", "Country"):
                 slot = "place"  # "В ХАМАС ... отвергли": where the statement came from
             if slot not in _LEFT_SLOTS:
                 continue
@@ -80,6 +80,8 @@ def _fill_slots(trig: Trigger, tokens: list[Token], args: list[Arg], lo: int, hi
         slots.by_slot.pop("poss", None)
     elif not is_nominal(trig, tokens):
         slots.by_slot.pop("by", None)  # an active verb's "by"/instrumental is a means, not the actor
+    if is_nominal(trig, tokens) and lex.order == "SVO" and not slots.get("subj"):
+        _subject_of_light_verb(trig, tokens, slots, hi, lex)
     if is_nominal(trig, tokens):
         symmetric = EVENT_TYPES[trig.type].symmetric  # "seeking to deepen a partnership": still theirs
         if lex.order == "SVO" and not symmetric and _object_of_other_verb(trig, tokens, lo, lex):
@@ -90,6 +92,19 @@ def _fill_slots(trig: Trigger, tokens: list[Token], args: list[Arg], lo: int, hi
     elif not trig.entry.denial:
         _possessors_as_objects(trig, slots, lex)
     return slots
+
+
+def _subject_of_light_verb(trig: Trigger, tokens: list[Token], slots: Slots, hi: int, lex: Lexicon) -> None:
+    """"Санкции против Пхеньяна Совбез ввёл": a fronted noun's actor stands before its light verb."""
+    light = set(lex.raw.get("light_verbs", []))
+    verb = next((k for k in range(trig.end, hi) if (tokens[k].lemma or "").lower() in light), None)
+    if verb is None:
+        return
+    before = [a for a in slots.get("obj") if a.j <= verb and a.prep is None]
+    if before:
+        subject = before[-1]
+        slots.by_slot["obj"] = [a for a in slots.get("obj") if a is not subject]
+        slots.by_slot["subj"] = [subject]
 
 
 def _object_of_other_verb(trig: Trigger, tokens: list[Token], lo: int, lex: Lexicon) -> bool:
@@ -257,8 +272,9 @@ def assign_roles(d: Draft) -> None:
         # A place does not act ("drills ... around Kinmen"); capitals already stand for their state.
         places.extend(a for args in by_slot.values() for a in args if a.actor in source and a.kind == "Place")
         source = [a for a in source if kinds.get(a) != "Place"]
+    speaking = ("Organization", "Group", "Country") if d.type in SAID_ACTS else ("Organization", "Group")
     institutions = [a for a in places + by_slot.get("to", [])
-                    if a.kind in ("Organization", "Group") and a.prep and a.j <= d.trig.start]
+                    if a.kind in speaking and a.prep and a.j <= d.trig.start]
     if not source and institutions:
         # "В Кремле опровергли", "В ХАМАС отвергли", "Кремльде мәлімдеді": an institution acts.
         source = [institutions[0].actor]
