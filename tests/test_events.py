@@ -521,3 +521,13 @@ def test_fronted_noun_and_impersonal_denial_in_russian() -> None:
     assert deny.about == supply.id and supply.mode == "denied"
     sanction = find(found, "SANCTION", {"Q37470"}, {"PRK"})
     assert (sanction.date, sanction.date_precision) == ("2006", "year")
+
+
+def test_fire_reads_as_attack_or_test_and_both_sides_of_talks_count() -> None:
+    assert find(events("en", "North Korea fired two ballistic missiles into the sea."), "MOBILIZE", {"PRK"}, set())
+    assert find(events("en", "Russia fired missiles at Kyiv."), "ASSAULT", {"RUS"}, {"UKR"})
+    found = events("en", "The White House said that negotiations between Moscow and Pyongyang were advancing, "
+                         "under which North Korea would supply Russia with ammunition.")
+    talks = find(found, "NEGOTIATE", {"RUS"}, {"PRK"})
+    assert talks.source == talks.target == ["PRK", "RUS"] and talks.reported_by == ["org:white-house"]
+    assert find(found, "SUPPLY", {"PRK"}, {"RUS"}).object == "ammunition"

@@ -229,8 +229,9 @@ def _governor(tokens: list[Token], arg: Arg, spans: list[Arg], lex: Lexicon) -> 
             return rule
         if tokens[k].pos == "ADP" and not lex.case_suffixes:
             return "none"  # a preposition we have no role for ("across Ukraine"): not a bare subject
-        if back == 1 and tokens[k].pos not in ("ADJ", "DET", "NUM", ""):
-            return None
+        if back == 1 and (tokens[k].pos not in ("ADJ", "DET", "NUM", "")
+                          or word in lex.raw.get("relativizers", [])):
+            return None  # "under which North Korea ...": the preposition governs "which"
     return None
 
 
@@ -282,6 +283,8 @@ def is_passive(trig: Trigger, tokens: list[Token], lex: Lexicon) -> bool:
     participle = head.feats.get("VerbForm") == "Part" or head.text.lower().endswith(("ed", "en"))
     if not participle or head.pos == "NOUN":
         return False
+    if trig.end < len(tokens) and tokens[trig.end].text.lower() == "by":
+        return True  # "Asked by reporters, ...": a participle with its agent
     for k in (trig.start - 1, trig.start - 2):
         if k >= 0 and matches_any(tokens[k], lex.passive_markers):
             return True

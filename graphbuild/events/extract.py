@@ -37,7 +37,7 @@ from graphbuild.events.linking import (
 from graphbuild.events.modality import is_negated, planned_reason
 from graphbuild.events.roles import find_roles
 from graphbuild.events.triggers import find_triggers
-from graphbuild.graph.knowledge_graph import canonical_event_id
+from graphbuild.graph.knowledge_graph import canonical_event_id, canonical_participants
 from graphbuild.ids import evidence_id
 from graphbuild.language.base import Sentence
 from graphbuild.model import EVENT_TYPES, Document, Event, Evidence, Mention, Role
@@ -88,7 +88,8 @@ def _build_event(d: Draft, doc: Document, referenced: bool) -> Event | None:
         return None
     if EVENT_TYPES[d.type].symmetric and len(d.participants) < 2:
         return None  # a meeting or talks with one known side tell nothing about relations
-    if not d.source and not referenced and (d.nominal or not d.target):
+    symmetric = EVENT_TYPES[d.type].symmetric  # "negotiations between Moscow and Pyongyang" name both sides
+    if not d.source and not referenced and not symmetric and (d.nominal or not d.target):
         return None  # "attacks on government buildings": no actor named, nothing to link
     etype = EVENT_TYPES[d.type]
     table = common()
@@ -98,8 +99,9 @@ def _build_event(d: Draft, doc: Document, referenced: bool) -> Event | None:
     if _mode(d) == "planned" and d.planned_by == "intent":
         cameo = table.planned_cameo.get(d.type, cameo)  # CAMEO codes intentions as 03x, threats as 13x
     evidence = _evidence(d, doc)[0]
-    event = Event(id="", type=d.type, cameo=cameo, plover=etype.plover, source=sorted(d.source),
-                  target=sorted(d.target), mode=_mode(d), reported_by=sorted(set(d.reported_by)),
+    source, target = canonical_participants(d.type, d.source, d.target)
+    event = Event(id="", type=d.type, cameo=cameo, plover=etype.plover, source=source,
+                  target=target, mode=_mode(d), reported_by=sorted(set(d.reported_by)),
                   date=d.date[0], date_precision=d.date[1], place=d.place, object=d.object,
                   goldstein=table.goldstein.get(cameo, table.goldstein.get(cameo[:2] + "0")),
                   confidence=_confidence(d), documents=[doc.id], evidence=[evidence])
@@ -176,7 +178,12 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
     # the others are recomputed without them.
     trigger_tokens = {k for t in triggers for k in t.indices}
     skip = apposition_tokens(tokens, args, lex)
-    checked = [t for t in triggers if need_met(t, tokens, args, stops, lex, trigger_tokens, skip, closed)]
+    checked = []
+    for t in triggers:
+        while not need_met(t, tokens, args, stops, lex, trigger_tokens, skip, closed) and t.entry.otherwise:
+            t.entry = t.entry.otherwise  # "fired missiles into the sea": a test, not an attack
+        if need_met(t, tokens, args, stops, lex, trigger_tokens, skip, closed):
+            checked.append(t)
     checked = drop_denied_claims(checked, tokens, lex)
     checked = drop_violations_inside_accusations(checked)
     checked = drop_echoes(checked, tokens)

@@ -117,6 +117,7 @@ class TriggerEntry:
     violation: bool = False  # "would violate": an accusation about another event of the sentence
     denial: bool = False
     pos: str | None = None
+    otherwise: TriggerEntry | None = None  # the reading when ``need`` is not met ("fired missiles": a test)
 
 
 @dataclass
@@ -181,6 +182,13 @@ def supported_languages() -> tuple[str, ...]:
     return tuple(sorted(p.stem for p in LEXICON_DIR.glob("*.json") if p.stem != "common"))
 
 
+def _entry(item: dict[str, Any], pattern: str) -> TriggerEntry:
+    other = item.get("otherwise")
+    return TriggerEntry(pattern, item["type"], item["cameo"], item.get("invert", False), item.get("need"),
+                        item.get("governs_planned", False), item.get("violation", False),
+                        item.get("denial", False), item.get("pos"), _entry(other, pattern) if other else None)
+
+
 @cache
 def load_lexicon(lang: str) -> Lexicon:
     """The event lexicon of ``lang``; raises KeyError for a language without one."""
@@ -188,12 +196,7 @@ def load_lexicon(lang: str) -> Lexicon:
     if not path.exists():
         raise KeyError(f"no event lexicon for language {lang!r}")
     raw = _read(f"{lang}.json")
-    entries = {}
-    for item in raw["triggers"]:
-        entry = TriggerEntry(item["p"], item["type"], item["cameo"], item.get("invert", False), item.get("need"),
-                             item.get("governs_planned", False), item.get("violation", False),
-                             item.get("denial", False), item.get("pos"))
-        entries[item["p"]] = entry
+    entries = {item["p"]: _entry(item, item["p"]) for item in raw["triggers"]}
     return Lexicon(
         lang=lang,
         order=raw.get("order", "SVO"),
