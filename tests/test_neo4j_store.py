@@ -65,6 +65,12 @@ def test_unreachable_server_is_one_clear_line() -> None:
     assert "\n" not in message
 
 
+@pytest.mark.parametrize("uri", ["http://127.0.0.1:7474", "localhost:7687", "bolt://"])
+def test_a_uri_that_is_not_bolt_is_one_clear_line(uri: str) -> None:
+    with pytest.raises(Neo4jConnectionError, match=r"^invalid Neo4j URI .*expected bolt://HOST:PORT"):
+        push_graph(KnowledgeGraph(), uri, "neo4j", "whatever")
+
+
 def test_wrong_password_is_one_clear_line(neo4j_server: Neo4jServer) -> None:
     with pytest.raises(Neo4jConnectionError) as caught:
         read_counts(neo4j_server.uri, neo4j_server.user, neo4j_server.password + "-wrong")

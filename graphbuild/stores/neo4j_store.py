@@ -28,6 +28,9 @@ from graphbuild.stores.neo4j_model import (
     graph_rows,
 )
 
+# Bolt only: the driver's preview HTTP transport needs extra packages and other semantics.
+BOLT_SCHEMES: tuple[str, ...] = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
 
 class Neo4jConnectionError(RuntimeError):
     """The server cannot be reached or refuses us; the message is one line for the user."""
@@ -107,14 +110,23 @@ def _connection_error(uri: str, user: str, exc: BaseException) -> Neo4jConnectio
         return Neo4jConnectionError(f"Neo4j at {uri} refused the credentials for user '{user}'")
     if isinstance(exc, ConfigurationError | ValueError):
         return Neo4jConnectionError(f"invalid Neo4j URI {uri!r}: {_first_line(exc)}")
-    text = str(exc)
-    reason = "connection refused" if "refused" in text.lower() else _first_line(exc)
+    # Routing (neo4j://) failures wrap the socket error; look down the chain for the real reason.
+    chain: list[BaseException] = []
+    link: BaseException | None = exc
+    while link is not None and link not in chain:
+        chain.append(link)
+        link = link.__cause__ or link.__context__
+    refused = any("refused" in str(e).lower() or isinstance(e, ConnectionRefusedError) for e in chain)
+    reason = "connection refused" if refused else _first_line(exc)
     return Neo4jConnectionError(f"cannot reach Neo4j at {uri}: {reason}")
 
 
 @contextmanager
 def connect(uri: str, user: str, password: str) -> Iterator[Driver]:
     """A verified driver; unreachable servers and bad credentials become Neo4jConnectionError."""
+    scheme = uri.split("://", 1)[0] if "://" in uri else ""
+    if scheme not in BOLT_SCHEMES or not uri.split("://", 1)[1].strip("/"):
+        raise Neo4jConnectionError(f"invalid Neo4j URI {uri!r}: expected bolt://HOST:PORT or neo4j://HOST:PORT")
     try:
         driver = GraphDatabase.driver(uri, auth=(user, password), connection_timeout=15.0)
     except (ConfigurationError, ValueError) as exc:
