@@ -3,6 +3,7 @@ with its Bolt connector, built from Maven Central artifacts the first time it is
 
 from __future__ import annotations
 
+import fcntl
 import os
 import secrets
 import shutil
@@ -45,6 +46,18 @@ def _up_to_date() -> bool:
 def build_launcher() -> Path:
     """Build the launcher jar (and copy its dependencies) unless it is there and newer than its sources."""
     if _up_to_date():
+        return JAR
+    # Two processes (a test run and the benchmark) must not build into one target/ at once.
+    with open(LAUNCHER_DIR / ".build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            return _build()
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _build() -> Path:
+    if _up_to_date():  # built by another process while we waited for the lock
         return JAR
     mvn = shutil.which("mvn")
     if not mvn:
