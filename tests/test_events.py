@@ -531,3 +531,12 @@ def test_fire_reads_as_attack_or_test_and_both_sides_of_talks_count() -> None:
     talks = find(found, "NEGOTIATE", {"RUS"}, {"PRK"})
     assert talks.source == talks.target == ["PRK", "RUS"] and talks.reported_by == ["org:white-house"]
     assert find(found, "SUPPLY", {"PRK"}, {"RUS"}).object == "ammunition"
+
+
+def test_reaction_to_an_earlier_event_and_negated_subject() -> None:
+    found = events("en", "North Korea fired a missile on Monday. Kishida and Yoon condemned the launch.")
+    launch = find(found, "MOBILIZE", {"PRK"}, set())
+    condemn = find(found, "ACCUSE", {"person:fumio-kishida", "person:yoon-suk-yeol"}, {"PRK"})
+    assert condemn.about == launch.id
+    visit = find(events("en", "No Russian leader has visited Japan since 2011."), "VISIT", {"RUS"}, {"JPN"})
+    assert visit.mode == "negated"

@@ -31,6 +31,7 @@ from graphbuild.events.linking import (
     drop_violations_inside_accusations,
     fold_partial_mentions,
     link_across,
+    link_anaphora,
     link_governed,
     link_sentence,
 )
@@ -130,6 +131,15 @@ def _known_holders(args: list[Arg], roles: list[Role]) -> None:
             arg.holder = holders[-1]
 
 
+def _negated_subject(d: Draft, lex: Lexicon) -> bool:
+    """"No South Korean president had travelled to Tokyo": a negator before the subject."""
+    subjects = d.slots.get("subj")
+    if lex.order != "SVO" or not subjects:
+        return False
+    k = subjects[0].i - 1
+    return k >= 0 and d.tokens[k].text.lower() in lex.raw.get("negation_before", []) and d.tokens[k].text != "не"
+
+
 def _remember_date(state: _DocState, s: Sentence, doc: Document, date: tuple[str | None, str | None]) -> None:
     """Keep the paragraph's time; a new paragraph starts without one."""
     new_paragraph = state.last_end is None or "\n" in doc.text[state.last_end:s.start]
@@ -202,7 +212,7 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
     stop_set = set(stops)
     for d in drafts:
         own_stops = stop_set - set(d.trig.indices)
-        d.negated = is_negated(d.trig, tokens, lex, own_stops)
+        d.negated = is_negated(d.trig, tokens, lex, own_stops) or _negated_subject(d, lex)
         d.planned_by = planned_reason(d.trig, tokens, lex, kept, own_stops)
         d.planned = d.planned_by is not None
     for d in drafts:
@@ -256,6 +266,7 @@ def extract_events(doc: Document, sentences: list[Sentence], mentions: list[Ment
         inside = [m for m in ordered if s.start <= m.start and m.end <= s.end]
         drafts.extend(_sentence_drafts(doc, s, inside, lex, state))
     link_across(drafts)
+    link_anaphora(drafts, lex)
     fold_partial_mentions(drafts)
     referenced = {id(d.about) for d in drafts if d.about is not None}
     for d in drafts:

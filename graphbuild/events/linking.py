@@ -4,7 +4,7 @@ echoes and partial retellings."""
 from __future__ import annotations
 
 from graphbuild.events.draft import SPEECH_ACTS, Draft, is_nominal, verb_forms
-from graphbuild.events.lexicon import Lexicon
+from graphbuild.events.lexicon import Lexicon, find_matches
 from graphbuild.events.triggers import Trigger
 from graphbuild.language.base import Token
 from graphbuild.model import EVENT_TYPES
@@ -190,3 +190,30 @@ def fold_partial_mentions(drafts: list[Draft]) -> None:
                     and d.object in (None, prev.object) and not (d.negated or d.denied):
                 d.folded_into = prev
                 break
+
+
+_REACTIONS = ("ACCUSE", "SUPPORT", "REJECT", "DENY")
+
+
+def link_anaphora(drafts: list[Draft], lex: Lexicon) -> None:
+    """"Kishida and Yoon condemned the launch": a reaction whose object is a bare event noun is
+    about the latest earlier event of that type in the document (and aimed at its actor)."""
+    for k, d in enumerate(drafts):
+        if d.type not in _REACTIONS or d.target or d.about is not None or d.order != "SVO":
+            continue
+        nxt = d.tokens[d.trig.end:d.trig.end + 3]
+        if not nxt or nxt[0].text.lower() not in ("the", "this", "that", "these", "those"):
+            continue
+        named = find_matches(nxt[1:], lex.triggers, set())
+        if not named:
+            continue
+        kinds = set()
+        entry = named[0].value
+        while entry is not None:  # every reading of the noun ("launch": an attack or a test)
+            kinds.add(entry.type)
+            entry = entry.otherwise
+        earlier = [p for p in drafts[:k] if p.type in kinds and p.source and p.sentence is not d.sentence]
+        if earlier:
+            d.target = [a for a in earlier[-1].source if a not in d.source]
+            if d.type in ("ACCUSE", "DENY"):
+                d.about = earlier[-1]
