@@ -135,7 +135,7 @@ def _process_on_dask(docs: list[Document], kb_files: tuple[str, ...], address: s
         if address == "local" else None
     try:
         try:
-            client = Client(cluster if cluster is not None else address, timeout="20s")
+            client = Client(cluster if cluster is not None else address, timeout="10s")
         except OSError as exc:
             raise ConnectionError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
         with client:
