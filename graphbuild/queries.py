@@ -12,6 +12,7 @@ Results from both stores are brought to one form by :func:`normalise`.
 
 from __future__ import annotations
 
+import json
 import math
 import os
 import re
@@ -23,6 +24,7 @@ from typing import Any
 from rdflib import Literal
 
 from graphbuild.export.rdf import ID, id_of, iri
+from graphbuild.graph.knowledge_graph import KnowledgeGraph
 
 PARAM_TYPES: tuple[str, ...] = ("id", "string", "int")
 _PARAM_LINE = re.compile(r"^#\s*param\s+([A-Za-z_]\w*)\s*:\s*(\w+)\s*$")
@@ -50,6 +52,20 @@ def queries_dir() -> Path:
     if local.is_dir():
         return local
     raise QueryError("no queries/ directory found: run from the graphbuild source tree or set GRAPHBUILD_QUERIES")
+
+
+def example_params(graph: KnowledgeGraph | None = None) -> dict[str, dict[str, str]]:
+    """Example parameters for each question (queries/example_params.json).
+
+    Given a graph, the evidence question asks about one of its own events (a denied claim
+    when there is one), since event ids are content hashes.
+    """
+    params: dict[str, dict[str, str]] = json.loads((queries_dir() / "example_params.json").read_text(encoding="utf-8"))
+    if graph is not None and graph.events:
+        events = graph.sorted_events()
+        chosen = next((e for e in events if e.mode == "denied"), events[0])
+        params["event_evidence"] = {"event": chosen.id}
+    return params
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from graphbuild.queries import (
 from graphbuild.stores.neo4j_store import push_graph
 
 QUERIES = list_queries()
-PARAMS: dict[str, dict[str, str]] = json.loads((queries_dir() / "test_params.json").read_text(encoding="utf-8"))
+PARAMS: dict[str, dict[str, str]] = json.loads((queries_dir() / "example_params.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")

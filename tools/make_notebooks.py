@@ -6,6 +6,13 @@ from pathlib import Path
 import nbformat as nbf
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
+PARAMS_CELL = '''from graphbuild.graph.records import read_records
+from graphbuild.queries import example_params, list_queries
+
+# Example parameters for each question; the evidence question asks about an event of this graph.
+PARAMS = example_params(read_records(OUT))
+print(f"{len(list_queries())} questions; evidence asked for event {PARAMS['event_evidence']['event']}")'''
+
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 
 
@@ -98,17 +105,7 @@ from graphbuild.stores.neo4j_store import push_graph
 
 report = push_graph(read_records(OUT), NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD)
 print(report)'''),
- ("code", '''import json
-
-from graphbuild.graph.records import read_records
-from graphbuild.queries import list_queries, queries_dir
-
-graph = read_records(OUT)
-# Example parameters for each question; the evidence question asks about a denied claim of this graph.
-PARAMS = json.loads((queries_dir() / "test_params.json").read_text(encoding="utf-8"))
-denied = [e for e in graph.sorted_events() if e.mode == "denied"] or graph.sorted_events()
-PARAMS["event_evidence"] = {"event": denied[0].id}
-print(f"{len(list_queries())} questions; evidence asked for event {denied[0].id} ({denied[0].type})")'''),
+ ("code", PARAMS_CELL),
  ("code", '''import pandas as pd
 from IPython.display import display
 
@@ -147,17 +144,7 @@ nb([
  ("code", setup + '''
 
 SPARQL_ENDPOINT = os.environ.get("SPARQL_ENDPOINT", "http://127.0.0.1:7878/query")'''),
- ("code", '''import json
-
-from graphbuild.graph.records import read_records
-from graphbuild.queries import list_queries, queries_dir
-
-graph = read_records(OUT)
-# Example parameters for each question; the evidence question asks about a denied claim of this graph.
-PARAMS = json.loads((queries_dir() / "test_params.json").read_text(encoding="utf-8"))
-denied = [e for e in graph.sorted_events() if e.mode == "denied"] or graph.sorted_events()
-PARAMS["event_evidence"] = {"event": denied[0].id}
-print(f"{len(list_queries())} questions; evidence asked for event {denied[0].id} ({denied[0].type})")'''),
+ ("code", PARAMS_CELL),
  ("code", '''import pandas as pd
 from IPython.display import display
 
