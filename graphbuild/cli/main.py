@@ -247,8 +247,8 @@ def query(ctx: click.Context, name: str | None, params: tuple[str, ...], sparql:
                                    "(or use --sparql URL)")
         rows = run_cypher(name, values, neo4j_uri, neo4j_user, neo4j_password)
     if as_json:
-        for row in rows:
-            stdout.print_json(json.dumps(row, ensure_ascii=False, default=str))
+        for row in rows:  # JSON Lines: one compact object per line, for jq and friends
+            click.echo(json.dumps(row, ensure_ascii=False, default=str))
         return
     table = Table(*(rows[0].keys() if rows else ["(no rows)"]))
     for row in rows:
