@@ -540,3 +540,36 @@ def test_reaction_to_an_earlier_event_and_negated_subject() -> None:
     assert condemn.about == launch.id
     visit = find(events("en", "No Russian leader has visited Japan since 2011."), "VISIT", {"RUS"}, {"JPN"})
     assert visit.mode == "negated"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("kk", "Путин Зеленскиймен кездесуден бас тартты."),
+    ("ru", "Путин отказался от встречи с Зеленским."),
+    ("en", "Putin refused to meet Zelensky."),
+])
+def test_a_refused_act_is_negated(lang: str, text: str) -> None:
+    found = events(lang, text)
+    assert find(found, "MEET", {"Q7747"}, {"person:volodymyr-zelenskyy"}).mode == "negated"
+    assert find(found, "REJECT", {"Q7747"}, set())
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "США объявили о новых санкциях против Китая."),
+    ("en", "The United States announced new sanctions against China."),
+])
+def test_announced_act_is_the_speakers_own(lang: str, text: str) -> None:
+    sanction = find(events(lang, text), "SANCTION", {"USA"}, {"CHN"})
+    assert sanction.reported_by == [] and sanction.mode == "asserted"
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "Япония осудила запуск ракеты Северной Кореей."),
+    ("en", "Japan condemned North Korea's missile launch."),
+])
+def test_condemned_act_is_a_fact_of_its_own_actor(lang: str, text: str) -> None:
+    launch = find(events(lang, text), "MOBILIZE", {"PRK"}, set())
+    assert launch.mode == "asserted" and launch.reported_by == []
+
+
+def test_kazakh_argument_inside_a_multiword_trigger() -> None:
+    assert find(events("kk", "Си Цзиньпин ресми сапармен Астанаға келді."), "VISIT", {"Q15031"}, {"KAZ"})

@@ -28,6 +28,7 @@ class Arg:
     absorbed: bool = False  # the country/organisation of a role apposition: the person acts
     speaker: bool = False  # the source of reported speech, not a participant
     clause: tuple[int, int] | None = None  # a relative clause ", which ...," the mention sits in
+    modifier: bool = False  # a country adjective before a common noun ("Russian weapons")
     title: str | None = None  # "Ақ үй өкілі": the office named after the country/organisation
     holder: str | None = None  # the person known (earlier in the document) to hold that office
 
@@ -84,13 +85,18 @@ def place_mentions(tokens: list[Token], mentions: list[Mention], lex: Lexicon) -
         case = m.case or head.case
         if lex.case_slots and not lex.case_suffixes and case not in (None, "Nom"):
             cases = {tokens[k].case for k in range(i, j) if tokens[k].case}
-            if _uninflected(head) or len(cases) > 1:
+            # A person's name the analyser declines word by word is unreliable; "Северной Кореей" is not.
+            if _uninflected(head) or (len(cases) > 1 and m.kind == "Person"):
                 case = None  # "США", "Си Цзиньпин": the form shows no (or no single) case; word order decides
         if case is None and lex.case_suffixes:
             case = _case_from_suffix(head.text, lex)
         spans.append(Arg(m, i, j, case))
     _extend_by_titles(tokens, spans, lex)
     _absorb_modifiers(tokens, spans)
+    for arg in spans:
+        nxt = tokens[arg.j] if arg.j < len(tokens) else None
+        arg.modifier = (lex.order == "SVO" and arg.j - arg.i == 1 and tokens[arg.i].pos in ("ADJ", "PROPN")
+                        and nxt is not None and nxt.pos in ("NOUN", "ADJ") and nxt.text[:1].islower())
     coordinators = set(lex.raw.get("coordinators", []))
     for k, arg in enumerate(spans):
         arg.prep = _governor(tokens, arg, spans, lex)

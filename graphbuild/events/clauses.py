@@ -24,7 +24,7 @@ def _window(trig: Trigger, stops: list[int], n: int, lex: Lexicon, soft: set[int
     own = set(trig.indices)
     lo = max([b + 1 for b in stops if b < trig.start and b not in own and b not in (soft or set())], default=0)
     if lex.order == "SOV":
-        return lo, trig.start
+        return lo, trig.end  # up to the verb, gaps of a multiword trigger included
     hi = min([b for b in stops if b >= trig.end and b not in own], default=n)
     return lo, hi
 
@@ -37,7 +37,9 @@ def _fill_slots(trig: Trigger, tokens: list[Token], args: list[Arg], lo: int, hi
     """Slots of ``trig`` from the mentions of its window; ``after_trigger``: the window opens right
     after another trigger (whose objects the mentions there are, unless a clause break intervenes)."""
     slots = Slots()
-    inside = [a for a in args if a.active and lo <= a.i and a.j <= hi and not (trig.start <= a.i < trig.end)
+    symmetric = EVENT_TYPES[trig.type].symmetric
+    inside = [a for a in args if a.active and lo <= a.i and a.j <= hi and not (symmetric and a.modifier)
+              and not any(a.i <= k < a.j for k in trig.indices)  # "сапармен Астанаға келді": gaps are open
               and (a.clause is None or a.clause[0] < trig.start < a.clause[1])]
     breaks = set(lex.raw.get("clause_breaks", []))
     genitive_left: list[Arg] = []
@@ -157,7 +159,7 @@ def need_met(trig: Trigger, tokens: list[Token], args: list[Arg], stops: list[in
             return True
         if option == "missile" and has_word(tokens, 0, len(tokens), lex.missile_words):
             return True
-        if slots.get(option):
+        if [a for a in slots.get(option) if not a.modifier]:  # "host Russian weapons": no one hosted
             return True
     return False
 
@@ -210,8 +212,9 @@ def inherit(drafts: list[Draft], lex: Lexicon) -> None:
                 if lex.order == "SVO" and slot == "subj" and not _shares_subject(other, d, lex):
                     continue
                 governed = d.nominal or bool(verb_forms(d.trig, d.tokens) & {"Inf", "Ger", "Part"})
-                if other.type in ("ACCUSE", "REQUEST") and slot == "subj" and other.slots.get("obj") and governed:
-                    # "accused Russia of supplying", "pressed Kyiv to withdraw": the object does the act.
+                if other.type in ("ACCUSE", "REQUEST") and slot == "subj" and governed:
+                    # "accused Russia of supplying", "pressed Kyiv to withdraw": the object does the act
+                    # (never the accuser: "осудила запуск ракеты Северной Кореей").
                     given = [a for a in other.slots.get("obj") if slot not in other.slots.inherited]
                 else:
                     given = other.slots.get(slot) if slot not in other.slots.inherited else []

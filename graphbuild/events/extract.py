@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from graphbuild.events.arguments import Arg, apposition_tokens, find_objects, mark_relative_clauses, place_mentions
-from graphbuild.events.attribution import claim_multiword_cues, find_reports, pronoun_speaks
+from graphbuild.events.attribution import Report, claim_multiword_cues, find_reports, pronoun_speaks
 from graphbuild.events.clauses import (
     assign_roles,
     inherit,
@@ -35,7 +35,7 @@ from graphbuild.events.linking import (
     link_governed,
     link_sentence,
 )
-from graphbuild.events.modality import is_negated, planned_reason
+from graphbuild.events.modality import is_negated, planned_reason, refused
 from graphbuild.events.roles import find_roles
 from graphbuild.events.triggers import find_triggers
 from graphbuild.graph.knowledge_graph import canonical_event_id, canonical_participants
@@ -131,6 +131,16 @@ def _known_holders(args: list[Arg], roles: list[Role]) -> None:
             arg.holder = holders[-1]
 
 
+def _announced(d: Draft, reports: list[Report], lex: Lexicon) -> bool:
+    """"announced new sanctions", "заявила о выходе": the noun is the speaker's own act, unless a
+    complementizer opens a reported clause ("said that negotiations between X and Y ...")."""
+    if EVENT_TYPES[d.type].symmetric and len(d.participants) >= 2:
+        return False
+    words = set(lex.raw.get("complementizers", []))
+    return any(0 <= d.trig.start - r.cue.end <= 3
+               and not any(t.text.lower() in words for t in d.tokens[r.cue.end:d.trig.start]) for r in reports)
+
+
 def _negated_subject(d: Draft, lex: Lexicon) -> bool:
     """"No South Korean president had travelled to Tokyo": a negator before the subject."""
     subjects = d.slots.get("subj")
@@ -195,6 +205,12 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
         if need_met(t, tokens, args, stops, lex, trigger_tokens, skip, closed):
             checked.append(t)
     checked = drop_denied_claims(checked, tokens, lex)
+    if lex.order == "SVO":
+        # "launched a missile strike": a weak verb right before an event noun is only its light verb.
+        checked = [t for t in checked if not (t.entry.need and any(
+            0 <= n.start - t.end <= 3 and n.type != t.type
+            and all(any(ch.isalnum() for ch in x.text) for x in tokens[t.end:n.start])
+            for n in checked if n is not t))]
     checked = drop_violations_inside_accusations(checked)
     checked = drop_echoes(checked, tokens)
     if len(checked) < len(triggers):
@@ -212,7 +228,8 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
     stop_set = set(stops)
     for d in drafts:
         own_stops = stop_set - set(d.trig.indices)
-        d.negated = is_negated(d.trig, tokens, lex, own_stops) or _negated_subject(d, lex)
+        d.negated = is_negated(d.trig, tokens, lex, own_stops) or _negated_subject(d, lex) \
+            or refused(d.trig, tokens, lex, kept)
         d.planned_by = planned_reason(d.trig, tokens, lex, kept, own_stops)
         d.planned = d.planned_by is not None
     for d in drafts:
@@ -228,6 +245,10 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
                 and speaks_of_itself(d, lex):
             d.source = list(speakers)  # "Iran said it does not supply drones": the speaker speaks of itself
             d.slots.inherited.add("subj")
+        if not d.source and speakers and d.nominal and _announced(d, reports, lex):
+            d.source = list(speakers)  # "announced new sanctions", "заявила о выходе": their own act
+            d.reported_by = []
+            continue
         is_own_statement = d.type in SPEECH_ACTS and set(d.source) & set(speakers)
         if speakers and not is_own_statement:
             d.reported_by = list(speakers)

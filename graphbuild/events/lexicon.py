@@ -118,6 +118,7 @@ class TriggerEntry:
     denial: bool = False
     pos: str | None = None
     otherwise: TriggerEntry | None = None  # the reading when ``need`` is not met ("fired missiles": a test)
+    governs_negated: bool = False  # "refused to meet": the governed act did not happen
 
 
 @dataclass
@@ -186,7 +187,8 @@ def _entry(item: dict[str, Any], pattern: str) -> TriggerEntry:
     other = item.get("otherwise")
     return TriggerEntry(pattern, item["type"], item["cameo"], item.get("invert", False), item.get("need"),
                         item.get("governs_planned", False), item.get("violation", False),
-                        item.get("denial", False), item.get("pos"), _entry(other, pattern) if other else None)
+                        item.get("denial", False), item.get("pos"), _entry(other, pattern) if other else None,
+                        item.get("governs_negated", False))
 
 
 @cache

@@ -99,7 +99,17 @@ def link_sentence(drafts: list[Draft], lex: Lexicon) -> None:
             if complement:
                 d.about = complement[0]
                 for c in complement:
-                    c.reported_by = list(dict.fromkeys(c.reported_by + d.source))
+                    if _alleged(d, c):
+                        c.reported_by = list(dict.fromkeys(c.reported_by + d.source))
+
+
+def _alleged(accusation: Draft, act: Draft) -> bool:
+    """"accused X of attacking", "деп айыптады": a claim; "condemned the launch": a known fact."""
+    if act.order == "SOV":
+        lo, hi = act.trig.end, accusation.trig.start
+        return not act.nominal or "деп" in {t.text.lower() for t in act.tokens[lo:hi]}
+    words = {t.text.lower() for t in act.tokens[accusation.trig.end:act.trig.start]}
+    return bool(words & {"of", "в", "за", "that", "что", "будто", "якобы"})
 
 
 def _object_control(d: Draft, drafts: list[Draft]) -> None:

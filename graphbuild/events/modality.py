@@ -110,3 +110,15 @@ def planned_reason(trig: Trigger, tokens: list[Token], lex: Lexicon, others: lis
     if head.feats.get("Tense") == "Fut" and head.feats.get("VerbForm") in (None, "Fin"):
         return "future"
     return None
+
+
+def refused(trig: Trigger, tokens: list[Token], lex: Lexicon, others: list[Trigger]) -> bool:
+    """"refused to meet", "встречи ... отказался", "кездесуден бас тартты": the act was refused."""
+    for other in others:
+        if other is trig or not other.entry.governs_negated:
+            continue
+        lo, hi = (trig.end, other.start) if lex.order == "SOV" else (other.end, trig.start)
+        between = tokens[lo:hi]
+        if 0 <= hi - lo <= 2 and all(any(ch.isalnum() for ch in t.text) for t in between):
+            return True
+    return False
