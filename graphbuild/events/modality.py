@@ -113,7 +113,10 @@ def planned_reason(trig: Trigger, tokens: list[Token], lex: Lexicon, others: lis
 
 
 def refused(trig: Trigger, tokens: list[Token], lex: Lexicon, others: list[Trigger]) -> bool:
-    """"refused to meet", "встречи ... отказался", "кездесуден бас тартты": the act was refused."""
+    """"refused to meet", "встречи ... отказался", "кездесуден бас тартты": the act was refused.
+    A refused offer or request still was made ("rejected the US proposal")."""
+    if trig.type in ("OFFER", "REQUEST"):
+        return False
     for other in others:
         if other is trig or not other.entry.governs_negated:
             continue
