@@ -114,8 +114,9 @@ class Role:
     person: str
     role: str  # English role title, e.g. "Minister of Defence"
     of: str | None = None  # actor id of the country or organisation
-    start: str | None = None
+    start: str | None = None  # term of office, when the knowledge base knows it
     end: str | None = None
+    as_of: str | None = None  # earliest publication date of an article saying the person held the role
     documents: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:

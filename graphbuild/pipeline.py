@@ -24,7 +24,7 @@ from graphbuild.ingest import IngestError, read_inputs
 from graphbuild.ingest.langid import paragraph_spans
 from graphbuild.language import SUPPORTED_LANGUAGES, get_analyzer
 from graphbuild.language.base import Sentence
-from graphbuild.model import Document
+from graphbuild.model import Document, Role
 
 
 @dataclass
@@ -63,6 +63,14 @@ def _shift(sentence: Sentence, offset: int) -> Sentence:
     return Sentence(sentence.text, sentence.start + offset, sentence.end + offset, tokens)
 
 
+def _date_role(role: Role, doc: Document, kb: KnowledgeBase) -> Role:
+    """Time-stamp a role read from the text: the article's date, and the term of office if the KB knows it."""
+    as_of = (doc.published or "")[:10] or None
+    term = kb.role_term(role.person, role.role, role.of, as_of)
+    return dataclasses.replace(role, as_of=role.as_of or as_of, start=role.start or (term or {}).get("start"),
+                               end=role.end or (term or {}).get("end"))
+
+
 def process_document(doc: Document, kb_files: tuple[str, ...] = ()) -> DocumentResult:
     """Language processing, mentions, linking and events for one document."""
     kb = _knowledge_base(kb_files)
@@ -92,7 +100,7 @@ def process_document(doc: Document, kb_files: tuple[str, ...] = ()) -> DocumentR
                 part.add_event(event)
         for role in extraction.roles:
             if all(ensure_actor(a) for a in filter(None, (role.person, role.of))):
-                part.add_role(role)
+                part.add_role(_date_role(role, doc, kb))
     for event in part.events.values():
         if event.about and event.about not in part.events:
             warnings.append(f"{event.type} event lost the event it was about")

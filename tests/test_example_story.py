@@ -86,3 +86,13 @@ def test_example_set_scores(examples_out: Path) -> None:
     overall = report["overall"]
     assert overall["entities"]["f1"] >= 0.85
     assert overall["events"]["f1"] >= 0.35
+
+
+def test_roles_from_appositions_are_time_stamped(story: dict[str, Any], examples_out: Path) -> None:
+    shoigu = _actor_id(story, "Sergei Shoigu")
+    roles = [r for r in _rows(examples_out / "roles.jsonl") if r["person"] == shoigu and r["of"] == "RUS"]
+    assert roles, "the apposition 'Ресей қорғаныс министрі Сергей Шойгу' gave no HOLDS_ROLE fact"
+    role = roles[0]
+    assert role["role"] == "Minister of Defence" and story["doc"]["id"] in role["documents"]
+    assert role["as_of"] and role["as_of"] <= story["doc"]["published"][:10]
+    assert role["start"] == "2012-11-06"  # the term of office comes from the knowledge base

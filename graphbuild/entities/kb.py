@@ -570,6 +570,16 @@ class KnowledgeBase:
                 break
         return out
 
+    def role_term(self, person: str, role: str, of: str | None, on: str | None) -> dict[str, Any] | None:
+        """The KB's record of ``person`` holding ``role`` (or an equivalent title) of ``of``,
+        preferring the term that covers date ``on``; None when the KB does not know it."""
+        wanted = _role_equivalents().get(normalize(role), {normalize(role)})
+        terms = [r for r in self._roles.get(person, [])
+                 if normalize(r["role"]) in wanted and (of is None or r["of"] == of)]
+        covering = [r for r in terms if on is None or _covers(r.get("start"), r.get("end"), on)]
+        chosen = covering or terms
+        return dict(chosen[0]) if chosen else None
+
     def disambiguate(self, hits: Iterable[KbHit], context: Iterable[str]) -> list[KbHit]:
         """Of several hits for one span ("Корея"), keep those tied to actors already in ``context``
         (the hit's actor, its metonym or what it is part of); keep all when none is."""

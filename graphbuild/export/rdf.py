@@ -139,6 +139,8 @@ class _Triples:
             out.append((s, GB.start, typed_date(role.start)))
         if role.end:
             out.append((s, GB.end, typed_date(role.end)))
+        if role.as_of:
+            out.append((s, GB.asOf, typed_date(role.as_of)))
         out += [(s, GB.mentionedIn, iri(d)) for d in role.documents if d in self.graph.documents]
         return out
 

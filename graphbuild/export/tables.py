@@ -43,7 +43,7 @@ def graph_tables(graph: KnowledgeGraph) -> dict[str, pd.DataFrame]:
         columns=["source", "target", "type", "event", "event_type", "mode", "date"],
     )
     roles = pd.DataFrame([r.to_dict() for r in graph.sorted_roles()],
-                         columns=["id", "person", "role", "of", "start", "end", "documents"])
+                         columns=["id", "person", "role", "of", "start", "end", "as_of", "documents"])
     return {"documents": documents, "actors": actors, "events": events, "evidence": evidence,
             "edges": edges, "roles": roles}
 

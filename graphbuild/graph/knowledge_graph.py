@@ -70,7 +70,9 @@ class KnowledgeGraph:
         known = self.roles.setdefault(role.id, role)
         if known is not role:
             known.documents = _union(known.documents, role.documents)
+            known.start = known.start or role.start
             known.end = known.end or role.end
+            known.as_of = min(filter(None, (known.as_of, role.as_of)), default=None)
         return known
 
     def add_event(self, event: Event) -> Event:

@@ -39,12 +39,12 @@ NODE_PROPERTIES: dict[str, tuple[tuple[str, str], ...]] = {
               ("goldstein", "double"), ("confidence", "double"), ("place", "string")),
     "Evidence": (("sentence", "string"), ("quote", "string"), ("lang", "string"),
                  ("start", "long"), ("end", "long")),
-    "Role": (("role", "string"), ("start", "string"), ("end", "string")),
+    "Role": (("role", "string"), ("start", "string"), ("end", "string"), ("as_of", "string")),
 }
 TYPED_EDGE_PROPERTIES: tuple[tuple[str, str], ...] = (("event_id", "string"), ("date", "string"),
                                                        ("mode", "string"))
 ROLE_PROPERTIES: tuple[tuple[str, str], ...] = (("id", "string"), ("role", "string"),
-                                                ("start", "string"), ("end", "string"))
+                                                ("start", "string"), ("end", "string"), ("as_of", "string"))
 
 
 @dataclass
@@ -198,7 +198,7 @@ def graph_rows(graph: KnowledgeGraph) -> GraphRows:
     for role in graph.sorted_roles():
         if role.person not in actors:
             continue
-        props = {"id": role.id, "role": role.role, "start": role.start, "end": role.end}
+        props = {"id": role.id, "role": role.role, "start": role.start, "end": role.end, "as_of": role.as_of}
         if role.of in actors:
             rels.add("HOLDS_ROLE", "Actor", role.person, "Actor", role.of, props, key="id",
                      properties=ROLE_PROPERTIES)
