@@ -31,13 +31,18 @@ def _layout(graph: KnowledgeGraph, actor_ids: list[str]) -> dict[str, tuple[floa
     hub = object()
     for component in nx.connected_components(simple.copy()):
         simple.add_edge(hub, max(component, key=simple.degree), weight=0.3)
-    positions = nx.spring_layout(simple, seed=7, k=1.6 / max(1, len(actor_ids)) ** 0.5, iterations=200)
+    positions = nx.spring_layout(simple, seed=7, k=2.2 / max(1, len(actor_ids)) ** 0.5, iterations=300)
     positions.pop(hub)
-    xs = [p[0] for p in positions.values()]
-    ys = [p[1] for p in positions.values()]
-    span_x = (max(xs) - min(xs)) or 1.0
-    span_y = (max(ys) - min(ys)) or 1.0
-    return {n: ((p[0] - min(xs)) / span_x, (p[1] - min(ys)) / span_y) for n, p in positions.items()}
+    return {n: (x, y) for n, x, y in zip(positions, _spread([p[0] for p in positions.values()]),
+                                         _spread([p[1] for p in positions.values()]), strict=True)}
+
+
+def _spread(values: list[float]) -> list[float]:
+    """Unit-square coordinates half from position, half from rank: dense hubs open up, order is kept."""
+    low, span = min(values), (max(values) - min(values)) or 1.0
+    ranks = {i: r for r, i in enumerate(sorted(range(len(values)), key=values.__getitem__))}
+    last = max(1, len(values) - 1)
+    return [0.5 * (v - low) / span + 0.5 * ranks[i] / last for i, v in enumerate(values)]
 
 
 def view_data(graph: KnowledgeGraph) -> dict[str, Any]:
