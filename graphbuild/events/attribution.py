@@ -109,7 +109,8 @@ def find_reports(tokens: list[Token], args: list[Arg], lex: Lexicon, used: set[i
         if any(tokens[k].text.lower() in pronouns for k in range(cue.start, cue.end)):
             reports.append(Report(cue, None))  # "по его словам": the speaker named before
             continue
-        after = [a for a in args if cue.end <= a.i <= cue.end + SPEAKER_REACH]
+        # "как заявил пресс-секретарь Кремля Песков": the office's owner is absorbed, its holder speaks.
+        after = [a for a in args if cue.end <= a.i <= cue.end + SPEAKER_REACH and not a.absorbed]
         reports.append(Report(cue, after[0] if after else None))
     for cue in claimed + find_matches(tokens, lex.reporting_verbs, used):
         if len(cue.indices) == 1 and tokens[cue.start].pos not in ("VERB", "AUX", "", "X"):

@@ -50,8 +50,10 @@ def _fill_slots(trig: Trigger, tokens: list[Token], args: list[Arg], lo: int, hi
                 genitive_left.append(arg)
             if slot == "to" and arg.kind in ("Organization", "Group", "Country"):
                 slot = "place"  # "В ХАМАС ... отвергли": where the statement came from
-            if slot not in _LEFT_SLOTS:
-                continue
+            fronted = (slot == "obj" and arg.case == "Acc" and arg.prep is None and not after_trigger
+                       and lex.raw.get("fronted_objects", False) and not is_nominal(trig, tokens))
+            if slot not in _LEFT_SLOTS and not fronted:
+                continue  # free word order ("Украину атаковали дроны") keeps a clear accusative
             if slot == "subj" and after_trigger and not any(t.text.lower() in breaks for t in tokens[lo:arg.i]):
                 continue
         slots.add(slot, arg)
