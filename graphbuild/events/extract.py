@@ -245,7 +245,8 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
                 and speaks_of_itself(d, lex):
             d.source = list(speakers)  # "Iran said it does not supply drones": the speaker speaks of itself
             d.slots.inherited.add("subj")
-        if not d.source and speakers and d.nominal and _announced(d, reports, lex):
+        noun_phrase = d.nominal or all(d.tokens[k].pos == "NOUN" for k in d.trig.indices)  # "пакет помощи"
+        if not d.source and speakers and noun_phrase and _announced(d, reports, lex):
             d.source = list(speakers)  # "announced new sanctions", "заявила о выходе": their own act
             d.reported_by = []
             continue

@@ -1,0 +1,142 @@
+"""Russian event extraction on our own news-style sentences (TASS/Interfax/RIA/Kommersant/RBC style,
+written by us), through the real analyzer, NER, KB linking and event stage.  Each case is the event a
+careful analyst would draw from the sentence."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from graphbuild.entities.kb import KnowledgeBase
+from graphbuild.entities.linking import link_mentions
+from graphbuild.entities.ner import recognize
+from graphbuild.events import extract_events
+from graphbuild.ids import document_id
+from graphbuild.language import get_analyzer
+from graphbuild.model import EVENT_TYPES, Document, Event
+
+PUBLISHED = "2023-09-14"  # a Thursday
+PESKOV = "person:dmitry-peskov"
+
+
+@cache
+def _kb() -> KnowledgeBase:
+    return KnowledgeBase.load()
+
+
+def events(text: str, published: str | None = PUBLISHED) -> list[Event]:
+    doc = Document(id=document_id(text), source="<ru-dev>", lang="ru", text=text, published=published)
+    sentences = get_analyzer("ru").analyze(text)
+    linked = link_mentions(doc, sentences, recognize(sentences, "ru", doc.id), _kb())
+    return extract_events(doc, sentences, linked.mentions).events
+
+
+def find(found: list[Event], etype: str, source: set[str], target: set[str]) -> Event:
+    for e in found:
+        if e.type != etype:
+            continue
+        if EVENT_TYPES[etype].symmetric:
+            if (source | target) <= set(e.source) | set(e.target):
+                return e
+        elif source <= set(e.source) and target <= set(e.target):
+            return e
+    described = [(e.type, e.source, e.target, e.mode) for e in found]
+    raise AssertionError(f"no {etype} {sorted(source)} -> {sorted(target)} among {described}")
+
+
+# (sentence, type, source, target, mode)
+CASES = [
+    # light-verb and nominal constructions
+    ("Турция оказала поддержку Азербайджану.", "SUPPORT", {"TUR"}, {"AZE"}, "asserted"),
+    ("Германия оказывает Украине гуманитарную помощь.", "SUPPLY", {"DEU"}, {"UKR"}, "asserted"),
+    ("Евросоюз ввел санкции против Ирана.", "SANCTION", {"Q458"}, {"IRN"}, "asserted"),
+    ("Великобритания ввела санкции в отношении российских банков.", "SANCTION", {"GBR"}, {"RUS"},
+     "asserted"),
+    ("Япония присоединилась к санкциям против России.", "SANCTION", {"JPN"}, {"RUS"}, "asserted"),
+    ("Канада ввела запрет на ввоз российского алюминия.", "SANCTION", {"CAN"}, {"RUS"}, "asserted"),
+    ("Россия наложила вето на резолюцию Совета Безопасности ООН.", "REJECT", {"RUS"}, {"Q37470"},
+     "asserted"),
+    ("Израиль нанес авиаудар по сектору Газа.", "ASSAULT", {"ISR"}, {"place:gaza"}, "asserted"),
+    ("Вашингтон выдвинул обвинения против Пекина в кибератаках.", "ACCUSE", {"USA"}, {"CHN"}, "asserted"),
+    ("США объявили о новом пакете военной помощи Украине.", "SUPPLY", {"USA"}, {"UKR"}, "asserted"),
+    ("Вашингтон выделил Киеву кредит на 500 миллионов долларов.", "SUPPLY", {"USA"}, {"UKR"}, "asserted"),
+    # visits: the arrival and the visit noun are one act
+    ("Премьер-министр Индии Нарендра Моди прибыл с официальным визитом в Казахстан.", "VISIT",
+     {"person:narendra-modi"}, {"KAZ"}, "asserted"),
+    ("Министр обороны Китая Ли Шанфу прибыл в Минск с официальным визитом.", "VISIT",
+     {"person:li-shangfu"}, {"BLR"}, "asserted"),
+    # denials: calling a claim a lie or baseless denies it; the claimant is the target
+    ("В МИД России назвали ложью заявления Вашингтона о поставках оружия из КНДР.", "DENY",
+     {"org:russian-mfa"}, {"USA"}, "asserted"),
+    ("Пресс-секретарь Кремля Дмитрий Песков назвал беспочвенными обвинения Лондона.", "DENY",
+     {PESKOV}, {"GBR"}, "asserted"),
+    ("Москва отвергла обвинения Киева в обстреле Запорожской АЭС.", "DENY", {"RUS"}, {"UKR"}, "asserted"),
+    # opposition and refusals
+    ("Россия выступает против расширения НАТО.", "REJECT", {"RUS"}, {"Q7184"}, "asserted"),
+    ("Германия отказалась поставлять Украине ракеты Taurus.", "SUPPLY", {"DEU"}, {"UKR"}, "negated"),
+    ("Турция не поддержала резолюцию.", "SUPPORT", {"TUR"}, set(), "negated"),
+    # free word order: a fronted accusative is the object, the subject follows the verb
+    ("Украину атаковали российские беспилотники.", "ASSAULT", {"RUS"}, {"UKR"}, "asserted"),
+    # modality
+    ("Иран готов поставлять России беспилотники.", "SUPPLY", {"IRN"}, {"RUS"}, "planned"),
+    ("Пхеньян опроверг информацию о поставках снарядов в Россию.", "SUPPLY", {"PRK"}, {"RUS"}, "denied"),
+    # speech acts with their targets
+    ("Китай призвал США прекратить поставки оружия Тайваню.", "REQUEST", {"CHN"}, {"USA"}, "asserted"),
+    ("КНДР пригрозила Южной Корее ответными мерами.", "THREATEN", {"PRK"}, {"KOR"}, "asserted"),
+    ("Польша обвинила Белоруссию в провокациях на границе.", "ACCUSE", {"POL"}, {"BLR"}, "asserted"),
+    ("Постпред России при ООН Василий Небензя обвинил Запад в эскалации конфликта.", "ACCUSE",
+     {"person:vasily-nebenzya"}, {"org:the-west"}, "asserted"),
+    # officials with titles, symmetric meetings
+    ("Глава МИД Турции Хакан Фидан в среду провел телефонный разговор с Сергеем Лавровым.", "MEET",
+     {"person:hakan-fidan"}, {"person:sergey-lavrov"}, "asserted"),
+    ("Министр иностранных дел России Сергей Лавров провел переговоры с главой МИД Китая Ван И в Москве.",
+     "NEGOTIATE", {"person:sergey-lavrov"}, {"person:wang-yi"}, "asserted"),
+    ("Казахстан и Узбекистан подписали соглашение о сотрудничестве в июле.", "AGREE", {"KAZ"}, {"UZB"},
+     "asserted"),
+]
+
+
+@pytest.mark.parametrize(("text", "etype", "source", "target", "mode"), CASES)
+def test_ru_news_sentence(text: str, etype: str, source: set[str], target: set[str], mode: str) -> None:
+    event = find(events(text), etype, source, target)
+    assert event.mode == mode
+
+
+def test_attribution_as_said_by_an_official_after_the_verb() -> None:
+    """"Как заявил журналистам пресс-секретарь Кремля Песков, ...": Peskov reports, the Kremlin
+    (his office) is no speaker and no actor, and the refusal negates the withdrawal."""
+    found = events("Как заявил журналистам пресс-секретарь Кремля Дмитрий Песков, "
+                   "Россия не намерена выводить войска из Херсона.")
+    retreat = find(found, "RETREAT", {"RUS"}, {"place:kherson"})
+    assert retreat.mode == "negated"
+    assert retreat.reported_by == [PESKOV]
+    assert PESKOV not in retreat.source
+
+
+def test_according_to_ministry_with_a_weekday() -> None:
+    found = events("По словам Зеленского, российские войска обстреляли Херсон в понедельник.")
+    assault = find(found, "ASSAULT", {"RUS"}, {"place:kherson"})
+    assert assault.mode == "reported"
+    assert assault.reported_by == ["person:volodymyr-zelenskyy"]
+    assert assault.date == "2023-09-11"
+
+
+def test_full_date_and_relative_week() -> None:
+    visit = find(events("Президент Казахстана Касым-Жомарт Токаев 13 сентября 2023 года совершил визит "
+                        "в Германию."), "VISIT", {"person:kassym-jomart-tokayev"}, {"DEU"})
+    assert visit.date == "2023-09-13"
+    talks = find(events("Министр обороны России Сергей Шойгу на прошлой неделе провел переговоры "
+                        "с министром обороны Ирана."), "NEGOTIATE", {"person:sergei-shoigu"}, {"IRN"})
+    assert talks.date == "2023-09"
+
+
+def test_ministry_speaker_in_place_phrase() -> None:
+    support = find(events("Как сообщили в МИД Китая, Пекин поддерживает Россию."), "SUPPORT", {"CHN"}, {"RUS"})
+    assert support.reported_by == ["org:chinese-mfa"]
+
+
+def test_refused_act_is_negated_and_not_a_new_actor() -> None:
+    found = events("Венгрия отказалась поддержать санкции против России.")
+    assert find(found, "SUPPORT", {"HUN"}, set()).mode == "negated"
+    assert not any(e.type == "SANCTION" and e.mode == "asserted" for e in found)
