@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from graphbuild.events.lexicon import Lexicon, Pattern, _norm, find_matches, matches_any
+from graphbuild.events.lexicon import Lexicon, Pattern, _norm, compile_patterns, find_matches, matches_any
 from graphbuild.events.triggers import Trigger
 from graphbuild.language.base import Token
 from graphbuild.model import Mention
@@ -93,10 +93,17 @@ def place_mentions(tokens: list[Token], mentions: list[Mention], lex: Lexicon) -
         spans.append(Arg(m, i, j, case))
     _extend_by_titles(tokens, spans, lex)
     _absorb_modifiers(tokens, spans)
+    forces = compile_patterns(lex.raw.get("force_nouns", []))
     for arg in spans:
         nxt = tokens[arg.j] if arg.j < len(tokens) else None
+        after = tokens[arg.j + 1] if arg.j + 1 < len(tokens) else None
+        # An adjective after the name modifies a noun only when one follows ("US nuclear weapons");
+        # "Kyiv overnight" (a time word tagged ADJ) leaves Kyiv an actor.
+        describes = nxt is not None and (nxt.pos == "NOUN" or (
+            nxt.pos == "ADJ" and after is not None and after.pos in ("NOUN", "ADJ")))
         arg.modifier = (lex.order == "SVO" and arg.j - arg.i == 1 and tokens[arg.i].pos in ("ADJ", "PROPN")
-                        and nxt is not None and nxt.pos in ("NOUN", "ADJ") and nxt.text[:1].islower())
+                        and describes and nxt.text[:1].islower()
+                        and not matches_any(nxt, forces))  # "российских войск": the army is the state
     coordinators = set(lex.raw.get("coordinators", []))
     for k, arg in enumerate(spans):
         arg.prep = _governor(tokens, arg, spans, lex)
@@ -266,6 +273,8 @@ def slot_of(arg: Arg, trig: Trigger, tokens: list[Token], lex: Lexicon) -> str:
             return "subj_after"  # inverted subject or an Acc read as Nom (inanimate nouns)
         if slot == "poss" and before:
             return "none"  # a genitive before the trigger belongs to another noun
+        if slot == "poss" and any(t.pos == "VERB" for t in tokens[trig.end:arg.i]):
+            return "none"  # "Санкции ... ввёл ... после испытания КНДР": a genitive past the verb
         if slot:
             return slot
     return "subj" if before else "obj"

@@ -1,0 +1,98 @@
+"""English event extraction on our own wire-style sentences (Reuters/AP/AFP register): datelines,
+attribution cues, passives, nominal events, phrasal verbs, titles before names, coordination and
+modality.  Each case states what a careful analyst would draw from the sentence."""
+
+from __future__ import annotations
+
+import pytest
+from test_events import events, find
+
+# (sentence, type, source, target, mode)
+CASES = [
+    # datelines and "said in a statement"; a time word after the target does not hide it
+    ("KYIV, June 5 (Reuters) - Russia launched a wave of drones at Kyiv overnight, Ukraine's air force "
+     "said in a statement.", "ASSAULT", {"RUS"}, {"UKR"}, "reported"),
+    ("Ukraine's military said Russian forces shelled the city of Kharkiv on Tuesday.",
+     "ASSAULT", {"RUS"}, {"place:kharkiv"}, "reported"),
+    # passives
+    ("New sanctions were imposed on Iran by the European Union on Thursday.",
+     "SANCTION", {"Q458"}, {"IRN"}, "asserted"),
+    ("A Ukrainian port was attacked by Russia on Monday, the governor said.",
+     "ASSAULT", {"RUS"}, {"UKR"}, "asserted"),
+    # titles before names
+    ("U.S. Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi in Beijing on Sunday.",
+     "MEET", {"person:antony-blinken"}, {"person:wang-yi"}, "asserted"),
+    # nominal events
+    ("Talks between Russia and Ukraine resumed in Istanbul on Friday.", "NEGOTIATE", {"RUS"}, {"UKR"},
+     "asserted"),
+    ("Putin's visit to Beijing was his first trip abroad since the election.", "VISIT", {"Q7747"}, {"CHN"},
+     "asserted"),
+    ("Germany denounced Russia's annexation of Crimea.", "ACCUSE", {"DEU"}, {"RUS"}, "asserted"),
+    ("Germany denounced Russia's annexation of Crimea.", "ASSAULT", {"RUS"}, {"place:crimea"}, "asserted"),
+    ("Israeli troops killed three Palestinians in a raid on Jenin, the Palestinian health ministry said.",
+     "ASSAULT", {"ISR"}, {"PSE"}, "reported"),
+    # phrasal verbs and light verbs
+    ("Israel carried out air strikes on targets in Syria, the Syrian defence ministry said.",
+     "ASSAULT", {"ISR"}, {"SYR"}, "reported"),
+    ("China called on the United States to stop arms sales to Taiwan.", "REQUEST", {"CHN"}, {"USA"},
+     "asserted"),
+    ("Russian forces pulled out of Kherson, the Ukrainian military told reporters.",
+     "RETREAT", {"RUS"}, {"place:kherson"}, "reported"),
+    ("Kazakhstan stepped up cooperation with China on energy.", "COOPERATE", {"KAZ"}, {"CHN"}, "asserted"),
+    # coordination
+    ("France and Germany signed a defence agreement in Paris.", "AGREE", {"FRA"}, {"DEU"}, "asserted"),
+    ("Iran and Saudi Arabia agreed to restore diplomatic relations.", "AGREE", {"IRN"}, {"SAU"}, "asserted"),
+    # modality: plans, expectations, "would", negation
+    ("Iran plans to hold talks with the European Union next week.", "NEGOTIATE", {"IRN"}, {"Q458"}, "planned"),
+    ("Russia is expected to withdraw its troops from the border, officials said.",
+     "RETREAT", {"RUS"}, set(), "planned"),
+    ("The United States would not lift sanctions on Russia, a spokesperson for the State Department said.",
+     "RETREAT", {"USA"}, {"RUS"}, "negated"),
+    ("A spokesperson for the German government said Berlin would send tanks to Ukraine.",
+     "SUPPLY", {"DEU"}, {"UKR"}, "planned"),
+    ("Russia vowed to retaliate against Britain.", "THREATEN", {"RUS"}, {"GBR"}, "asserted"),
+    # wire vocabulary: reducing relations, yielding, criticism, contacts
+    ("Poland expelled Russian diplomats on Wednesday.", "SANCTION", {"POL"}, {"RUS"}, "asserted"),
+    ("The European Union froze the assets of Russia's central bank.", "SANCTION", {"Q458"}, {"RUS"},
+     "asserted"),
+    ("Russia released a U.S. journalist on Thursday.", "RETREAT", {"RUS"}, {"USA"}, "asserted"),
+    ("Russia freed two American citizens on Thursday.", "RETREAT", {"RUS"}, {"USA"}, "asserted"),
+    ("Beijing slammed Washington over its latest arms sale to Taiwan.", "ACCUSE", {"CHN"}, {"USA"},
+     "asserted"),
+    ("Ukraine summoned the Hungarian ambassador on Tuesday.", "ACCUSE", {"UKR"}, {"HUN"}, "asserted"),
+    ("Moscow rebuffed the Turkish offer of mediation.", "REJECT", {"RUS"}, {"TUR"}, "asserted"),
+    ("Kazakh President Kassym-Jomart Tokayev received Chinese Foreign Minister Wang Yi in Astana.",
+     "MEET", {"person:kassym-jomart-tokayev"}, {"person:wang-yi"}, "asserted"),
+    ("Erdogan talked with Putin by telephone on Friday.", "MEET", {"person:recep-tayyip-erdogan"},
+     {"Q7747"}, "asserted"),
+    ("Egypt hailed Qatar for its role in the negotiations.", "SUPPORT", {"EGY"}, {"QAT"}, "asserted"),
+    ("Russian troops stormed Avdiivka after months of fighting.", "ASSAULT", {"RUS"}, {"place:avdiivka"},
+     "asserted"),
+    ("Armenia and Azerbaijan ratified the peace treaty.", "AGREE", {"ARM"}, {"AZE"}, "asserted"),
+]
+
+
+@pytest.mark.parametrize(("text", "etype", "source", "target", "mode"), CASES)
+def test_wire_sentence(text: str, etype: str, source: set[str], target: set[str], mode: str) -> None:
+    found = find(events("en", text), etype, source, target)
+    assert found.mode == mode
+
+
+# Sentences that name an event word but report no event between actors.
+QUIET = [
+    ("Ukraine's central bank released its quarterly inflation report on Monday.", "RETREAT"),
+    ("Grain exports from Ukraine rose in May, the ministry said.", "SUPPLY"),
+    ("According to the ministry, Russia is negotiating with Iran.", "AGREE"),
+    ("The White House released a statement on the talks.", "RETREAT"),
+]
+
+
+@pytest.mark.parametrize(("text", "etype"), QUIET)
+def test_no_spurious_event(text: str, etype: str) -> None:
+    assert [e for e in events("en", text) if e.type == etype] == []
+
+
+def test_modifier_before_time_word_is_an_actor() -> None:
+    """"at Kyiv overnight": a time word the tagger calls an adjective does not turn Kyiv into a modifier."""
+    found = find(events("en", "Russia launched missiles at Kyiv overnight."), "ASSAULT", {"RUS"}, {"UKR"})
+    assert found.cameo.startswith("19")
