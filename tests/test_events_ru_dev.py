@@ -57,6 +57,8 @@ CASES = [
     ("Канада ввела запрет на ввоз российского алюминия.", "SANCTION", {"CAN"}, {"RUS"}, "asserted"),
     ("Россия наложила вето на резолюцию Совета Безопасности ООН.", "REJECT", {"RUS"}, {"Q37470"},
      "asserted"),
+    # "у российских войск": an army named by its country's adjective is that country (it meets "need")
+    ("Украинская армия отбила у российских войск несколько сёл.", "ASSAULT", {"UKR"}, set(), "asserted"),
     ("Израиль нанес авиаудар по сектору Газа.", "ASSAULT", {"ISR"}, {"place:gaza"}, "asserted"),
     ("Вашингтон выдвинул обвинения против Пекина в кибератаках.", "ACCUSE", {"USA"}, {"CHN"}, "asserted"),
     ("США объявили о новом пакете военной помощи Украине.", "SUPPLY", {"USA"}, {"UKR"}, "asserted"),
@@ -77,6 +79,8 @@ CASES = [
     ("Германия отказалась поставлять Украине ракеты Taurus.", "SUPPLY", {"DEU"}, {"UKR"}, "negated"),
     ("Турция не поддержала резолюцию.", "SUPPORT", {"TUR"}, set(), "negated"),
     # free word order: a fronted accusative is the object, the subject follows the verb
+    ("Санкции против Пхеньяна Совбез ООН ввёл после ядерного испытания КНДР.", "SANCTION", {"Q37470"},
+     {"PRK"}, "asserted"),
     ("Украину атаковали российские беспилотники.", "ASSAULT", {"RUS"}, {"UKR"}, "asserted"),
     # modality
     ("Иран готов поставлять России беспилотники.", "SUPPLY", {"IRN"}, {"RUS"}, "planned"),

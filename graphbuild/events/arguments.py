@@ -269,12 +269,13 @@ def slot_of(arg: Arg, trig: Trigger, tokens: list[Token], lex: Lexicon) -> str:
         return "poss"  # a noun takes no object: "визит Шойгу", "предложение США" are genitives
     if lex.case_slots and arg.case:
         slot = lex.case_slots.get(arg.case)
+        verbs = [k for k in range(trig.end, arg.i) if tokens[k].pos == "VERB"]
+        if nominal and verbs and slot in ("poss", "subj") and arg.i - verbs[-1] > 2:
+            return "none"  # "Санкции ... ввёл ... после испытания КНДР": another noun's, past the verb
         if slot == "subj" and not before:
             return "subj_after"  # inverted subject or an Acc read as Nom (inanimate nouns)
         if slot == "poss" and before:
             return "none"  # a genitive before the trigger belongs to another noun
-        if slot == "poss" and any(t.pos == "VERB" for t in tokens[trig.end:arg.i]):
-            return "none"  # "Санкции ... ввёл ... после испытания КНДР": a genitive past the verb
         if slot:
             return slot
     return "subj" if before else "obj"

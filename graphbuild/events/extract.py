@@ -37,6 +37,7 @@ from graphbuild.events.linking import (
 )
 from graphbuild.events.modality import is_negated, planned_reason, refused
 from graphbuild.events.roles import find_roles
+from graphbuild.events.shared_case import share_case_in_lists
 from graphbuild.events.triggers import find_triggers
 from graphbuild.graph.knowledge_graph import canonical_event_id, canonical_participants
 from graphbuild.ids import evidence_id
@@ -137,7 +138,7 @@ def _announced(d: Draft, reports: list[Report], lex: Lexicon) -> bool:
     if EVENT_TYPES[d.type].symmetric and len(d.participants) >= 2:
         return False
     words = set(lex.raw.get("complementizers", []))
-    return any(0 <= d.trig.start - r.cue.end <= 3
+    return any(0 <= d.trig.start - r.cue.end <= 3 and d.tokens[r.cue.indices[-1]].pos in ("VERB", "AUX", "")
                and not any(t.text.lower() in words for t in d.tokens[r.cue.end:d.trig.start]) for r in reports)
 
 
@@ -164,6 +165,7 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
                      state: _DocState) -> list[Draft]:
     tokens = s.tokens
     args = place_mentions(tokens, mentions, lex)
+    share_case_in_lists(tokens, args, lex)
     _known_holders(args, state.roles)
     state.roles.extend(find_roles(tokens, args, lex, doc.id))
     # Words inside organisation names are no triggers ("Collective Security Treaty Organization").
