@@ -3,6 +3,7 @@ echoes and partial retellings."""
 
 from __future__ import annotations
 
+from graphbuild.events.arguments import coordinated_with
 from graphbuild.events.draft import SPEECH_ACTS, Draft, is_nominal, verb_forms
 from graphbuild.events.lexicon import Lexicon, find_matches
 from graphbuild.events.triggers import Trigger
@@ -80,9 +81,10 @@ def link_sentence(drafts: list[Draft], lex: Lexicon) -> None:
                 d.source = list(d.speakers)
             d.target = list(d.about.source) if d.about else []
         elif d.type == "REQUEST" and lex.order == "SOV":
-            _object_control(d, drafts)
-        elif d.type == "REQUEST" and not d.target:
-            # "demanded that Armenian units withdraw": whoever is to act is the one asked.
+            _object_control(d, drafts, lex)
+        elif d.type in ("REQUEST", "THREATEN") and not d.target:
+            # "demanded that Armenian units withdraw": whoever is to act is the one asked;
+            # "warned that North Korea would pay a price if it delivered ...": the one warned.
             acts = _complement(d, drafts, lex)
             if acts and acts[0].source:
                 d.target = [a for a in acts[0].source if a not in d.source]
@@ -101,6 +103,11 @@ def link_sentence(drafts: list[Draft], lex: Lexicon) -> None:
                 for c in complement:
                     if _alleged(d, c):
                         c.reported_by = list(dict.fromkeys(c.reported_by + d.source))
+                first = complement[0]
+                if lex.order == "SVO" and d.target and not first.source and _alleged(d, first):
+                    # "accused Ukraine of preparing an attack on Belarus": the accused is the doer.
+                    first.source = list(d.target)
+                    first.target = [t for t in first.target if t not in d.target]
 
 
 def _alleged(accusation: Draft, act: Draft) -> bool:
@@ -112,18 +119,23 @@ def _alleged(accusation: Draft, act: Draft) -> bool:
     return bool(words & {"of", "в", "за", "that", "что", "будто", "якобы"})
 
 
-def _object_control(d: Draft, drafts: list[Draft]) -> None:
+def _object_control(d: Draft, drafts: list[Draft], lex: Lexicon) -> None:
     """"АҚШ Ресейді Сириядан әскерін шығаруға шақырды": the accusative before the requested act is
     the addressee of the request and the doer of the act; the act's other arguments stay with it."""
     before = [o for o in drafts if o.trig.end <= d.trig.start and _embedded_act(o)]
     if not before:
         return
     act = max(before, key=lambda o: o.trig.start)
-    addressee = [a.actor for a in act.slots.get("obj")][:1]
-    if not addressee:
+    objects = act.slots.get("obj")
+    if not objects:
         return
+    # "Путин мен Зеленскийді келіссөзге шақырды": a coordinated accusative asks them all.
+    addressee = list(dict.fromkeys(a.actor for a in coordinated_with(objects[0], objects, act.tokens, lex)))
     act.source = addressee
-    act.target = [t for t in act.target if t not in addressee]
+    if EVENT_TYPES[act.type].symmetric and len(addressee) > 1:
+        act.target = list(addressee)  # talks between the invited parties
+    else:
+        act.target = [t for t in act.target if t not in addressee]
     d.target = addressee
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from graphbuild.events.draft import SAID_ACTS
 from graphbuild.events.lexicon import Element, Lexicon, Pattern, compile_patterns, matches_any
 from graphbuild.events.triggers import Trigger
 from graphbuild.language.base import Token
@@ -36,6 +37,8 @@ def _elements(trig: Trigger) -> tuple[Element, ...]:
 
 def is_negated(trig: Trigger, tokens: list[Token], lex: Lexicon, stops: set[int]) -> bool:
     """Negation marked on the trigger or a negator next to it (not across another trigger)."""
+    if trig.entry.negative_lemma:
+        return False
     for k in trig.indices:
         if tokens[k].feats.get("Polarity") == "Neg" or _suffix_negated(tokens[k], trig, lex):
             return True
@@ -43,7 +46,7 @@ def is_negated(trig: Trigger, tokens: list[Token], lex: Lexicon, stops: set[int]
         k = trig.end - 1 + step
         if k >= len(tokens) or k in stops:
             break
-        if matches_any(tokens[k], lex.negation_after):
+        if matches_any(tokens[k], lex.negation_after) or _negated_light_verb(tokens[k], lex):
             return True
     for step in range(1, NEGATION_WINDOW + 1):
         k = trig.start - step
@@ -52,6 +55,19 @@ def is_negated(trig: Trigger, tokens: list[Token], lex: Lexicon, stops: set[int]
         if matches_any(tokens[k], lex.negation_before):
             return True
     return False
+
+
+def _negated_light_verb(token: Token, lex: Lexicon) -> bool:
+    """"шабуыл жасамады", "санкция салмайды": a noun trigger negated on the light verb after it."""
+    if (token.lemma or "").lower() not in lex.raw.get("light_verbs", []):
+        return False
+    return token.feats.get("Polarity") == "Neg"
+
+
+def _future_form(token: Token, lex: Lexicon) -> bool:
+    """A verb form the language uses for what is yet to happen (Kazakh "барады", "беретінін")."""
+    forms: list[dict[str, str]] = lex.raw.get("future_forms", [])
+    return any(all(token.feats.get(k) == v for k, v in form.items()) for form in forms)
 
 
 _GOVERNED_CASES = (None, "Nom", "Acc", "Dat")
@@ -109,6 +125,8 @@ def planned_reason(trig: Trigger, tokens: list[Token], lex: Lexicon, others: lis
     head = tokens[trig.head]
     if head.feats.get("Tense") == "Fut" and head.feats.get("VerbForm") in (None, "Fin"):
         return "future"
+    if trig.type not in SAID_ACTS and _future_form(head, lex):
+        return "future"  # a statement or stance in the present is made now; an act is still to come
     return None
 
 
