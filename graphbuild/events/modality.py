@@ -98,8 +98,11 @@ def planned_reason(trig: Trigger, tokens: list[Token], lex: Lexicon, others: lis
     """"intent" (plans, seeks, намерен, ниет; negotiating/offering/agreeing to do it) or "future"
     (will, future tense) when the act is not (yet) done; None otherwise."""
     future = compile_patterns(lex.raw.get("future_before", []))
+    conditionals = compile_patterns(lex.raw.get("conditionals", []))
     for step in range(1, PLANNED_WINDOW + 1):
         k = trig.start - step
+        if k >= 0 and matches_any(tokens[k], conditionals):
+            return "future"  # "if it delivered weapons": a condition, not a fact (the word is a clause stop)
         if k < 0 or k in stops:
             break
         if matches_any(tokens[k], lex.planned_before):
