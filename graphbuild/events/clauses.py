@@ -30,6 +30,7 @@ def _window(trig: Trigger, stops: list[int], n: int, lex: Lexicon, soft: set[int
 
 
 _LEFT_SLOTS = ("subj", "poss", "place")  # what an SVO clause may put before its verb
+_FRONTED_PREP_SLOTS = ("against", "with", "to", "from")  # "Против России были введены санкции"
 
 
 def _fill_slots(trig: Trigger, tokens: list[Token], args: list[Arg], lo: int, hi: int, lex: Lexicon,
@@ -50,8 +51,9 @@ def _fill_slots(trig: Trigger, tokens: list[Token], args: list[Arg], lo: int, hi
                 genitive_left.append(arg)
             if slot == "to" and arg.kind in ("Organization", "Group", "Country"):
                 slot = "place"  # "В ХАМАС ... отвергли": where the statement came from
-            fronted = (slot == "obj" and arg.case == "Acc" and arg.prep is None and not after_trigger
-                       and lex.raw.get("fronted_objects", False) and not is_nominal(trig, tokens))
+            fronted = (lex.raw.get("fronted_objects", False) and not after_trigger and not is_nominal(trig, tokens)
+                       and ((slot == "obj" and arg.case == "Acc" and arg.prep is None)
+                            or (slot in _FRONTED_PREP_SLOTS and arg.prep == slot)))
             if slot not in _LEFT_SLOTS and not fronted:
                 continue  # free word order ("Украину атаковали дроны") keeps a clear accusative
             if slot == "subj" and after_trigger and not any(t.text.lower() in breaks for t in tokens[lo:arg.i]):
@@ -272,6 +274,10 @@ def assign_roles(d: Draft) -> None:
             fallback_sources.extend(ids)
     if not source:
         source = fallback_sources
+    owners = [a.actor for a in by_slot.get("poss", []) if a.j <= d.trig.start]
+    if not source and d.order == "SOV" and EVENT_TYPES[d.type].symmetric and len(set(owners)) > 1:
+        # "Қазақстан мен Қытайдың бірлескен декларациясына қол қойды": the owners of the joint act are its parties.
+        source = owners
     kinds = {a.actor: a.kind for args in by_slot.values() for a in args}
     if any(kinds.get(a) == "Place" for a in source):
         # A place does not act ("drills ... around Kinmen"); capitals already stand for their state.

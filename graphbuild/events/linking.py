@@ -49,10 +49,10 @@ def drop_denied_claims(triggers: list[Trigger], tokens: list[Token], lex: Lexico
 
 def link_governed(drafts: list[Draft], lex: Lexicon) -> None:
     """A verb event without a target takes the actor of the noun event it governs
-    ("rejected the US proposal", "АҚШ-тың ұсынысынан бас тартты")."""
+    ("rejected the US proposal", "АҚШ-тың ұсынысынан бас тартты", "осудила учения США")."""
     for v in drafts:
-        if v.target or v.nominal or v.type in SPEECH_ACTS:
-            continue
+        if v.target or v.nominal or v.type == "DENY":
+            continue  # a condemned or criticised act accuses its actor; a denier is no target of its act
         for n in drafts:
             if n is v or not n.nominal or not n.source:
                 continue
@@ -208,6 +208,8 @@ def fold_partial_mentions(drafts: list[Draft]) -> None:
             if EVENT_TYPES[d.type].symmetric:
                 same_roles = d.participants <= prev.participants
             smaller = (set(d.source), set(d.target)) != (set(prev.source), set(prev.target))
+            # An undated retelling of a dated event with the same parties and intent is that event too.
+            smaller = smaller or (d.date[0] is None and prev.date[0] is not None and d.planned == prev.planned)
             if same_roles and smaller and d.participants and d.date[0] in (None, prev.date[0]) \
                     and d.object in (None, prev.object) and not (d.negated or d.denied):
                 d.folded_into = prev
