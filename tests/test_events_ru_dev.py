@@ -82,7 +82,18 @@ CASES = [
     ("Санкции против Пхеньяна Совбез ООН ввёл после ядерного испытания КНДР.", "SANCTION", {"Q37470"},
      {"PRK"}, "asserted"),
     ("Украину атаковали российские беспилотники.", "ASSAULT", {"RUS"}, {"UKR"}, "asserted"),
+    # passives and fronted prepositional phrases
+    ("Украина была атакована российскими ракетами.", "ASSAULT", {"RUS"}, {"UKR"}, "asserted"),
+    ("Против России были введены новые санкции Евросоюзом.", "SANCTION", {"Q458"}, {"RUS"}, "asserted"),
+    ("Вчера в Анкару с визитом прибыл глава МИД Венгрии Петер Сийярто.", "VISIT",
+     {"person:peter-szijjarto"}, {"TUR"}, "asserted"),
+    # breaking relations, condemned acts accuse their actor, coordinated negated subjects
+    ("Мали разорвала дипломатические отношения с Украиной.", "SANCTION", {"MLI"}, {"UKR"}, "asserted"),
+    ("КНДР осудила совместные учения США и Южной Кореи.", "ACCUSE", {"PRK"}, {"USA"}, "asserted"),
+    ("Ни Китай, ни Индия не поддержали резолюцию.", "SUPPORT", {"CHN", "IND"}, set(), "negated"),
+    ("Венгрия заблокировала выделение помощи Украине.", "SUPPLY", {"HUN"}, {"UKR"}, "negated"),
     # modality
+    ("Россия собирается закупить у Ирана беспилотники.", "SUPPLY", {"IRN"}, {"RUS"}, "planned"),
     ("Иран готов поставлять России беспилотники.", "SUPPLY", {"IRN"}, {"RUS"}, "planned"),
     ("Пхеньян опроверг информацию о поставках снарядов в Россию.", "SUPPLY", {"PRK"}, {"RUS"}, "denied"),
     # speech acts with their targets
@@ -138,6 +149,12 @@ def test_full_date_and_relative_week() -> None:
 def test_ministry_speaker_in_place_phrase() -> None:
     support = find(events("Как сообщили в МИД Китая, Пекин поддерживает Россию."), "SUPPORT", {"CHN"}, {"RUS"})
     assert support.reported_by == ["org:chinese-mfa"]
+
+
+def test_claim_after_a_reporting_verb_is_reported() -> None:
+    assault = find(events("Киев утверждает, что Россия атаковала порт Одессы."), "ASSAULT", {"RUS"},
+                   {"place:odesa"})
+    assert (assault.mode, assault.reported_by) == ("reported", ["UKR"])
 
 
 def test_refused_act_is_negated_and_not_a_new_actor() -> None:

@@ -283,6 +283,8 @@ def slot_of(arg: Arg, trig: Trigger, tokens: list[Token], lex: Lexicon) -> str:
 
 def is_passive(trig: Trigger, tokens: list[Token], lex: Lexicon) -> bool:
     head = tokens[trig.head]
+    if any(tokens[k].feats.get("Voice") == "Pass" and tokens[k].pos == "VERB" for k in trig.indices[:-1]):
+        return True  # "были введены санкции": the light verb of a multiword trigger is passive
     if head.feats.get("Voice") == "Pass":
         # When our lexicon stem is longer than the analyser's lemma (шегін- vs шегі+н), the
         # "passive" suffix is part of the verb stem itself.
