@@ -236,6 +236,12 @@ def _possessive_mark(tokens: list[Token], arg: Arg) -> bool:
     return nxt in ("'s", "’s") or arg.mention.text.endswith(("'s", "’s")) or arg.case == "Gen"
 
 
+def _owned_between(tokens: list[Token], lo: int, hi: int) -> bool:
+    """A possessed noun between a genitive and the trigger ("Швецияның НАТО-ға кіруін қолдауға") is
+    what the genitive owns, so the trigger is not its act."""
+    return any(tokens[k].feats.get("Person[psor]") for k in range(lo, hi))
+
+
 def assign_roles(d: Draft) -> None:
     table = common()
     source: list[str] = []
@@ -247,7 +253,8 @@ def assign_roles(d: Draft) -> None:
         start, end = d.trig.start, d.trig.end
         poss = by_slot.get("poss", [])
         # "Russia's full-scale invasion of Ukraine": a possessor before the noun acts, "of" names the target.
-        left = [a for a in poss if a.j <= start and start - a.j <= 3 and _possessive_mark(d.tokens, a)]
+        left = [a for a in poss if a.j <= start and start - a.j <= 3 and _possessive_mark(d.tokens, a)
+                and not (d.order == "SOV" and _owned_between(d.tokens, a.j, start))]
         right = [a for a in poss if a.i >= end]
         if left and right:
             by_slot["obj"] = by_slot.get("obj", []) + right

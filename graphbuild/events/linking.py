@@ -82,6 +82,11 @@ def link_sentence(drafts: list[Draft], lex: Lexicon) -> None:
             d.target = list(d.about.source) if d.about else []
         elif d.type == "REQUEST" and lex.order == "SOV":
             _object_control(d, drafts, lex)
+        elif d.type == "THREATEN" and lex.order == "SOV" and not d.target:
+            # "Израильге соққы беретінін ескертті": the threatened party is the target of the act threatened.
+            acts = [c for c in _complement(d, drafts, lex) if set(c.source) <= set(d.source)]
+            if acts:
+                d.target = [t for t in acts[0].target if t not in d.source]
         elif d.type in ("REQUEST", "THREATEN") and not d.target:
             # "demanded that Armenian units withdraw": whoever is to act is the one asked;
             # "warned that North Korea would pay a price if it delivered ...": the one warned.

@@ -17,8 +17,8 @@ _VERBALISER = r"(?:да|де|та|те|ла|ле)?"
 
 def _suffix_negated(token: Token, trig: Trigger, lex: Lexicon) -> bool:
     """Kazakh -ма/-ме/-ба/-бе/-па/-пе right after a verb stem the lexicon matched by prefix."""
-    if not lex.neg_suffixes or token.pos not in ("VERB", "", "X"):
-        return False
+    if not lex.neg_suffixes or token.pos not in ("VERB", "", "X") or token.feats.get("Mood") == "Int":
+        return False  # "өткізбек", "бармақ": the intention suffix, not -ба/-ма negation
     for element in (e for e in _elements(trig) if e.prefix):
         low = token.text.lower()
         if low.startswith(element.text):
