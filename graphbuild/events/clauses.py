@@ -267,7 +267,7 @@ def assign_roles(d: Draft) -> None:
     for slot, args in by_slot.items():
         if slot == "poss" and "subj" in by_slot and by_slot["subj"] is by_slot["poss"]:
             continue
-        role = table.role_of(d.type, slot, d.trig.entry.invert)
+        role = dict(d.trig.entry.roles).get(slot) or table.role_of(d.type, slot, d.trig.entry.invert)
         ids = [a.actor for a in args]
         if role == "place":
             places.extend(args)

@@ -85,13 +85,19 @@ def _evidence(d: Draft, doc: Document) -> list[Evidence]:
                      start=s.start, end=s.end, quote=_quote(d), lang=doc.lang)]
 
 
+def _noun_phrase(d: Draft) -> bool:
+    """A noun trigger, one word or several ("пакет помощи", "запрет на ввоз")."""
+    words = [d.tokens[k].pos for k in d.trig.indices]
+    return d.nominal or (words[-1] == "NOUN" and all(p in ("NOUN", "ADP") for p in words))
+
+
 def _build_event(d: Draft, doc: Document, referenced: bool) -> Event | None:
     if not d.participants or (d.type == "DENY" and not d.source):
         return None
     if EVENT_TYPES[d.type].symmetric and len(d.participants) < 2:
         return None  # a meeting or talks with one known side tell nothing about relations
     symmetric = EVENT_TYPES[d.type].symmetric  # "negotiations between Moscow and Pyongyang" name both sides
-    if not d.source and not referenced and not symmetric and (d.nominal or not d.target):
+    if not d.source and not referenced and not symmetric and (_noun_phrase(d) or not d.target):
         return None  # "attacks on government buildings": no actor named, nothing to link
     etype = EVENT_TYPES[d.type]
     table = common()
@@ -247,8 +253,7 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
                 and speaks_of_itself(d, lex):
             d.source = list(speakers)  # "Iran said it does not supply drones": the speaker speaks of itself
             d.slots.inherited.add("subj")
-        noun_phrase = d.nominal or all(d.tokens[k].pos == "NOUN" for k in d.trig.indices)  # "пакет помощи"
-        if not d.source and speakers and noun_phrase and _announced(d, reports, lex):
+        if not d.source and speakers and _noun_phrase(d) and _announced(d, reports, lex):
             d.source = list(speakers)  # "announced new sanctions", "заявила о выходе": their own act
             d.reported_by = []
             continue

@@ -120,6 +120,7 @@ class TriggerEntry:
     otherwise: TriggerEntry | None = None  # the reading when ``need`` is not met ("fired missiles": a test)
     governs_negated: bool = False  # "refused to meet": the governed act did not happen
     negative_lemma: bool = False  # "мойындамады" (did not recognise): the negation is the word itself
+    roles: tuple[tuple[str, str], ...] = ()  # slot -> role overrides of this word ("отбить у X": X the target)
 
 
 @dataclass
@@ -189,7 +190,8 @@ def _entry(item: dict[str, Any], pattern: str) -> TriggerEntry:
     return TriggerEntry(pattern, item["type"], item["cameo"], item.get("invert", False), item.get("need"),
                         item.get("governs_planned", False), item.get("violation", False),
                         item.get("denial", False), item.get("pos"), _entry(other, pattern) if other else None,
-                        item.get("governs_negated", False), item.get("negative_lemma", False))
+                        item.get("governs_negated", False), item.get("negative_lemma", False),
+                        tuple(sorted(item.get("roles", {}).items())))
 
 
 @cache
