@@ -163,11 +163,11 @@ import json
 
 query = """
 PREFIX gb: <https://w3id.org/graphbuild/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT ?visitor ?host WHERE {
   ?v gb:visited ?h .
-  ?v rdfs:label ?visitor . FILTER(lang(?visitor) = "en")
-  ?h rdfs:label ?host . FILTER(lang(?host) = "en")
+  ?v skos:prefLabel ?visitor .
+  ?h skos:prefLabel ?host .
 }"""
 request = urllib.request.Request(SPARQL_ENDPOINT, data=urllib.parse.urlencode({"query": query}).encode(),
                                  headers={"Accept": "application/sparql-results+json"})
