@@ -1,0 +1,222 @@
+"""Kazakh event extraction on our own news-style sentences (Kazinform, Tengrinews, Egemen, Khabar style,
+written by us), through the real analyzer, NER, KB linking and event stage.  Each case is the event a
+careful analyst would draw from the sentence."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from graphbuild.entities.kb import KnowledgeBase
+from graphbuild.entities.linking import link_mentions
+from graphbuild.entities.ner import recognize
+from graphbuild.events import extract_events
+from graphbuild.ids import document_id
+from graphbuild.language import get_analyzer
+from graphbuild.model import EVENT_TYPES, Document, Event
+
+PUBLISHED = "2023-09-14"  # a Thursday
+TOKAYEV = "person:kassym-jomart-tokayev"
+PUTIN = "Q7747"
+ZELENSKY = "person:volodymyr-zelenskyy"
+ZAKHAROVA = "person:maria-zakharova"
+
+
+@cache
+def _kb() -> KnowledgeBase:
+    return KnowledgeBase.load()
+
+
+def events(text: str, published: str | None = PUBLISHED) -> list[Event]:
+    doc = Document(id=document_id(text), source="<kk-dev>", lang="kk", text=text, published=published)
+    sentences = get_analyzer("kk").analyze(text)
+    linked = link_mentions(doc, sentences, recognize(sentences, "kk", doc.id), _kb())
+    return extract_events(doc, sentences, linked.mentions).events
+
+
+def find(found: list[Event], etype: str, source: set[str], target: set[str]) -> Event:
+    for e in found:
+        if e.type != etype:
+            continue
+        if EVENT_TYPES[etype].symmetric:
+            if (source | target) <= set(e.source) | set(e.target):
+                return e
+        elif source <= set(e.source) and target <= set(e.target):
+            return e
+    described = [(e.type, e.source, e.target, e.mode) for e in found]
+    raise AssertionError(f"no {etype} {sorted(source)} -> {sorted(target)} among {described}")
+
+
+# (sentence, type, source, target, mode)
+LIGHT_VERBS = [
+    ("Қасым-Жомарт Тоқаев Германияға ресми сапармен барды.", "VISIT", {TOKAYEV}, {"DEU"}, "asserted"),
+    ("Франция Президенті Эммануэль Макрон Қазақстанға ресми сапармен келді.", "VISIT",
+     {"person:emmanuel-macron"}, {"KAZ"}, "asserted"),
+    ("Тоқаев Астанада Өзбекстан Президенті Шавкат Мирзиёевпен кездесу өткізді.", "MEET",
+     {TOKAYEV}, {"person:shavkat-mirziyoyev"}, "asserted"),
+    ("Ресей мен Украина Стамбулда келіссөз жүргізді.", "NEGOTIATE", {"RUS"}, {"UKR"}, "asserted"),
+    ("Қазақстан мен Өзбекстан су ресурстары жөнінде келісімге қол қойды.", "AGREE", {"KAZ"}, {"UZB"},
+     "asserted"),
+    ("Қырғызстан мен Тәжікстан шекара мәселесі бойынша келісімге келді.", "AGREE", {"KGZ"}, {"TJK"},
+     "asserted"),
+    ("Еуропалық одақ Ресейге қарсы жаңа санкциялар салды.", "SANCTION", {"Q458"}, {"RUS"}, "asserted"),
+    ("Сейсенбі күні Еуропалық одақ Беларуське қарсы санкцияларды ұзартты.", "SANCTION", {"Q458"}, {"BLR"},
+     "asserted"),
+    ("Жапония Украинаға гуманитарлық көмек көрсетті.", "SUPPLY", {"JPN"}, {"UKR"}, "asserted"),
+    ("Біріккен Ұлттар Ұйымы Ауғанстанға гуманитарлық көмек жіберді.", "SUPPLY", {"Q1065"}, {"AFG"},
+     "asserted"),
+    ("Ресей Украинаның энергетикалық инфрақұрылымына зымыран шабуылын жасады.", "ASSAULT", {"RUS"},
+     {"UKR"}, "asserted"),
+    ("Ресей Украинаның Запорожье облысындағы энергетикалық нысандарға соққы берді.", "ASSAULT", {"RUS"},
+     {"UKR"}, "asserted"),
+    ("Қытай Тайвань маңында әскери жаттығу өткізді.", "MOBILIZE", {"CHN"}, set(), "asserted"),
+    ("Ресей Беларуське тактикалық ядролық қару орналастырды.", "MOBILIZE", {"RUS"}, {"BLR"}, "asserted"),
+    ("Израиль әскерлері Газадан шегінді.", "RETREAT", {"ISR"}, {"place:gaza"}, "asserted"),
+    ("Қытай Жапонияға наразылық білдірді.", "ACCUSE", {"CHN"}, {"JPN"}, "asserted"),
+    ("Путин Қытай басшысы Си Цзиньпинге алғыс айтты.", "SUPPORT", {PUTIN}, {"Q15031"}, "asserted"),
+    ("Ресей БҰҰ Қауіпсіздік Кеңесінде қарар жобасына вето қойды.", "REJECT", {"RUS"}, set(), "asserted"),
+    ("Ресей Қазақстанға бидай экспорттауды тоқтатты.", "SANCTION", {"RUS"}, {"KAZ"}, "asserted"),
+    ("Ресей Финляндиядағы елшісін кері шақырып алды.", "SANCTION", {"RUS"}, {"FIN"}, "asserted"),
+    ("Солтүстік Корея Оңтүстік Кореяға қарсы әскери шаралар қолданатынын мәлімдеді.", "THREATEN",
+     {"PRK"}, {"KOR"}, "asserted"),
+]
+
+
+@pytest.mark.parametrize(("text", "etype", "source", "target", "mode"), LIGHT_VERBS)
+def test_light_verb_constructions(text: str, etype: str, source: set[str], target: set[str], mode: str) -> None:
+    assert find(events(text), etype, source, target).mode == mode
+
+
+NEGATED = [
+    ("Ресей Украинаға шабуыл жасамады.", "ASSAULT", {"RUS"}, {"UKR"}),
+    ("Еуропалық одақ Қазақстанға санкция салмайды.", "SANCTION", {"Q458"}, {"KAZ"}),
+    ("Қытай Ресейге әскери көмек көрсетпейді.", "SUPPLY", {"CHN"}, {"RUS"}),
+    ("Жапония Қытаймен келіссөз жүргізбеді.", "NEGOTIATE", {"JPN"}, {"CHN"}),
+    ("Ресей Украинадан әскерін шығармайды.", "RETREAT", {"RUS"}, {"UKR"}),
+]
+
+
+@pytest.mark.parametrize(("text", "etype", "source", "target"), NEGATED)
+def test_negation_on_the_verb_or_its_light_verb(text: str, etype: str, source: set[str], target: set[str]) -> None:
+    assert find(events(text), etype, source, target).mode == "negated"
+
+
+PLANNED = [
+    ("Ресей Қазақстанмен әскери жаттығу өткізбек.", "MOBILIZE", {"RUS"}, {"KAZ"}),
+    ("Тоқаев Қытайға сапармен бармақ.", "VISIT", {TOKAYEV}, {"CHN"}),
+    ("Тоқаев Қытайға мемлекеттік сапармен барады.", "VISIT", {TOKAYEV}, {"CHN"}),
+    ("Путин келесі айда Қазақстанға сапармен баруды жоспарлап отыр.", "VISIT", {PUTIN}, {"KAZ"}),
+    ("Үндістан Ресейден мұнай сатып алуды жоспарлап отыр.", "SUPPLY", {"RUS"}, {"IND"}),
+    ("Түркия Швецияның НАТО-ға кіруін қолдауға ниетті.", "SUPPORT", {"TUR"}, set()),
+    ("Моңғолия Қытаймен жаңа келісімге қол қоюды көздеп отыр.", "AGREE", {"MNG"}, {"CHN"}),
+    ("Ресей мен Қытай әскери жаттығу өткізуге ниетті.", "MOBILIZE", {"RUS", "CHN"}, set()),
+    ("Украина Президенті Владимир Зеленский Ресейге қарсы санкцияларды күшейтуге шақырды.", "SANCTION",
+     set(), {"RUS"}),
+    ("Ердоған Путин мен Зеленскийді келіссөзге шақырды.", "NEGOTIATE", {PUTIN}, {ZELENSKY}),
+]
+
+
+@pytest.mark.parametrize(("text", "etype", "source", "target"), PLANNED)
+def test_planned_intention_and_future(text: str, etype: str, source: set[str], target: set[str]) -> None:
+    assert find(events(text), etype, source, target).mode == "planned"
+
+
+def test_a_genitive_owning_another_noun_is_not_the_actor() -> None:
+    found = events("Түркия Швецияның НАТО-ға кіруін қолдауға ниетті.")
+    assert "SWE" not in find(found, "SUPPORT", {"TUR"}, set()).source
+    found = events("Украина Ресейдің Қырымдағы әскери нысандарына шабуыл жасады.")
+    assert find(found, "ASSAULT", {"UKR"}, set()).source == ["UKR"]
+
+
+def test_case_on_the_last_conjunct_covers_the_list() -> None:
+    found = events("Қазақстан Ресей мен Украинаны келіссөз үстеліне отыруға шақырды.")
+    assert find(found, "REQUEST", {"KAZ"}, {"RUS", "UKR"}).mode == "asserted"
+    assert find(found, "NEGOTIATE", {"RUS"}, {"UKR"}).mode == "planned"
+
+
+def test_joint_act_of_coordinated_owners() -> None:
+    found = events("Екі мемлекет басшысы Қазақстан мен Қытайдың бірлескен декларациясына қол қойды.")
+    find(found, "AGREE", {"KAZ"}, {"CHN"})
+
+
+REPORTED = [
+    ("Кремльдің хабарлауынша, Путин мен Тоқаев телефон арқылы сөйлесті.", "MEET", {PUTIN}, {TOKAYEV},
+     "org:kremlin"),
+    ("Захарованың сөзінше, Вашингтон Мәскеуге қауіп төндіріп отыр.", "THREATEN", {"USA"}, {"RUS"}, ZAKHAROVA),
+    ("Ақ үй өкілі Джон Кирбидің айтуынша, Ресей Иранмен дрондар сатып алу туралы келіссөз жүргізіп жатыр.",
+     "NEGOTIATE", {"RUS"}, {"IRN"}, "person:john-kirby"),
+    ("Ресей Қорғаныс министрлігінің мәліметінше, Украина әскерлері Белгород облысына шабуыл жасаған.",
+     "ASSAULT", {"UKR"}, set(), "org:russian-mod"),
+    ("Ресей Сыртқы істер министрлігінің ресми өкілі Мария Захарова Вашингтонды Киевке қару жеткізді деп "
+     "айыптады.", "SUPPLY", {"USA"}, {"UKR"}, ZAKHAROVA),
+]
+
+
+@pytest.mark.parametrize(("text", "etype", "source", "target", "speaker"), REPORTED)
+def test_attribution(text: str, etype: str, source: set[str], target: set[str], speaker: str) -> None:
+    e = find(events(text), etype, source, target)
+    assert e.mode == "reported"
+    assert speaker in e.reported_by
+
+
+DENIALS = [
+    ("Пхеньян Вашингтонның айыптауларын жоққа шығарды.", {"PRK"}, {"USA"}),
+    ("Захарова АҚШ-тың мәлімдемелерін жоққа шығарды.", {ZAKHAROVA}, {"USA"}),
+    ("Ресей АҚШ-тың бұл айыптауын негізсіз деп атады.", {"RUS"}, {"USA"}),
+    ("Пекин Вашингтонның айыптауларын негізсіз деп мәлімдеді.", {"CHN"}, {"USA"}),
+]
+
+
+@pytest.mark.parametrize(("text", "source", "target"), DENIALS)
+def test_denials_and_baseless_claims(text: str, source: set[str], target: set[str]) -> None:
+    e = find(events(text), "DENY", source, target)
+    assert e.mode == "asserted" and not e.reported_by
+
+
+def test_accusation_with_its_denial_in_one_sentence() -> None:
+    found = events("Вашингтон Пхеньянды Мәскеуге қару жеткізді деп айыптады, алайда КХДР бұл айыптауды "
+                   "теріске шығарды.")
+    find(found, "ACCUSE", {"USA"}, {"PRK"})
+    find(found, "DENY", {"PRK"}, {"USA"})
+    assert find(found, "SUPPLY", {"PRK"}, {"RUS"}).mode == "denied"
+
+
+def test_refusing_to_recognise_is_a_rejection_not_a_negation() -> None:
+    found = events("Тоқаев Қазақстан Донецк және Луганск республикаларын мойындамайтынын мәлімдеді.")
+    assert find(found, "REJECT", {"KAZ"}, set()).mode != "negated"
+
+
+def test_threat_aimed_at_the_target_of_the_threatened_act() -> None:
+    found = events("Иран Израильге жауап соққы беретінін ескертті.")
+    find(found, "THREATEN", {"IRN"}, {"ISR"})
+    assert find(found, "ASSAULT", {"IRN"}, {"ISR"}).mode == "planned"
+
+
+def test_persuading_is_a_request_and_the_persuaded_act_is_planned() -> None:
+    found = events("Ақ үй өкілінің сөзінше, Шойгу Пхеньянды Ресейге оқ-дәрі сатуға көндіруге тырысқан.")
+    find(found, "REQUEST", {"person:sergei-shoigu"}, {"PRK"})
+    supply = find(found, "SUPPLY", {"PRK"}, {"RUS"})
+    assert supply.mode == "planned" and supply.object == "ammunition"
+
+
+DATES = [
+    ("Қасым-Жомарт Тоқаев 2023 жылғы 13 қыркүйекте Германияға ресми сапармен барды.", "VISIT", "2023-09-13"),
+    ("Бейсенбі күні Тоқаев Ресей Президенті Владимир Путинмен кездесті.", "MEET", "2023-09-14"),
+    ("Кеше Путин Қытай басшысы Си Цзиньпинмен телефон арқылы сөйлесті.", "MEET", "2023-09-13"),
+    ("2022 жылғы 24 ақпанда Ресей Украинаға басып кірді.", "ASSAULT", "2022-02-24"),
+    ("Қазақстан мен Қытай шілде айында бірнеше келісімге қол қойды.", "AGREE", "2023-07"),
+]
+
+
+@pytest.mark.parametrize(("text", "etype", "date"), DATES)
+def test_dates(text: str, etype: str, date: str) -> None:
+    found = [e for e in events(text) if e.type == etype]
+    assert found and found[0].date == date
+
+
+def test_an_undated_retelling_is_the_dated_event() -> None:
+    found = events("Ресей мен Солтүстік Корея сәрсенбі күні Пхеньянда келіссөз жүргізді. Кремльдің "
+                   "хабарлауынша, Ресей мен Солтүстік Корея келіссөз жүргізді.")
+    talks = [e for e in found if e.type == "NEGOTIATE"]
+    assert len(talks) == 1 and len(talks[0].evidence) == 2
