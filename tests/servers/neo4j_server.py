@@ -151,3 +151,22 @@ def neo4j_admin(home: Path, *args: str, timeout: float = 600) -> subprocess.Comp
     env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(conf)}
     return subprocess.run([_java(), "-Xmx1g", "-cp", str(jar), "org.neo4j.cli.AdminTool", *args],
                           capture_output=True, text=True, env=env, timeout=timeout)
+
+
+if __name__ == "__main__":
+    # A throw-away Neo4j for trying the cypher notebook or `graphbuild push` without installing one:
+    #   python tests/servers/neo4j_server.py
+    import tempfile
+    import time
+
+    with tempfile.TemporaryDirectory() as scratch:
+        local = start_neo4j(Path(scratch))
+        print(f"export NEO4J_URI={local.uri} NEO4J_USER={local.user} NEO4J_PASSWORD={local.password}", flush=True)
+        print("Neo4j is running; Ctrl-C stops it and deletes its data.", flush=True)
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            pass
+        finally:
+            local.stop()
