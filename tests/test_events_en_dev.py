@@ -69,6 +69,21 @@ CASES = [
     ("Russian troops stormed Avdiivka after months of fighting.", "ASSAULT", {"RUS"}, {"place:avdiivka"},
      "asserted"),
     ("Armenia and Azerbaijan ratified the peace treaty.", "AGREE", {"ARM"}, {"AZE"}, "asserted"),
+    # the accused does the alleged act; the one warned is whoever is to act; conditions are no facts
+    ("Lukashenko accused Ukraine of preparing an attack on Belarusian territory.",
+     "ASSAULT", {"UKR"}, {"BLR"}, "planned"),
+    ("Jake Sullivan warned that North Korea would pay a price if it delivered weapons to Russia.",
+     "THREATEN", {"person:jake-sullivan"}, {"PRK"}, "asserted"),
+    ("Jake Sullivan warned that North Korea would pay a price if it delivered weapons to Russia.",
+     "SUPPLY", {"PRK"}, {"RUS"}, "planned"),
+    # a nationality adjective before an event noun names its actor
+    ("Turkey condemned Israeli strikes on Gaza.", "ASSAULT", {"ISR"}, {"place:gaza"}, "asserted"),
+    ("Britain condemned Russian attacks on Ukrainian ports.", "ASSAULT", {"RUS"}, {"UKR"}, "asserted"),
+    # relations restored, intelligence shared, asylum granted, apologies
+    ("Saudi Arabia and Iran restored diplomatic ties in March.", "COOPERATE", {"SAU"}, {"IRN"}, "asserted"),
+    ("The Netherlands shares intelligence with Ukraine.", "COOPERATE", {"NLD"}, {"UKR"}, "asserted"),
+    ("Moldova has apologised to Romania for the incident.", "SUPPORT", {"MDA"}, {"ROU"}, "asserted"),
+    ("Kim promised that North Korea would always stand behind Russia.", "SUPPORT", {"PRK"}, {"RUS"}, "planned"),
 ]
 
 
@@ -84,6 +99,7 @@ QUIET = [
     ("Grain exports from Ukraine rose in May, the ministry said.", "SUPPLY"),
     ("According to the ministry, Russia is negotiating with Iran.", "AGREE"),
     ("The White House released a statement on the talks.", "RETREAT"),
+    ("Officials deported civilians from occupied areas of Ukraine.", "ASSAULT"),
 ]
 
 

@@ -84,9 +84,24 @@ def _oov_lemmas(lower: str) -> dict[str, tuple[str, ...]]:
     return {}
 
 
+@lru_cache(maxsize=1)
+def _demonym_endings() -> tuple[str, ...]:
+    lines = (DATA / "demonym_endings.txt").read_text(encoding="utf-8").splitlines()
+    return tuple(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def _demonym(token: Token) -> bool:
+    """A capitalised nationality adjective ("Israeli", "Russian"): the analyser only sees a name."""
+    text = token.text
+    return (token.pos == "PROPN" and text[:1].isupper() and not text.isupper() and text.isalpha()
+            and text.lower().endswith(_demonym_endings()))
+
+
 def _contextual_order(previous: Token | None) -> tuple[str, ...]:
     if previous is None:
         return POS_ORDER
+    if _demonym(previous):
+        return _NOUN_PREFERRED  # "Israeli strikes", "Russian attacks": a noun after the adjective
     if previous.text.lower() == "to" or previous.pos in _BEFORE_VERB:
         return _VERB_PREFERRED
     if previous.pos in _BEFORE_NOUN:
