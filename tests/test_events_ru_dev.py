@@ -161,3 +161,29 @@ def test_refused_act_is_negated_and_not_a_new_actor() -> None:
     found = events("Венгрия отказалась поддержать санкции против России.")
     assert find(found, "SUPPORT", {"HUN"}, set()).mode == "negated"
     assert not any(e.type == "SANCTION" and e.mode == "asserted" for e in found)
+
+
+ARTICLE = (
+    "Президент России Владимир Путин в четверг провел в Кремле переговоры с президентом Узбекистана "
+    "Шавкатом Мирзиёевым. Стороны подписали соглашение о строительстве атомной электростанции.\n\n"
+    "Как сообщили в пресс-службе Кремля, лидеры также обсудили поставки российского газа в Узбекистан. "
+    "По словам Мирзиёева, Ташкент заинтересован в расширении сотрудничества с Москвой.\n\n"
+    "Министр обороны Китая прибыл в Пхеньян с визитом. Министр иностранных дел Японии осудил визит."
+)
+PUTIN, MIRZIYOYEV = "Q7747", "person:shavkat-mirziyoyev"
+
+
+def test_article_sides_and_bare_noun_anaphora() -> None:
+    found = events(ARTICLE, published="2024-03-15")
+    talks = find(found, "NEGOTIATE", {PUTIN}, {MIRZIYOYEV})
+    assert talks.date == "2024-03-14"
+    # "Стороны", "лидеры": the sides of the talks just reported, not the Kremlin that reports them
+    agree = find(found, "AGREE", {PUTIN}, {MIRZIYOYEV})
+    assert agree.mode == "asserted"
+    discussed = [e for e in found if e.type == "NEGOTIATE" and e.mode == "reported"]
+    assert discussed and all("org:kremlin" not in e.source + e.target for e in discussed)
+    assert {PUTIN, MIRZIYOYEV} <= set(discussed[0].source + discussed[0].target)
+    cooperation = find(found, "COOPERATE", {"UZB"}, {"RUS"})
+    assert cooperation.mode == "planned" and cooperation.reported_by == [MIRZIYOYEV]
+    # "осудил визит": the bare event noun refers back to the visit, aimed at its actor
+    find(found, "ACCUSE", {"JPN"}, {"CHN"})

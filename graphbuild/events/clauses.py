@@ -314,7 +314,8 @@ def speaks_of_itself(d: Draft, lex: Lexicon) -> bool:
     if lex.order == "SOV":
         return True
     left = d.tokens[d.lo:d.trig.start]
-    if lex.raw.get("pro_drop") and not d.slots.by_slot and not d.nominal:
+    named = any(t.pos == "NOUN" and t.case == "Nom" for t in left)  # "лидеры обсудили": a subject is there
+    if lex.raw.get("pro_drop") and not d.slots.by_slot and not d.nominal and not named:
         return True  # "Эрдоган сообщил, что намерен обсудить ...": Russian drops the repeated subject
     return any(t.pos == "PRON" for t in left)
 

@@ -34,6 +34,7 @@ from graphbuild.events.linking import (
     link_anaphora,
     link_governed,
     link_sentence,
+    link_sides,
 )
 from graphbuild.events.modality import is_negated, planned_reason, refused
 from graphbuild.events.roles import find_roles
@@ -295,6 +296,7 @@ def extract_events(doc: Document, sentences: list[Sentence], mentions: list[Ment
         inside = [m for m in ordered if s.start <= m.start and m.end <= s.end]
         drafts.extend(_sentence_drafts(doc, s, inside, lex, state))
     link_across(drafts)
+    link_sides(drafts, lex)
     link_anaphora(drafts, lex)
     fold_partial_mentions(drafts)
     referenced = {id(d.about) for d in drafts if d.about is not None}

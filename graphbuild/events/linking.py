@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from graphbuild.events.arguments import coordinated_with
 from graphbuild.events.draft import SPEECH_ACTS, Draft, is_nominal, verb_forms
-from graphbuild.events.lexicon import Lexicon, find_matches
+from graphbuild.events.lexicon import Lexicon, compile_patterns, find_matches, matches_any
 from graphbuild.events.triggers import Trigger
 from graphbuild.language.base import Token
 from graphbuild.model import EVENT_TYPES
@@ -228,12 +228,17 @@ def link_anaphora(drafts: list[Draft], lex: Lexicon) -> None:
     """"Kishida and Yoon condemned the launch": a reaction whose object is a bare event noun is
     about the latest earlier event of that type in the document (and aimed at its actor)."""
     for k, d in enumerate(drafts):
-        if d.type not in _REACTIONS or d.target or d.about is not None or d.order != "SVO":
+        if d.type not in _REACTIONS or d.target or d.order != "SVO":
             continue
+        if d.about is not None and d.about.participants:
+            continue  # an "about" event with nobody in it is the bare noun itself: look further back
         nxt = d.tokens[d.trig.end:d.trig.end + 3]
-        if not nxt or nxt[0].text.lower() not in ("the", "this", "that", "these", "those"):
+        determiners = lex.raw.get("anaphora_determiners", ["the", "this", "that", "these", "those"])
+        if nxt and nxt[0].text.lower() in determiners:
+            nxt = nxt[1:]
+        elif not lex.raw.get("bare_event_anaphora", False):  # article languages need "the"/"this"
             continue
-        named = find_matches(nxt[1:], lex.triggers, set())
+        named = find_matches(nxt[:2], lex.triggers, set())
         if not named:
             continue
         kinds = set()
@@ -246,3 +251,21 @@ def link_anaphora(drafts: list[Draft], lex: Lexicon) -> None:
             d.target = [a for a in earlier[-1].source if a not in d.source]
             if d.type in ("ACCUSE", "DENY"):
                 d.about = earlier[-1]
+
+
+def link_sides(drafts: list[Draft], lex: Lexicon) -> None:
+    """"Стороны подписали соглашение", "the two sides discussed": a joint act whose subject is a word
+    for the sides of an earlier event of the document takes that event's participants."""
+    words = compile_patterns(lex.raw.get("side_words", []))
+    if not words:
+        return
+    for k, d in enumerate(drafts):
+        if not EVENT_TYPES[d.type].symmetric or len(d.participants) >= 2:
+            continue
+        before = d.tokens[d.lo:d.trig.start]
+        if not any(matches_any(t, words) and (n == 0 or before[n - 1].pos != "ADP") for n, t in enumerate(before)):
+            continue
+        earlier = [p for p in drafts[:k] if len(p.participants) >= 2 and p.sentence is not d.sentence]
+        if earlier:
+            d.source = list(dict.fromkeys(earlier[-1].source + d.source))
+            d.target = [a for a in dict.fromkeys(earlier[-1].target + d.target) if a not in d.source]
