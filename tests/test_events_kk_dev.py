@@ -220,3 +220,25 @@ def test_an_undated_retelling_is_the_dated_event() -> None:
                    "хабарлауынша, Ресей мен Солтүстік Корея келіссөз жүргізді.")
     talks = [e for e in found if e.type == "NEGOTIATE"]
     assert len(talks) == 1 and len(talks[0].evidence) == 2
+
+
+def test_the_topic_of_talks_is_no_event_of_its_own() -> None:
+    found = events("Тоқаев Ресей Президенті Владимир Путинмен телефон арқылы сөйлесіп, екіжақты ынтымақтастық "
+                   "мәселелерін талқылады.")
+    find(found, "MEET", {TOKAYEV}, {PUTIN})
+    assert not [e for e in found if e.type == "COOPERATE"]
+
+
+def test_a_past_act_given_as_a_reason_stays_a_fact() -> None:
+    found = events("Пекин Вашингтонды Тайваньға қару сатқаны үшін сынға алды.")
+    find(found, "ACCUSE", {"CHN"}, {"USA"})
+    assert find(found, "SUPPLY", {"USA"}, {"TWN"}).mode != "planned"
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Израиль премьер-министрі Биньямин Нетаньяху ХАМАС-ты бітімгершілік келісімін бұзды деп айыптады.",
+     {"person:benjamin-netanyahu"}, {"org:hamas"}),
+    ("Пхеньян Вашингтонды аймақтағы шиеленісті ушықтырды деп айыптады.", {"PRK"}, {"USA"}),
+])
+def test_accuser_first_when_the_complement_names_no_event(text: str, source: set[str], target: set[str]) -> None:
+    find(events(text), "ACCUSE", source, target)

@@ -38,7 +38,9 @@ from graphbuild.events.linking import (
 )
 from graphbuild.events.modality import is_negated, planned_reason, refused
 from graphbuild.events.roles import find_roles
+from graphbuild.events.said_subject import subject_before_complement
 from graphbuild.events.shared_case import share_case_in_lists
+from graphbuild.events.topics import drop_topic_nouns
 from graphbuild.events.triggers import find_triggers
 from graphbuild.graph.knowledge_graph import canonical_event_id, canonical_participants
 from graphbuild.ids import evidence_id
@@ -222,6 +224,7 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
             for n in checked if n is not t))]
     checked = drop_violations_inside_accusations(checked)
     checked = drop_echoes(checked, tokens)
+    checked = drop_topic_nouns(checked, tokens, lex)
     if len(checked) < len(triggers):
         dropped = {k for t in triggers if t not in checked for k in t.indices}
         stops = [k for k in stops if k not in dropped]
@@ -245,6 +248,8 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
         if "subj" not in d.slots.blocked:
             resolve_pronoun(d, lex, state.recent, args)
     inherit(drafts, lex)
+    for d in drafts:
+        subject_before_complement(d, args, comp_idx, lex)
     for d in drafts:
         resolve_object_pronoun(d, lex, args, state.recent)
         assign_roles(d)

@@ -109,10 +109,11 @@ def planned_reason(trig: Trigger, tokens: list[Token], lex: Lexicon, others: lis
             return "intent"
         if matches_any(tokens[k], future):
             return "future"
+    done = lex.order == "SOV" and tokens[trig.head].feats.get("Tense") == "Past"
     for step in range(1, PLANNED_WINDOW + 1):
         k = trig.end - 1 + step
-        if k >= len(tokens) or k in stops:
-            break
+        if k >= len(tokens) or k in stops or done:
+            break  # "қару сатқаны үшін": after a past form, үшін gives the reason, not a purpose
         if matches_any(tokens[k], lex.planned_after):
             return "intent"
     for other in others:

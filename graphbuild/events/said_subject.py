@@ -1,0 +1,23 @@
+"""The subject of a Kazakh speech act whose complement clause names no event of its own.
+
+"Пхеньян Вашингтон мен Сеулді шиеленісті ушықтырды деп айыптады": the complementizer (деп) closes the
+accusation's window, and with no trigger inside the complement there is no one to borrow the
+subject from, so the sentence-initial nominative is taken: SOV puts the speaker first.
+"""
+
+from __future__ import annotations
+
+from graphbuild.events.arguments import Arg
+from graphbuild.events.draft import SAID_ACTS, Draft
+from graphbuild.events.lexicon import Lexicon
+
+
+def subject_before_complement(d: Draft, args: list[Arg], complementizers: list[int], lex: Lexicon) -> None:
+    if lex.order != "SOV" or d.type not in SAID_ACTS or d.slots.get("subj") or "subj" in d.slots.blocked:
+        return
+    comp = d.trig.start - 1
+    if comp not in complementizers:
+        return
+    firsts = [a for a in args if a.active and a.j <= comp and a.case in (None, "Nom") and a.prep is None]
+    if firsts and firsts[0].i == min(a.i for a in args if a.active):
+        d.slots.add("subj", firsts[0])
