@@ -79,6 +79,10 @@ CASES = [
     # a nationality adjective before an event noun names its actor
     ("Turkey condemned Israeli strikes on Gaza.", "ASSAULT", {"ISR"}, {"place:gaza"}, "asserted"),
     ("Britain condemned Russian attacks on Ukrainian ports.", "ASSAULT", {"RUS"}, {"UKR"}, "asserted"),
+    # a possessor stands for its official; a nationality before an office or a force is the state
+    ("Iraq's national security adviser met with Syrian President Bashar Assad on Tuesday.",
+     "MEET", {"IRQ"}, {"Q34266"}, "asserted"),
+    ("Russia's interior minister met his Kazakh counterpart in Astana.", "MEET", {"RUS"}, {"KAZ"}, "asserted"),
     # relations restored, intelligence shared, asylum granted, apologies
     ("Saudi Arabia and Iran restored diplomatic ties in March.", "COOPERATE", {"SAU"}, {"IRN"}, "asserted"),
     ("The Netherlands shares intelligence with Ukraine.", "COOPERATE", {"NLD"}, {"UKR"}, "asserted"),

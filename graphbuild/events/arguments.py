@@ -102,7 +102,7 @@ def place_mentions(tokens: list[Token], mentions: list[Mention], lex: Lexicon) -
         describes = nxt is not None and (nxt.pos == "NOUN" or (
             nxt.pos == "ADJ" and after is not None and after.pos in ("NOUN", "ADJ")))
         arg.modifier = (lex.order == "SVO" and arg.j - arg.i == 1 and tokens[arg.i].pos in ("ADJ", "PROPN")
-                        and describes and nxt.text[:1].islower()
+                        and describes and nxt.text[:1].islower() and not _possessive(tokens, arg)
                         and not matches_any(nxt, forces))  # "российских войск": the army is the state
     coordinators = set(lex.raw.get("coordinators", []))
     for k, arg in enumerate(spans):
