@@ -92,6 +92,17 @@ CASES = [
     ("КНДР осудила совместные учения США и Южной Кореи.", "ACCUSE", {"PRK"}, {"USA"}, "asserted"),
     ("Ни Китай, ни Индия не поддержали резолюцию.", "SUPPORT", {"CHN", "IND"}, set(), "negated"),
     ("Венгрия заблокировала выделение помощи Украине.", "SUPPLY", {"HUN"}, {"UKR"}, "negated"),
+    # quotes with the speaker after the verb; continued acts; arrival before a purpose noun
+    ("«Россия не будет поставлять оружие КНДР», — заявил журналистам глава МИД России Сергей Лавров.",
+     "SUPPLY", {"RUS"}, {"PRK"}, "negated"),
+    ("Министр обороны Великобритании Грант Шаппс указал, что Лондон продолжит поставки снарядов Украине.",
+     "SUPPLY", {"GBR"}, {"UKR"}, "reported"),
+    ("Делегация ХАМАС прибыла в Москву для консультаций.", "VISIT", {"org:hamas"}, {"RUS"}, "asserted"),
+    ("Азербайджан начал военную операцию в Карабахе.", "ASSAULT", {"AZE"}, {"place:karabakh"}, "asserted"),
+    ("Литва закрыла границу с Белоруссией.", "SANCTION", {"LTU"}, {"BLR"}, "asserted"),
+    ("Токаев пригласил Си Цзиньпина посетить Казахстан с государственным визитом.", "VISIT", {"Q15031"},
+     {"KAZ"}, "planned"),
+    ("Сербия никогда не введет санкции против России.", "SANCTION", {"SRB"}, {"RUS"}, "negated"),
     # modality
     ("Россия собирается закупить у Ирана беспилотники.", "SUPPLY", {"IRN"}, {"RUS"}, "planned"),
     ("Иран готов поставлять России беспилотники.", "SUPPLY", {"IRN"}, {"RUS"}, "planned"),
@@ -187,3 +198,11 @@ def test_article_sides_and_bare_noun_anaphora() -> None:
     assert cooperation.mode == "planned" and cooperation.reported_by == [MIRZIYOYEV]
     # "осудил визит": the bare event noun refers back to the visit, aimed at its actor
     find(found, "ACCUSE", {"JPN"}, {"CHN"})
+
+
+def test_quote_speaker_and_denied_violation() -> None:
+    found = events("«Россия не будет поставлять оружие КНДР», — заявил журналистам глава МИД России Сергей Лавров.")
+    assert find(found, "SUPPLY", {"RUS"}, {"PRK"}).reported_by == ["person:sergey-lavrov"]
+    denied = events("Анкара отвергла обвинения Афин в нарушении воздушного пространства.")
+    find(denied, "DENY", {"TUR"}, {"GRC"})
+    assert not any(e.type == "ACCUSE" for e in denied)  # the violation is what is denied

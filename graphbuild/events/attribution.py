@@ -71,11 +71,14 @@ def _speaker_for_verb(cue: Match, tokens: list[Token], args: list[Arg], lex: Lex
     if cue.start > 0 and tokens[cue.start - 1].text.lower() in pronouns:
         return None  # "which it said", "he added": the pronoun's referent, not the nearest name
     left = _nearest_left(usable, cue.start, lo)
-    if left is not None and left.case in (None, "Nom"):
-        return left
     # "..., said Kirby", "«...», — заявил Кирби": an inverted speaker follows a verb that ends a quote.
     inverted = cue.start > 0 and tokens[cue.start - 1].text in _QUOTE_ENDS
     after = [a for a in usable if inverted and cue.end <= a.i <= cue.end + SPEAKER_REACH and a.prep is None]
+    if after and after[0].case in (None, "Nom") and all(t.text.isalnum() or "-" in t.text
+                                                        for t in tokens[cue.end:after[0].i]):
+        return after[0]  # before the nearest name on the left, which belongs to the quote
+    if left is not None and left.case in (None, "Nom"):
+        return left
     if after and after[0].case in (None, "Nom"):
         return after[0]
     if left is None and cue.start > 0 and tokens[cue.start - 1].text.lower() in _word_coordinators(lex):

@@ -221,6 +221,7 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
         checked = [t for t in checked if not (t.entry.need and any(
             0 <= n.start - t.end <= 3 and n.type != t.type
             and all(any(ch.isalnum() for ch in x.text) for x in tokens[t.end:n.start])
+            and not any(t.end <= a.i < n.start for a in args)  # "прибыла в Москву для консультаций"
             for n in checked if n is not t))]
     checked = drop_violations_inside_accusations(checked)
     checked = drop_echoes(checked, tokens)

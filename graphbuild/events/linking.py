@@ -26,8 +26,8 @@ def drop_echoes(triggers: list[Trigger], tokens: list[Token]) -> list[Trigger]:
 def drop_violations_inside_accusations(triggers: list[Trigger]) -> list[Trigger]:
     """"accused Pyongyang of violating resolutions", "қарарларын бұзды деп айыптады": the violation is
     what the accusation is about, not a second accusation."""
-    if not any(t.type == "ACCUSE" and not t.entry.violation for t in triggers):
-        return triggers
+    if not any((t.type == "ACCUSE" and not t.entry.violation) or t.entry.denial for t in triggers):
+        return triggers  # a denied violation ("отвергла обвинения в нарушении") is no accusation either
     return [t for t in triggers if not t.entry.violation]
 
 
