@@ -242,3 +242,22 @@ def test_a_past_act_given_as_a_reason_stays_a_fact() -> None:
 ])
 def test_accuser_first_when_the_complement_names_no_event(text: str, source: set[str], target: set[str]) -> None:
     find(events(text), "ACCUSE", source, target)
+
+
+def test_accusative_subject_inside_a_reported_clause() -> None:
+    found = events("НАТО Бас хатшысы Йенс Столтенберг Ресейді Еуропаға қауіп төндіреді деп мәлімдеді.")
+    e = find(found, "THREATEN", {"RUS"}, set())
+    assert "person:jens-stoltenberg" in e.reported_by
+
+
+def test_not_refusing_talks_does_not_negate_them() -> None:
+    found = events("Ресей СІМ-нің мәлімдемесінше, Мәскеу Киевпен келіссөзден бас тартпайды.")
+    assert find(found, "NEGOTIATE", {"RUS"}, {"UKR"}).mode != "negated"
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Қазақстан Украинаға гуманитарлық көмектің жаңа легін жөнелтті.", {"KAZ"}, {"UKR"}),
+    ("Блинкен Қытайды Ресейге әскери көмек көрсетті деп айыптады.", {"CHN"}, {"RUS"}),
+])
+def test_supply_verbs(text: str, source: set[str], target: set[str]) -> None:
+    find(events(text), "SUPPLY", source, target)

@@ -140,8 +140,8 @@ def refused(trig: Trigger, tokens: list[Token], lex: Lexicon, others: list[Trigg
     if trig.type in ("OFFER", "REQUEST"):
         return False
     for other in others:
-        if other is trig or not other.entry.governs_negated:
-            continue
+        if other is trig or not other.entry.governs_negated or tokens[other.head].feats.get("Polarity") == "Neg":
+            continue  # "келіссөзден бас тартпайды": not refusing leaves the act open
         lo, hi = (trig.end, other.start) if lex.order == "SOV" else (other.end, trig.start)
         between = tokens[lo:hi]
         if 0 <= hi - lo <= 2 and all(any(ch.isalnum() for ch in t.text) for t in between):

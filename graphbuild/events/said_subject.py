@@ -21,3 +21,17 @@ def subject_before_complement(d: Draft, args: list[Arg], complementizers: list[i
     firsts = [a for a in args if a.active and a.j <= comp and a.case in (None, "Nom") and a.prep is None]
     if firsts and firsts[0].i == min(a.i for a in args if a.active):
         d.slots.add("subj", firsts[0])
+
+
+def accusative_subject_in_complement(d: Draft, complementizers: list[int], lex: Lexicon) -> None:
+    """"Столтенберг Ресейді Еуропаға қауіп төндіреді деп мәлімдеді": inside a деп-complement the
+    accusative before the finite verb is that clause's subject, not the object of the act."""
+    if lex.order != "SOV" or d.trig.end not in complementizers or d.nominal:
+        return
+    own = [a for a in d.slots.get("subj") if "subj" not in d.slots.inherited]
+    objects = [a for a in d.slots.get("obj") if a.case == "Acc"]
+    if own or not objects or d.tokens[d.trig.head].feats.get("Voice") == "Pass":
+        return
+    d.slots.by_slot["obj"] = [a for a in d.slots.get("obj") if a is not objects[0]]
+    d.slots.by_slot["subj"] = [objects[0]]
+    d.slots.inherited.discard("subj")
