@@ -83,6 +83,12 @@ CASES = [
     ("Iraq's national security adviser met with Syrian President Bashar Assad on Tuesday.",
      "MEET", {"IRQ"}, {"Q34266"}, "asserted"),
     ("Russia's interior minister met his Kazakh counterpart in Astana.", "MEET", {"RUS"}, {"KAZ"}, "asserted"),
+    ("Iran's foreign ministry spokesman condemned the U.S. strikes on Iraq.", "ASSAULT", {"USA"}, {"IRQ"},
+     "asserted"),
+    ("Azerbaijan launched a military operation against Armenian separatists in Nagorno-Karabakh.",
+     "ASSAULT", {"AZE"}, {"ARM"}, "asserted"),
+    ("Xi is set to visit Moscow next week, the Chinese foreign ministry said.", "VISIT", {"Q15031"}, {"RUS"},
+     "planned"),
     # relations restored, intelligence shared, asylum granted, apologies
     ("Saudi Arabia and Iran restored diplomatic ties in March.", "COOPERATE", {"SAU"}, {"IRN"}, "asserted"),
     ("The Netherlands shares intelligence with Ukraine.", "COOPERATE", {"NLD"}, {"UKR"}, "asserted"),

@@ -124,6 +124,9 @@ class EnglishAnalyzer:
                 nxt = text[spans[i + 1][0]:spans[i + 1][1]] if i + 1 < len(spans) else ""
                 named = first and nxt[:1].isupper()
                 order = _contextual_order(previous)
+                if previous is not None and previous.pos == "PROPN" and len(tokens) > 1 \
+                        and tokens[-2].pos == "DET":
+                    order = _NOUN_PREFERRED  # "the U.S. strikes", "the EU sanctions": a name used as a modifier
                 tokens.append(self._token(text[ts:te], ts, te, first and not named, order))
             sentences.append(Sentence(text=text[s:e], start=s, end=e, tokens=tokens))
         return sentences
