@@ -97,6 +97,25 @@ CASES = [
 ]
 
 
+# (sentence, type, speaker): who the outlet says told it
+ATTRIBUTED = [
+    ("Russian forces attacked Kharkiv overnight, a spokesperson for the Ukrainian military said.", "ASSAULT",
+     "UKR"),
+    ("Russia has deployed troops to the border, a senior official at NATO told reporters.", "MOBILIZE",
+     "Q7184"),
+    ("Russian forces attacked Kharkiv overnight, Zelenskiy wrote on Telegram.", "ASSAULT",
+     "person:volodymyr-zelenskyy"),
+    ("Ukraine's defence ministry said in a statement that Russian forces attacked Kharkiv overnight.",
+     "ASSAULT", "UKR"),
+]
+
+
+@pytest.mark.parametrize(("text", "etype", "speaker"), ATTRIBUTED)
+def test_wire_attribution(text: str, etype: str, speaker: str) -> None:
+    found = [e for e in events("en", text) if e.type == etype]
+    assert found and speaker in found[0].reported_by and found[0].mode == "reported"
+
+
 @pytest.mark.parametrize(("text", "etype", "source", "target", "mode"), CASES)
 def test_wire_sentence(text: str, etype: str, source: set[str], target: set[str], mode: str) -> None:
     found = find(events("en", text), etype, source, target)

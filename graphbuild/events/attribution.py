@@ -77,6 +77,9 @@ def _speaker_for_verb(cue: Match, tokens: list[Token], args: list[Arg], lex: Lex
     if after and after[0].case in (None, "Nom") and all(t.text.isalnum() or "-" in t.text
                                                         for t in tokens[cue.end:after[0].i]):
         return after[0]  # before the nearest name on the left, which belongs to the quote
+    office = _office_speaker(cue, tokens, usable, lex)
+    if office is not None and (left is None or left.j <= office.i):
+        return office  # "a spokesperson for the Ukrainian military said": the body speaks
     if left is not None and left.case in (None, "Nom"):
         return left
     if after and after[0].case in (None, "Nom"):
@@ -93,6 +96,23 @@ def _speaker_for_verb(cue: Match, tokens: list[Token], args: list[Arg], lex: Lex
         if near:
             return near[0]
     return left
+
+
+def _office_speaker(cue: Match, tokens: list[Token], usable: list[Arg], lex: Lexicon) -> Arg | None:
+    """"a spokesperson for X said", "an official at X told": X names who speaks (SVO only)."""
+    nouns = set(lex.raw.get("speaker_nouns", []))
+    if lex.order != "SVO" or not nouns:
+        return None
+    for arg in usable:
+        if arg.j > cue.start or cue.start - arg.j > 2 or arg.prep is None:
+            continue
+        k = arg.i - 1
+        while k > 0 and tokens[k].pos == "DET":
+            k -= 1
+        if k > 0 and tokens[k].text.lower() in lex.raw.get("speaker_noun_preps", []) \
+                and (tokens[k - 1].lemma or tokens[k - 1].text).lower() in nouns:
+            return arg
+    return None
 
 
 def claim_multiword_cues(tokens: list[Token], lex: Lexicon, used: set[int]) -> list[Match]:
