@@ -261,3 +261,14 @@ def test_not_refusing_talks_does_not_negate_them() -> None:
 ])
 def test_supply_verbs(text: str, source: set[str], target: set[str]) -> None:
     find(events(text), "SUPPLY", source, target)
+
+
+def test_passive_with_its_agent_and_the_owner_of_the_aim() -> None:
+    found = events("Ресей тарапынан Украинаның энергетикалық нысандарына соққы жасалды.")
+    find(found, "ASSAULT", {"RUS"}, {"UKR"})
+
+
+def test_the_condemned_act_keeps_its_own_target() -> None:
+    found = events("Америка Құрама Штаттары Ресейдің Украинаға басып кіруін қатаң айыптады.")
+    assert find(found, "ACCUSE", {"USA"}, {"RUS"}).target == ["RUS"]
+    find(found, "ASSAULT", {"RUS"}, {"UKR"})

@@ -83,7 +83,10 @@ def _fill_slots(trig: Trigger, tokens: list[Token], args: list[Arg], lo: int, hi
     if is_passive(trig, tokens, lex):
         slots.by_slot["obj"] = slots.get("obj") + slots.by_slot.pop("subj", [])
         slots.blocked.update(("subj", "poss"))  # "айыпталды", "was condemned": the actor is only a "by" phrase
-        slots.by_slot.pop("poss", None)
+        owners = slots.by_slot.pop("poss", [])
+        if lex.order == "SOV":
+            # "Украинаның нысандарына соққы жасалды": the genitive owns what the act was aimed at.
+            slots.by_slot["obj"] = slots.get("obj") + owners
     elif not is_nominal(trig, tokens):
         slots.by_slot.pop("by", None)  # an active verb's "by"/instrumental is a means, not the actor
     if is_nominal(trig, tokens) and lex.order == "SVO" and not slots.get("subj"):

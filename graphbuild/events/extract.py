@@ -38,7 +38,11 @@ from graphbuild.events.linking import (
 )
 from graphbuild.events.modality import is_negated, planned_reason, refused
 from graphbuild.events.roles import find_roles
-from graphbuild.events.said_subject import accusative_subject_in_complement, subject_before_complement
+from graphbuild.events.said_subject import (
+    accusative_subject_in_complement,
+    leave_embedded_arguments,
+    subject_before_complement,
+)
 from graphbuild.events.shared_case import share_case_in_lists
 from graphbuild.events.topics import drop_topic_nouns
 from graphbuild.events.triggers import find_triggers
@@ -252,6 +256,7 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
     for d in drafts:
         subject_before_complement(d, args, comp_idx, lex)
         accusative_subject_in_complement(d, comp_idx, lex)
+        leave_embedded_arguments(d, drafts, lex)
     for d in drafts:
         resolve_object_pronoun(d, lex, args, state.recent)
         assign_roles(d)

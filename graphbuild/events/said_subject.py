@@ -11,6 +11,8 @@ from graphbuild.events.arguments import Arg
 from graphbuild.events.draft import SAID_ACTS, Draft
 from graphbuild.events.lexicon import Lexicon
 
+_REACTIONS = ("ACCUSE", "SUPPORT", "REJECT", "DENY")  # speech acts about another event
+
 
 def subject_before_complement(d: Draft, args: list[Arg], complementizers: list[int], lex: Lexicon) -> None:
     if lex.order != "SOV" or d.type not in SAID_ACTS or d.slots.get("subj") or "subj" in d.slots.blocked:
@@ -35,3 +37,15 @@ def accusative_subject_in_complement(d: Draft, complementizers: list[int], lex: 
     d.slots.by_slot["obj"] = [a for a in d.slots.get("obj") if a is not objects[0]]
     d.slots.by_slot["subj"] = [objects[0]]
     d.slots.inherited.discard("subj")
+
+
+def leave_embedded_arguments(d: Draft, drafts: list[Draft], lex: Lexicon) -> None:
+    """"Ресейдің Украинаға басып кіруін айыптады": the dative belongs to the invasion the speech act
+    is about, not to the condemnation."""
+    if lex.order != "SOV" or d.type not in _REACTIONS:
+        return  # an offer, request or threat keeps its addressee ("Ресейге дрондар сатуды ұсынды")
+    for slot in ("to", "from"):
+        taken = {id(a) for o in drafts if o is not d and o.trig.end <= d.trig.start and o.type not in SAID_ACTS
+                 for a in o.slots.get(slot) if slot not in o.slots.inherited and a.j <= o.trig.start}
+        if taken and d.slots.get(slot):
+            d.slots.by_slot[slot] = [a for a in d.slots.get(slot) if id(a) not in taken]
