@@ -272,3 +272,10 @@ def test_the_condemned_act_keeps_its_own_target() -> None:
     found = events("Америка Құрама Штаттары Ресейдің Украинаға басып кіруін қатаң айыптады.")
     assert find(found, "ACCUSE", {"USA"}, {"RUS"}).target == ["RUS"]
     find(found, "ASSAULT", {"RUS"}, {"UKR"})
+
+
+def test_the_sides_are_the_parties_of_the_meeting() -> None:
+    found = events("Тоқаев Ақордада Қытай Төрағасы Си Цзиньпинмен кездесті. Тараптар екі ел арасындағы "
+                   "ынтымақтастықты кеңейтуге уағдаласты.")
+    assert find(found, "AGREE", {TOKAYEV}, {"Q15031"}).mode == "asserted"
+    assert find(found, "COOPERATE", {TOKAYEV}, {"Q15031"}).mode == "planned"

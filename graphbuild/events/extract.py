@@ -37,6 +37,7 @@ from graphbuild.events.linking import (
     link_sides,
 )
 from graphbuild.events.modality import is_negated, planned_reason, refused
+from graphbuild.events.parties import resolve_parties
 from graphbuild.events.roles import find_roles
 from graphbuild.events.said_subject import (
     accusative_subject_in_complement,
@@ -308,6 +309,7 @@ def extract_events(doc: Document, sentences: list[Sentence], mentions: list[Ment
         inside = [m for m in ordered if s.start <= m.start and m.end <= s.end]
         drafts.extend(_sentence_drafts(doc, s, inside, lex, state))
     link_across(drafts)
+    resolve_parties(drafts, lex)
     link_sides(drafts, lex)
     link_anaphora(drafts, lex)
     fold_partial_mentions(drafts)

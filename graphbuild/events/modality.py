@@ -88,7 +88,9 @@ def _governable(trig: Trigger, governor: Trigger, tokens: list[Token], lex: Lexi
         between = [t.text.lower() for t in tokens[lo:hi]]
         if head.case not in _GOVERNED_CASES or len(between) > 1:
             return False
-        if between and between[0] not in lex.raw.get("complement_postpositions", []):
+        governing_noun = bool(between) and tokens[lo].feats.get("VerbForm") == "Ger" \
+            and tokens[lo].case in ("Dat", "Acc")  # "ынтымақтастықты кеңейтуге уағдаласты"
+        if between and between[0] not in lex.raw.get("complement_postpositions", []) and not governing_noun:
             return False
     return nonfinite
 
