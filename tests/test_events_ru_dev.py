@@ -110,6 +110,13 @@ CASES = [
     ("Северная Корея провела ядерное испытание.", "MOBILIZE", {"PRK"}, set(), "asserted"),
     ("США будут снабжать Украину боеприпасами.", "SUPPLY", {"USA"}, {"UKR"}, "planned"),
     ("Лавров отправится в Пекин на следующей неделе.", "VISIT", {"person:sergey-lavrov"}, {"CHN"}, "planned"),
+    # relative pronouns take their antecedent; "во главе с" is no office
+    ("Министр обороны КНДР Кан Сун Нам, с которым Шойгу затем провёл переговоры, встретил гостей.", "NEGOTIATE",
+     {"person:sergei-shoigu"}, {"person:kang-sun-nam"}, "asserted"),
+    ("Глава МИД Ирана, который прибыл в Москву во вторник, встретился с Лавровым.", "VISIT", {"IRN"}, {"RUS"},
+     "asserted"),
+    ("Делегация Китая во главе с Ван И прибыла в Астану.", "VISIT", {"CHN"}, {"KAZ"}, "asserted"),
+    ("Украина получила от Германии систему ПВО.", "SUPPLY", {"DEU"}, {"UKR"}, "asserted"),
     # modality
     ("Россия собирается закупить у Ирана беспилотники.", "SUPPLY", {"IRN"}, {"RUS"}, "planned"),
     ("Иран готов поставлять России беспилотники.", "SUPPLY", {"IRN"}, {"RUS"}, "planned"),

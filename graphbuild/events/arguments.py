@@ -179,14 +179,14 @@ def _extend_by_titles(tokens: list[Token], spans: list[Arg], lex: Lexicon) -> No
             continue
         k = arg.j + (1 if arg.j < len(tokens) and tokens[arg.j].text in ("'s", "’s") else 0)
         after = find_matches(tokens[k:k + 3], lex.role_titles, set())
-        if after and after[0].start == 0 and k + after[0].end not in people:
+        if after and after[0].start == 0 and after[0].value and k + after[0].end not in people:
             end = k + after[0].end
             arg.j = end
             arg.case = tokens[end - 1].case or arg.case
             arg.title = after[0].value
             continue
         before = find_matches(tokens[max(0, arg.i - 3):arg.i], lex.role_titles, set())
-        if before and lex.order == "SVO" and lex.case_slots and arg.case == "Gen":
+        if before and before[-1].value and lex.order == "SVO" and lex.case_slots and arg.case == "Gen":
             first = max(0, arg.i - 3) + before[-1].start
             if max(0, arg.i - 3) + before[-1].end == arg.i and first not in ends:
                 arg.i = first

@@ -13,6 +13,7 @@ from graphbuild.events.arguments import (
 )
 from graphbuild.events.draft import SAID_ACTS, Draft, embedded, embedded_at, is_nominal, verb_forms
 from graphbuild.events.lexicon import Lexicon, common
+from graphbuild.events.relatives import fill_from_antecedent
 from graphbuild.events.triggers import Trigger
 from graphbuild.language.base import Token
 from graphbuild.model import EVENT_TYPES
@@ -152,7 +153,9 @@ def window_slots(trig: Trigger, tokens: list[Token], args: list[Arg], stops: lis
     lo, hi = _window(trig, stops, len(tokens), lex, soft)
     obj_hi = trig.end if lex.order == "SOV" else max(hi, trig.end)
     after_trigger = lo > 0 and (lo - 1) in trigger_tokens
-    return _fill_slots(trig, tokens, args, lo, hi, lex, after_trigger, skip), lo, hi, obj_hi
+    slots = _fill_slots(trig, tokens, args, lo, hi, lex, after_trigger, skip)
+    fill_from_antecedent(slots, tokens, args, lo, lex)  # ", с которым Шойгу провёл переговоры"
+    return slots, lo, hi, obj_hi
 
 
 def need_met(trig: Trigger, tokens: list[Token], args: list[Arg], stops: list[int], lex: Lexicon,

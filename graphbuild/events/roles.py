@@ -47,8 +47,8 @@ def find_roles(tokens: list[Token], args: list[Arg], lex: Lexicon, document: str
                 hi += 1
             found = _title_in(tokens, person.j + 1, hi, lex)
             window = (person.j + 1, hi)
-        if found is None:
-            continue
+        if found is None or not found[0]:
+            continue  # an empty title is a phrase that only looks like one ("во главе с")
         title, t_start, t_end = found
         owners = [a for a in args if a.kind in _OWNER_KINDS and window[0] <= a.i and a.j <= window[1]]
         owner = min(owners, key=lambda a: min(abs(a.j - t_start), abs(a.i - t_end))) if owners else None
