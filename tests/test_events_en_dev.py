@@ -89,6 +89,8 @@ CASES = [
      "ASSAULT", {"AZE"}, {"ARM"}, "asserted"),
     ("Xi is set to visit Moscow next week, the Chinese foreign ministry said.", "VISIT", {"Q15031"}, {"RUS"},
      "planned"),
+    ("Hamas rejected Israel's offer of a ceasefire.", "OFFER", {"ISR"}, set(), "asserted"),
+    ("Iran did not attack Israel, the foreign minister said.", "ASSAULT", {"IRN"}, {"ISR"}, "negated"),
     # relations restored, intelligence shared, asylum granted, apologies
     ("Saudi Arabia and Iran restored diplomatic ties in March.", "COOPERATE", {"SAU"}, {"IRN"}, "asserted"),
     ("The Netherlands shares intelligence with Ukraine.", "COOPERATE", {"NLD"}, {"UKR"}, "asserted"),
@@ -107,6 +109,8 @@ ATTRIBUTED = [
      "person:volodymyr-zelenskyy"),
     ("Ukraine's defence ministry said in a statement that Russian forces attacked Kharkiv overnight.",
      "ASSAULT", "UKR"),
+    ("Kirby, the White House spokesman, said Russia attacked Ukraine.", "ASSAULT", "person:john-kirby"),
+    ("Russia attacked Ukraine, said Kirby.", "ASSAULT", "person:john-kirby"),
 ]
 
 

@@ -74,9 +74,14 @@ def _speaker_for_verb(cue: Match, tokens: list[Token], args: list[Arg], lex: Lex
     # "..., said Kirby", "«...», — заявил Кирби": an inverted speaker follows a verb that ends a quote.
     inverted = cue.start > 0 and tokens[cue.start - 1].text in _QUOTE_ENDS
     after = [a for a in usable if inverted and cue.end <= a.i <= cue.end + SPEAKER_REACH and a.prep is None]
-    if after and after[0].case in (None, "Nom") and all(t.text.isalnum() or "-" in t.text
-                                                        for t in tokens[cue.end:after[0].i]):
+    # "..., said Kirby." ends with the name; "Kirby, the spokesman, said Russia attacked" goes on.
+    closes = bool(after) and (after[0].j >= len(tokens) or not tokens[after[0].j].text[:1].isalnum()
+                              or not lex.raw.get("inverted_speaker_ends_clause", False))
+    if after and closes and after[0].case in (None, "Nom") and all(t.text.isalnum() or "-" in t.text
+                                                                   for t in tokens[cue.end:after[0].i]):
         return after[0]  # before the nearest name on the left, which belongs to the quote
+    if left is not None and _across_comma(tokens[left.j:cue.start]):
+        left = None  # "Iran did not attack Israel, the foreign minister said": Israel is no speaker
     office = _office_speaker(cue, tokens, usable, lex)
     if office is not None and (left is None or left.j <= office.i):
         return office  # "a spokesperson for the Ukrainian military said": the body speaks
@@ -96,6 +101,12 @@ def _speaker_for_verb(cue: Match, tokens: list[Token], args: list[Arg], lex: Lex
         if near:
             return near[0]
     return left
+
+
+def _across_comma(between: list[Token]) -> bool:
+    """Words after the last comma before the verb are its own subject ("..., the minister said")."""
+    commas = [n for n, t in enumerate(between) if t.text == ","]
+    return bool(commas) and any(t.text[:1].isalpha() for t in between[commas[-1] + 1:])
 
 
 def _office_speaker(cue: Match, tokens: list[Token], usable: list[Arg], lex: Lexicon) -> Arg | None:

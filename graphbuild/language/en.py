@@ -100,8 +100,8 @@ def _demonym(token: Token) -> bool:
 def _contextual_order(previous: Token | None) -> tuple[str, ...]:
     if previous is None:
         return POS_ORDER
-    if _demonym(previous):
-        return _NOUN_PREFERRED  # "Israeli strikes", "Russian attacks": a noun after the adjective
+    if _demonym(previous) or previous.feats.get("Poss") == "Yes":
+        return _NOUN_PREFERRED  # "Israeli strikes", "Israel's offer": a noun after the adjective or possessive
     if previous.text.lower() == "to" or previous.pos in _BEFORE_VERB:
         return _VERB_PREFERRED
     if previous.pos in _BEFORE_NOUN:
