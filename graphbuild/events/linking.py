@@ -260,12 +260,12 @@ def link_sides(drafts: list[Draft], lex: Lexicon) -> None:
     if not words:
         return
     for k, d in enumerate(drafts):
-        if not EVENT_TYPES[d.type].symmetric or len(d.participants) >= 2:
-            continue
+        if not EVENT_TYPES[d.type].symmetric or (d.slots.get("subj") and "subj" not in d.slots.inherited):
+            continue  # a named subject of its own
         before = d.tokens[d.lo:d.trig.start]
         if not any(matches_any(t, words) and (n == 0 or before[n - 1].pos != "ADP") for n, t in enumerate(before)):
             continue
         earlier = [p for p in drafts[:k] if len(p.participants) >= 2 and p.sentence is not d.sentence]
-        if earlier:
-            d.source = list(dict.fromkeys(earlier[-1].source + d.source))
-            d.target = [a for a in dict.fromkeys(earlier[-1].target + d.target) if a not in d.source]
+        if earlier:  # the sides replace whatever was borrowed from a neighbouring clause
+            d.source = list(earlier[-1].source)
+            d.target = [a for a in earlier[-1].target if a not in d.source]
