@@ -279,3 +279,19 @@ def test_the_sides_are_the_parties_of_the_meeting() -> None:
                    "ынтымақтастықты кеңейтуге уағдаласты.")
     assert find(found, "AGREE", {TOKAYEV}, {"Q15031"}).mode == "asserted"
     assert find(found, "COOPERATE", {TOKAYEV}, {"Q15031"}).mode == "planned"
+
+
+@pytest.mark.parametrize(("text", "etype", "source", "target"), [
+    ("Жапония Ресейден мұнай импорттауға тыйым салды.", "SANCTION", {"JPN"}, {"RUS"}),
+    ("АҚШ Ресейге қарсы экспорттық шектеулер енгізді.", "SANCTION", {"USA"}, {"RUS"}),
+    ("Мәскеу Вашингтонның бұл қадамын ашық арандатушылық деп атады.", "ACCUSE", {"RUS"}, {"USA"}),
+    ("Венгрия Еуропалық одақтың Ресейге қарсы жаңа санкцияларын бұғаттады.", "REJECT", {"HUN"}, set()),
+])
+def test_bans_labels_and_blocks(text: str, etype: str, source: set[str], target: set[str]) -> None:
+    find(events(text), etype, source, target)
+
+
+def test_the_rejected_proposal_is_not_the_rejecters_offer() -> None:
+    found = events("Ресей бұл ұсынысқа қарсы болды.")
+    find(found, "REJECT", {"RUS"}, set())
+    assert not [e for e in found if e.type == "OFFER" and "RUS" in e.source]

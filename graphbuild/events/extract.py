@@ -42,6 +42,7 @@ from graphbuild.events.roles import find_roles
 from graphbuild.events.said_subject import (
     accusative_subject_in_complement,
     leave_embedded_arguments,
+    noun_under_reaction,
     subject_before_complement,
 )
 from graphbuild.events.shared_case import share_case_in_lists
@@ -258,6 +259,7 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
         subject_before_complement(d, args, comp_idx, lex)
         accusative_subject_in_complement(d, comp_idx, lex)
         leave_embedded_arguments(d, drafts, lex)
+        noun_under_reaction(d, drafts, lex)
     for d in drafts:
         resolve_object_pronoun(d, lex, args, state.recent)
         assign_roles(d)

@@ -49,3 +49,16 @@ def leave_embedded_arguments(d: Draft, drafts: list[Draft], lex: Lexicon) -> Non
                  for a in o.slots.get(slot) if slot not in o.slots.inherited and a.j <= o.trig.start}
         if taken and d.slots.get(slot):
             d.slots.by_slot[slot] = [a for a in d.slots.get(slot) if id(a) not in taken]
+
+
+def noun_under_reaction(d: Draft, drafts: list[Draft], lex: Lexicon) -> None:
+    """"Ресей бұл ұсынысқа қарсы болды", "шабуылды айыптады": an event noun in an oblique case right
+    before a reaction is what is reacted to; the reacting subject did not make it."""
+    head = d.tokens[d.trig.head]
+    if lex.order != "SOV" or not d.nominal or head.case not in ("Acc", "Dat", "Abl") or d.type in _REACTIONS:
+        return
+    # A refusal ("келіссөзден бас тартты") is about the refuser's own act.
+    if any(o.type in _REACTIONS and not o.trig.entry.governs_negated and 0 <= o.trig.start - d.trig.end <= 1
+           for o in drafts if o is not d):
+        d.slots.by_slot.pop("subj", None)
+        d.slots.blocked.add("subj")
