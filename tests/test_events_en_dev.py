@@ -91,6 +91,12 @@ CASES = [
      "planned"),
     ("Hamas rejected Israel's offer of a ceasefire.", "OFFER", {"ISR"}, set(), "asserted"),
     ("Iran did not attack Israel, the foreign minister said.", "ASSAULT", {"IRN"}, {"ISR"}, "negated"),
+    # blocking negates the blocked act; considering and preparing make it planned
+    ("Hungary held up the EU's sanctions package against Russia.", "REJECT", {"HUN"}, {"Q458"}, "asserted"),
+    ("Hungary held up the EU's sanctions package against Russia.", "SANCTION", {"Q458"}, {"RUS"}, "negated"),
+    ("Poland is considering sending troops to Ukraine.", "SUPPLY", {"POL"}, {"UKR"}, "planned"),
+    ("The EU is preparing new sanctions against Russia.", "SANCTION", {"Q458"}, {"RUS"}, "planned"),
+    ("Ukraine struck back at Russia with drones.", "ASSAULT", {"UKR"}, {"RUS"}, "asserted"),
     # relations restored, intelligence shared, asylum granted, apologies
     ("Saudi Arabia and Iran restored diplomatic ties in March.", "COOPERATE", {"SAU"}, {"IRN"}, "asserted"),
     ("The Netherlands shares intelligence with Ukraine.", "COOPERATE", {"NLD"}, {"UKR"}, "asserted"),
