@@ -97,6 +97,8 @@ CASES = [
     ("Poland is considering sending troops to Ukraine.", "SUPPLY", {"POL"}, {"UKR"}, "planned"),
     ("The EU is preparing new sanctions against Russia.", "SANCTION", {"Q458"}, {"RUS"}, "planned"),
     ("Ukraine struck back at Russia with drones.", "ASSAULT", {"UKR"}, {"RUS"}, "asserted"),
+    ("KYIV, Oct 14 (Reuters) - Russia launched a massive missile and drone attack on Ukraine's energy "
+     "infrastructure overnight, Ukrainian officials said.", "ASSAULT", {"RUS"}, {"UKR"}, "reported"),
     # relations restored, intelligence shared, asylum granted, apologies
     ("Saudi Arabia and Iran restored diplomatic ties in March.", "COOPERATE", {"SAU"}, {"IRN"}, "asserted"),
     ("The Netherlands shares intelligence with Ukraine.", "COOPERATE", {"NLD"}, {"UKR"}, "asserted"),
@@ -139,6 +141,8 @@ QUIET = [
     ("According to the ministry, Russia is negotiating with Iran.", "AGREE"),
     ("The White House released a statement on the talks.", "RETREAT"),
     ("Officials deported civilians from occupied areas of Ukraine.", "ASSAULT"),
+    ("Russia launched a massive missile and drone attack on Ukraine overnight.", "MOBILIZE"),
+    ("Ukraine's air force said it had shot down 30 of the 45 drones.", "ASSAULT"),
 ]
 
 

@@ -37,6 +37,7 @@ from graphbuild.events.linking import (
     link_sides,
 )
 from graphbuild.events.modality import is_negated, planned_reason, refused
+from graphbuild.events.participles import subject_of_participle
 from graphbuild.events.parties import resolve_parties
 from graphbuild.events.roles import find_roles
 from graphbuild.events.said_subject import (
@@ -53,6 +54,7 @@ from graphbuild.ids import evidence_id
 from graphbuild.language.base import Sentence
 from graphbuild.model import EVENT_TYPES, Document, Event, Evidence, Mention, Role
 
+LIGHT_VERB_REACH = 5  # "launched a massive missile and drone attack": the noun's modifiers sit in between
 _MODE_RANK = {"asserted": 0, "reported": 1, "planned": 2, "negated": 3, "denied": 4}
 
 
@@ -225,7 +227,7 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
     if lex.order == "SVO":
         # "launched a missile strike": a weak verb right before an event noun is only its light verb.
         checked = [t for t in checked if not (t.entry.need and any(
-            0 <= n.start - t.end <= 3 and n.type != t.type
+            0 <= n.start - t.end <= LIGHT_VERB_REACH and n.type != t.type
             and all(any(ch.isalnum() for ch in x.text) for x in tokens[t.end:n.start])
             and not any(t.end <= a.i < n.start for a in args)  # "прибыла в Москву для консультаций"
             for n in checked if n is not t))]
@@ -260,6 +262,7 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
         accusative_subject_in_complement(d, comp_idx, lex)
         leave_embedded_arguments(d, drafts, lex)
         noun_under_reaction(d, drafts, lex)
+        subject_of_participle(d, args, lex)
     for d in drafts:
         resolve_object_pronoun(d, lex, args, state.recent)
         assign_roles(d)
