@@ -220,3 +220,9 @@ def test_quote_speaker_and_denied_violation() -> None:
     denied = events("Анкара отвергла обвинения Афин в нарушении воздушного пространства.")
     find(denied, "DENY", {"TUR"}, {"GRC"})
     assert not any(e.type == "ACCUSE" for e in denied)  # the violation is what is denied
+
+
+def test_a_new_clause_after_comma_keeps_its_own_names() -> None:
+    """", а Шойгу передал письмо Путина": names of the next clause are no sides of the talks."""
+    found = events("Стороны обсудили вопросы обороны, а Шойгу передал лидеру КНДР письмо президента России.")
+    assert not any(e.type == "NEGOTIATE" for e in found)

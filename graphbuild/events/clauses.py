@@ -44,6 +44,7 @@ def _fill_slots(trig: Trigger, tokens: list[Token], args: list[Arg], lo: int, hi
               and not any(a.i <= k < a.j for k in trig.indices)  # "сапармен Астанаға келді": gaps are open
               and (a.clause is None or a.clause[0] < trig.start < a.clause[1])]
     breaks = set(lex.raw.get("clause_breaks", []))
+    coordinators = set(lex.raw.get("coordinators", []))  # ", and Modi" may end a list
     genitive_left: list[Arg] = []
     for arg in inside:
         slot = slot_of(arg, trig, tokens, lex)
@@ -59,6 +60,8 @@ def _fill_slots(trig: Trigger, tokens: list[Token], args: list[Arg], lo: int, hi
                 continue  # free word order ("Украину атаковали дроны") keeps a clear accusative
             if slot == "subj" and after_trigger and not any(t.text.lower() in breaks for t in tokens[lo:arg.i]):
                 continue
+        if arg.i >= trig.end and _new_clause(tokens[trig.end:arg.i], breaks - coordinators):
+            continue  # "стороны обсудили ..., а Шойгу передал ... Путина": the next clause's own
         slots.add(slot, arg)
     if "subj" not in slots.by_slot and genitive_left and not after_trigger and lex.order == "SVO":
         slots.add("subj", genitive_left[-1])  # a surname the analyser took for a genitive ("Песков")
@@ -102,6 +105,12 @@ def _fill_slots(trig: Trigger, tokens: list[Token], args: list[Arg], lo: int, hi
     elif not trig.entry.denial:
         _possessors_as_objects(trig, slots, lex)
     return slots
+
+
+def _new_clause(between: list[Token], breaks: set[str]) -> bool:
+    """A comma followed by a clause word (", а", ", но") opens another clause."""
+    return any(t.text == "," and n + 1 < len(between) and between[n + 1].text.lower() in breaks
+               and between[n + 1].text.isalpha() for n, t in enumerate(between))
 
 
 def _subject_of_light_verb(trig: Trigger, tokens: list[Token], slots: Slots, hi: int, lex: Lexicon) -> None:
@@ -242,6 +251,11 @@ def _possessive_mark(tokens: list[Token], arg: Arg) -> bool:
     return nxt in ("'s", "’s") or arg.mention.text.endswith(("'s", "’s")) or arg.case == "Gen"
 
 
+def _joined_by_conjunction(tokens: list[Token], a: Arg, b: Arg) -> bool:
+    between = tokens[a.j:b.i]
+    return 0 < len(between) <= 1 and all(t.pos in ("CCONJ", "PUNCT") for t in between)
+
+
 def _owned_between(tokens: list[Token], lo: int, hi: int) -> bool:
     """A possessed noun between a genitive and the trigger ("Швецияның НАТО-ға кіруін қолдауға") is
     what the genitive owns, so the trigger is not its act."""
@@ -261,6 +275,9 @@ def assign_roles(d: Draft) -> None:
         # "Russia's full-scale invasion of Ukraine": a possessor before the noun acts, "of" names the target.
         left = [a for a in poss if a.j <= start and start - a.j <= 3 and _possessive_mark(d.tokens, a)
                 and not (d.order == "SOV" and _owned_between(d.tokens, a.j, start))]
+        for a in sorted(poss, key=lambda a: -a.i):  # "АҚШ пен Оңтүстік Кореяның жаттығулары": the whole list owns
+            if a not in left and any(_joined_by_conjunction(d.tokens, a, b) for b in left):
+                left.append(a)
         right = [a for a in poss if a.i >= end]
         if left and right:
             by_slot["obj"] = by_slot.get("obj", []) + right
