@@ -295,3 +295,18 @@ def test_the_rejected_proposal_is_not_the_rejecters_offer() -> None:
     found = events("Ресей бұл ұсынысқа қарсы болды.")
     find(found, "REJECT", {"RUS"}, set())
     assert not [e for e in found if e.type == "OFFER" and "RUS" in e.source]
+
+
+def test_an_attributive_participle_takes_the_noun_after_it_as_subject() -> None:
+    found = events("Астанаға ресми сапармен келген Түркия Президенті Режеп Тайып Ердоған Ақордада "
+                   "Қасым-Жомарт Тоқаевпен келіссөз жүргізді.")
+    find(found, "VISIT", {"person:recep-tayyip-erdogan"}, {"KAZ"})
+    found = events("Сеул бұл әрекетті аймақтағы бейбітшілікке қатер төндіретін арандатушылық деп айыптады.")
+    assert not [e for e in found if e.type == "THREATEN" and "KOR" in e.source]
+
+
+def test_a_coordinated_genitive_list_owns_the_noun() -> None:
+    found = events("Пхеньян АҚШ пен Оңтүстік Кореяның бірлескен әскери жаттығуларын басқыншылыққа дайындық "
+                   "деп атады.")
+    assert find(found, "MOBILIZE", {"USA", "KOR"}, set()).source == ["KOR", "USA"]
+    find(found, "ACCUSE", {"PRK"}, {"USA"})

@@ -37,6 +37,7 @@ from graphbuild.events.linking import (
     link_sides,
 )
 from graphbuild.events.modality import is_negated, planned_reason, refused
+from graphbuild.events.participles import subject_of_participle
 from graphbuild.events.parties import resolve_parties
 from graphbuild.events.roles import find_roles
 from graphbuild.events.said_subject import (
@@ -261,6 +262,7 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
         accusative_subject_in_complement(d, comp_idx, lex)
         leave_embedded_arguments(d, drafts, lex)
         noun_under_reaction(d, drafts, lex)
+        subject_of_participle(d, args, lex)
     for d in drafts:
         resolve_object_pronoun(d, lex, args, state.recent)
         assign_roles(d)
