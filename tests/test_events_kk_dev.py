@@ -310,3 +310,11 @@ def test_a_coordinated_genitive_list_owns_the_noun() -> None:
                    "деп атады.")
     assert find(found, "MOBILIZE", {"USA", "KOR"}, set()).source == ["KOR", "USA"]
     find(found, "ACCUSE", {"PRK"}, {"USA"})
+
+
+def test_the_head_of_state_is_the_president_named_before() -> None:
+    found = events("Тоқаев Ақордада Си Цзиньпинмен кездесті. Мемлекет басшысы Қытай басшысын Қазақстанға "
+                   "қайта келуге шақырды.")
+    find(found, "REQUEST", {TOKAYEV}, {"CHN"})
+    found = events("Мемлекет басшысы Қасым-Жомарт Тоқаев Германияға ресми сапармен барды.")
+    find(found, "VISIT", {TOKAYEV}, {"DEU"})

@@ -353,6 +353,11 @@ def resolve_pronoun(d: Draft, lex: Lexicon, recent: list[Arg], here: list[Arg]) 
     for offset in range(len(left) - 1, -1, -1):
         k = d.lo + offset
         want = pronouns.get(left[offset].text.lower())
+        if want is None and offset:
+            # "Мемлекет басшысы" (the head of state): a two-word pronoun, unless a name follows it.
+            want = pronouns.get(f"{left[offset - 1].text} {left[offset].text}".lower())
+            if want is not None and subjects and subjects[0].i == k + 1:
+                return
         if want is None:
             continue
         joined = subjects and k + 2 == subjects[0].i and d.tokens[k + 1].text.lower() in coordinators
