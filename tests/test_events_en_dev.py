@@ -99,6 +99,14 @@ CASES = [
     ("Ukraine struck back at Russia with drones.", "ASSAULT", {"UKR"}, {"RUS"}, "asserted"),
     ("KYIV, Oct 14 (Reuters) - Russia launched a massive missile and drone attack on Ukraine's energy "
      "infrastructure overnight, Ukrainian officials said.", "ASSAULT", {"RUS"}, {"UKR"}, "reported"),
+    # "the invasion of X": the "of" phrase of an attack noun is its target; a light verb's subject acts
+    ("Israel mounted an invasion of Lebanon.", "ASSAULT", {"ISR"}, {"LBN"}, "asserted"),
+    ("The bombing of Gaza by Israel continued.", "ASSAULT", {"ISR"}, {"place:gaza"}, "asserted"),
+    ("The withdrawal of Russian troops from Kherson was completed.", "RETREAT", {"RUS"}, {"place:kherson"},
+     "asserted"),
+    ("Russian troops opened fire on Ukrainian positions.", "ASSAULT", {"RUS"}, {"UKR"}, "asserted"),
+    ("Qatar launched a mediation effort between the Emirates and Saudi Arabia.", "NEGOTIATE", {"QAT"},
+     {"SAU"}, "asserted"),
     # relations restored, intelligence shared, asylum granted, apologies
     ("Saudi Arabia and Iran restored diplomatic ties in March.", "COOPERATE", {"SAU"}, {"IRN"}, "asserted"),
     ("The Netherlands shares intelligence with Ukraine.", "COOPERATE", {"NLD"}, {"UKR"}, "asserted"),

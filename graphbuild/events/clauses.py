@@ -279,9 +279,12 @@ def assign_roles(d: Draft) -> None:
             if a not in left and any(_joined_by_conjunction(d.tokens, a, b) for b in left):
                 left.append(a)
         right = [a for a in poss if a.i >= end]
-        if left and right:
+        # "the invasion of Ukraine", "the bombing of Gaza": for these nouns the "of" phrase is the target.
+        patient = dict(d.trig.entry.roles).get("poss") == "target"
+        if right and (left or patient):
             by_slot["obj"] = by_slot.get("obj", []) + right
-        owners = left or [a for a in poss if a.j == start or a.i == end or (a.prep and a.i == end + 1)]
+        owners = left or [a for a in poss if a.j == start or (not patient and (
+            a.i == end or (a.prep and a.i == end + 1)))]
         if owners:
             # "АҚШ-тың ұсынысы", "предложение США", "the visit of X": the owner acts, not the clause subject.
             by_slot.pop("subj", None)
