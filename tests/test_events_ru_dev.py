@@ -226,3 +226,24 @@ def test_a_new_clause_after_comma_keeps_its_own_names() -> None:
     """", а Шойгу передал письмо Путина": names of the next clause are no sides of the talks."""
     found = events("Стороны обсудили вопросы обороны, а Шойгу передал лидеру КНДР письмо президента России.")
     assert not any(e.type == "NEGOTIATE" for e in found)
+
+
+def test_about_this_said_attributes_the_previous_sentence() -> None:
+    found = events("Россия не намерена поставлять оружие КНДР. "
+                   "Об этом в среду заявил журналистам пресс-секретарь Кремля Дмитрий Песков.")
+    supply = find(found, "SUPPLY", {"RUS"}, {"PRK"})
+    assert (supply.mode, supply.reported_by) == ("negated", [PESKOV])
+
+
+def test_mediator_is_no_party_and_joint_owners_are() -> None:
+    talks = find(events("Турция готова выступить посредником в переговорах между Россией и Украиной."),
+                 "NEGOTIATE", {"RUS"}, {"UKR"})
+    assert "TUR" not in talks.source + talks.target
+    find(events("Во вторник в Минске состоялись переговоры президентов России и Белоруссии."),
+         "NEGOTIATE", {"RUS"}, {"BLR"})
+
+
+def test_reaction_to_bare_noun_and_promised_response() -> None:
+    found = events("Китай провел крупные военные учения у берегов Тайваня. Власти Тайваня осудили маневры.")
+    find(found, "ACCUSE", {"TWN"}, {"CHN"})
+    assert find(events("Тегеран пообещал дать ответ."), "THREATEN", {"IRN"}, set()).mode == "asserted"

@@ -73,6 +73,8 @@ def _speaker_for_verb(cue: Match, tokens: list[Token], args: list[Arg], lex: Lex
     left = _nearest_left(usable, cue.start, lo)
     # "..., said Kirby", "«...», — заявил Кирби": an inverted speaker follows a verb that ends a quote.
     inverted = cue.start > 0 and tokens[cue.start - 1].text in _QUOTE_ENDS
+    # Free word order: "Об этом заявил журналистам Песков" names its speaker after a clause-initial verb.
+    inverted = inverted or (lex.raw.get("verb_first_speakers", False) and left is None)
     after = [a for a in usable if inverted and cue.end <= a.i <= cue.end + SPEAKER_REACH and a.prep is None]
     # "..., said Kirby." ends with the name; "Kirby, the spokesman, said Russia attacked" goes on.
     closes = bool(after) and (after[0].j >= len(tokens) or not tokens[after[0].j].text[:1].isalnum()

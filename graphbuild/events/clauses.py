@@ -95,6 +95,11 @@ def _fill_slots(trig: Trigger, tokens: list[Token], args: list[Arg], lo: int, hi
         slots.by_slot.pop("by", None)  # an active verb's "by"/instrumental is a means, not the actor
     if is_nominal(trig, tokens) and lex.order == "SVO" and not slots.get("subj"):
         _subject_of_light_verb(trig, tokens, slots, hi, lex)
+    between = set(lex.raw.get("between_prepositions", []))
+    if symmetric and is_nominal(trig, tokens) and any(tokens[a.i - 1].text.lower() in between
+                                                       for a in slots.get("with") if a.i > 0):
+        slots.by_slot.pop("subj", None)  # "готова к переговорам между Россией и Украиной": not a party
+        slots.blocked.add("subj")
     if is_nominal(trig, tokens):
         symmetric = EVENT_TYPES[trig.type].symmetric  # "seeking to deepen a partnership": still theirs
         if lex.order == "SVO" and not symmetric and _object_of_other_verb(trig, tokens, lo, lex):
@@ -285,6 +290,9 @@ def assign_roles(d: Draft) -> None:
             by_slot["obj"] = by_slot.get("obj", []) + right
         owners = left or [a for a in poss if a.j == start or (not patient and (
             a.i == end or (a.prep and a.i == end + 1)))]
+        for a in sorted(poss, key=lambda a: a.i):  # "переговоры президентов России и Белоруссии": all own it
+            if owners and not left and a not in owners and _joined_by_conjunction(d.tokens, owners[-1], a):
+                owners.append(a)
         if owners:
             # "АҚШ-тың ұсынысы", "предложение США", "the visit of X": the owner acts, not the clause subject.
             by_slot.pop("subj", None)

@@ -24,7 +24,7 @@ from graphbuild.events.clauses import (
 )
 from graphbuild.events.dates import resolve_date
 from graphbuild.events.draft import SAID_ACTS, SPEECH_ACTS, Draft
-from graphbuild.events.lexicon import Lexicon, common, find_matches, load_lexicon
+from graphbuild.events.lexicon import Lexicon, common, compile_patterns, find_matches, load_lexicon
 from graphbuild.events.linking import (
     drop_denied_claims,
     drop_echoes,
@@ -51,7 +51,7 @@ from graphbuild.events.topics import drop_topic_nouns
 from graphbuild.events.triggers import find_triggers
 from graphbuild.graph.knowledge_graph import canonical_event_id, canonical_participants
 from graphbuild.ids import evidence_id
-from graphbuild.language.base import Sentence
+from graphbuild.language.base import Sentence, Token
 from graphbuild.model import EVENT_TYPES, Document, Event, Evidence, Mention, Role
 
 LIGHT_VERB_REACH = 5  # "launched a massive missile and drone attack": the noun's modifiers sit in between
@@ -137,6 +137,7 @@ class _DocState:
     recent: list[Arg] = field(default_factory=list)  # subjects of earlier sentences, latest last
     last_date: tuple[str | None, str | None] | None = None  # the latest date of the current paragraph
     last_end: int | None = None  # where the sentence that gave it ended
+    last_drafts: list[Draft] = field(default_factory=list)  # the previous sentence's ("Об этом заявил X")
 
 
 def _known_holders(args: list[Arg], roles: list[Role]) -> None:
@@ -166,6 +167,17 @@ def _negated_subject(d: Draft, lex: Lexicon) -> bool:
         return False
     k = subjects[0].i - 1
     return k >= 0 and d.tokens[k].text.lower() in lex.raw.get("negation_before", []) and d.tokens[k].text != "не"
+
+
+def _report_back(tokens: list[Token], speakers: list[str], lex: Lexicon, state: _DocState) -> None:
+    """"Об этом заявил Песков": a report that opens on "about this" attributes the previous sentence."""
+    cues = compile_patterns(lex.raw.get("backward_report_cues", []))
+    if not speakers or not cues or not any(m.start == 0 for m in find_matches(tokens[:3], cues, set())):
+        return
+    for d in state.last_drafts:
+        if not d.reported_by and not (d.type in SAID_ACTS and set(d.source) & set(speakers)):
+            d.reported_by = list(speakers)
+    state.last_drafts = []
 
 
 def _remember_date(state: _DocState, s: Sentence, doc: Document, date: tuple[str | None, str | None]) -> None:
@@ -200,6 +212,7 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
         speakers = list(state.last_speakers)  # "he added": the speaker of the previous report
     state.last_speakers = speakers or state.last_speakers
     own_date = resolve_date(s, doc.lang, doc.published)
+    _report_back(tokens, speakers, lex, state)
     if not triggers:
         _remember_date(state, s, doc, own_date)
         return []
@@ -292,6 +305,7 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
             # A speaker's own accusation or denial is the event itself, not a report of it.
             d.reported_by = [r for r in d.reported_by if r not in d.source]
     _remember_date(state, s, doc, date)
+    state.last_drafts = drafts
     subjects = [a for d in drafts if "subj" not in d.slots.inherited for a in d.slots.get("subj")]
     state.recent.extend(subjects + [a for r in reports for a in r.group])
     return drafts
