@@ -318,3 +318,9 @@ def test_the_head_of_state_is_the_president_named_before() -> None:
     find(found, "REQUEST", {TOKAYEV}, {"CHN"})
     found = events("Мемлекет басшысы Қасым-Жомарт Тоқаев Германияға ресми сапармен барды.")
     find(found, "VISIT", {TOKAYEV}, {"DEU"})
+
+
+def test_a_warning_needs_someone_warned() -> None:
+    assert not [e for e in events("Министр су тапшылығы мәселесін шешу қажет екенін ескертті.")
+                if e.type == "THREATEN"]
+    find(events("Кремль Вашингтонды ықтимал салдары туралы ескертті."), "THREATEN", {"org:kremlin"}, {"USA"})

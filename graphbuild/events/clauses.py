@@ -185,7 +185,8 @@ def need_met(trig: Trigger, tokens: list[Token], args: list[Arg], stops: list[in
             return True
         if [a for a in slots.get(option) if not a.modifier]:  # "host Russian weapons": no one hosted
             return True
-    return False
+    # "Израильге соққы беретінін ескертті": the act warned of, right before, carries the addressee.
+    return lex.order == "SOV" and trig.type in SAID_ACTS and (trig.start - 1) in trigger_tokens
 
 
 def _participle_after_comma(d: Draft, between: list[Token]) -> bool:
