@@ -247,3 +247,20 @@ def test_reaction_to_bare_noun_and_promised_response() -> None:
     found = events("Китай провел крупные военные учения у берегов Тайваня. Власти Тайваня осудили маневры.")
     find(found, "ACCUSE", {"TWN"}, {"CHN"})
     assert find(events("Тегеран пообещал дать ответ."), "THREATEN", {"IRN"}, set()).mode == "asserted"
+
+
+@pytest.mark.parametrize(("text", "etype", "source", "target", "date"), [
+    ("Лавров отправится в Пекин на следующей неделе.", "VISIT", {"person:sergey-lavrov"}, {"CHN"}, "2023-09"),
+    ("В конце прошлого года ЕС ввел санкции против Ирана.", "SANCTION", {"Q458"}, {"IRN"}, "2022"),
+    ("В следующем месяце США поставят Украине танки.", "SUPPLY", {"USA"}, {"UKR"}, "2023-10"),
+    ("Накануне Путин встретился с Си Цзиньпином.", "MEET", {"Q7747"}, {"Q15031"}, "2023-09-13"),
+    ("В июле Россия и Белоруссия провели совместные учения.", "MOBILIZE", {"RUS", "BLR"}, set(), "2023-07"),
+])
+def test_relative_and_partial_dates(text: str, etype: str, source: set[str], target: set[str], date: str) -> None:
+    assert find(events(text), etype, source, target).date == date
+
+
+def test_next_month_in_december_rolls_the_year() -> None:
+    supply = find(events("В следующем месяце США поставят Украине танки.", published="2023-12-20"), "SUPPLY",
+                  {"USA"}, {"UKR"})
+    assert supply.date == "2024-01"

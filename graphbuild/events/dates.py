@@ -200,6 +200,8 @@ def _relative(words: list[_Word], dl: _DateLexicon, pub: date) -> tuple[str, str
             y, m = pub.year, pub.month + n
             while m < 1:
                 y, m = y - 1, m + 12
+            while m > 12:  # "next month" in December
+                y, m = y + 1, m - 12
             return f"{y}-{m:02d}", "month"
         return str(pub.year + n), "year"
     for w in words:
