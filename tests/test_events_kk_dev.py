@@ -324,3 +324,10 @@ def test_a_warning_needs_someone_warned() -> None:
     assert not [e for e in events("Министр су тапшылығы мәселесін шешу қажет екенін ескертті.")
                 if e.type == "THREATEN"]
     find(events("Кремль Вашингтонды ықтимал салдары туралы ескертті."), "THREATEN", {"org:kremlin"}, {"USA"})
+
+
+def test_the_headline_is_the_dated_event_told_after_it() -> None:
+    found = events("КХДР жаңа құрлықаралық зымыранды сынады.\n\nСолтүстік Корея 12 шілдеде «Хвасон-18» "
+                   "құрлықаралық баллистикалық зымыранын ұшырды.", "2023-07-13")
+    tests = [e for e in found if e.type == "MOBILIZE"]
+    assert len(tests) == 1 and tests[0].date == "2023-07-12" and len(tests[0].evidence) == 2

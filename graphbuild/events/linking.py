@@ -219,6 +219,26 @@ def fold_partial_mentions(drafts: list[Draft]) -> None:
                     and d.object in (None, prev.object) and not (d.negated or d.denied):
                 d.folded_into = prev
                 break
+    _fold_headlines(drafts)
+
+
+def _fold_headlines(drafts: list[Draft]) -> None:
+    """A headline or lead told before the dated account ("КХДР зымыранды сынады" ... "12 шілдеде ...
+    ұшырды"): an earlier undated telling with no more parties than a later dated one is that event."""
+    for k, d in enumerate(drafts):
+        if d.folded_into is not None or d.date[0] is not None or d.about is not None or d.negated or d.denied:
+            continue
+        if d.trig.entry.denial or any(o.folded_into is d or o.about is d for o in drafts):
+            continue
+        for nxt in drafts[k + 1:]:
+            if nxt.type != d.type or nxt.date[0] is None or nxt.planned != d.planned or nxt.folded_into is not None:
+                continue
+            inside = set(d.source) <= set(nxt.source) and set(d.target) <= set(nxt.target)
+            if EVENT_TYPES[d.type].symmetric:
+                inside = d.participants <= nxt.participants
+            if inside and d.participants and d.object in (None, nxt.object) and not (nxt.negated or nxt.denied):
+                d.folded_into = nxt
+                break
 
 
 _REACTIONS = ("ACCUSE", "SUPPORT", "REJECT", "DENY")
