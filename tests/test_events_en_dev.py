@@ -107,6 +107,9 @@ CASES = [
     ("Russian troops opened fire on Ukrainian positions.", "ASSAULT", {"RUS"}, {"UKR"}, "asserted"),
     ("Qatar launched a mediation effort between the Emirates and Saudi Arabia.", "NEGOTIATE", {"QAT"},
      {"SAU"}, "asserted"),
+    ("The ICC issued a warrant for Putin in March 2023.", "ACCUSE", {"Q47488"}, {"Q7747"}, "asserted"),
+    ("The U.N. General Assembly voted to suspend Russia from the Human Rights Council.", "SANCTION",
+     {"org:un-general-assembly"}, {"RUS"}, "asserted"),
     # relations restored, intelligence shared, asylum granted, apologies
     ("Saudi Arabia and Iran restored diplomatic ties in March.", "COOPERATE", {"SAU"}, {"IRN"}, "asserted"),
     ("The Netherlands shares intelligence with Ukraine.", "COOPERATE", {"NLD"}, {"UKR"}, "asserted"),
@@ -151,6 +154,7 @@ QUIET = [
     ("Officials deported civilians from occupied areas of Ukraine.", "ASSAULT"),
     ("Russia launched a massive missile and drone attack on Ukraine overnight.", "MOBILIZE"),
     ("Ukraine's air force said it had shot down 30 of the 45 drones.", "ASSAULT"),
+    ("Asked by reporters whether Moscow would help Pyongyang, Putin said Russia would.", "REQUEST"),
 ]
 
 
