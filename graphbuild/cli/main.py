@@ -272,7 +272,8 @@ def evaluate_cmd(gold: Path, out: Path, as_json: bool) -> None:
     from graphbuild.evaluation import evaluate
 
     report = evaluate(gold, out)
-    stdout.print(json.dumps(report.to_dict(), indent=2) if as_json else report.to_text())
+    # Plain echo: rich would wrap long lines and read [brackets] in the text as markup.
+    click.echo(json.dumps(report.to_dict(), indent=2, ensure_ascii=False) if as_json else report.to_text())
 
 
 @cli.command()
