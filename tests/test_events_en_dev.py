@@ -110,6 +110,8 @@ CASES = [
     ("The ICC issued a warrant for Putin in March 2023.", "ACCUSE", {"Q47488"}, {"Q7747"}, "asserted"),
     ("The U.N. General Assembly voted to suspend Russia from the Human Rights Council.", "SANCTION",
      {"org:un-general-assembly"}, {"RUS"}, "asserted"),
+    ("Iran could strike Israel within days, U.S. officials warned.", "ASSAULT", {"IRN"}, {"ISR"}, "planned"),
+    ("Russia is unlikely to attack NATO, the report said.", "ASSAULT", {"RUS"}, {"Q7184"}, "planned"),
     # relations restored, intelligence shared, asylum granted, apologies
     ("Saudi Arabia and Iran restored diplomatic ties in March.", "COOPERATE", {"SAU"}, {"IRN"}, "asserted"),
     ("The Netherlands shares intelligence with Ukraine.", "COOPERATE", {"NLD"}, {"UKR"}, "asserted"),
