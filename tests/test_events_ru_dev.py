@@ -264,3 +264,14 @@ def test_next_month_in_december_rolls_the_year() -> None:
     supply = find(events("В следующем месяце США поставят Украине танки.", published="2023-12-20"), "SUPPLY",
                   {"USA"}, {"UKR"})
     assert supply.date == "2024-01"
+
+
+@pytest.mark.parametrize("text", [
+    "Россия получила рекордный урожай зерна.",
+    "Президент Казахстана принял участие в саммите ШОС в Астане.",
+    "Москва находится в 700 километрах от границы с Украиной.",
+    "Визит завершился в пятницу.",
+    "Эксперты выразили обеспокоенность ростом напряженности.",
+])
+def test_no_event_in_plain_news(text: str) -> None:
+    assert events(text) == []

@@ -101,7 +101,9 @@ def place_mentions(tokens: list[Token], mentions: list[Mention], lex: Lexicon) -
         # "Kyiv overnight" (a time word tagged ADJ) leaves Kyiv an actor.
         describes = nxt is not None and (nxt.pos == "NOUN" or (
             nxt.pos == "ADJ" and after is not None and after.pos in ("NOUN", "ADJ")))
-        arg.modifier = (lex.order == "SVO" and arg.j - arg.i == 1 and tokens[arg.i].pos in ("ADJ", "PROPN")
+        # A name modifies a noun in English ("US tanks"); a case language puts its genitive after the noun.
+        named_modifier = tokens[arg.i].pos == "PROPN" and not lex.case_slots
+        arg.modifier = (lex.order == "SVO" and arg.j - arg.i == 1 and (tokens[arg.i].pos == "ADJ" or named_modifier)
                         and describes and nxt.text[:1].islower() and not _possessive(tokens, arg)
                         and not matches_any(nxt, forces))  # "российских войск": the army is the state
     coordinators = set(lex.raw.get("coordinators", []))

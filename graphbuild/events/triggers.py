@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graphbuild.events.lexicon import Lexicon, Match, TriggerEntry, find_matches
+from graphbuild.events.lexicon import Lexicon, Match, TriggerEntry, compile_patterns, find_matches
 from graphbuild.language.base import Token
 
 
@@ -40,6 +40,8 @@ def _pos_ok(entry: TriggerEntry, tokens: list[Token], match: Match) -> bool:
 
 def find_triggers(tokens: list[Token], lex: Lexicon, used: set[int]) -> list[Trigger]:
     """Trigger matches, longest first and non-overlapping; ``used`` gets the trigger tokens."""
+    # Set phrases built on a trigger word that name no event ("принять участие") claim their tokens first.
+    find_matches(tokens, compile_patterns(lex.raw.get("non_triggers", [])), used)
     triggers = []
     for match in find_matches(tokens, lex.triggers, used):
         entry: TriggerEntry = match.value
