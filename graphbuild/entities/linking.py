@@ -10,7 +10,10 @@ introduced earlier ("Джон Смит ... Смит").
 from __future__ import annotations
 
 import dataclasses
+import json
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
 from graphbuild.entities.kb import KbHit, KnowledgeBase, normalize
 from graphbuild.entities.transliterate import to_latin
@@ -59,6 +62,24 @@ def _constrain_by_alias(tokens: list[Token], alias: str, lang: str) -> None:
         if analysis.lemma.lower() == stem.lower():
             token.lemma, token.feats = analysis.lemma, dict(analysis.feats)
             return
+
+
+@lru_cache(maxsize=8)
+def _date_words(lang: str) -> frozenset[str]:
+    """Month and weekday names written out (no stems): a dateline's "Nov." or "Sept" is no place."""
+    data = json.loads(resources.files("graphbuild").joinpath("data", "lexicons", f"{lang}.json")
+                      .read_text(encoding="utf-8"))
+    words = [w for key in ("months", "weekdays") for w in data.get(key, {}) if not w.endswith("*")]
+    return frozenset(normalize(w).rstrip(".") for w in words)
+
+
+def _not_an_actor(mention: Mention, doc: Document) -> bool:
+    """NER spans that are the outlet's own name (bylines, credits) or a bare date word."""
+    text = normalize(mention.text).rstrip(".")
+    if text in _date_words(doc.lang):
+        return True
+    outlet = normalize(doc.outlet or "")
+    return bool(outlet) and (text == outlet or (len(text) > 3 and text in outlet))
 
 
 def _span_tokens(sentence: Sentence, start: int, end: int) -> list[Token]:
@@ -131,11 +152,12 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
 
     by_sentence = sorted(sentences, key=lambda s: s.start)
     for mention in sorted(ner_mentions, key=lambda m: m.start):
-        if any(s < mention.end and mention.start < e for s, e in covered):
+        if any(s < mention.end and mention.start < e for s, e in covered) or _not_an_actor(mention, doc):
             continue
         sentence = next((s for s in by_sentence if s.start <= mention.start < s.end), None)
         tokens = _span_tokens(sentence, mention.start, mention.end) if sentence else []
-        name = _lemma_form(tokens) if tokens else mention.text
+        # The recogniser's own normal form keeps agreement ("Великое национальное собрание").
+        name = mention.lemma or (_lemma_form(tokens) if tokens else mention.text)
         hits = kb.lookup(name, None) or kb.lookup(mention.text, None)
         actor_id = next((i for i in map(_linked_id, hits) if i and i in kb), None)
         if actor_id:
