@@ -331,3 +331,10 @@ def test_the_headline_is_the_dated_event_told_after_it() -> None:
                    "құрлықаралық баллистикалық зымыранын ұшырды.", "2023-07-13")
     tests = [e for e in found if e.type == "MOBILIZE"]
     assert len(tests) == 1 and tests[0].date == "2023-07-12" and len(tests[0].evidence) == 2
+
+
+def test_an_office_holder_speaks_for_the_state() -> None:
+    found = events("Қазақстан Президенті Қасым-Жомарт Тоқаев Санкт-Петербургке барды. Тоқаев Қазақстан Донецк "
+                   "және Луганск республикаларын мойындамайтынын мәлімдеді.")
+    e = find(found, "REJECT", {"KAZ", TOKAYEV}, set())
+    assert e.mode == "asserted" and not e.reported_by

@@ -304,6 +304,15 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
         if d.type in SAID_ACTS:
             # A speaker's own accusation or denial is the event itself, not a report of it.
             d.reported_by = [r for r in d.reported_by if r not in d.source]
+            # "Тоқаев Қазақстан ... мойындамайтынын мәлімдеді": a holder of the acting state's office
+            # speaks for it, so the statement is theirs together.
+            kinds = {a.actor: a.kind for a in args}
+            office = {r.person for r in state.roles if r.of in d.source and kinds.get(r.person) == "Person"
+                      and kinds.get(r.of) in ("Country", "Organization")}
+            own = [r for r in d.reported_by if r in office]
+            if own:
+                d.source = d.source + own
+                d.reported_by = [r for r in d.reported_by if r not in own]
     _remember_date(state, s, doc, date)
     state.last_drafts = drafts
     subjects = [a for d in drafts if "subj" not in d.slots.inherited for a in d.slots.get("subj")]
