@@ -275,3 +275,16 @@ def test_next_month_in_december_rolls_the_year() -> None:
 ])
 def test_no_event_in_plain_news(text: str) -> None:
     assert events(text) == []
+
+
+def test_said_that_names_no_speaker_after_the_complementizer() -> None:
+    """"В Белом доме заявили, что США ... готовы ввести ограничения": the White House reports, the US acts."""
+    sanction = find(events("В Белом доме заявили, что США совместно с союзниками готовы ввести ограничения "
+                           "против иранских компаний."), "SANCTION", {"USA"}, {"IRN"})
+    assert (sanction.mode, sanction.reported_by) == ("planned", ["org:white-house"])
+
+
+def test_conditional_supply_is_not_asserted() -> None:
+    found = events("Вашингтон пригрозил Тегерану новыми санкциями в случае поставок ракет Москве.")
+    find(found, "THREATEN", {"USA"}, {"IRN"})
+    assert all(e.mode != "asserted" for e in found if e.type == "SUPPLY")

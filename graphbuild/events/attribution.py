@@ -73,8 +73,10 @@ def _speaker_for_verb(cue: Match, tokens: list[Token], args: list[Arg], lex: Lex
     left = _nearest_left(usable, cue.start, lo)
     # "..., said Kirby", "«...», — заявил Кирби": an inverted speaker follows a verb that ends a quote.
     inverted = cue.start > 0 and tokens[cue.start - 1].text in _QUOTE_ENDS
-    # Free word order: "Об этом заявил журналистам Песков" names its speaker after a clause-initial verb.
-    inverted = inverted or (lex.raw.get("verb_first_speakers", False) and left is None)
+    # Free word order: "Об этом заявил журналистам Песков" names its speaker after a clause-initial verb
+    # (only right after it: "заявили, что США ..." names what was said).
+    verb_first = not inverted and lex.raw.get("verb_first_speakers", False) and left is None
+    inverted = inverted or verb_first
     after = [a for a in usable if inverted and cue.end <= a.i <= cue.end + SPEAKER_REACH and a.prep is None]
     # "..., said Kirby." ends with the name; "Kirby, the spokesman, said Russia attacked" goes on.
     closes = bool(after) and (after[0].j >= len(tokens) or not tokens[after[0].j].text[:1].isalnum()
@@ -89,7 +91,7 @@ def _speaker_for_verb(cue: Match, tokens: list[Token], args: list[Arg], lex: Lex
         return office  # "a spokesperson for the Ukrainian military said": the body speaks
     if left is not None and left.case in (None, "Nom"):
         return left
-    if after and after[0].case in (None, "Nom"):
+    if after and after[0].case in (None, "Nom") and not verb_first:
         return after[0]
     if left is None and cue.start > 0 and tokens[cue.start - 1].text.lower() in _word_coordinators(lex):
         # "Kishida and Yoon condemned the launch ... and said": the subject of the first verb speaks.
