@@ -338,3 +338,14 @@ def test_an_office_holder_speaks_for_the_state() -> None:
                    "және Луганск республикаларын мойындамайтынын мәлімдеді.")
     e = find(found, "REJECT", {"KAZ", TOKAYEV}, set())
     assert e.mode == "asserted" and not e.reported_by
+
+
+@pytest.mark.parametrize(("text", "etype", "source", "target"), [
+    ("Солтүстік Корея Ресейге 10 мыңнан астам әскер жіберді.", "MOBILIZE", {"PRK"}, {"RUS"}),
+    ("Ресей Қырымды 2014 жылы басып алды.", "ASSAULT", {"RUS"}, {"place:crimea"}),
+    ("Қытай Жапонияның шешіміне қарсылық білдірді.", "REJECT", {"CHN"}, {"JPN"}),
+    ("Мәскеу бұл қадамды жауапсыз қалдырмайтынын ескертті.", "THREATEN", {"RUS"}, set()),
+])
+def test_more_news_verbs(text: str, etype: str, source: set[str], target: set[str]) -> None:
+    e = find(events(text), etype, source, target)
+    assert e.mode == "asserted"
