@@ -38,6 +38,7 @@ class Draft:
     reported_by: list[str] = field(default_factory=list)
     about: Draft | None = None
     folded_into: Draft | None = None  # a partial retelling of an earlier event of the document
+    guessed: bool = False  # the target is the nearest actor, not one a rule found (events/fallback.py)
     event: Event | None = None
 
     @property

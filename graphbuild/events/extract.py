@@ -24,6 +24,7 @@ from graphbuild.events.clauses import (
 )
 from graphbuild.events.dates import resolve_date
 from graphbuild.events.draft import SAID_ACTS, SPEECH_ACTS, Draft
+from graphbuild.events.fallback import fill_missing_targets
 from graphbuild.events.lexicon import Lexicon, common, compile_patterns, find_matches, load_lexicon
 from graphbuild.events.linking import (
     drop_denied_claims,
@@ -81,7 +82,8 @@ def _confidence(d: Draft) -> float:
     filled = bool(d.source) + bool(d.target)
     completeness = (0.5, 0.75, 1.0)[filled]
     borrowed = 0.9 if d.slots.inherited else 1.0
-    return round(strength * completeness * borrowed, 3)
+    guessed = 0.7 if d.guessed else 1.0
+    return round(strength * completeness * borrowed * guessed, 3)
 
 
 def _quote(d: Draft) -> str:
@@ -341,6 +343,7 @@ def extract_events(doc: Document, sentences: list[Sentence], mentions: list[Ment
     link_sides(drafts, lex)
     link_anaphora(drafts, lex)
     fold_partial_mentions(drafts)
+    fill_missing_targets(drafts, ordered)
     referenced = {id(d.about) for d in drafts if d.about is not None}
     for d in drafts:
         d.event = _build_event(d, doc, id(d) in referenced)
