@@ -14,5 +14,8 @@ def test_guessed_target_is_the_nearest_remaining_actor_with_lower_confidence() -
 
 
 def test_no_guess_for_a_denial_without_an_accuser() -> None:
-    events = extract_text("North Korea denied the reports about arms deliveries, KCNA said.", "en", "2023-09-01")
-    assert all(e["target"] == [] for e in events if e["type"] == "DENY")
+    events = extract_text("North Korea denied the reports about arms deliveries to Russia.", "en", "2023-09-01")
+    denial = next(e for e in events if e["type"] == "DENY")
+    assert denial["target"] == []  # Russia is in the denied claim, not the one who accused
+    supply = next(e for e in events if e["type"] == "SUPPLY")
+    assert supply["mode"] == "denied" and denial["about"] == supply["id"]
