@@ -81,8 +81,11 @@ def _speaker_for_verb(cue: Match, tokens: list[Token], args: list[Arg], lex: Lex
     # "..., said Kirby." ends with the name; "Kirby, the spokesman, said Russia attacked" goes on.
     closes = bool(after) and (after[0].j >= len(tokens) or not tokens[after[0].j].text[:1].isalnum()
                               or not lex.raw.get("inverted_speaker_ends_clause", False))
-    if after and closes and after[0].case in (None, "Nom") and all(t.text.isalnum() or "-" in t.text
-                                                                   for t in tokens[cue.end:after[0].i]):
+    # Foreign surnames often read as genitive plurals ("Пашинян"): a person right after the verb still speaks.
+    nominative = bool(after) and (after[0].case in (None, "Nom") or (after[0].kind == "Person"
+                                                                      and after[0].case == "Gen"))
+    if after and closes and nominative and all(t.text.isalnum() or "-" in t.text
+                                               for t in tokens[cue.end:after[0].i]):
         return after[0]  # before the nearest name on the left, which belongs to the quote
     if left is not None and _across_comma(tokens[left.j:cue.start]):
         left = None  # "Iran did not attack Israel, the foreign minister said": Israel is no speaker
