@@ -112,6 +112,12 @@ CASES = [
      {"org:un-general-assembly"}, {"RUS"}, "asserted"),
     ("Iran could strike Israel within days, U.S. officials warned.", "ASSAULT", {"IRN"}, {"ISR"}, "planned"),
     ("Russia is unlikely to attack NATO, the report said.", "ASSAULT", {"RUS"}, {"Q7184"}, "planned"),
+    # light verbs of wire prose and the firms a sanction names
+    ("The United States slapped sanctions on Chinese firms.", "SANCTION", {"USA"}, {"CHN"}, "asserted"),
+    ("Britain rolled out new sanctions against Iran.", "SANCTION", {"GBR"}, {"IRN"}, "asserted"),
+    ("Turkey expressed solidarity with Azerbaijan.", "SUPPORT", {"TUR"}, {"AZE"}, "asserted"),
+    ("Russia banned imports of Polish apples.", "SANCTION", {"RUS"}, {"POL"}, "asserted"),
+    ("Russia launched a cyberattack on Ukraine's banks.", "ASSAULT", {"RUS"}, {"UKR"}, "asserted"),
     # relations restored, intelligence shared, asylum granted, apologies
     ("Saudi Arabia and Iran restored diplomatic ties in March.", "COOPERATE", {"SAU"}, {"IRN"}, "asserted"),
     ("The Netherlands shares intelligence with Ukraine.", "COOPERATE", {"NLD"}, {"UKR"}, "asserted"),
