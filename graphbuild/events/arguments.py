@@ -106,6 +106,8 @@ def place_mentions(tokens: list[Token], mentions: list[Mention], lex: Lexicon) -
         arg.modifier = (lex.order == "SVO" and arg.j - arg.i == 1 and (tokens[arg.i].pos == "ADJ" or named_modifier)
                         and describes and nxt.text[:1].islower() and not _possessive(tokens, arg)
                         and not matches_any(nxt, forces))  # "российских войск": the army is the state
+        if tokens[arg.i].pos == "ADJ" and arg.j - arg.i == 1 and nxt is not None and matches_any(nxt, forces):
+            arg.case = nxt.case or arg.case  # "Азербайджанские военные": the noun's case, not the adjective's
     coordinators = set(lex.raw.get("coordinators", []))
     for k, arg in enumerate(spans):
         arg.prep = _governor(tokens, arg, spans, lex)

@@ -54,7 +54,7 @@ def _fill_slots(trig: Trigger, tokens: list[Token], args: list[Arg], lo: int, hi
             if slot == "to" and arg.kind in ("Organization", "Group", "Country"):
                 slot = "place"  # "В ХАМАС ... отвергли": where the statement came from
             fronted = (lex.raw.get("fronted_objects", False) and not after_trigger and not is_nominal(trig, tokens)
-                       and ((slot == "obj" and arg.case == "Acc" and arg.prep is None)
+                       and ((slot == "obj" and arg.case == "Acc" and arg.prep is None and tokens[arg.i].pos != "ADJ")
                             or (slot in _FRONTED_PREP_SLOTS and arg.prep == slot)))
             if slot not in _LEFT_SLOTS and not fronted:
                 continue  # free word order ("Украину атаковали дроны") keeps a clear accusative
@@ -215,6 +215,12 @@ def _shares_subject(governor: Draft, d: Draft, lex: Lexicon) -> bool:
     return nonfinite or any(t.text.lower() in coordinators for t in between)
 
 
+def _break_between(a: Draft, b: Draft, lex: Lexicon) -> bool:
+    words = set(lex.raw.get("subordinators", []))
+    lo, hi = sorted((a.trig.start, b.trig.start))
+    return any(t.text.lower() in words for t in a.tokens[lo:hi])
+
+
 def inherit(drafts: list[Draft], lex: Lexicon) -> None:
     """Fill a missing subject (and partner) from the nearest trigger that has one of its own."""
     for d in drafts:
@@ -236,6 +242,8 @@ def inherit(drafts: list[Draft], lex: Lexicon) -> None:
                     continue
                 if lex.order == "SVO" and slot == "subj" and not _shares_subject(other, d, lex):
                     continue
+                if lex.order == "SOV" and _break_between(other, d, lex):
+                    continue  # "..., алайда Ресей ... айыптады": the next clause has its own actors
                 governed = d.nominal or bool(verb_forms(d.trig, d.tokens) & {"Inf", "Ger", "Part"})
                 if other.type in ("ACCUSE", "REQUEST") and slot == "subj" and governed:
                     # "accused Russia of supplying", "pressed Kyiv to withdraw": the object does the act
