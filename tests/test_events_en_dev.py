@@ -163,6 +163,9 @@ QUIET = [
     ("Russia launched a massive missile and drone attack on Ukraine overnight.", "MOBILIZE"),
     ("Ukraine's air force said it had shot down 30 of the 45 drones.", "ASSAULT"),
     ("Asked by reporters whether Moscow would help Pyongyang, Putin said Russia would.", "REQUEST"),
+    ("Lukashenko accused Ukraine of preparing an attack, a claim for which he offered no evidence.", "OFFER"),
+    ("Opposition activists in Georgia began a hunger strike against the government.", "ASSAULT"),
+    ("Russia sent attack helicopters to Syria.", "ASSAULT"),
 ]
 
 
