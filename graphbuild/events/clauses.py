@@ -258,6 +258,11 @@ def inherit(drafts: list[Draft], lex: Lexicon) -> None:
             if candidates:
                 d.slots.by_slot[slot] = min(candidates, key=lambda c: (c[0], c[1]))[2]
                 d.slots.inherited.add(slot)
+                givers = [a for a in d.slots.get("from") if a.kind != "Place"]
+                if slot == "subj" and d.type in common().recipient_types and givers and not d.slots.get("to"):
+                    # "Индия ведёт переговоры о поставках нефти из России": the negotiator receives.
+                    d.slots.by_slot["to"] = d.slots.by_slot.pop("subj")
+                    d.slots.inherited.add("to")
 
 
 def _possessive_mark(tokens: list[Token], arg: Arg) -> bool:
