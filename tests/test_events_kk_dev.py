@@ -349,3 +349,13 @@ def test_an_office_holder_speaks_for_the_state() -> None:
 def test_more_news_verbs(text: str, etype: str, source: set[str], target: set[str]) -> None:
     e = find(events(text), etype, source, target)
     assert e.mode == "asserted"
+
+
+def test_a_contrast_word_closes_the_clause_for_reports_and_subjects() -> None:
+    found = events("АҚШ Украинаға жаңа әскери көмек пакетін жариялады, алайда Ресей бұл қадамды айыптады.")
+    supply = find(found, "SUPPLY", {"USA"}, {"UKR"})
+    assert supply.mode == "asserted" and not supply.reported_by
+    find(found, "ACCUSE", {"RUS"}, set())
+    found = events("Жапония Оңтүстік Кореямен келіссөз жүргізді, ал Қытай бұған наразылық білдірді.")
+    talks = find(found, "NEGOTIATE", {"JPN"}, {"KOR"})
+    assert talks.mode == "asserted" and not talks.reported_by

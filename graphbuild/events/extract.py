@@ -40,6 +40,7 @@ from graphbuild.events.linking import (
 from graphbuild.events.modality import is_negated, planned_reason, refused
 from graphbuild.events.participles import subject_of_participle
 from graphbuild.events.parties import resolve_parties
+from graphbuild.events.report_scope import clause_breaks, scope_reports
 from graphbuild.events.roles import find_roles
 from graphbuild.events.said_subject import (
     accusative_subject_in_complement,
@@ -158,6 +159,9 @@ def _announced(d: Draft, reports: list[Report], lex: Lexicon) -> bool:
     if EVENT_TYPES[d.type].symmetric and len(d.participants) >= 2:
         return False
     words = set(lex.raw.get("complementizers", []))
+    if lex.order == "SOV":  # "көмек пакетін жариялады": the noun right before the announcing verb
+        return any(0 <= r.cue.start - d.trig.end <= 1 and d.tokens[r.cue.indices[-1]].pos in ("VERB", "AUX", "")
+                   for r in reports)
     return any(0 <= d.trig.start - r.cue.end <= 3 and d.tokens[r.cue.indices[-1]].pos in ("VERB", "AUX", "")
                and not any(t.text.lower() in words for t in d.tokens[r.cue.end:d.trig.start]) for r in reports)
 
@@ -287,7 +291,9 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
                 and speaks_of_itself(d, lex):
             d.source = list(speakers)  # "Iran said it does not supply drones": the speaker speaks of itself
             d.slots.inherited.add("subj")
-        if not d.source and speakers and _noun_phrase(d) and _announced(d, reports, lex):
+        # "АҚШ көмек пакетін жариялады": a Kazakh subject announcing its own noun act.
+        own = bool(d.source) and set(d.source) <= set(speakers) and lex.order == "SOV"
+        if (not d.source or own) and speakers and _noun_phrase(d) and _announced(d, reports, lex):
             d.source = list(speakers)  # "announced new sanctions", "заявила о выходе": their own act
             d.reported_by = []
             continue
@@ -296,6 +302,7 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
             d.reported_by = list(speakers)
     link_governed(drafts, lex)
     link_sentence(drafts, lex)
+    scope_reports(drafts, reports, clause_breaks(tokens, lex, used), lex)
     for d in drafts:
         if lex.order == "SOV" and d.type == "ACCUSE" and not d.target:
             # "Пхеньянды ... бұзды деп айыптады": the accused stands in the accusative before "деп".
