@@ -124,6 +124,13 @@ CASES = [
     ("Китай предостерег США от вмешательства.", "THREATEN", {"CHN"}, {"USA"}, "asserted"),
     ("В аэропорту Шойгу встречал министр обороны КНДР Кан Сун Нам.", "MEET", {"person:sergei-shoigu"},
      {"person:kang-sun-nam"}, "asserted"),
+    # headline "Speaker: statement"; "по сведениям X, ..." never takes a name past the comma
+    ("Песков: Россия не будет поставлять оружие Израилю.", "SUPPLY", {"RUS"}, {"ISR"}, "negated"),
+    ("По сведениям газеты, Пекин рассматривает возможность поставок оружия России.", "SUPPLY", {"CHN"},
+     {"RUS"}, "planned"),
+    ("США пообещали поставки ракет Украине.", "SUPPLY", {"USA"}, {"UKR"}, "planned"),
+    ("Киев обвиняет Москву в ударах по энергетической инфраструктуре, Москва эти обвинения отвергает.",
+     "DENY", {"RUS"}, {"UKR"}, "asserted"),
     # modality
     ("Индия ведет переговоры о поставках нефти из России.", "SUPPLY", {"RUS"}, {"IND"}, "planned"),
     ("Россия собирается закупить у Ирана беспилотники.", "SUPPLY", {"IRN"}, {"RUS"}, "planned"),
@@ -296,3 +303,8 @@ def test_conditional_supply_is_not_asserted() -> None:
     found = events("Вашингтон пригрозил Тегерану новыми санкциями в случае поставок ракет Москве.")
     find(found, "THREATEN", {"USA"}, {"IRN"})
     assert all(e.mode != "asserted" for e in found if e.type == "SUPPLY")
+
+
+def test_headline_colon_names_the_speaker() -> None:
+    supply = find(events("Песков: Россия не будет поставлять оружие Израилю."), "SUPPLY", {"RUS"}, {"ISR"})
+    assert supply.reported_by == [PESKOV]

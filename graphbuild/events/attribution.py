@@ -143,7 +143,7 @@ def find_reports(tokens: list[Token], args: list[Arg], lex: Lexicon, used: set[i
     """Reporting cues of the sentence with their speakers; marks the speakers and updates ``used``."""
     reports: list[Report] = []
     for cue in find_matches(tokens, lex.speaker_before_cues, used):
-        before = [a for a in args if cue.start - SPEAKER_REACH <= a.j <= cue.start]
+        before = [a for a in args if cue.start - SPEAKER_REACH <= a.j <= cue.start and not a.modifier]
         reports.append(Report(cue, before[-1] if before else None))
     pronouns = set(lex.raw.get("pronouns", {})) | set(lex.raw.get("object_pronouns", {}))
     for cue in find_matches(tokens, lex.speaker_after_cues, used):
@@ -151,7 +151,8 @@ def find_reports(tokens: list[Token], args: list[Arg], lex: Lexicon, used: set[i
             reports.append(Report(cue, None))  # "по его словам": the speaker named before
             continue
         # "как заявил пресс-секретарь Кремля Песков": the office's owner is absorbed, its holder speaks.
-        after = [a for a in args if cue.end <= a.i <= cue.end + SPEAKER_REACH and not a.absorbed]
+        after = [a for a in args if cue.end <= a.i <= cue.end + SPEAKER_REACH and not a.absorbed
+                 and all(any(ch.isalnum() for ch in t.text) for t in tokens[cue.end:a.i])]  # not past a comma
         reports.append(Report(cue, after[0] if after else None))
     for cue in claimed + find_matches(tokens, lex.reporting_verbs, used):
         if len(cue.indices) == 1 and tokens[cue.start].pos not in ("VERB", "AUX", "", "X"):

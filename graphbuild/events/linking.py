@@ -190,7 +190,12 @@ def link_across(drafts: list[Draft]) -> None:
         if d.about is not None:
             d.about.denied = True
     for k, d in enumerate(drafts):
-        if not d.trig.entry.denial or d.about is None or d.target:
+        if not d.trig.entry.denial or d.target:
+            continue
+        if d.about is None:  # "Киев обвиняет Москву ..., Москва эти обвинения отвергает": deny the accuser
+            accusers = [a for p in drafts[:k] if p.type == "ACCUSE" and set(d.source) & set(p.target)
+                        for a in p.source]
+            d.target = [a for a in dict.fromkeys(accusers) if a not in d.source]
             continue
         accusers = [a for p in drafts[:k]
                     if p.type == "ACCUSE" and (p.about is d.about or set(d.source) & set(p.target))
