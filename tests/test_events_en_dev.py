@@ -118,6 +118,11 @@ CASES = [
     ("Turkey expressed solidarity with Azerbaijan.", "SUPPORT", {"TUR"}, {"AZE"}, "asserted"),
     ("Russia banned imports of Polish apples.", "SANCTION", {"RUS"}, {"POL"}, "asserted"),
     ("Russia launched a cyberattack on Ukraine's banks.", "ASSAULT", {"RUS"}, {"UKR"}, "asserted"),
+    # the addressee of a request or warning is who would do the act
+    ("The EU called on Russia to withdraw its troops from Ukraine.", "RETREAT", {"RUS"}, {"UKR"}, "planned"),
+    ("Moscow warned Washington against sending long-range missiles to Kyiv.", "SUPPLY", {"USA"}, {"UKR"},
+     "planned"),
+    ("Iran threatened to attack Israel.", "ASSAULT", {"IRN"}, {"ISR"}, "planned"),
     # relations restored, intelligence shared, asylum granted, apologies
     ("Saudi Arabia and Iran restored diplomatic ties in March.", "COOPERATE", {"SAU"}, {"IRN"}, "asserted"),
     ("The Netherlands shares intelligence with Ukraine.", "COOPERATE", {"NLD"}, {"UKR"}, "asserted"),

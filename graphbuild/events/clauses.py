@@ -245,10 +245,15 @@ def inherit(drafts: list[Draft], lex: Lexicon) -> None:
                 if lex.order == "SOV" and _break_between(other, d, lex):
                     continue  # "..., алайда Ресей ... айыптады": the next clause has its own actors
                 governed = d.nominal or bool(verb_forms(d.trig, d.tokens) & {"Inf", "Ger", "Part"})
-                if other.type in ("ACCUSE", "REQUEST") and slot == "subj" and governed:
-                    # "accused Russia of supplying", "pressed Kyiv to withdraw": the object does the act
-                    # (never the accuser: "осудила запуск ракеты Северной Кореей").
-                    given = [a for a in other.slots.get("obj") if slot not in other.slots.inherited]
+                if other.type in ("ACCUSE", "REQUEST", "THREATEN") and slot == "subj" and governed:
+                    # "accused Russia of supplying", "pressed Kyiv to withdraw", "warned Washington against
+                    # sending": the object does the act (never the accuser: "осудила запуск ... Северной Кореей");
+                    # "called on Russia to withdraw": the addressee of a request behind its preposition.
+                    addressed = other.slots.get("obj") or (other.slots.get("against") if other.type == "REQUEST"
+                                                           else [])
+                    given = [a for a in addressed if slot not in other.slots.inherited]
+                    if other.type == "THREATEN" and not addressed:  # "threatened to attack": the threatener
+                        given = other.slots.get(slot) if slot not in other.slots.inherited else []
                 else:
                     given = other.slots.get(slot) if slot not in other.slots.inherited else []
                     if not given and slot == "with" and other.trig.entry.invert:

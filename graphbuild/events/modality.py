@@ -118,8 +118,10 @@ def planned_reason(trig: Trigger, tokens: list[Token], lex: Lexicon, others: lis
             break  # "қару сатқаны үшін": after a past form, үшін gives the reason, not a purpose
         if matches_any(tokens[k], lex.planned_after):
             return "intent"
+    governing_types = set(lex.raw.get("planning_types", []))  # "threatened to attack", "warned against sending"
     for other in others:
-        if other is trig or not other.entry.governs_planned or other.type == trig.type:
+        if other is trig or other.type == trig.type or not (
+                other.entry.governs_planned or other.type in governing_types):
             continue
         # SVO: "negotiating to buy", "переговоры о покупке"; SOV: "сатып алу туралы келіссөз".
         if lex.order == "SOV":
