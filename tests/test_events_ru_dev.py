@@ -131,6 +131,10 @@ CASES = [
     ("США пообещали поставки ракет Украине.", "SUPPLY", {"USA"}, {"UKR"}, "planned"),
     ("Киев обвиняет Москву в ударах по энергетической инфраструктуре, Москва эти обвинения отвергает.",
      "DENY", {"RUS"}, {"UKR"}, "asserted"),
+    # set adjunct phrases name no participant
+    ("Президент Ирана Эбрахим Раиси прибыл в Москву по приглашению Путина.", "VISIT",
+     {"person:ebrahim-raisi"}, {"RUS"}, "asserted"),
+    ("Япония выделит Украине 4,5 миллиарда долларов.", "SUPPLY", {"JPN"}, {"UKR"}, "planned"),
     # modality
     ("Индия ведет переговоры о поставках нефти из России.", "SUPPLY", {"RUS"}, {"IND"}, "planned"),
     ("Россия собирается закупить у Ирана беспилотники.", "SUPPLY", {"IRN"}, {"RUS"}, "planned"),
@@ -308,3 +312,12 @@ def test_conditional_supply_is_not_asserted() -> None:
 def test_headline_colon_names_the_speaker() -> None:
     supply = find(events("Песков: Россия не будет поставлять оружие Израилю."), "SUPPLY", {"RUS"}, {"ISR"})
     assert supply.reported_by == [PESKOV]
+
+
+def test_mediator_after_adjunct_phrase_is_no_party() -> None:
+    talks = find(events("Баку и Ереван продолжают переговоры о мирном договоре при посредничестве ЕС."),
+                 "NEGOTIATE", {"AZE"}, {"ARM"})
+    assert "Q458" not in talks.source + talks.target
+    visit = find(events("Президент Ирана Эбрахим Раиси прибыл в Москву по приглашению Путина."), "VISIT",
+                 {"person:ebrahim-raisi"}, {"RUS"})
+    assert "Q7747" not in visit.target

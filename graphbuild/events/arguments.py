@@ -9,6 +9,7 @@ in common.json then turns slots into source/target per event type.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 from graphbuild.events.lexicon import Lexicon, Pattern, _norm, compile_patterns, find_matches, matches_any
 from graphbuild.events.triggers import Trigger
@@ -226,7 +227,21 @@ def _uninflected(token: Token) -> bool:
     return _norm(token.text) == _norm(token.lemma or token.text)
 
 
+@cache
+def _adjunct_phrases(lang: str, phrases: tuple[str, ...]) -> list[Pattern]:
+    return compile_patterns(list(phrases))
+
+
+def _after_adjunct(tokens: list[Token], arg: Arg, lex: Lexicon) -> bool:
+    """"прибыл в Москву по приглашению Путина": a name closing a set adjunct phrase is no argument."""
+    phrases = _adjunct_phrases(lex.lang, tuple(lex.raw.get("adjunct_phrases", [])))
+    lo = max(0, arg.i - 4)
+    return any(lo + m.end == arg.i for m in find_matches(tokens[lo:arg.i], phrases, set()))
+
+
 def _governor(tokens: list[Token], arg: Arg, spans: list[Arg], lex: Lexicon) -> str | None:
+    if _after_adjunct(tokens, arg, lex):
+        return "none"
     taken = {k for a in spans for k in range(a.i, a.j)}
     if lex.postpositions and arg.j < len(tokens):
         slot = lex.postpositions.get(_norm(tokens[arg.j].lemma or tokens[arg.j].text))
