@@ -334,6 +334,9 @@ def assign_roles(d: Draft) -> None:
             fallback_sources.extend(ids)
     if not source:
         source = fallback_sources
+    elif EVENT_TYPES[d.type].symmetric and d.nominal:
+        # "встреча Си Цзиньпина и Владимира Путина": every named owner of a joint act is a party.
+        target.extend(a for a in fallback_sources if a not in source and a not in target)
     owners = [a.actor for a in by_slot.get("poss", []) if a.j <= d.trig.start]
     if not source and d.order == "SOV" and EVENT_TYPES[d.type].symmetric and len(set(owners)) > 1:
         # "Қазақстан мен Қытайдың бірлескен декларациясына қол қойды": the owners of the joint act are its parties.
