@@ -359,3 +359,22 @@ def test_a_contrast_word_closes_the_clause_for_reports_and_subjects() -> None:
     found = events("Жапония Оңтүстік Кореямен келіссөз жүргізді, ал Қытай бұған наразылық білдірді.")
     talks = find(found, "NEGOTIATE", {"JPN"}, {"KOR"})
     assert talks.mode == "asserted" and not talks.reported_by
+
+
+def test_numbered_packages_and_approved_sales() -> None:
+    found = events("Еуропалық одақ Ресейге қарсы 14-санкциялар пакетін қабылдады.")
+    find(found, "SANCTION", {"Q458"}, {"RUS"})
+    found = events("АҚШ Мемлекеттік департаменті Польшаға Patriot әуе қорғаныс жүйелерін сатуды мақұлдады.")
+    assert find(found, "SUPPLY", set(), {"POL"}).mode == "planned"
+
+
+def test_launchers_are_weapons_not_a_launch() -> None:
+    found = events("Вашингтон Варшаваға 48 зымыран ұшыру қондырғысын жеткізеді.")
+    assert not [e for e in found if e.type == "MOBILIZE"]
+    find(found, "SUPPLY", {"USA"}, {"POL"})
+
+
+def test_a_bare_noun_in_a_report_is_not_the_speakers_act() -> None:
+    found = events("Кремль баспасөз хатшысы Дмитрий Песковтың айтуынша, санкциялар Ресей экономикасына "
+                   "айтарлықтай әсер етпейді.")
+    assert not [e for e in found if e.type == "SANCTION" and "person:dmitry-peskov" in e.source]

@@ -368,7 +368,7 @@ def assign_roles(d: Draft) -> None:
 def speaks_of_itself(d: Draft, lex: Lexicon) -> bool:
     """Kazakh drops the subject pronoun; SVO languages need one ("it", "он") before the trigger."""
     if lex.order == "SOV":
-        return True
+        return not d.nominal  # a bare noun ("санкциялар ... әсер етпейді") is no act of the speaker
     left = d.tokens[d.lo:d.trig.start]
     named = any(t.pos == "NOUN" and t.case == "Nom" for t in left)  # "лидеры обсудили": a subject is there
     if lex.raw.get("pro_drop") and not d.slots.by_slot and not d.nominal and not named:

@@ -9,6 +9,7 @@ of a multiword pattern up to ``MAX_GAP`` word tokens may intervene ("held bilate
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any
 
 from graphbuild.language.base import Token
 
+_NUMBERED = re.compile(r"^\d+(?:[-‑–][^\W\d_]{0,3})?-")
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicons"
 MAX_GAP = 2
 
@@ -31,6 +33,8 @@ class Element:
 
     def matches(self, token: Token) -> bool:
         forms = (_norm(token.lemma or ""), _norm(token.text))
+        if token.text[:1].isdigit():  # "14-санкциялар пакеті", "5-раунд": the word after the number
+            forms = forms + tuple(_NUMBERED.sub("", f) for f in forms)
         if self.prefix:
             return any(f.startswith(self.text) for f in forms if f)
         return self.text in forms

@@ -44,7 +44,7 @@ def leave_embedded_arguments(d: Draft, drafts: list[Draft], lex: Lexicon) -> Non
     is about, not to the condemnation."""
     if lex.order != "SOV" or d.type not in _REACTIONS:
         return  # an offer, request or threat keeps its addressee ("Ресейге дрондар сатуды ұсынды")
-    for slot in ("to", "from"):
+    for slot in ("to", "from", "against"):
         taken = {id(a) for o in drafts if o is not d and o.trig.end <= d.trig.start and o.type not in SAID_ACTS
                  for a in o.slots.get(slot) if slot not in o.slots.inherited and a.j <= o.trig.start}
         if taken and d.slots.get(slot):
