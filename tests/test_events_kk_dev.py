@@ -378,3 +378,9 @@ def test_a_bare_noun_in_a_report_is_not_the_speakers_act() -> None:
     found = events("Кремль баспасөз хатшысы Дмитрий Песковтың айтуынша, санкциялар Ресей экономикасына "
                    "айтарлықтай әсер етпейді.")
     assert not [e for e in found if e.type == "SANCTION" and "person:dmitry-peskov" in e.source]
+
+
+def test_a_relative_clause_keeps_its_own_subject() -> None:
+    found = events("Шойгу Пхеньянға барған сапарында Ким Чен Ынмен кездесті.")
+    find(found, "VISIT", {"person:sergei-shoigu"}, {"PRK"})
+    find(found, "MEET", {"person:sergei-shoigu"}, {"Q56226"})

@@ -60,6 +60,8 @@ def _fill_slots(trig: Trigger, tokens: list[Token], args: list[Arg], lo: int, hi
                 continue  # free word order ("Украину атаковали дроны") keeps a clear accusative
             if slot == "subj" and after_trigger and not any(t.text.lower() in breaks for t in tokens[lo:arg.i]):
                 continue
+        if slot == "obj" and arg.modifier and find_objects(tokens, arg.j, arg.j + 3, lex.objects):
+            continue  # "разместила российское ядерное оружие": the weapons' origin is no target
         if arg.i >= trig.end and _new_clause(tokens[trig.end:arg.i], breaks - coordinators):
             continue  # "стороны обсудили ..., а Шойгу передал ... Путина": the next clause's own
         slots.add(slot, arg)
@@ -373,6 +375,8 @@ def speaks_of_itself(d: Draft, lex: Lexicon) -> bool:
     named = any(t.pos == "NOUN" and t.case == "Nom" for t in left)  # "лидеры обсудили": a subject is there
     if lex.raw.get("pro_drop") and not d.slots.by_slot and not d.nominal and not named:
         return True  # "Эрдоган сообщил, что намерен обсудить ...": Russian drops the repeated subject
+    if lex.raw.get("pro_drop") and "Inf" in verb_forms(d.trig, d.tokens) and not d.slots.get("subj") and not named:
+        return True  # "заявил о намерении посетить Россию": the speaker's own intended act
     return any(t.pos == "PRON" for t in left)
 
 

@@ -22,6 +22,9 @@ def _attributive(d: Draft) -> bool:
 def subject_of_participle(d: Draft, args: list[Arg], lex: Lexicon) -> None:
     if lex.order != "SOV" or not lex.case_suffixes or not _attributive(d):
         return
+    own = [a for a in d.slots.get("subj") if "subj" not in d.slots.inherited]
+    if own and not any(t.case == "Acc" for t in d.tokens[own[-1].j:d.trig.start]):
+        return  # "Шойгу Пхеньянға барған сапарында": the relative clause names its own subject
     after = [a for a in args if a.active and d.trig.end <= a.i <= d.trig.end + HEAD_WINDOW
              and a.case in (None, "Nom")]
     d.slots.by_slot["subj"] = after[:1]
