@@ -384,3 +384,9 @@ def test_a_relative_clause_keeps_its_own_subject() -> None:
     found = events("Шойгу Пхеньянға барған сапарында Ким Чен Ынмен кездесті.")
     find(found, "VISIT", {"person:sergei-shoigu"}, {"PRK"})
     find(found, "MEET", {"person:sergei-shoigu"}, {"Q56226"})
+
+
+def test_asking_a_giver_for_supplies() -> None:
+    found = events("Украина АҚШ-тан қосымша әуе қорғанысы жүйелерін жеткізуді сұрады.")
+    find(found, "REQUEST", {"UKR"}, {"USA"})
+    assert find(found, "SUPPLY", {"USA"}, {"UKR"}).mode == "planned"

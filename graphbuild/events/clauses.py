@@ -60,7 +60,7 @@ def _fill_slots(trig: Trigger, tokens: list[Token], args: list[Arg], lo: int, hi
                 continue  # free word order ("Украину атаковали дроны") keeps a clear accusative
             if slot == "subj" and after_trigger and not any(t.text.lower() in breaks for t in tokens[lo:arg.i]):
                 continue
-        if slot == "obj" and arg.modifier and find_objects(tokens, arg.j, arg.j + 3, lex.objects):
+        if slot in ("obj", "subj_after") and arg.modifier and find_objects(tokens, arg.j, arg.j + 3, lex.objects):
             continue  # "разместила российское ядерное оружие": the weapons' origin is no target
         if arg.i >= trig.end and _new_clause(tokens[trig.end:arg.i], breaks - coordinators):
             continue  # "стороны обсудили ..., а Шойгу передал ... Путина": the next clause's own

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from graphbuild.events.arguments import coordinated_with
 from graphbuild.events.draft import SPEECH_ACTS, Draft, is_nominal, verb_forms
-from graphbuild.events.lexicon import Lexicon, compile_patterns, find_matches, matches_any
+from graphbuild.events.lexicon import Lexicon, common, compile_patterns, find_matches, matches_any
 from graphbuild.events.triggers import Trigger
 from graphbuild.language.base import Token
 from graphbuild.model import EVENT_TYPES
@@ -132,6 +132,13 @@ def _object_control(d: Draft, drafts: list[Draft], lex: Lexicon) -> None:
         return
     act = max(before, key=lambda o: o.trig.start)
     objects = act.slots.get("obj")
+    givers = [a.actor for a in act.slots.get("from") if "from" not in act.slots.inherited]
+    if not objects and givers and act.type in common().recipient_types and not act.trig.entry.invert:
+        # "Украина АҚШ-тан ... жеткізуді сұрады": asked of the giver, for the one who asks.
+        act.source = list(dict.fromkeys(givers))
+        act.target = [a for a in d.source if a not in act.source]
+        d.target = list(act.source)
+        return
     if not objects:
         return
     # "Путин мен Зеленскийді келіссөзге шақырды": a coordinated accusative asks them all.
