@@ -137,6 +137,10 @@ CASES = [
      "asserted"),
     ("Тегеран опроверг сообщения о поставках ракет России.", "SUPPLY", {"IRN"}, {"RUS"}, "denied"),
     ("Кремль отверг причастность к атаке на Украину.", "ASSAULT", {"org:kremlin"}, {"UKR"}, "denied"),
+    ("Эрдоган заявил о намерении посетить Россию.", "VISIT", {"person:recep-tayyip-erdogan"}, {"RUS"}, "planned"),
+    ("Белоруссия разместила на своей территории российское ядерное оружие.", "MOBILIZE", {"BLR"}, set(),
+     "asserted"),
+    ("Украинские дроны атаковали российские корабли.", "ASSAULT", {"UKR"}, {"RUS"}, "asserted"),
     # set adjunct phrases name no participant
     ("Президент Ирана Эбрахим Раиси прибыл в Москву по приглашению Путина.", "VISIT",
      {"person:ebrahim-raisi"}, {"RUS"}, "asserted"),
@@ -327,3 +331,8 @@ def test_mediator_after_adjunct_phrase_is_no_party() -> None:
     visit = find(events("Президент Ирана Эбрахим Раиси прибыл в Москву по приглашению Путина."), "VISIT",
                  {"person:ebrahim-raisi"}, {"RUS"})
     assert "Q7747" not in visit.target
+
+
+def test_origin_of_weapons_is_no_target() -> None:
+    found = events("Белоруссия разместила на своей территории российское ядерное оружие.")
+    assert all("RUS" not in e.target for e in found)

@@ -60,7 +60,7 @@ def _fill_slots(trig: Trigger, tokens: list[Token], args: list[Arg], lo: int, hi
                 continue  # free word order ("Украину атаковали дроны") keeps a clear accusative
             if slot == "subj" and after_trigger and not any(t.text.lower() in breaks for t in tokens[lo:arg.i]):
                 continue
-        if slot in ("obj", "subj_after") and arg.modifier and find_objects(tokens, arg.j, arg.j + 3, lex.objects):
+        if slot == "obj" and arg.modifier and find_objects(tokens, arg.j, arg.j + 3, lex.objects):
             continue  # "разместила российское ядерное оружие": the weapons' origin is no target
         if arg.i >= trig.end and _new_clause(tokens[trig.end:arg.i], breaks - coordinators):
             continue  # "стороны обсудили ..., а Шойгу передал ... Путина": the next clause's own
@@ -71,7 +71,8 @@ def _fill_slots(trig: Trigger, tokens: list[Token], args: list[Arg], lo: int, hi
         slots.by_slot["subj"] = slots.by_slot.pop("subj_after")[:1]
     elif "subj_after" in slots.by_slot:
         for arg in slots.by_slot.pop("subj_after"):
-            slots.add("obj", arg)
+            if not (arg.modifier and find_objects(tokens, arg.j, arg.j + 3, lex.objects)):
+                slots.add("obj", arg)  # (as above: "российское оружие" names where the arms come from)
     objects = slots.get("obj")
     if len(objects) > 1 and lex.order == "SVO":
         # The first object and what is coordinated with it; later ones belong to later clauses.
