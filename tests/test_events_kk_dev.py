@@ -390,3 +390,12 @@ def test_asking_a_giver_for_supplies() -> None:
     found = events("Украина АҚШ-тан қосымша әуе қорғанысы жүйелерін жеткізуді сұрады.")
     find(found, "REQUEST", {"UKR"}, {"USA"})
     assert find(found, "SUPPLY", {"USA"}, {"UKR"}).mode == "planned"
+
+
+@pytest.mark.parametrize(("text", "date"), [
+    ("Путин 2023 жылдың қыркүйегінде Қазақстанға сапармен келді.", "2023-09"),
+    ("Путин өткен жылы Қазақстанға сапармен келді.", "2022"),
+    ("Путин осы айдың басында Қазақстанға сапармен келді.", "2023-09"),
+])
+def test_more_date_phrases(text: str, date: str) -> None:
+    assert find(events(text), "VISIT", {PUTIN}, {"KAZ"}).date == date
