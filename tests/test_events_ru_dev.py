@@ -336,3 +336,20 @@ def test_mediator_after_adjunct_phrase_is_no_party() -> None:
 def test_origin_of_weapons_is_no_target() -> None:
     found = events("Белоруссия разместила на своей территории российское ядерное оружие.")
     assert all("RUS" not in e.target for e in found)
+
+
+def test_partner_named_through_title_and_agency_speaker() -> None:
+    """"с лидером КНДР Ким Чен Ыном": the preposition before the title governs the person;
+    ", сообщило Центральное телеграфное агентство Кореи": the agency reports."""
+    meet = find(events("В среду Шойгу встретился с лидером КНДР Ким Чен Ыном, сообщило Центральное "
+                       "телеграфное агентство Кореи (ЦТАК).", published="2023-07-27"),
+                "MEET", {"person:sergei-shoigu"}, {"Q56226"})
+    assert (meet.mode, meet.reported_by, meet.date) == ("reported", ["org:kcna"], "2023-07-26")
+    visit = find(events("Военная делегация во главе с министром обороны России Сергеем Шойгу прибыла в Пхеньян."),
+                 "VISIT", {"person:sergei-shoigu"}, {"PRK"})
+    assert visit.mode == "asserted"
+
+
+def test_dateless_headline_takes_the_body_date() -> None:
+    found = events("Путин встретился с Си Цзиньпином.\n\nВо вторник Путин встретился с Си Цзиньпином в Пекине.")
+    assert find(found, "MEET", {"Q7747"}, {"Q15031"}).date == "2023-09-12"

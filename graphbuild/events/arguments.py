@@ -112,6 +112,8 @@ def place_mentions(tokens: list[Token], mentions: list[Mention], lex: Lexicon) -
     coordinators = set(lex.raw.get("coordinators", []))
     for k, arg in enumerate(spans):
         arg.prep = _governor(tokens, arg, spans, lex)
+        if arg.prep is None and arg.kind == "Person" and lex.case_slots and lex.order == "SVO":
+            arg.prep = _governor_through_title(tokens, arg, spans, lex)
         if arg.prep is None and k and spans[k - 1].prep and _in_list(tokens, spans[k - 1], arg, coordinators):
             arg.prep = spans[k - 1].prep  # "support from Moscow and Beijing", "with Russia, China and Iran"
     return spans
@@ -237,6 +239,25 @@ def _after_adjunct(tokens: list[Token], arg: Arg, lex: Lexicon) -> bool:
     phrases = _adjunct_phrases(lex.lang, tuple(lex.raw.get("adjunct_phrases", [])))
     lo = max(0, arg.i - 4)
     return any(lo + m.end == arg.i for m in find_matches(tokens[lo:arg.i], phrases, set()))
+
+
+def _governor_through_title(tokens: list[Token], arg: Arg, spans: list[Arg], lex: Lexicon) -> str | None:
+    """"с лидером КНДР Ким Чен Ыном": the preposition before a person's title and its owner governs the person."""
+    lo = max(0, arg.i - 6)
+    titled = {lo + k for m in find_matches(tokens[lo:arg.i], lex.role_titles, set()) if m.value for k in m.indices}
+    owners = {k for a in spans if a is not arg and a.j <= arg.i for k in range(a.i, a.j)}
+    k = arg.i - 1
+    while k >= lo and (k in titled or k in owners):
+        k -= 1
+    if k < 0 or k == arg.i - 1 or not titled & set(range(k + 1, arg.i)):
+        return None
+    masked = find_matches(tokens[max(0, k - 2):k], lex.role_titles, set())
+    if any(not m.value for m in masked):
+        return None  # "во главе с министром ... Шойгу": the leader of the subject, no partner
+    rule = lex.prepositions.get(_norm(tokens[k].text))
+    if isinstance(rule, dict):
+        return rule.get(arg.case or "", rule.get("*"))
+    return rule
 
 
 def _governor(tokens: list[Token], arg: Arg, spans: list[Arg], lex: Lexicon) -> str | None:

@@ -377,6 +377,8 @@ def extract_events(doc: Document, sentences: list[Sentence], mentions: list[Ment
         if _MODE_RANK[d.event.mode] > _MODE_RANK[known.mode]:
             known.mode = d.event.mode
         known.about = known.about or d.event.about
+        if known.date is None and d.event.date is not None:  # a dateless headline, then the dated body
+            known.date, known.date_precision = d.event.date, d.event.date_precision
         known.confidence = max(known.confidence, d.event.confidence)
     result.events = list(merged.values())
     unique_roles = {r.id: r for r in result.roles}
