@@ -149,8 +149,9 @@ def neo4j_admin(home: Path, *args: str, timeout: float = 600) -> subprocess.Comp
     conf = home / "conf"
     conf.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(conf)}
+    # cwd=home: the import tool drops its import.report in the working directory.
     return subprocess.run([_java(), "-Xmx1g", "-cp", str(jar), "org.neo4j.cli.AdminTool", *args],
-                          capture_output=True, text=True, env=env, timeout=timeout)
+                          capture_output=True, text=True, env=env, timeout=timeout, cwd=home)
 
 
 if __name__ == "__main__":
