@@ -4,45 +4,17 @@ careful analyst would draw from the sentence."""
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
+from test_events import PUBLISHED, find
+from test_events import events as events_in
 
-from graphbuild.entities.kb import KnowledgeBase
-from graphbuild.entities.linking import link_mentions
-from graphbuild.entities.ner import recognize
-from graphbuild.events import extract_events
-from graphbuild.ids import document_id
-from graphbuild.language import get_analyzer
-from graphbuild.model import EVENT_TYPES, Document, Event
+from graphbuild.model import Event
 
-PUBLISHED = "2023-09-14"  # a Thursday
 PESKOV = "person:dmitry-peskov"
 
 
-@cache
-def _kb() -> KnowledgeBase:
-    return KnowledgeBase.load()
-
-
 def events(text: str, published: str | None = PUBLISHED) -> list[Event]:
-    doc = Document(id=document_id(text), source="<ru-dev>", lang="ru", text=text, published=published)
-    sentences = get_analyzer("ru").analyze(text)
-    linked = link_mentions(doc, sentences, recognize(sentences, "ru", doc.id), _kb())
-    return extract_events(doc, sentences, linked.mentions).events
-
-
-def find(found: list[Event], etype: str, source: set[str], target: set[str]) -> Event:
-    for e in found:
-        if e.type != etype:
-            continue
-        if EVENT_TYPES[etype].symmetric:
-            if (source | target) <= set(e.source) | set(e.target):
-                return e
-        elif source <= set(e.source) and target <= set(e.target):
-            return e
-    described = [(e.type, e.source, e.target, e.mode) for e in found]
-    raise AssertionError(f"no {etype} {sorted(source)} -> {sorted(target)} among {described}")
+    return events_in("ru", text, published)
 
 
 # (sentence, type, source, target, mode)

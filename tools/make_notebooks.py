@@ -157,9 +157,9 @@ for info in list_queries():
     print(f"## {info.name}: {info.question} -> {len(rows)} rows")
     display(answers[info.name].head(10))'''),
  ("md", "## A raw SPARQL question\n\nThe direct \"truthy\" edges sit beside each event resource, so a plain triple pattern finds who visited whom:"),
- ("code", '''import urllib.parse
+ ("code", '''import json
+import urllib.parse
 import urllib.request
-import json
 
 query = """
 PREFIX gb: <https://w3id.org/graphbuild/ontology#>
