@@ -42,3 +42,15 @@ def examples_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
     code = main(["--quiet", "build", str(REPO / "examples"), "--out", str(out)])
     assert code == 0, f"building the bundled examples exited {code}"
     return out
+
+
+@pytest.fixture(scope="session")
+def examples_sparql(examples_out: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real Oxigraph SPARQL server over the built examples; yields its query URL."""
+    from servers.oxigraph_server import start_oxigraph
+
+    server = start_oxigraph([examples_out / "graph.trig"], tmp_path_factory.mktemp("oxigraph"))
+    try:
+        yield server.query_url
+    finally:
+        server.stop()

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import nbformat
-import pytest
 from nbclient import NotebookClient
 from neo4j import GraphDatabase
 
@@ -71,22 +70,11 @@ def test_network(examples_out: Path) -> None:
     assert "http://" not in html.split("srcdoc=")[1].split("</iframe>")[0].replace("http://www.w3.org/2000/svg", "")
 
 
-@pytest.fixture(scope="module")
-def sparql_endpoint(examples_out: Path, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    from servers.oxigraph_server import start_oxigraph
-
-    server = start_oxigraph([examples_out / "graph.trig"], tmp_path_factory.mktemp("oxigraph"))
-    try:
-        yield server.query_url
-    finally:
-        server.stop()
-
-
-def test_cypher_and_sparql_notebooks_agree(examples_out: Path, neo4j_server, sparql_endpoint: str) -> None:  # type: ignore[no-untyped-def]
+def test_cypher_and_sparql_notebooks_agree(examples_out: Path, neo4j_server, examples_sparql: str) -> None:  # type: ignore[no-untyped-def]
     with GraphDatabase.driver(neo4j_server.uri, auth=(neo4j_server.user, neo4j_server.password)) as driver:
         driver.execute_query("MATCH (n) DETACH DELETE n")  # the session server may hold other tests' data
     env = {"GRAPHBUILD_OUT": str(examples_out), "NEO4J_URI": neo4j_server.uri, "NEO4J_USER": neo4j_server.user,
-           "NEO4J_PASSWORD": neo4j_server.password, "SPARQL_ENDPOINT": sparql_endpoint}
+           "NEO4J_PASSWORD": neo4j_server.password, "SPARQL_ENDPOINT": examples_sparql}
     cypher = execute("cypher", env)
     sparql = execute("sparql", env)
     cypher_rows, sparql_rows = row_counts(cypher), row_counts(sparql)

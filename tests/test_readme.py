@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 from neo4j import GraphDatabase
 
 from graphbuild.cli.main import cli
@@ -37,18 +36,7 @@ def test_readme_cypher_query(examples_out: Path, neo4j_server) -> None:  # type:
     assert ("Sergei Shoigu", "North Korea") in visits
 
 
-@pytest.fixture(scope="module")
-def endpoint(examples_out: Path, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    from servers.oxigraph_server import start_oxigraph
-
-    server = start_oxigraph([examples_out / "graph.trig"], tmp_path_factory.mktemp("readme"))
-    try:
-        yield server.query_url
-    finally:
-        server.stop()
-
-
-def test_readme_sparql_query(endpoint: str) -> None:
-    rows = sparql_query(endpoint, block("sparql"))["results"]["bindings"]
+def test_readme_sparql_query(examples_sparql: str) -> None:
+    rows = sparql_query(examples_sparql, block("sparql"))["results"]["bindings"]
     denials = {(r["denier"]["value"], r["claim"]["value"]) for r in rows}
     assert ("North Korea", "SUPPLY") in denials, denials
