@@ -32,12 +32,20 @@ class Element:
     prefix: bool
 
     def matches(self, token: Token) -> bool:
-        forms = (_norm(token.lemma or ""), _norm(token.text))
-        if token.text[:1].isdigit():  # "14-санкциялар пакеті", "5-раунд": the word after the number
-            forms = forms + tuple(_NUMBERED.sub("", f) for f in forms)
+        return self.matches_forms(token_forms(token))
+
+    def matches_forms(self, forms: tuple[str, ...]) -> bool:
         if self.prefix:
             return any(f.startswith(self.text) for f in forms if f)
         return self.text in forms
+
+
+def token_forms(token: Token) -> tuple[str, ...]:
+    """The forms a pattern element is compared with: normalised lemma and text."""
+    forms = (_norm(token.lemma or ""), _norm(token.text))
+    if token.text[:1].isdigit():  # "14-санкциялар пакеті", "5-раунд": the word after the number
+        forms = forms + tuple(_NUMBERED.sub("", f) for f in forms)
+    return forms
 
 
 @dataclass(frozen=True)
@@ -68,15 +76,16 @@ def _is_word(token: Token) -> bool:
     return any(ch.isalnum() for ch in token.text)
 
 
-def _match_at(pattern: Pattern, tokens: list[Token], i: int, used: set[int]) -> tuple[int, ...] | None:
-    if i in used or not pattern.elements[0].matches(tokens[i]):
+def _match_at(pattern: Pattern, tokens: list[Token], forms: list[tuple[str, ...]], i: int,
+              used: set[int]) -> tuple[int, ...] | None:
+    if i in used or not pattern.elements[0].matches_forms(forms[i]):
         return None
     indices = [i]
     for element in pattern.elements[1:]:
         j = indices[-1] + 1
         gap = 0
         while j < len(tokens) and gap <= MAX_GAP:
-            if j not in used and element.matches(tokens[j]):
+            if j not in used and element.matches_forms(forms[j]):
                 break
             if not _is_word(tokens[j]):
                 return None
@@ -94,9 +103,14 @@ def find_matches(tokens: list[Token], patterns: list[Pattern], used: set[int] | 
     """Non-overlapping matches, longest patterns first; ``used`` token indices are skipped and updated."""
     used = used if used is not None else set()
     found: list[Match] = []
+    forms = [token_forms(t) for t in tokens]  # once per call, not once per pattern and token
+    initials = {f[:1] for fs in forms for f in fs if f}
     for pattern in patterns:  # already sorted by weight
+        head = pattern.elements[0].text
+        if head and head[:1] not in initials:
+            continue  # no token starts like this pattern's first word
         for i in range(len(tokens)):
-            indices = _match_at(pattern, tokens, i, used)
+            indices = _match_at(pattern, tokens, forms, i, used)
             if indices is None:
                 continue
             found.append(Match(indices[0], indices[-1] + 1, indices, pattern.value))
