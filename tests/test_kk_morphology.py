@@ -150,3 +150,67 @@ def test_shipped_stem_lexicon_is_reproducible() -> None:
         pytest.fail(f"KazNERD corpus is absent: {corpus} (needed to regenerate graphbuild/data/kk/stems.tsv)")
     shipped = (DATA_DIR / "stems.tsv").read_text(encoding="utf-8")
     assert render(corpus) == shipped, "stems.tsv is stale: run python -m graphbuild.language.kk.build_lexicon"
+
+
+@pytest.mark.parametrize(
+    "word,noun",
+    [("мәлімдемесін", "мәлімдеме"), ("шешімін", "шешім"), ("келісімін", "келісім"),
+     ("ұсынысын", "ұсыныс"), ("талабын", "талап"), ("мәлімдемесі", "мәлімдеме")],
+)
+def test_deverbal_nouns_with_possessive_and_case_are_nouns(word: str, noun: str) -> None:
+    # -ма/-ме followed by a possessive or case ending is the noun-forming suffix, not negation.
+    a = best(word)
+    assert (a.lemma, a.pos) == (noun, "N")
+    assert "NEG" not in a.tags and "Polarity" not in a.feats
+
+
+def test_negation_still_read_before_verbal_endings() -> None:
+    for word, stem in [("келмеді", "кел"), ("жасамайды", "жаса"), ("алмады", "ал")]:
+        a = best(word)
+        assert (a.lemma, a.pos, a.feats.get("Polarity")) == (stem, "V", "Neg")
+
+
+def test_negative_future_participle_takes_no_possessive() -> None:
+    # мәлімде- + -мес + -і + -н is not offered at all; the noun reading is the only -ме + POSS3 parse.
+    parses = analyze_word("мәлімдемесін")
+    assert not any(a.pos == "V" and a.tags[-2:] == ["POSS3", "ACC"] for a in parses)
+
+
+@pytest.mark.parametrize("word,adj", [("негізсіз", "негізсіз"), ("тәуелсіз", "тәуелсіз"), ("үздіксіз", "үздіксіз")])
+def test_privative_suffix_makes_an_adjective(word: str, adj: str) -> None:
+    a = best(word)
+    assert (a.lemma, a.pos) == (adj, "ADJ") and "Person" not in a.feats
+
+
+def test_privative_adjective_gets_adj_upos_in_the_analyzer() -> None:
+    tokens = KazakhAnalyzer().analyze("Бұл айып негізсіз.")[0].tokens
+    assert [(t.text, t.pos) for t in tokens][2] == ("негізсіз", "ADJ")
+
+
+def test_verbal_second_person_formal_is_kept() -> None:
+    a = best("барасыз")
+    assert a.pos == "V" and a.feats.get("Person") == "2"
+
+
+def test_short_foreign_name_part_takes_case() -> None:
+    # Ван И + мен: a one-letter name syllable listed in name_syllables.txt is a possible stem...
+    a = best("Имен")
+    assert (a.lemma, a.feats.get("Case")) == ("И", "Ins")
+    assert best("Цзиньпинмен").lemma == "Цзиньпин"
+    # ...but only when capitalised: the lower-case word is not cut down to one letter.
+    assert best("имен").lemma != "и"
+
+
+def test_linking_vowel_after_final_cluster_of_a_name() -> None:
+    for form, case in [("Луганскіні", "Acc"), ("Луганскіде", "Loc"), ("Минскіге", "Dat")]:
+        a = best(form)
+        assert (a.lemma, a.feats.get("Case")) == (form[: form.index("скі") + 2], case)
+
+
+def test_place_names_in_the_analyzer() -> None:
+    tokens = KazakhAnalyzer().analyze("Еуропалық одақтың өкілі Сеулде Әзербайжан мен Луганскіні атады.")[0].tokens
+    got = {t.text: (t.lemma, t.case) for t in tokens}
+    assert got["одақтың"] == ("одақ", "Gen")
+    assert got["Сеулде"] == ("Сеул", "Loc")
+    assert got["Әзербайжан"][0] == "Әзербайжан"
+    assert got["Луганскіні"] == ("Луганск", "Acc")

@@ -56,6 +56,8 @@ def build(path: Path) -> tuple[Counter[tuple[str, str]], dict[tuple[str, str], f
     for form, count in forms.items():
         stems: set[tuple[str, str]] = {(form, "N")}
         for parse in _parses(form, phon):
+            if any(morph.derive for morph, _ in parse.morphs):
+                continue  # a derived word's stem as written is the derived noun, counted by its own parse
             # Only stems as written count: restored stems (ауыз from аузы) would invent many false ones.
             stems.add((parse.stem.rstrip("-"), parse.pos))
         support.update(stems)

@@ -22,6 +22,7 @@ DEFAULT_COST = 0.6
 WHOLE_PRIOR = -0.8
 LONG_WORD = 6
 LONG_WORD_PENALTY = 0.1
+EPENTHESIS_BONUS = 0.2
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class Morpheme:
     cost: float
     stem_final_penalty: float
     final_cost: float
+    derive: str = ""  # derivational: kept in the lemma, sets the part of speech ("N", "ADJ")
 
 
 @dataclass
@@ -96,9 +98,44 @@ def load_morphemes() -> tuple[Morpheme, ...]:
                 cost=float(entry.get("cost", DEFAULT_COST)),
                 stem_final_penalty=float(entry.get("stem_final_penalty", 0.0)),
                 final_cost=float(entry.get("final_cost", 0.0)),
+                derive=str(entry.get("derive", "")),
             )
         )
     return tuple(morphemes)
+
+
+@lru_cache(maxsize=1)
+def _settings() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((DATA_DIR / "suffixes.json").read_text(encoding="utf-8"))
+    return data
+
+
+@lru_cache(maxsize=1)
+def _derivation_endings() -> tuple[tuple[str, frozenset[str]], ...]:
+    """(surface form, root states) of every derivational suffix, for crediting derived stems."""
+    return tuple((a.form, m.attaches_to) for m in load_morphemes() if m.derive for a in m.allomorphs)
+
+
+@lru_cache(maxsize=1)
+def name_syllables() -> frozenset[str]:
+    """Short syllables of transcribed foreign (East Asian) names that can be a whole name part
+    (Ван И, Ли): such a stem is not penalised for being short when written with a capital."""
+    path = DATA_DIR / "name_syllables.txt"
+    if not path.exists():
+        return frozenset()
+    words = path.read_text(encoding="utf-8").split()
+    return frozenset(w.lower() for w in words if not w.startswith("#"))
+
+
+def _root_support(stem_low: str) -> float:
+    """Evidence from an attested root for a stem that is a derived word (мәлімдеме <- мәлімде-)."""
+    support = stem_support()
+    best = 0
+    for form, states in _derivation_endings():
+        if stem_low.endswith(form) and len(stem_low) - len(form) >= 2:
+            root = stem_low[: -len(form)]
+            best = max(best, *(support.get((root, st), 0) for st in states))
+    return float(_settings().get("root_support_weight", 0.0)) * math.log1p(best)
 
 
 @lru_cache(maxsize=1)
@@ -204,8 +241,14 @@ def _all_states(_: tuple[Morpheme, ...]) -> frozenset[str]:
 
 def _stem_variants(stem: str, parse: _Parse, phon: Phonology) -> list[tuple[str, bool]]:
     """The surface stem plus dictionary forms undone by sound changes before a vowel-initial suffix:
-    voicing of a final к/қ/п (кітабы -> кітап) and loss of a narrow vowel (аузы -> ауыз)."""
+    voicing of a final к/қ/п (кітабы -> кітап) and loss of a narrow vowel (аузы -> ауыз); and,
+    for a capitalised stem, a linking vowel after a final cluster (Луганскіні -> Луганск)."""
     variants = [(stem, False)]
+    epen = _settings().get("epenthesis", {})
+    low0 = stem.lower()
+    if (parse.morphs and stem[:1].isupper() and low0[-1:] in epen.get("vowels", "")
+            and any(low0[:-1].endswith(c) for c in epen.get("clusters", ()))):
+        variants.append((stem[:-1], False))
     if not (parse.morphs and parse.morphs[0][1].form[0] in phon.vowels):
         return variants
     last = stem[-1:]
@@ -221,6 +264,8 @@ def _stem_variants(stem: str, parse: _Parse, phon: Phonology) -> list[tuple[str,
 
 def _score(stem_low: str, pos: str, parse: _Parse, alternated: bool, capitalised: bool,
            whole_low: str, phon: Phonology) -> float:
+    """Ranking score of one segmentation; ``pos`` is the state of the bare stem (a derived noun's
+    root is a verb)."""
     support = stem_support()
     n_sup = support.get((stem_low, pos), 0)
     other = support.get((stem_low, "V" if pos == "N" else "N"), 0)
@@ -231,11 +276,16 @@ def _score(stem_low: str, pos: str, parse: _Parse, alternated: bool, capitalised
         score -= parse.morphs[-1][0].final_cost
     # Loan names often take front suffixes after a back vowel (Йорктің), so names are let off lighter.
     score -= (1.0 if capitalised else 2.5) * parse.harmony_breaks
-    if len(stem_low) < 2 or (not phon.has_vowel(stem_low) and not stem_low.isdigit()):
+    derived = any(morph.derive for morph, _ in parse.morphs)
+    if capitalised and stem_low in name_syllables() and pos == "N":
+        pass  # Ван И-мен: a one-syllable name part is a normal stem
+    elif len(stem_low) < 2 or (not phon.has_vowel(stem_low) and not stem_low.isdigit()):
         score -= 6.0
     elif len(stem_low) == 2:
         score -= 2.0
-    if capitalised and pos == "V":
+    if not derived and pos == "N" and n_sup:
+        score += _root_support(stem_low)  # an attested noun that is also a derived word
+    if capitalised and pos == "V" and not derived:
         score -= 4.0  # capitalised words inside text are names far more often than verbs
     last = phon.last_sound(stem_low)
     if alternated:
@@ -268,6 +318,11 @@ def _looks_inflected(stem: str) -> float:
 
 def _make(stem: str, pos: str, morphs: tuple[tuple[Morpheme, Allomorph], ...], capitalised: bool,
           score: float) -> KkAnalysis:
+    # Leading derivational suffixes belong to the lemma (мәлімде + ме -> мәлімдеме) and set its POS.
+    while morphs and morphs[0][0].derive:
+        stem += morphs[0][1].form
+        pos = morphs[0][0].derive
+        morphs = morphs[1:]
     feats: dict[str, str] = {}
     tags = [pos]
     for morph, _ in morphs:
@@ -327,6 +382,10 @@ def analyze_word(word: str) -> list[KkAnalysis]:
             var_low = variant.lower().rstrip("-")
             stem_text = variant.rstrip("-")
             score = _score(var_low, parse.pos, parse, alternated, capitalised, low, phon)
+            if len(variant) < len(surface) and not alternated:
+                score += EPENTHESIS_BONUS  # the data names this cluster as taking a linking vowel
+            if any(m.derive for m, _ in parse.morphs):
+                stem_text = surface.rstrip("-")  # the lemma keeps the root's surface shape (соғыс)
             analysis = _make(stem_text, parse.pos, parse.morphs, capitalised, score)
             if parse.pos == "N" and invariable.get(var_low) == "PRON":
                 analysis.pos = analysis.tags[0] = "PRON"  # біздің, бізге: declined pronouns
