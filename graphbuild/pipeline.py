@@ -93,7 +93,7 @@ def process_document(doc: Document, kb_files: tuple[str, ...] = ()) -> DocumentR
         linked = link_mentions(view, sentences, ner_mentions, kb)
         extraction = extract_events(view, sentences, linked.mentions)
         warnings += linked.warnings + extraction.warnings
-        for actor in linked.actors:
+        for actor in linked.actors + extraction.actors:
             part.add_actor(actor)
         for event in extraction.events:
             if all(ensure_actor(a) for a in event.source + event.target + event.reported_by):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from graphbuild.pipeline import extract_text
+from graphbuild.model import Document
+from graphbuild.pipeline import extract_text, process_document
 
 
 def _events(text: str, lang: str) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
@@ -46,3 +47,27 @@ def test_description_needs_a_fitting_antecedent(lang: str, text: str) -> None:
 ])
 def test_quantified_or_described_nouns_stay_unresolved(lang: str, text: str) -> None:
     assert not any("CHN" in e[1] and e[0] == "ACCUSE" for e in _events(text, lang))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Karabakh separatists shelled Azerbaijani positions overnight."),
+    ("ru", "Сепаратисты Карабаха обстреляли позиции Азербайджана."),
+    ("kk", "Қарабақ сепаратистері Әзербайжан позицияларын атқылады."),
+])
+def test_region_scoped_collective_is_a_group(lang: str, text: str) -> None:
+    assert any(e[0] == "ASSAULT" and e[1] == ("group:separatists-aze",) for e in _events(text, lang))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Protesters blocked the road to the parliament and clashed with police."),
+    ("ru", "Демонстранты напали на полицию у здания парламента."),
+])
+def test_unscoped_collective_makes_no_actor(lang: str, text: str) -> None:
+    assert not any(a.startswith("group:") for e in _events(text, lang) for a in e[1] + e[2])
+
+
+def test_group_actor_enters_the_graph() -> None:
+    text = "Karabakh separatists shelled Azerbaijani positions overnight."
+    graph = process_document(Document(id="doc-sep", source="<text>", lang="en", text=text)).graph
+    actor = graph.actors["group:separatists-aze"]
+    assert actor.kind == "Group" and "doc-sep" in actor.documents

@@ -14,8 +14,9 @@ from functools import cache
 
 from graphbuild.entities.kb import KnowledgeBase
 from graphbuild.events.lexicon import Lexicon, _norm
+from graphbuild.ids import slugify
 from graphbuild.language.base import Sentence, Token
-from graphbuild.model import Mention
+from graphbuild.model import Actor, Mention
 
 MAX_BACK = 40  # mentions looked back at: a description far from its antecedent names someone else
 
@@ -94,14 +95,76 @@ def _unknown_description(m: Mention, tokens: list[Token], table: dict[tuple[str,
 
 
 def with_anaphora(sentence: Sentence, here: list[Mention], earlier: list[Mention],
-                  lex: Lexicon, doc_id: str) -> list[Mention]:
-    """The sentence's mentions with its definite descriptions resolved (see :func:`anaphoric_mentions`);
-    a description the recogniser mistook for an unknown name gives way to its resolution."""
+                  lex: Lexicon, doc_id: str, actors: list[Actor]) -> list[Mention]:
+    """The sentence's mentions with its definite descriptions resolved (see :func:`anaphoric_mentions`)
+    and its country-scoped collective groups (see :func:`collective_groups`, whose new actors are
+    appended to ``actors``); a description the recogniser mistook for an unknown name gives way."""
     found = anaphoric_mentions(sentence, here, earlier, lex, doc_id)
-    if not found:
-        return here
     table = _table(lex)
-    return [m for m in here if not _unknown_description(m, sentence.tokens, table)] + found
+    kept = [m for m in here if not _unknown_description(m, sentence.tokens, table)] if found else here
+    groups, new = collective_groups(sentence, kept + found, lex, doc_id)
+    actors.extend(new)
+    return kept + found + groups if groups or found else here
+
+
+def _group_word(t: Token, words: dict[str, str]) -> str | None:
+    """The group label of a collective noun ("separatists", "наразыларды"); "*" entries are stems."""
+    forms = (_norm(t.lemma or t.text), _norm(t.text))
+    for word, label in words.items():
+        if (word.endswith("*") and any(f.startswith(word[:-1]) for f in forms)) or word in forms:
+            return label
+    return None
+
+
+def _country_of(m: Mention) -> str | None:
+    """The ISO3 of the country a scoping place lies in."""
+    if m.actor:
+        kb = KnowledgeBase.load()
+        owner = kb.actor(m.actor).part_of if m.actor in kb else None
+        return owner if owner and len(owner) == 3 and owner.isupper() else None
+    return None
+
+
+def collective_groups(sentence: Sentence, here: list[Mention], lex: Lexicon,
+                      doc_id: str) -> tuple[list[Mention], list[Actor]]:
+    """"Karabakh separatists", "сепаратисты Карабаха", "Қарабақ сепаратистері": an unnamed collective (from
+    the lexicon's ``collective_groups``) scoped by the region or city named right with it becomes a
+    Group actor: the KB's if it holds the id, else a deterministic "group:<label>-<iso3>".  Without
+    such a scope nothing is made (precision first)."""
+    words: dict[str, str] = lex.raw.get("collective_groups", {})
+    if not words:
+        return [], []
+    tokens = sentence.tokens
+    spans = [[k for k, t in enumerate(tokens) if t.start < m.end and t.end > m.start] for m in here]
+    owner = {k: n for n, idx in enumerate(spans) for k in idx}
+    mentions: list[Mention] = []
+    actors: list[Actor] = []
+    for k, t in enumerate(tokens):
+        label = _group_word(t, words)
+        if label is None or k in owner:
+            continue
+        at = owner.get(k - 1)  # "Karabakh separatists", "карабахские сепаратисты", "Қарабақ сепаратистері"
+        after = owner.get(k + 1)
+        if at is None and after is not None and lex.order == "SVO" and lex.case_slots \
+                and tokens[k + 1].case == "Gen":
+            at = after  # "сепаратисты Карабаха"
+        # A country's own name or demonym stays the actor ("Armenian separatists": the gold convention
+        # reads the demonym as the state); a region or city names a group inside a country.
+        iso3 = _country_of(here[at]) if at is not None and here[at].kind == "Place" else None
+        if iso3 is None or at is None:
+            continue
+        idx = sorted({k, *spans[at]})
+        first, last = tokens[idx[0]], tokens[idx[-1]]
+        group_id = f"group:{slugify(label)}-{iso3.lower()}"
+        kb = KnowledgeBase.load()
+        if group_id not in kb:
+            actors.append(Actor(id=group_id, label=f"{label.capitalize()} ({iso3})", kind="Group",
+                                names={lex.lang: [t.text]}, documents=[doc_id]))
+        mentions.append(Mention(document=doc_id, start=first.start, end=last.end,
+                                text=sentence.text[first.start - sentence.start:last.end - sentence.start],
+                                kind="Group", lang=lex.lang, actor=group_id, lemma=_word(t),
+                                case=t.case if idx[-1] == k else tokens[idx[-1]].case, source="group"))
+    return mentions, actors
 
 
 def anaphoric_mentions(sentence: Sentence, here: list[Mention], earlier: list[Mention],

@@ -55,7 +55,7 @@ from graphbuild.events.triggers import find_triggers
 from graphbuild.graph.knowledge_graph import canonical_event_id, canonical_participants
 from graphbuild.ids import evidence_id
 from graphbuild.language.base import Sentence, Token
-from graphbuild.model import EVENT_TYPES, Document, Event, Evidence, Mention, Role
+from graphbuild.model import EVENT_TYPES, Actor, Document, Event, Evidence, Mention, Role
 
 LIGHT_VERB_REACH = 5  # "launched a massive missile and drone attack": the noun's modifiers sit in between
 _MODE_RANK = {"asserted": 0, "reported": 1, "planned": 2, "negated": 3, "denied": 4}
@@ -66,6 +66,7 @@ class ExtractionResult:
     events: list[Event] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)  # groups the text scopes but no KB holds
 
 
 def _mode(d: Draft) -> str:
@@ -345,7 +346,7 @@ def extract_events(doc: Document, sentences: list[Sentence], mentions: list[Ment
         if not s.tokens:
             continue
         inside = [m for m in ordered if s.start <= m.start and m.end <= s.end]
-        inside = with_anaphora(s, inside, [m for m in ordered if m.end <= s.start], lex, doc.id)
+        inside = with_anaphora(s, inside, [m for m in ordered if m.end <= s.start], lex, doc.id, result.actors)
         drafts.extend(_sentence_drafts(doc, s, inside, lex, state))
     link_across(drafts)
     resolve_parties(drafts, lex)
