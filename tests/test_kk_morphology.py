@@ -214,3 +214,17 @@ def test_place_names_in_the_analyzer() -> None:
     assert got["Сеулде"] == ("Сеул", "Loc")
     assert got["Әзербайжан"][0] == "Әзербайжан"
     assert got["Луганскіні"] == ("Луганск", "Acc")
+
+
+# kk_crf post-processing (the Kazakh NER's place split), exercised on the real CLDR gazetteers.
+def test_person_span_starting_with_a_listed_city_becomes_places() -> None:
+    from graphbuild.entities.ner.kk_crf import _split_at_places, place_bounds
+
+    starts, ends = place_bounds([w.lower() for w in "Өкіл Сеулде Луганскіні атады .".split()])
+    # "Сеул" is a CLDR city (the suffix -де is allowed on its last word); Луганск is not listed.
+    assert (starts, ends) == ({1}, {2})
+    assert _split_at_places("PERSON", 1, 3, starts, ends) == [("GPE", 1, 2), ("GPE", 2, 3)]
+    assert _split_at_places("PERSON", 1, 2, starts, ends) == [("GPE", 1, 2)]
+    assert _split_at_places("ORGANISATION", 1, 3, starts, ends) == [("ORGANISATION", 1, 3)]
+    # A person's name with no place in it is left alone.
+    assert _split_at_places("PERSON", 0, 1, starts, ends) == [("PERSON", 0, 1)]

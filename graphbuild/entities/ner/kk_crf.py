@@ -211,21 +211,33 @@ def tag_tokens(tokens: Sequence[Token], model: Path = MODEL_PATH) -> list[str]:
     return list(load_tagger(model).tag(sentence_features(tokens)))
 
 
-def _split_at_places(label: str, first: int, last: int, starts: set[int]) -> list[tuple[str, int, int]]:
-    """Cut a person's name where a listed country or city begins ("Тоқаев Қазақстан" -> PERSON + GPE).
+def _split_at_places(label: str, first: int, last: int, starts: set[int],
+                     ends: set[int] | None = None) -> list[tuple[str, int, int]]:
+    """Cut a person's name where a listed country or city begins or ends ("Тоқаев Қазақстан" ->
+    PERSON + GPE; "Сеулде Луганскіні" -> GPE + GPE).
 
-    The CRF sometimes runs a name on into the next capitalised word; a person's name never
-    contains a territory or city name, so such a word starts a place.
+    The CRF sometimes runs a name on into the next capitalised word, or starts one on a place; a
+    person's name never contains a territory or city name, so such a word is a place, and what
+    follows it inside the span is kept apart from it.
     """
     if label != "PERSON":
         return [(label, first, last)]
-    cuts = sorted(i for i in starts if first < i < last)
+    cuts = sorted({i for i in starts if first <= i < last} | {i for i in ends or () if first < i < last})
     if not cuts:
         return [(label, first, last)]
-    out = [(label, first, cuts[0])]
+    out = [(label, first, cuts[0])] if cuts[0] > first else []
     bounds = [*cuts, last]
     out += [("GPE", a, b) for a, b in pairwise(bounds)]
     return out
+
+
+def place_bounds(lowers: Sequence[str]) -> tuple[set[int], set[int]]:
+    """Token indices where a listed country or city starts, and where one ends (exclusive)."""
+    marks = [_gaz_tags(lowers, names) for names in _gazetteers().values()]
+    starts = {i for m in marks for i, tag in enumerate(m) if tag == "B"}
+    # A place ends where its marks stop: before a token that does not continue it.
+    ends = {i for m in marks for i in range(1, len(m) + 1) if m[i - 1] and (i == len(m) or m[i] != "I")}
+    return starts, ends
 
 
 def _adjective_norp(label: str, tokens: Sequence[Token]) -> bool:
@@ -242,11 +254,9 @@ def recognize_kk(sentences: Sequence[Sentence], document: str, model: Path = MOD
     for sent in sentences:
         tags = tag_tokens(sent.tokens, model)
         lowers = [t.text.lower() for t in sent.tokens]
-        starts = {
-            i for names in _gazetteers().values() for i, m in enumerate(_gaz_tags(lowers, names)) if m == "B"
-        }
+        starts, ends = place_bounds(lowers)
         for chunk in iob_chunks(tags):
-            for label, first, last in _split_at_places(*chunk, starts):
+            for label, first, last in _split_at_places(*chunk, starts, ends):
                 if _adjective_norp(label, sent.tokens[first:last]):
                     continue
                 m = make_mention(sent, first, last, label, "kk", document)
