@@ -37,6 +37,11 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("Ayman Safadi said", "person:ayman-safadi"),
         ("Yasar Guler said", "person:yasar-guler"),
         ("Shinjiro Koizumi said", "person:shinjiro-koizumi"),
+        ("the Israeli army said", "org:idf"),
+        ("the Georgian parliament voted", "org:georgia-parliament"),
+        ("Egypt's military said", "org:egypt-armed-forces"),
+        ("the Quds Force commander", "org:quds-force"),
+        ("Hamas and Hezbollah", "org:hezbollah"),
     ],
     "ru": [
         ("заявили в Пентагоне", "org:us-department-of-defense"),
@@ -55,6 +60,11 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("передает Интерфакс", "org:interfax"),
         ("Айман Сафади заявил", "person:ayman-safadi"),
         ("Яшар Гюлер заявил", "person:yasar-guler"),
+        ("в Великом национальном собрании Турции", "org:turkey-tbmm"),
+        ("военные хуситов атаковали", "org:houthi-forces"),
+        ("по данным СНБО Украины", "org:ukraine-nsdc"),
+        ("в парламенте Грузии", "org:georgia-parliament"),
+        ("армия Израиля нанесла удар", "org:idf"),
     ],
     "kk": [
         ("Пентагон мәлімдеді", "org:us-department-of-defense"),
@@ -65,6 +75,10 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("Моссад агенттері", "org:mossad"),
         ("ЭКОВАС саммиті", "org:ecowas"),
         ("Айман Сафади мәлімдеді", "person:ayman-safadi"),
+        ("Мәжілісте талқыланды", "org:mazhilis"),
+        ("Израиль армиясының соққысы", "org:idf"),
+        ("Грузия парламентінің шешімі", "org:georgia-parliament"),
+        ("ҚР Парламенті Сенаты", "org:kazakhstan-senate"),
     ],
 }
 
@@ -88,6 +102,20 @@ def _ids(text: str, lang: str) -> set[str]:
                          [(lang, text, exp) for lang, cases in CASES.items() for text, exp in cases])
 def test_name_resolves(lang: str, text: str, expected: str) -> None:
     assert expected in _ids(text, lang), f"{text!r} ({lang}) did not resolve to {expected}"
+
+
+@pytest.mark.parametrize(("role", "of", "on", "expected"), [
+    ("Minister of Defence", "JPN", "2025-11-01", "person:shinjiro-koizumi"),
+    ("Minister of Defence", "JPN", "2024-12-01", "person:gen-nakatani"),
+    ("Minister of Foreign Affairs", "KGZ", "2021-06-01", "person:ruslan-kazakbaev"),
+    ("Minister of Foreign Affairs", "KGZ", "2023-06-01", "person:zheenbek-kulubaev"),
+    ("Secretary of Defense", "ARM", "2023-01-01", "person:suren-papikyan"),
+    ("President", "ARM", "2023-01-01", "person:vahagn-khachaturyan"),
+])
+def test_time_bounded_roles(role: str, of: str, on: str, expected: str) -> None:
+    holders = _kb().holders(role, of, on)
+    assert expected in holders
+    assert len(holders) == 1, holders
 
 
 def test_metonym_and_part_of_are_known_actors() -> None:
