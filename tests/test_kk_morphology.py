@@ -187,6 +187,16 @@ def test_privative_adjective_gets_adj_upos_in_the_analyzer() -> None:
     assert [(t.text, t.pos) for t in tokens][2] == ("негізсіз", "ADJ")
 
 
+def test_derived_word_lemma_casing_at_sentence_start() -> None:
+    # Sentence-initial derived common words are lower-cased through their attested root...
+    tokens = KazakhAnalyzer().analyze("Негізсіз айып тағылды. Мәлімдемесін жариялады.")
+    assert [s.tokens[0].lemma for s in tokens] == ["негізсіз", "мәлімдеме"]
+    a = best("негізсіз")
+    assert (a.root, a.root_pos) == ("негіз", "N")
+    # ...while mid-sentence a capital keeps the name's lemma capitalised.
+    assert KazakhAnalyzer().analyze("Ол Бұқтырманың жағасында.")[0].tokens[1].lemma == "Бұқтырма"
+
+
 def test_verbal_second_person_formal_is_kept() -> None:
     a = best("барасыз")
     assert a.pos == "V" and a.feats.get("Person") == "2"

@@ -14,13 +14,17 @@ _SENTENCE_OPENERS = set("«\"“„'(-–—")
 LOWER_MARGIN = 1.0
 
 
-def _is_known_lower(word: str) -> bool:
+def _is_known_lower(word: str, sentence_initial: bool = False) -> bool:
     """Whether the lower-cased word reads as a known common word (not a name the corpus capitalises)."""
     best = analyze_word(word.lower())[0]
     if best.score >= 100.0:
         return True
     stem = best.stem.lower()
     key = (stem, best.pos if best.pos in ("N", "V") else "N")
+    if sentence_initial and best.root and key not in stem_support():
+        # At a sentence start a word derived from a common root (Уақытсыз) is a common word; mid-sentence
+        # a capital on such a word marks a name (Бұқтырма).
+        key = (best.root, best.root_pos)
     return key in stem_support() and capitalised_share(*key) < 0.5
 
 
@@ -31,7 +35,7 @@ def analyze_token(word: str, sentence_initial: bool = False) -> KkAnalysis:
     best = analyze_word(word)[0]
     if word[:1].isupper() and not word.isupper():
         lower = analyze_word(word.lower())[0]
-        if _is_known_lower(word):
+        if _is_known_lower(word, sentence_initial):
             return lower
         # At a sentence start a clearly better lower-case reading (a verb form, say) beats an unknown name.
         if sentence_initial and lower.score > best.score + LOWER_MARGIN:

@@ -54,6 +54,8 @@ class KkAnalysis:
     tags: list[str] = field(default_factory=list)
     feats: dict[str, str] = field(default_factory=dict)
     score: float = 0.0
+    root: str = ""  # for a derived word (мәлімдеме, негізсіз): the attested root it was built on
+    root_pos: str = ""  # the root's state, "N" or "V"
 
 
 @dataclass(frozen=True)
@@ -319,6 +321,7 @@ def _looks_inflected(stem: str) -> float:
 def _make(stem: str, pos: str, morphs: tuple[tuple[Morpheme, Allomorph], ...], capitalised: bool,
           score: float) -> KkAnalysis:
     # Leading derivational suffixes belong to the lemma (мәлімде + ме -> мәлімдеме) and set its POS.
+    root, root_pos = (stem.lower(), pos) if morphs and morphs[0][0].derive else ("", "")
     while morphs and morphs[0][0].derive:
         stem += morphs[0][1].form
         pos = morphs[0][0].derive
@@ -337,7 +340,8 @@ def _make(stem: str, pos: str, morphs: tuple[tuple[Morpheme, Allomorph], ...], c
         ):
             feats.update(rule["add"])
     lemma = lemma_stem if capitalised else lemma_stem.lower()
-    return KkAnalysis(stem=stem, lemma=lemma, pos=pos, tags=tags, feats=feats, score=score)
+    return KkAnalysis(stem=stem, lemma=lemma, pos=pos, tags=tags, feats=feats, score=score, root=root,
+                      root_pos=root_pos)
 
 
 @lru_cache(maxsize=200_000)
