@@ -71,3 +71,30 @@ def test_group_actor_enters_the_graph() -> None:
     graph = process_document(Document(id="doc-sep", source="<text>", lang="en", text=text)).graph
     actor = graph.actors["group:separatists-aze"]
     assert actor.kind == "Group" and "doc-sep" in actor.documents
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    ("en", "Saudi Arabia hosted the talks in Jeddah. The kingdom also pledged aid to Sudan.",
+     ("OFFER", ("SAU",), ("SDN",))),
+    ("en", "Hamas released a statement on Sunday. The group accused Israel of violating the truce.",
+     ("ACCUSE", ("org:hamas",), ("ISR",))),
+    ("ru", "Саудовская Аравия приняла переговоры в Джидде. Королевство пообещало помощь Судану.",
+     ("OFFER", ("SAU",), ("SDN",))),
+    ("ru", "ХАМАС распространил заявление. Группировка обвинила Израиль в нарушении перемирия.",
+     ("ACCUSE", ("org:hamas",), ("ISR",))),
+    ("kk", "ХАМАС мәлімдеме таратты. Топ Израильді бітімді бұзды деп айыптады.",
+     ("ACCUSE", ("org:hamas",), ("ISR",))),
+])
+def test_kingdom_and_group_descriptions(lang: str, text: str, expected: tuple) -> None:
+    assert expected in _events(text, lang)
+
+
+def test_two_leaders_are_the_parties_of_the_meeting() -> None:
+    text = "Xi Jinping met Vladimir Putin in Moscow. The two leaders signed an agreement on energy."
+    assert any(e[0] == "AGREE" and set(e[1]) == {"Q15031", "Q7747"} for e in _events(text, "en"))
+
+
+def test_head_of_state_is_no_country_description() -> None:
+    # "Ел басшысы" is the president, so "ел" here refers to no actor of its own.
+    text = "Қазақстан Қытаймен келіссөз жүргізді. Ел басшысы Ресейді сынға алды."
+    assert not any(e[0] == "ACCUSE" and e[1] == ("CHN",) for e in _events(text, "kk"))

@@ -25,7 +25,6 @@ MAX_BACK = 40  # mentions looked back at: a description far from its antecedent 
 class NounClass:
     kinds: tuple[str, ...]
     cues: tuple[str, ...] = ()  # words one of the actor's English names must contain
-    count: int = 1  # "the two leaders": the latest two distinct fitting actors
 
 
 @cache
@@ -38,15 +37,15 @@ def _english_names(actor_id: str) -> tuple[str, ...]:
 
 
 def _table(lex: Lexicon) -> dict[tuple[str, ...], NounClass]:
-    """Lexicon entries: "noun": ["Kind", ...] or {"kinds": [...], "cues": [...], "count": n}."""
+    """Lexicon entries: "noun": ["Kind", ...] or {"kinds": [...], "cues": [...]}; "the two leaders"
+    is the lexicon's ``party_words`` (see events/parties.py), not a description of one actor."""
     table: dict[tuple[str, ...], NounClass] = {}
     for words, spec in lex.raw.get("anaphoric_nouns", {}).items():
         key = tuple(_norm(w) for w in words.split())
         if isinstance(spec, list):
             table[key] = NounClass(tuple(spec))
         else:
-            table[key] = NounClass(tuple(spec["kinds"]), tuple(c.lower() for c in spec.get("cues", [])),
-                                   int(spec.get("count", 1)))
+            table[key] = NounClass(tuple(spec["kinds"]), tuple(c.lower() for c in spec.get("cues", [])))
     return table
 
 
@@ -71,7 +70,8 @@ def _described(tokens: list[Token], k: int, lex: Lexicon) -> bool:
     if nxt.text.lower() in lex.raw.get("anaphora_blockers", []):
         return True
     if lex.order == "SOV":
-        return nxt.pos == "NOUN"  # "ел басшысы" (the head of state): the noun only modifies the next one
+        # "ел басшысы" (the head of state): the noun only modifies the bare noun after it.
+        return nxt.pos == "NOUN" and nxt.case in (None, "Nom")
     return bool(lex.case_slots) and nxt.case == "Gen" and nxt.pos in ("NOUN", "PROPN")
 
 
@@ -97,7 +97,7 @@ def _unknown_description(m: Mention, tokens: list[Token], table: dict[tuple[str,
 def with_anaphora(sentence: Sentence, here: list[Mention], earlier: list[Mention],
                   lex: Lexicon, doc_id: str, actors: list[Actor]) -> list[Mention]:
     """The sentence's mentions with its definite descriptions resolved (see :func:`anaphoric_mentions`)
-    and its country-scoped collective groups (see :func:`collective_groups`, whose new actors are
+    and its region-scoped collective groups (see :func:`collective_groups`, whose new actors are
     appended to ``actors``); a description the recogniser mistook for an unknown name gives way."""
     found = anaphoric_mentions(sentence, here, earlier, lex, doc_id)
     table = _table(lex)
@@ -193,21 +193,12 @@ def anaphoric_mentions(sentence: Sentence, here: list[Mention], earlier: list[Me
             continue
         before = [m for m in here if m.end <= tokens[k].start]
         pool = (earlier + before)[-MAX_BACK:]
-        chosen: list[Mention] = []
-        for m in reversed(pool):
-            if _fits(m, noun) and m.actor not in {c.actor for c in chosen}:
-                chosen.append(m)
-            if len(chosen) == noun.count:
-                break
-        if len(chosen) == noun.count and len(key) >= noun.count:
-            # Several actors share the words one per token ("two" | "leaders"), so each is its own span.
-            spans = [(k, end)] if noun.count == 1 else [(end - noun.count + n, end - noun.count + n + 1)
-                                                        for n in range(noun.count)]
-            for (i, j), m in zip(spans, reversed(chosen), strict=True):
-                first, last = tokens[i], tokens[j - 1]
-                found.append(Mention(document=doc_id, start=first.start, end=last.end,
-                                     text=sentence.text[first.start - sentence.start:last.end - sentence.start],
-                                     kind=m.kind, lang=m.lang, actor=m.actor, lemma=_word(last),
-                                     case=last.case, source="anaphora"))
+        m = next((m for m in reversed(pool) if _fits(m, noun)), None)
+        if m is not None:
+            first, last = tokens[k], tokens[end - 1]
+            found.append(Mention(document=doc_id, start=first.start, end=last.end,
+                                 text=sentence.text[first.start - sentence.start:last.end - sentence.start],
+                                 kind=m.kind, lang=m.lang, actor=m.actor, lemma=_word(last),
+                                 case=last.case, source="anaphora"))
         k = end
     return found
