@@ -42,6 +42,8 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("Egypt's military said", "org:egypt-armed-forces"),
         ("the Quds Force commander", "org:quds-force"),
         ("Hamas and Hezbollah", "org:hezbollah"),
+        ("Israeli Prime Minister's Office said", "org:israel-pmo"),
+        ("Cho Hyun met", "person:cho-hyun"),
     ],
     "ru": [
         ("заявили в Пентагоне", "org:us-department-of-defense"),
@@ -65,6 +67,8 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("по данным СНБО Украины", "org:ukraine-nsdc"),
         ("в парламенте Грузии", "org:georgia-parliament"),
         ("армия Израиля нанесла удар", "org:idf"),
+        ("в администрации президента РК", "org:kazakhstan-presidential-administration"),
+        ("Даниэль Хагари сообщил", "person:daniel-hagari"),
     ],
     "kk": [
         ("Пентагон мәлімдеді", "org:us-department-of-defense"),
@@ -79,6 +83,8 @@ CASES: dict[str, list[tuple[str, str]]] = {
         ("Израиль армиясының соққысы", "org:idf"),
         ("Грузия парламентінің шешімі", "org:georgia-parliament"),
         ("ҚР Парламенті Сенаты", "org:kazakhstan-senate"),
+        ("Президент Әкімшілігінің басшысы", "org:kazakhstan-presidential-administration"),
+        ("ХАМАС пен Хезболла", "org:hezbollah"),
     ],
 }
 
@@ -111,6 +117,8 @@ def test_name_resolves(lang: str, text: str, expected: str) -> None:
     ("Minister of Foreign Affairs", "KGZ", "2023-06-01", "person:zheenbek-kulubaev"),
     ("Secretary of Defense", "ARM", "2023-01-01", "person:suren-papikyan"),
     ("President", "ARM", "2023-01-01", "person:vahagn-khachaturyan"),
+    ("Spokesperson", "org:idf", "2024-05-01", "person:daniel-hagari"),
+    ("Press Secretary", "org:idf", "2025-06-01", "person:effie-defrin"),
 ])
 def test_time_bounded_roles(role: str, of: str, on: str, expected: str) -> None:
     holders = _kb().holders(role, of, on)
