@@ -98,3 +98,12 @@ def test_head_of_state_is_no_country_description() -> None:
     # "Ел басшысы" is the president, so "ел" here refers to no actor of its own.
     text = "Қазақстан Қытаймен келіссөз жүргізді. Ел басшысы Ресейді сынға алды."
     assert not any(e[0] == "ACCUSE" and e[1] == ("CHN",) for e in _events(text, "kk"))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    # Plural or owned by the name after it: several countries, not the one named before.
+    ("ru", "Китай провёл учения. Страны ЕС обвинили Японию в провокациях."),
+    ("kk", "Қытай мәлімдеме жасады. Елдер Жапонияны арандатушылық жасады деп айыптады."),
+])
+def test_plural_or_owned_nouns_stay_unresolved(lang: str, text: str) -> None:
+    assert not any("CHN" in e[1] and e[0] == "ACCUSE" for e in _events(text, lang))

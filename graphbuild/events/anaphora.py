@@ -61,7 +61,7 @@ def _fits(m: Mention, noun: NounClass) -> bool:
     return any(c in name for name in _english_names(m.actor) for c in noun.cues)
 
 
-def _described(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+def _described(tokens: list[Token], k: int, taken: set[int], lex: Lexicon) -> bool:
     """"the ministry of defence", "министерство обороны России": the noun is named right here, not
     referring back; a governing "of" or a genitive after it opens its own name."""
     if k >= len(tokens):
@@ -69,6 +69,8 @@ def _described(tokens: list[Token], k: int, lex: Lexicon) -> bool:
     nxt = tokens[k]
     if nxt.text.lower() in lex.raw.get("anaphora_blockers", []):
         return True
+    if lex.order == "SVO" and k in taken:
+        return True  # "страны ЕС", "the alliance NATO": the name right after is the one meant
     if lex.order == "SOV":
         # "ел басшысы" (the head of state): the noun only modifies the bare noun after it.
         return nxt.pos == "NOUN" and nxt.case in (None, "Nom")
@@ -188,7 +190,10 @@ def anaphoric_mentions(sentence: Sentence, here: list[Mention], earlier: list[Me
             continue
         key, noun = hit
         end = k + len(key)
-        if not _definite(tokens, k, taken, lex) or _described(tokens, end, lex):
+        if tokens[end - 1].feats.get("Number") == "Plur" and "Group" not in noun.kinds:
+            k = end  # "елдер", "the countries": several, not the one named before
+            continue
+        if not _definite(tokens, k, taken, lex) or _described(tokens, end, taken, lex):
             k = end
             continue
         before = [m for m in here if m.end <= tokens[k].start]
