@@ -103,6 +103,7 @@ def test_head_of_state_is_no_country_description() -> None:
 @pytest.mark.parametrize(("lang", "text"), [
     # Plural or owned by the name after it: several countries, not the one named before.
     ("ru", "Китай провёл учения. Страны ЕС обвинили Японию в провокациях."),
+    ("ru", "Китай провёл учения. Страны «Большой семёрки» обвинили Японию в провокациях."),
     ("kk", "Қытай мәлімдеме жасады. Елдер Жапонияны арандатушылық жасады деп айыптады."),
 ])
 def test_plural_or_owned_nouns_stay_unresolved(lang: str, text: str) -> None:

@@ -18,6 +18,7 @@ from graphbuild.ids import slugify
 from graphbuild.language.base import Sentence, Token
 from graphbuild.model import Actor, Mention
 
+_QUOTES = frozenset("«»\"“”„'‘’")
 MAX_BACK = 40  # mentions looked back at: a description far from its antecedent names someone else
 
 
@@ -64,6 +65,8 @@ def _fits(m: Mention, noun: NounClass) -> bool:
 def _described(tokens: list[Token], k: int, taken: set[int], lex: Lexicon) -> bool:
     """"the ministry of defence", "министерство обороны России": the noun is named right here, not
     referring back; a governing "of" or a genitive after it opens its own name."""
+    while k < len(tokens) and tokens[k].text in _QUOTES:
+        k += 1  # "страны «Большой семёрки»": the name after the quote mark
     if k >= len(tokens):
         return False
     nxt = tokens[k]
