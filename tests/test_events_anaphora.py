@@ -108,3 +108,12 @@ def test_head_of_state_is_no_country_description() -> None:
 ])
 def test_plural_or_owned_nouns_stay_unresolved(lang: str, text: str) -> None:
     assert not any("CHN" in e[1] and e[0] == "ACCUSE" for e in _events(text, lang))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Iran tested a new missile on Monday. The country accused Israel of provocations."),
+    ("ru", "Иран испытал новую ракету. Эта страна обвинила Израиль в провокациях."),
+    ("kk", "Иран жаңа зымыранды сынады. Ел Израильді қауіпсіздікті бұзды деп айыптады."),
+])
+def test_the_country_is_the_latest_country(lang: str, text: str) -> None:
+    assert ("ACCUSE", ("IRN",), ("ISR",)) in _events(text, lang)
