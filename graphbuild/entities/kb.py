@@ -101,6 +101,12 @@ def _caps_ok(flag: str, surface: str) -> bool:
     return True
 
 
+# Languages where only the last word of a multiword name inflects (the words before it stay in the
+# nominative or, for an owner, the genitive), and the cases that therefore end a name.
+_FINAL_WORD_INFLECTS = frozenset({"kk"})
+_CLOSES_A_NAME = frozenset({"Abl", "Dat", "Loc", "Acc", "Ins"})
+
+
 @dataclass(frozen=True)
 class KbHit:
     """One alias of the KB. ``actor_id`` is None for role titles (then ``role`` is set)."""
@@ -400,6 +406,9 @@ def _suffixes() -> dict[str, _Endings]:
         found |= set(plural) | set(poss) | set(case)
         found |= {p + c for p in plural for c in case}
         found |= {p + c for p in poss for c in poss_case}
+        # Aliases often carry the possessive themselves (Қауіпсіздік Кеңесі, Қорғаныс министрлігі):
+        # the pronominal case endings then follow the alias word directly (Кеңесінде, министрлігіне).
+        found |= set(poss_case)
         found |= {pl + p + c for pl in plural for p in poss for c in ["", *poss_case]}
         replace = tuple(sorted(set(s.get("replace", [])), key=len, reverse=True))
         lemma = tuple(sorted(set(s.get("lemma", [])), key=len, reverse=True))
@@ -655,6 +664,8 @@ class KnowledgeBase:
                          if all(_caps_ok(f, groups[i + k].surface) for k, f in enumerate(t.caps))]
                 if valid:
                     best_len, best = j - i, valid
+                if lang in _FINAL_WORD_INFLECTS and tokens[groups[j - 1].last].case in _CLOSES_A_NAME:
+                    break  # "Сириядан әскерін": a word in a case other than the genitive ends a Kazakh name
             if not best:
                 i += 1
                 continue
