@@ -128,6 +128,16 @@ CASES = [
     ("The Netherlands shares intelligence with Ukraine.", "COOPERATE", {"NLD"}, {"UKR"}, "asserted"),
     ("Moldova has apologised to Romania for the incident.", "SUPPORT", {"MDA"}, {"ROU"}, "asserted"),
     ("Kim promised that North Korea would always stand behind Russia.", "SUPPORT", {"PRK"}, {"RUS"}, "planned"),
+    # border clashes: two sides as the subject; unattributed belief is hearsay; trade bans by light verbs
+    ("Armenian and Azerbaijani troops clashed on the border overnight.", "ASSAULT", {"ARM", "AZE"}, set(),
+     "asserted"),
+    ("Russia is believed to have supplied drones to Iran.", "SUPPLY", {"RUS"}, {"IRN"}, "reported"),
+    ("North Korea reportedly shipped artillery shells to Russia.", "SUPPLY", {"PRK"}, {"RUS"}, "reported"),
+    ("North Korea shipped artillery shells to Russia.", "SUPPLY", {"PRK"}, {"RUS"}, "asserted"),
+    ("Russian artillery shelled Kharkiv.", "ASSAULT", {"RUS"}, {"place:kharkiv"}, "asserted"),
+    ("India halted imports of Russian oil.", "SANCTION", {"IND"}, {"RUS"}, "asserted"),
+    ("Washington imposed a ban on Chinese drones.", "SANCTION", {"USA"}, {"CHN"}, "asserted"),
+    ("Azerbaijan accused Armenia of shelling its positions.", "ACCUSE", {"AZE"}, {"ARM"}, "asserted"),
 ]
 
 

@@ -186,6 +186,8 @@ def need_met(trig: Trigger, tokens: list[Token], args: list[Arg], stops: list[in
             return True
         if option == "missile" and has_word(tokens, 0, len(tokens), lex.missile_words):
             return True
+        if option == "pair" and len({a.i for a in slots.get("subj")}) > 1:
+            return True  # "Armenian and Azerbaijani troops clashed": the two sides are the subject
         if [a for a in slots.get(option) if not a.modifier]:  # "host Russian weapons": no one hosted
             return True
     # "Израильге соққы беретінін ескертті": the act warned of, right before, carries the addressee.

@@ -32,6 +32,7 @@ class Draft:
     planned: bool = False
     planned_by: str | None = None  # "intent" or "future"
     denied: bool = False
+    hearsay: bool = False  # "is believed to have", "reportedly": reported by no one named
     source: list[str] = field(default_factory=list)
     target: list[str] = field(default_factory=list)
     place: str | None = None

@@ -38,7 +38,7 @@ from graphbuild.events.linking import (
     link_sentence,
     link_sides,
 )
-from graphbuild.events.modality import is_negated, planned_reason, refused
+from graphbuild.events.modality import hearsay, is_negated, planned_reason, refused
 from graphbuild.events.participles import subject_of_participle
 from graphbuild.events.parties import resolve_parties
 from graphbuild.events.report_scope import clause_breaks, scope_reports
@@ -76,7 +76,7 @@ def _mode(d: Draft) -> str:
         return "negated"
     if d.planned:
         return "planned"
-    return "reported" if d.reported_by else "asserted"
+    return "reported" if d.reported_by or d.hearsay else "asserted"
 
 
 def _confidence(d: Draft) -> float:
@@ -274,6 +274,7 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
             or refused(d.trig, tokens, lex, kept)
         d.planned_by = planned_reason(d.trig, tokens, lex, kept, own_stops)
         d.planned = d.planned_by is not None
+        d.hearsay = hearsay(d.trig, tokens, lex, own_stops)
     for d in drafts:
         if "subj" not in d.slots.blocked:
             resolve_pronoun(d, lex, state.recent, args)

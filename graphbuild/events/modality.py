@@ -151,3 +151,16 @@ def refused(trig: Trigger, tokens: list[Token], lex: Lexicon, others: list[Trigg
         if 0 <= hi - lo <= 2 and all(any(ch.isalnum() for ch in t.text) for t in between):
             return True
     return False
+
+
+def hearsay(trig: Trigger, tokens: list[Token], lex: Lexicon, stops: set[int]) -> bool:
+    """"is believed to have supplied", "reportedly met": the outlet passes on what others hold, unnamed."""
+    cues = compile_patterns(lex.raw.get("hearsay_before", []))
+    for step in range(1, PLANNED_WINDOW + 1):
+        k = trig.start - step
+        if k < 0 or k in stops:
+            return False
+        if matches_any(tokens[k], cues):
+            return True
+    return False
+
