@@ -327,3 +327,27 @@ def test_partner_named_through_title_and_agency_speaker() -> None:
 def test_dateless_headline_takes_the_body_date() -> None:
     found = events("Путин встретился с Си Цзиньпином.\n\nВо вторник Путин встретился с Си Цзиньпином в Пекине.")
     assert find(found, "MEET", {"Q7747"}, {"Q15031"}).date == "2023-09-12"
+
+
+def test_demonym_speaker_after_a_closing_report_verb() -> None:
+    # "украинские власти": the adjective is nominative although "власти" also reads as a genitive
+    found = events("Россия нанесла удар по энергетической инфраструктуре Харькова, сообщили украинские власти.")
+    assault = find(found, "ASSAULT", {"RUS"}, {"place:kharkiv"})
+    assert (assault.mode, assault.reported_by) == ("reported", ["UKR"])
+
+
+@pytest.mark.parametrize("text, etype, source, target, mode", [
+    # "не исключил": a negated ruling-out leaves the act open, it does not negate it
+    ("Президент Франции Эммануэль Макрон не исключил отправку войск на Украину.", "MOBILIZE",
+     {"person:emmanuel-macron"}, {"UKR"}, "planned"),
+    ("Китай ввел запрет на экспорт галлия в США.", "SANCTION", {"CHN"}, {"USA"}, "asserted"),
+    ("Генассамблея ООН приняла резолюцию, осуждающую Россию.", "ACCUSE", {"org:un-general-assembly"},
+     {"RUS"}, "asserted"),
+    ("Газпром возобновил поставки газа в Китай.", "SUPPLY", {"org:gazprom"}, {"CHN"}, "asserted"),
+    # trade bans by verb + goods flow
+    ("Турция запретила экспорт стали в Израиль.", "SANCTION", {"TUR"}, {"ISR"}, "asserted"),
+    ("Болгария запретила импорт украинского зерна.", "SANCTION", {"BGR"}, {"UKR"}, "asserted"),
+    ("Китай заблокировал импорт японских морепродуктов.", "SANCTION", {"CHN"}, {"JPN"}, "asserted"),
+])
+def test_ru_second_round(text: str, etype: str, source: set[str], target: set[str], mode: str) -> None:
+    assert find(events(text), etype, source, target).mode == mode

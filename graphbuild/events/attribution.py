@@ -83,7 +83,9 @@ def _speaker_for_verb(cue: Match, tokens: list[Token], args: list[Arg], lex: Lex
                               or not lex.raw.get("inverted_speaker_ends_clause", False))
     # Foreign surnames often read as genitive plurals ("Пашинян"): a person right after the verb still speaks.
     # So does a multiword body whose last word is a genitive ("агентство Кореи").
-    nominative = bool(after) and (after[0].case in (None, "Nom") or (after[0].case == "Gen" and (
+    # "сообщили украинские власти": the demonym agrees in the nominative though its noun reads as genitive.
+    nominative = bool(after) and (after[0].case in (None, "Nom") or tokens[after[0].i].case == "Nom" or (
+        after[0].case == "Gen" and (
         after[0].kind == "Person" or (after[0].kind == "Organization" and after[0].j - after[0].i > 1))))
     if after and closes and nominative and all(t.text.isalnum() or "-" in t.text
                                                for t in tokens[cue.end:after[0].i]):

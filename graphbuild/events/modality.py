@@ -52,9 +52,23 @@ def is_negated(trig: Trigger, tokens: list[Token], lex: Lexicon, stops: set[int]
         k = trig.start - step
         if k < 0 or k in stops:
             break
+        if matches_any(tokens[k], _open_cues(lex)):
+            break  # "не исключил отправку": the negation is the cue's, and it leaves the act open
         if matches_any(tokens[k], lex.negation_before):
             return True
     return False
+
+
+def _open_cues(lex: Lexicon) -> list[Pattern]:
+    """Verbs ("исключить", "rule out") whose negation makes the act they govern a possibility."""
+    return compile_patterns(lex.raw.get("open_when_negated", []))
+
+
+def _negated_open_cue(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+    if not matches_any(tokens[k], _open_cues(lex)):
+        return False
+    return tokens[k].feats.get("Polarity") == "Neg" or any(
+        matches_any(tokens[j], lex.negation_before) for j in range(max(0, k - 2), k))
 
 
 def _negated_light_verb(token: Token, lex: Lexicon) -> bool:
@@ -107,7 +121,7 @@ def planned_reason(trig: Trigger, tokens: list[Token], lex: Lexicon, others: lis
             return "future"  # "if it delivered weapons": a condition, not a fact (the word is a clause stop)
         if k < 0 or k in stops:
             break
-        if matches_any(tokens[k], lex.planned_before):
+        if matches_any(tokens[k], lex.planned_before) or _negated_open_cue(tokens, k, lex):
             return "intent"
         if matches_any(tokens[k], future):
             return "future"
