@@ -371,3 +371,35 @@ def test_asking_a_giver_for_supplies() -> None:
 ])
 def test_more_date_phrases(text: str, date: str) -> None:
     assert find(events(text), "VISIT", {PUTIN}, {"KAZ"}).date == date
+
+
+def test_a_plural_strike_noun_with_genitive_and_dative() -> None:
+    found = events("Израильдің Газаға соққылары үшінші күн қатарынан жалғасып жатыр.")
+    find(found, "ASSAULT", {"ISR"}, {"place:gaza"})
+
+
+def test_a_blow_to_the_economy_is_no_attack() -> None:
+    found = events("Сарапшылардың пікірінше, жаңа баждар экономикаға ауыр соққы болды.")
+    assert not [e for e in found if e.type == "ASSAULT"]
+
+
+def test_conveying_a_position_is_no_supply() -> None:
+    found = events("Лавров Блинкенге Мәскеудің ұстанымын жеткізді.")
+    assert not [e for e in found if e.type == "SUPPLY"]
+    find(events("Ресей Қазақстанға бидай жеткізді."), "SUPPLY", {"RUS"}, {"KAZ"})
+
+
+def test_any_such_deal_is_no_event_but_its_violation_accuses_the_parties() -> None:
+    found = events("Кирби Ресей мен Солтүстік Корея арасындағы кез келген қару-жарақ мәмілесі "
+                   "БҰҰ Қауіпсіздік Кеңесінің қарарларын бұзатынын атап өтті.")
+    assert not [e for e in found if e.type in ("SUPPLY", "AGREE")]
+    accusation = find(found, "ACCUSE", {"person:john-kirby"}, set())
+    assert {"RUS", "PRK"} <= set(accusation.target)
+
+
+@pytest.mark.parametrize("cue", ["Бұл туралы", "Осы жөнінде"])
+def test_about_this_attributes_the_previous_sentence(cue: str) -> None:
+    found = events(f"Ресей Украинаның оңтүстігіне зымыран соққысын жасады. {cue} Украина Қорғаныс министрлігі "
+                   "хабарлады.")
+    strike = find(found, "ASSAULT", {"RUS"}, {"UKR"})
+    assert strike.reported_by == ["org:ukraine-mod"]

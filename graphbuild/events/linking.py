@@ -79,7 +79,13 @@ def link_sentence(drafts: list[Draft], lex: Lexicon) -> None:
                 d.about = min(others, key=lambda o: (o.trig.start > d.trig.start, abs(o.trig.start - d.trig.start)))
             if d.speakers:
                 d.source = list(d.speakers)
-            d.target = list(d.about.source) if d.about else []
+            if d.about:
+                d.target = list(d.about.source)
+            else:
+                # "any deal between X and Y would violate": with the act itself no event, the
+                # violation's own subject and partners are the accused.
+                doers = [a.mention.actor for slot in ("subj", "with") for a in d.slots.get(slot)]
+                d.target = [a for a in dict.fromkeys(doers) if a and a not in d.source]
         elif d.type == "REQUEST" and lex.order == "SOV":
             _object_control(d, drafts, lex)
         elif d.type == "THREATEN" and lex.order == "SOV" and not d.target:
@@ -113,6 +119,10 @@ def link_sentence(drafts: list[Draft], lex: Lexicon) -> None:
                     # "accused Ukraine of preparing an attack on Belarus": the accused is the doer.
                     first.source = list(d.target)
                     first.target = [t for t in first.target if t not in d.target]
+                if lex.order == "SVO" and first.nominal and set(d.target) & set(first.target):
+                    # "condemned the sanctions against Russia": the victim of the act is not the accused.
+                    kept = [t for t in d.target if t not in first.target or t in first.source]
+                    d.target = kept or [t for t in first.source if t not in d.source]
 
 
 def _alleged(accusation: Draft, act: Draft) -> bool:
