@@ -193,3 +193,13 @@ def test_modifier_before_time_word_is_an_actor() -> None:
     """"at Kyiv overnight": a time word the tagger calls an adjective does not turn Kyiv into a modifier."""
     found = find(events("en", "Russia launched missiles at Kyiv overnight."), "ASSAULT", {"RUS"}, {"UKR"})
     assert found.cameo.startswith("19")
+
+
+@pytest.mark.parametrize(("text", "victim"), [
+    ("Putin and Xi condemned the sanctions against Russia.", "RUS"),
+    ("Russia condemned the attack on its embassy in Kyiv.", "UKR"),
+])
+def test_victim_of_condemned_act_is_not_accused(text: str, victim: str) -> None:
+    """The one an unnamed party struck or sanctioned is no guess for who is condemned."""
+    accusations = [e for e in events("en", text) if e.type == "ACCUSE"]
+    assert accusations and all(victim not in e.target for e in accusations)
