@@ -351,3 +351,10 @@ def test_demonym_speaker_after_a_closing_report_verb() -> None:
 ])
 def test_ru_second_round(text: str, etype: str, source: set[str], target: set[str], mode: str) -> None:
     assert find(events(text), etype, source, target).mode == mode
+
+
+def test_agentless_accusation_names_no_accuser() -> None:
+    # "был обвинён": nobody is said to accuse, so there is no ACCUSE to draw; the charged act remains
+    found = events("Иран был обвинен в поставках беспилотников России.")
+    assert not [e for e in found if e.type == "ACCUSE"]
+    find(found, "SUPPLY", {"IRN"}, {"RUS"})

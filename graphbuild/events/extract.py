@@ -108,8 +108,8 @@ def _noun_phrase(d: Draft) -> bool:
 
 
 def _build_event(d: Draft, doc: Document, referenced: bool) -> Event | None:
-    if not d.participants or (d.type == "DENY" and not d.source):
-        return None
+    if not d.participants or (d.type in SPEECH_ACTS and not d.source and not referenced):
+        return None  # "Иран был обвинён в ...", "was accused of": a charge with no one making it
     if EVENT_TYPES[d.type].symmetric and len(d.participants) < 2:
         return None  # a meeting or talks with one known side tell nothing about relations
     symmetric = EVENT_TYPES[d.type].symmetric  # "negotiations between Moscow and Pyongyang" name both sides
