@@ -403,3 +403,31 @@ def test_about_this_attributes_the_previous_sentence(cue: str) -> None:
                    "хабарлады.")
     strike = find(found, "ASSAULT", {"RUS"}, {"UKR"})
     assert strike.reported_by == ["org:ukraine-mod"]
+
+
+NEW_TOPICS = [
+    ("Иран Израильге жүздеген дрон мен зымыран ұшырды.", "ASSAULT", {"IRN"}, {"ISR"}),
+    ("Ресейлік хакерлер Польшаның энергетикалық жүйесіне кибершабуыл жасады.", "ASSAULT", {"RUS"}, {"POL"}),
+    ("Ресей Сыртқы істер министрлігі Эстония елшісін елден шығарып жіберді.", "SANCTION",
+     {"org:russian-mfa"}, {"EST"}),
+    ("Тәжік шекарашылары қырғыз әскерилеріне оқ атты.", "ASSAULT", {"TJK"}, {"KGZ"}),
+    ("Ресей Молдоваға газ жеткізуді тоқтатты.", "SANCTION", {"RUS"}, {"MDA"}),
+]
+
+
+@pytest.mark.parametrize(("text", "etype", "source", "target"), NEW_TOPICS)
+def test_strikes_cyberattacks_expulsions_and_cutoffs(text: str, etype: str, source: set[str],
+                                                      target: set[str]) -> None:
+    assert find(events(text), etype, source, target).mode == "asserted"
+
+
+def test_a_launch_into_the_sea_is_no_attack() -> None:
+    found = events("Солтүстік Корея Жапон теңізіне баллистикалық зымыран ұшырды.")
+    assert not [e for e in found if e.type == "ASSAULT"]
+    find(found, "MOBILIZE", {"PRK"}, set())
+
+
+def test_a_border_exchange_of_fire_names_both_sides() -> None:
+    found = events("Әзербайжан мен Армения әскерлері шекарада атысып қалды.")
+    clash = find(found, "ASSAULT", set(), set())
+    assert {"AZE", "ARM"} <= set(clash.source) | set(clash.target)
