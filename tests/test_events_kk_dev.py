@@ -431,3 +431,13 @@ def test_a_border_exchange_of_fire_names_both_sides() -> None:
     found = events("Әзербайжан мен Армения әскерлері шекарада атысып қалды.")
     clash = find(found, "ASSAULT", set(), set())
     assert {"AZE", "ARM"} <= set(clash.source) | set(clash.target)
+
+
+@pytest.mark.parametrize("text", [
+    "«Ресей Украинаға шабуылын тоқтатуы тиіс», – деп жеткізді Эммануэль Макрон.",
+    "Эммануэль Макрон Ресей Украинаға шабуылын тоқтатуы керек екенін жеткізді.",
+])
+def test_conveyed_that_is_a_report_not_a_delivery(text: str) -> None:
+    found = events(text)
+    assert not [e for e in found if e.type == "SUPPLY"]
+    assert "person:emmanuel-macron" in find(found, "ASSAULT", {"RUS"}, {"UKR"}).reported_by

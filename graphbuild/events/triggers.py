@@ -40,10 +40,13 @@ def _pos_ok(entry: TriggerEntry, tokens: list[Token], match: Match) -> bool:
 
 def find_triggers(tokens: list[Token], lex: Lexicon, used: set[int]) -> list[Trigger]:
     """Trigger matches, longest first and non-overlapping; ``used`` gets the trigger tokens."""
-    # Set phrases built on a trigger word that name no event ("принять участие") claim their tokens first.
-    find_matches(tokens, compile_patterns(lex.raw.get("non_triggers", [])), used)
+    # Set phrases built on a trigger word that name no event ("принять участие") block triggers there,
+    # but their words stay free for reporting cues ("деп жеткізді": conveyed, said).
+    blocked = set(used)
+    find_matches(tokens, compile_patterns(lex.raw.get("non_triggers", [])), blocked)
     triggers = []
-    for match in find_matches(tokens, lex.triggers, used):
+    for match in find_matches(tokens, lex.triggers, blocked):
+        used.update(match.indices)
         entry: TriggerEntry = match.value
         if _pos_ok(entry, tokens, match):
             triggers.append(Trigger(match.start, match.end, match.indices, entry))
