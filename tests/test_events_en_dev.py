@@ -7,6 +7,9 @@ from __future__ import annotations
 import pytest
 from test_events import events, find
 
+from graphbuild.entities.ner import recognize
+from graphbuild.language import get_analyzer
+
 # (sentence, type, source, target, mode)
 CASES = [
     # datelines and "said in a statement"; a time word after the target does not hide it
@@ -203,3 +206,15 @@ def test_victim_of_condemned_act_is_not_accused(text: str, victim: str) -> None:
     """The one an unnamed party struck or sanctioned is no guess for who is condemned."""
     accusations = [e for e in events("en", text) if e.type == "ACCUSE"]
     assert accusations and all(victim not in e.target for e in accusations)
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("Kim Jong Un travelled to Russia's Far East. Kim toured a cosmodrome there.", "Far East", "Place"),
+    ("Kim Jong Un travelled to Russia's Far East. Kim toured a cosmodrome there.", "Kim", "Person"),
+    ("Fighting spread across the Middle East in October.", "Middle East", "Place"),
+])
+def test_name_kinds(text: str, name: str, kind: str) -> None:
+    """Family names come first in Korean and Chinese names; "Far/Middle ..." opens a region's name."""
+    sentences = get_analyzer("en").analyze(text)
+    kinds = {m.text: m.kind for m in recognize(sentences, "en", "doc:dev")}
+    assert kinds.get(name) == kind

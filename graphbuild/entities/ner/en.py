@@ -246,7 +246,8 @@ def recognize_en(sentences: Sequence[Sentence], document: str) -> list[Mention]:
         for first, last in _chunks(sent, r, lower_vocab):
             mentions.extend(_mentions_in(sent, first, last, r, document))
     # A surname alone refers to the person named in full elsewhere in the document.
-    surnames = {m.text.split()[-1] for m in mentions if m.kind == "Person" and " " in m.text}
+    # East Asian names put the family name first ("Kim Jong Un" ... "Kim").
+    surnames = {m.text.split()[k] for m in mentions if m.kind == "Person" and " " in m.text for k in (0, -1)}
     for m in mentions:
         if " " not in m.text and m.text in surnames:
             m.kind = "Person"
