@@ -358,3 +358,9 @@ def test_agentless_accusation_names_no_accuser() -> None:
     found = events("Иран был обвинен в поставках беспилотников России.")
     assert not [e for e in found if e.type == "ACCUSE"]
     find(found, "SUPPLY", {"IRN"}, {"RUS"})
+
+
+def test_broken_sanctions_are_no_new_sanction() -> None:
+    found = events("Группа экспертов ООН по КНДР обвинила Пхеньян в нарушении санкций.")
+    assert find(found, "ACCUSE", {"Q1065"}, {"PRK"}).mode == "asserted"
+    assert not [e for e in found if e.type == "SANCTION"]
