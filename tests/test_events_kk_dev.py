@@ -441,3 +441,11 @@ def test_conveyed_that_is_a_report_not_a_delivery(text: str) -> None:
     found = events(text)
     assert not [e for e in found if e.type == "SUPPLY"]
     assert "person:emmanuel-macron" in find(found, "ASSAULT", {"RUS"}, {"UKR"}).reported_by
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Украина Ресеймен шекараны жапты.", {"UKR"}, {"RUS"}),
+    ("Қырғызстан Қазақстанмен шекарасын уақытша жауып тастады.", {"KGZ"}, {"KAZ"}),
+])
+def test_closing_the_border_is_a_sanction(text: str, source: set[str], target: set[str]) -> None:
+    find(events(text), "SANCTION", source, target)
