@@ -218,3 +218,11 @@ def test_name_kinds(text: str, name: str, kind: str) -> None:
     sentences = get_analyzer("en").analyze(text)
     kinds = {m.text: m.kind for m in recognize(sentences, "en", "doc:dev")}
     assert kinds.get(name) == kind
+
+
+def test_subject_of_reported_clause_is_no_guessed_target() -> None:
+    """"promised that North Korea would ...": North Korea does the promised act; it is not promised to."""
+    found = events("en", "Kim Jong Un arrived in Russia. Kim promised that North Korea would always stand "
+                         "behind Russia.")
+    assert not [e for e in found if e.type == "OFFER" and "PRK" in e.target]
+    assert find(found, "SUPPORT", {"PRK"}, {"RUS"}).mode == "planned"

@@ -24,7 +24,8 @@ def fill_missing_targets(drafts: list[Draft], mentions: list[Mention]) -> None:
         if d.about is not None:
             taken |= set(d.about.target)  # "condemned the sanctions against Russia": the victim is not accused
         inside = [m for m in mentions if d.sentence.start <= m.start and m.end <= d.sentence.end
-                  and m.actor and m.actor not in taken and m.source != "demonym"]
+                  and m.actor and m.actor not in taken and m.source != "demonym"
+                  and not _subject_of_later_act(m, d, drafts)]
         if not inside:
             continue
         at = d.tokens[d.trig.indices[0]].start
@@ -36,3 +37,18 @@ def fill_missing_targets(drafts: list[Draft], mentions: list[Mention]) -> None:
 
         d.target = [min(inside, key=distance).actor]  # type: ignore[list-item]
         d.guessed = True
+
+
+def _subject_of_later_act(m: Mention, d: Draft, drafts: list[Draft]) -> bool:
+    """SVO: "promised that North Korea would stand behind ...": the doer of the act the clause
+    after the trigger reports is that act's subject, not this event's object."""
+    if d.order != "SVO":
+        return False
+    at = d.tokens[d.trig.indices[-1]].end
+    for o in drafts:
+        if o is d or o.sentence is not d.sentence or m.actor not in o.source:
+            continue
+        if at <= m.start and m.end <= o.tokens[o.trig.indices[0]].start:
+            return True
+    return False
+

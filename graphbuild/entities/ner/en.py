@@ -247,8 +247,14 @@ def recognize_en(sentences: Sequence[Sentence], document: str) -> list[Mention]:
             mentions.extend(_mentions_in(sent, first, last, r, document))
     # A surname alone refers to the person named in full elsewhere in the document.
     # East Asian names put the family name first ("Kim Jong Un" ... "Kim").
-    surnames = {m.text.split()[k] for m in mentions if m.kind == "Person" and " " in m.text for k in (0, -1)}
+    full: dict[str, set[str]] = {}
     for m in mentions:
-        if " " not in m.text and m.text in surnames:
+        if m.kind == "Person" and " " in m.text:
+            for k in (0, -1):
+                full.setdefault(m.text.split()[k], set()).add(m.text)
+    for m in mentions:
+        if " " not in m.text and m.text in full:
             m.kind = "Person"
+            if len(full[m.text]) == 1:
+                m.lemma = next(iter(full[m.text]))  # the name to link: the one person it can be
     return mentions
