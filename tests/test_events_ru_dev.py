@@ -364,3 +364,10 @@ def test_broken_sanctions_are_no_new_sanction() -> None:
     found = events("Группа экспертов ООН по КНДР обвинила Пхеньян в нарушении санкций.")
     assert find(found, "ACCUSE", {"Q1065"}, {"PRK"}).mode == "asserted"
     assert not [e for e in found if e.type == "SANCTION"]
+
+
+def test_institution_after_a_closing_report_verb_speaks() -> None:
+    # "сообщили в ГКНБ": the body in which it was said is the source, not the demonym of the quoted clause
+    found = events("Пограничники Таджикистана обстреляли киргизское село, сообщили в ГКНБ Киргизии.")
+    assault = find(found, "ASSAULT", {"TJK"}, {"KGZ"})
+    assert (assault.mode, assault.reported_by) == ("reported", ["org:kyrgyzstan-gknb"])

@@ -90,6 +90,12 @@ def _speaker_for_verb(cue: Match, tokens: list[Token], args: list[Arg], lex: Lex
     if after and closes and nominative and all(t.text.isalnum() or "-" in t.text
                                                for t in tokens[cue.end:after[0].i]):
         return after[0]  # before the nearest name on the left, which belongs to the quote
+    if inverted and not verb_first:
+        # "..., сообщили в ГКНБ Киргизии": the institution in which it was said follows the verb.
+        within = [a for a in usable if a.kind == "Organization" and a.prep in ("place", "to")
+                  and cue.end < a.i <= cue.end + 2 and tokens[cue.end].text[:1].isalpha()]
+        if within:
+            return within[0]
     if left is not None and _across_comma(tokens[left.j:cue.start]):
         left = None  # "Iran did not attack Israel, the foreign minister said": Israel is no speaker
     office = _office_speaker(cue, tokens, usable, lex)
