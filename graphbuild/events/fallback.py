@@ -40,15 +40,16 @@ def fill_missing_targets(drafts: list[Draft], mentions: list[Mention]) -> None:
 
 
 def _subject_of_later_act(m: Mention, d: Draft, drafts: list[Draft]) -> bool:
-    """SVO: "promised that North Korea would stand behind ...": the doer of the act the clause
-    after the trigger reports is that act's subject, not this event's object."""
+    """SVO: "promised that North Korea would stand behind Russia": the sides of the act the clause
+    after the trigger reports are that act's, not this event's object."""
     if d.order != "SVO":
         return False
     at = d.tokens[d.trig.indices[-1]].end
     for o in drafts:
-        if o is d or o.sentence is not d.sentence or m.actor not in o.source:
+        if o is d or o.sentence is not d.sentence or m.actor not in o.participants:
             continue
-        if at <= m.start and m.end <= o.tokens[o.trig.indices[0]].start:
-            return True
+        later = o.tokens[o.trig.indices[0]].start
+        if at <= m.start and ((m.end <= later and m.actor in o.source) or later <= m.start):
+            return True  # its subject before its trigger, or any side of it after
     return False
 
