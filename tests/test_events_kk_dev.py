@@ -449,3 +449,9 @@ def test_conveyed_that_is_a_report_not_a_delivery(text: str) -> None:
 ])
 def test_closing_the_border_is_a_sanction(text: str, source: set[str], target: set[str]) -> None:
     find(events(text), "SANCTION", source, target)
+
+
+def test_a_pronoun_subject_then_a_country_adjective() -> None:
+    found = events("Сергей Лавров Вашингтонды арандатушылық үшін айыптады. Ол американдық әскери "
+                   "кемелер Қара теңізге кіруді тоқтатпаса, жауап шаралары болатынын ескерткен.")
+    find(found, "THREATEN", {"person:sergey-lavrov"}, {"USA"})

@@ -175,6 +175,16 @@ def window_slots(trig: Trigger, tokens: list[Token], args: list[Arg], stops: lis
     return slots, lo, hi, obj_hi
 
 
+def _pronoun_before_subject(slots: Slots, tokens: list[Token], lo: int, start: int, lex: Lexicon) -> bool:
+    """"Ол американдық ұшақтар ... ескерткен": after an SOV subject pronoun the first nominative owns a
+    noun (resolve_pronoun makes it a possessor later), it is not the subject."""
+    subjects = slots.get("subj")
+    if lex.order != "SOV" or not subjects:
+        return False
+    pronouns = lex.raw.get("pronouns", {})
+    return any(tokens[k].text.lower() in pronouns for k in range(lo, min(subjects[0].i, start)))
+
+
 def need_met(trig: Trigger, tokens: list[Token], args: list[Arg], stops: list[int], lex: Lexicon,
              trigger_tokens: set[int], skip: set[int], closed: list[tuple[int, int]]) -> bool:
     need = trig.entry.need
@@ -189,6 +199,8 @@ def need_met(trig: Trigger, tokens: list[Token], args: list[Arg], stops: list[in
         if option == "pair" and len({a.i for a in slots.get("subj")}) > 1:
             return True  # "Armenian and Azerbaijani troops clashed": the two sides are the subject
         if [a for a in slots.get(option) if not a.modifier]:  # "host Russian weapons": no one hosted
+            return True
+        if option == "poss" and _pronoun_before_subject(slots, tokens, lo, trig.start, lex):
             return True
     # "Израильге соққы беретінін ескертті": the act warned of, right before, carries the addressee.
     return lex.order == "SOV" and trig.type in SAID_ACTS and (trig.start - 1) in trigger_tokens
@@ -405,8 +417,10 @@ def resolve_pronoun(d: Draft, lex: Lexicon, recent: list[Arg], here: list[Arg]) 
         if subjects and not joined and not first:
             return
         if first:
+            # A verb's owner-of-a-noun is what it acts on, as without the pronoun ("X американдық ... ескертті").
+            slot = "obj" if not d.nominal and not d.slots.get("obj") else "poss"
             for arg in subjects:
-                d.slots.add("poss", arg)
+                d.slots.add(slot, arg)
             subjects = []
         earlier = [a for a in here if a.j <= k and a.prep is None and not a.absorbed]
         for arg in reversed(earlier or recent):
