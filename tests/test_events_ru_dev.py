@@ -371,3 +371,9 @@ def test_institution_after_a_closing_report_verb_speaks() -> None:
     found = events("Пограничники Таджикистана обстреляли киргизское село, сообщили в ГКНБ Киргизии.")
     assault = find(found, "ASSAULT", {"TJK"}, {"KGZ"})
     assert (assault.mode, assault.reported_by) == ("reported", ["org:kyrgyzstan-gknb"])
+
+
+def test_relative_clause_of_a_predicate_noun_speaks_of_the_copula_subject() -> None:
+    # "Херсон был ... городом, который атаковали": "который" is the city, i.e. Kherson
+    found = events("Херсон был единственным городом, который атаковали российские войска.")
+    find(found, "ASSAULT", {"RUS"}, {"place:kherson"})

@@ -34,11 +34,26 @@ def antecedent_slot(tokens: list[Token], args: list[Arg], lo: int, lex: Lexicon)
         preposition, k = tokens[k], k - 1
     if k < 1 or tokens[k].text != ",":
         return None
-    before = [a for a in args if a.j == k and a.active]
+    before = [a for a in args if a.j == k and a.active] or _copula_subject(tokens, args, k, lex)
     slot = _slot(tokens[r], preposition, lex)
     if not before or slot not in _FILLABLE:
         return None
     return slot, before[-1]
+
+
+def _copula_subject(tokens: list[Token], args: list[Arg], comma: int, lex: Lexicon) -> list[Arg]:
+    """"Херсон был единственным центром, который ... захватили": a predicate noun's relative clause
+    speaks of the copula's subject."""
+    copulas = set(lex.raw.get("copulas", []))
+    noun = tokens[comma - 1]
+    if not copulas or noun.pos != "NOUN" or noun.case != "Ins":
+        return []
+    for c in range(comma - 2, 0, -1):
+        if tokens[c].text in (",", ";", ":"):
+            return []
+        if _norm(tokens[c].lemma or tokens[c].text) in copulas:
+            return [a for a in args if a.j <= c and a.active and a.case in (None, "Nom") and a.prep is None][-1:]
+    return []
 
 
 def fill_from_antecedent(slots: Slots, tokens: list[Token], args: list[Arg], lo: int, lex: Lexicon) -> None:
