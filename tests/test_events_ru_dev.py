@@ -377,3 +377,11 @@ def test_relative_clause_of_a_predicate_noun_speaks_of_the_copula_subject() -> N
     # "Херсон был ... городом, который атаковали": "который" is the city, i.e. Kherson
     found = events("Херсон был единственным городом, который атаковали российские войска.")
     find(found, "ASSAULT", {"RUS"}, {"place:kherson"})
+
+
+@pytest.mark.parametrize("text", [
+    "Херсон был единственным городом, который захватили российские войска.",
+    "Херсон, который российские войска захватили в марте, освобожден.",
+])
+def test_nominative_looking_relativizer_is_the_object_when_the_clause_has_a_subject(text: str) -> None:
+    find(events(text), "ASSAULT", {"RUS"}, {"place:kherson"})

@@ -62,5 +62,10 @@ def fill_from_antecedent(slots: Slots, tokens: list[Token], args: list[Arg], lo:
     if found is None:
         return
     slot, arg = found
+    # ", который захватили российские войска": the clause has its subject, so "который" is accusative
+    # (a form shared by both cases only for things, not people: "которого" for a person).
+    nom_acc = lex.raw.get("relativizers_nom_acc", [])
+    if slot == "subj" and slots.get("subj") and arg.kind != "Person" and _norm(tokens[lo - 1].text) in nom_acc:
+        slot = "obj"
     if not slots.get(slot) and slot not in slots.blocked:
         slots.add(slot, arg)
