@@ -226,3 +226,9 @@ def test_subject_of_reported_clause_is_no_guessed_target() -> None:
                          "behind Russia.")
     assert not [e for e in found if e.type == "OFFER" and "PRK" in e.target]
     assert find(found, "SUPPORT", {"PRK"}, {"RUS"}).mode == "planned"
+
+
+def test_the_sides_of_a_meeting_act_together() -> None:
+    """"The two leaders condemned ...": the sides of the latest meeting are the accusers."""
+    found = events("en", "Putin met Xi in Beijing on Tuesday. The two leaders condemned NATO expansion in Asia.")
+    assert find(found, "ACCUSE", {"Q7747", "Q15031"}, {"Q7184"}).mode == "asserted"
