@@ -141,6 +141,8 @@ CASES = [
     ("Russia and Ukraine swapped 95 prisoners of war on Friday.", "RETREAT", {"RUS", "UKR"}, set(),
      "asserted"),
     ("Ukraine returned 230 prisoners of war to Russia.", "RETREAT", {"UKR"}, {"RUS"}, "asserted"),
+    ("Kazakhstan and Russia inked a deal on nuclear power.", "AGREE", {"KAZ"}, {"RUS"}, "asserted"),
+    ("Uzbekistan struck a deal with China on copper.", "AGREE", {"UZB"}, {"CHN"}, "asserted"),
     ("India halted imports of Russian oil.", "SANCTION", {"IND"}, {"RUS"}, "asserted"),
     ("Washington imposed a ban on Chinese drones.", "SANCTION", {"USA"}, {"CHN"}, "asserted"),
     ("Azerbaijan accused Armenia of shelling its positions.", "ACCUSE", {"AZE"}, {"ARM"}, "asserted"),
