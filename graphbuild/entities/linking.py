@@ -10,13 +10,12 @@ introduced earlier ("Джон Смит ... Смит").
 from __future__ import annotations
 
 import dataclasses
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 from graphbuild.entities.kb import KbHit, KnowledgeBase, normalize
 from graphbuild.entities.transliterate import to_latin
+from graphbuild.events.lexicon import load_lexicon
 from graphbuild.ids import slugify
 from graphbuild.language.base import Sentence, Token
 from graphbuild.model import Actor, Document, Mention
@@ -67,8 +66,7 @@ def _constrain_by_alias(tokens: list[Token], alias: str, lang: str) -> None:
 @lru_cache(maxsize=8)
 def _date_words(lang: str) -> frozenset[str]:
     """Month and weekday names written out (no stems): a dateline's "Nov." or "Sept" is no place."""
-    data = json.loads(resources.files("graphbuild").joinpath("data", "lexicons", f"{lang}.json")
-                      .read_text(encoding="utf-8"))
+    data = load_lexicon(lang).raw  # the language's event lexicon holds its month and weekday names
     words = [w for key in ("months", "weekdays") for w in data.get(key, {}) if not w.endswith("*")]
     return frozenset(normalize(w).rstrip(".") for w in words)
 
