@@ -567,27 +567,22 @@ class KnowledgeBase:
 
     def holders(self, role: str, of: str | None = None, on: str | None = None) -> list[str]:
         """Ids of people who held ``role`` (English title, or an equivalent title) of ``of`` on date ``on``."""
-        wanted = _role_equivalents().get(normalize(role), {normalize(role)})
-        out = []
-        for pid, roles in self._roles.items():
-            for r in roles:
-                if normalize(r["role"]) not in wanted or (of is not None and r["of"] != of):
-                    continue
-                if on is not None and not _covers(r.get("start"), r.get("end"), on):
-                    continue
-                out.append(pid)
-                break
-        return out
+        return [pid for pid in self._roles
+                if any(on is None or _covers(r.get("start"), r.get("end"), on) for r in self._terms(pid, role, of))]
 
     def role_term(self, person: str, role: str, of: str | None, on: str | None) -> dict[str, Any] | None:
         """The KB's record of ``person`` holding ``role`` (or an equivalent title) of ``of``,
         preferring the term that covers date ``on``; None when the KB does not know it."""
-        wanted = _role_equivalents().get(normalize(role), {normalize(role)})
-        terms = [r for r in self._roles.get(person, [])
-                 if normalize(r["role"]) in wanted and (of is None or r["of"] == of)]
+        terms = self._terms(person, role, of)
         covering = [r for r in terms if on is None or _covers(r.get("start"), r.get("end"), on)]
         chosen = covering or terms
         return dict(chosen[0]) if chosen else None
+
+    def _terms(self, person: str, role: str, of: str | None) -> list[dict[str, Any]]:
+        """The person's terms in ``role`` or an equivalent title, of ``of`` when given."""
+        wanted = _role_equivalents().get(normalize(role), {normalize(role)})
+        return [r for r in self._roles.get(person, [])
+                if normalize(r["role"]) in wanted and (of is None or r["of"] == of)]
 
     def disambiguate(self, hits: Iterable[KbHit], context: Iterable[str]) -> list[KbHit]:
         """Of several hits for one span ("Корея"), keep those tied to actors already in ``context``
