@@ -16,6 +16,11 @@ class Token:
     # UD-style features: Case=Abl|Gen|Dat|Ins|Loc|Acc|Nom, Number=Plur, Polarity=Neg,
     # Person[psor]=3, VerbForm=..., Tense=..., Mood=...
     feats: dict[str, str] = field(default_factory=dict)
+    # Dependency tree (Universal Dependencies): index of the head token in its sentence, -1 for
+    # the root; ``deprel`` is the UD relation to that head (nsubj, obj, obl, nmod, ccomp, ...).
+    # Filled by the language's parser (graphbuild.language.syntax); "" until parsed.
+    head: int = -1
+    deprel: str = ""
 
     @property
     def case(self) -> str | None:
