@@ -32,6 +32,7 @@ class Arg:
     modifier: bool = False  # a country adjective before a common noun ("Russian weapons")
     title: str | None = None  # "Ақ үй өкілі": the office named after the country/organisation
     holder: str | None = None  # the person known (earlier in the document) to hold that office
+    head: int = -1  # the phrase's head word in the dependency tree (set by the mentions pass)
 
     @property
     def actor(self) -> str:

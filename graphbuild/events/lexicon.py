@@ -178,6 +178,7 @@ class Common:
     recipient_types: frozenset[str]  # a possessor after the trigger is the recipient once the giver is known
     place_as_target: frozenset[str]  # "visited ... in Pyongyang", "exercises in Alaska"
     planned_cameo: dict[str, str]  # the CAMEO code of an intended act of the type
+    object_controls: frozenset[str] = frozenset()  # "accused X of supplying": X supplies
 
     def role_of(self, event_type: str, slot: str, inverted: bool) -> str:
         if inverted:
@@ -196,7 +197,8 @@ def common() -> Common:
     raw = _read("common.json")
     return Common(raw["goldstein"], raw["slot_roles"], raw["inverted_slot_roles"], raw["object_cameo"],
                   frozenset(raw["object_types"]), frozenset(raw.get("recipient_types", [])),
-                  frozenset(raw.get("place_as_target", [])), raw.get("planned_cameo", {}))
+                  frozenset(raw.get("place_as_target", [])), raw.get("planned_cameo", {}),
+                  frozenset(raw.get("object_controls", [])))
 
 
 def supported_languages() -> tuple[str, ...]:

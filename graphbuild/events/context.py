@@ -1,0 +1,111 @@
+"""The per-document context that the event passes read and write.
+
+Each pass (graphbuild/events/passes/) declares which fields of :class:`DocContext` it reads and
+which it writes; the fields are plain data so a pass can be tested on a context built by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from graphbuild.entities.kb import KnowledgeBase
+from graphbuild.events.arguments import Arg
+from graphbuild.events.lexicon import Lexicon, TriggerEntry
+from graphbuild.language.base import Sentence, Token
+from graphbuild.language.tree import Tree
+from graphbuild.model import EVENT_TYPES, Actor, Document, Event, Mention, Role
+
+
+@dataclass
+class SentenceContext:
+    index: int
+    sentence: Sentence
+    tree: Tree
+    args: list[Arg] = field(default_factory=list)  # the linked mentions placed on the tree
+    date: tuple[str | None, str | None] = (None, None)  # the time the sentence (or its paragraph) gives
+    implicit_subjects: dict[int, Arg] = field(default_factory=dict)  # verb -> the actor its dropped subject is
+
+    @property
+    def tokens(self) -> list[Token]:
+        return self.sentence.tokens
+
+    def arg_at(self, k: int) -> Arg | None:
+        """The mention whose phrase head is token ``k``."""
+        for a in self.args:
+            if a.head == k:
+                return a
+        return None
+
+
+@dataclass
+class Candidate:
+    """A trigger on its way to an event: where it is, what fills its slots, what modifies it."""
+
+    sent: SentenceContext
+    indices: tuple[int, ...]  # trigger tokens
+    entry: TriggerEntry
+    slots: dict[str, list[Arg]] = field(default_factory=dict)
+    inherited: set[str] = field(default_factory=set)  # slots filled from a governing word
+    source: list[str] = field(default_factory=list)
+    target: list[str] = field(default_factory=list)
+    object: str | None = None
+    place: str | None = None
+    date: tuple[str | None, str | None] = (None, None)
+    negated: bool = False
+    planned: bool = False
+    planned_by: str | None = None  # "intent" (sought, negotiated) or "future"
+    denied: bool = False
+    hearsay: bool = False  # "reportedly": told on no named source's word
+    reported_by: list[str] = field(default_factory=list)
+    via: list[str] = field(default_factory=list)  # outlets cited only as channels
+    about: Candidate | None = None
+    folded_into: Candidate | None = None  # a re-mention of an earlier candidate of the document
+    extra_evidence: list[SentenceContext] = field(default_factory=list)
+    event: Event | None = None
+
+    @property
+    def type(self) -> str:
+        return self.entry.type
+
+    @property
+    def head(self) -> int:
+        """The trigger word that the tree attaches (the verb of "impose sanctions" is its head word)."""
+        tree = self.sent.tree
+        inside = set(self.indices)
+        for k in self.indices:
+            h = tree.head(k)
+            if h is None or h not in inside:
+                return k
+        return self.indices[-1]
+
+    @property
+    def symmetric(self) -> bool:
+        return EVENT_TYPES[self.type].symmetric
+
+    @property
+    def participants(self) -> set[str]:
+        return set(self.source) | set(self.target)
+
+    def slot(self, name: str) -> list[Arg]:
+        return self.slots.get(name, [])
+
+    def add(self, name: str, arg: Arg, inherited: bool = False) -> None:
+        have = self.slots.setdefault(name, [])
+        if all(a.actor != arg.actor for a in have):
+            have.append(arg)
+        if inherited:
+            self.inherited.add(name)
+
+
+@dataclass
+class DocContext:
+    doc: Document
+    kb: KnowledgeBase
+    lex: Lexicon
+    sentences: list[SentenceContext]
+    mentions: list[Mention]
+    candidates: list[Candidate] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)  # new actors a pass introduces (collective groups)
+    events: list[Event] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)

@@ -1,0 +1,342 @@
+"""Pass ``arguments``: which actors fill which slot of each trigger, read from the dependency tree.
+
+Slots are language-neutral (subj, obj, to, with, from, against, by, poss, place, at, for, about).
+A dependent's slot comes from its UD relation (nsubj, obj, iobj, nmod:poss, obl:agent ...) or, for
+obliques and nominal modifiers, from its adposition or case as the language's lexicon maps them
+(``prepositions``, ``postpositions``, ``case_slots``).  Slots a trigger lacks are taken from the
+structure around it, each by one general rule:
+
+- a noun under a light, planning or announcing verb ("imposed sanctions on", "plans a visit to",
+  "провела переговоры с") takes that verb's subject and obliques;
+- a verb in an open complement ("urged Pyongyang to sell", "убеждал КНДР продать") takes the
+  governing verb's object as its subject when there is one (object control), else its subject;
+  adverbial clauses, converbs and coordinated verbs share the governing verb's subject;
+- a relative or participial clause ("a country which ships shells", "Ресейге қару жеткізген
+  Солтүстік Корея") takes the noun it modifies as its subject (as its object when the
+  relativizer is the object or the participle is passive).
+
+The common table (``slot_roles`` in lexicons/common.json) then turns slots into source, target
+and place per event type.  Pronouns and empty subjects are left for the coreference pass
+(``Candidate.open_slots``).
+"""
+
+from __future__ import annotations
+
+from graphbuild.events.arguments import Arg
+from graphbuild.events.context import Candidate, DocContext, SentenceContext
+from graphbuild.events.lexicon import Lexicon, common, compile_patterns, find_matches, matches_any
+from graphbuild.events.passes import Pass
+from graphbuild.language.base import Token
+from graphbuild.language.tree import Tree, base
+
+# Relations whose dependents never fill a slot of their head.
+_NOT_ARGUMENTS = frozenset({"punct", "case", "mark", "cc", "det", "aux", "cop", "advmod", "discourse",
+                            "fixed", "flat", "goeswith", "reparandum", "dep", "orphan", "vocative",
+                            "list", "parataxis", "ccomp", "xcomp", "advcl", "acl", "conj", "appos",
+                            "nummod", "clf", "expl", "csubj"})
+# Relations that join a name to the noun it explains ("Министр ... , Сергей Шойгу", "Kim's envoy X").
+_NAMING = ("appos", "flat", "flat:name")
+# Relations of a modifier that names the country or body a common noun belongs to.
+_OWNERS = ("amod", "nmod", "nmod:poss", "compound", "det")
+# How a verb hands its subject to a clause it governs.
+_SUBJECT_SHARING = ("xcomp", "advcl", "conj", "ccomp")
+# How many measure nouns may stand between an event noun and its light verb ("a new package of sanctions").
+NOUN_CHAIN = 2
+
+
+def marker_slot(marker: str, case: str | None, lex: Lexicon) -> str | None:
+    """The slot an adposition (with the case of its noun) marks, per the language's tables."""
+    value = lex.prepositions.get(marker) or lex.postpositions.get(marker)
+    if isinstance(value, dict):
+        value = value.get(case or "", value.get("*"))
+    return value
+
+
+def slot_of(tree: Tree, k: int, lex: Lexicon) -> str | None:
+    """The slot of dependent ``k`` of its head, or None for a dependent that fills none."""
+    rel = tree.rel(k)
+    b = base(rel)
+    token = tree.tokens[k]
+    if rel == "nsubj:pass":
+        return "obj"
+    if b == "nsubj":
+        return "subj"
+    if rel == "obl:agent":
+        return "by"
+    if b == "obj":
+        return "obj"
+    if b == "iobj":
+        return "to"
+    if rel == "nmod:poss" or b == "amod":
+        return "poss"
+    if b == "compound":
+        return "poss" if token.pos == "PROPN" else None
+    if b in ("obl", "nmod"):
+        for m in tree.markers(k):
+            slot = marker_slot(m, token.case, lex)
+            if slot:
+                return slot
+        if token.case and lex.case_slots:
+            slot = lex.case_slots.get(token.case)
+            # A bare nominative oblique is a time or measure phrase, never the subject.
+            return None if slot == "subj" else slot
+        return "poss" if b == "nmod" and not tree.markers(k) and rel != "nmod:tmod" else None
+    return None
+
+
+def actors_at(sc: SentenceContext, k: int, lex: Lexicon) -> list[Arg]:
+    """The actors that the phrase headed by ``k`` (and each word coordinated with it) stands for.
+
+    A name is its mention; a common noun explained by a name ("министр обороны ... Сергей Шойгу")
+    is that name; a force, office or government noun ("Russian troops", "войска России",
+    "Ресей әскері") is its owner.
+    """
+    tree = sc.tree
+    forces = _force_nouns(lex)
+    found: list[Arg] = []
+    antecedent = _relative_antecedent(tree, k, lex)
+    if antecedent is not None:
+        k = antecedent
+    if tree.deps(k, "cop") and tree.deps(k, "nsubj") and sc.arg_at(k) is None:
+        k = tree.deps(k, "nsubj")[0]  # "Iran is a country which ...": the predicate noun is its subject
+    for c in tree.conjuncts(k):
+        arg = sc.arg_at(c)
+        if arg is None:
+            named = [a for n in tree.deps(c, *_NAMING) if (a := sc.arg_at(n)) is not None]
+            arg = named[0] if named else None
+        if arg is None and matches_any(tree.tokens[c], forces):
+            owners = [a for n in tree.deps(c, *_OWNERS) if (a := sc.arg_at(n)) is not None]
+            arg = owners[0] if owners else None
+        if arg is not None and arg.actor and arg.active and all(a.actor != arg.actor for a in found):
+            found.append(arg)
+    return found
+
+
+def _relative_antecedent(tree: Tree, k: int, lex: Lexicon) -> int | None:
+    """"с которым Шойгу провёл переговоры", "which": a relativizer stands for the noun its clause modifies."""
+    words = set(lex.raw.get("relativizers", []))
+    t = tree.tokens[k]
+    if (t.lemma or "").lower() not in words and t.text.lower() not in words:
+        return None
+    for h in tree.ancestors(k):
+        if tree.rel(h) == "acl:relcl":
+            return tree.head(h)
+    return None
+
+
+_FORCE_CACHE: dict[str, list] = {}
+
+
+def _force_nouns(lex: Lexicon) -> list:
+    if lex.lang not in _FORCE_CACHE:
+        _FORCE_CACHE[lex.lang] = compile_patterns(lex.raw.get("force_nouns", []))
+    return _FORCE_CACHE[lex.lang]
+
+
+def _pattern_set(lex: Lexicon, key: str) -> list:
+    cache_key = f"{lex.lang}:{key}"
+    if cache_key not in _FORCE_CACHE:
+        _FORCE_CACHE[cache_key] = compile_patterns(lex.raw.get(key, []))
+    return _FORCE_CACHE[cache_key]
+
+
+def direct_slots(sc: SentenceContext, heads: list[int], skip: set[int], lex: Lexicon) -> dict[str, list[Arg]]:
+    """Slots filled by the dependents of the words ``heads`` (trigger words are ``skip``ped)."""
+    tree = sc.tree
+    slots: dict[str, list[Arg]] = {}
+    for h in heads:
+        for k in tree.children[h]:
+            if k in skip or base(tree.rel(k)) in _NOT_ARGUMENTS:
+                continue
+            slot = slot_of(tree, k, lex)
+            if not slot or slot == "none":
+                continue
+            found = actors_at(sc, k, lex)
+            if not found and slot == "subj" and find_matches([tree.tokens[k]], lex.triggers, set()):
+                # "Russian strikes hit Kyiv": an act as subject stands for its doer.
+                found = [a for n in tree.deps(k, *_OWNERS) if (a := sc.arg_at(n)) is not None and a.actor]
+            for arg in found:
+                have = slots.setdefault(slot, [])
+                if all(a.actor != arg.actor for a in have):
+                    have.append(arg)
+    return slots
+
+
+def subject_of(sc: SentenceContext, v: int, lex: Lexicon, depth: int = 0) -> list[Arg]:
+    """The subject of verb ``v``: its own, or the one it shares with the verb governing it."""
+    tree = sc.tree
+    own = [a for k in tree.deps(v, "nsubj") if tree.rel(k) != "nsubj:pass" for a in actors_at(sc, k, lex)]
+    if not own and v in sc.implicit_subjects:
+        own = [sc.implicit_subjects[v]]
+    if own or depth > 4:
+        return own
+    h = tree.head(v)
+    if h is not None and tree.rel(v) in _SUBJECT_SHARING:
+        return _controller(sc, v, h, lex, depth + 1)
+    return []
+
+
+def _controller(sc: SentenceContext, v: int, h: int, lex: Lexicon, depth: int = 0) -> list[Arg]:
+    """Who does the act of ``v``, a clause governed by ``h``: "urged X to sell" -> X; else ``h``'s subject."""
+    tree = sc.tree
+    if base(tree.rel(v)) == "xcomp":
+        objects = [a for k in tree.deps(h, "obj", "iobj") for a in actors_at(sc, k, lex)]
+        if objects:
+            return objects
+    return subject_of(sc, h, lex, depth)
+
+
+def _relativizer_is_object(tree: Tree, v: int, lex: Lexicon) -> bool:
+    words = set(lex.raw.get("relativizers", []))
+    return any((tree.tokens[k].lemma or "").lower() in words or tree.tokens[k].text.lower() in words
+               for k in tree.deps(v, "obj"))
+
+
+def _supports(token: Token, lex: Lexicon) -> bool:
+    """A light, planning or announcing verb: its subject does the act its noun object names."""
+    return (matches_any(token, _pattern_set(lex, "light_verbs")) or matches_any(token, lex.planned_before)
+            or matches_any(token, lex.planned_after) or matches_any(token, lex.reporting_verbs))
+
+
+def _from_structure(c: Candidate, lex: Lexicon) -> None:
+    """Slots the trigger's own dependents leave empty, filled from the words around it."""
+    sc, tree = c.sent, c.sent.tree
+    h = c.head
+    gov = tree.head(h)
+    rel = base(tree.rel(h))
+    if gov is None:
+        return
+    noun = tree.tokens[h].pos in ("NOUN", "PROPN")
+    if noun and not c.slot("subj") and not c.slot("poss"):
+        # "утвердил пакет санкций против России": the noun may sit in a measure noun's genitive.
+        top, top_rel = h, tree.rel(h)
+        for _ in range(NOUN_CHAIN):
+            up = tree.head(top)
+            if up is None or base(top_rel) != "nmod" or tree.tokens[up].pos != "NOUN" or tree.markers(top):
+                break
+            top = up
+            top_rel = tree.rel(top)
+        gov = tree.head(top)
+        if gov is not None and top_rel in ("obj", "nsubj:pass", "xcomp") and _supports(tree.tokens[gov], lex):
+            # "imposed sanctions on Iran": the light verb's subject and obliques belong to the noun.
+            for slot, args in direct_slots(sc, [gov], set(c.indices) | {top}, lex).items():
+                if slot == "obj" or c.slot(slot):
+                    continue
+                for a in args:
+                    c.add(slot, a, inherited=True)
+            if not c.slot("subj"):
+                for a in subject_of(sc, gov, lex):
+                    c.add("subj", a, inherited=True)
+            return
+        gov = tree.head(h)
+    if c.slot("subj") or c.slot("poss") or tree.deps(h, "nsubj"):
+        return
+    if rel in ("acl",):
+        # "a country which ships shells", "Ресейге қару жеткізген Солтүстік Корея"
+        passive = tree.tokens[h].feats.get("Voice") == "Pass" or (tree.rel(h) == "acl:relcl" \
+            and _relativizer_is_object(tree, h, lex))
+        for a in actors_at(sc, gov, lex):  # a predicate noun stands for its copula's subject
+            if passive:
+                if not c.slot("obj"):
+                    c.add("obj", a, inherited=True)
+            else:
+                c.add("subj", a, inherited=True)
+        return
+    if rel in _SUBJECT_SHARING and not noun:
+        for a in _controller(sc, h, gov, lex):
+            c.add("subj", a, inherited=True)
+        return
+    if rel in ("obl", "nmod", "xcomp", "advcl") and tree.tokens[gov].pos in ("VERB", "NOUN") \
+            and _governing_type(sc, gov, lex) in common().object_controls:
+        # "accused Pyongyang of supplying", "обвинял Пхеньян в поставках", "urged X to talks": the
+        # accused or addressed actor does the embedded act.
+        for a in [a for k in tree.deps(gov, "obj", "iobj") for a in actors_at(sc, k, lex)]:
+            c.add("subj", a, inherited=True)
+
+
+def _governing_type(sc: SentenceContext, gov: int, lex: Lexicon) -> str | None:
+    """The event type of a trigger word at ``gov`` (a single-word match), if it is one."""
+    found = find_matches([sc.tokens[gov]], lex.triggers, set())
+    return found[0].value.type if found else None
+
+
+def _objects(c: Candidate, lex: Lexicon) -> str | None:
+    """What is supplied, offered or asked for: the first object word in the trigger's phrase."""
+    tree = c.sent.tree
+    words = sorted(tree.subtree(c.head))
+    gov = tree.head(c.head)
+    if gov is not None and tree.tokens[c.head].pos == "NOUN":
+        words = sorted(set(words) | {k for d in tree.deps(gov, "obj") for k in tree.subtree(d)})
+    tokens = [tree.tokens[k] for k in words]
+    found = find_matches(tokens, lex.objects, set())
+    return str(found[0].value) if found else None
+
+
+def need_met(c: Candidate, lex: Lexicon) -> bool:
+    """Ambiguous trigger words count only with the argument their entry names ("leave" + obj)."""
+    need = c.entry.need
+    if not need:
+        return True
+    for option in need.split("_or_"):
+        if option == "object" and _objects(c, lex):
+            return True
+        if option == "missile":
+            tokens = [c.sent.tokens[k] for k in sorted(c.sent.tree.subtree(c.head))]
+            if find_matches(tokens, lex.missile_words, set()):
+                return True
+        if option == "pair" and len(c.slot("subj")) >= 2:
+            return True
+        if c.slot(option):
+            return True
+    return False
+
+
+def assign_roles(c: Candidate) -> None:
+    """Slots to source, target and place by the common table (and the trigger's own overrides)."""
+    table = common()
+    own = dict(c.entry.roles)
+    source: list[str] = []
+    target: list[str] = []
+    for slot, args in c.slots.items():
+        role = own.get(slot) or table.role_of(c.type, slot, c.entry.invert)
+        for a in args:
+            if role == "source" and a.actor not in source:
+                source.append(a.actor)
+            elif role == "target" and a.actor not in target:
+                target.append(a.actor)
+            elif role == "place" and c.place is None:
+                if a.kind in ("Place", "Country") and c.type in table.place_as_target and not c.slot("obj") \
+                        and not c.slot("to"):
+                    target.append(a.actor)
+                c.place = a.actor
+    c.source = source
+    c.target = [t for t in target if t not in source or c.symmetric]
+
+
+def fill(c: Candidate, lex: Lexicon) -> None:
+    trigger_words = set(c.indices)
+    for slot, args in direct_slots(c.sent, list(c.indices), trigger_words, lex).items():
+        for a in args:
+            c.add(slot, a)
+    implicit = c.sent.implicit_subjects.get(c.head)
+    if implicit is not None and not c.slot("subj"):
+        c.add("subj", implicit, inherited=True)
+    _from_structure(c, lex)
+    if c.type in common().object_types:
+        c.object = _objects(c, lex)
+
+
+def run(ctx: DocContext) -> None:
+    kept = []
+    for c in ctx.candidates:
+        fill(c, ctx.lex)
+        while not need_met(c, ctx.lex) and c.entry.otherwise is not None:
+            c.entry = c.entry.otherwise  # "fired missiles into the sea": a test, not an attack
+        if need_met(c, ctx.lex):
+            assign_roles(c)
+            kept.append(c)
+    ctx.candidates = kept
+
+
+PASS = Pass("arguments", reads=("candidates", "args", "lex"), writes=("slots", "source", "target", "object", "place"),
+            run=run)

@@ -1,0 +1,101 @@
+"""Pass ``build``: candidates become events with canonical ids, codes, mode, date and evidence.
+
+A candidate becomes an event only with a participant; symmetric types need two.  A speech act
+needs its speaker, unless another event is linked to it.  Candidates that end up with the same
+id (the same act told twice in a sentence) are one event with their evidence joined.
+"""
+
+from __future__ import annotations
+
+from graphbuild.events.context import Candidate, DocContext, SentenceContext
+from graphbuild.events.draft import SPEECH_ACTS
+from graphbuild.events.lexicon import common
+from graphbuild.events.passes import Pass
+from graphbuild.graph.knowledge_graph import canonical_event_id, canonical_participants
+from graphbuild.ids import evidence_id
+from graphbuild.model import EVENT_TYPES, Event, Evidence
+
+
+def mode(c: Candidate) -> str:
+    if c.denied:
+        return "denied"
+    if c.negated:
+        return "negated"
+    if c.planned:
+        return "planned"
+    return "reported" if c.reported_by or c.hearsay else "asserted"
+
+
+def _evidence(sc: SentenceContext, ctx: DocContext, quote: str) -> Evidence:
+    s = sc.sentence
+    return Evidence(id=evidence_id(ctx.doc.id, s.start, s.end), document=ctx.doc.id, sentence=s.text,
+                    start=s.start, end=s.end, quote=quote, lang=ctx.doc.lang)
+
+
+def _quote(c: Candidate) -> str:
+    s = c.sent.sentence
+    first, last = s.tokens[c.indices[0]], s.tokens[c.indices[-1]]
+    return s.text[first.start - s.start:last.end - s.start]
+
+
+def _confidence(c: Candidate) -> float:
+    strength = 0.9 if len(c.indices) > 1 or not c.entry.pattern.endswith("*") else 0.8
+    strength -= 0.15 if c.entry.need else 0.0
+    completeness = (0.5, 0.75, 1.0)[bool(c.source) + bool(c.target)]
+    borrowed = 0.9 if c.inherited else 1.0
+    return round(strength * completeness * borrowed, 3)
+
+
+def to_event(c: Candidate, ctx: DocContext, referenced: bool) -> Event | None:
+    if not c.participants:
+        return None
+    if c.symmetric and len(c.participants) < 2:
+        return None  # a meeting with one known side tells nothing about relations
+    if c.type in SPEECH_ACTS and not c.source and not referenced:
+        return None  # "was accused of": a charge with no one making it
+    etype = EVENT_TYPES[c.type]
+    table = common()
+    cameo = c.entry.cameo
+    if c.type == "SUPPLY" and c.object:
+        cameo = table.object_cameo.get(c.object, cameo)
+    if mode(c) == "planned" and c.planned_by == "intent":
+        cameo = table.planned_cameo.get(c.type, cameo)
+    source, target = canonical_participants(c.type, c.source, c.target)
+    date = c.date
+    evidence = [_evidence(c.sent, ctx, _quote(c))]
+    for sc in c.extra_evidence:
+        if all(e.start != sc.sentence.start for e in evidence):
+            evidence.append(_evidence(sc, ctx, sc.sentence.text))
+    event = Event(id="", type=c.type, cameo=cameo, plover=etype.plover, source=source, target=target,
+                  mode=mode(c), reported_by=sorted(set(c.reported_by)), date=date[0], date_precision=date[1],
+                  place=c.place, object=c.object,
+                  goldstein=table.goldstein.get(cameo, table.goldstein.get(cameo[:2] + "0")),
+                  confidence=_confidence(c), documents=[ctx.doc.id], evidence=evidence)
+    event.id = canonical_event_id(event)
+    return event
+
+
+def run(ctx: DocContext) -> None:
+    referenced = {id(c.about) for c in ctx.candidates if c.about is not None}
+    for c in ctx.candidates:
+        c.event = to_event(c, ctx, id(c) in referenced)
+    merged: dict[str, Event] = {}
+    for c in ctx.candidates:
+        if c.event is None:
+            continue
+        if c.about is not None and c.about.event is not None:
+            c.event.about = c.about.event.id
+        known = merged.get(c.event.id)
+        if known is None:
+            merged[c.event.id] = c.event
+            continue
+        seen = {e.id for e in known.evidence}
+        known.evidence.extend(e for e in c.event.evidence if e.id not in seen)
+        known.reported_by = sorted(set(known.reported_by) | set(c.event.reported_by))
+        known.about = known.about or c.event.about
+        known.confidence = max(known.confidence, c.event.confidence)
+    ctx.events = list(merged.values())
+
+
+PASS = Pass("build", reads=("candidates", "source", "target", "reported_by", "negated", "about"), writes=("events",),
+            run=run)

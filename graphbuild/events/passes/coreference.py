@@ -1,0 +1,110 @@
+"""Pass ``coreference``: third-person pronouns and empty subjects stand for an earlier actor.
+
+A pronoun (he/she/it/they, он/она/они, ол/олар and their case forms, as the lexicon's
+``pronouns`` table classes them: Person, Other or Any) becomes an argument anchored on the
+pronoun, standing for the latest earlier subject of a fitting kind.  In languages that drop
+subjects (``pro_drop``), a finite verb with no subject gets the latest earlier subject as its
+implicit one.  Subjects are preferred to other mentions because news prose keeps its topic in
+subject position.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from graphbuild.events.arguments import Arg
+from graphbuild.events.context import DocContext, SentenceContext
+from graphbuild.events.passes import Pass
+from graphbuild.language.base import Token
+from graphbuild.language.tree import base
+
+# A pronoun looks this many sentences back for its antecedent.
+REACH = 3
+
+
+def _pronoun_class(word: str, lemma: str, table: dict[str, str]) -> str | None:
+    return table.get(word.lower()) or table.get(lemma.lower())
+
+
+def _fits(arg: Arg, want: str) -> bool:
+    if want == "Person":
+        return arg.kind == "Person"
+    if want == "Other":
+        return arg.kind != "Person"
+    return True
+
+
+def _subjects(sc: SentenceContext) -> list[Arg]:
+    """The sentence's actors in subject position, in text order (its topics)."""
+    tree = sc.tree
+    return [a for a in sorted(sc.args, key=lambda a: a.i)
+            if a.active and a.actor and base(tree.rel(tree.first_conjunct(a.head))) == "nsubj"]
+
+
+def _pick(history: list[list[Arg]], want: str) -> Arg | None:
+    for subjects in reversed(history[-REACH:]):
+        for a in reversed(subjects):
+            if _fits(a, want):
+                return a
+    return None
+
+
+def _agrees(verb: Token, sc: SentenceContext, antecedent: Arg, ctx: DocContext) -> bool:
+    """A verb marked plural takes no singular antecedent (and the other way round)."""
+    number = verb.feats.get("Number")
+    if number is None or verb.feats.get("Person") not in (None, "3"):
+        return number is None
+    home = next((s for s in ctx.sentences if antecedent in s.args), None)
+    word = home.tokens[antecedent.head] if home is not None and antecedent.head >= 0 else None
+    their = word.feats.get("Number") if word is not None else None
+    return their is None or their == number
+
+
+def _located_speaker(sc: SentenceContext, k: int) -> Arg | None:
+    """"В КНДР эти обвинения отвергали": with no subject, the country or body the act is located in
+    acts (the indefinite "they" of an institution)."""
+    for d in sc.tree.deps(k, "obl"):
+        a = sc.arg_at(d)
+        if a is not None and a.kind in ("Country", "Organization") and a.case in ("Loc", None, "Loc2") \
+                and sc.tokens[k].feats.get("Number") == "Plur":
+            return a
+    return None
+
+
+def run(ctx: DocContext) -> None:
+    table: dict[str, str] = {k: v for k, v in ctx.lex.raw.get("pronouns", {}).items() if " " not in k}
+    pro_drop = bool(ctx.lex.raw.get("pro_drop"))
+    history: list[list[Arg]] = []
+    for sc in ctx.sentences:
+        tree = sc.tree
+        new: list[Arg] = []
+        for k, t in enumerate(sc.tokens):
+            if t.pos != "PRON" or sc.arg_at(k) is not None:
+                continue
+            want = _pronoun_class(t.text, t.lemma or t.text, table)
+            if want is None:
+                continue
+            # A pronoun of the sentence's own earlier subject ("Russia said it ...") comes first.
+            own = [a for a in _subjects(sc) if a.i < k]
+            antecedent = _pick([*history, own], want)
+            if antecedent is not None:
+                new.append(dataclasses.replace(antecedent, i=k, j=k + 1, case=t.case, head=k, prep=None))
+        sc.args.extend(new)
+        if pro_drop and tree.parsed:
+            own_subjects = _subjects(sc)
+            for k, t in enumerate(sc.tokens):
+                if t.pos != "VERB" or t.feats.get("VerbForm") not in (None, "Fin") or tree.deps(k, "nsubj", "csubj"):
+                    continue
+                if base(tree.rel(k)) not in ("root", "parataxis"):
+                    continue  # complements, converbs and conjuncts share their governor's subject
+                antecedent = _pick([*history, [a for a in own_subjects if a.i < k]], "Any")
+                if antecedent is not None and not _agrees(t, sc, antecedent, ctx):
+                    antecedent = None
+                if antecedent is None:
+                    antecedent = _located_speaker(sc, k)
+                if antecedent is not None:
+                    sc.implicit_subjects[k] = antecedent
+        history.append(_subjects(sc) or [a for a in new])
+
+
+PASS = Pass("coreference", reads=("args",), writes=("args", "implicit_subjects"), run=run)

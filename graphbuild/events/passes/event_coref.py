@@ -1,0 +1,58 @@
+"""Pass ``event_coref``: a re-mention of an event in the same article is the same event.
+
+A later candidate folds into an earlier one of the same type when their participants are
+compatible (each side of the one is empty or shares an actor with, or is contained in, the same
+side of the other; a bare re-mention such as "the deal", "сделка", "бұл сапар" has none) and
+their dates do not conflict.  The earlier candidate gains the re-mention's evidence and fills
+its empty sides and date from it; no second event is made.
+"""
+
+from __future__ import annotations
+
+from graphbuild.events.context import Candidate, DocContext
+from graphbuild.events.passes import Pass
+
+
+def _side_ok(a: list[str], b: list[str]) -> bool:
+    return not a or not b or bool(set(a) & set(b))
+
+
+def _dates_ok(a: Candidate, b: Candidate) -> bool:
+    x, y = a.date[0], b.date[0]
+    return x is None or y is None or x.startswith(y) or y.startswith(x)
+
+
+def compatible(first: Candidate, later: Candidate) -> bool:
+    if first.type != later.type or first is later or not _dates_ok(first, later):
+        return False
+    if not later.participants:
+        return True
+    if first.symmetric:
+        return set(later.participants) <= set(first.participants) or set(first.participants) <= set(later.participants)
+    return _side_ok(first.source, later.source) and _side_ok(first.target, later.target) \
+        and (bool(set(first.source) & set(later.source)) or bool(set(first.target) & set(later.target)))
+
+
+def run(ctx: DocContext) -> None:
+    kept: list[Candidate] = []
+    for c in ctx.candidates:
+        first = next((k for k in reversed(kept) if compatible(k, c)), None)
+        if first is None:
+            kept.append(c)
+            continue
+        c.folded_into = first
+        first.extra_evidence.append(c.sent)
+        if first.date[0] is None:
+            first.date = c.date
+        first.source = first.source or c.source
+        first.target = first.target or c.target
+        first.object = first.object or c.object
+        first.place = first.place or c.place
+        for s in c.reported_by:
+            if s not in first.reported_by and s not in first.source:
+                first.reported_by.append(s)
+    ctx.candidates = kept
+
+
+PASS = Pass("event_coref", reads=("candidates", "source", "target"), writes=("candidates", "folded_into"),
+            run=run)

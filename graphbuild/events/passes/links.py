@@ -1,0 +1,81 @@
+"""Pass ``links``: denials and accusations linked to the events they are about.
+
+The event a DENY or ACCUSE is about is the candidate its complement governs ("denied supplying
+arms", "accused Iran of supplying drones", "... бұзды деп айыптады").  A denial of "the
+accusations" or "the reports" with nothing embedded is about the latest earlier claim against
+the denier: an accusation aimed at it, or an event of it told on someone's word.  The denied
+event becomes ``denied``; the denial's missing target is the accuser.  The accused act is told on
+the accuser's word, and an accusation's missing target is the doer of that act.
+"""
+
+from __future__ import annotations
+
+from graphbuild.events.context import Candidate, DocContext
+from graphbuild.events.lexicon import find_matches
+from graphbuild.events.passes import Pass
+from graphbuild.language.tree import base
+
+_COMPLEMENT = ("obj", "xcomp", "ccomp", "advcl", "obl", "nmod", "csubj", "acl")
+
+
+def embedded(c: Candidate, others: list[Candidate]) -> Candidate | None:
+    """The nearest candidate of the same sentence inside the complement of ``c``'s trigger."""
+    tree = c.sent.tree
+    best: tuple[int, Candidate] | None = None
+    for o in others:
+        if o is c or o.sent is not c.sent or o.type in ("DENY",):
+            continue
+        chain = [c.head, *tree.ancestors(c.head)]
+        if o.head in chain or not tree.dominates(c.head, o.head):
+            continue
+        k, depth = o.head, 0
+        while tree.head(k) is not None and tree.head(k) != c.head:
+            k = tree.head(k)  # type: ignore[assignment]
+            depth += 1
+        if base(tree.rel(k)) not in _COMPLEMENT:
+            continue
+        if best is None or depth < best[0]:
+            best = (depth, o)
+    return best[1] if best else None
+
+
+def _claim_about(c: Candidate, earlier: list[Candidate]) -> Candidate | None:
+    """The latest earlier claim against the denier."""
+    for o in reversed(earlier):
+        if o.type == "ACCUSE" and set(o.target) & set(c.source):
+            return o.about or o
+        if o.type not in ("DENY", "ACCUSE") and o.reported_by and set(o.participants) & set(c.source):
+            return o
+    return None
+
+
+def run(ctx: DocContext) -> None:
+    claims = ctx.lex.claim_words
+    for n, c in enumerate(ctx.candidates):
+        if c.type not in ("DENY", "ACCUSE"):
+            continue
+        inner = embedded(c, ctx.candidates)
+        if c.type == "ACCUSE":
+            if inner is not None and inner.type != "ACCUSE":
+                c.about = inner
+                for s in c.source:
+                    if s not in inner.reported_by and s not in inner.source:
+                        inner.reported_by.append(s)
+                if not c.target or c.entry.violation:
+                    c.target = [a for a in inner.participants if a not in c.source] if c.entry.violation \
+                        else [a for a in inner.source if a not in c.source]
+            continue
+        if inner is None:
+            tokens = [c.sent.tokens[k] for k in sorted(c.sent.tree.subtree(c.head))]
+            if find_matches(tokens, claims, set()):
+                inner = _claim_about(c, ctx.candidates[:n])
+        if inner is None:
+            continue
+        c.about = inner
+        inner.denied = True
+        if not c.target:
+            accusers = [o.source for o in ctx.candidates[:n] if o.type == "ACCUSE" and o.about is inner]
+            c.target = [a for a in (accusers[-1] if accusers else inner.reported_by) if a not in c.source]
+
+
+PASS = Pass("links", reads=("candidates", "source", "target", "reported_by"), writes=("about", "denied"), run=run)

@@ -1,0 +1,42 @@
+"""Pass ``mentions``: the linked mentions of each sentence placed on its tree, with role facts.
+
+Definite descriptions ("the alliance", "ведомство") become mentions of the actor they stand for
+(events/anaphora.py); role appositions ("Russian Defence Minister Sergei Shoigu") give HOLDS_ROLE
+facts and leave the person as the actor.
+"""
+
+from __future__ import annotations
+
+from graphbuild.events.anaphora import with_anaphora
+from graphbuild.events.arguments import Arg, place_mentions
+from graphbuild.events.context import DocContext
+from graphbuild.events.passes import Pass
+from graphbuild.events.roles import find_roles
+from graphbuild.model import Role
+
+
+def _known_holders(args: list[Arg], roles: list[Role]) -> None:
+    """"Ақ үй өкілі" after "Ақ үй өкілі Джон Кирби": the office named again means its holder."""
+    for arg in args:
+        if arg.title is None:
+            continue
+        holders = [r.person for r in roles if r.role == arg.title and r.of == arg.mention.actor]
+        if holders:
+            arg.holder = holders[-1]
+
+
+def run(ctx: DocContext) -> None:
+    ordered = sorted(ctx.mentions, key=lambda m: m.start)
+    for sc in ctx.sentences:
+        s = sc.sentence
+        inside = [m for m in ordered if s.start <= m.start and m.end <= s.end]
+        earlier = [m for m in ordered if m.end <= s.start]
+        inside = with_anaphora(s, inside, earlier, ctx.lex, ctx.doc.id, ctx.actors)
+        sc.args = place_mentions(s.tokens, inside, ctx.lex)
+        for a in sc.args:
+            a.head = sc.tree.span_head(a.i, a.j)
+        _known_holders(sc.args, ctx.roles)
+        ctx.roles.extend(find_roles(s.tokens, sc.args, ctx.lex, ctx.doc.id))
+
+
+PASS = Pass("mentions", reads=("sentences", "mentions", "lex"), writes=("args", "roles", "actors"), run=run)

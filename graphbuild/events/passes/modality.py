@@ -1,0 +1,93 @@
+"""Pass ``modality``: negation, plans and hearsay, each scoped by the tree.
+
+- negated: the trigger (or the light verb carrying a noun trigger) has negative polarity in its
+  morphology, or a negator among its own dependents ("did not visit", "не поставляла", "барған
+  жоқ"); a governor that means failure or refusal ("refused to meet") negates what it governs;
+- planned: a governor up the clause chain means intent ("plans to visit", "намерена поставить",
+  "баруды жоспарлап отыр", "negotiating to buy"), or the verb is future (Tense=Fut, a future
+  auxiliary, the language's future forms);
+- hearsay: a dependent such as "reportedly", "якобы".
+"""
+
+from __future__ import annotations
+
+from graphbuild.events.context import Candidate, DocContext
+from graphbuild.events.lexicon import Lexicon, compile_patterns, matches_any
+from graphbuild.events.passes import Pass
+from graphbuild.language.tree import base
+
+# How far up the clause chain a planning word still scopes over a trigger.
+PLAN_REACH = 3
+_CLAUSAL = ("xcomp", "ccomp", "advcl", "obj", "obl", "nmod", "acl", "csubj", "nsubj")
+
+
+def _words(lex: Lexicon, key: str) -> list:
+    return compile_patterns([w for w in lex.raw.get(key, []) if " " not in w])
+
+
+def _carriers(c: Candidate, lex: Lexicon) -> list[int]:
+    """The trigger's head word, and the light verb above a noun trigger ("did not impose sanctions")."""
+    tree = c.sent.tree
+    out = [c.head]
+    gov = tree.head(c.head)
+    if gov is not None and tree.tokens[c.head].pos == "NOUN" and base(tree.rel(c.head)) in ("obj", "nsubj") \
+            and matches_any(tree.tokens[gov], _words(lex, "light_verbs")):
+        out.append(gov)
+    return out
+
+
+def negated(c: Candidate, lex: Lexicon) -> bool:
+    tree = c.sent.tree
+    negators = _words(lex, "negation_before") + _words(lex, "negation_after")
+    for k in _carriers(c, lex) + list(c.indices):
+        if tree.tokens[k].feats.get("Polarity") == "Neg" and not c.entry.negative_lemma:
+            return True
+        if any(matches_any(tree.tokens[d], negators) for d in tree.deps(k, "advmod", "aux", "det", "cop", "part")):
+            return True
+    return False
+
+
+def planned(c: Candidate, lex: Lexicon, governors: dict[int, Candidate]) -> str | None:
+    tree = c.sent.tree
+    planning = lex.planned_before + lex.planned_after
+    k = c.head
+    for _ in range(PLAN_REACH):
+        h = tree.head(k)
+        if h is None or base(tree.rel(k)) not in _CLAUSAL:
+            break
+        gov = governors.get(h)
+        if gov is not None and gov.entry.governs_planned:
+            return "intent"
+        if matches_any(tree.tokens[h], planning):
+            return "intent"
+        k = h
+    future = _words(lex, "future_before")
+    for k in _carriers(c, lex):
+        t = tree.tokens[k]
+        if t.feats.get("Tense") == "Fut" or any(matches_any(tree.tokens[d], future) for d in tree.deps(k, "aux")):
+            return "future"
+        for form in lex.raw.get("future_forms", []):
+            if all(t.feats.get(f) == v for f, v in form.items()):
+                return "future"
+    return None
+
+
+def refused(c: Candidate, governors: dict[int, Candidate]) -> bool:
+    h = c.sent.tree.head(c.head)
+    gov = governors.get(h) if h is not None else None
+    return gov is not None and gov.entry.governs_negated
+
+
+def run(ctx: DocContext) -> None:
+    hearsay_words = _words(ctx.lex, "hearsay_before")
+    for c in ctx.candidates:
+        governors = {g.head: g for g in ctx.candidates if g.sent is c.sent and g is not c}
+        c.negated = negated(c, ctx.lex) or refused(c, governors)
+        c.planned_by = planned(c, ctx.lex, governors)
+        c.planned = c.planned_by is not None
+        tree = c.sent.tree
+        c.hearsay = any(matches_any(tree.tokens[d], hearsay_words) for k in _carriers(c, ctx.lex)
+                        for d in tree.deps(k, "advmod", "aux"))
+
+
+PASS = Pass("modality", reads=("candidates", "lex"), writes=("negated", "planned", "hearsay"), run=run)

@@ -1,0 +1,95 @@
+"""Read-only navigation of a parsed sentence's dependency tree.
+
+Relations are Universal Dependencies names; ``base`` strips the subtype (``nsubj:pass`` ->
+``nsubj``) for code that does not care about it.  Nothing here knows a language: markers (the
+``case`` and ``mark`` children of a word) are returned as lemmas for data files to interpret.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cached_property
+
+from graphbuild.language.base import Sentence, Token
+
+
+def base(deprel: str) -> str:
+    return deprel.split(":", 1)[0]
+
+
+class Tree:
+    """One sentence's tokens with their children lists."""
+
+    def __init__(self, sentence: Sentence) -> None:
+        self.sentence = sentence
+        self.tokens: list[Token] = sentence.tokens
+
+    @cached_property
+    def children(self) -> list[list[int]]:
+        kids: list[list[int]] = [[] for _ in self.tokens]
+        for i, t in enumerate(self.tokens):
+            if 0 <= t.head < len(self.tokens) and t.head != i:
+                kids[t.head].append(i)
+        return kids
+
+    @property
+    def parsed(self) -> bool:
+        return any(t.deprel for t in self.tokens)
+
+    def rel(self, i: int) -> str:
+        return self.tokens[i].deprel
+
+    def head(self, i: int) -> int | None:
+        h = self.tokens[i].head
+        return h if 0 <= h < len(self.tokens) and h != i else None
+
+    def deps(self, i: int, *rels: str) -> list[int]:
+        """Children of ``i`` whose relation (full, or its base without subtype) is one of ``rels``."""
+        return [k for k in self.children[i] if not rels or self.rel(k) in rels or base(self.rel(k)) in rels]
+
+    def markers(self, i: int) -> list[str]:
+        """Lower-cased lemmas of the adpositions and subordinators of ``i`` ("в", "to", "қарсы")."""
+        return [(self.tokens[k].lemma or self.tokens[k].text).lower()
+                for k in self.children[i] if base(self.rel(k)) in ("case", "mark")]
+
+    def conjuncts(self, i: int) -> list[int]:
+        """``i`` and every word coordinated with it ("Russia and China", "Russia, Iran and Syria")."""
+        out = [i]
+        for k in out:
+            out.extend(c for c in self.deps(k, "conj") if c not in out)
+        return out
+
+    def first_conjunct(self, i: int) -> int:
+        """The word a conjunct hangs from: coordinated words share their first one's relation."""
+        while base(self.rel(i)) == "conj" and self.head(i) is not None:
+            i = self.head(i)  # type: ignore[assignment]
+        return i
+
+    def subtree(self, i: int) -> set[int]:
+        out = {i}
+        stack = [i]
+        while stack:
+            for k in self.children[stack.pop()]:
+                if k not in out:
+                    out.add(k)
+                    stack.append(k)
+        return out
+
+    def ancestors(self, i: int) -> Iterator[int]:
+        seen = {i}
+        h = self.head(i)
+        while h is not None and h not in seen:
+            yield h
+            seen.add(h)
+            h = self.head(h)
+
+    def dominates(self, top: int, i: int) -> bool:
+        return top == i or top in self.ancestors(i)
+
+    def span_head(self, i: int, j: int) -> int:
+        """The word of tokens [i, j) whose head lies outside the span (the phrase's head)."""
+        for k in range(i, j):
+            h = self.head(k)
+            if h is None or not i <= h < j:
+                return k
+        return j - 1

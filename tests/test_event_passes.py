@@ -1,0 +1,245 @@
+"""Each event pass alone, on sentences whose dependency trees are written out by hand.
+
+Trees are given CoNLL-style (1-based heads, 0 = root) so the passes are tested independently of
+any parser; every test names every participant it expects and fails on extra ones.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from graphbuild.entities.kb import KnowledgeBase
+from graphbuild.events.context import Candidate, DocContext, SentenceContext
+from graphbuild.events.lexicon import load_lexicon
+from graphbuild.events.passes import (
+    Pass,
+    arguments,
+    coreference,
+    dates,
+    default_passes,
+    event_coref,
+    links,
+    mentions,
+    modality,
+    run_passes,
+    speakers,
+    triggers,
+)
+from graphbuild.language.base import Sentence, Token
+from graphbuild.language.tree import Tree
+from graphbuild.model import Document, Mention
+
+# kind of each actor id used below
+KINDS = {"RUS": "Country", "PRK": "Country", "USA": "Country", "UKR": "Country", "IRN": "Country",
+         "person:john-kirby": "Person", "person:sergei-shoigu": "Person"}
+
+
+def parse(rows: str, start: int = 0) -> tuple[Sentence, list[tuple[int, int, str]]]:
+    """Rows "word lemma UPOS head deprel [actor] [Feat=V|...]" -> a sentence and its actor spans."""
+    tokens: list[Token] = []
+    actors: list[tuple[int, int, str]] = []
+    pos = start
+    for line in rows.strip().splitlines():
+        word, lemma, upos, head, rel, *rest = line.split()
+        actor = next((r for r in rest if "=" not in r), None)
+        feats = dict(f.split("=") for r in rest if "=" in r for f in r.split("|"))
+        tokens.append(Token(word, pos, pos + len(word), lemma=lemma, pos=upos, feats=feats,
+                            head=int(head) - 1, deprel=rel))
+        if actor:
+            actors.append((pos, pos + len(word), actor))
+        pos += len(word) + 1
+    text = " ".join(t.text for t in tokens)
+    return Sentence(text, start, start + len(text), tokens), actors
+
+
+def context(*sentences: str, lang: str = "en", published: str = "2023-09-01") -> DocContext:
+    parsed = []
+    start = 0
+    for rows in sentences:
+        s, actors = parse(rows, start)
+        parsed.append((s, actors))
+        start = s.end + 1
+    text = " ".join(s.text for s, _ in parsed)
+    doc = Document(id="doc", source="t", lang=lang, text=text, published=published)
+    mentions = [Mention("doc", a, b, text[a:b], KINDS[actor], lang, actor=actor)
+                for _, spans in parsed for a, b, actor in spans]
+    return DocContext(doc, KnowledgeBase.load(), load_lexicon(lang),
+                      [SentenceContext(n, s, Tree(s)) for n, (s, _) in enumerate(parsed)], mentions)
+
+
+def run_until(ctx: DocContext, last: Pass) -> DocContext:
+    passes = default_passes()
+    return run_passes(ctx, passes[:passes.index(last) + 1])
+
+
+def only(ctx: DocContext) -> Candidate:
+    assert len(ctx.candidates) == 1, [(c.type, c.source, c.target) for c in ctx.candidates]
+    return ctx.candidates[0]
+
+
+SUPPLY = """
+North North PROPN 2 compound PRK
+Korea Korea PROPN 3 nsubj PRK
+supplied supply VERB 0 root
+shells shell NOUN 3 obj
+to to ADP 6 case
+Russia Russia PROPN 3 obl RUS
+"""
+
+
+def test_arguments_subject_object_and_oblique() -> None:
+    c = only(run_until(context(SUPPLY), arguments.PASS))
+    assert (c.type, c.source, c.target, c.object) == ("SUPPLY", ["PRK"], ["RUS"], "shells")
+
+
+def test_arguments_object_control_gives_the_embedded_act_its_doer() -> None:
+    ctx = run_until(context("""
+Shoigu Shoigu PROPN 2 nsubj person:sergei-shoigu
+urged urge VERB 0 root
+Pyongyang Pyongyang PROPN 2 obj PRK
+to to PART 5 mark
+sell sell VERB 2 xcomp
+shells shell NOUN 5 obj
+to to ADP 8 case
+Russia Russia PROPN 5 obl RUS
+"""), arguments.PASS)
+    found = {(c.type, tuple(c.source), tuple(c.target)) for c in ctx.candidates}
+    assert found == {("REQUEST", ("person:sergei-shoigu",), ("PRK",)), ("SUPPLY", ("PRK",), ("RUS",))}
+
+
+def test_arguments_relative_clause_subject_is_the_modified_noun() -> None:
+    ctx = run_until(context("""
+Iran Iran PROPN 3 nsubj IRN
+is be AUX 3 cop
+a a DET 3 det
+country country NOUN 0 root
+which which PRON 6 nsubj
+ships ship VERB 4 acl:relcl
+drones drone NOUN 6 obj
+to to ADP 9 case
+Russia Russia PROPN 6 obl RUS
+""".replace("3 nsubj IRN", "4 nsubj IRN").replace("3 cop", "4 cop").replace("3 det", "4 det")), arguments.PASS)
+    c = only(ctx)
+    assert (c.type, c.source, c.target) == ("SUPPLY", ["IRN"], ["RUS"])  # the predicate noun is Iran
+
+
+def test_arguments_light_verb_lends_its_subject_and_obliques_to_the_noun() -> None:
+    c = only(run_until(context("""
+Washington Washington PROPN 2 nsubj USA
+imposed impose VERB 0 root
+sanctions sanction NOUN 2 obj
+on on ADP 5 case
+Iran Iran PROPN 2 obl IRN
+"""), arguments.PASS))
+    assert (c.type, c.source, c.target) == ("SANCTION", ["USA"], ["IRN"])
+
+
+def test_arguments_country_adjective_of_an_event_noun_is_its_doer() -> None:
+    ctx = run_until(context("""
+Russian Russian ADJ 2 amod RUS
+strikes strike NOUN 3 nsubj
+hit hit VERB 0 root
+Ukraine Ukraine PROPN 3 obj UKR
+"""), arguments.PASS)
+    assert [(c.type, c.source, c.target) for c in ctx.candidates] == [("ASSAULT", ["RUS"], ["UKR"])]
+
+
+def test_coreference_pronoun_takes_the_latest_fitting_subject() -> None:
+    ctx = context("""
+Kirby Kirby PROPN 2 nsubj person:john-kirby
+spoke speak VERB 0 root
+""", """
+He he PRON 2 nsubj Number=Sing|Person=3
+accused accuse VERB 0 root
+Russia Russia PROPN 2 obj RUS
+""")
+    c = only(run_until(ctx, arguments.PASS))
+    assert (c.type, c.source, c.target) == ("ACCUSE", ["person:john-kirby"], ["RUS"])
+
+
+def test_speakers_complement_of_a_report_verb_is_reported_by_its_subject() -> None:
+    ctx = run_until(context("""
+Kirby Kirby PROPN 2 nsubj person:john-kirby
+said say VERB 0 root
+Russia Russia PROPN 4 nsubj RUS
+attacked attack VERB 2 ccomp
+Ukraine Ukraine PROPN 4 obj UKR
+"""), speakers.PASS)
+    c = only(ctx)
+    assert (c.type, c.source, c.target, c.reported_by) == ("ASSAULT", ["RUS"], ["UKR"], ["person:john-kirby"])
+
+
+def test_speakers_a_speakers_own_accusation_is_not_a_report_of_it() -> None:
+    ctx = run_until(context("""
+Kirby Kirby PROPN 2 nsubj person:john-kirby
+said say VERB 0 root
+he he PRON 4 nsubj
+condemned condemn VERB 2 ccomp
+Russia Russia PROPN 4 obj RUS
+"""), speakers.PASS)
+    c = only(ctx)
+    assert (c.type, c.source, c.target, c.reported_by) == ("ACCUSE", ["person:john-kirby"], ["RUS"], [])
+
+
+def test_modality_negation_and_plans_take_scope_from_the_tree() -> None:
+    ctx = run_until(context("""
+Russia Russia PROPN 2 nsubj RUS
+plans plan VERB 0 root
+to to PART 4 mark
+attack attack VERB 2 xcomp
+Ukraine Ukraine PROPN 4 obj UKR
+""", """
+Iran Iran PROPN 4 nsubj IRN
+did do AUX 4 aux
+not not PART 4 advmod
+supply supply VERB 0 root
+Russia Russia PROPN 4 obj RUS
+"""), modality.PASS)
+    by_type = {c.type: c for c in ctx.candidates}
+    assert set(by_type) == {"ASSAULT", "SUPPLY"}
+    assert (by_type["ASSAULT"].planned, by_type["ASSAULT"].negated) == (True, False)
+    assert (by_type["SUPPLY"].planned, by_type["SUPPLY"].negated) == (False, True)
+
+
+def test_event_coref_a_bare_re_mention_is_the_same_event() -> None:
+    ctx = run_until(context(SUPPLY, """
+The the DET 2 det
+deliveries delivery NOUN 3 nsubj
+continued continue VERB 0 root
+"""), event_coref.PASS)
+    c = only(ctx)
+    assert (c.source, c.target, [s.index for s in c.extra_evidence]) == (["PRK"], ["RUS"], [1])
+
+
+def test_links_denial_of_an_embedded_act_marks_it_denied() -> None:
+    ctx = run_until(context("""
+Pyongyang Pyongyang PROPN 2 nsubj PRK
+denied deny VERB 0 root
+supplying supply VERB 2 xcomp VerbForm=Ger
+arms arm NOUN 3 obj
+to to ADP 6 case
+Russia Russia PROPN 3 obl RUS
+"""), links.PASS)
+    by_type = {c.type: c for c in ctx.candidates}
+    assert set(by_type) == {"DENY", "SUPPLY"}
+    assert by_type["DENY"].about is by_type["SUPPLY"]
+    assert (by_type["SUPPLY"].source, by_type["SUPPLY"].target, by_type["SUPPLY"].denied) == (["PRK"], ["RUS"], True)
+
+
+def test_the_whole_stage_builds_events_with_ids_and_evidence() -> None:
+    ctx = run_passes(context(SUPPLY), default_passes())
+    assert [(e.type, e.source, e.target, e.mode, e.object) for e in ctx.events] == [
+        ("SUPPLY", ["PRK"], ["RUS"], "asserted", "shells")]
+    assert ctx.events[0].evidence[0].quote == "supplied"
+
+
+def test_a_pass_reading_what_no_earlier_pass_wrote_is_refused() -> None:
+    with pytest.raises(ValueError, match="reads"):
+        run_passes(context(SUPPLY), [arguments.PASS])
+
+
+def test_every_pass_is_named_and_declared() -> None:
+    names = [p.name for p in default_passes()]
+    assert names == ["mentions", "dates", "coreference", "triggers", "arguments", "speakers", "modality",
+                     "event_coref", "links", "build"]
+    assert {mentions.PASS.name, dates.PASS.name, coreference.PASS.name, triggers.PASS.name} <= set(names)
