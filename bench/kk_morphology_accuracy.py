@@ -11,7 +11,8 @@ import sys
 from collections import Counter
 
 from graphbuild.language.kk.analyzer import analyze_token
-from graphbuild.language.kk.ud_eval import UD_DIR, evaluate, read_conllu, sentence_split_score
+from graphbuild.language.kk.ud_eval import UD_DIR, evaluate, sentence_split_score
+from graphbuild.language.syntax.conllu import read_conllu
 
 
 def main() -> int:

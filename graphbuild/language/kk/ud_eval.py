@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graphbuild.language.kk.analyzer import analyze_token
+from graphbuild.language.syntax.conllu import parse_feats, read_conllu
 
 UD_DIR = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "ud_kk_ktb"
 NOMINAL_UPOS = frozenset({"NOUN", "PROPN"})
@@ -22,32 +23,6 @@ class UdScores:
     propn_lemma_acc: float
     case_tokens: int
     case_acc: float  # tokens whose gold feats carry Case
-
-
-def read_conllu(path: Path) -> list[list[list[str]]]:
-    """Sentences as lists of 10-column rows (multi-word and empty nodes dropped)."""
-    sentences: list[list[list[str]]] = []
-    current: list[list[str]] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            if current:
-                sentences.append(current)
-                current = []
-            continue
-        if line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if len(cols) == 10 and cols[0].isdigit():
-            current.append(cols)
-    if current:
-        sentences.append(current)
-    return sentences
-
-
-def _feats(raw: str) -> dict[str, str]:
-    if raw == "_":
-        return {}
-    return dict(item.split("=", 1) for item in raw.split("|") if "=" in item)
 
 
 def _ratio(hits: int, total: int) -> float:
@@ -81,7 +56,7 @@ def evaluate(path: Path) -> UdScores:
             if upos == "PROPN":
                 propn += 1
                 propn_hit += ok
-            gold_case = _feats(cols[5]).get("Case")
+            gold_case = parse_feats(cols[5]).get("Case")
             if gold_case:
                 cases += 1
                 case_hit += pred_feats.get("Case", "Nom") == gold_case
