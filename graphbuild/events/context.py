@@ -46,6 +46,7 @@ class Candidate:
     entry: TriggerEntry
     slots: dict[str, list[Arg]] = field(default_factory=dict)
     inherited: set[str] = field(default_factory=set)  # slots filled from a governing word
+    present: set[str] = field(default_factory=set)  # slots the trigger has a dependent in, actor or not
     source: list[str] = field(default_factory=list)
     target: list[str] = field(default_factory=list)
     object: str | None = None

@@ -48,9 +48,14 @@ class Tree:
         return [k for k in self.children[i] if not rels or self.rel(k) in rels or base(self.rel(k)) in rels]
 
     def markers(self, i: int) -> list[str]:
-        """Lower-cased lemmas of the adpositions and subordinators of ``i`` ("в", "to", "қарсы")."""
-        return [(self.tokens[k].lemma or self.tokens[k].text).lower()
-                for k in self.children[i] if base(self.rel(k)) in ("case", "mark")]
+        """The adpositions and subordinators of ``i`` as lower-cased lemmas ("в", "to", "қарсы"); a
+        multiword one ("в отношении", "according to") is given whole, words joined by spaces."""
+        out = []
+        for k in self.children[i]:
+            if base(self.rel(k)) in ("case", "mark"):
+                words = [k, *self.deps(k, "fixed")]
+                out.append(" ".join((self.tokens[w].lemma or self.tokens[w].text).lower() for w in sorted(words)))
+        return out
 
     def conjuncts(self, i: int) -> list[int]:
         """``i`` and every word coordinated with it ("Russia and China", "Russia, Iran and Syria")."""

@@ -40,6 +40,8 @@ _NAMING = ("appos", "flat", "flat:name")
 _OWNERS = ("amod", "nmod", "nmod:poss", "compound", "det")
 # How a verb hands its subject to a clause it governs.
 _SUBJECT_SHARING = ("xcomp", "advcl", "conj", "ccomp")
+# Slots a dependent of the object noun hands up to the act ("deliveries of shells to Ukraine").
+_LIFTED = ("to", "against", "from", "with")
 # How many measure nouns may stand between an event noun and its light verb ("a new package of sanctions").
 NOUN_CHAIN = 2
 
@@ -76,20 +78,22 @@ def slot_of(tree: Tree, k: int, lex: Lexicon) -> str | None:
             slot = marker_slot(m, token.case, lex)
             if slot:
                 return slot
-        if token.case and lex.case_slots:
-            slot = lex.case_slots.get(token.case)
-            # A bare nominative oblique is a time or measure phrase, never the subject.
-            return None if slot == "subj" else slot
-        return "poss" if b == "nmod" and not tree.markers(k) and rel != "nmod:tmod" else None
+        slot = lex.case_slots.get(token.case or "") if lex.case_slots else None
+        if slot == "subj":
+            slot = None  # a bare nominative is no subject here: a time phrase, or an indeclinable name
+        if b == "nmod" and rel != "nmod:tmod" and slot is None:
+            return "poss"  # a noun's bare modifier is its owner ("учения США", "визит Шойгу")
+        return slot
     return None
 
 
-def actors_at(sc: SentenceContext, k: int, lex: Lexicon) -> list[Arg]:
+def actors_at(sc: SentenceContext, k: int, lex: Lexicon, owners: bool = False) -> list[Arg]:
     """The actors that the phrase headed by ``k`` (and each word coordinated with it) stands for.
 
     A name is its mention; a common noun explained by a name ("министр обороны ... Сергей Шойгу")
     is that name; a force, office or government noun ("Russian troops", "войска России",
-    "Ресей әскері") is its owner.
+    "Ресей әскері") is its owner, and so is any noun when ``owners`` is asked for ("sanctions
+    against Russian banks": the banks' country is aimed at).
     """
     tree = sc.tree
     forces = _force_nouns(lex)
@@ -101,15 +105,21 @@ def actors_at(sc: SentenceContext, k: int, lex: Lexicon) -> list[Arg]:
         k = tree.deps(k, "nsubj")[0]  # "Iran is a country which ...": the predicate noun is its subject
     for c in tree.conjuncts(k):
         arg = sc.arg_at(c)
-        if arg is None:
-            named = [a for n in tree.deps(c, *_NAMING) if (a := sc.arg_at(n)) is not None]
+        if arg is None or not arg.active:
+            named = [a for n in tree.deps(c, *_NAMING) if (a := sc.arg_at(n)) is not None and a.active]
             arg = named[0] if named else None
-        if arg is None and matches_any(tree.tokens[c], forces):
-            owners = [a for n in tree.deps(c, *_OWNERS) if (a := sc.arg_at(n)) is not None]
-            arg = owners[0] if owners else None
+        if arg is None and (owners or matches_any(tree.tokens[c], forces)) and tree.tokens[c].pos == "NOUN":
+            held = [a for n in tree.deps(c, *_OWNERS) if (a := sc.arg_at(n)) is not None and a.active
+                    and _owner_like(tree, n, lex)]
+            arg = held[0] if held else None
         if arg is not None and arg.actor and arg.active and all(a.actor != arg.actor for a in found):
             found.append(arg)
     return found
+
+
+def _owner_like(tree: Tree, n: int, lex: Lexicon) -> bool:
+    """A modifier that says whose a thing is: an adjective, a possessor, a name compound, a genitive."""
+    return base(tree.rel(n)) != "nmod" or tree.rel(n) == "nmod:poss" or slot_of(tree, n, lex) == "poss"
 
 
 def _relative_antecedent(tree: Tree, k: int, lex: Lexicon) -> int | None:
@@ -128,8 +138,9 @@ _FORCE_CACHE: dict[str, list] = {}
 
 
 def _force_nouns(lex: Lexicon) -> list:
+    """Nouns that stand for their owner: armed forces and governments, and offices ("глава МИД Ирана")."""
     if lex.lang not in _FORCE_CACHE:
-        _FORCE_CACHE[lex.lang] = compile_patterns(lex.raw.get("force_nouns", []))
+        _FORCE_CACHE[lex.lang] = compile_patterns(lex.raw.get("force_nouns", []) + lex.raw.get("office_nouns", []))
     return _FORCE_CACHE[lex.lang]
 
 
@@ -140,8 +151,15 @@ def _pattern_set(lex: Lexicon, key: str) -> list:
     return _FORCE_CACHE[cache_key]
 
 
-def direct_slots(sc: SentenceContext, heads: list[int], skip: set[int], lex: Lexicon) -> dict[str, list[Arg]]:
-    """Slots filled by the dependents of the words ``heads`` (trigger words are ``skip``ped)."""
+def direct_slots(sc: SentenceContext, heads: list[int], skip: set[int], lex: Lexicon,
+                 event_type: str | None = None) -> dict[str, list[Arg]]:
+    """Slots filled by the dependents of the words ``heads`` (trigger words are ``skip``ped).
+
+    A common noun in a slot stands for its owner ("against Russian banks"), except as the thing an
+    act of giving moves ("supplied Russian weapons"); a genitive common noun's owner fills ``of``
+    ("запрет на ввоз российского алюминия": what the act concerns, not who does it).
+    """
+    objects = common().object_types
     tree = sc.tree
     slots: dict[str, list[Arg]] = {}
     for h in heads:
@@ -151,7 +169,21 @@ def direct_slots(sc: SentenceContext, heads: list[int], skip: set[int], lex: Lex
             slot = slot_of(tree, k, lex)
             if not slot or slot == "none":
                 continue
+            moved = slot == "obj" and event_type in objects
             found = actors_at(sc, k, lex)
+            if not found and not moved and slot != "subj":
+                found = actors_at(sc, k, lex, owners=True)
+                slot = "of" if found and slot in ("poss", "obj") else slot
+            if not found and tree.tokens[k].pos == "NOUN" and slot in ("obj", "poss"):
+                # "поставки ракет Украине", "weapons to Kyiv": a phrase the parser hung on the
+                # object noun still says where the act goes.
+                for n in tree.children[k]:
+                    inner = slot_of(tree, n, lex)
+                    if inner in _LIFTED and base(tree.rel(n)) in ("nmod", "obl", "iobj"):
+                        for a in actors_at(sc, n, lex):
+                            lifted = slots.setdefault(inner, [])
+                            if all(x.actor != a.actor for x in lifted):
+                                lifted.append(a)
             if not found and slot == "subj" and find_matches([tree.tokens[k]], lex.triggers, set()):
                 # "Russian strikes hit Kyiv": an act as subject stands for its doer.
                 found = [a for n in tree.deps(k, *_OWNERS) if (a := sc.arg_at(n)) is not None and a.actor]
@@ -217,9 +249,11 @@ def _from_structure(c: Candidate, lex: Lexicon) -> None:
             top = up
             top_rel = tree.rel(top)
         gov = tree.head(top)
-        if gov is not None and top_rel in ("obj", "nsubj:pass", "xcomp") and _supports(tree.tokens[gov], lex):
+        light = gov is not None and matches_any(tree.tokens[gov], _pattern_set(lex, "light_verbs"))
+        if gov is not None and (top_rel in ("obj", "nsubj:pass", "xcomp") and _supports(tree.tokens[gov], lex)
+                                or light and base(top_rel) == "obl"):
             # "imposed sanctions on Iran": the light verb's subject and obliques belong to the noun.
-            for slot, args in direct_slots(sc, [gov], set(c.indices) | {top}, lex).items():
+            for slot, args in direct_slots(sc, [gov], set(c.indices) | {top}, lex, c.type).items():
                 if slot == "obj" or c.slot(slot):
                     continue
                 for a in args:
@@ -286,8 +320,8 @@ def need_met(c: Candidate, lex: Lexicon) -> bool:
                 return True
         if option == "pair" and len(c.slot("subj")) >= 2:
             return True
-        if c.slot(option):
-            return True
+        if c.slot(option) or option in c.present:
+            return True  # "удары по инфраструктуре": the sense needs the phrase, not a named actor
     return False
 
 
@@ -315,7 +349,10 @@ def assign_roles(c: Candidate) -> None:
 
 def fill(c: Candidate, lex: Lexicon) -> None:
     trigger_words = set(c.indices)
-    for slot, args in direct_slots(c.sent, list(c.indices), trigger_words, lex).items():
+    tree = c.sent.tree
+    c.present = {slot for k in c.indices for d in tree.children[k] if d not in trigger_words
+                 and base(tree.rel(d)) not in _NOT_ARGUMENTS and (slot := slot_of(tree, d, lex))}
+    for slot, args in direct_slots(c.sent, list(c.indices), trigger_words, lex, c.type).items():
         for a in args:
             c.add(slot, a)
     implicit = c.sent.implicit_subjects.get(c.head)

@@ -14,7 +14,9 @@ import dataclasses
 
 from graphbuild.events.arguments import Arg
 from graphbuild.events.context import DocContext, SentenceContext
+from graphbuild.events.lexicon import Lexicon
 from graphbuild.events.passes import Pass
+from graphbuild.events.passes.arguments import slot_of
 from graphbuild.language.base import Token
 from graphbuild.language.tree import base
 
@@ -60,13 +62,14 @@ def _agrees(verb: Token, sc: SentenceContext, antecedent: Arg, ctx: DocContext) 
     return their is None or their == number
 
 
-def _located_speaker(sc: SentenceContext, k: int) -> Arg | None:
+def _located_speaker(sc: SentenceContext, k: int, lex: Lexicon) -> Arg | None:
     """"В КНДР эти обвинения отвергали": with no subject, the country or body the act is located in
     acts (the indefinite "they" of an institution)."""
+    if sc.tokens[k].feats.get("Number") != "Plur":
+        return None
     for d in sc.tree.deps(k, "obl"):
         a = sc.arg_at(d)
-        if a is not None and a.kind in ("Country", "Organization") and a.case in ("Loc", None, "Loc2") \
-                and sc.tokens[k].feats.get("Number") == "Plur":
+        if a is not None and a.kind in ("Country", "Organization") and slot_of(sc.tree, d, lex) == "place":
             return a
     return None
 
@@ -101,7 +104,7 @@ def run(ctx: DocContext) -> None:
                 if antecedent is not None and not _agrees(t, sc, antecedent, ctx):
                     antecedent = None
                 if antecedent is None:
-                    antecedent = _located_speaker(sc, k)
+                    antecedent = _located_speaker(sc, k, ctx.lex)
                 if antecedent is not None:
                     sc.implicit_subjects[k] = antecedent
         history.append(_subjects(sc) or [a for a in new])

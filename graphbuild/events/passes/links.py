@@ -39,11 +39,17 @@ def embedded(c: Candidate, others: list[Candidate]) -> Candidate | None:
     return best[1] if best else None
 
 
+def _object_noun(c: Candidate, inner: Candidate) -> bool:
+    tree = c.sent.tree
+    return tree.head(inner.head) in c.indices and base(tree.rel(inner.head)) == "obj" \
+        and tree.tokens[inner.head].pos == "NOUN"
+
+
 def _claim_about(c: Candidate, earlier: list[Candidate]) -> Candidate | None:
     """The latest earlier claim against the denier."""
     for o in reversed(earlier):
         if o.type == "ACCUSE" and set(o.target) & set(c.source):
-            return o.about or o
+            return o
         if o.type not in ("DENY", "ACCUSE") and o.reported_by and set(o.participants) & set(c.source):
             return o
     return None
@@ -58,9 +64,12 @@ def run(ctx: DocContext) -> None:
         if c.type == "ACCUSE":
             if inner is not None and inner.type != "ACCUSE":
                 c.about = inner
-                for s in c.source:
-                    if s not in inner.reported_by and s not in inner.source:
-                        inner.reported_by.append(s)
+                # "accused X of supplying", "said X had violated": the act is the accuser's claim;
+                # "condemned the strike" takes the strike as known and leaves its telling alone.
+                if not _object_noun(c, inner):
+                    for s in c.source:
+                        if s not in inner.reported_by and s not in inner.source:
+                            inner.reported_by.append(s)
                 if not c.target or c.entry.violation:
                     c.target = [a for a in inner.participants if a not in c.source] if c.entry.violation \
                         else [a for a in inner.source if a not in c.source]
@@ -72,9 +81,14 @@ def run(ctx: DocContext) -> None:
         if inner is None:
             continue
         c.about = inner
+        if inner.type == "ACCUSE":  # "denied the accusations": the denial answers the accuser
+            c.target = c.target or [a for a in inner.source if a not in c.source]
+            continue
         inner.denied = True
+        if not inner.source and c.source:
+            inner.source = list(c.source)  # "Тегеран опроверг сообщения о поставках": its own supplies
         if not c.target:
-            accusers = [o.source for o in ctx.candidates[:n] if o.type == "ACCUSE" and o.about is inner]
+            accusers = [o.source for o in ctx.candidates if o.type == "ACCUSE" and o.about is inner]
             c.target = [a for a in (accusers[-1] if accusers else inner.reported_by) if a not in c.source]
 
 

@@ -34,7 +34,10 @@ def run(ctx: DocContext) -> None:
         inside = with_anaphora(s, inside, earlier, ctx.lex, ctx.doc.id, ctx.actors)
         sc.args = place_mentions(s.tokens, inside, ctx.lex)
         for a in sc.args:
-            a.head = sc.tree.span_head(a.i, a.j)
+            # The name's own words: a title the placement joined to it ("министр ... Китая") is not its head.
+            own = [k for k, t in enumerate(s.tokens) if t.start < a.mention.end and t.end > a.mention.start] \
+                if s.start <= a.mention.start < s.end else []
+            a.head = sc.tree.span_head(own[0], own[-1] + 1) if own else sc.tree.span_head(a.i, a.j)
         _known_holders(sc.args, ctx.roles)
         ctx.roles.extend(find_roles(s.tokens, sc.args, ctx.lex, ctx.doc.id))
 
