@@ -250,8 +250,8 @@ def _from_structure(c: Candidate, lex: Lexicon) -> None:
             top_rel = tree.rel(top)
         gov = tree.head(top)
         light = gov is not None and matches_any(tree.tokens[gov], _pattern_set(lex, "light_verbs"))
-        if gov is not None and (top_rel in ("obj", "nsubj:pass", "xcomp") and _supports(tree.tokens[gov], lex)
-                                or light and base(top_rel) == "obl"):
+        if gov is not None and ((top_rel in ("obj", "nsubj:pass", "xcomp") and _supports(tree.tokens[gov], lex))
+                                or (light and base(top_rel) == "obl")):
             # "imposed sanctions on Iran": the light verb's subject and obliques belong to the noun.
             for slot, args in direct_slots(sc, [gov], set(c.indices) | {top}, lex, c.type).items():
                 if slot == "obj" or c.slot(slot):
