@@ -17,6 +17,7 @@ from graphbuild.events.passes import (
     coreference,
     dates,
     default_passes,
+    discourse,
     event_coref,
     links,
     mentions,
@@ -241,5 +242,34 @@ def test_a_pass_reading_what_no_earlier_pass_wrote_is_refused() -> None:
 def test_every_pass_is_named_and_declared() -> None:
     names = [p.name for p in default_passes()]
     assert names == ["mentions", "dates", "coreference", "triggers", "arguments", "speakers", "modality",
-                     "event_coref", "links", "build"]
+                     "event_coref", "links", "discourse", "build"]
     assert {mentions.PASS.name, dates.PASS.name, coreference.PASS.name, triggers.PASS.name} <= set(names)
+
+
+def test_discourse_the_sides_are_the_parties_of_the_latest_meeting() -> None:
+    ctx = run_until(context("""
+Shoigu Shoigu PROPN 2 nsubj person:sergei-shoigu
+met meet VERB 0 root
+Kim Kim PROPN 2 obj PRK
+""", """
+The the DET 3 det
+two two NUM 3 nummod
+sides side NOUN 4 nsubj
+signed sign VERB 0 root
+an a DET 6 det
+agreement agreement NOUN 4 obj
+"""), discourse.PASS)
+    found = sorted((c.type, sorted(c.participants)) for c in ctx.candidates)
+    assert found == [("AGREE", ["PRK", "person:sergei-shoigu"]), ("MEET", ["PRK", "person:sergei-shoigu"])]
+
+
+def test_discourse_a_missing_target_is_guessed_from_the_clause_and_marked() -> None:
+    ctx = run_until(context("""
+Russia Russia PROPN 2 nsubj RUS
+threatened threaten VERB 0 root
+retaliation retaliation NOUN 2 obj
+over over ADP 5 case
+Ukraine Ukraine PROPN 2 obl UKR
+"""), discourse.PASS)
+    c = only(ctx)
+    assert (c.type, c.source, c.target, c.guessed) == ("THREATEN", ["RUS"], ["UKR"], True)

@@ -61,6 +61,7 @@ class Candidate:
     via: list[str] = field(default_factory=list)  # outlets cited only as channels
     about: Candidate | None = None
     folded_into: Candidate | None = None  # a re-mention of an earlier candidate of the document
+    guessed: bool = False  # a side was taken from the discourse, not from the act's own phrase
     extra_evidence: list[SentenceContext] = field(default_factory=list)
     event: Event | None = None
 

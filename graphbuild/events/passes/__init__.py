@@ -41,6 +41,7 @@ def default_passes() -> list[Pass]:
         build,
         coreference,
         dates,
+        discourse,
         event_coref,
         links,
         mentions,
@@ -50,4 +51,4 @@ def default_passes() -> list[Pass]:
     )
 
     return [mentions.PASS, dates.PASS, coreference.PASS, triggers.PASS, arguments.PASS, speakers.PASS,
-            modality.PASS, event_coref.PASS, links.PASS, build.PASS]
+            modality.PASS, event_coref.PASS, links.PASS, discourse.PASS, build.PASS]

@@ -108,6 +108,10 @@ def actors_at(sc: SentenceContext, k: int, lex: Lexicon, owners: bool = False) -
         if arg is None or not arg.active:
             named = [a for n in tree.deps(c, *_NAMING) if (a := sc.arg_at(n)) is not None and a.active]
             arg = named[0] if named else None
+        if arg is None and matches_any(tree.tokens[c], forces):
+            # "делегация во главе с министром ... Шойгу", "a delegation led by X": its leader acts.
+            leaders = [a for n in tree.children[c] if slot_of(tree, n, lex) == "led_by" for a in actors_at(sc, n, lex)]
+            arg = leaders[0] if leaders else None
         if arg is None and (owners or matches_any(tree.tokens[c], forces)) and tree.tokens[c].pos == "NOUN":
             held = [a for n in tree.deps(c, *_OWNERS) if (a := sc.arg_at(n)) is not None and a.active
                     and _owner_like(tree, n, lex)]
@@ -171,6 +175,9 @@ def direct_slots(sc: SentenceContext, heads: list[int], skip: set[int], lex: Lex
                 continue
             moved = slot == "obj" and event_type in objects
             found = actors_at(sc, k, lex)
+            if not found and slot == "subj" and tree.tokens[k].pos == "NOUN":
+                # "Украинские дроны атаковали", "Russian strikes hit Kyiv": the owner acts.
+                found = actors_at(sc, k, lex, owners=True)
             if not found and not moved and slot != "subj":
                 found = actors_at(sc, k, lex, owners=True)
                 slot = "of" if found and slot in ("poss", "obj") else slot
@@ -184,9 +191,6 @@ def direct_slots(sc: SentenceContext, heads: list[int], skip: set[int], lex: Lex
                             lifted = slots.setdefault(inner, [])
                             if all(x.actor != a.actor for x in lifted):
                                 lifted.append(a)
-            if not found and slot == "subj" and find_matches([tree.tokens[k]], lex.triggers, set()):
-                # "Russian strikes hit Kyiv": an act as subject stands for its doer.
-                found = [a for n in tree.deps(k, *_OWNERS) if (a := sc.arg_at(n)) is not None and a.actor]
             for arg in found:
                 have = slots.setdefault(slot, [])
                 if all(a.actor != arg.actor for a in have):
@@ -203,6 +207,14 @@ def subject_of(sc: SentenceContext, v: int, lex: Lexicon, depth: int = 0) -> lis
     if own or depth > 4:
         return own
     h = tree.head(v)
+    if h is not None and base(tree.rel(v)) == "conj":
+        # "а Китай воздержался и не поддержал": parsers hang every conjunct on the first; the
+        # nearest earlier conjunct with a subject of its own is the one this verb shares.
+        for sibling in sorted((k for k in tree.deps(h, "conj") if k < v), reverse=True):
+            own = [a for k in tree.deps(sibling, "nsubj") if tree.rel(k) != "nsubj:pass"
+                   for a in actors_at(sc, k, lex)]
+            if own:
+                return own
     if h is not None and tree.rel(v) in _SUBJECT_SHARING:
         return _controller(sc, v, h, lex, depth + 1)
     return []
@@ -269,12 +281,25 @@ def _from_structure(c: Candidate, lex: Lexicon) -> None:
         # "a country which ships shells", "Ресейге қару жеткізген Солтүстік Корея"
         passive = tree.tokens[h].feats.get("Voice") == "Pass" or (tree.rel(h) == "acl:relcl" \
             and _relativizer_is_object(tree, h, lex))
-        for a in actors_at(sc, gov, lex):  # a predicate noun stands for its copula's subject
+        antecedent = actors_at(sc, gov, lex)  # a predicate noun stands for its copula's subject
+        if not antecedent and not passive and tree.head(gov) is not None \
+                and base(tree.rel(gov)) == "obj":
+            # "приняла резолюцию, осуждающую Россию", "launched missiles that hit Kyiv": what a thing
+            # made or sent does, its maker or sender does.
+            antecedent = subject_of(sc, tree.head(gov), lex)  # type: ignore[arg-type]
+        for a in antecedent:
             if passive:
                 if not c.slot("obj"):
                     c.add("obj", a, inherited=True)
             else:
                 c.add("subj", a, inherited=True)
+        return
+    if rel == "nmod" and not noun and tree.tokens[gov].pos == "NOUN":
+        # "заявил о намерении посетить", "its readiness to supply": the intention's holder acts.
+        holder = [a for k in tree.deps(gov, "nmod:poss", "amod") for a in actors_at(sc, k, lex)]
+        g2 = tree.head(gov)
+        for a in holder or (subject_of(sc, g2, lex) if g2 is not None else []):
+            c.add("subj", a, inherited=True)
         return
     if rel in _SUBJECT_SHARING and not noun:
         for a in _controller(sc, h, gov, lex):

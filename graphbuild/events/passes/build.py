@@ -43,7 +43,8 @@ def _confidence(c: Candidate) -> float:
     strength -= 0.15 if c.entry.need else 0.0
     completeness = (0.5, 0.75, 1.0)[bool(c.source) + bool(c.target)]
     borrowed = 0.9 if c.inherited else 1.0
-    return round(strength * completeness * borrowed, 3)
+    guessed = 0.7 if c.guessed else 1.0
+    return round(strength * completeness * borrowed * guessed, 3)
 
 
 def to_event(c: Candidate, ctx: DocContext, referenced: bool) -> Event | None:

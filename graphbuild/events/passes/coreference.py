@@ -69,7 +69,7 @@ def _located_speaker(sc: SentenceContext, k: int, lex: Lexicon) -> Arg | None:
         return None
     for d in sc.tree.deps(k, "obl"):
         a = sc.arg_at(d)
-        if a is not None and a.kind in ("Country", "Organization") and slot_of(sc.tree, d, lex) == "place":
+        if a is not None and a.kind in ("Country", "Organization") and slot_of(sc.tree, d, lex) in ("place", "to"):
             return a
     return None
 

@@ -33,24 +33,45 @@ def compatible(first: Candidate, later: Candidate) -> bool:
         and (bool(set(first.source) & set(later.source)) or bool(set(first.target) & set(later.target)))
 
 
+def _fold(c: Candidate, first: Candidate) -> None:
+    c.folded_into = first
+    if c.sent is not first.sent:
+        first.extra_evidence.append(c.sent)
+    if first.date[0] is None:
+        first.date = c.date
+    first.source = first.source or c.source
+    first.target = first.target or c.target
+    first.object = first.object or c.object
+    first.place = first.place or c.place
+    for s in c.reported_by:
+        if s not in first.reported_by and s not in first.source:
+            first.reported_by.append(s)
+
+
+def _same_act_in_sentence(ctx: DocContext) -> list[Candidate]:
+    """"signed the agreement", "the agreement was signed": a noun of the act that a verb of the same
+    type governs is that verb's event (the verb carries its tense and polarity)."""
+    kept = []
+    for c in ctx.candidates:
+        tree = c.sent.tree
+        gov = next((g for g in ctx.candidates if g is not c and g.sent is c.sent and g.type == c.type
+                    and tree.head(c.head) in g.indices), None)
+        if gov is None:
+            kept.append(c)
+            continue
+        _fold(c, gov)
+    return kept
+
+
 def run(ctx: DocContext) -> None:
+    ctx.candidates = _same_act_in_sentence(ctx)
     kept: list[Candidate] = []
     for c in ctx.candidates:
         first = next((k for k in reversed(kept) if compatible(k, c)), None)
         if first is None:
             kept.append(c)
             continue
-        c.folded_into = first
-        first.extra_evidence.append(c.sent)
-        if first.date[0] is None:
-            first.date = c.date
-        first.source = first.source or c.source
-        first.target = first.target or c.target
-        first.object = first.object or c.object
-        first.place = first.place or c.place
-        for s in c.reported_by:
-            if s not in first.reported_by and s not in first.source:
-                first.reported_by.append(s)
+        _fold(c, first)
     ctx.candidates = kept
 
 

@@ -18,6 +18,7 @@ from graphbuild.language.tree import base
 
 # How far up the clause chain a planning word still scopes over a trigger.
 PLAN_REACH = 3
+_AIMS = ("xcomp", "advcl", "ccomp", "acl", "obl", "nmod")
 _CLAUSAL = ("xcomp", "ccomp", "advcl", "obj", "obl", "nmod", "acl", "csubj", "nsubj")
 
 
@@ -36,31 +37,44 @@ def _carriers(c: Candidate, lex: Lexicon) -> list[int]:
     return out
 
 
-def negated(c: Candidate, lex: Lexicon) -> bool:
+def _has_negation(k: int, c: Candidate, lex: Lexicon) -> bool:
     tree = c.sent.tree
     negators = _words(lex, "negation_before") + _words(lex, "negation_after")
-    for k in _carriers(c, lex) + list(c.indices):
-        if tree.tokens[k].feats.get("Polarity") == "Neg" and not c.entry.negative_lemma:
-            return True
-        if any(matches_any(tree.tokens[d], negators) for d in tree.deps(k, "advmod", "aux", "det", "cop", "part")):
-            return True
-    return False
+    if tree.tokens[k].feats.get("Polarity") == "Neg" and not (k in c.indices and c.entry.negative_lemma):
+        return True
+    return any(matches_any(tree.tokens[d], negators) for d in tree.deps(k, "advmod", "aux", "det", "cop", "part"))
 
 
-def planned(c: Candidate, lex: Lexicon, governors: dict[int, Candidate]) -> str | None:
+def _plan_governor(c: Candidate, lex: Lexicon, governors: dict[int, Candidate]) -> int | None:
+    """The word up the clause chain that makes the act an intention ("plans to", "намерена")."""
     tree = c.sent.tree
     planning = lex.planned_before + lex.planned_after
     k = c.head
     for _ in range(PLAN_REACH):
         h = tree.head(k)
         if h is None or base(tree.rel(k)) not in _CLAUSAL:
-            break
+            return None
         gov = governors.get(h)
-        if gov is not None and gov.entry.governs_planned:
-            return "intent"
-        if matches_any(tree.tokens[h], planning):
-            return "intent"
+        # "negotiating to buy": a governing act makes a clause it governs an aim, not its own object noun
+        aim = gov is not None and gov.entry.governs_planned and base(tree.rel(k)) in _AIMS
+        if aim or matches_any(tree.tokens[h], planning):
+            return h
         k = h
+    return None
+
+
+def negated(c: Candidate, lex: Lexicon, governors: dict[int, Candidate]) -> bool:
+    """The act is said not to happen: its own negation, or a negated intention ("не намерена выводить")."""
+    if any(_has_negation(k, c, lex) for k in _carriers(c, lex) + list(c.indices)):
+        return True
+    plan = _plan_governor(c, lex, governors)
+    return plan is not None and _has_negation(plan, c, lex)
+
+
+def planned(c: Candidate, lex: Lexicon, governors: dict[int, Candidate]) -> str | None:
+    tree = c.sent.tree
+    if _plan_governor(c, lex, governors) is not None:
+        return "intent"
     future = _words(lex, "future_before")
     for k in _carriers(c, lex):
         t = tree.tokens[k]
@@ -82,8 +96,8 @@ def run(ctx: DocContext) -> None:
     hearsay_words = _words(ctx.lex, "hearsay_before")
     for c in ctx.candidates:
         governors = {g.head: g for g in ctx.candidates if g.sent is c.sent and g is not c}
-        c.negated = negated(c, ctx.lex) or refused(c, governors)
-        c.planned_by = planned(c, ctx.lex, governors)
+        c.negated = negated(c, ctx.lex, governors) or refused(c, governors)
+        c.planned_by = None if c.negated else planned(c, ctx.lex, governors)
         c.planned = c.planned_by is not None
         tree = c.sent.tree
         c.hearsay = any(matches_any(tree.tokens[d], hearsay_words) for k in _carriers(c, ctx.lex)

@@ -1,0 +1,94 @@
+"""Pass ``discourse``: sides an act leaves unnamed in its own phrase, taken from the article.
+
+- "the sides", "стороны", "тараптар", "the two leaders" in a slot are the parties of the latest
+  joint act (visit, meeting, talks, agreement, cooperation) with two sides;
+- a joint act with one side named meets the host of that side's latest visit ("Путин прибыл в
+  Пекин ... провёл переговоры с Си" needs no help, "... провёл переговоры" does);
+- a one-sided act with a doer but no target takes the closest other actor of its own clause that no
+  other act of the sentence uses; the event's confidence says the target was guessed.
+"""
+
+from __future__ import annotations
+
+from graphbuild.events.context import Candidate, DocContext
+from graphbuild.events.lexicon import compile_patterns, find_matches
+from graphbuild.events.passes import Pass
+from graphbuild.language.tree import Tree
+
+_JOINT = ("VISIT", "MEET", "NEGOTIATE", "AGREE", "COOPERATE")
+# Types whose other side is often left unnamed on purpose ("North Korea denied the reports").
+_NO_GUESS = ("DENY", "MOBILIZE")
+
+
+def _party_words(ctx: DocContext) -> list:
+    return compile_patterns([w for w in ctx.lex.raw.get("party_words", []) + ctx.lex.raw.get("side_words", [])])
+
+
+def _parties(earlier: list[Candidate]) -> list[str]:
+    for o in reversed(earlier):
+        if o.type in _JOINT and len(o.participants) > 1 and not (o.negated or o.denied):
+            return list(dict.fromkeys(o.source + o.target))
+    return []
+
+
+def _names_parties(c: Candidate, words: list) -> bool:
+    """A party word among the trigger's dependents, or as the subject of the verb governing it."""
+    tree = c.sent.tree
+    near = [d for k in c.indices for d in tree.children[k]]
+    gov = tree.head(c.head)
+    if gov is not None:
+        near += tree.deps(gov, "nsubj")
+    return any(find_matches([tree.tokens[k] for k in sorted(tree.subtree(d))], words, set()) for d in near)
+
+
+def _clause(tree: Tree, k: int) -> set[int]:
+    """The words of the clause ``k`` belongs to (its nearest verbal ancestor's subtree)."""
+    top = k
+    for h in [k, *tree.ancestors(k)]:
+        top = h
+        if tree.tokens[h].pos in ("VERB", "AUX") or tree.head(h) is None:
+            break
+    return tree.subtree(top)
+
+
+def _guess(c: Candidate, ctx: DocContext, used: set[str]) -> str | None:
+    tree = c.sent.tree
+    words = _clause(tree, c.head)
+    taken = set(c.participants) | set(c.reported_by) | used
+    options = [a for a in c.sent.args if a.head in words and a.active and a.actor and a.actor not in taken]
+    if not options:
+        return None
+    return min(options, key=lambda a: abs(a.head - c.head)).actor
+
+
+def run(ctx: DocContext) -> None:
+    words = _party_words(ctx)
+    for n, c in enumerate(ctx.candidates):
+        earlier = ctx.candidates[:n]
+        if words and _names_parties(c, words) and ((c.symmetric and len(c.participants) < 2) or not c.source):
+            parties = _parties(earlier)
+            if parties:
+                if c.symmetric:
+                    c.source, c.target = parties, list(parties)
+                else:  # "the two leaders condemned X": both act together on a third
+                    c.source = parties
+                    c.target = [t for t in c.target if t not in parties]
+                continue
+        if c.symmetric and len(c.participants) == 1:
+            side = next(iter(c.participants))
+            host = next((o.target[0] for o in reversed(earlier) if o.type == "VISIT" and side in o.source
+                         and o.target and not (o.negated or o.denied)), None)
+            if host and host != side:
+                c.target = [host]
+                c.guessed = True
+            continue
+        if c.source and not c.target and not c.symmetric and c.type not in _NO_GUESS:
+            others = {a for o in ctx.candidates if o is not c and o.sent is c.sent for a in o.participants}
+            guess = _guess(c, ctx, others)
+            if guess:
+                c.target = [guess]
+                c.guessed = True
+
+
+PASS = Pass("discourse", reads=("candidates", "source", "target", "args"), writes=("source", "target", "guessed"),
+            run=run)
