@@ -10,7 +10,6 @@ argument rules place it like any name (case, preposition, word order).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 from graphbuild.entities.kb import KnowledgeBase
 from graphbuild.events.lexicon import Lexicon, _norm
@@ -28,9 +27,7 @@ class NounClass:
     cues: tuple[str, ...] = ()  # words one of the actor's English names must contain
 
 
-@cache
-def _english_names(actor_id: str) -> tuple[str, ...]:
-    kb = KnowledgeBase.load()
+def _english_names(kb: KnowledgeBase, actor_id: str) -> tuple[str, ...]:
     if actor_id not in kb:
         return ()
     actor = kb.actor(actor_id)
@@ -54,12 +51,12 @@ def _word(t: Token) -> str:
     return _norm(t.lemma or t.text)
 
 
-def _fits(m: Mention, noun: NounClass) -> bool:
+def _fits(m: Mention, noun: NounClass, kb: KnowledgeBase) -> bool:
     if not m.actor or m.kind not in noun.kinds:
         return False
     if not noun.cues:
         return True
-    return any(c in name for name in _english_names(m.actor) for c in noun.cues)
+    return any(c in name for name in _english_names(kb, m.actor) for c in noun.cues)
 
 
 def _described(tokens: list[Token], k: int, taken: set[int], lex: Lexicon) -> bool:
@@ -100,14 +97,14 @@ def _unknown_description(m: Mention, tokens: list[Token], table: dict[tuple[str,
 
 
 def with_anaphora(sentence: Sentence, here: list[Mention], earlier: list[Mention],
-                  lex: Lexicon, doc_id: str, actors: list[Actor]) -> list[Mention]:
+                  lex: Lexicon, doc_id: str, actors: list[Actor], kb: KnowledgeBase) -> list[Mention]:
     """The sentence's mentions with its definite descriptions resolved (see :func:`anaphoric_mentions`)
     and its region-scoped collective groups (see :func:`collective_groups`, whose new actors are
     appended to ``actors``); a description the recogniser mistook for an unknown name gives way."""
-    found = anaphoric_mentions(sentence, here, earlier, lex, doc_id)
+    found = anaphoric_mentions(sentence, here, earlier, lex, doc_id, kb)
     table = _table(lex)
     kept = [m for m in here if not _unknown_description(m, sentence.tokens, table)] if found else here
-    groups, new = collective_groups(sentence, kept + found, lex, doc_id)
+    groups, new = collective_groups(sentence, kept + found, lex, doc_id, kb)
     actors.extend(new)
     return kept + found + groups if groups or found else here
 
@@ -121,17 +118,16 @@ def _group_word(t: Token, words: dict[str, str]) -> str | None:
     return None
 
 
-def _country_of(m: Mention) -> str | None:
+def _country_of(m: Mention, kb: KnowledgeBase) -> str | None:
     """The ISO3 of the country a scoping place lies in."""
     if m.actor:
-        kb = KnowledgeBase.load()
         owner = kb.actor(m.actor).part_of if m.actor in kb else None
         return owner if owner and len(owner) == 3 and owner.isupper() else None
     return None
 
 
 def collective_groups(sentence: Sentence, here: list[Mention], lex: Lexicon,
-                      doc_id: str) -> tuple[list[Mention], list[Actor]]:
+                      doc_id: str, kb: KnowledgeBase) -> tuple[list[Mention], list[Actor]]:
     """"Karabakh separatists", "сепаратисты Карабаха", "Қарабақ сепаратистері": an unnamed collective (from
     the lexicon's ``collective_groups``) scoped by the region or city named right with it becomes a
     Group actor: the KB's if it holds the id, else a deterministic "group:<label>-<iso3>".  Without
@@ -155,13 +151,12 @@ def collective_groups(sentence: Sentence, here: list[Mention], lex: Lexicon,
             at = after  # "сепаратисты Карабаха"
         # A country's own name or demonym stays the actor ("Armenian separatists": the gold convention
         # reads the demonym as the state); a region or city names a group inside a country.
-        iso3 = _country_of(here[at]) if at is not None and here[at].kind == "Place" else None
+        iso3 = _country_of(here[at], kb) if at is not None and here[at].kind == "Place" else None
         if iso3 is None or at is None:
             continue
         idx = sorted({k, *spans[at]})
         first, last = tokens[idx[0]], tokens[idx[-1]]
         group_id = f"group:{slugify(label)}-{iso3.lower()}"
-        kb = KnowledgeBase.load()
         if group_id not in kb:
             actors.append(Actor(id=group_id, label=f"{label.capitalize()} ({iso3})", kind="Group",
                                 names={lex.lang: [t.text]}, documents=[doc_id]))
@@ -173,7 +168,7 @@ def collective_groups(sentence: Sentence, here: list[Mention], lex: Lexicon,
 
 
 def anaphoric_mentions(sentence: Sentence, here: list[Mention], earlier: list[Mention],
-                       lex: Lexicon, doc_id: str) -> list[Mention]:
+                       lex: Lexicon, doc_id: str, kb: KnowledgeBase) -> list[Mention]:
     """Mentions for the definite descriptions of ``sentence`` that refer back to an actor of
     ``earlier`` (the document's mentions before it) or of ``here`` (this sentence's, before the noun)."""
     table = _table(lex)
@@ -201,7 +196,7 @@ def anaphoric_mentions(sentence: Sentence, here: list[Mention], earlier: list[Me
             continue
         before = [m for m in here if m.end <= tokens[k].start]
         pool = (earlier + before)[-MAX_BACK:]
-        m = next((m for m in reversed(pool) if _fits(m, noun)), None)
+        m = next((m for m in reversed(pool) if _fits(m, noun, kb)), None)
         if m is not None:
             first, last = tokens[k], tokens[end - 1]
             found.append(Mention(document=doc_id, start=first.start, end=last.end,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from graphbuild.entities.kb import KnowledgeBase
 from graphbuild.events.anaphora import with_anaphora
 from graphbuild.events.arguments import Arg, apposition_tokens, find_objects, mark_relative_clauses, place_mentions
 from graphbuild.events.attribution import Report, claim_multiword_cues, find_reports, pronoun_speaks
@@ -347,7 +348,8 @@ def extract_events(doc: Document, sentences: list[Sentence], mentions: list[Ment
         if not s.tokens:
             continue
         inside = [m for m in ordered if s.start <= m.start and m.end <= s.end]
-        inside = with_anaphora(s, inside, [m for m in ordered if m.end <= s.start], lex, doc.id, result.actors)
+        inside = with_anaphora(s, inside, [m for m in ordered if m.end <= s.start], lex, doc.id, result.actors,
+                              KnowledgeBase.load())
         drafts.extend(_sentence_drafts(doc, s, inside, lex, state))
     link_across(drafts)
     resolve_parties(drafts, lex)

@@ -31,7 +31,7 @@ def run(ctx: DocContext) -> None:
         s = sc.sentence
         inside = [m for m in ordered if s.start <= m.start and m.end <= s.end]
         earlier = [m for m in ordered if m.end <= s.start]
-        inside = with_anaphora(s, inside, earlier, ctx.lex, ctx.doc.id, ctx.actors)
+        inside = with_anaphora(s, inside, earlier, ctx.lex, ctx.doc.id, ctx.actors, ctx.kb)
         sc.args = place_mentions(s.tokens, inside, ctx.lex)
         for a in sc.args:
             # The name's own words: a title the placement joined to it ("министр ... Китая") is not its head.
@@ -42,4 +42,4 @@ def run(ctx: DocContext) -> None:
         ctx.roles.extend(find_roles(s.tokens, sc.args, ctx.lex, ctx.doc.id))
 
 
-PASS = Pass("mentions", reads=("sentences", "mentions", "lex"), writes=("args", "roles", "actors"), run=run)
+PASS = Pass("mentions", reads=("sentences", "mentions", "lex", "kb"), writes=("args", "roles", "actors"), run=run)
