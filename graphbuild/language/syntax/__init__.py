@@ -1,0 +1,52 @@
+"""Dependency parsing (Universal Dependencies v2) of analysed sentences, one parser per language.
+
+``get_parser(lang).parse(sentences)`` fills ``head`` and ``deprel`` of every token in place:
+English and Kazakh with spaCy pipelines we train (``graphbuild train en-parser|kk-parser``),
+Russian with natasha's slovnet parser.  Models load on first use, never at import.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Protocol
+
+from graphbuild.language.base import Sentence
+from graphbuild.language.syntax.models import MODEL_DIR, MissingModelError
+
+
+class Parser(Protocol):
+    """Fills head (index in the sentence, -1 for the root) and deprel (UD v2, subtypes kept) of
+    every token; exactly one root per sentence.  May also replace ``pos``/``feats`` where its
+    tagger measured better than the analyzer's."""
+
+    lang: str
+
+    def parse(self, sentences: list[Sentence]) -> None: ...
+
+
+@cache
+def get_parser(lang: str) -> Parser:
+    """The parser for ``lang`` (one shared instance); MissingModelError names a missing model file."""
+    if lang == "ru":
+        from graphbuild.language.syntax.natasha_parser import NatashaParser
+
+        return NatashaParser()
+    if lang == "en":
+        from graphbuild.language.syntax.english import EnglishParser
+
+        return EnglishParser(MODEL_DIR / "en_parser")
+    if lang == "kk":
+        from graphbuild.language.syntax.spacy_parser import SpacyParser
+
+        return SpacyParser("kk", MODEL_DIR / "kk_parser")
+    raise ValueError(f"no parser for language {lang!r}")
+
+
+def parse(sentences: list[Sentence], lang: str) -> list[Sentence]:
+    """Parse ``sentences`` in place with the language's parser; returns them for chaining."""
+    if sentences:
+        get_parser(lang).parse(sentences)
+    return sentences
+
+
+__all__ = ["MissingModelError", "Parser", "get_parser", "parse"]
