@@ -1,6 +1,7 @@
 """Reproducible training of the models graphbuild ships.
 
     python -m graphbuild.training kk-ner --data ../shared/data/kaznerd --out graphbuild/models/kk_ner.crfsuite
+    python -m graphbuild.training en-parser      # or kk-parser: see graphbuild.language.syntax.training
 
 KazNERD's train split is not available to us, so the Kazakh model is trained on its validation
 split and scored on its test split.  Parameters are fixed so the same data gives the same model.
@@ -148,9 +149,22 @@ def main(argv: list[str] | None = None) -> int:
     kk.add_argument("--data", type=Path, required=True, help="folder holding KazNERD IOB2_*.txt")
     kk.add_argument("--out", type=Path, required=True, help="model file to write")
     kk.add_argument("--max-sentences", type=int, default=None)
+    for name, help_text in (("en-parser", "train the English tagger + parser on GUM and EWT dev"),
+                            ("kk-parser", "train the Kazakh parser on UD Kazakh-KTB (with k-fold scores)")):
+        p = sub.add_parser(name, help=help_text)
+        p.add_argument("--data", type=Path, default=None, help="UD folder (default: under ../shared/data)")
+        p.add_argument("--out", type=Path, default=None, help="model folder (default: the shipped one)")
     args = parser.parse_args(argv)
     try:
-        report = train_kk_ner(args.data, args.out, max_sentences=args.max_sentences)
+        if args.model == "kk-ner":
+            report = train_kk_ner(args.data, args.out, max_sentences=args.max_sentences)
+        else:
+            from graphbuild.language.syntax import training as syntax_training
+
+            if args.model == "en-parser":
+                report = syntax_training.train_en_parser(args.data or syntax_training.EN_DATA, args.out)
+            else:
+                report = syntax_training.train_kk_parser(args.data or syntax_training.KK_DATA, args.out)
     except FileNotFoundError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

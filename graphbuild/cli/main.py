@@ -277,22 +277,34 @@ def evaluate_cmd(gold: Path, out: Path, as_json: bool) -> None:
 
 
 @cli.command()
-@click.argument("what", type=click.Choice(["kk-ner"]))
-@click.option("--data", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              default=Path("../shared/data/kaznerd"), show_default=True)
-@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Model file to write (default: the shipped model's path).")
+@click.argument("what", type=click.Choice(["kk-ner", "en-parser", "kk-parser"]))
+@click.option("--data", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="Training data folder (default: kk-ner ../shared/data/kaznerd, en-parser "
+                   "../shared/data/ud, kk-parser ../shared/data/ud_kk_ktb).")
+@click.option("--out", type=click.Path(path_type=Path), default=None,
+              help="Model file or folder to write (default: the shipped model's path).")
 @_handle_errors
-def train(what: str, data: Path, out: Path | None) -> None:
-    """Train a shipped model from its data (reproducible).
+def train(what: str, data: Path | None, out: Path | None) -> None:
+    """Train a shipped model from its data (reproducible; writes a JSON report beside it).
 
     \b
     Example:
       graphbuild train kk-ner --data ../shared/data/kaznerd
+      graphbuild train en-parser        # about an hour on one core
+      graphbuild train kk-parser        # 5-fold scores, then the model on all of KTB
     """
-    from graphbuild.training import default_model_path, train_kk_ner
+    if what == "kk-ner":
+        from graphbuild.training import default_model_path, train_kk_ner
 
-    report = train_kk_ner(data, out or default_model_path())
+        report = train_kk_ner(data or Path("../shared/data/kaznerd"), out or default_model_path())
+    elif what == "en-parser":
+        from graphbuild.language.syntax.training import EN_DATA, train_en_parser
+
+        report = train_en_parser(data or EN_DATA, out)
+    else:
+        from graphbuild.language.syntax.training import KK_DATA, train_kk_parser
+
+        report = train_kk_parser(data or KK_DATA, out)
     stdout.print_json(json.dumps(report, default=str))
 
 
