@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from graphbuild.events.arguments import Arg
 from graphbuild.events.context import Candidate, DocContext, SentenceContext
-from graphbuild.events.lexicon import Lexicon, common, compile_patterns, find_matches, matches_any
+from graphbuild.events.lexicon import Lexicon, TriggerEntry, common, compile_patterns, find_matches, matches_any
 from graphbuild.events.passes import Pass
 from graphbuild.language.base import Token
 from graphbuild.language.tree import Tree, base
@@ -41,7 +41,9 @@ _OWNERS = ("amod", "nmod", "nmod:poss", "compound", "det")
 # How a verb hands its subject to a clause it governs.
 _SUBJECT_SHARING = ("xcomp", "advcl", "conj", "ccomp")
 # Slots a dependent of the object noun hands up to the act ("deliveries of shells to Ukraine").
-_LIFTED = ("to", "against", "from", "with")
+_LIFTED = ("to", "against", "from", "with", "by")
+# Joint acts: their sides are the sides of what they are about.
+_JOINT = ("MEET", "NEGOTIATE", "AGREE", "COOPERATE")
 # How many measure nouns may stand between an event noun and its light verb ("a new package of sanctions").
 NOUN_CHAIN = 2
 
@@ -262,6 +264,20 @@ def _from_structure(c: Candidate, lex: Lexicon) -> None:
             top_rel = tree.rel(top)
         gov = tree.head(top)
         light = gov is not None and matches_any(tree.tokens[gov], _pattern_set(lex, "light_verbs"))
+        entry = _governing_entry(sc, gov, lex) if gov is not None else None
+        if entry is not None and base(top_rel) in ("obj", "obl", "nmod", "xcomp") and (
+                entry.governs_negated or entry.governs_planned or entry.type in _JOINT):
+            # "отказался от встречи с X", "переговоры с Ираном о покупке": the refuser or the
+            # negotiating sides are the sides of the act they refuse or negotiate.
+            verb = gov if tree.tokens[gov].pos in ("VERB", "AUX") else tree.head(gov)
+            for slot, args in direct_slots(sc, [gov], set(c.indices) | {top}, lex, c.type).items():
+                if slot in ("subj", "with") and not c.slot(slot):
+                    for a in args:
+                        c.add(slot, a, inherited=True)
+            if not c.slot("subj") and verb is not None:
+                for a in subject_of(sc, verb, lex):
+                    c.add("subj", a, inherited=True)
+            return
         if gov is not None and ((top_rel in ("obj", "nsubj:pass", "xcomp") and _supports(tree.tokens[gov], lex))
                                 or (light and base(top_rel) == "obl")):
             # "imposed sanctions on Iran": the light verb's subject and obliques belong to the noun.
@@ -313,10 +329,15 @@ def _from_structure(c: Candidate, lex: Lexicon) -> None:
             c.add("subj", a, inherited=True)
 
 
-def _governing_type(sc: SentenceContext, gov: int, lex: Lexicon) -> str | None:
-    """The event type of a trigger word at ``gov`` (a single-word match), if it is one."""
+def _governing_entry(sc: SentenceContext, gov: int, lex: Lexicon) -> TriggerEntry | None:
+    """The trigger entry of the word at ``gov`` (a single-word match), if it is one."""
     found = find_matches([sc.tokens[gov]], lex.triggers, set())
-    return found[0].value.type if found else None
+    return found[0].value if found else None
+
+
+def _governing_type(sc: SentenceContext, gov: int, lex: Lexicon) -> str | None:
+    entry = _governing_entry(sc, gov, lex)
+    return entry.type if entry else None
 
 
 def _objects(c: Candidate, lex: Lexicon) -> str | None:

@@ -16,7 +16,7 @@ from graphbuild.events.arguments import Arg
 from graphbuild.events.context import DocContext, SentenceContext
 from graphbuild.events.lexicon import Lexicon
 from graphbuild.events.passes import Pass
-from graphbuild.events.passes.arguments import slot_of
+from graphbuild.events.passes.arguments import slot_of, subject_of
 from graphbuild.language.base import Token
 from graphbuild.language.tree import base
 
@@ -87,9 +87,20 @@ def run(ctx: DocContext) -> None:
             want = _pronoun_class(t.text, t.lemma or t.text, table)
             if want is None:
                 continue
-            # A pronoun of the sentence's own earlier subject ("Russia said it ...") comes first.
+            # A pronoun of the sentence's own earlier subject ("Russia said it ...") comes first; an
+            # object pronoun is never its own clause's subject ("призвал его": not the caller).
             own = [a for a in _subjects(sc) if a.i < k]
             antecedent = _pick([*history, own], want)
+            if antecedent is not None and not _agrees(t, sc, antecedent, ctx) and want != "Person":
+                antecedent = None
+            if base(t.deprel) in ("obj", "iobj", "obl") and tree.head(k) is not None:
+                clause_subjects = {a.actor for a in subject_of(sc, tree.head(k), ctx.lex)}  # type: ignore[arg-type]
+                if antecedent is not None and antecedent.actor in clause_subjects:
+                    before = [p for p in ctx.sentences if p.index < sc.index][-REACH:]
+                    pool = [a for p in before for a in sorted(p.args, key=lambda a: a.i)] + \
+                        [a for a in sorted(sc.args, key=lambda a: a.i) if a.i < k]
+                    antecedent = next((a for a in reversed(pool) if a.active and a.actor
+                                       and a.actor not in clause_subjects and _fits(a, want)), None)
             if antecedent is not None:
                 new.append(dataclasses.replace(antecedent, i=k, j=k + 1, case=t.case, head=k, prep=None))
         sc.args.extend(new)
