@@ -115,9 +115,13 @@ def actors_at(sc: SentenceContext, k: int, lex: Lexicon, owners: bool = False) -
             leaders = [a for n in tree.children[c] if slot_of(tree, n, lex) == "led_by" for a in actors_at(sc, n, lex)]
             arg = leaders[0] if leaders else None
         if arg is None and (owners or matches_any(tree.tokens[c], forces)) and tree.tokens[c].pos == "NOUN":
-            held = [a for n in tree.deps(c, *_OWNERS) if (a := sc.arg_at(n)) is not None and a.active
-                    and _owner_like(tree, n, lex)]
-            arg = held[0] if held else None
+            # "президентов России и Белоруссии": every coordinated owner
+            held = [a for n in tree.deps(c, *_OWNERS) if _owner_like(tree, n, lex)
+                    for m in tree.conjuncts(n) if (a := sc.arg_at(m)) is not None and a.active]
+            for a in held:
+                if a.actor and all(f.actor != a.actor for f in found):
+                    found.append(a)
+            continue
         if arg is not None and arg.actor and arg.active and all(a.actor != arg.actor for a in found):
             found.append(arg)
     return found
@@ -183,7 +187,8 @@ def direct_slots(sc: SentenceContext, heads: list[int], skip: set[int], lex: Lex
             if not found and not moved and slot != "subj":
                 found = actors_at(sc, k, lex, owners=True)
                 slot = "of" if found and slot in ("poss", "obj") else slot
-            if not found and tree.tokens[k].pos == "NOUN" and slot in ("obj", "poss"):
+            if not found and tree.tokens[k].pos == "NOUN" and slot in ("obj", "poss") \
+                    and not find_matches([tree.tokens[k]], lex.triggers, set()):
                 # "поставки ракет Украине", "weapons to Kyiv": a phrase the parser hung on the
                 # object noun still says where the act goes.
                 for n in tree.children[k]:
@@ -253,7 +258,8 @@ def _from_structure(c: Candidate, lex: Lexicon) -> None:
     if gov is None:
         return
     noun = tree.tokens[h].pos in ("NOUN", "PROPN")
-    if noun and not c.slot("subj") and not c.slot("poss"):
+    named_sides = c.symmetric and len({a.actor for s in c.slots.values() for a in s}) >= 2
+    if noun and not c.slot("subj") and not c.slot("poss") and not named_sides:
         # "утвердил пакет санкций против России": the noun may sit in a measure noun's genitive.
         top, top_rel = h, tree.rel(h)
         for _ in range(NOUN_CHAIN):
@@ -325,7 +331,7 @@ def _from_structure(c: Candidate, lex: Lexicon) -> None:
             and _governing_type(sc, gov, lex) in common().object_controls:
         # "accused Pyongyang of supplying", "обвинял Пхеньян в поставках", "urged X to talks": the
         # accused or addressed actor does the embedded act.
-        for a in [a for k in tree.deps(gov, "obj", "iobj") for a in actors_at(sc, k, lex)]:
+        for a in [a for k in tree.deps(gov, "obj", "iobj", "nsubj:pass") for a in actors_at(sc, k, lex)]:
             c.add("subj", a, inherited=True)
 
 

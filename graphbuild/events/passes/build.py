@@ -54,6 +54,8 @@ def to_event(c: Candidate, ctx: DocContext, referenced: bool) -> Event | None:
         return None  # a meeting with one known side tells nothing about relations
     if c.type in SPEECH_ACTS and not c.source and not referenced:
         return None  # "was accused of": a charge with no one making it
+    if not c.source and not referenced and not c.symmetric and c.sent.tokens[c.head].pos in ("NOUN", "PROPN"):
+        return None  # "sanctions against Russia" named in passing: no doer, nothing happened here
     etype = EVENT_TYPES[c.type]
     table = common()
     cameo = c.entry.cameo
