@@ -129,7 +129,10 @@ def actors_at(sc: SentenceContext, k: int, lex: Lexicon, owners: bool = False) -
 
 def _owner_like(tree: Tree, n: int, lex: Lexicon) -> bool:
     """A modifier that says whose a thing is: an adjective, a possessor, a name compound, a genitive."""
-    return base(tree.rel(n)) != "nmod" or tree.rel(n) == "nmod:poss" or slot_of(tree, n, lex) == "poss"
+    if base(tree.rel(n)) != "nmod" or tree.rel(n) == "nmod:poss" or slot_of(tree, n, lex) == "poss":
+        return True
+    # A bare name after a noun ("глава МИД Ирана"): indeclinable names show no reliable case.
+    return tree.tokens[n].pos == "PROPN" and not tree.markers(n)
 
 
 def _relative_antecedent(tree: Tree, k: int, lex: Lexicon) -> int | None:

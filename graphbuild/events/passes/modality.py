@@ -55,8 +55,10 @@ def _plan_governor(c: Candidate, lex: Lexicon, governors: dict[int, Candidate]) 
         if h is None or base(tree.rel(k)) not in _CLAUSAL:
             return None
         gov = governors.get(h)
-        # "negotiating to buy": a governing act makes a clause it governs an aim, not its own object noun
-        aim = gov is not None and gov.entry.governs_planned and base(tree.rel(k)) in _AIMS
+        # "negotiating to buy", "promised deliveries": a governing act makes what it governs an aim;
+        # "signed the agreement" is the signing itself.
+        aim = gov is not None and gov.entry.governs_planned and (
+            base(tree.rel(k)) in _AIMS or (base(tree.rel(k)) == "obj" and gov.type != c.type))
         if aim or matches_any(tree.tokens[h], planning):
             return h
         k = h
@@ -95,7 +97,7 @@ def refused(c: Candidate, governors: dict[int, Candidate]) -> bool:
 def run(ctx: DocContext) -> None:
     hearsay_words = _words(ctx.lex, "hearsay_before")
     for c in ctx.candidates:
-        governors = {g.head: g for g in ctx.candidates if g.sent is c.sent and g is not c}
+        governors = {k: g for g in ctx.candidates if g.sent is c.sent and g is not c for k in g.indices}
         c.negated = negated(c, ctx.lex, governors) or refused(c, governors)
         c.planned_by = None if c.negated else planned(c, ctx.lex, governors)
         c.planned = c.planned_by is not None
