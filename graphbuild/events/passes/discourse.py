@@ -13,6 +13,7 @@ from __future__ import annotations
 from graphbuild.events.context import Candidate, DocContext
 from graphbuild.events.lexicon import compile_patterns, find_matches
 from graphbuild.events.passes import Pass
+from graphbuild.events.passes.arguments import actors_at
 from graphbuild.language.tree import Tree
 
 _JOINT = ("VISIT", "MEET", "NEGOTIATE", "AGREE", "COOPERATE")
@@ -54,7 +55,10 @@ def _clause(tree: Tree, k: int) -> set[int]:
 def _guess(c: Candidate, ctx: DocContext, used: set[str]) -> str | None:
     tree = c.sent.tree
     words = _clause(tree, c.head)
-    taken = set(c.participants) | set(c.reported_by) | used
+    # Subjects of the words above the trigger speak about it or evaluate it; they are not its target.
+    above = {a.actor for h in tree.ancestors(c.head) for d in tree.deps(h, "nsubj")
+             for a in actors_at(c.sent, d, ctx.lex)}
+    taken = set(c.participants) | set(c.reported_by) | used | above
     options = [a for a in c.sent.args if a.head in words and a.active and a.actor and a.actor not in taken]
     if not options:
         return None
