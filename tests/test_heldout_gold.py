@@ -1,9 +1,10 @@
-"""Validity of the held-out evaluation sets (tests/data/heldout, tests/data/heldout2): gold schema,
-articles, coverage.
+"""Validity of the gold-annotated article sets (tests/data/heldout, tests/data/heldout2, tests/data/dev):
+gold schema, articles, coverage.
 
 The held-out articles are never used to write or tune extraction rules; these tests only check that
 each set itself is well formed, so a score measured on it means something. heldout2 is a second,
-larger set written blind (see its README.md); both sets get the same checks.
+larger set written blind (see its README.md). dev is a development set that developers may read and
+debug on (see its README.md); all sets get the same checks.
 """
 
 from __future__ import annotations
@@ -18,8 +19,8 @@ from graphbuild.evaluation import load_gold, normalise, validate_gold
 from graphbuild.model import EVENT_TYPES
 
 DATA = Path(__file__).parent / "data"
-# Each held-out set and the number of articles it holds per language (kk, ru, en).
-SETS = {"heldout": 5, "heldout2": 10}
+# Each gold set and the number of articles it holds per language (kk, ru, en).
+SETS = {"heldout": 5, "heldout2": 10, "dev": 10}
 MODES = {"asserted", "reported", "denied", "planned", "negated"}
 ARTICLE_SUFFIXES = {".txt", ".html", ".jsonl"}
 JSONL_FIELDS = ("text", "url", "title", "published", "outlet")
