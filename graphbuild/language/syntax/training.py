@@ -26,6 +26,8 @@ from graphbuild.language.syntax.models import CONFIG_DIR, MODEL_DIR, SHARED_DATA
 EN_DATA = SHARED_DATA / "ud"
 KK_DATA = SHARED_DATA / "ud_kk_ktb"
 KK_FOLDS = 5
+# spaCy language class per language (spaCy has none for Kazakh: the multi-language one).
+SPACY_LANG = {"en": "en", "kk": "xx"}
 
 
 def _docbin(sentences: Iterable[UdSentence], lang: str, path: Path) -> int:
@@ -33,7 +35,7 @@ def _docbin(sentences: Iterable[UdSentence], lang: str, path: Path) -> int:
     import spacy
     from spacy.tokens import Doc, DocBin
 
-    vocab = spacy.blank(lang).vocab
+    vocab = spacy.blank(SPACY_LANG.get(lang, lang)).vocab
     db = DocBin(store_user_data=False)
     words = 0
     for s in sentences:
@@ -113,20 +115,32 @@ def train_en_parser(data_dir: Path = EN_DATA, out: Path | None = None, *,
     ewt_dev = ewt / "en_ewt-ud-dev.conllu"
     if not (gum / "split-test.txt").is_file() or not ewt_dev.is_file():
         raise FileNotFoundError(f"UD English data not found under {data_dir} (expected en_gum/ and en_ewt/)")
-    train_files, dev_files, test_files = gum_split(gum)
+    train_files, dev_files, _ = gum_split(gum)
     train = [s for f in [*train_files, ewt_dev] for s in read_ud(f)]
     dev = [s for f in dev_files for s in read_ud(f)]
     train_all = with_our_cut(train, "en")
     config = CONFIG_DIR / "en_parser.cfg"
     with tempfile.TemporaryDirectory(prefix="gb-en-parser-") as tmp:
         tmp_dir = Path(tmp)
-        train_words = _docbin(train_all, "en", tmp_dir / "train.spacy")
+        _docbin(train_all, "en", tmp_dir / "train.spacy")
         _docbin(dev, "en", tmp_dir / "dev.spacy")
         seconds = _train_spacy(config, tmp_dir / "train.spacy", tmp_dir / "dev.spacy", tmp_dir / "out",
                                overrides or {})
-        best = tmp_dir / "out" / "model-best"
-        meta = json.loads((best / "meta.json").read_text(encoding="utf-8"))
-        _install(best, out)
+        return install_en_parser(tmp_dir / "out" / "model-best", out, data_dir=data_dir, seconds=seconds,
+                                 overrides=overrides, evaluate=evaluate)
+
+
+def install_en_parser(best: Path, out: Path, *, data_dir: Path = EN_DATA, seconds: float,
+                      overrides: dict[str, Any] | None = None, evaluate: bool = True) -> dict[str, Any]:
+    """Install a trained English pipeline folder as ``out`` and write its report (scored on the tests)."""
+    gum, ewt = data_dir / "en_gum", data_dir / "en_ewt"
+    ewt_dev = ewt / "en_ewt-ud-dev.conllu"
+    train_files, dev_files, test_files = gum_split(gum)
+    train = [s for f in [*train_files, ewt_dev] for s in read_ud(f)]
+    train_all = with_our_cut(train, "en")
+    meta = json.loads((best / "meta.json").read_text(encoding="utf-8"))
+    _install(best, out)
+    config = CONFIG_DIR / "en_parser.cfg"
     report: dict[str, Any] = {
         "model": str(out),
         "data": {
@@ -136,7 +150,7 @@ def train_en_parser(data_dir: Path = EN_DATA, out: Path | None = None, *,
         },
         "train_sentences": len(train),
         "train_sentences_with_our_cut_copies": len(train_all),
-        "train_words": train_words,
+        "train_words": sum(len(s.words) for s in train_all),
         "config": str(config.relative_to(CONFIG_DIR.parents[1])),
         "overrides": overrides or {},
         "train_seconds": round(seconds, 1),
@@ -144,13 +158,14 @@ def train_en_parser(data_dir: Path = EN_DATA, out: Path | None = None, *,
         "dev_scores": {k: v for k, v in meta.get("performance", {}).items() if not isinstance(v, dict)},
     }
     if evaluate:
+        from graphbuild.language.syntax.english import EnglishParser
         from graphbuild.language.syntax.scoring import score_parser
-        from graphbuild.language.syntax.spacy_parser import SpacyParser
 
-        parser = SpacyParser("en", out)
+        parser = EnglishParser(out)
         test_sets = {"en_ewt-ud-test": read_ud(ewt / "en_ewt-ud-test.conllu"),
                      "gum-test": [s for f in test_files for s in read_ud(f)]}
-        report["test_scores"] = {name: score_parser(parser, sents, "en") for name, sents in test_sets.items()}
+        report["test_scores"] = {f"{name} ({cut} tokens)": score_parser(parser, sents, "en", cut=cut)
+                                 for name, sents in test_sets.items() for cut in ("gold", "ours")}
     _write_report(out, report)
     return report
 
