@@ -179,6 +179,8 @@ class Common:
     place_as_target: frozenset[str]  # "visited ... in Pyongyang", "exercises in Alaska"
     planned_cameo: dict[str, str]  # the CAMEO code of an intended act of the type
     object_controls: frozenset[str] = frozenset()  # "accused X of supplying": X supplies
+    said_acts: frozenset[str] = frozenset()  # done by saying them: the speaker is their doer
+    claims: frozenset[str] = frozenset()  # no event without the one who makes them
 
     def role_of(self, event_type: str, slot: str, inverted: bool) -> str:
         if inverted:
@@ -198,7 +200,8 @@ def common() -> Common:
     return Common(raw["goldstein"], raw["slot_roles"], raw["inverted_slot_roles"], raw["object_cameo"],
                   frozenset(raw["object_types"]), frozenset(raw.get("recipient_types", [])),
                   frozenset(raw.get("place_as_target", [])), raw.get("planned_cameo", {}),
-                  frozenset(raw.get("object_controls", [])))
+                  frozenset(raw.get("object_controls", [])), frozenset(raw.get("said_acts", [])),
+                  frozenset(raw.get("claims", [])))
 
 
 def supported_languages() -> tuple[str, ...]:

@@ -261,6 +261,19 @@ def _from_structure(c: Candidate, lex: Lexicon) -> None:
     if gov is None:
         return
     noun = tree.tokens[h].pos in ("NOUN", "PROPN")
+    if noun and c.type in common().said_acts and not c.slot("subj") and base(rel) in ("obl", "obj", "nmod") \
+            and matches_any(tree.tokens[gov], lex.reporting_verbs):
+        speakers = subject_of(sc, gov, lex)
+        if speakers:
+            # "заявлял о поддержке ХАМАС", "announced its support for X": declaring support is giving
+            # it; the noun's bare genitive is then what it is given to.
+            bare = {a.actor for k in tree.children[h] if tree.rel(k) == "nmod" for a in actors_at(sc, k, lex)}
+            for a in [a for a in c.slot("poss") if a.actor in bare]:
+                c.slots["poss"].remove(a)
+                c.add("of", a)
+            for a in speakers:
+                c.add("subj", a, inherited=True)
+            return
     named_sides = c.symmetric and len({a.actor for s in c.slots.values() for a in s}) >= 2
     if noun and not c.slot("subj") and not c.slot("poss") and not named_sides:
         # "утвердил пакет санкций против России": the noun may sit in a measure noun's genitive.

@@ -8,7 +8,6 @@ id (the same act told twice in a sentence) are one event with their evidence joi
 from __future__ import annotations
 
 from graphbuild.events.context import Candidate, DocContext, SentenceContext
-from graphbuild.events.draft import SPEECH_ACTS
 from graphbuild.events.lexicon import common
 from graphbuild.events.passes import Pass
 from graphbuild.graph.knowledge_graph import canonical_event_id, canonical_participants
@@ -52,7 +51,7 @@ def to_event(c: Candidate, ctx: DocContext, referenced: bool) -> Event | None:
         return None
     if c.symmetric and len(c.participants) < 2:
         return None  # a meeting with one known side tells nothing about relations
-    if c.type in SPEECH_ACTS and not c.source and not referenced:
+    if c.type in common().claims and not c.source and not referenced:
         return None  # "was accused of": a charge with no one making it
     if not c.source and not referenced and not c.symmetric and c.sent.tokens[c.head].pos in ("NOUN", "PROPN"):
         return None  # "sanctions against Russia" named in passing: no doer, nothing happened here

@@ -43,6 +43,15 @@ def _subjects(sc: SentenceContext) -> list[Arg]:
             if a.active and a.actor and base(tree.rel(tree.first_conjunct(a.head))) == "nsubj"]
 
 
+def _pick_agreeing(history: list[list[Arg]], want: str, word: Token, sc: SentenceContext,
+                   ctx: DocContext) -> Arg | None:
+    for subjects in reversed(history[-REACH:]):
+        for a in reversed(subjects):
+            if _fits(a, want) and _agrees(word, sc, a, ctx):
+                return a
+    return None
+
+
 def _pick(history: list[list[Arg]], want: str) -> Arg | None:
     for subjects in reversed(history[-REACH:]):
         for a in reversed(subjects):
@@ -51,15 +60,23 @@ def _pick(history: list[list[Arg]], want: str) -> Arg | None:
     return None
 
 
-def _agrees(verb: Token, sc: SentenceContext, antecedent: Arg, ctx: DocContext) -> bool:
-    """A verb marked plural takes no singular antecedent (and the other way round)."""
-    number = verb.feats.get("Number")
-    if number is None or verb.feats.get("Person") not in (None, "3"):
+def _agrees(word: Token, sc: SentenceContext, antecedent: Arg, ctx: DocContext) -> bool:
+    """A verb or pronoun marked plural takes no singular antecedent (and the other way round); a
+    pronoun marked for gender takes no antecedent of another ("его" is not "Россия")."""
+    number = word.feats.get("Number")
+    if word.feats.get("Person") not in (None, "3"):
         return number is None
     home = next((s for s in ctx.sentences if antecedent in s.args), None)
-    word = home.tokens[antecedent.head] if home is not None and antecedent.head >= 0 else None
-    their = word.feats.get("Number") if word is not None else None
-    return their is None or their == number
+    head = home.tokens[antecedent.head] if home is not None and 0 <= antecedent.head < len(home.tokens) else None
+    if head is None:
+        return True
+    for feat in ("Number", "Gender"):
+        mine, theirs = word.feats.get(feat), head.feats.get(feat)
+        if feat == "Gender" and word.pos != "PRON":
+            continue  # past-tense verbs agree in gender with their subject, but names' gender is unreliable
+        if mine and theirs and mine not in theirs.split(",") and theirs not in mine.split(","):
+            return False
+    return True
 
 
 def _located_speaker(sc: SentenceContext, k: int, lex: Lexicon) -> Arg | None:
@@ -91,8 +108,8 @@ def run(ctx: DocContext) -> None:
             # object pronoun is never its own clause's subject ("призвал его": not the caller).
             own = [a for a in _subjects(sc) if a.i < k]
             antecedent = _pick([*history, own], want)
-            if antecedent is not None and not _agrees(t, sc, antecedent, ctx) and want != "Person":
-                antecedent = None
+            if antecedent is not None and not _agrees(t, sc, antecedent, ctx):
+                antecedent = _pick_agreeing([*history, own], want, t, sc, ctx)
             if base(t.deprel) in ("obj", "iobj", "obl") and tree.head(k) is not None:
                 clause_subjects = {a.actor for a in subject_of(sc, tree.head(k), ctx.lex)}  # type: ignore[arg-type]
                 if antecedent is not None and antecedent.actor in clause_subjects:
@@ -100,7 +117,8 @@ def run(ctx: DocContext) -> None:
                     pool = [a for p in before for a in sorted(p.args, key=lambda a: a.i)] + \
                         [a for a in sorted(sc.args, key=lambda a: a.i) if a.i < k]
                     antecedent = next((a for a in reversed(pool) if a.active and a.actor
-                                       and a.actor not in clause_subjects and _fits(a, want)), None)
+                                       and a.actor not in clause_subjects and _fits(a, want)
+                                       and _agrees(t, sc, a, ctx)), None)
             if antecedent is not None:
                 new.append(dataclasses.replace(antecedent, i=k, j=k + 1, case=t.case, head=k, prep=None))
         sc.args.extend(new)

@@ -22,8 +22,23 @@ def _dates_ok(a: Candidate, b: Candidate) -> bool:
     return x is None or y is None or x.startswith(y) or y.startswith(x)
 
 
+def _same_telling(first: Candidate, later: Candidate) -> bool:
+    """A re-mention tells the act the same way: not an intention of what was done, and a verb
+    re-mentions only with its own word ("shelled ... captured" are two acts; "the attack" is one)."""
+    if (first.planned, first.negated) != (later.planned, later.negated):
+        return False
+    tokens = later.sent.tokens
+    if tokens[later.head].pos in ("NOUN", "PROPN") or first.entry.pattern == later.entry.pattern:
+        return True
+    # Another verb tells the same act only with the same sides ("принял Шойгу" ... "встретился с Шойгу").
+    if first.symmetric:
+        return len(set(first.participants) & set(later.participants)) >= 2
+    return bool(set(first.source) & set(later.source)) and bool(set(first.target) & set(later.target))
+
+
 def compatible(first: Candidate, later: Candidate) -> bool:
-    if first.type != later.type or first is later or not _dates_ok(first, later):
+    if first.type != later.type or first is later or not _dates_ok(first, later) \
+            or not _same_telling(first, later):
         return False
     if not later.participants:
         return True

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from graphbuild.events.arguments import Arg
 from graphbuild.events.context import Candidate, DocContext, SentenceContext
-from graphbuild.events.draft import SAID_ACTS
-from graphbuild.events.lexicon import compile_patterns, find_matches
+from graphbuild.events.lexicon import common, compile_patterns, find_matches
 from graphbuild.events.passes import Pass
 from graphbuild.events.passes.arguments import actors_at, subject_of
 from graphbuild.language.tree import Tree, base
@@ -64,9 +63,9 @@ def _reports(ctx: DocContext, sc: SentenceContext, trigger_heads: set[int]) -> l
 
 
 def _attribute(c: Candidate, speakers: list[str]) -> None:
-    if c.type in SAID_ACTS and set(c.source) & set(speakers):
+    if c.type in common().said_acts and set(c.source) & set(speakers):
         return  # a speaker's own accusation, denial or demand is the event itself
-    if not c.source and c.type in SAID_ACTS and not c.reported_by:
+    if not c.source and c.type in common().said_acts and not c.reported_by:
         c.source = list(speakers)  # "..., деп мәлімдеді": the statement's own act
         return
     for s in speakers:
