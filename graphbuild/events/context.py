@@ -57,6 +57,7 @@ class Candidate:
     planned_by: str | None = None  # "intent" (sought, negotiated) or "future"
     denied: bool = False
     hearsay: bool = False  # "reportedly": told on no named source's word
+    hypothetical: bool = False  # "if Hezbollah violates the deal": a condition, not an event
     reported_by: list[str] = field(default_factory=list)
     via: list[str] = field(default_factory=list)  # outlets cited only as channels
     about: Candidate | None = None

@@ -411,6 +411,12 @@ def assign_roles(c: Candidate) -> None:
                         and not c.slot("to"):
                     target.append(a.actor)
                 c.place = a.actor
+    if not source and not c.symmetric and len(c.slot("with")) >= 2:
+        # "перемирие между Израилем и Хезболлах", "clashes between X and Y": a mutual act
+        source = [a.actor for a in c.slot("with")]
+        target = list(source)
+        c.source, c.target = source, target
+        return
     c.source = source
     c.target = [t for t in target if t not in source or c.symmetric]
 

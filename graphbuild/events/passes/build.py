@@ -47,7 +47,7 @@ def _confidence(c: Candidate) -> float:
 
 
 def to_event(c: Candidate, ctx: DocContext, referenced: bool) -> Event | None:
-    if not c.participants:
+    if not c.participants or c.hypothetical:
         return None
     if c.symmetric and len(c.participants) < 2:
         return None  # a meeting with one known side tells nothing about relations

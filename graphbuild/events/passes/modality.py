@@ -94,6 +94,20 @@ def refused(c: Candidate, governors: dict[int, Candidate]) -> bool:
     return gov is not None and gov.entry.governs_negated
 
 
+def hypothetical(c: Candidate, lex: Lexicon) -> bool:
+    """The trigger's clause is a condition ("if X violates", "если нарушит", "егер бұзса")."""
+    tree = c.sent.tree
+    words = {w.lower() for w in lex.raw.get("conditionals", [])}
+    for k in [c.head, *tree.ancestors(c.head)]:
+        if any(m in words for m in tree.markers(k)):
+            return True
+        if base(tree.rel(k)) not in ("conj", "xcomp", "obj", "nmod", "obl", "advcl", "ccomp") or \
+                (base(tree.rel(k)) in ("advcl", "ccomp") and not any(m in words for m in tree.markers(k))):
+            if base(tree.rel(k)) in ("advcl", "ccomp"):
+                return False
+    return False
+
+
 def run(ctx: DocContext) -> None:
     hearsay_words = _words(ctx.lex, "hearsay_before")
     for c in ctx.candidates:
@@ -101,9 +115,10 @@ def run(ctx: DocContext) -> None:
         c.negated = negated(c, ctx.lex, governors) or refused(c, governors)
         c.planned_by = None if c.negated else planned(c, ctx.lex, governors)
         c.planned = c.planned_by is not None
+        c.hypothetical = hypothetical(c, ctx.lex)
         tree = c.sent.tree
         c.hearsay = any(matches_any(tree.tokens[d], hearsay_words) for k in _carriers(c, ctx.lex)
                         for d in tree.deps(k, "advmod", "aux"))
 
 
-PASS = Pass("modality", reads=("candidates", "lex"), writes=("negated", "planned", "hearsay"), run=run)
+PASS = Pass("modality", reads=("candidates", "lex"), writes=("negated", "planned", "hearsay", "hypothetical"), run=run)
