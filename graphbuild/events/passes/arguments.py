@@ -22,6 +22,8 @@ and place per event type.  Pronouns and empty subjects are left for the corefere
 
 from __future__ import annotations
 
+import dataclasses
+
 from graphbuild.events.arguments import Arg
 from graphbuild.events.context import Candidate, DocContext, SentenceContext
 from graphbuild.events.lexicon import Lexicon, TriggerEntry, common, compile_patterns, find_matches, matches_any
@@ -437,6 +439,19 @@ def fill(c: Candidate, lex: Lexicon) -> None:
         c.object = _objects(c, lex)
 
 
+def reciprocal(c: Candidate, lex: Lexicon) -> bool:
+    """"Россия и Украина обвиняют друг друга", "accused each other": each side acts on the other."""
+    tree = c.sent.tree
+    words = _pattern_set(lex, "reciprocals")
+    return bool(words) and any(find_matches([tree.tokens[k] for k in sorted(tree.subtree(d))], words, set())
+                               for t in c.indices for d in tree.children[t] if d not in c.indices)
+
+
+def _each_on_the_other(c: Candidate) -> list[Candidate]:
+    return [dataclasses.replace(c, source=[s], target=[t for t in c.source if t != s], slots=dict(c.slots))
+            for s in c.source]
+
+
 def run(ctx: DocContext) -> None:
     kept = []
     for c in ctx.candidates:
@@ -445,7 +460,10 @@ def run(ctx: DocContext) -> None:
             c.entry = c.entry.otherwise  # "fired missiles into the sea": a test, not an attack
         if need_met(c, ctx.lex):
             assign_roles(c)
-            kept.append(c)
+            if not c.symmetric and len(c.source) > 1 and reciprocal(c, ctx.lex):
+                kept.extend(_each_on_the_other(c))
+            else:
+                kept.append(c)
     ctx.candidates = kept
 
 

@@ -18,7 +18,7 @@ from graphbuild.events.lexicon import Lexicon
 from graphbuild.events.passes import Pass
 from graphbuild.events.passes.arguments import slot_of, subject_of
 from graphbuild.language.base import Token
-from graphbuild.language.tree import base
+from graphbuild.language.tree import Tree, base
 
 # A pronoun looks this many sentences back for its antecedent.
 REACH = 3
@@ -40,7 +40,14 @@ def _subjects(sc: SentenceContext) -> list[Arg]:
     """The sentence's actors in subject position, in text order (its topics)."""
     tree = sc.tree
     return [a for a in sorted(sc.args, key=lambda a: a.i)
-            if a.active and a.actor and base(tree.rel(tree.first_conjunct(a.head))) == "nsubj"]
+            if a.active and a.actor and base(tree.rel(_phrase_of(tree, a.head))) == "nsubj"]
+
+
+def _phrase_of(tree: Tree, k: int) -> int:
+    """The noun a name explains or is coordinated with ("Пресс-секретарь ... Дмитрий Песков")."""
+    while base(tree.rel(k)) in ("conj", "appos", "flat") and tree.head(k) is not None:
+        k = tree.head(k)  # type: ignore[assignment]
+    return k
 
 
 def _pick_agreeing(history: list[list[Arg]], want: str, word: Token, sc: SentenceContext,

@@ -101,10 +101,8 @@ def hypothetical(c: Candidate, lex: Lexicon) -> bool:
     for k in [c.head, *tree.ancestors(c.head)]:
         if any(m in words for m in tree.markers(k)):
             return True
-        if base(tree.rel(k)) not in ("conj", "xcomp", "obj", "nmod", "obl", "advcl", "ccomp") or \
-                (base(tree.rel(k)) in ("advcl", "ccomp") and not any(m in words for m in tree.markers(k))):
-            if base(tree.rel(k)) in ("advcl", "ccomp"):
-                return False
+        if base(tree.rel(k)) in ("advcl", "ccomp", "parataxis", "root", "acl"):
+            return False  # the clause ends here without a condition
     return False
 
 
