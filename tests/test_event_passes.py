@@ -31,7 +31,7 @@ from graphbuild.language.tree import Tree
 from graphbuild.model import Document, Mention
 
 # kind of each actor id used below
-KINDS = {"RUS": "Country", "PRK": "Country", "USA": "Country", "UKR": "Country", "IRN": "Country",
+KINDS = {"RUS": "Country", "PRK": "Country", "USA": "Country", "UKR": "Country", "IRN": "Country", "ISR": "Country",
          "person:john-kirby": "Person", "person:sergei-shoigu": "Person"}
 
 
@@ -273,3 +273,48 @@ Ukraine Ukraine PROPN 2 obl UKR
 """), discourse.PASS)
     c = only(ctx)
     assert (c.type, c.source, c.target, c.guessed) == ("THREATEN", ["RUS"], ["UKR"], True)
+
+
+def test_modality_an_act_in_a_condition_is_no_event() -> None:
+    ctx = run_passes(context("""
+Israel Israel PROPN 2 nsubj ISR
+threatened threaten VERB 0 root
+to to PART 4 mark
+strike strike VERB 2 xcomp
+if if SCONJ 7 mark
+Iran Iran PROPN 7 nsubj IRN
+attacked attack VERB 4 advcl
+Russia Russia PROPN 7 obj RUS
+"""), default_passes())
+    assert [(e.type, e.source, e.target, e.mode) for e in ctx.events] == [("THREATEN", ["ISR"], ["IRN"], "asserted")]
+
+
+def test_arguments_reciprocal_acts_give_one_event_per_side() -> None:
+    ctx = run_until(context("""
+Russia Russia PROPN 4 nsubj RUS
+and and CCONJ 3 cc
+Ukraine Ukraine PROPN 1 conj UKR
+accused accuse VERB 0 root
+each each DET 6 det
+other other ADJ 4 obj
+"""), arguments.PASS)
+    assert sorted((c.type, tuple(c.source), tuple(c.target)) for c in ctx.candidates) == [
+        ("ACCUSE", ("RUS",), ("UKR",)), ("ACCUSE", ("UKR",), ("RUS",))]
+
+
+def test_coreference_an_object_pronoun_is_not_its_clauses_subject() -> None:
+    ctx = context("""
+Blinken Blinken PROPN 2 nsubj person:john-kirby
+called call VERB 0 root
+Russia Russia PROPN 2 obj RUS
+""", """
+He he PRON 2 nsubj Number=Sing|Person=3
+urged urge VERB 0 root
+it it PRON 2 obj Number=Sing|Person=3
+to to PART 5 mark
+withdraw withdraw VERB 2 xcomp
+""")
+    kinds = dict(KINDS)
+    c = next(c for c in run_until(ctx, arguments.PASS).candidates if c.type == "REQUEST")
+    assert (c.source, c.target) == (["person:john-kirby"], ["RUS"])
+    assert kinds["RUS"] == "Country"

@@ -435,6 +435,14 @@ def fill(c: Candidate, lex: Lexicon) -> None:
     if implicit is not None and not c.slot("subj"):
         c.add("subj", implicit, inherited=True)
     _from_structure(c, lex)
+    if c.type in common().conditional_targets and not (c.slot("obj") or c.slot("against") or c.slot("to")):
+        # "warned that Israel would strike if Hezbollah violated the deal": the condition's doer
+        words = {w.lower() for w in lex.raw.get("conditionals", [])}
+        for k in sorted(tree.subtree(c.head)):
+            if any(m in words for m in tree.markers(k)):
+                for a in subject_of(c.sent, k, lex):
+                    c.add("against", a)
+                break
     if c.type in common().object_types:
         c.object = _objects(c, lex)
 

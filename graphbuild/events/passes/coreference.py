@@ -119,7 +119,7 @@ def run(ctx: DocContext) -> None:
                 antecedent = _pick_agreeing([*history, own], want, t, sc, ctx)
             if base(t.deprel) in ("obj", "iobj", "obl") and tree.head(k) is not None:
                 clause_subjects = {a.actor for a in subject_of(sc, tree.head(k), ctx.lex)}  # type: ignore[arg-type]
-                if antecedent is not None and antecedent.actor in clause_subjects:
+                if antecedent is None or antecedent.actor in clause_subjects:
                     before = [p for p in ctx.sentences if p.index < sc.index][-REACH:]
                     pool = [a for p in before for a in sorted(p.args, key=lambda a: a.i)] + \
                         [a for a in sorted(sc.args, key=lambda a: a.i) if a.i < k]
