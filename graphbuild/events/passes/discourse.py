@@ -25,8 +25,13 @@ def _party_words(ctx: DocContext) -> list:
     return compile_patterns([w for w in ctx.lex.raw.get("party_words", []) + ctx.lex.raw.get("side_words", [])])
 
 
+def _last_told(c: Candidate) -> int:
+    return max([c.sent.index, *(s.index for s in c.extra_evidence)])
+
+
 def _parties(earlier: list[Candidate]) -> list[str]:
-    for o in reversed(earlier):
+    """The sides of the joint act told last (a re-mention counts where it stands)."""
+    for o in sorted(earlier, key=_last_told, reverse=True):
         if o.type in _JOINT and len(o.participants) > 1 and not (o.negated or o.denied):
             return list(dict.fromkeys(o.source + o.target))
     return []
@@ -87,7 +92,9 @@ def run(ctx: DocContext) -> None:
                 c.guessed = True
             continue
         if c.source and not c.target and not c.symmetric and c.type not in _NO_GUESS:
-            others = {a for o in ctx.candidates if o is not c and o.sent is c.sent for a in o.participants}
+            # Actors another act of the sentence takes by its own grammar are that act's, not this one's.
+            others = {a.actor for o in ctx.candidates if o is not c and o.sent is c.sent
+                      for args in o.slots.values() for a in args}
             guess = _guess(c, ctx, others)
             if guess:
                 c.target = [guess]

@@ -48,7 +48,7 @@ def compatible(first: Candidate, later: Candidate) -> bool:
         and (bool(set(first.source) & set(later.source)) or bool(set(first.target) & set(later.target)))
 
 
-def _fold(c: Candidate, first: Candidate) -> None:
+def fold(c: Candidate, first: Candidate) -> None:
     c.folded_into = first
     if c.sent is not first.sent:
         first.extra_evidence.append(c.sent)
@@ -74,7 +74,7 @@ def _same_act_in_sentence(ctx: DocContext) -> list[Candidate]:
         if gov is None:
             kept.append(c)
             continue
-        _fold(c, gov)
+        fold(c, gov)
     return kept
 
 
@@ -86,7 +86,7 @@ def run(ctx: DocContext) -> None:
         if first is None:
             kept.append(c)
             continue
-        _fold(c, first)
+        fold(c, first)
     ctx.candidates = kept
 
 

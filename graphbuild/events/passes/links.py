@@ -13,6 +13,7 @@ from __future__ import annotations
 from graphbuild.events.context import Candidate, DocContext
 from graphbuild.events.lexicon import find_matches
 from graphbuild.events.passes import Pass
+from graphbuild.events.passes.event_coref import fold
 from graphbuild.language.tree import base
 
 _COMPLEMENT = ("obj", "xcomp", "ccomp", "advcl", "obl", "nmod", "csubj", "acl")
@@ -55,8 +56,18 @@ def _claim_about(c: Candidate, earlier: list[Candidate]) -> Candidate | None:
     return None
 
 
+def _told_before(inner: Candidate, candidates: list[Candidate]) -> Candidate | None:
+    """An earlier candidate telling the same act ("accused of supplying ... denied supplying")."""
+    for o in reversed(candidates[:candidates.index(inner)]):
+        if o.type == inner.type and o.type not in ("DENY", "ACCUSE") and set(o.source) & set(inner.source) \
+                and (not o.target or not inner.target or set(o.target) & set(inner.target)):
+            return o
+    return None
+
+
 def run(ctx: DocContext) -> None:
     claims = ctx.lex.claim_words
+    gone: set[int] = set()
     for n, c in enumerate(ctx.candidates):
         if c.type not in ("DENY", "ACCUSE"):
             continue
@@ -84,12 +95,19 @@ def run(ctx: DocContext) -> None:
         if inner.type == "ACCUSE":  # "denied the accusations": the denial answers the accuser
             c.target = c.target or [a for a in inner.source if a not in c.source]
             continue
-        inner.denied = True
         if not inner.source and c.source:
             inner.source = list(c.source)  # "Тегеран опроверг сообщения о поставках": its own supplies
+        inner.negated = False  # "denied, saying it had supplied none": the negation is the denial's
+        told = _told_before(inner, ctx.candidates)
+        if told is not None:  # the denial answers the claim the article told before
+            fold(inner, told)
+            gone.add(id(inner))
+            inner = c.about = told
+        inner.denied = True
         if not c.target:
             accusers = [o.source for o in ctx.candidates if o.type == "ACCUSE" and o.about is inner]
             c.target = [a for a in (accusers[-1] if accusers else inner.reported_by) if a not in c.source]
+    ctx.candidates = [c for c in ctx.candidates if id(c) not in gone]
 
 
 PASS = Pass("links", reads=("candidates", "source", "target", "reported_by"), writes=("about", "denied"), run=run)
