@@ -110,7 +110,9 @@ def actors_at(sc: SentenceContext, k: int, lex: Lexicon, owners: bool = False) -
     for c in tree.conjuncts(k):
         arg = sc.arg_at(c)
         if arg is None or not arg.active:
-            named = [a for n in tree.deps(c, *_NAMING) if (a := sc.arg_at(n)) is not None and a.active]
+            # the appositive name, or a linked word of it ("Ухнагийном Хурэлсухом": the family name)
+            named = [a for n in tree.deps(c, *_NAMING) for m in [n, *tree.deps(n, "flat")]
+                     if (a := sc.arg_at(m)) is not None and a.active]
             arg = named[0] if named else None
         if arg is None and matches_any(tree.tokens[c], forces):
             # "делегация во главе с министром ... Шойгу", "a delegation led by X": its leader acts.
