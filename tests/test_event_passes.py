@@ -318,3 +318,24 @@ withdraw withdraw VERB 2 xcomp
     c = next(c for c in run_until(ctx, arguments.PASS).candidates if c.type == "REQUEST")
     assert (c.source, c.target) == (["person:john-kirby"], ["RUS"])
     assert kinds["RUS"] == "Country"
+
+
+def test_triggers_a_naming_verb_with_a_label_is_a_denial_or_an_accusation() -> None:
+    ctx = run_until(context("""
+Moscow Moscow PROPN 2 nsubj RUS
+called call VERB 0 root
+Kyiv Kyiv PROPN 5 nmod:poss UKR
+'s 's PART 3 case
+claims claim NOUN 2 obj
+lies lie NOUN 2 xcomp
+""", """
+Kyiv Kyiv PROPN 2 nsubj UKR
+called call VERB 0 root
+the the DET 5 det
+Russian Russian ADJ 5 amod RUS
+veto veto NOUN 2 obj
+a a DET 7 det
+provocation provocation NOUN 2 xcomp
+"""), arguments.PASS)
+    found = sorted((c.type, tuple(c.source), tuple(c.target)) for c in ctx.candidates)
+    assert found == [("ACCUSE", ("UKR",), ("RUS",)), ("DENY", ("RUS",), ("UKR",)), ("REJECT", ("RUS",), ())]

@@ -1,14 +1,54 @@
 """Pass ``triggers``: event words found by lemma in each sentence (one candidate per trigger).
 
 Words inside organisation names are no triggers ("Collective Security Treaty Organization"), and
-set phrases that name no event ("принять участие") block the words they contain.
+set phrases that name no event ("принять участие") block the words they contain.  Besides the
+lexicon's words, one construction is read from the tree: a naming verb with an evaluative label
+("назвал ложью заявления Вашингтона", "called the claims baseless", "арандатушылық деп атады") is
+a denial when the label says false, an accusation when it says harmful.
 """
 
 from __future__ import annotations
 
-from graphbuild.events.context import Candidate, DocContext
+from graphbuild.events.context import Candidate, DocContext, SentenceContext
+from graphbuild.events.lexicon import Lexicon, TriggerEntry, compile_patterns, matches_any
 from graphbuild.events.passes import Pass
 from graphbuild.events.triggers import find_triggers
+from graphbuild.language.tree import base
+
+DENIAL = TriggerEntry("<naming verb + false label>", "DENY", "016", denial=True)
+CONDEMNATION = TriggerEntry("<naming verb + harmful label>", "ACCUSE", "111")
+# Where a label may hang from the naming verb: predicate complements, "as" phrases, converb clauses.
+_LABEL_PATHS = ("xcomp", "obl", "advcl", "ccomp", "obj", "amod", "nmod", "acl")
+
+
+def _labels(sc: SentenceContext, verb: int, lex: Lexicon) -> tuple[str, int] | None:
+    """("false" or "harm", the label word) among the words the naming verb governs (two levels)."""
+    tree = sc.tree
+    false = compile_patterns(lex.raw.get("false_labels", []))
+    harm = compile_patterns(lex.raw.get("harm_labels", []))
+    near = [k for k in tree.children[verb] if base(tree.rel(k)) in _LABEL_PATHS]
+    near += [g for k in near for g in tree.children[k] if base(tree.rel(g)) in _LABEL_PATHS]
+    for k in near:
+        if matches_any(tree.tokens[k], false):
+            return "false", k
+        if matches_any(tree.tokens[k], harm):
+            return "harm", k
+    return None
+
+
+def evaluations(sc: SentenceContext, lex: Lexicon, used: set[int]) -> list[Candidate]:
+    naming = compile_patterns(lex.raw.get("naming_verbs", []))
+    found = []
+    for k, t in enumerate(sc.tokens):
+        if k in used or not matches_any(t, naming):
+            continue
+        label = _labels(sc, k, lex)
+        if label is None or label[1] in used:
+            continue
+        entry = DENIAL if label[0] == "false" else CONDEMNATION
+        found.append(Candidate(sc, tuple(sorted((k, label[1]))), entry, date=sc.date))
+        used.update((k, label[1]))
+    return found
 
 
 def run(ctx: DocContext) -> None:
@@ -17,6 +57,8 @@ def run(ctx: DocContext) -> None:
                 for k in range(a.i, a.j)}
         for trig in find_triggers(sc.tokens, ctx.lex, used):
             ctx.candidates.append(Candidate(sc, trig.indices, trig.entry, date=sc.date))
+        if sc.tree.parsed:
+            ctx.candidates.extend(evaluations(sc, ctx.lex, used))
 
 
 PASS = Pass("triggers", reads=("args", "dates", "lex"), writes=("candidates",), run=run)
