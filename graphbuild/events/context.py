@@ -108,6 +108,7 @@ class DocContext:
     sentences: list[SentenceContext]
     mentions: list[Mention]
     candidates: list[Candidate] = field(default_factory=list)
+    folded: list[Candidate] = field(default_factory=list)  # re-mentions, each pointing to its event
     roles: list[Role] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)  # new actors a pass introduces (collective groups)
     events: list[Event] = field(default_factory=list)

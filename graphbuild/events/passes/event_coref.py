@@ -50,6 +50,8 @@ def compatible(first: Candidate, later: Candidate) -> bool:
 
 def fold(c: Candidate, first: Candidate) -> None:
     c.folded_into = first
+    while first.folded_into is not None:
+        first = first.folded_into
     if c.sent is not first.sent:
         first.extra_evidence.append(c.sent)
     if first.date[0] is None:
@@ -79,6 +81,7 @@ def _same_act_in_sentence(ctx: DocContext) -> list[Candidate]:
 
 
 def run(ctx: DocContext) -> None:
+    every = list(ctx.candidates)
     ctx.candidates = _same_act_in_sentence(ctx)
     kept: list[Candidate] = []
     for c in ctx.candidates:
@@ -88,7 +91,8 @@ def run(ctx: DocContext) -> None:
             continue
         fold(c, first)
     ctx.candidates = kept
+    ctx.folded = [c for c in every if c.folded_into is not None]
 
 
-PASS = Pass("event_coref", reads=("candidates", "source", "target"), writes=("candidates", "folded_into"),
+PASS = Pass("event_coref", reads=("candidates", "source", "target"), writes=("candidates", "folded"),
             run=run)

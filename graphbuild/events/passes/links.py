@@ -16,11 +16,14 @@ from graphbuild.events.passes import Pass
 from graphbuild.events.passes.event_coref import fold
 from graphbuild.language.tree import base
 
+# Acts that take a position on another act: their target is that act's doer.
+_ABOUT_ACTS = ("SUPPORT", "REJECT")
 _COMPLEMENT = ("obj", "xcomp", "ccomp", "advcl", "obl", "nmod", "csubj", "acl")
 
 
 def embedded(c: Candidate, others: list[Candidate]) -> Candidate | None:
-    """The nearest candidate of the same sentence inside the complement of ``c``'s trigger."""
+    """The nearest candidate of the same sentence inside the complement of ``c``'s trigger (a
+    re-mention stands for the event it re-mentions)."""
     tree = c.sent.tree
     best: tuple[int, Candidate] | None = None
     for o in others:
@@ -37,7 +40,12 @@ def embedded(c: Candidate, others: list[Candidate]) -> Candidate | None:
             continue
         if best is None or depth < best[0]:
             best = (depth, o)
-    return best[1] if best else None
+    if best is None:
+        return None
+    found = best[1]
+    while found.folded_into is not None:
+        found = found.folded_into
+    return found
 
 
 def _object_noun(c: Candidate, inner: Candidate) -> bool:
@@ -69,9 +77,16 @@ def run(ctx: DocContext) -> None:
     claims = ctx.lex.claim_words
     gone: set[int] = set()
     for n, c in enumerate(ctx.candidates):
+        if c.type in _ABOUT_ACTS and not c.target:
+            # "welcomed the agreement", "rejected the proposal": aimed at the sides of that act
+            inner = embedded(c, ctx.candidates + ctx.folded)
+            if inner is not None and inner is not c and inner.type not in _ABOUT_ACTS:
+                c.target = [a for a in (inner.participants if inner.symmetric else inner.source)
+                            if a not in c.source]
+            continue
         if c.type not in ("DENY", "ACCUSE"):
             continue
-        inner = embedded(c, ctx.candidates)
+        inner = embedded(c, ctx.candidates + ctx.folded)
         if c.type == "ACCUSE":
             if inner is not None and inner.type != "ACCUSE":
                 c.about = inner
@@ -110,4 +125,4 @@ def run(ctx: DocContext) -> None:
     ctx.candidates = [c for c in ctx.candidates if id(c) not in gone]
 
 
-PASS = Pass("links", reads=("candidates", "source", "target", "reported_by"), writes=("about", "denied"), run=run)
+PASS = Pass("links", reads=("candidates", "folded", "source", "target", "reported_by"), writes=("about", "denied"), run=run)
