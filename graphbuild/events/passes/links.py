@@ -125,4 +125,5 @@ def run(ctx: DocContext) -> None:
     ctx.candidates = [c for c in ctx.candidates if id(c) not in gone]
 
 
-PASS = Pass("links", reads=("candidates", "folded", "source", "target", "reported_by"), writes=("about", "denied"), run=run)
+PASS = Pass("links", reads=("candidates", "folded", "source", "target", "reported_by"), writes=("about", "denied"),
+            run=run)
