@@ -40,12 +40,14 @@ def embedded(c: Candidate, others: list[Candidate]) -> Candidate | None:
             continue
         if best is None or depth < best[0]:
             best = (depth, o)
-    if best is None:
-        return None
-    found = best[1]
-    while found.folded_into is not None:
-        found = found.folded_into
-    return found
+    return best[1] if best else None
+
+
+def event_of(c: Candidate) -> Candidate:
+    """The event a candidate tells: itself, or the one it re-mentions."""
+    while c.folded_into is not None:
+        c = c.folded_into
+    return c
 
 
 def _object_noun(c: Candidate, inner: Candidate) -> bool:
@@ -79,20 +81,22 @@ def run(ctx: DocContext) -> None:
     for n, c in enumerate(ctx.candidates):
         if c.type in _ABOUT_ACTS and not c.target:
             # "welcomed the agreement", "rejected the proposal": aimed at the sides of that act
-            inner = embedded(c, ctx.candidates + ctx.folded)
+            local = embedded(c, ctx.candidates + ctx.folded)
+            inner = event_of(local) if local is not None else None
             if inner is not None and inner is not c and inner.type not in _ABOUT_ACTS:
                 c.target = [a for a in (inner.participants if inner.symmetric else inner.source)
                             if a not in c.source]
             continue
         if c.type not in ("DENY", "ACCUSE"):
             continue
-        inner = embedded(c, ctx.candidates + ctx.folded)
+        local = embedded(c, ctx.candidates + ctx.folded)
+        inner = event_of(local) if local is not None else None
         if c.type == "ACCUSE":
             if inner is not None and inner.type != "ACCUSE":
                 c.about = inner
                 # "accused X of supplying", "said X had violated": the act is the accuser's claim;
                 # "condemned the strike" takes the strike as known and leaves its telling alone.
-                if not _object_noun(c, inner):
+                if local is not None and not _object_noun(c, local):
                     for s in c.source:
                         if s not in inner.reported_by and s not in inner.source:
                             inner.reported_by.append(s)

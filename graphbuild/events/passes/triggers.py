@@ -55,10 +55,11 @@ def run(ctx: DocContext) -> None:
     for sc in ctx.sentences:
         used = {k for a in sc.args if a.mention.kind in ("Organization", "Group") and a.title is None
                 for k in range(a.i, a.j)}
-        for trig in find_triggers(sc.tokens, ctx.lex, used):
-            ctx.candidates.append(Candidate(sc, trig.indices, trig.entry, date=sc.date))
-        if sc.tree.parsed:
-            ctx.candidates.extend(evaluations(sc, ctx.lex, used))
+        # The construction first: "called it a provocation" is one act, not a noun event of its own.
+        here = evaluations(sc, ctx.lex, used) if sc.tree.parsed else []
+        here += [Candidate(sc, trig.indices, trig.entry, date=sc.date)
+                 for trig in find_triggers(sc.tokens, ctx.lex, used)]
+        ctx.candidates.extend(sorted(here, key=lambda c: c.indices[0]))
 
 
 PASS = Pass("triggers", reads=("args", "dates", "lex"), writes=("candidates",), run=run)
