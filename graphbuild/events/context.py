@@ -24,6 +24,7 @@ class SentenceContext:
     args: list[Arg] = field(default_factory=list)  # the linked mentions placed on the tree
     date: tuple[str | None, str | None] = (None, None)  # the time the sentence (or its paragraph) gives
     implicit_subjects: dict[int, Arg] = field(default_factory=dict)  # verb -> the actor its dropped subject is
+    titles: dict[int, Arg] = field(default_factory=dict)  # a role title's words -> the person it names
 
     @property
     def tokens(self) -> list[Token]:
@@ -34,7 +35,7 @@ class SentenceContext:
         for a in self.args:
             if a.head == k:
                 return a
-        return None
+        return self.titles.get(k)  # "Secretary of State ... Blinken": the title's head is the person
 
 
 @dataclass

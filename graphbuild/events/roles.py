@@ -30,7 +30,9 @@ def _title_in(tokens: list[Token], lo: int, hi: int, lex: Lexicon) -> tuple[str,
     return best.value, lo + best.start, lo + best.end
 
 
-def find_roles(tokens: list[Token], args: list[Arg], lex: Lexicon, document: str) -> list[Role]:
+def find_roles(tokens: list[Token], args: list[Arg], lex: Lexicon, document: str,
+               titles: dict[int, Arg] | None = None) -> list[Role]:
+    """Role facts of the sentence; ``titles``, when given, receives each title word -> its person."""
     roles: list[Role] = []
     people = [a for a in args if a.kind == "Person"]
     for person in people:
@@ -50,6 +52,8 @@ def find_roles(tokens: list[Token], args: list[Arg], lex: Lexicon, document: str
         if found is None or not found[0]:
             continue  # an empty title is a phrase that only looks like one ("во главе с")
         title, t_start, t_end = found
+        if titles is not None:
+            titles.update(dict.fromkeys(range(t_start, t_end), person))
         owners = [a for a in args if a.kind in _OWNER_KINDS and window[0] <= a.i and a.j <= window[1]]
         owner = min(owners, key=lambda a: min(abs(a.j - t_start), abs(a.i - t_end))) if owners else None
         if owner is not None:

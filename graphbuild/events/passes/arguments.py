@@ -291,11 +291,18 @@ def _from_structure(c: Candidate, lex: Lexicon) -> None:
         gov = tree.head(top)
         light = gov is not None and matches_any(tree.tokens[gov], _pattern_set(lex, "light_verbs"))
         entry = _governing_entry(sc, gov, lex) if gov is not None else None
+        # "talks about a purchase" (not "spoke after the attack"): a joint act's topic
+        topic = slot_of(tree, top, lex) == "about" or base(top_rel) in ("obj", "xcomp")
         if entry is not None and base(top_rel) in ("obj", "obl", "nmod", "xcomp") and (
-                entry.governs_negated or entry.governs_planned or entry.type in _JOINT):
+                entry.governs_negated or entry.governs_planned or (entry.type in _JOINT and topic)):
             # "отказался от встречи с X", "переговоры с Ираном о покупке": the refuser or the
             # negotiating sides are the sides of the act they refuse or negotiate.
             verb = gov if tree.tokens[gov].pos in ("VERB", "AUX") else tree.head(gov)
+            if entry.type in common().object_controls:
+                # "urged de-escalation", "призвал к переговорам": the addressee would act, not the asker
+                for a in [a for k in tree.deps(gov, "obj", "iobj") for a in actors_at(sc, k, lex)]:
+                    c.add("subj", a, inherited=True)
+                return
             for slot, args in direct_slots(sc, [gov], set(c.indices) | {top}, lex, c.type).items():
                 if slot in ("subj", "with") and not c.slot(slot):
                     for a in args:

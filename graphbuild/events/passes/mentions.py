@@ -39,7 +39,8 @@ def run(ctx: DocContext) -> None:
                 if s.start <= a.mention.start < s.end else []
             a.head = sc.tree.span_head(own[0], own[-1] + 1) if own else sc.tree.span_head(a.i, a.j)
         _known_holders(sc.args, ctx.roles)
-        ctx.roles.extend(find_roles(s.tokens, sc.args, ctx.lex, ctx.doc.id))
+        ctx.roles.extend(find_roles(s.tokens, sc.args, ctx.lex, ctx.doc.id, sc.titles))
 
 
-PASS = Pass("mentions", reads=("sentences", "mentions", "lex", "kb"), writes=("args", "roles", "actors"), run=run)
+PASS = Pass("mentions", reads=("sentences", "mentions", "lex", "kb"), writes=("args", "titles", "roles", "actors"),
+            run=run)
