@@ -336,6 +336,6 @@ Russian Russian ADJ 5 amod RUS
 veto veto NOUN 2 obj
 a a DET 7 det
 provocation provocation NOUN 2 xcomp
-"""), arguments.PASS)
+"""), links.PASS)
     found = sorted((c.type, tuple(c.source), tuple(c.target)) for c in ctx.candidates)
     assert found == [("ACCUSE", ("UKR",), ("RUS",)), ("DENY", ("RUS",), ("UKR",)), ("REJECT", ("RUS",), ())]

@@ -169,12 +169,14 @@ def _pattern_set(lex: Lexicon, key: str) -> list:
 
 
 def direct_slots(sc: SentenceContext, heads: list[int], skip: set[int], lex: Lexicon,
-                 event_type: str | None = None) -> dict[str, list[Arg]]:
+                 event_type: str | None = None, head: int | None = None) -> dict[str, list[Arg]]:
     """Slots filled by the dependents of the words ``heads`` (trigger words are ``skip``ped).
 
     A common noun in a slot stands for its owner ("against Russian banks"), except as the thing an
     act of giving moves ("supplied Russian weapons"); a genitive common noun's owner fills ``of``
-    ("запрет на ввоз российского алюминия": what the act concerns, not who does it).
+    ("запрет на ввоз российского алюминия": what the act concerns, not who does it).  The owner of
+    a noun inside a multiword trigger ("released a U.S. journalist", "froze Russia's assets") is what
+    the act concerns too; ``head`` is the trigger's head word.
     """
     objects = common().object_types
     tree = sc.tree
@@ -191,11 +193,14 @@ def direct_slots(sc: SentenceContext, heads: list[int], skip: set[int], lex: Lex
             if not found and slot == "subj" and tree.tokens[k].pos == "NOUN":
                 # "Украинские дроны атаковали", "Russian strikes hit Kyiv": the owner acts.
                 found = actors_at(sc, k, lex, owners=True)
-            if not found and not moved and slot != "subj":
+            is_event = bool(find_matches([tree.tokens[k]], lex.triggers, set()))
+            if not found and not moved and slot != "subj" and not is_event:
+                # an event noun's owner is its doer, for the links pass to use, not this act's target
                 found = actors_at(sc, k, lex, owners=True)
                 slot = "of" if found and slot in ("poss", "obj") else slot
-            if not found and tree.tokens[k].pos == "NOUN" and slot in ("obj", "poss") \
-                    and not find_matches([tree.tokens[k]], lex.triggers, set()):
+            if head is not None and h != head and slot == "poss":
+                slot = "of"
+            if not found and tree.tokens[k].pos == "NOUN" and slot in ("obj", "poss") and not is_event:
                 # "поставки ракет Украине", "weapons to Kyiv": a phrase the parser hung on the
                 # object noun still says where the act goes.
                 for n in tree.children[k]:
@@ -437,7 +442,7 @@ def fill(c: Candidate, lex: Lexicon) -> None:
     tree = c.sent.tree
     c.present = {slot for k in c.indices for d in tree.children[k] if d not in trigger_words
                  and base(tree.rel(d)) not in _NOT_ARGUMENTS and (slot := slot_of(tree, d, lex))}
-    for slot, args in direct_slots(c.sent, list(c.indices), trigger_words, lex, c.type).items():
+    for slot, args in direct_slots(c.sent, list(c.indices), trigger_words, lex, c.type, c.head).items():
         for a in args:
             c.add(slot, a)
     implicit = c.sent.implicit_subjects.get(c.head)
