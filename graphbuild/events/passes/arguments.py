@@ -118,10 +118,15 @@ def actors_at(sc: SentenceContext, k: int, lex: Lexicon, owners: bool = False) -
             # "делегация во главе с министром ... Шойгу", "a delegation led by X": its leader acts.
             leaders = [a for n in tree.children[c] if slot_of(tree, n, lex) == "led_by" for a in actors_at(sc, n, lex)]
             arg = leaders[0] if leaders else None
-        if arg is None and (owners or matches_any(tree.tokens[c], forces)) and tree.tokens[c].pos == "NOUN":
-            # "президентов России и Белоруссии": every coordinated owner
-            held = [a for n in tree.deps(c, *_OWNERS) if _owner_like(tree, n, lex)
+        force = matches_any(tree.tokens[c], forces)
+        if arg is None and (owners or force) and tree.tokens[c].pos == "NOUN":
+            # "президентов России и Белоруссии": every coordinated owner; an office or force is
+            # also owned through "for"/"of" ("a spokesperson for the Ukrainian military")
+            held = [a for n in tree.deps(c, *_OWNERS) if force or _owner_like(tree, n, lex)
                     for m in tree.conjuncts(n) if (a := sc.arg_at(m)) is not None and a.active]
+            if not held and force:  # "a spokesperson for the Ukrainian military": the owner's owner
+                held = [a for n in tree.deps(c, *_OWNERS) if matches_any(tree.tokens[n], forces)
+                        for a in actors_at(sc, n, lex)]
             for a in held:
                 if a.actor and all(f.actor != a.actor for f in found):
                     found.append(a)

@@ -40,6 +40,12 @@ def _content_of_verb(tree: Tree, r: int, trigger_heads: set[int]) -> set[int]:
     h = tree.head(r)
     if h is not None and base(tree.rel(r)) in ("parataxis", "ccomp", "advcl") and not words:
         words = tree.subtree(h) - tree.subtree(r)  # "..., Kirby said": the clause it hangs from
+    if h is not None and base(tree.rel(r)) == "acl" and not words:
+        # "..., a spokesperson for the military said": the report hangs on its speaker noun, which
+        # hangs from the clause it reports
+        top = tree.head(h)
+        if top is not None and base(tree.rel(h)) in ("parataxis", "appos", "conj", "obl", "nmod"):
+            words = tree.subtree(top) - tree.subtree(h)
     return words
 
 
@@ -48,7 +54,10 @@ def _reports(ctx: DocContext, sc: SentenceContext, trigger_heads: set[int]) -> l
     found: list[tuple[list[Arg], set[int]]] = []
     for m in find_matches(sc.tokens, ctx.lex.reporting_verbs, set()):
         r = _phrase_head(tree, m.indices)
-        found.append((subject_of(sc, r, ctx.lex), _content_of_verb(tree, r, trigger_heads)))
+        speakers = subject_of(sc, r, ctx.lex)
+        if not speakers and base(tree.rel(r)) == "acl" and tree.head(r) is not None:
+            speakers = actors_at(sc, tree.head(r), ctx.lex)  # type: ignore[arg-type]
+        found.append((speakers, _content_of_verb(tree, r, trigger_heads)))
     cues = ctx.lex.speaker_before_cues + ctx.lex.speaker_after_cues
     for m in find_matches(sc.tokens, [p for p in cues if p.elements[0].text != ":"], set()):
         p = _phrase_head(tree, m.indices)
