@@ -182,6 +182,7 @@ class Common:
     said_acts: frozenset[str] = frozenset()  # done by saying them: the speaker is their doer
     claims: frozenset[str] = frozenset()  # no event without the one who makes them
     conditional_targets: frozenset[str] = frozenset()  # their target is the doer of their condition
+    aim_types: frozenset[str] = frozenset()  # what they govern is intended: "threatened to strike"
 
     def role_of(self, event_type: str, slot: str, inverted: bool) -> str:
         if inverted:
@@ -202,7 +203,8 @@ def common() -> Common:
                   frozenset(raw["object_types"]), frozenset(raw.get("recipient_types", [])),
                   frozenset(raw.get("place_as_target", [])), raw.get("planned_cameo", {}),
                   frozenset(raw.get("object_controls", [])), frozenset(raw.get("said_acts", [])),
-                  frozenset(raw.get("claims", [])), frozenset(raw.get("conditional_targets", [])))
+                  frozenset(raw.get("claims", [])), frozenset(raw.get("conditional_targets", [])),
+                  frozenset(raw.get("aim_types", [])))
 
 
 def supported_languages() -> tuple[str, ...]:

@@ -249,6 +249,9 @@ def _controller(sc: SentenceContext, v: int, h: int, lex: Lexicon, depth: int = 
     tree = sc.tree
     if base(tree.rel(v)) == "xcomp":
         objects = [a for k in tree.deps(h, "obj", "iobj") for a in actors_at(sc, k, lex)]
+        if not objects and _governing_type(sc, h, lex) in common().object_controls:
+            # "called on Russia to withdraw", "призвал к ... Россию": the addressee in an oblique
+            objects = [a for k in tree.deps(h, "obl") for a in actors_at(sc, k, lex)]
         if objects:
             return objects
     return subject_of(sc, h, lex, depth)
@@ -409,8 +412,12 @@ def need_met(c: Candidate, lex: Lexicon) -> bool:
                 return True
         if option == "pair" and len(c.slot("subj")) >= 2:
             return True
-        if c.slot(option) or option in c.present:
-            return True  # "удары по инфраструктуре": the sense needs the phrase, not a named actor
+        if c.slot(option) or (option in c.present and option != "obj"):
+            # "удары по инфраструктуре": the sense needs the phrase, not a named actor; an object must
+            # name one ("released a journalist", not "released a report")
+            return True
+        if option == "obj" and c.slot("of"):
+            return True
     return False
 
 

@@ -11,7 +11,7 @@ the accuser's word, and an accusation's missing target is the doer of that act.
 from __future__ import annotations
 
 from graphbuild.events.context import Candidate, DocContext
-from graphbuild.events.lexicon import find_matches
+from graphbuild.events.lexicon import common, find_matches
 from graphbuild.events.passes import Pass
 from graphbuild.events.passes.event_coref import fold
 from graphbuild.language.tree import base
@@ -86,6 +86,12 @@ def run(ctx: DocContext) -> None:
             if inner is not None and inner is not c and inner.type not in _ABOUT_ACTS:
                 c.target = [a for a in (inner.participants if inner.symmetric else inner.source)
                             if a not in c.source]
+            continue
+        if c.type in common().aim_types and not c.target:
+            # "threatened to attack Israel", "offered to supply Kyiv": aimed where the intended act is
+            local = embedded(c, ctx.candidates + ctx.folded)
+            if local is not None and local.sent is c.sent:
+                c.target = [a for a in local.target if a not in c.source]
             continue
         if c.type not in ("DENY", "ACCUSE"):
             continue

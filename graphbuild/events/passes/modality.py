@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 from graphbuild.events.context import Candidate, DocContext
-from graphbuild.events.lexicon import Lexicon, compile_patterns, matches_any
+from graphbuild.events.lexicon import Lexicon, common, compile_patterns, matches_any
 from graphbuild.events.passes import Pass
 from graphbuild.language.tree import base
 
@@ -57,8 +57,8 @@ def _plan_governor(c: Candidate, lex: Lexicon, governors: dict[int, Candidate]) 
         gov = governors.get(h)
         # "negotiating to buy", "promised deliveries": a governing act makes what it governs an aim;
         # "signed the agreement" is the signing itself.
-        aim = gov is not None and gov.entry.governs_planned and (
-            base(tree.rel(k)) in _AIMS or (base(tree.rel(k)) == "obj" and gov.type != c.type))
+        aims = gov is not None and (gov.entry.governs_planned or gov.type in common().aim_types)
+        aim = aims and (base(tree.rel(k)) in _AIMS or (base(tree.rel(k)) == "obj" and gov.type != c.type))
         if aim or matches_any(tree.tokens[h], planning):
             return h
         k = h
