@@ -22,7 +22,7 @@ from graphbuild.graph.knowledge_graph import KnowledgeGraph
 from graphbuild.ids import document_id
 from graphbuild.ingest import IngestError, read_inputs
 from graphbuild.ingest.langid import paragraph_spans
-from graphbuild.language import SUPPORTED_LANGUAGES, get_analyzer
+from graphbuild.language import SUPPORTED_LANGUAGES, analyze
 from graphbuild.language.base import Sentence
 from graphbuild.model import Document, Role
 
@@ -47,12 +47,12 @@ def language_parts(doc: Document) -> list[tuple[str, list[Sentence]]]:
     """
     langs = doc.paragraph_langs
     if not langs or len(set(langs)) == 1:
-        return [(doc.lang, get_analyzer(doc.lang).analyze(doc.text))]
+        return [(doc.lang, analyze(doc.text, doc.lang))]
     spans = paragraph_spans(doc.text)
     by_lang: dict[str, list[Sentence]] = {}
     for (start, end), lang in zip(spans, langs, strict=False):
         lang = lang if lang in SUPPORTED_LANGUAGES else doc.lang
-        for sentence in get_analyzer(lang).analyze(doc.text[start:end]):
+        for sentence in analyze(doc.text[start:end], lang):
             by_lang.setdefault(lang, []).append(_shift(sentence, start))
     return sorted(by_lang.items(), key=lambda item: item[0] != doc.lang)
 

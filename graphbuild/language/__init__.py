@@ -27,4 +27,11 @@ def get_analyzer(lang: str) -> Analyzer:
     return analyzer
 
 
-__all__ = ["SUPPORTED_LANGUAGES", "Analyzer", "Sentence", "Token", "get_analyzer"]
+def analyze(text: str, lang: str) -> list[Sentence]:
+    """Sentences of ``text`` analysed and parsed: tokens, lemmas, morphology, then the UD tree."""
+    from graphbuild.language.syntax import parse
+
+    return parse(get_analyzer(lang).analyze(text), lang)
+
+
+__all__ = ["SUPPORTED_LANGUAGES", "Analyzer", "Sentence", "Token", "analyze", "get_analyzer"]
