@@ -138,7 +138,7 @@ def actors_at(sc: SentenceContext, k: int, lex: Lexicon, owners: bool = False) -
 
 def _owner_like(tree: Tree, n: int, lex: Lexicon) -> bool:
     """A modifier that says whose a thing is: an adjective, a possessor, a name compound, a genitive."""
-    if base(tree.rel(n)) != "nmod" or tree.rel(n) == "nmod:poss" or slot_of(tree, n, lex) == "poss":
+    if base(tree.rel(n)) != "nmod" or tree.rel(n) == "nmod:poss" or slot_of(tree, n, lex) in ("poss", "of"):
         return True
     # A bare name after a noun ("глава МИД Ирана"): indeclinable names show no reliable case.
     return tree.tokens[n].pos == "PROPN" and not tree.markers(n)
@@ -205,6 +205,8 @@ def direct_slots(sc: SentenceContext, heads: list[int], skip: set[int], lex: Lex
                 slot = "of" if found and slot in ("poss", "obj") else slot
             if head is not None and h != head and slot == "poss":
                 slot = "of"
+            if slot == "of" and matches_any(tree.tokens[k], _force_nouns(lex)):
+                slot = "subj"  # "the withdrawal of Russian troops": forces do what they are named with
             if not found and tree.tokens[k].pos == "NOUN" and slot in ("obj", "poss") and not is_event:
                 # "поставки ракет Украине", "weapons to Kyiv": a phrase the parser hung on the
                 # object noun still says where the act goes.
@@ -248,6 +250,9 @@ def _controller(sc: SentenceContext, v: int, h: int, lex: Lexicon, depth: int = 
     """Who does the act of ``v``, a clause governed by ``h``: "urged X to sell" -> X; else ``h``'s subject."""
     tree = sc.tree
     if base(tree.rel(v)) == "xcomp":
+        raised = [a for k in tree.deps(h, "nsubj:pass") for a in actors_at(sc, k, lex)]
+        if raised:
+            return raised  # "Xi is set to visit", "Russia is believed to have supplied"
         objects = [a for k in tree.deps(h, "obj", "iobj") for a in actors_at(sc, k, lex)]
         if not objects and _governing_type(sc, h, lex) in common().object_controls:
             # "called on Russia to withdraw", "призвал к ... Россию": the addressee in an oblique

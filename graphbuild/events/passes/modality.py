@@ -115,8 +115,10 @@ def run(ctx: DocContext) -> None:
         c.planned = c.planned_by is not None
         c.hypothetical = hypothetical(c, ctx.lex)
         tree = c.sent.tree
+        gov = tree.head(c.head)
         c.hearsay = any(matches_any(tree.tokens[d], hearsay_words) for k in _carriers(c, ctx.lex)
-                        for d in tree.deps(k, "advmod", "aux"))
+                        for d in tree.deps(k, "advmod", "aux")) or (
+            gov is not None and base(tree.rel(c.head)) == "xcomp" and matches_any(tree.tokens[gov], hearsay_words))
 
 
 PASS = Pass("modality", reads=("candidates", "lex"), writes=("negated", "planned", "hearsay", "hypothetical"), run=run)
