@@ -73,9 +73,15 @@ def run_until(ctx: DocContext, last: Pass) -> DocContext:
     return run_passes(ctx, passes[:passes.index(last) + 1])
 
 
+def firm(ctx: DocContext) -> list[Candidate]:
+    """Candidates with the arguments their sense needs (weak ones only re-mention earlier events)."""
+    return [c for c in ctx.candidates if not c.weak]
+
+
 def only(ctx: DocContext) -> Candidate:
-    assert len(ctx.candidates) == 1, [(c.type, c.source, c.target) for c in ctx.candidates]
-    return ctx.candidates[0]
+    found = firm(ctx)
+    assert len(found) == 1, [(c.type, c.source, c.target) for c in found]
+    return found[0]
 
 
 SUPPLY = """
@@ -142,7 +148,7 @@ strikes strike NOUN 3 nsubj
 hit hit VERB 0 root
 Ukraine Ukraine PROPN 3 obj UKR
 """), arguments.PASS)
-    assert [(c.type, c.source, c.target) for c in ctx.candidates] == [("ASSAULT", ["RUS"], ["UKR"])]
+    assert [(c.type, c.source, c.target) for c in firm(ctx)] == [("ASSAULT", ["RUS"], ["UKR"])]
 
 
 def test_coreference_pronoun_takes_the_latest_fitting_subject() -> None:
@@ -339,3 +345,19 @@ provocation provocation NOUN 2 xcomp
 """), links.PASS)
     found = sorted((c.type, tuple(c.source), tuple(c.target)) for c in ctx.candidates)
     assert found == [("ACCUSE", ("UKR",), ("RUS",)), ("DENY", ("RUS",), ("UKR",)), ("REJECT", ("RUS",), ())]
+
+
+def test_arguments_a_word_without_the_argument_its_sense_needs_is_weak_and_only_re_mentions() -> None:
+    ctx = run_until(context("""
+Russia Russia PROPN 2 nsubj RUS
+struck strike VERB 0 root
+Ukraine Ukraine PROPN 2 obj UKR
+""", """
+The the DET 2 det
+strike strike NOUN 3 nsubj
+continued continue VERB 0 root
+"""), arguments.PASS)
+    assert [(c.type, c.weak) for c in ctx.candidates] == [("ASSAULT", False), ("ASSAULT", True)]
+    event_coref.PASS.run(ctx)
+    assert [(c.type, c.source, c.target, len(c.extra_evidence)) for c in ctx.candidates] == [
+        ("ASSAULT", ["RUS"], ["UKR"], 1)]

@@ -64,6 +64,7 @@ class Candidate:
     about: Candidate | None = None
     folded_into: Candidate | None = None  # a re-mention of an earlier candidate of the document
     guessed: bool = False  # a side was taken from the discourse, not from the act's own phrase
+    weak: bool = False  # an ambiguous word without the argument its sense needs: only a re-mention
     extra_evidence: list[SentenceContext] = field(default_factory=list)
     event: Event | None = None
 

@@ -497,12 +497,14 @@ def run(ctx: DocContext) -> None:
         fill(c, ctx.lex)
         while not need_met(c, ctx.lex) and c.entry.otherwise is not None:
             c.entry = c.entry.otherwise  # "fired missiles into the sea": a test, not an attack
-        if need_met(c, ctx.lex):
-            assign_roles(c)
-            if not c.symmetric and len(c.source) > 1 and reciprocal(c, ctx.lex):
-                kept.extend(_each_on_the_other(c))
-            else:
-                kept.append(c)
+        # Without the argument its sense needs, a word may still re-mention an earlier event ("the
+        # attack", "the strikes"); the coreference of events decides, else it is dropped.
+        c.weak = not need_met(c, ctx.lex)
+        assign_roles(c)
+        if not c.weak and not c.symmetric and len(c.source) > 1 and reciprocal(c, ctx.lex):
+            kept.extend(_each_on_the_other(c))
+        else:
+            kept.append(c)
     ctx.candidates = kept
 
 

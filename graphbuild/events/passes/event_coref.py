@@ -72,7 +72,7 @@ def _same_act_in_sentence(ctx: DocContext) -> list[Candidate]:
     for c in ctx.candidates:
         tree = c.sent.tree
         gov = next((g for g in ctx.candidates if g is not c and g.sent is c.sent and g.type == c.type
-                    and tree.head(c.head) in g.indices), None)
+                    and not g.weak and tree.head(c.head) in g.indices), None)
         if gov is None:
             kept.append(c)
             continue
@@ -87,7 +87,8 @@ def run(ctx: DocContext) -> None:
     for c in ctx.candidates:
         first = next((k for k in reversed(kept) if compatible(k, c)), None)
         if first is None:
-            kept.append(c)
+            if not c.weak:
+                kept.append(c)
             continue
         fold(c, first)
     ctx.candidates = kept
