@@ -43,7 +43,7 @@ def test_sets(lang: str) -> dict[str, list[Path]]:
 
 
 def english_lemmas(gold: list[UdSentence]) -> dict[str, Any]:
-    """Lemma and UPOS accuracy of analyzer alone, analyzer + tagger POS, and analyzer + tagger +
+    """Lemma, UPOS and feature-set accuracy of analyzer alone, analyzer + tagger POS, and analyzer + tagger +
     re-lemmatised open classes, on tokens whose span our tokenizer shares with UD."""
     from graphbuild.language.syntax.english import EnglishParser
 
@@ -51,7 +51,7 @@ def english_lemmas(gold: list[UdSentence]) -> dict[str, Any]:
     variants = {"analyzer": None,
                 "tagger POS, analyzer lemma": EnglishParser(MODEL_DIR / "en_parser", relemmatize=False),
                 "tagger POS, lemma from it": get_parser("en")}
-    counts = {name: [0, 0, 0] for name in variants}  # tokens, lemma hits, upos hits
+    counts = {name: [0, 0, 0, 0] for name in variants}  # tokens, lemma, upos, feats (all features equal)
     for s in gold:
         text, spans = s.surface()
         if s.multiword:
@@ -70,8 +70,9 @@ def english_lemmas(gold: list[UdSentence]) -> dict[str, Any]:
                     c[0] += 1
                     c[1] += t.lemma == w.lemma
                     c[2] += t.pos == w.upos
-    return {name: {"tokens": n, "lemma": round(lem / n, 4), "upos": round(pos / n, 4)}
-            for name, (n, lem, pos) in counts.items() if n}
+                    c[3] += {k: v for k, v in t.feats.items() if k != "Poss"} == w.feats
+    return {name: {"tokens": n, "lemma": round(lem / n, 4), "upos": round(pos / n, 4), "feats": round(ft / n, 4)}
+            for name, (n, lem, pos, ft) in counts.items() if n}
 
 
 def _row(name: str, scores: dict[str, Any]) -> str:
@@ -110,7 +111,7 @@ def main() -> int:
             if lang == "en":
                 for variant, scores in english_lemmas(gold).items():
                     print(f"    lemmas/UPOS via analyzer text path, {variant:<28} {scores['tokens']:>6} tokens  "
-                          f"lemma {scores['lemma']:.4f}  UPOS {scores['upos']:.4f}")
+                          f"lemma {scores['lemma']:.4f}  UPOS {scores['upos']:.4f}  feats {scores['feats']:.4f}")
         if lang == "kk":
             report_path = MODEL_DIR / "kk_parser.json"
             report = json.loads(report_path.read_text(encoding="utf-8")) if report_path.is_file() else {}
