@@ -49,7 +49,7 @@ def english_lemmas(gold: list[UdSentence]) -> dict[str, Any]:
 
     analyzer = get_analyzer("en")
     variants = {"analyzer": None,
-                "tagger POS, analyzer lemma": EnglishParser(MODEL_DIR / "en_parser", relemmatize=False),
+                "tagger POS, analyzer lemma": EnglishParser("en", MODEL_DIR / "en_parser", relemmatize=False),
                 "tagger POS, lemma from it": get_parser("en")}
     counts = {name: [0, 0, 0, 0] for name in variants}  # tokens, lemma, upos, feats (all features equal)
     for s in gold:

@@ -91,7 +91,7 @@ def process_document(doc: Document, kb_files: tuple[str, ...] = ()) -> DocumentR
         view = doc if lang == doc.lang else dataclasses.replace(doc, lang=lang)
         ner_mentions = recognize(sentences, lang, doc.id)
         linked = link_mentions(view, sentences, ner_mentions, kb)
-        extraction = extract_events(view, sentences, linked.mentions)
+        extraction = extract_events(view, sentences, linked.mentions, kb)
         warnings += linked.warnings + extraction.warnings
         for actor in linked.actors + extraction.actors:
             part.add_actor(actor)

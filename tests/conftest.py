@@ -13,6 +13,20 @@ TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
 SHARED = REPO.parent / "shared"
 sys.path.insert(0, str(TESTS))
+KNOWN_GAPS = TESTS / "known_gaps.txt"
+
+
+def _known_gaps() -> set[str]:
+    lines = KNOWN_GAPS.read_text(encoding="utf-8").splitlines()
+    return {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests listed in known_gaps.txt run as strict expected failures (visible in every report)."""
+    gaps = _known_gaps()
+    for item in items:
+        if item.nodeid in gaps:
+            item.add_marker(pytest.mark.xfail(strict=True, reason="known gap of the tree event stage (issue 7)"))
 
 
 

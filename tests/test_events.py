@@ -12,7 +12,7 @@ from graphbuild.entities.ner import recognize
 from graphbuild.events import ExtractionResult, extract_events
 from graphbuild.graph.knowledge_graph import KnowledgeGraph, canonical_event_id
 from graphbuild.ids import document_id
-from graphbuild.language import get_analyzer
+from graphbuild.language import analyze
 from graphbuild.language.base import Sentence, Token
 from graphbuild.model import EVENT_TYPES, Document, Event, Mention
 
@@ -28,9 +28,9 @@ def _kb() -> KnowledgeBase:
 
 def run(lang: str, text: str, published: str | None = PUBLISHED) -> ExtractionResult:
     doc = Document(id=document_id(text), source="<test>", lang=lang, text=text, published=published)
-    sentences = get_analyzer(lang).analyze(text)
+    sentences = analyze(text, lang)
     linked = link_mentions(doc, sentences, recognize(sentences, lang, doc.id), _kb())
-    return extract_events(doc, sentences, linked.mentions)
+    return extract_events(doc, sentences, linked.mentions, _kb())
 
 
 def events(lang: str, text: str, published: str | None = PUBLISHED) -> list[Event]:

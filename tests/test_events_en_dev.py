@@ -8,7 +8,7 @@ import pytest
 from test_events import events, find
 
 from graphbuild.entities.ner import recognize
-from graphbuild.language import get_analyzer
+from graphbuild.language import analyze
 
 # (sentence, type, source, target, mode)
 CASES = [
@@ -220,7 +220,7 @@ def test_victim_of_condemned_act_is_not_accused(text: str, victim: str) -> None:
 ])
 def test_name_kinds(text: str, name: str, kind: str) -> None:
     """Family names come first in Korean and Chinese names; "Far/Middle ..." opens a region's name."""
-    sentences = get_analyzer("en").analyze(text)
+    sentences = analyze(text, "en")
     kinds = {m.text: m.kind for m in recognize(sentences, "en", "doc:dev")}
     assert kinds.get(name) == kind
 

@@ -117,7 +117,7 @@ def test_missing_model_names_the_file_and_the_command(tmp_path: Path) -> None:
     from graphbuild.language.syntax.spacy_parser import SpacyParser
 
     with pytest.raises(MissingModelError) as err:
-        EnglishParser(tmp_path / "en_parser")
+        EnglishParser("en", tmp_path / "en_parser")
     assert str(tmp_path / "en_parser" / "config.cfg") in str(err.value)
     assert "graphbuild train en-parser" in str(err.value)
     with pytest.raises(MissingModelError, match="graphbuild train kk-parser"):

@@ -1,4 +1,5 @@
-"""The event stage: sentences and linked mentions of one document in, events and roles out.
+"""The pattern event stage (languages whose profile says events: "patterns"): sentences and linked
+mentions of one document in, events and roles out.
 
 Per sentence: role appositions absorb their country/organisation, triggers are found by lemma,
 reporting cues find their speaker, each trigger takes the mentions of its clause window by slot
@@ -51,23 +52,17 @@ from graphbuild.events.said_subject import (
     subject_before_complement,
 )
 from graphbuild.events.shared_case import share_case_in_lists
+from graphbuild.events.stage import ExtractionResult
 from graphbuild.events.topics import drop_topic_nouns
 from graphbuild.events.triggers import find_triggers
 from graphbuild.graph.knowledge_graph import canonical_event_id, canonical_participants
 from graphbuild.ids import evidence_id
 from graphbuild.language.base import Sentence, Token
-from graphbuild.model import EVENT_TYPES, Actor, Document, Event, Evidence, Mention, Role
+from graphbuild.model import EVENT_TYPES, Document, Event, Evidence, Mention, Role
 
 LIGHT_VERB_REACH = 5  # "launched a massive missile and drone attack": the noun's modifiers sit in between
 _MODE_RANK = {"asserted": 0, "reported": 1, "planned": 2, "negated": 3, "denied": 4}
 
-
-@dataclass
-class ExtractionResult:
-    events: list[Event] = field(default_factory=list)
-    roles: list[Role] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    actors: list[Actor] = field(default_factory=list)  # groups the text scopes but no KB holds
 
 
 def _mode(d: Draft) -> str:
@@ -333,8 +328,10 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
     return drafts
 
 
-def extract_events(doc: Document, sentences: list[Sentence], mentions: list[Mention]) -> ExtractionResult:
-    """Events (with canonical ids, modes, attribution, dates, evidence), role facts and warnings."""
+def extract_with_patterns(doc: Document, sentences: list[Sentence], mentions: list[Mention],
+                          kb: KnowledgeBase) -> ExtractionResult:
+    """Events (with canonical ids, modes, attribution, dates, evidence), role facts and warnings, by
+    lemma windows (the stage a profile names with events: "patterns")."""
     result = ExtractionResult()
     try:
         lex = load_lexicon(doc.lang)
@@ -348,8 +345,7 @@ def extract_events(doc: Document, sentences: list[Sentence], mentions: list[Ment
         if not s.tokens:
             continue
         inside = [m for m in ordered if s.start <= m.start and m.end <= s.end]
-        inside = with_anaphora(s, inside, [m for m in ordered if m.end <= s.start], lex, doc.id, result.actors,
-                              KnowledgeBase.load())
+        inside = with_anaphora(s, inside, [m for m in ordered if m.end <= s.start], lex, doc.id, result.actors, kb)
         drafts.extend(_sentence_drafts(doc, s, inside, lex, state))
     link_across(drafts)
     resolve_parties(drafts, lex)

@@ -1,6 +1,7 @@
 """The event stage: one document's parsed sentences and linked mentions in, events and roles out.
 
-It runs the named passes of graphbuild/events/passes/ over one :class:`DocContext`.
+It runs the named passes of graphbuild/events/passes/ over one :class:`DocContext` (or, where the
+language's profile says so, the earlier pattern extractor of extract.py).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from graphbuild.events.context import DocContext, SentenceContext
 from graphbuild.events.lexicon import load_lexicon
 from graphbuild.events.passes import default_passes, run_passes
 from graphbuild.language.base import Sentence
+from graphbuild.language.profiles import profile
 from graphbuild.language.tree import Tree
 from graphbuild.model import Actor, Document, Event, Mention, Role
 
@@ -29,10 +31,15 @@ def extract_events(doc: Document, sentences: list[Sentence], mentions: list[Ment
     """Events (with canonical ids, modes, attribution, dates, evidence), role facts and warnings."""
     result = ExtractionResult()
     try:
+        stage = profile(doc.lang).events
         lex = load_lexicon(doc.lang)
-    except KeyError:
+    except (KeyError, ValueError):
         result.warnings.append(f"no event lexicon for language {doc.lang!r}: no events extracted")
         return result
+    if stage == "patterns":
+        from graphbuild.events.extract import extract_with_patterns
+
+        return extract_with_patterns(doc, sentences, mentions, kb or KnowledgeBase.load())
     contexts = [SentenceContext(n, s, Tree(s)) for n, s in enumerate(sentences) if s.tokens]
     ctx = DocContext(doc, kb or KnowledgeBase.load(), lex, contexts, mentions)
     run_passes(ctx, default_passes())

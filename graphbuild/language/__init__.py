@@ -1,29 +1,20 @@
-"""Per-language analyzers: ``get_analyzer(lang)`` returns one shared instance per language."""
+"""Per-language analysis: ``get_analyzer(lang)`` returns one shared analyzer per language (its
+profile names it), ``analyze(text, lang)`` analyses and parses."""
 
 from __future__ import annotations
 
 from functools import cache
-from importlib import import_module
 
 from graphbuild.language.base import Analyzer, Sentence, Token
+from graphbuild.language.profiles import load_object, profile, profiles
 
-# Imported lazily: each analyzer loads its own dictionaries or models.
-_ANALYZERS: dict[str, str] = {
-    "kk": "graphbuild.language.kk:KazakhAnalyzer",
-    "ru": "graphbuild.language.ru:RussianAnalyzer",
-    "en": "graphbuild.language.en:EnglishAnalyzer",
-}
-SUPPORTED_LANGUAGES: tuple[str, ...] = tuple(_ANALYZERS)
+SUPPORTED_LANGUAGES: tuple[str, ...] = tuple(profiles())
 
 
 @cache
 def get_analyzer(lang: str) -> Analyzer:
     """The analyzer for ISO 639-1 ``lang``; ValueError for a language we do not read."""
-    target = _ANALYZERS.get(lang)
-    if target is None:
-        raise ValueError(f"unsupported language {lang!r}; supported: {', '.join(SUPPORTED_LANGUAGES)}")
-    module, name = target.split(":")
-    analyzer: Analyzer = getattr(import_module(module), name)()
+    analyzer: Analyzer = load_object(profile(lang).analyzer)()
     return analyzer
 
 

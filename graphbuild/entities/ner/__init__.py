@@ -7,35 +7,24 @@ character offsets into the document text; linking to canonical actors happens la
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-
-from graphbuild.entities.ner.en import recognize_en
-from graphbuild.entities.ner.kk_crf import recognize_kk
-from graphbuild.entities.ner.ru import recognize_ru
 from graphbuild.language.base import Sentence
+from graphbuild.language.profiles import load_object, profile, profiles
 from graphbuild.model import Mention
 
-_RECOGNIZERS: dict[str, Callable[[Sequence[Sentence], str], list[Mention]]] = {
-    "kk": recognize_kk,
-    "ru": recognize_ru,
-    "en": recognize_en,
-}
-
-SUPPORTED_LANGS: tuple[str, ...] = tuple(_RECOGNIZERS)
+SUPPORTED_LANGS: tuple[str, ...] = tuple(profiles())
 
 
 def recognize(sentences: list[Sentence], lang: str, document: str) -> list[Mention]:
-    """Mentions found by the language's NER in analysed sentences of document `document` (its id).
-
-    Raises ValueError for a language without a recogniser.
-    """
+    """Mentions found by the language's NER (its profile names it) in analysed sentences of document
+    `document` (its id).  Raises ValueError for a language without a profile."""
     try:
-        recognizer = _RECOGNIZERS[lang]
-    except KeyError:
+        spec = profile(lang)
+    except ValueError:
         raise ValueError(
             f"no named-entity recogniser for language {lang!r}; supported: {SUPPORTED_LANGS}"
         ) from None
-    return recognizer(sentences, document)
+    found: list[Mention] = load_object(spec.recognizer)(sentences, document)
+    return found
 
 
 __all__ = ["SUPPORTED_LANGS", "recognize"]

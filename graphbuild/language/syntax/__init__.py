@@ -26,20 +26,14 @@ class Parser(Protocol):
 
 @cache
 def get_parser(lang: str) -> Parser:
-    """The parser for ``lang`` (one shared instance); MissingModelError names a missing model file."""
-    if lang == "ru":
-        from graphbuild.language.syntax.natasha_parser import NatashaParser
+    """The parser for ``lang`` (one shared instance, as its profile names it); MissingModelError
+    names a missing model file, ValueError a language without a profile."""
+    from graphbuild.language.profiles import load_object, profile
 
-        return NatashaParser()
-    if lang == "en":
-        from graphbuild.language.syntax.english import EnglishParser
-
-        return EnglishParser(MODEL_DIR / "en_parser")
-    if lang == "kk":
-        from graphbuild.language.syntax.spacy_parser import SpacyParser
-
-        return SpacyParser("kk", MODEL_DIR / "kk_parser")
-    raise ValueError(f"no parser for language {lang!r}")
+    spec = profile(lang)
+    model_dir = MODEL_DIR / spec.parser_model if spec.parser_model else None
+    parser: Parser = load_object(spec.parser)(lang, model_dir)
+    return parser
 
 
 def parse(sentences: list[Sentence], lang: str) -> list[Sentence]:

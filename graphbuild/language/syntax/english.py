@@ -26,8 +26,8 @@ def open_class_lemma(word: str, pos: str) -> str | None:
 
 
 class EnglishParser(SpacyParser):
-    def __init__(self, model_dir: Path, *, relemmatize: bool = True) -> None:
-        super().__init__("en", model_dir, set_pos=True)
+    def __init__(self, lang: str, model_dir: Path, *, relemmatize: bool = True) -> None:
+        super().__init__(lang, model_dir, set_pos=True)
         self.relemmatize = relemmatize
 
     def retag(self, token: Token, pos: str, feats: dict[str, str]) -> None:

@@ -18,7 +18,8 @@ class NatashaParser:
 
     lang = "ru"
 
-    def __init__(self) -> None:
+    def __init__(self, lang: str = "ru", model_dir: Path | None = None) -> None:
+        # The models ship inside the natasha package: there is no model folder of ours.
         import natasha.data
         from natasha import NewsEmbedding, NewsSyntaxParser
 

@@ -161,7 +161,7 @@ def install_en_parser(best: Path, out: Path, *, data_dir: Path = EN_DATA, second
         from graphbuild.language.syntax.english import EnglishParser
         from graphbuild.language.syntax.scoring import score_parser
 
-        parser = EnglishParser(out)
+        parser = EnglishParser("en", out)
         test_sets = {"en_ewt-ud-test": read_ud(ewt / "en_ewt-ud-test.conllu"),
                      "gum-test": [s for f in test_files for s in read_ud(f)]}
         report["test_scores"] = {f"{name} ({cut} tokens)": score_parser(parser, sents, "en", cut=cut)
