@@ -43,6 +43,7 @@ from graphbuild.events.linking import (
 from graphbuild.events.modality import hearsay, is_negated, planned_reason, refused
 from graphbuild.events.participles import subject_of_participle
 from graphbuild.events.parties import resolve_parties
+from graphbuild.events.passes.mentions import known_holders
 from graphbuild.events.report_scope import clause_breaks, scope_reports
 from graphbuild.events.roles import find_roles
 from graphbuild.events.said_subject import (
@@ -141,16 +142,6 @@ class _DocState:
     last_drafts: list[Draft] = field(default_factory=list)  # the previous sentence's ("Об этом заявил X")
 
 
-def _known_holders(args: list[Arg], roles: list[Role]) -> None:
-    """"Ақ үй өкілі" after "Ақ үй өкілі Джон Кирби": the office named again means its holder."""
-    for arg in args:
-        if arg.title is None:
-            continue
-        holders = [r.person for r in roles if r.role == arg.title and r.of == arg.mention.actor]
-        if holders:
-            arg.holder = holders[-1]
-
-
 def _announced(d: Draft, reports: list[Report], lex: Lexicon) -> bool:
     """"announced new sanctions", "заявила о выходе": the noun is the speaker's own act, unless a
     complementizer opens a reported clause ("said that negotiations between X and Y ...")."""
@@ -199,7 +190,7 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
     tokens = s.tokens
     args = place_mentions(tokens, mentions, lex)
     share_case_in_lists(tokens, args, lex)
-    _known_holders(args, state.roles)
+    known_holders(args, state.roles)
     state.roles.extend(find_roles(tokens, args, lex, doc.id))
     # Words inside organisation names are no triggers ("Collective Security Treaty Organization").
     used: set[int] = {k for a in args if a.mention.kind in ("Organization", "Group") and a.title is None

@@ -15,7 +15,7 @@ from graphbuild.events.roles import find_roles
 from graphbuild.model import Role
 
 
-def _known_holders(args: list[Arg], roles: list[Role]) -> None:
+def known_holders(args: list[Arg], roles: list[Role]) -> None:
     """"Ақ үй өкілі" after "Ақ үй өкілі Джон Кирби": the office named again means its holder."""
     for arg in args:
         if arg.title is None:
@@ -38,7 +38,7 @@ def run(ctx: DocContext) -> None:
             own = [k for k, t in enumerate(s.tokens) if t.start < a.mention.end and t.end > a.mention.start] \
                 if s.start <= a.mention.start < s.end else []
             a.head = sc.tree.span_head(own[0], own[-1] + 1) if own else sc.tree.span_head(a.i, a.j)
-        _known_holders(sc.args, ctx.roles)
+        known_holders(sc.args, ctx.roles)
         ctx.roles.extend(find_roles(s.tokens, sc.args, ctx.lex, ctx.doc.id, sc.titles))
 
 
