@@ -106,3 +106,11 @@ def test_random_text_never_loses_or_shifts_characters() -> None:
             assert "".join(text[a:b] for a, b in tokens) == "".join(text[s:e].split())
             previous_end = e
         assert text[previous_end:].strip() == ""
+
+
+def test_a_final_abbreviation_before_a_name_word_does_not_end_the_sentence() -> None:
+    text = ("Israel asked for a meeting of the U.N. Security Council. The U.S. Central Command agreed. "
+            "He lives in the U.S. The president said so.")
+    assert [text[a:b] for a, b in split_sentences(text, "en")] == [
+        "Israel asked for a meeting of the U.N. Security Council.", "The U.S. Central Command agreed.",
+        "He lives in the U.S.", "The president said so."]

@@ -27,6 +27,9 @@ DASHES = "-–—"
 class Abbreviations:
     all: frozenset[str]  # lower-cased, with their final period
     final: frozenset[str]  # those that may also close a sentence
+    # Lower-cased words that start a new sentence after a final abbreviation; when the language
+    # lists none, any capitalised word does.
+    openers: frozenset[str] = frozenset()
 
 
 def _read_abbreviation_file(path: Path) -> list[tuple[str, bool]]:
@@ -53,8 +56,16 @@ def abbreviations(lang: str | None) -> Abbreviations:
         paths = [path] if path.exists() else []
     items = [item for path in paths for item in _read_abbreviation_file(path)]
     return Abbreviations(
-        all=frozenset(a for a, _ in items), final=frozenset(a for a, is_final in items if is_final)
+        all=frozenset(a for a, _ in items), final=frozenset(a for a, is_final in items if is_final),
+        openers=_openers(lang),
     )
+
+
+def _openers(lang: str | None) -> frozenset[str]:
+    paths = sorted(DATA_DIR.glob("*/sentence_openers.txt")) if lang is None else \
+        [p for p in [DATA_DIR / lang / "sentence_openers.txt"] if p.exists()]
+    words = (w.strip().lower() for p in paths for w in p.read_text(encoding="utf-8").splitlines())
+    return frozenset(w for w in words if w and not w.startswith("#"))
 
 
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.)+$")
@@ -105,11 +116,19 @@ def _is_boundary(
             # "В. Путин": an upper-case single letter is an initial before a capitalised surname.
             return not nxt.isupper()
         if low in abbr.all:
-            return low in abbr.final and nxt.isupper() and not _next_word_is_initial(text, after, end)
+            return low in abbr.final and nxt.isupper() and not _next_word_is_initial(text, after, end) \
+                and (not abbr.openers or _next_word(text, after, end).lower() in abbr.openers)
         if _INITIALS.match(word) and (len(word) > 2 or word[0].isupper()):
             # "В. Путин", "В.В. Путин": initials followed by a capitalised surname.
             return not nxt.isupper()
     return True
+
+
+def _next_word(text: str, pos: int, end: int) -> str:
+    stop = pos
+    while stop < end and (text[stop].isalnum() or text[stop] in APOSTROPHES):
+        stop += 1
+    return text[pos:stop]
 
 
 def _next_word_is_initial(text: str, pos: int, end: int) -> bool:
@@ -177,7 +196,7 @@ def _merged(lang: str) -> Abbreviations:
     union = abbreviations(None)
     own = abbreviations(lang)
     # The language's own file decides whether its abbreviations may close a sentence.
-    return Abbreviations(all=union.all | own.all, final=(union.final - own.all) | own.final)
+    return Abbreviations(all=union.all | own.all, final=(union.final - own.all) | own.final, openers=own.openers)
 
 
 _NUMBER = r"\d+(?:[.,:]\d+)*(?:[" + HYPHENS + r"][^\W_]+)?"
