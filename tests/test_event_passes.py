@@ -361,3 +361,14 @@ continued continue VERB 0 root
     event_coref.PASS.run(ctx)
     assert [(c.type, c.source, c.target, len(c.extra_evidence)) for c in ctx.candidates] == [
         ("ASSAULT", ["RUS"], ["UKR"], 1)]
+
+
+def test_discourse_a_meeting_with_one_side_takes_the_other_from_its_clause() -> None:
+    ctx = run_until(context("""
+Shoigu Shoigu PROPN 2 nsubj person:sergei-shoigu
+met meet VERB 0 root
+over over ADP 4 case
+Pyongyang Pyongyang PROPN 2 obl PRK
+"""), discourse.PASS)
+    c = only(ctx)
+    assert (c.type, sorted(c.participants), c.guessed) == ("MEET", ["PRK", "person:sergei-shoigu"], True)

@@ -83,18 +83,19 @@ def run(ctx: DocContext) -> None:
                     c.source = parties
                     c.target = [t for t in c.target if t not in parties]
                 continue
+        # Actors another act of the sentence takes by its own grammar are that act's, not this one's.
+        others = {a.actor for o in ctx.candidates if o is not c and o.sent is c.sent
+                  for args in o.slots.values() for a in args}
         if c.symmetric and len(c.participants) == 1:
             side = next(iter(c.participants))
             host = next((o.target[0] for o in reversed(earlier) if o.type == "VISIT" and side in o.source
                          and o.target and not (o.negated or o.denied)), None)
-            if host and host != side:
-                c.target = [host]
+            guess = host if host and host != side else _guess(c, ctx, others)
+            if guess:
+                c.target = [guess]
                 c.guessed = True
             continue
         if c.source and not c.target and not c.symmetric and c.type not in _NO_GUESS:
-            # Actors another act of the sentence takes by its own grammar are that act's, not this one's.
-            others = {a.actor for o in ctx.candidates if o is not c and o.sent is c.sent
-                      for args in o.slots.values() for a in args}
             guess = _guess(c, ctx, others)
             if guess:
                 c.target = [guess]
