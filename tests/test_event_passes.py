@@ -372,3 +372,13 @@ Pyongyang Pyongyang PROPN 2 obl PRK
 """), discourse.PASS)
     c = only(ctx)
     assert (c.type, sorted(c.participants), c.guessed) == ("MEET", ["PRK", "person:sergei-shoigu"], True)
+
+
+def test_discourse_a_verb_the_parse_left_without_subject_takes_the_closest_actor_before_it() -> None:
+    ctx = run_until(context("""
+Iran Iran PROPN 0 root IRN
+attacked attack VERB 1 parataxis
+Israel Israel PROPN 2 obj ISR
+"""), discourse.PASS)
+    c = only(ctx)
+    assert (c.type, c.source, c.target, c.guessed) == ("ASSAULT", ["IRN"], ["ISR"], True)

@@ -70,6 +70,16 @@ def _guess(c: Candidate, ctx: DocContext, used: set[str]) -> str | None:
     return min(options, key=lambda a: abs(a.head - c.head)).actor
 
 
+def _doer_before(c: Candidate, used: set[str]) -> list[str]:
+    """A verb the parse left without a subject: the closest actor named before it that no act of the
+    sentence takes and that is no argument of it (parsers most often lose long name phrases)."""
+    start = c.sent.tokens[c.indices[0]].start
+    taken = used | set(c.participants) | set(c.reported_by)
+    before = [a for a in c.sent.args if a.active and a.actor and a.actor not in taken
+              and c.sent.tokens[a.head].end <= start]
+    return [max(before, key=lambda a: a.head).actor] if before else []
+
+
 def run(ctx: DocContext) -> None:
     words = _party_words(ctx)
     for n, c in enumerate(ctx.candidates):
@@ -95,6 +105,11 @@ def run(ctx: DocContext) -> None:
                 c.target = [guess]
                 c.guessed = True
             continue
+        if not c.source and not c.symmetric and c.target and c.sent.tokens[c.head].pos == "VERB":
+            doer = _doer_before(c, others)
+            if doer:
+                c.source = doer
+                c.guessed = True
         if c.source and not c.target and not c.symmetric and c.type not in _NO_GUESS:
             guess = _guess(c, ctx, others)
             if guess:
