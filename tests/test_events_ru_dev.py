@@ -85,7 +85,7 @@ CASES = [
     ("США будут снабжать Украину боеприпасами.", "SUPPLY", {"USA"}, {"UKR"}, "planned"),
     ("Лавров отправится в Пекин на следующей неделе.", "VISIT", {"person:sergey-lavrov"}, {"CHN"}, "planned"),
     # relative pronouns take their antecedent; "во главе с" is no office
-    ("Министр обороны КНДР Кан Сун Нам, с которым Шойгу затем провёл переговоры, встретил гостей.", "NEGOTIATE",
+    ("Министр обороны КНДР Кан Сун Нам, с которым Шойгу затем провёл переговоры, встретил гостей.", "MEET",
      {"person:sergei-shoigu"}, {"person:kang-sun-nam"}, "asserted"),
     ("Глава МИД Ирана, который прибыл в Москву во вторник, встретился с Лавровым.", "VISIT", {"IRN"}, {"RUS"},
      "asserted"),
@@ -134,7 +134,7 @@ CASES = [
     ("Глава МИД Турции Хакан Фидан в среду провел телефонный разговор с Сергеем Лавровым.", "MEET",
      {"person:hakan-fidan"}, {"person:sergey-lavrov"}, "asserted"),
     ("Министр иностранных дел России Сергей Лавров провел переговоры с главой МИД Китая Ван И в Москве.",
-     "NEGOTIATE", {"person:sergey-lavrov"}, {"person:wang-yi"}, "asserted"),
+     "MEET", {"person:sergey-lavrov"}, {"person:wang-yi"}, "asserted"),
     ("Казахстан и Узбекистан подписали соглашение о сотрудничестве в июле.", "AGREE", {"KAZ"}, {"UZB"},
      "asserted"),
 ]
@@ -170,7 +170,7 @@ def test_full_date_and_relative_week() -> None:
                         "в Германию."), "VISIT", {"person:kassym-jomart-tokayev"}, {"DEU"})
     assert visit.date == "2023-09-13"
     talks = find(events("Министр обороны России Сергей Шойгу на прошлой неделе провел переговоры "
-                        "с министром обороны Ирана."), "NEGOTIATE", {"person:sergei-shoigu"}, {"IRN"})
+                        "с министром обороны Ирана."), "MEET", {"person:sergei-shoigu"}, {"IRN"})
     assert talks.date == "2023-09"
 
 
@@ -240,10 +240,10 @@ def test_about_this_said_attributes_the_previous_sentence() -> None:
 
 def test_mediator_is_no_party_and_joint_owners_are() -> None:
     talks = find(events("Турция готова выступить посредником в переговорах между Россией и Украиной."),
-                 "NEGOTIATE", {"RUS"}, {"UKR"})
+                 "MEET", {"RUS"}, {"UKR"})
     assert "TUR" not in talks.source + talks.target
     find(events("Во вторник в Минске состоялись переговоры президентов России и Белоруссии."),
-         "NEGOTIATE", {"RUS"}, {"BLR"})
+         "MEET", {"RUS"}, {"BLR"})
 
 
 def test_reaction_to_bare_noun_and_promised_response() -> None:
