@@ -382,3 +382,17 @@ Israel Israel PROPN 2 obj ISR
 """), discourse.PASS)
     c = only(ctx)
     assert (c.type, c.source, c.target, c.guessed) == ("ASSAULT", ["IRN"], ["ISR"], True)
+
+
+def test_arguments_a_time_phrase_fills_no_slot() -> None:
+    ctx = run_until(context("""
+Putin Putin PROPN 2 nsubj person:sergei-shoigu
+held hold VERB 0 root
+talks talk NOUN 2 obj
+with with ADP 5 case
+Kim Kim PROPN 2 obl PRK
+on on ADP 7 case
+Friday Friday PROPN 2 obl
+"""), arguments.PASS)
+    c = only(ctx)
+    assert (c.type, sorted(c.participants), c.present) == ("MEET", ["PRK", "person:sergei-shoigu"], {"subj", "with"})

@@ -54,6 +54,14 @@ def _date_lexicon(lang: str) -> _DateLexicon:
         frozenset(raw.get("month_preps", [])))
 
 
+def is_time_word(token: Token, lang: str) -> bool:
+    """A month, weekday or relative day ("July", "вторник", "кеше"): a phrase it heads says when."""
+    dl = _date_lexicon(lang)
+    forms = Token(token.text, 0, 0, lemma=(token.lemma or token.text).lower())
+    return any(len(p.elements) == 1 and p.elements[0].matches(forms)
+               for p in dl.months + dl.weekdays + dl.relative_days) or token.text[:1].isdigit()
+
+
 def _one(word: _Word | None, patterns: list[Pattern]) -> object | None:
     if word is None:
         return None

@@ -26,6 +26,7 @@ import dataclasses
 
 from graphbuild.events.arguments import Arg
 from graphbuild.events.context import Candidate, DocContext, SentenceContext
+from graphbuild.events.dates import is_time_word
 from graphbuild.events.lexicon import Lexicon, TriggerEntry, common, compile_patterns, find_matches, matches_any
 from graphbuild.events.passes import Pass
 from graphbuild.language.base import Token
@@ -63,6 +64,8 @@ def slot_of(tree: Tree, k: int, lex: Lexicon) -> str | None:
     rel = tree.rel(k)
     b = base(rel)
     token = tree.tokens[k]
+    if b in ("obl", "nmod") and (rel.endswith(":tmod") or is_time_word(token, lex.lang)):
+        return None  # "on Friday", "в среду", "шілдеде": a time, no participant
     if rel == "nsubj:pass":
         return "obj"
     if b == "nsubj":
