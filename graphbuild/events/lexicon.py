@@ -255,6 +255,17 @@ def load_lexicon(lang: str) -> Lexicon:
     )
 
 
+@cache
+def _word_lists(lang: str, keys: tuple[str, ...]) -> list[Pattern]:
+    raw = load_lexicon(lang).raw
+    return compile_patterns([w for key in keys for w in raw.get(key, [])])
+
+
+def word_patterns(lex: Lexicon, *keys: str) -> list[Pattern]:
+    """The lexicon's word lists under ``keys`` (light_verbs, force_nouns, ...), compiled once per language."""
+    return _word_lists(lex.lang, keys)
+
+
 def matches_any(token: Token, patterns: list[Pattern]) -> bool:
     """Whether a single token matches a one-element pattern of ``patterns``."""
     return any(len(p.elements) == 1 and p.elements[0].matches(token) for p in patterns)

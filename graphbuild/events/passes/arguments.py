@@ -16,8 +16,8 @@ structure around it, each by one general rule:
   relativizer is the object or the participle is passive).
 
 The common table (``slot_roles`` in lexicons/common.json) then turns slots into source, target
-and place per event type.  Pronouns and empty subjects are left for the coreference pass
-(``Candidate.open_slots``).
+and place per event type.  Pronouns and dropped subjects were resolved before, by the coreference
+pass (pronoun arguments on the tree, ``SentenceContext.implicit_subjects``).
 """
 
 from __future__ import annotations
@@ -27,7 +27,15 @@ import dataclasses
 from graphbuild.events.arguments import Arg
 from graphbuild.events.context import Candidate, DocContext, SentenceContext
 from graphbuild.events.dates import is_time_word
-from graphbuild.events.lexicon import Lexicon, TriggerEntry, common, compile_patterns, find_matches, matches_any
+from graphbuild.events.lexicon import (
+    Lexicon,
+    Pattern,
+    TriggerEntry,
+    common,
+    find_matches,
+    matches_any,
+    word_patterns,
+)
 from graphbuild.events.passes import Pass
 from graphbuild.language.base import Token
 from graphbuild.language.tree import Tree, base
@@ -88,7 +96,7 @@ def slot_of(tree: Tree, k: int, lex: Lexicon) -> str | None:
         slot = lex.case_slots.get(token.case or "") if lex.case_slots else None
         if slot == "subj":
             slot = None  # a bare nominative is no subject here: a time phrase, or an indeclinable name
-        if b == "nmod" and rel != "nmod:tmod" and slot is None:
+        if b == "nmod" and slot is None:
             return "poss"  # a noun's bare modifier is its owner ("учения США", "визит Шойгу")
         return slot
     return None
@@ -111,17 +119,17 @@ def actors_at(sc: SentenceContext, k: int, lex: Lexicon, owners: bool = False) -
     if tree.deps(k, "cop") and tree.deps(k, "nsubj") and sc.arg_at(k) is None:
         k = tree.deps(k, "nsubj")[0]  # "Iran is a country which ...": the predicate noun is its subject
     for c in tree.conjuncts(k):
+        force = matches_any(tree.tokens[c], forces)
         arg = sc.arg_at(c)
         if arg is None or not arg.active:
             # the appositive name, or a linked word of it ("Ухнагийном Хурэлсухом": the family name)
             named = [a for n in tree.deps(c, *_NAMING) for m in [n, *tree.deps(n, "flat")]
                      if (a := sc.arg_at(m)) is not None and a.active]
             arg = named[0] if named else None
-        if arg is None and matches_any(tree.tokens[c], forces):
+        if arg is None and force:
             # "делегация во главе с министром ... Шойгу", "a delegation led by X": its leader acts.
             leaders = [a for n in tree.children[c] if slot_of(tree, n, lex) == "led_by" for a in actors_at(sc, n, lex)]
             arg = leaders[0] if leaders else None
-        force = matches_any(tree.tokens[c], forces)
         if arg is None and (owners or force) and tree.tokens[c].pos == "NOUN":
             # "президентов России и Белоруссии": every coordinated owner; an office or force is
             # also owned through "for"/"of" ("a spokesperson for the Ukrainian military")
@@ -147,11 +155,14 @@ def _owner_like(tree: Tree, n: int, lex: Lexicon) -> bool:
     return tree.tokens[n].pos == "PROPN" and not tree.markers(n)
 
 
+def _is_relativizer(token: Token, lex: Lexicon) -> bool:
+    words = lex.raw.get("relativizers", [])
+    return (token.lemma or "").lower() in words or token.text.lower() in words
+
+
 def _relative_antecedent(tree: Tree, k: int, lex: Lexicon) -> int | None:
     """"с которым Шойгу провёл переговоры", "which": a relativizer stands for the noun its clause modifies."""
-    words = set(lex.raw.get("relativizers", []))
-    t = tree.tokens[k]
-    if (t.lemma or "").lower() not in words and t.text.lower() not in words:
+    if not _is_relativizer(tree.tokens[k], lex):
         return None
     for h in tree.ancestors(k):
         if tree.rel(h) == "acl:relcl":
@@ -159,21 +170,9 @@ def _relative_antecedent(tree: Tree, k: int, lex: Lexicon) -> int | None:
     return None
 
 
-_FORCE_CACHE: dict[str, list] = {}
-
-
-def _force_nouns(lex: Lexicon) -> list:
+def _force_nouns(lex: Lexicon) -> list[Pattern]:
     """Nouns that stand for their owner: armed forces and governments, and offices ("глава МИД Ирана")."""
-    if lex.lang not in _FORCE_CACHE:
-        _FORCE_CACHE[lex.lang] = compile_patterns(lex.raw.get("force_nouns", []) + lex.raw.get("office_nouns", []))
-    return _FORCE_CACHE[lex.lang]
-
-
-def _pattern_set(lex: Lexicon, key: str) -> list:
-    cache_key = f"{lex.lang}:{key}"
-    if cache_key not in _FORCE_CACHE:
-        _FORCE_CACHE[cache_key] = compile_patterns(lex.raw.get(key, []))
-    return _FORCE_CACHE[cache_key]
+    return word_patterns(lex, "force_nouns", "office_nouns")
 
 
 def direct_slots(sc: SentenceContext, heads: list[int], skip: set[int], lex: Lexicon,
@@ -266,14 +265,12 @@ def _controller(sc: SentenceContext, v: int, h: int, lex: Lexicon, depth: int = 
 
 
 def _relativizer_is_object(tree: Tree, v: int, lex: Lexicon) -> bool:
-    words = set(lex.raw.get("relativizers", []))
-    return any((tree.tokens[k].lemma or "").lower() in words or tree.tokens[k].text.lower() in words
-               for k in tree.deps(v, "obj"))
+    return any(_is_relativizer(tree.tokens[k], lex) for k in tree.deps(v, "obj"))
 
 
 def _supports(token: Token, lex: Lexicon) -> bool:
     """A light, planning or announcing verb: its subject does the act its noun object names."""
-    return (matches_any(token, _pattern_set(lex, "light_verbs")) or matches_any(token, lex.planned_before)
+    return (matches_any(token, word_patterns(lex, "light_verbs")) or matches_any(token, lex.planned_before)
             or matches_any(token, lex.planned_after) or matches_any(token, lex.reporting_verbs))
 
 
@@ -310,7 +307,7 @@ def _from_structure(c: Candidate, lex: Lexicon) -> None:
             top = up
             top_rel = tree.rel(top)
         gov = tree.head(top)
-        light = gov is not None and matches_any(tree.tokens[gov], _pattern_set(lex, "light_verbs"))
+        light = gov is not None and matches_any(tree.tokens[gov], word_patterns(lex, "light_verbs"))
         entry = _governing_entry(sc, gov, lex) if gov is not None else None
         # "talks about a purchase" (not "spoke after the attack"): a joint act's topic
         topic = slot_of(tree, top, lex) == "about" or base(top_rel) in ("obj", "xcomp")
@@ -484,7 +481,7 @@ def fill(c: Candidate, lex: Lexicon) -> None:
 def reciprocal(c: Candidate, lex: Lexicon) -> bool:
     """"Россия и Украина обвиняют друг друга", "accused each other": each side acts on the other."""
     tree = c.sent.tree
-    words = _pattern_set(lex, "reciprocals")
+    words = word_patterns(lex, "reciprocals")
     return bool(words) and any(find_matches([tree.tokens[k] for k in sorted(tree.subtree(d))], words, set())
                                for t in c.indices for d in tree.children[t] if d not in c.indices)
 

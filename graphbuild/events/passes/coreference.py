@@ -11,6 +11,8 @@ subject position.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
+from functools import partial
 
 from graphbuild.events.arguments import Arg
 from graphbuild.events.context import DocContext, SentenceContext
@@ -50,19 +52,11 @@ def _phrase_of(tree: Tree, k: int) -> int:
     return k
 
 
-def _pick_agreeing(history: list[list[Arg]], want: str, word: Token, sc: SentenceContext,
-                   ctx: DocContext) -> Arg | None:
+def _pick(history: list[list[Arg]], want: str, accept: Callable[[Arg], bool] = lambda a: True) -> Arg | None:
+    """The latest subject of the last ``REACH`` sentences that fits ``want`` and ``accept``."""
     for subjects in reversed(history[-REACH:]):
         for a in reversed(subjects):
-            if _fits(a, want) and _agrees(word, sc, a, ctx):
-                return a
-    return None
-
-
-def _pick(history: list[list[Arg]], want: str) -> Arg | None:
-    for subjects in reversed(history[-REACH:]):
-        for a in reversed(subjects):
-            if _fits(a, want):
+            if _fits(a, want) and accept(a):
                 return a
     return None
 
@@ -114,9 +108,7 @@ def run(ctx: DocContext) -> None:
             # A pronoun of the sentence's own earlier subject ("Russia said it ...") comes first; an
             # object pronoun is never its own clause's subject ("призвал его": not the caller).
             own = [a for a in _subjects(sc) if a.i < k]
-            antecedent = _pick([*history, own], want)
-            if antecedent is not None and not _agrees(t, sc, antecedent, ctx):
-                antecedent = _pick_agreeing([*history, own], want, t, sc, ctx)
+            antecedent = _pick([*history, own], want, partial(_agrees, t, sc, ctx=ctx))
             if base(t.deprel) in ("obj", "iobj", "obl") and tree.head(k) is not None:
                 clause_subjects = {a.actor for a in subject_of(sc, tree.head(k), ctx.lex)}  # type: ignore[arg-type]
                 if antecedent is None or antecedent.actor in clause_subjects:

@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from graphbuild.events.context import Candidate, DocContext
-from graphbuild.events.lexicon import compile_patterns, find_matches
+from graphbuild.events.lexicon import find_matches, word_patterns
 from graphbuild.events.passes import Pass
 from graphbuild.events.passes.arguments import actors_at
 from graphbuild.language.tree import Tree
@@ -19,10 +19,6 @@ from graphbuild.language.tree import Tree
 _JOINT = ("VISIT", "MEET", "NEGOTIATE", "AGREE", "COOPERATE")
 # Types whose other side is often left unnamed on purpose ("North Korea denied the reports").
 _NO_GUESS = ("DENY", "MOBILIZE")
-
-
-def _party_words(ctx: DocContext) -> list:
-    return compile_patterns([w for w in ctx.lex.raw.get("party_words", []) + ctx.lex.raw.get("side_words", [])])
 
 
 def _last_told(c: Candidate) -> int:
@@ -81,7 +77,7 @@ def _doer_before(c: Candidate, used: set[str]) -> list[str]:
 
 
 def run(ctx: DocContext) -> None:
-    words = _party_words(ctx)
+    words = word_patterns(ctx.lex, "party_words", "side_words")
     for n, c in enumerate(ctx.candidates):
         earlier = ctx.candidates[:n]
         if words and _names_parties(c, words) and ((c.symmetric and len(c.participants) < 2) or not c.source):

@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 from graphbuild.events.context import Candidate, DocContext
-from graphbuild.events.lexicon import Lexicon, common, compile_patterns, matches_any
+from graphbuild.events.lexicon import Lexicon, common, matches_any, word_patterns
 from graphbuild.events.passes import Pass
 from graphbuild.language.tree import base
 
@@ -22,24 +22,20 @@ _AIMS = ("xcomp", "advcl", "ccomp", "acl", "obl", "nmod")
 _CLAUSAL = ("xcomp", "ccomp", "advcl", "obj", "obl", "nmod", "acl", "csubj", "nsubj")
 
 
-def _words(lex: Lexicon, key: str) -> list:
-    return compile_patterns([w for w in lex.raw.get(key, []) if " " not in w])
-
-
 def _carriers(c: Candidate, lex: Lexicon) -> list[int]:
     """The trigger's head word, and the light verb above a noun trigger ("did not impose sanctions")."""
     tree = c.sent.tree
     out = [c.head]
     gov = tree.head(c.head)
     if gov is not None and tree.tokens[c.head].pos == "NOUN" and base(tree.rel(c.head)) in ("obj", "nsubj") \
-            and matches_any(tree.tokens[gov], _words(lex, "light_verbs")):
+            and matches_any(tree.tokens[gov], word_patterns(lex, "light_verbs")):
         out.append(gov)
     return out
 
 
 def _has_negation(k: int, c: Candidate, lex: Lexicon) -> bool:
     tree = c.sent.tree
-    negators = _words(lex, "negation_before") + _words(lex, "negation_after")
+    negators = word_patterns(lex, "negation_before", "negation_after")
     if tree.tokens[k].feats.get("Polarity") == "Neg" and not (k in c.indices and c.entry.negative_lemma):
         return True
     return any(matches_any(tree.tokens[d], negators) for d in tree.deps(k, "advmod", "aux", "det", "cop", "part"))
@@ -77,7 +73,7 @@ def planned(c: Candidate, lex: Lexicon, governors: dict[int, Candidate]) -> str 
     tree = c.sent.tree
     if _plan_governor(c, lex, governors) is not None:
         return "intent"
-    future = _words(lex, "future_before")
+    future = word_patterns(lex, "future_before")
     for k in _carriers(c, lex):
         t = tree.tokens[k]
         if t.feats.get("Tense") == "Fut" or any(matches_any(tree.tokens[d], future) for d in tree.deps(k, "aux")):
@@ -107,7 +103,7 @@ def hypothetical(c: Candidate, lex: Lexicon) -> bool:
 
 
 def run(ctx: DocContext) -> None:
-    hearsay_words = _words(ctx.lex, "hearsay_before")
+    hearsay_words = word_patterns(ctx.lex, "hearsay_before")
     for c in ctx.candidates:
         governors = {k: g for g in ctx.candidates if g.sent is c.sent and g is not c for k in g.indices}
         c.negated = negated(c, ctx.lex, governors) or refused(c, governors)

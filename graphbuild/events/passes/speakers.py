@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from graphbuild.events.arguments import Arg
 from graphbuild.events.context import Candidate, DocContext, SentenceContext
-from graphbuild.events.lexicon import common, compile_patterns, find_matches
+from graphbuild.events.lexicon import common, find_matches, word_patterns
 from graphbuild.events.passes import Pass
 from graphbuild.events.passes.arguments import actors_at, subject_of
 from graphbuild.language.tree import Tree, base
@@ -83,7 +83,7 @@ def _attribute(c: Candidate, speakers: list[str]) -> None:
 
 
 def run(ctx: DocContext) -> None:
-    backward = compile_patterns(ctx.lex.raw.get("backward_report_cues", []))
+    backward = word_patterns(ctx.lex, "backward_report_cues")
     previous: list[Candidate] = []
     for sc in ctx.sentences:
         here = [c for c in ctx.candidates if c.sent is sc]

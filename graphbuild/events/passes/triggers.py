@@ -10,7 +10,7 @@ a denial when the label says false, an accusation when it says harmful.
 from __future__ import annotations
 
 from graphbuild.events.context import Candidate, DocContext, SentenceContext
-from graphbuild.events.lexicon import Lexicon, TriggerEntry, compile_patterns, matches_any
+from graphbuild.events.lexicon import Lexicon, TriggerEntry, matches_any, word_patterns
 from graphbuild.events.passes import Pass
 from graphbuild.events.triggers import find_triggers
 from graphbuild.language.tree import base
@@ -24,8 +24,8 @@ _LABEL_PATHS = ("xcomp", "obl", "advcl", "ccomp", "obj", "amod", "nmod", "acl")
 def _labels(sc: SentenceContext, verb: int, lex: Lexicon) -> tuple[str, int] | None:
     """("false" or "harm", the label word) among the words the naming verb governs (two levels)."""
     tree = sc.tree
-    false = compile_patterns(lex.raw.get("false_labels", []))
-    harm = compile_patterns(lex.raw.get("harm_labels", []))
+    false = word_patterns(lex, "false_labels")
+    harm = word_patterns(lex, "harm_labels")
     near = [k for k in tree.children[verb] if base(tree.rel(k)) in _LABEL_PATHS]
     near += [g for k in near for g in tree.children[k] if base(tree.rel(g)) in _LABEL_PATHS]
     for k in near:
@@ -37,7 +37,7 @@ def _labels(sc: SentenceContext, verb: int, lex: Lexicon) -> tuple[str, int] | N
 
 
 def evaluations(sc: SentenceContext, lex: Lexicon, used: set[int]) -> list[Candidate]:
-    naming = compile_patterns(lex.raw.get("naming_verbs", []))
+    naming = word_patterns(lex, "naming_verbs")
     found = []
     for k, t in enumerate(sc.tokens):
         if k in used or not matches_any(t, naming):
