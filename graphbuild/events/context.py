@@ -75,13 +75,7 @@ class Candidate:
     @property
     def head(self) -> int:
         """The trigger word that the tree attaches (the verb of "impose sanctions" is its head word)."""
-        tree = self.sent.tree
-        inside = set(self.indices)
-        for k in self.indices:
-            h = tree.head(k)
-            if h is None or h not in inside:
-                return k
-        return self.indices[-1]
+        return self.sent.tree.phrase_head(self.indices)
 
     @property
     def symmetric(self) -> bool:

@@ -7,7 +7,7 @@ Relations are Universal Dependencies names; ``base`` strips the subtype (``nsubj
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cached_property
 
 from graphbuild.language.base import Sentence, Token
@@ -91,10 +91,16 @@ class Tree:
     def dominates(self, top: int, i: int) -> bool:
         return top == i or top in self.ancestors(i)
 
-    def span_head(self, i: int, j: int) -> int:
-        """The word of tokens [i, j) whose head lies outside the span (the phrase's head)."""
-        for k in range(i, j):
+    def phrase_head(self, indices: Sequence[int]) -> int:
+        """The word of ``indices`` whose head lies outside them (the phrase's head); the last word
+        when the parse closes them in a cycle."""
+        inside = set(indices)
+        for k in indices:
             h = self.head(k)
-            if h is None or not i <= h < j:
+            if h is None or h not in inside:
                 return k
-        return j - 1
+        return indices[-1]
+
+    def span_head(self, i: int, j: int) -> int:
+        """The head word of tokens [i, j)."""
+        return self.phrase_head(range(i, j))

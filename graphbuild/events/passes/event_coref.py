@@ -48,10 +48,16 @@ def compatible(first: Candidate, later: Candidate) -> bool:
         and (bool(set(first.source) & set(later.source)) or bool(set(first.target) & set(later.target)))
 
 
+def event_of(c: Candidate) -> Candidate:
+    """The event a candidate tells: itself, or the one it re-mentions."""
+    while c.folded_into is not None:
+        c = c.folded_into
+    return c
+
+
 def fold(c: Candidate, first: Candidate) -> None:
     c.folded_into = first
-    while first.folded_into is not None:
-        first = first.folded_into
+    first = event_of(first)
     if c.sent is not first.sent:
         first.extra_evidence.append(c.sent)
     if first.date[0] is None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from graphbuild.events.context import Candidate, DocContext
 from graphbuild.events.lexicon import common, find_matches
 from graphbuild.events.passes import Pass
-from graphbuild.events.passes.event_coref import fold
+from graphbuild.events.passes.event_coref import event_of, fold
 from graphbuild.language.tree import base
 
 # Acts that take a position on another act: their target is that act's doer.
@@ -29,8 +29,7 @@ def embedded(c: Candidate, others: list[Candidate]) -> Candidate | None:
     for o in others:
         if o is c or o.sent is not c.sent or o.type in ("DENY",):
             continue
-        chain = [c.head, *tree.ancestors(c.head)]
-        if o.head in chain or not tree.dominates(c.head, o.head):
+        if o.head == c.head or not tree.dominates(c.head, o.head):
             continue
         k, depth = o.head, 0
         while tree.head(k) is not None and tree.head(k) != c.head:
@@ -41,13 +40,6 @@ def embedded(c: Candidate, others: list[Candidate]) -> Candidate | None:
         if best is None or depth < best[0]:
             best = (depth, o)
     return best[1] if best else None
-
-
-def event_of(c: Candidate) -> Candidate:
-    """The event a candidate tells: itself, or the one it re-mentions."""
-    while c.folded_into is not None:
-        c = c.folded_into
-    return c
 
 
 def _object_noun(c: Candidate, inner: Candidate) -> bool:

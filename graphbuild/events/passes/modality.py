@@ -104,8 +104,12 @@ def hypothetical(c: Candidate, lex: Lexicon) -> bool:
 
 def run(ctx: DocContext) -> None:
     hearsay_words = word_patterns(ctx.lex, "hearsay_before")
+    by_sentence: dict[int, dict[int, Candidate]] = {}
+    for g in ctx.candidates:
+        by_sentence.setdefault(g.sent.index, {}).update(dict.fromkeys(g.indices, g))
     for c in ctx.candidates:
-        governors = {k: g for g in ctx.candidates if g.sent is c.sent and g is not c for k in g.indices}
+        # Trigger words of the sentence; those looked up are ancestors of c's head, never c's own.
+        governors = by_sentence[c.sent.index]
         c.negated = negated(c, ctx.lex, governors) or refused(c, governors)
         c.planned_by = None if c.negated else planned(c, ctx.lex, governors)
         c.planned = c.planned_by is not None

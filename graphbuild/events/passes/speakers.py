@@ -21,15 +21,6 @@ from graphbuild.language.tree import Tree, base
 _CONTENT = ("ccomp", "xcomp", "parataxis", "advcl", "csubj")
 
 
-def _phrase_head(tree: Tree, indices: tuple[int, ...]) -> int:
-    inside = set(indices)
-    for k in indices:
-        h = tree.head(k)
-        if h is None or h not in inside:
-            return k
-    return indices[-1]
-
-
 def _content_of_verb(tree: Tree, r: int, trigger_heads: set[int]) -> set[int]:
     """The words a reporting verb ``r`` reports."""
     words: set[int] = set()
@@ -53,14 +44,14 @@ def _reports(ctx: DocContext, sc: SentenceContext, trigger_heads: set[int]) -> l
     tree = sc.tree
     found: list[tuple[list[Arg], set[int]]] = []
     for m in find_matches(sc.tokens, ctx.lex.reporting_verbs, set()):
-        r = _phrase_head(tree, m.indices)
+        r = tree.phrase_head(m.indices)
         speakers = subject_of(sc, r, ctx.lex)
         if not speakers and base(tree.rel(r)) == "acl" and tree.head(r) is not None:
             speakers = actors_at(sc, tree.head(r), ctx.lex)  # type: ignore[arg-type]
         found.append((speakers, _content_of_verb(tree, r, trigger_heads)))
     cues = ctx.lex.speaker_before_cues + ctx.lex.speaker_after_cues
     for m in find_matches(sc.tokens, [p for p in cues if p.elements[0].text != ":"], set()):
-        p = _phrase_head(tree, m.indices)
+        p = tree.phrase_head(m.indices)
         speakers = [a for k in tree.children[p] for a in actors_at(sc, k, ctx.lex)]
         h = tree.head(p)
         if not speakers and h is not None:  # "according to X": the cue is X's adposition
