@@ -60,7 +60,6 @@ class Candidate:
     hearsay: bool = False  # "reportedly": told on no named source's word
     hypothetical: bool = False  # "if Hezbollah violates the deal": a condition, not an event
     reported_by: list[str] = field(default_factory=list)
-    via: list[str] = field(default_factory=list)  # outlets cited only as channels
     about: Candidate | None = None
     folded_into: Candidate | None = None  # a re-mention of an earlier candidate of the document
     guessed: bool = False  # a side was taken from the discourse, not from the act's own phrase

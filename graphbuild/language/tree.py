@@ -64,12 +64,6 @@ class Tree:
             out.extend(c for c in self.deps(k, "conj") if c not in out)
         return out
 
-    def first_conjunct(self, i: int) -> int:
-        """The word a conjunct hangs from: coordinated words share their first one's relation."""
-        while base(self.rel(i)) == "conj" and self.head(i) is not None:
-            i = self.head(i)  # type: ignore[assignment]
-        return i
-
     def subtree(self, i: int) -> set[int]:
         out = {i}
         stack = [i]
