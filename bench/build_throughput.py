@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from graphbuild.ingest import IngestError, read_inputs
@@ -31,11 +32,11 @@ def _docs(paths: list[str]) -> list[Document]:
     return [d for d in read_inputs(paths) if not isinstance(d, IngestError)]
 
 
-def _rate(docs: list[Document], repeat: int, work: object) -> float:
+def _rate(docs: list[Document], repeat: int, work: Callable[[Document], object]) -> float:
     start = time.perf_counter()
     for _ in range(repeat):
         for doc in docs:
-            work(doc)  # type: ignore[operator]
+            work(doc)
     return len(docs) * repeat / (time.perf_counter() - start)
 
 
