@@ -396,3 +396,31 @@ Friday Friday PROPN 2 obl
 """), arguments.PASS)
     c = only(ctx)
     assert (c.type, sorted(c.participants), c.present) == ("MEET", ["PRK", "person:sergei-shoigu"], {"subj", "with"})
+
+
+def test_arguments_a_truce_agreed_by_two_sides_binds_each_to_the_other() -> None:
+    ctx = run_until(context("""
+Russia Russia PROPN 4 nsubj RUS
+and and CCONJ 3 cc
+Ukraine Ukraine PROPN 1 conj UKR
+declared declare VERB 0 root
+a a DET 6 det
+ceasefire ceasefire NOUN 4 obj
+"""), arguments.PASS)
+    assert [(c.type, c.source, c.target) for c in firm(ctx)] == [("RETREAT", ["RUS", "UKR"], ["RUS", "UKR"])]
+
+
+def test_modality_a_background_phrase_under_an_agreement_is_no_aim() -> None:
+    ctx = run_until(context("""
+Russia Russia PROPN 2 nsubj RUS
+agreed agree VERB 0 root
+to to PART 4 mark
+visit visit VERB 2 xcomp
+Iran Iran PROPN 4 obj IRN
+after after ADP 7 case
+talks talk NOUN 2 obl
+with with ADP 9 case
+Ukraine Ukraine PROPN 7 nmod UKR
+"""), modality.PASS)
+    planned = {c.type: c.planned for c in ctx.candidates if c.type in ("VISIT", "MEET")}
+    assert planned == {"VISIT": True, "MEET": False}

@@ -114,3 +114,23 @@ def test_a_final_abbreviation_before_a_name_word_does_not_end_the_sentence() -> 
     assert [text[a:b] for a, b in split_sentences(text, "en")] == [
         "Israel asked for a meeting of the U.N. Security Council.", "The U.S. Central Command agreed.",
         "He lives in the U.S.", "The president said so."]
+
+
+@pytest.mark.parametrize(("text", "dateline"), [
+    ("DOHA, Oct 19, 2025 - Pakistan and Afghanistan agreed.", "DOHA, Oct 19, 2025 -"),
+    ("SAMARKAND, Uzbekistan, Sept 16, 2022 - Putin thanked Xi.", "SAMARKAND, Uzbekistan, Sept 16, 2022 -"),
+    ("BRUSSELS/SEOUL, Oct 28 - NATO said so.", "BRUSSELS/SEOUL, Oct 28 -"),
+    ("WASHINGTON (Reuters) - The U.S. said so.", "WASHINGTON (Reuters) -"),
+    ("Lead.\nМОСКВА, 5 марта – Россия заявила.", "МОСКВА, 5 марта –"),
+])
+def test_a_wire_dateline_is_its_own_sentence(text: str, dateline: str) -> None:
+    sentences = [text[a:b] for a, b in split_sentences(text, "en")]
+    assert dateline in sentences
+    following = sentences[sentences.index(dateline) + 1]
+    assert text.endswith(following)
+
+
+@pytest.mark.parametrize("text", ["NATO and the EU - a new era.", "The U.S. - not China - said so.",
+                                  "US, EU - a test."])
+def test_a_dash_inside_an_ordinary_sentence_is_no_dateline(text: str) -> None:
+    assert [text[a:b] for a, b in split_sentences(text, "en")] == [text]

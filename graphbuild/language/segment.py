@@ -172,7 +172,39 @@ def split_sentences(text: str, lang: str | None = None) -> list[tuple[int, int]]
                 continue
         i += 1
     _add_span(text, spans, start, n)
-    return spans
+    return _split_datelines(text, spans)
+
+
+# A wire dateline opening a paragraph: a place in capitals (or several joined by "/"), then up to
+# three short comma parts (region, date, year) or an agency in brackets, then a dash. It is the
+# outlet's header, not part of the first sentence: parsed together, its place takes a role.
+_CAPS = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+_DATELINE = re.compile(
+    rf"[{_CAPS}][{_CAPS}'’.\- ]*[{_CAPS}.](?:/[{_CAPS}][{_CAPS}'’.\- ]*[{_CAPS}.])*"
+    r"(?:,[ \t]*[^,\n\-–—.!?]{1,25}?){0,3}[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?[\-–—](?=\s)"
+)
+_DATELINE_MAX = 90
+
+
+def _split_datelines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        match = _DATELINE.match(text, start, end) if _opens_paragraph(text, start) else None
+        head = text[start:match.end()] if match else ""
+        # The first word must be a capitalised word of 3+ letters, not an initial or an acronym start.
+        if match and len(head) <= _DATELINE_MAX and re.match(rf"[{_CAPS}]{{3}}", head):
+            rest = _next_visible(text, match.end(), end)
+            if rest < end:
+                out.append((start, match.end()))
+                out.append((rest, end))
+                continue
+        out.append((start, end))
+    return out
+
+
+def _opens_paragraph(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t")
+    return not before or before.endswith("\n")
 
 
 def _line_is_heading(text: str, start: int, newline: int, after: int) -> bool:

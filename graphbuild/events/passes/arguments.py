@@ -486,6 +486,13 @@ def reciprocal(c: Candidate, lex: Lexicon) -> bool:
                                for t in c.indices for d in tree.children[t] if d not in c.indices)
 
 
+def mutual(c: Candidate, lex: Lexicon) -> bool:
+    """"Pakistan and Afghanistan agreed to a ceasefire": a truce or a swap binds each side to the other."""
+    words = word_patterns(lex, "mutual_acts")
+    tree = c.sent.tree
+    return bool(words) and bool(find_matches([tree.tokens[k] for k in c.indices], words, set()))
+
+
 def _each_on_the_other(c: Candidate) -> list[Candidate]:
     return [dataclasses.replace(c, source=[s], target=[t for t in c.source if t != s], slots=dict(c.slots))
             for s in c.source]
@@ -504,6 +511,8 @@ def run(ctx: DocContext) -> None:
         if not c.weak and not c.symmetric and len(c.source) > 1 and reciprocal(c, ctx.lex):
             kept.extend(_each_on_the_other(c))
         else:
+            if not c.symmetric and len(c.source) > 1 and not c.target and mutual(c, ctx.lex):
+                c.target = list(c.source)
             kept.append(c)
     ctx.candidates = kept
 

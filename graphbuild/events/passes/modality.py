@@ -6,6 +6,7 @@
 - planned: a governor up the clause chain means intent ("plans to visit", "намерена поставить",
   "баруды жоспарлап отыр", "negotiating to buy"), or the verb is future (Tense=Fut, a future
   auxiliary, the language's future forms);
+  a phrase marked as background ("after talks", "после переговоров") is told as done, not aimed at;
 - hearsay: a dependent such as "reportedly", "якобы".
 """
 
@@ -45,10 +46,14 @@ def _plan_governor(c: Candidate, lex: Lexicon, governors: dict[int, Candidate]) 
     """The word up the clause chain that makes the act an intention ("plans to", "намерена")."""
     tree = c.sent.tree
     planning = lex.planned_before + lex.planned_after
+    background = {w.lower() for w in lex.raw.get("background_markers", [])}
     k = c.head
     for _ in range(PLAN_REACH):
         h = tree.head(k)
         if h is None or base(tree.rel(k)) not in _CLAUSAL:
+            return None
+        # "agreed to a ceasefire after talks in Doha": what came before is no aim of the agreement.
+        if background.intersection(tree.markers(k)):
             return None
         gov = governors.get(h)
         # "negotiating to buy", "promised deliveries": a governing act makes what it governs an aim;
