@@ -424,3 +424,22 @@ Ukraine Ukraine PROPN 7 nmod UKR
 """), modality.PASS)
     planned = {c.type: c.planned for c in ctx.candidates if c.type in ("VISIT", "MEET")}
     assert planned == {"VISIT": True, "MEET": False}
+
+
+def test_arguments_a_force_sent_in_a_passive_is_its_own_sender_and_its_conjunct_shares_it() -> None:
+    ctx = run_until(context("""
+Kirby Kirby PROPN 2 nsubj person:john-kirby
+said say VERB 0 root
+that that SCONJ 8 mark
+North North PROPN 5 compound PRK
+Korean Korean ADJ 6 amod PRK
+troops troop NOUN 8 nsubj:pass
+were be AUX 8 aux:pass
+sent send VERB 2 ccomp
+to to ADP 10 case
+Russia Russia PROPN 8 obl RUS
+and and CCONJ 12 cc
+deployed deploy VERB 8 conj
+"""), arguments.PASS)
+    got = sorted((c.type, c.source, c.target) for c in firm(ctx))
+    assert got == [("MOBILIZE", ["PRK"], []), ("SUPPLY", ["PRK"], ["RUS"])]

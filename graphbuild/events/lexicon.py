@@ -183,6 +183,7 @@ class Common:
     claims: frozenset[str] = frozenset()  # no event without the one who makes them
     conditional_targets: frozenset[str] = frozenset()  # their target is the doer of their condition
     aim_types: frozenset[str] = frozenset()  # what they govern is intended: "threatened to strike"
+    moved_forces: frozenset[str] = frozenset()  # a force they move goes as its owner's: "troops were sent"
 
     def role_of(self, event_type: str, slot: str, inverted: bool) -> str:
         if inverted:
@@ -204,7 +205,7 @@ def common() -> Common:
                   frozenset(raw.get("place_as_target", [])), raw.get("planned_cameo", {}),
                   frozenset(raw.get("object_controls", [])), frozenset(raw.get("said_acts", [])),
                   frozenset(raw.get("claims", [])), frozenset(raw.get("conditional_targets", [])),
-                  frozenset(raw.get("aim_types", [])))
+                  frozenset(raw.get("aim_types", [])), frozenset(raw.get("moved_forces", [])))
 
 
 def supported_languages() -> tuple[str, ...]:

@@ -207,8 +207,11 @@ def direct_slots(sc: SentenceContext, heads: list[int], skip: set[int], lex: Lex
                 slot = "of" if found and slot in ("poss", "obj") else slot
             if head is not None and h != head and slot == "poss":
                 slot = "of"
-            if slot == "of" and matches_any(tree.tokens[k], _force_nouns(lex)):
-                slot = "subj"  # "the withdrawal of Russian troops": forces do what they are named with
+            sent = slot == "obj" and event_type in common().moved_forces
+            if (slot == "of" or sent) and matches_any(tree.tokens[k], _force_nouns(lex)):
+                # "the withdrawal of Russian troops", "North Korean troops were sent to Russia":
+                # forces do what they are named with, and a force sent goes as its sender's own.
+                slot = "subj"
             if not found and tree.tokens[k].pos == "NOUN" and slot in ("obj", "poss") and not is_event:
                 # "поставки ракет Украине", "weapons to Kyiv": a phrase the parser hung on the
                 # object noun still says where the act goes.
@@ -229,6 +232,8 @@ def direct_slots(sc: SentenceContext, heads: list[int], skip: set[int], lex: Lex
 def subject_of(sc: SentenceContext, v: int, lex: Lexicon, depth: int = 0) -> list[Arg]:
     """The subject of verb ``v``: its own, or the one it shares with the verb governing it."""
     tree = sc.tree
+    if _passive(tree, v):
+        return []  # an agentless passive names no doer; its subject is what the act is done to
     own = [a for k in tree.deps(v, "nsubj") if tree.rel(k) != "nsubj:pass" for a in actors_at(sc, k, lex)]
     if not own and v in sc.implicit_subjects:
         own = [sc.implicit_subjects[v]]
@@ -246,6 +251,16 @@ def subject_of(sc: SentenceContext, v: int, lex: Lexicon, depth: int = 0) -> lis
     if h is not None and tree.rel(v) in _SUBJECT_SHARING:
         return _controller(sc, v, h, lex, depth + 1)
     return []
+
+
+def _passive(tree: Tree, v: int) -> bool:
+    """``v`` is passive: its own passive subject or auxiliary, or, as a bare conjunct of a passive verb,
+    theirs ("troops had been sent to Russia and deployed to Kursk")."""
+    if any(tree.rel(k) in ("nsubj:pass", "aux:pass") for k in tree.children[v]):
+        return True
+    h = tree.head(v)
+    return h is not None and base(tree.rel(v)) == "conj" and not tree.deps(v, "nsubj", "obj") \
+        and any(tree.rel(k) in ("nsubj:pass", "aux:pass") for k in tree.children[h])
 
 
 def _controller(sc: SentenceContext, v: int, h: int, lex: Lexicon, depth: int = 0) -> list[Arg]:
@@ -454,6 +469,19 @@ def assign_roles(c: Candidate) -> None:
     c.target = [t for t in target if t not in source or c.symmetric]
 
 
+def _shared_passive_subject(c: Candidate, lex: Lexicon) -> None:
+    """"troops had been sent to Russia and deployed to Kursk": a bare passive conjunct shares the
+    passive subject of the verb it is coordinated with (a force it moves is its own doer)."""
+    tree = c.sent.tree
+    h = tree.head(c.head)
+    if h is None or base(tree.rel(c.head)) != "conj" or tree.deps(c.head, "nsubj") or not _passive(tree, c.head):
+        return
+    for k in tree.deps(h, "nsubj:pass"):
+        moved = c.type in common().moved_forces and matches_any(tree.tokens[k], _force_nouns(lex))
+        for a in actors_at(c.sent, k, lex):
+            c.add("subj" if moved else "obj", a, inherited=True)
+
+
 def fill(c: Candidate, lex: Lexicon) -> None:
     trigger_words = set(c.indices)
     tree = c.sent.tree
@@ -462,6 +490,7 @@ def fill(c: Candidate, lex: Lexicon) -> None:
     for slot, args in direct_slots(c.sent, list(c.indices), trigger_words, lex, c.type, c.head).items():
         for a in args:
             c.add(slot, a)
+    _shared_passive_subject(c, lex)
     implicit = c.sent.implicit_subjects.get(c.head)
     if implicit is not None and not c.slot("subj"):
         c.add("subj", implicit, inherited=True)
