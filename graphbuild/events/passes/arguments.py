@@ -133,7 +133,8 @@ def actors_at(sc: SentenceContext, k: int, lex: Lexicon, owners: bool = False) -
         if arg is None and (owners or force) and tree.tokens[c].pos == "NOUN":
             # "президентов России и Белоруссии": every coordinated owner; an office or force is
             # also owned through "for"/"of" ("a spokesperson for the Ukrainian military")
-            held = [a for n in tree.deps(c, *_OWNERS) if force or _owner_like(tree, n, lex)
+            held = [a for n in tree.deps(c, *_OWNERS)
+                    if (force and _owner_slot(tree, n, lex)) or _owner_like(tree, n, lex)
                     for m in tree.conjuncts(n) if (a := sc.arg_at(m)) is not None and a.active]
             if not held and force:  # "a spokesperson for the Ukrainian military": the owner's owner
                 held = [a for n in tree.deps(c, *_OWNERS) if matches_any(tree.tokens[n], forces)
@@ -145,6 +146,11 @@ def actors_at(sc: SentenceContext, k: int, lex: Lexicon, owners: bool = False) -
         if arg is not None and arg.actor and arg.active and all(a.actor != arg.actor for a in found):
             found.append(arg)
     return found
+
+
+def _owner_slot(tree: Tree, n: int, lex: Lexicon) -> bool:
+    """A modifier that may own a force or office: not one marked as a source or goal ("troops from Syria")."""
+    return not tree.markers(n) or slot_of(tree, n, lex) in ("poss", "of", "for", None)
 
 
 def _owner_like(tree: Tree, n: int, lex: Lexicon) -> bool:
