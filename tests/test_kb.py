@@ -329,11 +329,11 @@ _OK = '"source": "https://example.org/r", "checked": "2026-12-07"'
 
 @pytest.mark.parametrize(("line", "message"), [
     ("{not json", "invalid JSON"),
-    ('{"id": "x:1", "kind": "Robot", "label": "R", %s}' % _NULL, "kind"),
-    ('{"id": "x:1", "kind": "Organization", "label": "R", "part_of": "nowhere", %s}' % _NULL, "unknown actor id"),
+    (f'{{"id": "x:1", "kind": "Robot", "label": "R", {_NULL}}}', "kind"),
+    (f'{{"id": "x:1", "kind": "Organization", "label": "R", "part_of": "nowhere", {_NULL}}}', "unknown actor id"),
     ('{"id": "x:1", "kind": "Person", "label": "R", "roles": [["Minister", "RUS", "July 2023", null, null, null]],'
-     ' %s}' % _NULL, "ISO date"),
-    ('{"id": "x:1", "kind": "Person", "label": "R", "wikidata": "7747", %s}' % _NULL, "QID"),
+     f' {_NULL}}}', "ISO date"),
+    (f'{{"id": "x:1", "kind": "Person", "label": "R", "wikidata": "7747", {_NULL}}}', "QID"),
     ('["a list"]', "JSON object"),
     # provenance: every record and every role says where it comes from and when it was checked
     ('{"id": "x:1", "kind": "Organization", "label": "R"}', "has no 'source' and no 'checked'"),
@@ -344,9 +344,9 @@ _OK = '"source": "https://example.org/r", "checked": "2026-12-07"'
      "'checked' must be a date YYYY-MM-DD"),
     ('{"id": "x:1", "kind": "Organization", "label": "R", "source": "https://example.org/r", "checked": null}',
      "go together"),
-    ('{"id": "x:1", "kind": "Person", "label": "R", "roles": [["Minister", "RUS", "2023", null]], %s}' % _OK,
+    (f'{{"id": "x:1", "kind": "Person", "label": "R", "roles": [["Minister", "RUS", "2023", null]], {_OK}}}',
      "[role, of, start, end, source, checked]"),
-    ('{"id": "x:1", "kind": "Person", "label": "R", "roles": [{"role": "Minister", "of": "RUS"}], %s}' % _OK,
+    (f'{{"id": "x:1", "kind": "Person", "label": "R", "roles": [{{"role": "Minister", "of": "RUS"}}], {_OK}}}',
      "role 'Minister' has no 'source'"),
 ])
 def test_bad_user_kb_line_names_file_and_line(tmp_path: Path, line: str, message: str) -> None:
