@@ -478,6 +478,12 @@ def _role_equivalents() -> dict[str, set[str]]:
     return groups
 
 
+def office_key(title: str) -> str:
+    """One key for all titles of the same office (Secretary of State = Minister of Foreign Affairs)."""
+    key = normalize(title)
+    return min(_role_equivalents().get(key, {key}))
+
+
 def _slug(text: str) -> str:
     from graphbuild.ids import slugify
 
