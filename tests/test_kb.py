@@ -448,3 +448,16 @@ def test_disambiguate_by_document_context(kb: KnowledgeBase) -> None:
     assert [h.actor_id for h in kb.disambiguate(hits, ["Q56226", "PRK"])] == ["PRK"]
     assert [h.actor_id for h in kb.disambiguate(hits, ["place:seoul", "KOR"])] == ["KOR"]
     assert {h.actor_id for h in kb.disambiguate(hits, ["USA"])} == {"PRK", "KOR"}
+
+
+def test_reverified_facts_of_2026(kb: KnowledgeBase) -> None:
+    # Re-verified 2026-12-07 (sources in people.jsonl/actors.jsonl): the reshuffles the KB had missed.
+    assert kb.actor("org:rodong-sinmun").part_of == "org:wpk"  # the party's paper, not the state's
+    assert kb.holders("Press Secretary", "org:akorda", "2027-01-01") == ["person:aibek-smadiyarov"]
+    deputies = kb.holders("Deputy Permanent Representative to the United Nations", "USA", "2026-06-01")
+    assert "person:tammy-bruce" in deputies and "person:dorothy-shea" not in deputies
+    # the bicameral parliament and the state counsellor ended with the 2026 constitution (1 July 2026)
+    for office in ("Chairman of the Senate", "Chairman of the Mazhilis", "State Counsellor"):
+        assert kb.holders(office, "KAZ", "2026-06-30") and not kb.holders(office, "KAZ", "2026-08-01"), office
+    for person in ("person:aibek-smadiyarov", "person:tammy-bruce", "person:yerlan-karin"):
+        assert all(r["source"] and r["checked"] == "2026-12-07" for r in kb.roles_of(person)), person

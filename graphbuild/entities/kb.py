@@ -7,6 +7,7 @@ Sources (all under graphbuild/data/kb/ except the CLDR names):
 - ``places.tsv``: other newsworthy places (cities, regions, disputed areas), not metonyms;
 - ``actors.jsonl`` (organisations, government bodies, groups) and ``people.jsonl`` (people with
   time-bounded roles); users add files in the same JSONL format via ``KnowledgeBase.load``;
+- ``countries_wikidata.tsv``: the Wikidata QID of every country and territory, with source and date;
 - ``roles.tsv``: role titles by language, mapped to English titles (alias class "role");
 - ``role_equivalents.tsv``: titles of the same office (Minister of Defence = Secretary of Defense);
 - ``suffixes.tsv``: inflection endings for the stem fallback of :meth:`KnowledgeBase.match`.
@@ -17,9 +18,14 @@ JSONL record format (one actor per line)::
      "wikidata": null, "iso3": null, "part_of": null, "metonym_of": null,
      "names": {"en": ["Sergei Shoigu", "Shoigu"], "ru": "Сергей Шойгу|Шойгу"},
      "demonyms": {"en": ["..."]},
-     "roles": [{"role": "Minister of Defence", "of": "RUS", "start": "2012-11-06", "end": "2024-05-12"}]}
+     "roles": [{"role": "Minister of Defence", "of": "RUS", "start": "2012-11-06", "end": "2024-05-12",
+                "source": "https://...", "checked": "2026-12-07"}],
+     "source": "https://...", "checked": "2026-12-07"}
 
-Names may be a list or a "|"-joined string; a role may also be a list [role, of, start, end].
+Every record and every role carries ``source`` (the URL it was verified against) and ``checked`` (the
+YYYY-MM-DD of that verification); ``null`` and ``null`` mark a fact nobody has verified yet, and a record
+or role without the keys is refused. Country QIDs come from ``countries_wikidata.tsv``.
+Names may be a list or a "|"-joined string; a role may also be a list [role, of, start, end, source, checked].
 A Person without "kk" names uses its "ru" names in Kazakh too (Kazakh news spells foreign names
 the Russian way). A record whose id already exists adds names and roles to that actor.
 """
