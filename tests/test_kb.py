@@ -79,6 +79,29 @@ def test_people_and_orgs_have_names_and_valid_roles(kb: KnowledgeBase) -> None:
         assert org.part_of is None or org.part_of in kb
 
 
+def test_every_country_and_territory_has_a_sourced_qid(kb: KnowledgeBase) -> None:
+    countries = kb.actors("Country")
+    assert len(countries) >= 249
+    qids = [c.wikidata for c in countries]
+    assert all(q and re.fullmatch(r"Q[1-9]\d*", q) for q in qids), [c.id for c in countries if not c.wikidata]
+    assert len(set(qids)) == len(qids)  # no two countries share an entity
+    assert {kb.actor(c).wikidata for c in ("KAZ", "RUS", "PRK", "USA", "XKX")} == {"Q232", "Q159", "Q423", "Q30",
+                                                                                     "Q1246"}
+    for country in countries:
+        source, checked, _ = kb.provenance(country.id)
+        assert source and source.startswith("https://") and checked, country.id
+
+
+def test_bad_country_qid_row_names_file_and_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import graphbuild.entities.kb as kb_module
+
+    (tmp_path / "countries_wikidata.tsv").write_text("# header\nKAZ\tQ232\thttps://example.org\t2026-12-07\n"
+                                                     "RUS\t159\thttps://example.org\t2026-12-07\n", encoding="utf-8")
+    monkeypatch.setattr(kb_module, "DATA_DIR", tmp_path)
+    with pytest.raises(ValueError, match=r"countries_wikidata.tsv:3: '159' is not a QID"):
+        kb_module._country_qids()
+
+
 def test_seats_of_power_are_organisations_part_of_their_country(kb: KnowledgeBase) -> None:
     white_house = kb.actor("org:white-house")
     assert white_house.kind == "Organization" and white_house.part_of == "USA"
@@ -168,8 +191,19 @@ def test_aliases_for_a_phrase_matcher(kb: KnowledgeBase) -> None:
 
 def test_roles_of_shoigu(kb: KnowledgeBase) -> None:
     roles = kb.roles_of("person:sergei-shoigu")
-    assert {"role": "Minister of Defence", "of": "RUS", "start": "2012-11-06", "end": "2024-05-12"} in roles
+    terms = [{k: r[k] for k in ("role", "of", "start", "end")} for r in roles]
+    assert {"role": "Minister of Defence", "of": "RUS", "start": "2012-11-06", "end": "2024-05-12"} in terms
+    assert all({"source", "checked"} <= set(r) for r in roles)
     assert kb.roles_of("person:nobody") == []
+
+
+def test_role_term_is_none_when_no_term_covers_the_date(kb: KnowledgeBase) -> None:
+    # Shoigu was defence minister until 2024-05-12: an article of 2025 must not get that expired term.
+    term = kb.role_term("person:sergei-shoigu", "Minister of Defence", "RUS", "2023-07-26")
+    assert term is not None and (term["start"], term["end"]) == ("2012-11-06", "2024-05-12")
+    assert kb.role_term("person:sergei-shoigu", "Minister of Defence", "RUS", "2025-03-01") is None
+    assert kb.role_term("person:sergei-shoigu", "Minister of Defence", "RUS", "2011-01-01") is None
+    assert kb.role_term("person:sergei-shoigu", "Minister of Defence", "RUS", None) is not None
 
 
 def test_holders_respect_dates(kb: KnowledgeBase) -> None:
@@ -269,9 +303,10 @@ def test_user_kb_adds_actors_and_aliases(tmp_path: Path) -> None:
     path = _write(tmp_path, [
         json.dumps({"id": "person:aidos-sarym", "kind": "Person", "label": "Aidos Sarym",
                     "names": {"en": ["Aidos Sarym"], "kk": "Айдос Сарым|Сарым"},
-                    "roles": [["Member of Parliament", "KAZ", "2021-01-15", None]]}, ensure_ascii=False),
-        json.dumps({"id": "RUS", "kind": "Country", "label": "Russia", "names": {"ru": ["Расея"]}},
-                   ensure_ascii=False),
+                    "roles": [["Member of Parliament", "KAZ", "2021-01-15", None, None, None]],
+                    "source": None, "checked": None}, ensure_ascii=False),
+        json.dumps({"id": "RUS", "kind": "Country", "label": "Russia", "names": {"ru": ["Расея"]},
+                    "source": None, "checked": None}, ensure_ascii=False),
     ])
     kb = KnowledgeBase.load([path])
     assert kb.lookup("Сарымның") == []  # lookup is exact
@@ -282,21 +317,41 @@ def test_user_kb_adds_actors_and_aliases(tmp_path: Path) -> None:
 
 
 def test_user_kb_label_is_an_english_name(tmp_path: Path) -> None:
-    path = _write(tmp_path, [json.dumps({"id": "org:acme", "kind": "Organization", "label": "Acme Arms"})])
+    path = _write(tmp_path, [json.dumps({"id": "org:acme", "kind": "Organization", "label": "Acme Arms",
+                                         "source": "https://example.org/acme", "checked": "2026-12-01"})])
     assert [h.actor_id for h in KnowledgeBase.load([path]).lookup("Acme Arms")] == ["org:acme"]
     assert "Расея" not in [n for names in KnowledgeBase.load().actor("RUS").names.values() for n in names]
 
 
+_NULL = '"source": null, "checked": null'
+_OK = '"source": "https://example.org/r", "checked": "2026-12-07"'
+
+
 @pytest.mark.parametrize(("line", "message"), [
     ("{not json", "invalid JSON"),
-    ('{"id": "x:1", "kind": "Robot", "label": "R"}', "kind"),
-    ('{"id": "x:1", "kind": "Organization", "label": "R", "part_of": "nowhere"}', "unknown actor id"),
-    ('{"id": "x:1", "kind": "Person", "label": "R", "roles": [["Minister", "RUS", "July 2023"]]}', "ISO date"),
-    ('{"id": "x:1", "kind": "Person", "label": "R", "wikidata": "7747"}', "QID"),
+    (f'{{"id": "x:1", "kind": "Robot", "label": "R", {_NULL}}}', "kind"),
+    (f'{{"id": "x:1", "kind": "Organization", "label": "R", "part_of": "nowhere", {_NULL}}}', "unknown actor id"),
+    ('{"id": "x:1", "kind": "Person", "label": "R", "roles": [["Minister", "RUS", "July 2023", null, null, null]],'
+     f' {_NULL}}}', "ISO date"),
+    (f'{{"id": "x:1", "kind": "Person", "label": "R", "wikidata": "7747", {_NULL}}}', "QID"),
     ('["a list"]', "JSON object"),
+    # provenance: every record and every role says where it comes from and when it was checked
+    ('{"id": "x:1", "kind": "Organization", "label": "R"}', "has no 'source' and no 'checked'"),
+    ('{"id": "x:1", "kind": "Organization", "label": "R", "source": "https://example.org/r"}', "has no 'checked'"),
+    ('{"id": "x:1", "kind": "Organization", "label": "R", "source": "a book", "checked": "2026-12-07"}',
+     "'source' must be an http(s) URL"),
+    ('{"id": "x:1", "kind": "Organization", "label": "R", "source": "https://example.org/r", "checked": "2026-12"}',
+     "'checked' must be a date YYYY-MM-DD"),
+    ('{"id": "x:1", "kind": "Organization", "label": "R", "source": "https://example.org/r", "checked": null}',
+     "go together"),
+    (f'{{"id": "x:1", "kind": "Person", "label": "R", "roles": [["Minister", "RUS", "2023", null]], {_OK}}}',
+     "[role, of, start, end, source, checked]"),
+    (f'{{"id": "x:1", "kind": "Person", "label": "R", "roles": [{{"role": "Minister", "of": "RUS"}}], {_OK}}}',
+     "role 'Minister' has no 'source'"),
 ])
 def test_bad_user_kb_line_names_file_and_line(tmp_path: Path, line: str, message: str) -> None:
-    good = json.dumps({"id": "org:fine", "kind": "Organization", "label": "Fine", "names": {"en": "Fine Org"}})
+    good = json.dumps({"id": "org:fine", "kind": "Organization", "label": "Fine", "names": {"en": "Fine Org"},
+                       "source": None, "checked": None})
     path = _write(tmp_path, [good, "", line])
     with pytest.raises(ValueError) as err:
         KnowledgeBase.load([path])
@@ -393,3 +448,16 @@ def test_disambiguate_by_document_context(kb: KnowledgeBase) -> None:
     assert [h.actor_id for h in kb.disambiguate(hits, ["Q56226", "PRK"])] == ["PRK"]
     assert [h.actor_id for h in kb.disambiguate(hits, ["place:seoul", "KOR"])] == ["KOR"]
     assert {h.actor_id for h in kb.disambiguate(hits, ["USA"])} == {"PRK", "KOR"}
+
+
+def test_reverified_facts_of_2026(kb: KnowledgeBase) -> None:
+    # Re-verified 2026-12-07 (sources in people.jsonl/actors.jsonl): the reshuffles the KB had missed.
+    assert kb.actor("org:rodong-sinmun").part_of == "org:wpk"  # the party's paper, not the state's
+    assert kb.holders("Press Secretary", "org:akorda", "2027-01-01") == ["person:aibek-smadiyarov"]
+    deputies = kb.holders("Deputy Permanent Representative to the United Nations", "USA", "2026-06-01")
+    assert "person:tammy-bruce" in deputies and "person:dorothy-shea" not in deputies
+    # the bicameral parliament and the state counsellor ended with the 2026 constitution (1 July 2026)
+    for office in ("Chairman of the Senate", "Chairman of the Mazhilis", "State Counsellor"):
+        assert kb.holders(office, "KAZ", "2026-06-30") and not kb.holders(office, "KAZ", "2026-08-01"), office
+    for person in ("person:aibek-smadiyarov", "person:tammy-bruce", "person:yerlan-karin"):
+        assert all(r["source"] and r["checked"] == "2026-12-07" for r in kb.roles_of(person)), person

@@ -18,6 +18,7 @@ import click
 
 from graphbuild import __version__
 from graphbuild.cli.console import error_line, progress_bar, stderr, stdout, summary_table, warning_line
+from graphbuild.cli.kb_command import kb as kb_group
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
@@ -353,6 +354,9 @@ def viz(ctx: click.Context, directory: Path, out: Path, title: str | None) -> No
     write_view(graph, out, title or f"graphbuild: {directory.resolve().name}")
     if not ctx.obj["quiet"]:
         stderr.print(f"wrote {out} ({len(graph.actors)} actors, {len(graph.events)} events)")
+
+
+cli.add_command(kb_group)
 
 
 def main(argv: list[str] | None = None) -> int:

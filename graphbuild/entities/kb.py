@@ -7,6 +7,7 @@ Sources (all under graphbuild/data/kb/ except the CLDR names):
 - ``places.tsv``: other newsworthy places (cities, regions, disputed areas), not metonyms;
 - ``actors.jsonl`` (organisations, government bodies, groups) and ``people.jsonl`` (people with
   time-bounded roles); users add files in the same JSONL format via ``KnowledgeBase.load``;
+- ``countries_wikidata.tsv``: the Wikidata QID of every country and territory, with source and date;
 - ``roles.tsv``: role titles by language, mapped to English titles (alias class "role");
 - ``role_equivalents.tsv``: titles of the same office (Minister of Defence = Secretary of Defense);
 - ``suffixes.tsv``: inflection endings for the stem fallback of :meth:`KnowledgeBase.match`.
@@ -17,9 +18,14 @@ JSONL record format (one actor per line)::
      "wikidata": null, "iso3": null, "part_of": null, "metonym_of": null,
      "names": {"en": ["Sergei Shoigu", "Shoigu"], "ru": "Сергей Шойгу|Шойгу"},
      "demonyms": {"en": ["..."]},
-     "roles": [{"role": "Minister of Defence", "of": "RUS", "start": "2012-11-06", "end": "2024-05-12"}]}
+     "roles": [{"role": "Minister of Defence", "of": "RUS", "start": "2012-11-06", "end": "2024-05-12",
+                "source": "https://...", "checked": "2026-12-07"}],
+     "source": "https://...", "checked": "2026-12-07"}
 
-Names may be a list or a "|"-joined string; a role may also be a list [role, of, start, end].
+Every record and every role carries ``source`` (the URL it was verified against) and ``checked`` (the
+YYYY-MM-DD of that verification); ``null`` and ``null`` mark a fact nobody has verified yet, and a record
+or role without the keys is refused. Country QIDs come from ``countries_wikidata.tsv``.
+Names may be a list or a "|"-joined string; a role may also be a list [role, of, start, end, source, checked].
 A Person without "kk" names uses its "ru" names in Kazakh too (Kazakh news spells foreign names
 the Russian way). A record whose id already exists adds names and roles to that actor.
 """
@@ -45,6 +51,8 @@ KB_LANGS: tuple[str, ...] = ("en", "ru", "kk")
 ALIAS_CLASSES: tuple[str, ...] = ("name", "demonym", "capital", "role")
 
 _DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_DAY_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_URL_RE = re.compile(r"^https?://\S+$")
 _QID_RE = re.compile(r"^Q[1-9]\d*$")
 # Characters stripped from the edges of a word before matching (quotes, brackets, punctuation).
 _EDGE = "\"«»“”„‟()[]{},;:!?…/"
@@ -194,6 +202,8 @@ class _Record:
     demonyms: dict[str, list[str]] = field(default_factory=dict)
     roles: list[dict[str, Any]] = field(default_factory=list)
     where: str = ""
+    source: str | None = None  # URL the record was verified against; None = not verified
+    checked: str | None = None  # YYYY-MM-DD of that verification
 
 
 # ----------------------------------------------------------------------------- data loading
@@ -215,14 +225,39 @@ def _lang_map(value: Any, where: str, what: str) -> dict[str, list[str]]:
     return {str(lang): _split_list(v, where, f"{what}[{lang}]") for lang, v in value.items()}
 
 
+def _parse_provenance(obj: dict[str, Any], where: str, what: str) -> tuple[str | None, str | None]:
+    """``source`` (URL) and ``checked`` (YYYY-MM-DD) of a record or role: both present, both set or both null.
+
+    Null/null is the explicit mark of a fact nobody has verified yet (``graphbuild kb check`` counts them);
+    a missing key is refused, so no record enters the KB without saying where it comes from.
+    """
+    missing = [key for key in ("source", "checked") if key not in obj]
+    if missing:
+        raise ValueError(f"{where}: {what} has no {' and no '.join(repr(k) for k in missing)} "
+                         "(a URL and the YYYY-MM-DD it was checked, or null and null when unverified)")
+    source, checked = obj["source"], obj["checked"]
+    if source is not None and not (isinstance(source, str) and _URL_RE.match(source)):
+        raise ValueError(f"{where}: {what} 'source' must be an http(s) URL or null")
+    if checked is not None and not (isinstance(checked, str) and _DAY_RE.match(checked)):
+        raise ValueError(f"{where}: {what} 'checked' must be a date YYYY-MM-DD or null")
+    if (source is None) != (checked is None):
+        raise ValueError(f"{where}: {what} 'source' and 'checked' go together (both set or both null)")
+    return source, checked
+
+
+_ROLE_FIELDS = ("role", "of", "start", "end", "source", "checked")
+
+
 def _parse_role(value: Any, where: str) -> dict[str, Any]:
     if isinstance(value, list):
-        if not 1 <= len(value) <= 4:
-            raise ValueError(f"{where}: a role list is [role, of, start, end]")
-        value = dict(zip(("role", "of", "start", "end"), value, strict=False))
+        if len(value) != len(_ROLE_FIELDS):
+            raise ValueError(f"{where}: a role list is [role, of, start, end, source, checked]")
+        value = dict(zip(_ROLE_FIELDS, value, strict=True))
     if not isinstance(value, dict) or not isinstance(value.get("role"), str) or not value["role"]:
         raise ValueError(f"{where}: each role needs a non-empty 'role' title")
-    role = {"role": value["role"], "of": value.get("of"), "start": value.get("start"), "end": value.get("end")}
+    source, checked = _parse_provenance(value, where, f"role {value['role']!r}")
+    role = {"role": value["role"], "of": value.get("of"), "start": value.get("start"), "end": value.get("end"),
+            "source": source, "checked": checked}
     for key in ("start", "end"):
         if role[key] is not None and not (isinstance(role[key], str) and _DATE_RE.match(role[key])):
             raise ValueError(f"{where}: role {key} must be an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -255,6 +290,7 @@ def _parse_record(obj: Any, where: str) -> _Record:
     for key in ("iso3", "part_of", "metonym_of"):
         if obj.get(key) is not None and not isinstance(obj[key], str):
             raise ValueError(f"{where}: '{key}' must be a string")
+    source, checked = _parse_provenance(obj, where, "the record")
     if not names.get("en"):  # the label is a name too
         names["en"] = [label]
     if kind == "Person" and "kk" not in names and "ru" in names:
@@ -263,7 +299,7 @@ def _parse_record(obj: Any, where: str) -> _Record:
         id=rid.strip(), kind=kind, label=label, names=names, iso3=obj.get("iso3"), wikidata=wikidata,
         part_of=obj.get("part_of"), metonym_of=obj.get("metonym_of"), alias_class=alias_class,
         demonyms=_lang_map(obj.get("demonyms"), where, "demonyms"),
-        roles=[_parse_role(r, where) for r in roles], where=where,
+        roles=[_parse_role(r, where) for r in roles], where=where, source=source, checked=checked,
     )
 
 
@@ -312,6 +348,7 @@ def _country_records() -> tuple[_Record, ...]:
         target = demonyms if cls == "demonym" else extra_names
         target.setdefault(iso3, {}).setdefault(lang, []).extend(_split_list(values, f"line {n}", cls))
     iso_names = _iso_names(pycountry)
+    qids = _country_qids()
     # A translated ISO name that is another territory's CLDR name is a translation slip: drop it.
     cldr_owner = {(lang, normalize(name)): codes.get(a2) for lang in KB_LANGS for a2, name in cldr[lang].items()}
     records = []
@@ -325,9 +362,29 @@ def _country_records() -> tuple[_Record, ...]:
                       if cldr_owner.get((lang, normalize(n)), iso3) == iso3]
             found += extra_names.get(iso3, {}).get(lang, [])
             names[lang] = list(dict.fromkeys(found))
+        qid, source, checked = qids.get(iso3, (None, None, None))
         records.append(_Record(id=iso3, kind="Country", label=cldr["en"][alpha2], names=names, iso3=iso3,
-                               demonyms=demonyms.get(iso3, {}), where=f"CLDR:{alpha2}"))
+                               wikidata=qid, demonyms=demonyms.get(iso3, {}), where=f"CLDR:{alpha2}",
+                               source=source, checked=checked))
     return tuple(records)
+
+
+def _country_qids() -> dict[str, tuple[str, str, str]]:
+    """ISO alpha-3 -> (QID, source URL, checked date) from ``countries_wikidata.tsv``."""
+    path = DATA_DIR / "countries_wikidata.tsv"
+    out: dict[str, tuple[str, str, str]] = {}
+    for n, cols in _tsv_rows(path.name):
+        where = f"{path}:{n}"
+        if len(cols) != 4:
+            raise ValueError(f"{where}: expected ISO3, QID, source, checked")
+        iso3, qid, source, checked = (c.strip() for c in cols)
+        if not _QID_RE.match(qid):
+            raise ValueError(f"{where}: {qid!r} is not a QID like Q232")
+        _parse_provenance({"source": source, "checked": checked}, where, iso3)
+        if iso3 in out:
+            raise ValueError(f"{where}: {iso3} is listed twice")
+        out[iso3] = (qid, source, checked)
+    return out
 
 
 def _iso_names(pycountry: Any) -> dict[tuple[str, str], list[str]]:
@@ -427,6 +484,12 @@ def _role_equivalents() -> dict[str, set[str]]:
     return groups
 
 
+def office_key(title: str) -> str:
+    """One key for all titles of the same office (Secretary of State = Minister of Foreign Affairs)."""
+    key = normalize(title)
+    return min(_role_equivalents().get(key, {key}))
+
+
 def _slug(text: str) -> str:
     from graphbuild.ids import slugify
 
@@ -488,6 +551,8 @@ class KnowledgeBase:
             old.part_of = old.part_of or rec.part_of
             old.metonym_of = old.metonym_of or rec.metonym_of
             old.wikidata = old.wikidata or rec.wikidata
+            if old.source is None:  # a verified addition dates a record nobody had verified
+                old.source, old.checked = rec.source, rec.checked
         return list(merged.values())
 
     @staticmethod
@@ -562,8 +627,13 @@ class KnowledgeBase:
         return len(self._actors)
 
     def roles_of(self, person_id: str) -> list[dict[str, Any]]:
-        """Time-bounded roles [{"role", "of", "start", "end"}] of a person (empty when none known)."""
+        """Time-bounded roles [{"role", "of", "start", "end", "source", "checked"}] of a person (empty when none)."""
         return [dict(r) for r in self._roles.get(person_id, [])]
+
+    def provenance(self, actor_id: str) -> tuple[str | None, str | None, str]:
+        """(source URL, checked date, file:line it was read from) of an actor's record; None, None when unverified."""
+        rec = self._meta[actor_id]
+        return rec.source, rec.checked, rec.where
 
     def holders(self, role: str, of: str | None = None, on: str | None = None) -> list[str]:
         """Ids of people who held ``role`` (English title, or an equivalent title) of ``of`` on date ``on``."""
@@ -571,12 +641,11 @@ class KnowledgeBase:
                 if any(on is None or _covers(r.get("start"), r.get("end"), on) for r in self._terms(pid, role, of))]
 
     def role_term(self, person: str, role: str, of: str | None, on: str | None) -> dict[str, Any] | None:
-        """The KB's record of ``person`` holding ``role`` (or an equivalent title) of ``of``,
-        preferring the term that covers date ``on``; None when the KB does not know it."""
-        terms = self._terms(person, role, of)
-        covering = [r for r in terms if on is None or _covers(r.get("start"), r.get("end"), on)]
-        chosen = covering or terms
-        return dict(chosen[0]) if chosen else None
+        """The KB's term of ``person`` holding ``role`` (or an equivalent title) of ``of`` that covers date
+        ``on`` (any known term when ``on`` is None); None when no known term covers it: an article written
+        after a term ended must not be stamped with that expired term."""
+        covering = [r for r in self._terms(person, role, of) if on is None or _covers(r.get("start"), r.get("end"), on)]
+        return dict(covering[0]) if covering else None
 
     def _terms(self, person: str, role: str, of: str | None) -> list[dict[str, Any]]:
         """The person's terms in ``role`` or an equivalent title, of ``of`` when given."""
