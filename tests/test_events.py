@@ -59,7 +59,7 @@ TYPE_CASES = [
      "asserted"),
     ("ru", "Казахстан встретился с Францией в Париже.", "MEET", {"KAZ"}, {"FRA"}, "asserted"),
     ("en", "Kazakhstan met France in Paris.", "MEET", {"KAZ"}, {"FRA"}, "asserted"),
-    ("kk", "Қазақстан мен Қытай Астанада келіссөз жүргізді.", "NEGOTIATE", {"KAZ"}, {"CHN"}, "asserted"),
+    ("kk", "Қазақстан мен Қытай Астанада транзит туралы келіссөз жүргізді.", "NEGOTIATE", {"KAZ"}, {"CHN"}, "asserted"),
     ("ru", "Казахстан и Китай провели в Астане переговоры о транзите.", "NEGOTIATE", {"KAZ"}, {"CHN"}, "asserted"),
     ("en", "Kazakhstan and China held talks on transit in Astana.", "NEGOTIATE", {"KAZ"}, {"CHN"}, "asserted"),
     ("kk", "Ресей мен Қытай газ жеткізу туралы келісімге қол қойды.", "AGREE", {"RUS"}, {"CHN"}, "asserted"),

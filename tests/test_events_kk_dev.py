@@ -27,7 +27,7 @@ LIGHT_VERBS = [
      {"person:emmanuel-macron"}, {"KAZ"}, "asserted"),
     ("Тоқаев Астанада Өзбекстан Президенті Шавкат Мирзиёевпен кездесу өткізді.", "MEET",
      {TOKAYEV}, {"person:shavkat-mirziyoyev"}, "asserted"),
-    ("Ресей мен Украина Стамбулда келіссөз жүргізді.", "NEGOTIATE", {"RUS"}, {"UKR"}, "asserted"),
+    ("Ресей мен Украина Стамбулда келіссөз жүргізді.", "MEET", {"RUS"}, {"UKR"}, "asserted"),
     ("Қазақстан мен Өзбекстан су ресурстары жөнінде келісімге қол қойды.", "AGREE", {"KAZ"}, {"UZB"},
      "asserted"),
     ("Қырғызстан мен Тәжікстан шекара мәселесі бойынша келісімге келді.", "AGREE", {"KGZ"}, {"TJK"},
@@ -64,7 +64,7 @@ NEGATED = [
     ("Ресей Украинаға шабуыл жасамады.", "ASSAULT", {"RUS"}, {"UKR"}),
     ("Еуропалық одақ Қазақстанға санкция салмайды.", "SANCTION", {"Q458"}, {"KAZ"}),
     ("Қытай Ресейге әскери көмек көрсетпейді.", "SUPPLY", {"CHN"}, {"RUS"}),
-    ("Жапония Қытаймен келіссөз жүргізбеді.", "NEGOTIATE", {"JPN"}, {"CHN"}),
+    ("Жапония Қытаймен келіссөз жүргізбеді.", "MEET", {"JPN"}, {"CHN"}),
     ("Ресей Украинадан әскерін шығармайды.", "RETREAT", {"RUS"}, {"UKR"}),
 ]
 
@@ -85,7 +85,7 @@ PLANNED = [
     ("Ресей мен Қытай әскери жаттығу өткізуге ниетті.", "MOBILIZE", {"RUS", "CHN"}, set()),
     ("Украина Президенті Владимир Зеленский Ресейге қарсы санкцияларды күшейтуге шақырды.", "SANCTION",
      set(), {"RUS"}),
-    ("Ердоған Путин мен Зеленскийді келіссөзге шақырды.", "NEGOTIATE", {PUTIN}, {ZELENSKY}),
+    ("Ердоған Путин мен Зеленскийді келіссөзге шақырды.", "MEET", {PUTIN}, {ZELENSKY}),
 ]
 
 
@@ -190,7 +190,7 @@ def test_dates(text: str, etype: str, date: str) -> None:
 def test_an_undated_retelling_is_the_dated_event() -> None:
     found = events("Ресей мен Солтүстік Корея сәрсенбі күні Пхеньянда келіссөз жүргізді. Кремльдің "
                    "хабарлауынша, Ресей мен Солтүстік Корея келіссөз жүргізді.")
-    talks = [e for e in found if e.type == "NEGOTIATE"]
+    talks = [e for e in found if e.type == "MEET"]
     assert len(talks) == 1 and len(talks[0].evidence) == 2
 
 
@@ -224,7 +224,7 @@ def test_accusative_subject_inside_a_reported_clause() -> None:
 
 def test_not_refusing_talks_does_not_negate_them() -> None:
     found = events("Ресей СІМ-нің мәлімдемесінше, Мәскеу Киевпен келіссөзден бас тартпайды.")
-    assert find(found, "NEGOTIATE", {"RUS"}, {"UKR"}).mode != "negated"
+    assert find(found, "MEET", {"RUS"}, {"UKR"}).mode != "negated"
 
 
 @pytest.mark.parametrize(("text", "source", "target"), [
@@ -329,7 +329,7 @@ def test_a_contrast_word_closes_the_clause_for_reports_and_subjects() -> None:
     assert supply.mode == "asserted" and not supply.reported_by
     find(found, "ACCUSE", {"RUS"}, set())
     found = events("Жапония Оңтүстік Кореямен келіссөз жүргізді, ал Қытай бұған наразылық білдірді.")
-    talks = find(found, "NEGOTIATE", {"JPN"}, {"KOR"})
+    talks = find(found, "MEET", {"JPN"}, {"KOR"})
     assert talks.mode == "asserted" and not talks.reported_by
 
 
