@@ -212,8 +212,10 @@ def direct_slots(sc: SentenceContext, heads: list[int], skip: set[int], lex: Lex
                 found = actors_at(sc, k, lex, owners=True)
                 slot = "of" if found and slot in ("poss", "obj") else slot
             if head is not None and h != head and slot == "poss":
-                slot = "of"
-            sent = slot == "obj" and event_type in common().moved_forces
+                # "вывод американских войск" (a trigger with its force): the force's owner moves it
+                inner_force = event_type in common().moved_forces and matches_any(tree.tokens[h], _force_nouns(lex))
+                slot = "subj" if inner_force else "of"
+            sent = slot in ("obj", "poss") and event_type in common().moved_forces
             if (slot == "of" or sent) and matches_any(tree.tokens[k], _force_nouns(lex)):
                 # "the withdrawal of Russian troops", "North Korean troops were sent to Russia":
                 # forces do what they are named with, and a force sent goes as its sender's own.
