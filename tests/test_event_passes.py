@@ -443,3 +443,18 @@ deployed deploy VERB 8 conj
 """), arguments.PASS)
     got = sorted((c.type, c.source, c.target) for c in firm(ctx))
     assert got == [("MOBILIZE", ["PRK"], []), ("SUPPLY", ["PRK"], ["RUS"])]
+
+
+def test_event_coref_two_coordinated_verbs_of_one_type_are_two_acts_and_an_act_object_meets_the_need() -> None:
+    ctx = run_until(context("""
+Iran Iran PROPN 2 nsubj IRN
+welcomed welcome VERB 0 root
+the the DET 4 det
+ceasefire ceasefire NOUN 2 obj
+and and CCONJ 6 cc
+thanked thank VERB 2 conj
+Russia Russia PROPN 6 obj RUS
+"""), event_coref.PASS)
+    assert sorted((c.type, c.sent.tokens[c.head].text, c.source, c.target) for c in ctx.candidates) == [
+        ("RETREAT", "ceasefire", [], []), ("SUPPORT", "thanked", ["IRN"], ["RUS"]),
+        ("SUPPORT", "welcomed", ["IRN"], [])]

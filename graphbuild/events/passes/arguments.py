@@ -444,7 +444,18 @@ def need_met(c: Candidate, lex: Lexicon) -> bool:
             # "удары по инфраструктуре": the sense needs the phrase, not a named actor; an object must
             # name one ("released a journalist", not "released a report")
             return True
-        if option == "obj" and c.slot("of"):
+        if option == "obj" and (c.slot("of") or _event_object(c, lex)):
+            return True
+    return False
+
+
+def _event_object(c: Candidate, lex: Lexicon) -> bool:
+    """"welcomed the agreement", "приветствовал прекращение огня": the object is itself an act."""
+    tree = c.sent.tree
+    for obj in (d for k in c.indices for d in tree.deps(k, "obj") if d not in c.indices):
+        phrase = sorted(tree.subtree(obj))
+        at = phrase.index(obj)
+        if any(at in m.indices for m in find_matches([tree.tokens[w] for w in phrase], lex.triggers, set())):
             return True
     return False
 

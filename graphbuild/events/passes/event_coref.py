@@ -77,7 +77,10 @@ def _same_act_in_sentence(ctx: DocContext) -> list[Candidate]:
     kept = []
     for c in ctx.candidates:
         tree = c.sent.tree
-        gov = next((g for g in ctx.candidates if g is not c and g.sent is c.sent and g.type == c.type
+        # Only a noun names the act of the verb above it: two coordinated verbs are two acts
+        # ("welcomed the deal and thanked the mediators").
+        noun = tree.tokens[c.head].pos in ("NOUN", "PROPN")
+        gov = next((g for g in ctx.candidates if noun and g is not c and g.sent is c.sent and g.type == c.type
                     and not g.weak and tree.head(c.head) in g.indices), None)
         if gov is None:
             kept.append(c)
