@@ -18,6 +18,7 @@ import click
 
 from graphbuild import __version__
 from graphbuild.cli.console import error_line, progress_bar, stderr, stdout, summary_table, warning_line
+from graphbuild.export.output_folder import OutputFolder
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
@@ -62,12 +63,16 @@ def cli(ctx: click.Context, verbose: bool, quiet: bool) -> None:
     ctx.obj.update(verbose=verbose, quiet=quiet)
 
 
-def _write_outputs(graph: Any, out: Path, warnings: list[str]) -> None:
+def _write_outputs(graph: Any, folder: OutputFolder, warnings: list[str]) -> None:
+    """Every output into a fresh hidden folder, then swapped in whole for ``--out``."""
     from graphbuild.export import write_all
     from graphbuild.export.jsonl import write_jsonl
 
-    write_all(graph, out)
-    write_jsonl(out / "warnings.jsonl", ({"warning": w} for w in warnings))
+    def fill(staging: Path) -> None:
+        write_all(graph, staging, title=f"graphbuild: {folder.path.name}")
+        write_jsonl(staging / "warnings.jsonl", ({"warning": w} for w in warnings))
+
+    folder.replace(fill)
 
 
 def _print_summary(ctx: click.Context, stats: dict[str, Any], warnings: list[str], errors: int,
@@ -105,16 +110,17 @@ def build(ctx: click.Context, inputs: tuple[str, ...], out: Path, kb_files: tupl
     """
     from graphbuild.pipeline import build_graph
 
-    stdin_text = sys.stdin.read() if "-" in inputs else None
-    with progress_bar("build", None, "articles", ctx.obj["quiet"]) as advance:
-        result = build_graph(list(inputs), kb_files=kb_files, jobs=jobs, dask=dask, stdin_text=stdin_text,
-                             on_document=lambda _source, ok: advance() if ok else None,
-                             on_total=advance.set_total)
-    for error in result.errors:
-        error_line(f"{error.source}: {error.message}")
-    if not result.graph.documents:
-        raise CommandError("no document could be read; nothing written")
-    _write_outputs(result.graph, out, result.warnings)
+    with OutputFolder(out) as folder:  # locked from the start: a second build into --out fails at once
+        stdin_text = sys.stdin.read() if "-" in inputs else None
+        with progress_bar("build", None, "articles", ctx.obj["quiet"]) as advance:
+            result = build_graph(list(inputs), kb_files=kb_files, jobs=jobs, dask=dask, stdin_text=stdin_text,
+                                 on_document=lambda _source, ok: advance() if ok else None,
+                                 on_total=advance.set_total)
+        for error in result.errors:
+            error_line(f"{error.source}: {error.message}")
+        if not result.graph.documents:
+            raise CommandError("no document could be read; nothing written")
+        _write_outputs(result.graph, folder, result.warnings)
     _print_summary(ctx, result.graph.stats(), result.warnings, len(result.errors), f"built {out}")
     ctx.exit(EXIT_PARTIAL if result.errors else EXIT_OK)
 
@@ -135,9 +141,10 @@ def load(ctx: click.Context, records: tuple[Path, ...], out: Path) -> None:
     """
     from graphbuild.graph.records import read_records
 
-    with progress_bar("load", None, "records", ctx.obj["quiet"]) as advance:
-        graph = read_records(list(records), progress=advance)
-    _write_outputs(graph, out, [])
+    with OutputFolder(out) as folder:
+        with progress_bar("load", None, "records", ctx.obj["quiet"]) as advance:
+            graph = read_records(list(records), progress=advance)
+        _write_outputs(graph, folder, [])
     _print_summary(ctx, graph.stats(), [], 0, f"loaded into {out}")
 
 

@@ -7,8 +7,11 @@ from pathlib import Path
 from graphbuild.graph.knowledge_graph import KnowledgeGraph
 
 
-def write_all(graph: KnowledgeGraph, out_dir: Path) -> list[Path]:
-    """Write the output contract and every derived format into ``out_dir``."""
+def write_all(graph: KnowledgeGraph, out_dir: Path, title: str | None = None) -> list[Path]:
+    """Write the output contract and every derived format into ``out_dir``.
+
+    ``title`` heads view.html (default: the folder's name; pass it when ``out_dir`` is a staging
+    folder that will be renamed)."""
     from graphbuild.export.graphml import write_graphml
     from graphbuild.export.html_view import write_view
     from graphbuild.export.jsonl import write_contract
@@ -23,5 +26,5 @@ def write_all(graph: KnowledgeGraph, out_dir: Path) -> list[Path]:
     paths.append(write_graphml(graph, out_dir))
     paths += write_neo4j_csv(graph, out_dir)
     paths += write_parquet(graph, out_dir)
-    paths.append(write_view(graph, out_dir / "view.html", title=f"graphbuild: {out_dir.name}"))
+    paths.append(write_view(graph, out_dir / "view.html", title=title or f"graphbuild: {out_dir.name}"))
     return paths
