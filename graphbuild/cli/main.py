@@ -17,7 +17,7 @@ from typing import Any
 import click
 
 from graphbuild import __version__
-from graphbuild.cli.console import error_line, progress_bar, stderr, stdout, summary_table, warning_line
+from graphbuild.cli.console import error_line, literal, progress_bar, stderr, stdout, summary_table, warning_line
 from graphbuild.export.output_folder import OutputFolder
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
@@ -108,13 +108,14 @@ def build(ctx: click.Context, inputs: tuple[str, ...], out: Path, kb_files: tupl
       graphbuild build 'news/*.html' feed.jsonl --out out/ --jobs 2
       graphbuild build corpus/ --out out/ --dask tcp://scheduler:8786
     """
+    from graphbuild.ingest import read_stdin
     from graphbuild.pipeline import build_graph
 
     with OutputFolder(out) as folder:  # locked from the start: a second build into --out fails at once
-        stdin_text = sys.stdin.read() if "-" in inputs else None
+        stdin_data = read_stdin() if "-" in inputs else None
         with progress_bar("build", None, "articles", ctx.obj["quiet"]) as advance:
-            result = build_graph(list(inputs), kb_files=kb_files, jobs=jobs, dask=dask, stdin_text=stdin_text,
-                                 on_document=lambda _source, ok: advance() if ok else None,
+            result = build_graph(list(inputs), kb_files=kb_files, jobs=jobs, dask=dask, stdin_text=stdin_data,
+                                 skip=folder.path, on_document=lambda _source, ok: advance() if ok else None,
                                  on_total=advance.set_total)
         for error in result.errors:
             error_line(f"{error.source}: {error.message}")
@@ -185,7 +186,7 @@ def push(ctx: click.Context, directory: Path, neo4j_uri: str, neo4j_user: str, n
         report = push_graph(graph, neo4j_uri, neo4j_user, neo4j_password, database=database,
                             batch_size=batch_size, progress=advance)
     if not ctx.obj["quiet"]:
-        stderr.print(f"pushed to {neo4j_uri}: {report}")
+        stderr.print(literal(f"pushed to {neo4j_uri}: {report}"))
 
 
 @cli.command()
@@ -237,7 +238,7 @@ def query(ctx: click.Context, name: str | None, params: tuple[str, ...], sparql:
     if list_only or not name:
         table = Table("name", "question", "parameters")
         for info in list_queries():
-            table.add_row(info.name, info.question, ", ".join(info.params))
+            table.add_row(info.name, literal(info.question), ", ".join(info.params))
         stdout.print(table)
         return
     values: dict[str, str] = {}
@@ -259,7 +260,7 @@ def query(ctx: click.Context, name: str | None, params: tuple[str, ...], sparql:
         return
     table = Table(*(rows[0].keys() if rows else ["(no rows)"]))
     for row in rows:
-        table.add_row(*(str(v) for v in row.values()))
+        table.add_row(*(literal(str(v)) for v in row.values()))
     stdout.print(table)
 
 
@@ -359,7 +360,7 @@ def viz(ctx: click.Context, directory: Path, out: Path, title: str | None) -> No
     graph = read_records(directory)
     write_view(graph, out, title or f"graphbuild: {directory.resolve().name}")
     if not ctx.obj["quiet"]:
-        stderr.print(f"wrote {out} ({len(graph.actors)} actors, {len(graph.events)} events)")
+        stderr.print(literal(f"wrote {out} ({len(graph.actors)} actors, {len(graph.events)} events)"))
 
 
 def main(argv: list[str] | None = None) -> int:
