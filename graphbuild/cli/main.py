@@ -193,9 +193,11 @@ def push(ctx: click.Context, directory: Path, neo4j_uri: str, neo4j_user: str, n
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--bind", default="127.0.0.1:7878", show_default=True, help="Address and port to listen on.")
 @click.option("--read-write", is_flag=True, help="Allow SPARQL updates (read-only by default).")
+@click.option("--allow-federation", is_flag=True,
+              help="Allow federated queries (SERVICE), which make the server fetch URLs given in a query.")
 @click.pass_context
 @_handle_errors
-def serve(ctx: click.Context, directory: Path, bind: str, read_write: bool) -> None:
+def serve(ctx: click.Context, directory: Path, bind: str, read_write: bool, allow_federation: bool) -> None:
     """Serve the RDF export of DIRECTORY as a SPARQL 1.1 endpoint (Oxigraph).
 
     \b
@@ -204,11 +206,16 @@ def serve(ctx: click.Context, directory: Path, bind: str, read_write: bool) -> N
     """
     from graphbuild.stores.oxigraph_store import serve as serve_store
 
-    handle = serve_store(directory, bind=bind, read_only=not read_write)  # prints the endpoint
+    handle = serve_store(directory, bind=bind, read_only=not read_write,
+                         allow_federation=allow_federation)  # prints the endpoint
     try:
-        handle.wait()
+        code = handle.wait()
     except KeyboardInterrupt:
         handle.terminate()
+        return
+    handle.terminate()
+    if code != 0:
+        raise CommandError(f"the SPARQL server on {bind} stopped (exit code {code}); see {handle.server.log}")
 
 
 @cli.command()
