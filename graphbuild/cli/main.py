@@ -166,22 +166,35 @@ def _neo4j_options(func: Callable[..., Any]) -> Callable[..., Any]:
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @_neo4j_options
 @click.option("--batch-size", default=1000, show_default=True, type=click.IntRange(1, 100_000))
+@click.option("--verify", is_flag=True,
+              help="Write nothing: check that every node and relationship of DIRECTORY is in Neo4j.")
 @click.pass_context
 @_handle_errors
 def push(ctx: click.Context, directory: Path, neo4j_uri: str, neo4j_user: str, neo4j_password: str | None,
-         database: str | None, batch_size: int) -> None:
-    """Write a built graph into Neo4j (idempotent: pushing twice changes nothing).
+         database: str | None, batch_size: int, verify: bool) -> None:
+    """Write a built graph into Neo4j (idempotent: pushing twice changes nothing; a push that was
+    stopped is completed by pushing again, and no event is ever left without its relationships).
 
     \b
     Example:
       NEO4J_PASSWORD=secret graphbuild push out/ --neo4j-uri bolt://localhost:7687
+      NEO4J_PASSWORD=secret graphbuild push out/ --verify
     """
     from graphbuild.graph.records import read_records
-    from graphbuild.stores.neo4j_store import push_graph
+    from graphbuild.stores.neo4j_store import push_graph, verify_graph
 
     if neo4j_password is None:
         raise click.UsageError("no Neo4j password: pass --neo4j-password or set NEO4J_PASSWORD")
     graph = read_records(directory)
+    if verify:
+        gaps = verify_graph(graph, neo4j_uri, neo4j_user, neo4j_password, database=database)
+        if gaps:
+            raise CommandError(f"Neo4j at {neo4j_uri} lacks part of {directory} ({'; '.join(gaps)}); "
+                               "push again to complete it")
+        if not ctx.obj["quiet"]:
+            stderr.print(literal(f"verified: Neo4j at {neo4j_uri} holds every node and relationship of "
+                                 f"{directory}"))
+        return
     with progress_bar("push", None, "rows", ctx.obj["quiet"]) as advance:
         report = push_graph(graph, neo4j_uri, neo4j_user, neo4j_password, database=database,
                             batch_size=batch_size, progress=advance)
