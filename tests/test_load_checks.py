@@ -43,6 +43,8 @@ def corrupted(records_dir: Path, tmp_path: Path, name: str, change: dict[str, An
     ("entities.jsonl", {"documents": [1, 2]}, "documents[0]: expected text, got a number 1"),
     ("documents.jsonl", {"published": "not a date"}, "published: expected an ISO date or date-time"),
     ("documents.jsonl", {"title": True}, "title: expected text, got true/false"),
+    ("documents.jsonl", {"lang": '" onmouseover="x'}, "lang: expected a language tag"),
+    ("entities.jsonl", {"names": {"en fr": ["Korea"]}}, "names: expected language tags as keys, not 'en fr'"),
     ("roles.jsonl", {"start": "yesterday"}, "start: expected an ISO date"),
     ("events.jsonl", '{"id": ' + "[" * 100_000 + "]" * 100_000 + "}", "JSON nested too deeply to read"),
 ])

@@ -20,6 +20,7 @@ from typing import Any, Union
 from graphbuild.ingest.metadata import published_date
 
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+_LANGUAGE_TAG = re.compile(r"[a-zA-Z]{1,8}(?:-[a-zA-Z0-9]{1,8})*")  # BCP 47 shape: RDF language tags
 
 
 def _partial_date(value: Any) -> str | None:
@@ -51,6 +52,15 @@ def _published(value: Any) -> str | None:
     return None if published_date(value) == value.strip() else "expected an ISO date or date-time"
 
 
+def _language_tag(value: Any) -> str | None:
+    return None if _LANGUAGE_TAG.fullmatch(value) else f"expected a language tag such as 'kk', not {_short(value)}"
+
+
+def _name_languages(value: Any) -> str | None:
+    bad = next((key for key in value if _LANGUAGE_TAG.fullmatch(key) is None), None)
+    return None if bad is None else f"expected language tags as keys, not {_short(bad)}"
+
+
 def _not_negative(value: Any) -> str | None:
     return None if value >= 0 else f"must not be negative, not {value!r}"
 
@@ -62,6 +72,8 @@ RANGES: dict[str, Callable[[Any], str | None]] = {
     "date": _partial_date, "start": _partial_date, "end": _partial_date, "as_of": _partial_date,
     "date_precision": _one_of("day", "month", "year"),
     "published": _published,
+    "lang": _language_tag,
+    "names": _name_languages,
 }
 # Offsets are numbers in Evidence; in Role the same names are dates.
 OFFSET_FIELDS = {"Evidence": ("start", "end")}
