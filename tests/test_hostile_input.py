@@ -167,3 +167,14 @@ def test_long_repetitive_text_and_a_huge_sentence_finish_and_say_what_was_cut(tm
                for w in warnings), warnings
     events = (out / "events.jsonl").read_text(encoding="utf-8")
     assert '"AGREE"' in events or '"MEET"' in events  # the kept part was still read
+
+
+@pytest.mark.parametrize("value", ['line\nbreak and "quote"', 'ends in a quote"', "back\\slash", "'''\"\"\""])
+def test_string_query_parameters_stay_one_literal(examples_sparql: str, value: str) -> None:
+    from graphbuild.queries import list_queries, run_sparql
+
+    asked = [(info.name, name) for info in list_queries() for name, kind in info.params.items() if kind == "string"]
+    assert asked
+    for query_name, param in asked:
+        others = {name: "PRK" for name in next(i for i in list_queries() if i.name == query_name).params}
+        assert run_sparql(query_name, {**others, param: value}, examples_sparql) == []  # parsed, matched nothing

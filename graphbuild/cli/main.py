@@ -224,9 +224,9 @@ def serve(ctx: click.Context, directory: Path, bind: str, read_write: bool, allo
     try:
         code = handle.wait()
     except KeyboardInterrupt:
-        handle.terminate()
+        handle.stop()
         return
-    handle.terminate()
+    handle.stop()
     if code != 0:
         raise CommandError(f"the SPARQL server on {bind} stopped (exit code {code}); see {handle.server.log}")
 

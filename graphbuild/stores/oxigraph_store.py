@@ -175,7 +175,7 @@ class Endpoint:
         """Block until the store exits (the CLI's foreground); its exit code."""
         return self.server.wait(timeout)
 
-    def terminate(self) -> None:
+    def stop(self) -> None:
         if self.gate is not None:
             self.gate.stop()
         self.server.stop()
