@@ -178,3 +178,26 @@ def test_string_query_parameters_stay_one_literal(examples_sparql: str, value: s
     for query_name, param in asked:
         others = {name: "PRK" for name in next(i for i in list_queries() if i.name == query_name).params}
         assert run_sparql(query_name, {**others, param: value}, examples_sparql) == []  # parsed, matched nothing
+
+
+def test_rdf_work_per_document_does_not_grow_with_the_corpus(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Many documents naming the same actors (counted in IRIs made, not timed: bench/rdf_scaling.py)."""
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[1] / "bench"))
+    from rdf_scaling import synthetic_graph
+
+    import graphbuild.export.rdf as rdf
+
+    made: list[int] = [0]
+    original = rdf.iri
+
+    def counted(identifier: str) -> object:
+        made[0] += 1
+        return original(identifier)
+
+    monkeypatch.setattr(rdf, "iri", counted)
+    cost = {}
+    for documents in (40, 80):
+        made[0] = 0
+        rdf.graph_to_rdflib(synthetic_graph(documents))
+        cost[documents] = made[0]
+    assert cost[80] <= 2.2 * cost[40], cost
