@@ -157,3 +157,21 @@ def test_a_full_disk_names_the_path_and_keeps_the_old_output(builds: dict[str, o
     assert len(lines) == 1 and "cannot write" in lines[0] and str(out.parent) in lines[0], result.stderr
     assert tree(out) == builds["old"]
     assert leftovers(out) == []
+
+
+def test_a_folder_holding_other_files_is_refused_not_wiped(builds: dict[str, object], tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "notes.md").write_text("mine", encoding="utf-8")
+    result = load(builds["new_records"], project)  # type: ignore[arg-type]
+    assert result.returncode == 1
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and "holds files a build does not write (notes.md)" in lines[0], result.stderr
+    assert sorted(p.name for p in project.iterdir()) == ["notes.md"]
+
+
+def test_every_file_a_build_writes_counts_as_output(builds: dict[str, object]) -> None:
+    from graphbuild.export import is_output_entry
+
+    written = {name.split("/", 1)[0] for name in builds["new"]}  # type: ignore[union-attr]
+    assert written and all(is_output_entry(name) for name in written), written

@@ -18,6 +18,7 @@ import click
 
 from graphbuild import __version__
 from graphbuild.cli.console import error_line, literal, progress_bar, stderr, stdout, summary_table, warning_line
+from graphbuild.export import is_output_entry
 from graphbuild.export.output_folder import OutputFolder
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
@@ -111,7 +112,7 @@ def build(ctx: click.Context, inputs: tuple[str, ...], out: Path, kb_files: tupl
     from graphbuild.ingest import read_stdin
     from graphbuild.pipeline import build_graph
 
-    with OutputFolder(out) as folder:  # locked from the start: a second build into --out fails at once
+    with OutputFolder(out, is_output_entry) as folder:  # locked from the start: a second build into --out fails at once
         stdin_data = read_stdin() if "-" in inputs else None
         with progress_bar("build", None, "articles", ctx.obj["quiet"]) as advance:
             result = build_graph(list(inputs), kb_files=kb_files, jobs=jobs, dask=dask, stdin_text=stdin_data,
@@ -142,7 +143,7 @@ def load(ctx: click.Context, records: tuple[Path, ...], out: Path) -> None:
     """
     from graphbuild.graph.records import read_records
 
-    with OutputFolder(out) as folder:
+    with OutputFolder(out, is_output_entry) as folder:
         with progress_bar("load", None, "records", ctx.obj["quiet"]) as advance:
             graph = read_records(list(records), progress=advance)
         _write_outputs(graph, folder, [])

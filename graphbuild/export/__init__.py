@@ -6,6 +6,19 @@ from pathlib import Path
 
 from graphbuild.graph.knowledge_graph import KnowledgeGraph
 
+# Everything a build leaves in its output folder: write_all's files, warnings.jsonl, the store and
+# log `graphbuild serve` keeps there (and its half-loaded stores), and temporary files of an
+# interrupted older version.
+OUTPUT_NAMES = frozenset({
+    "documents.jsonl", "entities.jsonl", "events.jsonl", "roles.jsonl", "warnings.jsonl", "graph.ttl",
+    "graph.trig", "graph.jsonld", "graph.graphml", "neo4j", "tables", "view.html", ".oxigraph", ".oxigraph.log",
+})
+
+
+def is_output_entry(name: str) -> bool:
+    """Whether ``name`` in an output folder is something graphbuild put there."""
+    return name in OUTPUT_NAMES or name.startswith(".oxigraph") or (name.startswith(".") and name.endswith(".tmp"))
+
 
 def write_all(graph: KnowledgeGraph, out_dir: Path, title: str | None = None) -> list[Path]:
     """Write the output contract and every derived format into ``out_dir``.

@@ -33,15 +33,25 @@ class OutputError(Exception):
 
 
 class OutputFolder:
-    """The lock on an output folder and the swap that replaces it (use as a context manager)."""
+    """The lock on an output folder and the swap that replaces it (use as a context manager).
 
-    def __init__(self, path: Path) -> None:
+    ``ours(name)`` says whether an entry of an existing folder is something a build writes: the
+    whole folder is replaced, so a folder holding anything else (``--out .`` in a project) is
+    refused rather than wiped."""
+
+    def __init__(self, path: Path, ours: Callable[[str], bool] = lambda _name: True) -> None:
         self.path = Path(path).absolute()
+        self._ours = ours
         self._lock_fd: int | None = None
 
     def __enter__(self) -> OutputFolder:
         if self.path.exists() and not self.path.is_dir():
             raise OutputError(f"{self.path}: exists and is not a folder")
+        foreign = sorted(p.name for p in self.path.iterdir() if not self._ours(p.name)) if self.path.is_dir() else []
+        if foreign:
+            shown = ", ".join(foreign[:5]) + (", ..." if len(foreign) > 5 else "")
+            raise OutputError(f"{self.path}: holds files a build does not write ({shown}); the output folder is "
+                              "replaced as a whole, so choose a new or empty folder")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._lock_fd = _lock(self.path)
