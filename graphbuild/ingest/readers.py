@@ -53,8 +53,8 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
-class IngestError:
-    source: str
+class _SourceNote:
+    source: str  # the input as given, "file#Lline" for a JSONL line
     message: str
 
     def __str__(self) -> str:
@@ -62,14 +62,13 @@ class IngestError:
 
 
 @dataclass(frozen=True)
-class IngestWarning:
+class IngestError(_SourceNote):
+    """An input that could not be read; the other inputs are."""
+
+
+@dataclass(frozen=True)
+class IngestWarning(_SourceNote):
     """Something read but changed or dropped (text cut at a limit, a bad date): the document is kept."""
-
-    source: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.source}: {self.message}"
 
 
 IngestResult = Document | IngestError | IngestWarning
