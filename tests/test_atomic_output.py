@@ -175,3 +175,16 @@ def test_every_file_a_build_writes_counts_as_output(builds: dict[str, object]) -
 
     written = {name.split("/", 1)[0] for name in builds["new"]}  # type: ignore[union-attr]
     assert written and all(is_output_entry(name) for name in written), written
+
+
+def test_two_runs_racing_for_one_folder_give_one_complete_build(builds: dict[str, object], tmp_path: Path) -> None:
+    out = fresh_old_output(builds, tmp_path)
+    first = subprocess.Popen([sys.executable, "-c", STEPPED_LOAD, str(builds["new_records"]), str(out), "1"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=ENV)
+    assert first.stdout is not None
+    assert first.stdout.readline().strip() == "before write_contract"  # the first run is writing now
+    second = load(builds["old_records"], out)  # type: ignore[arg-type]
+    first.stdout.read()
+    assert first.wait(timeout=120) == 0
+    assert second.returncode == 1 and "another graphbuild is writing" in second.stderr, second.stderr
+    assert tree(out) == builds["new"]

@@ -40,7 +40,8 @@ class OutputFolder:
     refused rather than wiped."""
 
     def __init__(self, path: Path, ours: Callable[[str], bool] = lambda _name: True) -> None:
-        self.path = Path(path).absolute()
+        # A symlinked --out means its target: swapping the link itself would leave the target stale.
+        self.path = Path(path).resolve() if Path(path).is_symlink() else Path(path).absolute()
         self._ours = ours
         self._lock_fd: int | None = None
 
