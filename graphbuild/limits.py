@@ -13,8 +13,8 @@ MAX_JSONL_LINE_CHARS = 16 * 1024 * 1024
 # Characters of HTML parsed for one page; the rest of a longer page is cut (with a warning).
 MAX_HTML_CHARS = 8 * 1024 * 1024
 # Characters of article text (after boilerplate removal) read for extraction; longer text is cut
-# at the last line or space before the limit.  The event stage still has loops that grow with the
-# square of the mentions in a document (see docs/limits.md), which is what sets this value.
+# at the last line or space before the limit.  The event stage still has loops that grow faster
+# than the text (listed in docs/limits.md), which is what sets this value.
 MAX_ARTICLE_CHARS = 50_000
 # Tokens of one sentence handed to parsing and extraction; a longer sentence is cut.
 MAX_SENTENCE_TOKENS = 200
