@@ -15,11 +15,25 @@ def content_hash(*parts: Any, length: int = 16) -> str:
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:length]
 
 
+# Ids are index keys in Neo4j (which refuses keys of several kilobytes) and appear in every export:
+# past this length the tail of an id is replaced by a hash of the whole, so ids of ordinary names
+# are unchanged and long ones stay distinct and deterministic.
+MAX_ID_CHARS = 100
+_KEPT_HEAD = MAX_ID_CHARS - 17  # room for "-" and a 16-character hash
+
+
+def capped_id(identifier: str) -> str:
+    """``identifier`` itself when short enough, else its head plus a hash of all of it."""
+    if len(identifier) <= MAX_ID_CHARS:
+        return identifier
+    return identifier[:_KEPT_HEAD].rstrip("-") + "-" + content_hash(identifier)
+
+
 def slugify(text: str) -> str:
-    """ASCII slug for ids of actors without an ISO code or a Wikidata QID."""
+    """ASCII slug for ids of actors without an ISO code or a Wikidata QID (capped, see MAX_ID_CHARS)."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug or "x" + content_hash(text, length=10)
+    return capped_id(slug) if slug else "x" + content_hash(text, length=10)
 
 
 def document_id(text: str) -> str:

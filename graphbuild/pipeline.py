@@ -20,7 +20,7 @@ from graphbuild.entities.ner import recognize
 from graphbuild.events import extract_events
 from graphbuild.graph.knowledge_graph import KnowledgeGraph
 from graphbuild.ids import document_id
-from graphbuild.ingest import IngestError, read_inputs
+from graphbuild.ingest import IngestError, IngestWarning, read_inputs
 from graphbuild.ingest.langid import paragraph_spans
 from graphbuild.language import SUPPORTED_LANGUAGES, analyze
 from graphbuild.language.base import Sentence
@@ -39,20 +39,21 @@ def _knowledge_base(extra: tuple[str, ...]) -> KnowledgeBase:
     return KnowledgeBase.load([Path(p) for p in extra] or None)
 
 
-def language_parts(doc: Document) -> list[tuple[str, list[Sentence]]]:
+def language_parts(doc: Document, warnings: list[str] | None = None) -> list[tuple[str, list[Sentence]]]:
     """Sentences grouped by language: a document quoting another language is read in each one.
 
     Paragraphs in a language we cannot read (e.g. an English quote in a Kazakh article when
-    only kk/ru/en exist) are read in the document's language.
+    only kk/ru/en exist) are read in the document's language.  Sentences cut at the length
+    limit are reported in ``warnings``.
     """
     langs = doc.paragraph_langs
     if not langs or len(set(langs)) == 1:
-        return [(doc.lang, analyze(doc.text, doc.lang))]
+        return [(doc.lang, analyze(doc.text, doc.lang, warnings))]
     spans = paragraph_spans(doc.text)
     by_lang: dict[str, list[Sentence]] = {}
     for (start, end), lang in zip(spans, langs, strict=False):
         lang = lang if lang in SUPPORTED_LANGUAGES else doc.lang
-        for sentence in analyze(doc.text[start:end], lang):
+        for sentence in analyze(doc.text[start:end], lang, warnings):
             by_lang.setdefault(lang, []).append(_shift(sentence, start))
     return sorted(by_lang.items(), key=lambda item: item[0] != doc.lang)
 
@@ -87,7 +88,7 @@ def process_document(doc: Document, kb_files: tuple[str, ...] = ()) -> DocumentR
             part.add_actor(kb_actor(kb, actor_id, doc.id))
         return True
 
-    for lang, sentences in language_parts(doc):
+    for lang, sentences in language_parts(doc, warnings):
         view = doc if lang == doc.lang else dataclasses.replace(doc, lang=lang)
         ner_mentions = recognize(sentences, lang, doc.id)
         linked = link_mentions(view, sentences, ner_mentions, kb)
@@ -121,21 +122,31 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
 
 
+def isolated_process_document(doc: Document, kb_files: tuple[str, ...] = ()) -> DocumentResult | IngestError:
+    """``process_document``, with a failure inside one document turned into an error naming it."""
+    try:
+        return process_document(doc, kb_files)
+    except RecursionError:
+        return IngestError(doc.source, "extraction failed: structure nested too deeply")
+    except Exception as exc:  # one document's bug or oddity must not cost the others
+        return IngestError(doc.source, f"extraction failed: {exc.__class__.__name__}: {exc}")
+
+
 def _process_all(docs: list[Document], kb_files: tuple[str, ...], jobs: int,
-                 dask: str | None = None) -> Iterator[DocumentResult]:
+                 dask: str | None = None) -> Iterator[DocumentResult | IngestError]:
     if dask is not None:
         yield from _process_on_dask(docs, kb_files, dask, jobs)
         return
     if jobs <= 1:
         for doc in docs:
-            yield process_document(doc, kb_files)
+            yield isolated_process_document(doc, kb_files)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(process_document, docs, repeat(kb_files), chunksize=4)
+        yield from pool.map(isolated_process_document, docs, repeat(kb_files), chunksize=4)
 
 
 def _process_on_dask(docs: list[Document], kb_files: tuple[str, ...], address: str,
-                     jobs: int) -> Iterator[DocumentResult]:
+                     jobs: int) -> Iterator[DocumentResult | IngestError]:
     """Extraction on a Dask cluster: "local" starts one on this machine, anything else is an address."""
     from dask.distributed import Client, LocalCluster, as_completed
 
@@ -147,7 +158,7 @@ def _process_on_dask(docs: list[Document], kb_files: tuple[str, ...], address: s
         except OSError as exc:
             raise ConnectionError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
         with client:
-            futures = client.map(process_document, docs, kb_files=kb_files, pure=False)
+            futures = client.map(isolated_process_document, docs, kb_files=kb_files, pure=False)
             for future in as_completed(futures):
                 yield future.result()
     finally:
@@ -156,7 +167,7 @@ def _process_on_dask(docs: list[Document], kb_files: tuple[str, ...], address: s
 
 
 def build_graph(inputs: list[str], *, kb_files: Iterable[Path] = (), jobs: int = 1, dask: str | None = None,
-                stdin_text: str | None = None,
+                stdin_text: str | bytes | None = None, skip: Path | None = None,
                 on_document: Callable[[str, bool], None] | None = None,
                 on_total: Callable[[int], None] | None = None) -> BuildResult:
     """Read every input, extract each document and merge everything into one graph.
@@ -165,14 +176,17 @@ def build_graph(inputs: list[str], *, kb_files: Iterable[Path] = (), jobs: int =
     ``on_total(n)`` is told how many documents will be extracted once the inputs are read, and
     ``on_document(source, ok)`` is called once per input item (both for progress bars).
     ``dask`` runs extraction on a Dask cluster ("local" or a scheduler address); results are
-    merged in input order, so the graph is the same however it was computed.
+    merged in input order, so the graph is the same however it was computed.  ``skip`` is a
+    folder never read (the build's own output folder, when it lies inside an input folder).
     """
     kb_key = tuple(str(p) for p in kb_files)
     _knowledge_base(kb_key)  # fail early (and once) on a bad user KB file
     result = BuildResult(KnowledgeGraph())
     docs: list[Document] = []
-    for item in read_inputs(inputs, stdin_text=stdin_text):
-        if isinstance(item, IngestError):
+    for item in read_inputs(inputs, stdin_text=stdin_text, skip=skip):
+        if isinstance(item, IngestWarning):
+            result.warnings.append(str(item))
+        elif isinstance(item, IngestError):
             result.errors.append(item)
             if on_document:
                 on_document(item.source, False)
@@ -182,11 +196,17 @@ def build_graph(inputs: list[str], *, kb_files: Iterable[Path] = (), jobs: int =
         on_total(len(docs))
     parts: dict[str, DocumentResult] = {}
     for part in _process_all(docs, kb_key, jobs, dask):
-        parts[part.document.id] = part
+        if isinstance(part, IngestError):
+            result.errors.append(part)
+        else:
+            parts[part.document.id] = part
         if on_document:
-            on_document(part.document.source, True)
+            on_document(part.source if isinstance(part, IngestError) else part.document.source,
+                        not isinstance(part, IngestError))
     for doc in docs:  # merge in input order whatever order the workers finished in
-        part = parts[doc.id]
+        part = parts.get(doc.id)
+        if part is None:  # its extraction failed and is among the errors
+            continue
         result.graph.merge(part.graph)
         result.warnings.extend(f"{part.document.source}: {w}" for w in part.warnings)
     return result

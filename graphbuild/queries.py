@@ -29,6 +29,8 @@ from graphbuild.graph.knowledge_graph import KnowledgeGraph
 PARAM_TYPES: tuple[str, ...] = ("id", "string", "int")
 _PARAM_LINE = re.compile(r"^#\s*param\s+([A-Za-z_]\w*)\s*:\s*(\w+)\s*$")
 _PLACEHOLDER = re.compile(r"\$([A-Za-z_]\w*)")
+_SPARQL_STRING_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t",
+                                        "\b": "\\b", "\f": "\\f"})
 _XSD = "http://www.w3.org/2001/XMLSchema#"
 _INTEGER_TYPES = {_XSD + t for t in ("integer", "int", "long", "short", "byte", "nonNegativeInteger",
                                       "positiveInteger", "negativeInteger", "nonPositiveInteger",
@@ -154,7 +156,8 @@ def sparql_term(value: Any, kind: str) -> str:
         return f"<{iri(str(value))}>"  # iri() percent-encodes everything that could end the IRI
     if kind == "int":
         return Literal(int(value)).n3()
-    return Literal(str(value)).n3()
+    # Always the short "..." form with escapes: rdflib's long form breaks on a value ending in a quote.
+    return '"' + str(value).translate(_SPARQL_STRING_ESCAPES) + '"'
 
 
 def fill_sparql(info: QueryInfo, params: Mapping[str, Any]) -> str:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
 import tempfile
+from html import unescape as html_unescape
 from pathlib import Path
 
 import pytest
@@ -59,3 +61,49 @@ def test_viz_screenshot_is_not_blank(records_dir: Path, tmp_path: Path) -> None:
     colours = network_area.getcolors(maxcolors=1 << 20) or []
     non_white = sum(count for count, rgb in colours if rgb != (255, 255, 255))
     assert non_white > 2000, "the network area of the screenshot is blank"
+
+
+PWNED = "document.documentElement.setAttribute('data-pwned', 'yes')"
+HOSTILE_LABELS = ["<!--<script>", f'</script><img src=x onerror="{PWNED}">', "__DATA__", "line\u2028separator & co"]
+
+
+def _hostile_records(records_dir: Path, target: Path) -> Path:
+    """The test records with actor names and evidence an attacker chose."""
+    target.mkdir()
+    for path in records_dir.iterdir():
+        target.joinpath(path.name).write_bytes(path.read_bytes())
+    entities = [json.loads(line) for line in (target / "entities.jsonl").read_text(encoding="utf-8").splitlines()]
+    for entity, label in zip(entities, HOSTILE_LABELS, strict=False):
+        entity["label"] = label
+        entity["names"] = {"en": [label]}
+    (target / "entities.jsonl").write_text("".join(json.dumps(e) + "\n" for e in entities), encoding="utf-8")
+    events = [json.loads(line) for line in (target / "events.jsonl").read_text(encoding="utf-8").splitlines()]
+    for evidence in events[0]["evidence"]:
+        evidence["sentence"] = f'<img src=x onerror="{PWNED}"> <!--<script>'
+    (target / "events.jsonl").write_text("".join(json.dumps(e) + "\n" for e in events), encoding="utf-8")
+    return target
+
+
+def test_hostile_names_and_titles_are_shown_as_text_and_run_nothing(records_dir: Path, tmp_path: Path) -> None:
+    records = _hostile_records(records_dir, tmp_path / "records")
+    graph = read_records(records)
+    connected = {end for e in graph.events.values() for pair in graph.edge_pairs(e) for end in pair}
+    title = f'__DATA__ </title><img src=x onerror="{PWNED}">'
+    page = tmp_path / "view.html"
+    assert main(["--quiet", "viz", str(records), "--out", str(page), "--title", title]) == 0
+    out = tmp_path / "__DATA__"  # build and load title the page with the output folder's name
+    assert main(["--quiet", "load", str(records), "--out", str(out)]) == 0
+    for built, expected_title in ((page, title), (out / "view.html", "graphbuild: __DATA__")):
+        html = built.read_text(encoding="utf-8")
+        script_data = html.split('<script id="graph-data" type="application/json">', 1)[1].split("</script>", 1)[0]
+        assert not set("<>&\u2028\u2029") & set(script_data)  # nothing the HTML parser could act on
+        dom = _render(built, "--dump-dom").stdout
+        assert 'data-pwned="yes"' not in dom  # the handler would have set it on <html>
+        assert set(re.findall(r'<g class="node"[^>]*data-id="([^"]+)"', dom)) == connected
+        assert html_unescape(re.search(r"<title>(.*?)</title>", dom, flags=re.S).group(1)) == expected_title
+        assert "&lt;!--&lt;script&gt;" in dom  # the name drawn as text
+
+
+def test_the_view_script_never_writes_markup() -> None:
+    script = (Path(__file__).resolve().parents[1] / "graphbuild" / "data" / "viz" / "view.js").read_text()
+    assert "innerHTML" not in script and "outerHTML" not in script and "insertAdjacentHTML" not in script

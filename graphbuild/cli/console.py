@@ -10,6 +10,7 @@ from typing import Any
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 stderr = Console(stderr=True, highlight=False)
 stdout = Console(highlight=False)
@@ -47,7 +48,7 @@ def progress_bar(description: str, total: int | None, unit: str, quiet: bool) ->
 
 
 def summary_table(stats: dict[str, Any], warnings: int = 0, errors: int = 0, title: str = "graph") -> Table:
-    table = Table(title=title, show_header=True, header_style="bold")
+    table = Table(title=literal(title), show_header=True, header_style="bold")
     table.add_column("what")
     table.add_column("count", justify="right")
     for key in ("documents", "actors", "roles", "events"):
@@ -61,9 +62,15 @@ def summary_table(stats: dict[str, Any], warnings: int = 0, errors: int = 0, tit
     return table
 
 
+def literal(text: str) -> Text:
+    """``text`` shown exactly as it is: never read as markup ("[bold]x[/].txt" is a file name), and
+    undecodable file-name bytes (lone surrogates) spelled as escapes instead of failing to print."""
+    return Text(text.encode("utf-8", "backslashreplace").decode("utf-8"))
+
+
 def error_line(message: str) -> None:
-    stderr.print(f"[bold red]error:[/] {message}", soft_wrap=True)
+    stderr.print(Text.assemble(("error:", "bold red"), " ", literal(message)), soft_wrap=True)
 
 
 def warning_line(message: str) -> None:
-    stderr.print(f"[yellow]warning:[/] {message}", soft_wrap=True)
+    stderr.print(Text.assemble(("warning:", "yellow"), " ", literal(message)), soft_wrap=True)

@@ -17,8 +17,10 @@ from typing import Any
 import click
 
 from graphbuild import __version__
-from graphbuild.cli.console import error_line, progress_bar, stderr, stdout, summary_table, warning_line
+from graphbuild.cli.console import error_line, literal, progress_bar, stderr, stdout, summary_table, warning_line
 from graphbuild.cli.kb_command import kb as kb_group
+from graphbuild.export import is_output_entry
+from graphbuild.export.output_folder import OutputFolder
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
@@ -63,12 +65,16 @@ def cli(ctx: click.Context, verbose: bool, quiet: bool) -> None:
     ctx.obj.update(verbose=verbose, quiet=quiet)
 
 
-def _write_outputs(graph: Any, out: Path, warnings: list[str]) -> None:
+def _write_outputs(graph: Any, folder: OutputFolder, warnings: list[str]) -> None:
+    """Every output into a fresh hidden folder, then swapped in whole for ``--out``."""
     from graphbuild.export import write_all
     from graphbuild.export.jsonl import write_jsonl
 
-    write_all(graph, out)
-    write_jsonl(out / "warnings.jsonl", ({"warning": w} for w in warnings))
+    def fill(staging: Path) -> None:
+        write_all(graph, staging, title=f"graphbuild: {folder.path.name}")
+        write_jsonl(staging / "warnings.jsonl", ({"warning": w} for w in warnings))
+
+    folder.replace(fill)
 
 
 def _print_summary(ctx: click.Context, stats: dict[str, Any], warnings: list[str], errors: int,
@@ -104,18 +110,20 @@ def build(ctx: click.Context, inputs: tuple[str, ...], out: Path, kb_files: tupl
       graphbuild build 'news/*.html' feed.jsonl --out out/ --jobs 2
       graphbuild build corpus/ --out out/ --dask tcp://scheduler:8786
     """
+    from graphbuild.ingest import read_stdin
     from graphbuild.pipeline import build_graph
 
-    stdin_text = sys.stdin.read() if "-" in inputs else None
-    with progress_bar("build", None, "articles", ctx.obj["quiet"]) as advance:
-        result = build_graph(list(inputs), kb_files=kb_files, jobs=jobs, dask=dask, stdin_text=stdin_text,
-                             on_document=lambda _source, ok: advance() if ok else None,
-                             on_total=advance.set_total)
-    for error in result.errors:
-        error_line(f"{error.source}: {error.message}")
-    if not result.graph.documents:
-        raise CommandError("no document could be read; nothing written")
-    _write_outputs(result.graph, out, result.warnings)
+    with OutputFolder(out, is_output_entry) as folder:  # locked from the start: a second build into --out fails at once
+        stdin_data = read_stdin() if "-" in inputs else None
+        with progress_bar("build", None, "articles", ctx.obj["quiet"]) as advance:
+            result = build_graph(list(inputs), kb_files=kb_files, jobs=jobs, dask=dask, stdin_text=stdin_data,
+                                 skip=folder.path, on_document=lambda _source, ok: advance() if ok else None,
+                                 on_total=advance.set_total)
+        for error in result.errors:
+            error_line(f"{error.source}: {error.message}")
+        if not result.graph.documents:
+            raise CommandError("no document could be read; nothing written")
+        _write_outputs(result.graph, folder, result.warnings)
     _print_summary(ctx, result.graph.stats(), result.warnings, len(result.errors), f"built {out}")
     ctx.exit(EXIT_PARTIAL if result.errors else EXIT_OK)
 
@@ -136,9 +144,10 @@ def load(ctx: click.Context, records: tuple[Path, ...], out: Path) -> None:
     """
     from graphbuild.graph.records import read_records
 
-    with progress_bar("load", None, "records", ctx.obj["quiet"]) as advance:
-        graph = read_records(list(records), progress=advance)
-    _write_outputs(graph, out, [])
+    with OutputFolder(out, is_output_entry) as folder:
+        with progress_bar("load", None, "records", ctx.obj["quiet"]) as advance:
+            graph = read_records(list(records), progress=advance)
+        _write_outputs(graph, folder, [])
     _print_summary(ctx, graph.stats(), [], 0, f"loaded into {out}")
 
 
@@ -159,36 +168,51 @@ def _neo4j_options(func: Callable[..., Any]) -> Callable[..., Any]:
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @_neo4j_options
 @click.option("--batch-size", default=1000, show_default=True, type=click.IntRange(1, 100_000))
+@click.option("--verify", is_flag=True,
+              help="Write nothing: check that every node and relationship of DIRECTORY is in Neo4j.")
 @click.pass_context
 @_handle_errors
 def push(ctx: click.Context, directory: Path, neo4j_uri: str, neo4j_user: str, neo4j_password: str | None,
-         database: str | None, batch_size: int) -> None:
-    """Write a built graph into Neo4j (idempotent: pushing twice changes nothing).
+         database: str | None, batch_size: int, verify: bool) -> None:
+    """Write a built graph into Neo4j (idempotent: pushing twice changes nothing; a push that was
+    stopped is completed by pushing again, and no event is ever left without its relationships).
 
     \b
     Example:
       NEO4J_PASSWORD=secret graphbuild push out/ --neo4j-uri bolt://localhost:7687
+      NEO4J_PASSWORD=secret graphbuild push out/ --verify
     """
     from graphbuild.graph.records import read_records
-    from graphbuild.stores.neo4j_store import push_graph
+    from graphbuild.stores.neo4j_store import push_graph, verify_graph
 
     if neo4j_password is None:
         raise click.UsageError("no Neo4j password: pass --neo4j-password or set NEO4J_PASSWORD")
     graph = read_records(directory)
+    if verify:
+        gaps = verify_graph(graph, neo4j_uri, neo4j_user, neo4j_password, database=database)
+        if gaps:
+            raise CommandError(f"Neo4j at {neo4j_uri} lacks part of {directory} ({'; '.join(gaps)}); "
+                               "push again to complete it")
+        if not ctx.obj["quiet"]:
+            stderr.print(literal(f"verified: Neo4j at {neo4j_uri} holds every node and relationship of "
+                                 f"{directory}"))
+        return
     with progress_bar("push", None, "rows", ctx.obj["quiet"]) as advance:
         report = push_graph(graph, neo4j_uri, neo4j_user, neo4j_password, database=database,
                             batch_size=batch_size, progress=advance)
     if not ctx.obj["quiet"]:
-        stderr.print(f"pushed to {neo4j_uri}: {report}")
+        stderr.print(literal(f"pushed to {neo4j_uri}: {report}"))
 
 
 @cli.command()
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--bind", default="127.0.0.1:7878", show_default=True, help="Address and port to listen on.")
 @click.option("--read-write", is_flag=True, help="Allow SPARQL updates (read-only by default).")
+@click.option("--allow-federation", is_flag=True,
+              help="Allow federated queries (SERVICE), which make the server fetch URLs given in a query.")
 @click.pass_context
 @_handle_errors
-def serve(ctx: click.Context, directory: Path, bind: str, read_write: bool) -> None:
+def serve(ctx: click.Context, directory: Path, bind: str, read_write: bool, allow_federation: bool) -> None:
     """Serve the RDF export of DIRECTORY as a SPARQL 1.1 endpoint (Oxigraph).
 
     \b
@@ -197,11 +221,16 @@ def serve(ctx: click.Context, directory: Path, bind: str, read_write: bool) -> N
     """
     from graphbuild.stores.oxigraph_store import serve as serve_store
 
-    handle = serve_store(directory, bind=bind, read_only=not read_write)  # prints the endpoint
+    handle = serve_store(directory, bind=bind, read_only=not read_write,
+                         allow_federation=allow_federation)  # prints the endpoint
     try:
-        handle.wait()
+        code = handle.wait()
     except KeyboardInterrupt:
-        handle.terminate()
+        handle.stop()
+        return
+    handle.stop()
+    if code != 0:
+        raise CommandError(f"the SPARQL server on {bind} stopped (exit code {code}); see {handle.server.log}")
 
 
 @cli.command()
@@ -231,7 +260,7 @@ def query(ctx: click.Context, name: str | None, params: tuple[str, ...], sparql:
     if list_only or not name:
         table = Table("name", "question", "parameters")
         for info in list_queries():
-            table.add_row(info.name, info.question, ", ".join(info.params))
+            table.add_row(info.name, literal(info.question), ", ".join(info.params))
         stdout.print(table)
         return
     values: dict[str, str] = {}
@@ -253,7 +282,7 @@ def query(ctx: click.Context, name: str | None, params: tuple[str, ...], sparql:
         return
     table = Table(*(rows[0].keys() if rows else ["(no rows)"]))
     for row in rows:
-        table.add_row(*(str(v) for v in row.values()))
+        table.add_row(*(literal(str(v)) for v in row.values()))
     stdout.print(table)
 
 
@@ -353,7 +382,7 @@ def viz(ctx: click.Context, directory: Path, out: Path, title: str | None) -> No
     graph = read_records(directory)
     write_view(graph, out, title or f"graphbuild: {directory.resolve().name}")
     if not ctx.obj["quiet"]:
-        stderr.print(f"wrote {out} ({len(graph.actors)} actors, {len(graph.events)} events)")
+        stderr.print(literal(f"wrote {out} ({len(graph.actors)} actors, {len(graph.events)} events)"))
 
 
 cli.add_command(kb_group)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from graphbuild.entities.kb import KbHit, KnowledgeBase, normalize
+from graphbuild.entities.spans_index import OverlapIndex, containing
 from graphbuild.entities.transliterate import to_latin
 from graphbuild.events.lexicon import load_lexicon
 from graphbuild.ids import slugify
@@ -149,10 +150,12 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
             source="demonym" if hit.alias_class == "demonym" else "kb"))
 
     by_sentence = sorted(sentences, key=lambda s: s.start)
+    sentence_starts = [s.start for s in by_sentence]
+    kb_covered = OverlapIndex(covered)
     for mention in sorted(ner_mentions, key=lambda m: m.start):
-        if any(s < mention.end and mention.start < e for s, e in covered) or _not_an_actor(mention, doc):
+        if kb_covered.overlaps(mention.start, mention.end) or _not_an_actor(mention, doc):
             continue
-        sentence = next((s for s in by_sentence if s.start <= mention.start < s.end), None)
+        sentence = containing(by_sentence, sentence_starts, mention.start)
         tokens = _span_tokens(sentence, mention.start, mention.end) if sentence else []
         # The recogniser's own normal form keeps agreement ("Великое национальное собрание").
         name = mention.lemma or (_lemma_form(tokens) if tokens else mention.text)

@@ -6,9 +6,25 @@ from pathlib import Path
 
 from graphbuild.graph.knowledge_graph import KnowledgeGraph
 
+# Everything a build leaves in its output folder: write_all's files, warnings.jsonl, the store and
+# log `graphbuild serve` keeps there (and its half-loaded stores), and temporary files of an
+# interrupted older version.
+OUTPUT_NAMES = frozenset({
+    "documents.jsonl", "entities.jsonl", "events.jsonl", "roles.jsonl", "warnings.jsonl", "graph.ttl",
+    "graph.trig", "graph.jsonld", "graph.graphml", "neo4j", "tables", "view.html", ".oxigraph", ".oxigraph.log",
+})
 
-def write_all(graph: KnowledgeGraph, out_dir: Path) -> list[Path]:
-    """Write the output contract and every derived format into ``out_dir``."""
+
+def is_output_entry(name: str) -> bool:
+    """Whether ``name`` in an output folder is something graphbuild put there."""
+    return name in OUTPUT_NAMES or name.startswith(".oxigraph") or (name.startswith(".") and name.endswith(".tmp"))
+
+
+def write_all(graph: KnowledgeGraph, out_dir: Path, title: str | None = None) -> list[Path]:
+    """Write the output contract and every derived format into ``out_dir``.
+
+    ``title`` heads view.html (default: the folder's name; pass it when ``out_dir`` is a staging
+    folder that will be renamed)."""
     from graphbuild.export.graphml import write_graphml
     from graphbuild.export.html_view import write_view
     from graphbuild.export.jsonl import write_contract
@@ -23,5 +39,5 @@ def write_all(graph: KnowledgeGraph, out_dir: Path) -> list[Path]:
     paths.append(write_graphml(graph, out_dir))
     paths += write_neo4j_csv(graph, out_dir)
     paths += write_parquet(graph, out_dir)
-    paths.append(write_view(graph, out_dir / "view.html", title=f"graphbuild: {out_dir.name}"))
+    paths.append(write_view(graph, out_dir / "view.html", title=title or f"graphbuild: {out_dir.name}"))
     return paths

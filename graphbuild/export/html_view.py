@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -72,14 +73,25 @@ def view_data(graph: KnowledgeGraph) -> dict[str, Any]:
             "kind_colours": colours["actor_kinds"]}
 
 
+# Inside a <script> element the HTML parser still reacts to "</script", "<!--" and "<script";
+# JSON lets every such character be written as an escape, and U+2028/9 are escaped for old JS parsers.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                              "\u2028": "\\u2028", "\u2029": "\\u2029"})
+_PLACEHOLDER = re.compile(r"__(CSS|JS|DATA)__")
+
+
+def script_json(value: Any) -> str:
+    """``value`` as JSON that can sit inside a <script> element whatever its strings hold."""
+    return json.dumps(value, ensure_ascii=False).translate(_SCRIPT_SAFE)
+
+
 def render_html(graph: KnowledgeGraph, title: str = "graphbuild network") -> str:
-    # "</" inside inline JSON would end the script element early.
-    data = json.dumps(view_data(graph), ensure_ascii=False).replace("</", "<\\/")
-    page = _asset("view.html")
-    safe_title = title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    for key, value in (("__CSS__", _asset("view.css")), ("__JS__", _asset("view.js")), ("__TITLE__", safe_title)):
-        page = page.replace(key, value)
-    return page.replace("__DATA__", data)
+    """The page: the title and every name travel in the JSON data, which the page's script reads
+    with JSON.parse and shows through textContent only."""
+    parts = {"CSS": _asset("view.css"), "JS": _asset("view.js"),
+             "DATA": script_json({"title": title, **view_data(graph)})}
+    # One pass: a substituted part is never scanned again, so data cannot spell a placeholder.
+    return _PLACEHOLDER.sub(lambda match: parts[match.group(1)], _asset("view.html"))
 
 
 def write_view(graph: KnowledgeGraph, path: Path, title: str = "graphbuild network") -> Path:

@@ -105,8 +105,11 @@ class _Triples:
 
     def __init__(self, graph: KnowledgeGraph) -> None:
         self.graph = graph
+        self._documents_of: dict[str, frozenset[str]] = {}
 
-    def actor(self, actor: Actor) -> list[tuple[Node, Node, Node]]:
+    def actor(self, actor: Actor, mentioned_in: str | None = None) -> list[tuple[Node, Node, Node]]:
+        """The actor's triples; with ``mentioned_in``, its gb:mentionedIn of that document only (an
+        actor named in every document must not cost every document's graph a line per document)."""
         s = iri(actor.id)
         out: list[tuple[Node, Node, Node]] = [
             (s, RDF.type, GB.Actor), (s, RDF.type, GB[actor.kind]), (s, RDF.type, KIND_SCHEMA[actor.kind]),
@@ -123,8 +126,16 @@ class _Triples:
             out.append((s, GB.partOf, iri(actor.part_of)))
         if actor.latin:
             out.append((s, GB.latin, Literal(actor.latin)))
-        out += [(s, GB.mentionedIn, iri(d)) for d in actor.documents if d in self.graph.documents]
+        if mentioned_in is None:
+            out += [(s, GB.mentionedIn, iri(d)) for d in actor.documents if d in self.graph.documents]
+        elif mentioned_in in self.graph.documents and mentioned_in in self._documents(actor):
+            out.append((s, GB.mentionedIn, iri(mentioned_in)))
         return out
+
+    def _documents(self, actor: Actor) -> frozenset[str]:
+        if actor.id not in self._documents_of:
+            self._documents_of[actor.id] = frozenset(actor.documents)
+        return self._documents_of[actor.id]
 
     def role(self, role: Role) -> list[tuple[Node, Node, Node]]:
         s = iri(role.id)
@@ -283,7 +294,7 @@ def _document_triples(graph: KnowledgeGraph, t: _Triples, doc: Document,
             pending.append(parent)
     for actor_id in sorted(actors):
         if actor_id in graph.actors:
-            out += t.actor(graph.actors[actor_id])
+            out += t.actor(graph.actors[actor_id], mentioned_in=doc.id)
     # Inside a document's graph, only that document's mentions are its to state.
     here = iri(doc.id)
     return [x for x in out if x[1] != GB.mentionedIn or x[2] == here]

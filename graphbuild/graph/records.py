@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from graphbuild.graph.knowledge_graph import KnowledgeGraph, canonical_event_id
+from graphbuild.graph.record_checks import check_record
 from graphbuild.model import ACTOR_KINDS, EVENT_TYPES, MODES, Actor, Document, Event, Evidence, Role
 
 RECORD_FILES = ("documents.jsonl", "entities.jsonl", "events.jsonl", "roles.jsonl")
@@ -42,6 +43,8 @@ def _rows(path: Path, progress: Callable[[int], None] | None = None) -> Iterator
             row = json.loads(line)
         except json.JSONDecodeError as exc:
             raise RecordError(path, number, f"invalid JSON ({exc.msg})") from exc
+        except RecursionError:
+            raise RecordError(path, number, "JSON nested too deeply to read") from None
         if not isinstance(row, dict):
             raise RecordError(path, number, "a record must be a JSON object")
         if progress:
@@ -53,6 +56,9 @@ def _build(cls: type, row: dict[str, Any], path: Path, line: int, required: tupl
     missing = [k for k in required if row.get(k) in (None, "")]
     if missing:
         raise RecordError(path, line, f"missing field(s): {', '.join(missing)}")
+    problem = check_record(cls, row)
+    if problem:
+        raise RecordError(path, line, problem)
     known = {f.name for f in fields(cls)}
     try:
         return cls(**{k: v for k, v in row.items() if k in known})
@@ -67,7 +73,12 @@ def _event(row: dict[str, Any], path: Path, line: int) -> Event:
                                       f"{', '.join(EVENT_TYPES)})")
     spec = EVENT_TYPES[event_type]
     row = {"cameo": spec.cameo, "plover": spec.plover, **row}
-    row["cameo"] = str(row["cameo"]).zfill(3) if str(row["cameo"]).isdigit() else str(row["cameo"])
+    cameo = row["cameo"]
+    if (isinstance(cameo, int) and not isinstance(cameo, bool)) or (isinstance(cameo, str) and cameo.isdigit()):
+        row["cameo"] = str(cameo).zfill(3)  # 42 from a spreadsheet is "042"
+    problem = check_record(Event, row)  # every field, evidence included, before anything is built
+    if problem:
+        raise RecordError(path, line, problem)
     if row.get("mode", "asserted") not in MODES:
         raise RecordError(path, line, f"unknown mode {row.get('mode')!r} (expected one of {', '.join(MODES)})")
     for key in ("source", "target", "reported_by", "documents"):

@@ -2,11 +2,12 @@
 
 from graphbuild.ingest.boilerplate import clean_text, is_boilerplate
 from graphbuild.ingest.langid import analyse_languages, detect_language, paragraph_languages, paragraph_spans
-from graphbuild.ingest.readers import IngestError, IngestResult, read_inputs
+from graphbuild.ingest.readers import IngestError, IngestResult, IngestWarning, read_inputs, read_stdin
 
 __all__ = [
     "IngestError",
     "IngestResult",
+    "IngestWarning",
     "analyse_languages",
     "clean_text",
     "detect_language",
@@ -14,4 +15,5 @@ __all__ = [
     "paragraph_languages",
     "paragraph_spans",
     "read_inputs",
+    "read_stdin",
 ]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graphbuild.graph.knowledge_graph import KnowledgeGraph
+from graphbuild.ids import capped_id
 from graphbuild.model import ACTOR_KINDS, EVENT_TYPES, ROLE_RELATIONS
 
 NODE_LABELS: tuple[str, ...] = ("Actor", "Document", "Event", "Evidence", "Role")
@@ -152,6 +153,9 @@ class _Rels:
     def add(self, rel_type: str, start_label: str, start: str, end_label: str, end: str,
             props: dict[str, Any] | None = None, *, key: str | None = None,
             properties: tuple[tuple[str, str], ...] = ()) -> None:
+        start, end = capped_id(start), capped_id(end)
+        if props and "event_id" in props:
+            props = {**props, "event_id": capped_id(props["event_id"])}
         identity = (rel_type, start, end, (props or {}).get(key) if key else None)
         if identity in self.seen:
             return
@@ -173,7 +177,8 @@ def graph_rows(graph: KnowledgeGraph) -> GraphRows:
     nodes: dict[tuple[str, str | None], NodeSet] = {}
 
     def node(label: str, extra: str | None, row: dict[str, Any]) -> None:
-        nodes.setdefault((label, extra), NodeSet(label, extra)).rows.append(row)
+        # Records loaded from elsewhere may carry ids too long to index: the same cap builds use.
+        nodes.setdefault((label, extra), NodeSet(label, extra)).rows.append({**row, "id": capped_id(row["id"])})
 
     rels = _Rels()
     for doc in graph.sorted_documents():

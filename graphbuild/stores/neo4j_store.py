@@ -22,6 +22,7 @@ from graphbuild.stores.neo4j_model import (
     EXTRA_LABELS,
     NODE_LABELS,
     RELATION_TYPES,
+    TYPED_EDGES,
     GraphRows,
     NodeSet,
     RelSet,
@@ -45,7 +46,7 @@ class PushReport:
     properties_set: int = 0
     batches: int = 0
     seconds: float = 0.0
-    relationship_seconds: float = 0.0  # time spent on relationship batches only
+    relationship_seconds: float = 0.0  # time in transactions writing relationships (event batches included)
     by_label: dict[str, int] = field(default_factory=dict)
     by_type: dict[str, int] = field(default_factory=dict)
 
@@ -145,10 +146,18 @@ def connect(uri: str, user: str, password: str) -> Iterator[Driver]:
         driver.close()
 
 
-def _write_batch(tx: ManagedTransaction, query: str, rows: list[dict[str, Any]]) -> tuple[int, int, int]:
-    summary = tx.run(query, rows=rows).consume()
-    counters = summary.counters
-    return counters.nodes_created, counters.relationships_created, counters.properties_set
+def _write_statements(tx: ManagedTransaction, statements: list[tuple[str, list[dict[str, Any]]]]
+                      ) -> tuple[int, int, int]:
+    """Run every (query, rows) of one transaction; the server's created/set counters summed."""
+    created_nodes = created_rels = props = 0
+    for query, rows in statements:
+        if not rows:
+            continue
+        counters = tx.run(query, rows=rows).consume().counters
+        created_nodes += counters.nodes_created
+        created_rels += counters.relationships_created
+        props += counters.properties_set
+    return created_nodes, created_rels, props
 
 
 def _batches(rows: Sequence[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
@@ -156,53 +165,149 @@ def _batches(rows: Sequence[dict[str, Any]], size: int) -> Iterator[list[dict[st
         yield list(rows[i:i + size])
 
 
+def _owned_by_events(rel_set: RelSet) -> bool:
+    """Whether each row belongs to one event: its role links (from the Event) and projected edges."""
+    return rel_set.start_label == "Event" or rel_set.type in TYPED_EDGES
+
+
+def _event_owner(rel_set: RelSet, row: dict[str, Any]) -> str:
+    return str(row["from_id"] if rel_set.start_label == "Event" else row["event_id"])
+
+
+def _about_first(event_rows: list[dict[str, Any]], about: dict[str, str]) -> list[dict[str, Any]]:
+    """Events ordered so that the event a DENY or ACCUSE is about is written in an earlier batch."""
+    depth: dict[str, int] = {}
+
+    def depth_of(event_id: str) -> int:
+        seen: list[str] = []
+        current = event_id
+        while current in about and current not in seen and current not in depth:
+            seen.append(current)
+            current = about[current]
+        level = depth.get(current, 0)
+        for link in reversed(seen):
+            level += 1
+            depth[link] = level
+        return depth.get(event_id, 0)
+
+    return sorted(event_rows, key=lambda row: depth_of(row["id"]))
+
+
 def push_rows(rows: GraphRows, driver: Driver, *, database: str | None = None, batch_size: int = 1000,
               progress: Callable[[int], None] | None = None) -> PushReport:
-    """Write prepared rows through an open driver (used by push_graph and the benchmark)."""
+    """Write prepared rows through an open driver (used by push_graph and the benchmark).
+
+    Documents, actors, evidence and roles go first, in batches of their own.  Events follow in
+    batches of ``batch_size`` events, each written in ONE transaction with every relationship it
+    owns (SOURCE, TARGET, REPORTED_BY, ABOUT, AT, MENTIONED_IN, EVIDENCED_BY and its typed edges),
+    so a push stopped at any point leaves no event without its roles; pushing again completes it.
+    """
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
     report = PushReport(by_label=rows.counts_by_label(), by_type=rows.counts_by_type())
     began = time.perf_counter()
+    event_sets = [s for s in rows.nodes if s.label == "Event"]
+    owned: list[tuple[RelSet, dict[str, list[dict[str, Any]]]]] = []
+    unowned: list[RelSet] = []
+    for rel_set in rows.relationships:
+        if not _owned_by_events(rel_set):
+            unowned.append(rel_set)
+            continue
+        by_event: dict[str, list[dict[str, Any]]] = {}
+        for row in rel_set.rows:
+            by_event.setdefault(_event_owner(rel_set, row), []).append(row)
+        owned.append((rel_set, by_event))
+    about = {str(row["from_id"]): str(row["to_id"]) for rel_set, _ in owned if rel_set.type == "ABOUT"
+             for row in rel_set.rows}
+
+    def write(statements: list[tuple[str, list[dict[str, Any]]]], node_rows: int, rel_rows: int) -> None:
+        started = time.perf_counter()
+        created_nodes, created_rels, props = session.execute_write(_write_statements, statements)
+        if rel_rows:
+            report.relationship_seconds += time.perf_counter() - started
+        report.nodes += node_rows
+        report.relationships += rel_rows
+        report.nodes_created += created_nodes
+        report.relationships_created += created_rels
+        report.properties_set += props
+        report.batches += 1
+        if progress is not None:
+            progress(node_rows + rel_rows)
+
     with driver.session(database=database) as session:
         for statement in schema_statements():
             session.run(statement).consume()
-        work: list[tuple[str, list[dict[str, Any]], bool]] = []
-        work += [(node_query(s), s.rows, False) for s in rows.nodes]
-        work += [(relationship_query(s), s.rows, True) for s in rows.relationships]
-        for query, set_rows, is_rel in work:
-            for batch in _batches(set_rows, batch_size):
-                started = time.perf_counter()
-                created_nodes, created_rels, props = session.execute_write(_write_batch, query, batch)
-                if is_rel:
-                    report.relationship_seconds += time.perf_counter() - started
-                    report.relationships += len(batch)
-                else:
-                    report.nodes += len(batch)
-                report.nodes_created += created_nodes
-                report.relationships_created += created_rels
-                report.properties_set += props
-                report.batches += 1
-                if progress is not None:
-                    progress(len(batch))
+        for node_set in rows.nodes:
+            if node_set.label != "Event":
+                for batch in _batches(node_set.rows, batch_size):
+                    write([(node_query(node_set), batch)], len(batch), 0)
+        for rel_set in unowned:
+            for batch in _batches(rel_set.rows, batch_size):
+                write([(relationship_query(rel_set), batch)], 0, len(batch))
+        for event_set in event_sets:
+            for batch in _batches(_about_first(event_set.rows, about), batch_size):
+                statements = [(node_query(event_set), batch)]
+                for rel_set, by_event in owned:
+                    statements.append((relationship_query(rel_set),
+                                       [r for row in batch for r in by_event.get(str(row["id"]), [])]))
+                write(statements, len(batch), sum(len(r) for _, r in statements[1:]))
     report.seconds = time.perf_counter() - began
     return report
+
+
+def verify_rows(rows: GraphRows, driver: Driver, *, database: str | None = None) -> list[str]:
+    """What of ``rows`` Neo4j lacks, one line per label or relationship set (empty: all present).
+
+    Counts the output's own ids and links in the database, so other graphs pushed to the same
+    database do not hide a gap."""
+    gaps: list[str] = []
+    with driver.session(database=database) as session:
+        for node_set in rows.nodes:
+            labels = "".join(f":{_label(label)}" for label in node_set.labels)
+            found = session.run(f"UNWIND $ids AS id MATCH (n{labels} {{id: id}}) RETURN count(n) AS c",
+                                ids=[row["id"] for row in node_set.rows]).single(strict=True)["c"]
+            if found != len(node_set.rows):
+                gaps.append(f"{'/'.join(node_set.labels)} nodes: {found} of {len(node_set.rows)}")
+        for rel_set in rows.relationships:
+            start, end, rel_type = _label(rel_set.start_label), _label(rel_set.end_label), _rel_type(rel_set.type)
+            key = f" WHERE r.{rel_set.key} = row.{rel_set.key}" if rel_set.key else ""
+            found = session.run(
+                f"UNWIND $rows AS row OPTIONAL MATCH (:{start} {{id: row.from_id}})-[r:{rel_type}]->"
+                f"(:{end} {{id: row.to_id}}){key} WITH row, count(r) AS c RETURN sum(CASE WHEN c > 0 THEN 1 "
+                "ELSE 0 END) AS c", rows=rel_set.rows).single(strict=True)["c"]
+            if found != len(rel_set.rows):
+                gaps.append(f"{rel_set.type} {rel_set.start_label}->{rel_set.end_label}: {found} of "
+                            f"{len(rel_set.rows)}")
+    return gaps
+
+
+@contextmanager
+def _store_errors(uri: str, user: str, database: str | None) -> Iterator[None]:
+    """Server failures in the middle of a push or a check, as one line naming the server."""
+    try:
+        yield
+    except (AuthError, ServiceUnavailable) as exc:
+        raise _connection_error(uri, user, exc) from None
+    except ClientError as exc:
+        if exc.code == "Neo.ClientError.Database.DatabaseNotFound":
+            raise Neo4jConnectionError(f"Neo4j at {uri} has no database {database!r}") from None
+        raise
 
 
 def push_graph(graph: KnowledgeGraph, uri: str, user: str, password: str, *, database: str | None = None,
                batch_size: int = 1000, progress: Callable[[int], None] | None = None) -> PushReport:
     """Push ``graph`` to the Neo4j at ``uri``; ``progress`` gets the row count of each committed batch."""
     rows = graph_rows(graph)
-    with connect(uri, user, password) as driver:
-        try:
-            return push_rows(rows, driver, database=database, batch_size=batch_size, progress=progress)
-        except AuthError as exc:
-            raise _connection_error(uri, user, exc) from None
-        except ServiceUnavailable as exc:
-            raise _connection_error(uri, user, exc) from None
-        except ClientError as exc:
-            if exc.code == "Neo.ClientError.Database.DatabaseNotFound":
-                raise Neo4jConnectionError(f"Neo4j at {uri} has no database {database!r}") from None
-            raise
+    with connect(uri, user, password) as driver, _store_errors(uri, user, database):
+        return push_rows(rows, driver, database=database, batch_size=batch_size, progress=progress)
+
+
+def verify_graph(graph: KnowledgeGraph, uri: str, user: str, password: str, *,
+                 database: str | None = None) -> list[str]:
+    """What of ``graph`` the Neo4j at ``uri`` lacks (see verify_rows); writes nothing."""
+    rows = graph_rows(graph)
+    with connect(uri, user, password) as driver, _store_errors(uri, user, database):
+        return verify_rows(rows, driver, database=database)
 
 
 def read_counts(uri: str, user: str, password: str, *, database: str | None = None) -> dict[str, Any]:

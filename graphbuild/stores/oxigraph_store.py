@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from graphbuild.stores.sparql_gate import SparqlGate
+
 STORE_DIR = ".oxigraph"
 SPARQL_JSON = "application/sparql-results+json"
 
@@ -127,9 +129,7 @@ def _die_with_parent() -> None:
 def start_server(location: Path, bind: str = "127.0.0.1:7878", *, read_only: bool = True,
                  ready_timeout: float = 30.0) -> OxigraphProcess:
     """Start a server over an existing store and wait until it answers SPARQL queries."""
-    host, _, port = bind.rpartition(":")
-    if not host or not port.isdigit():
-        raise OxigraphError(f"bind must be HOST:PORT, not {bind!r}")
+    host, port = _host_port(bind)
     command = "serve-read-only" if read_only else "serve"
     log = Path(location).with_name(Path(location).name + ".log")
     with open(log, "wb") as out:
@@ -163,12 +163,66 @@ def export_files(out_dir: Path) -> list[Path]:
     raise OxigraphError(f"{out_dir} holds no graph.trig or graph.ttl (run graphbuild build or load first)")
 
 
-def serve(out_dir: Path, *, bind: str = "127.0.0.1:7878", read_only: bool = True) -> OxigraphProcess:
-    """Load ``out_dir``'s RDF export into ``out_dir/.oxigraph`` and serve it; prints the endpoint."""
+@dataclass
+class Endpoint:
+    """What `graphbuild serve` runs: Oxigraph, behind the SPARQL gate unless federation is allowed."""
+
+    server: OxigraphProcess
+    query_url: str
+    gate: SparqlGate | None = None
+
+    def wait(self, timeout: float | None = None) -> int:
+        """Block until the store exits (the CLI's foreground); its exit code."""
+        return self.server.wait(timeout)
+
+    def stop(self) -> None:
+        if self.gate is not None:
+            self.gate.stop()
+        self.server.stop()
+
+
+def serve(out_dir: Path, *, bind: str = "127.0.0.1:7878", read_only: bool = True,
+          allow_federation: bool = False) -> Endpoint:
+    """Load ``out_dir``'s RDF export into ``out_dir/.oxigraph`` and serve it; prints the endpoint.
+
+    Federated queries (SERVICE) are refused unless ``allow_federation``: Oxigraph then listens on a
+    private port behind :class:`SparqlGate`.  A taken port is an OxigraphError naming it."""
+    host, port = _host_port(bind)
+    _check_port_free(host, port)  # before the load, which can take a while
     location = load(export_files(out_dir), Path(out_dir) / STORE_DIR)
-    server = start_server(location, bind, read_only=read_only)
-    print(f"SPARQL endpoint: {server.query_url}", flush=True)
-    return server
+    if allow_federation:
+        server = start_server(location, bind, read_only=read_only)
+        time.sleep(0.5)  # a server that lost the port race answers nothing of ours and exits: see it go
+        if server.process.poll() is not None:
+            raise OxigraphError(f"{bind} is already in use by another server; choose another --bind")
+        endpoint = Endpoint(server, server.query_url)
+    else:
+        server = start_server(location, f"127.0.0.1:{free_port()}", read_only=read_only)
+        try:
+            gate = SparqlGate(host, port, server.endpoint)
+        except OSError as exc:
+            server.stop()
+            raise OxigraphError(f"{bind} is already in use ({exc.strerror}); choose another --bind") from exc
+        endpoint = Endpoint(server, f"http://{host}:{port}/query", gate)
+    print(f"SPARQL endpoint: {endpoint.query_url}", flush=True)
+    return endpoint
+
+
+def _host_port(bind: str) -> tuple[str, int]:
+    host, _, port = bind.rpartition(":")
+    if not host or not port.isdigit():
+        raise OxigraphError(f"bind must be HOST:PORT, not {bind!r}")
+    return host, int(port)
+
+
+def _check_port_free(host: str, port: int) -> None:
+    """OxigraphError if something already listens on ``host:port`` (so no other server is taken for ours)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as servers do: TIME_WAIT is no owner
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            raise OxigraphError(f"{host}:{port} is already in use ({exc.strerror}); choose another --bind") from exc
 
 
 def query(url: str, sparql: str, timeout: float = 60.0) -> dict[str, Any]:

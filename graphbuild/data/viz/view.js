@@ -1,7 +1,11 @@
 // Interactive network of actors and typed event edges; no library, no network access.
 (function () {
   "use strict";
+  // The data is JSON in a non-executed script element; every string from it reaches the page
+  // through textContent or setAttribute, never as markup.
   const data = JSON.parse(document.getElementById("graph-data").textContent);
+  document.title = data.title;
+  document.getElementById("title").textContent = data.title;
   const svgNS = "http://www.w3.org/2000/svg";
   const svg = document.getElementById("network");
   const details = document.getElementById("details");
@@ -15,10 +19,12 @@
     return node;
   }
 
-  function escapeHtml(text) {
-    const div = document.createElement("div");
-    div.textContent = text == null ? "" : String(text);
-    return div.innerHTML;
+  // An HTML element with text, appended to parent: the only way details are built.
+  function add(parent, name, text) {
+    const node = document.createElement(name);
+    if (text != null) node.textContent = String(text);
+    parent.appendChild(node);
+    return node;
   }
 
   // Arrow markers, one per event type colour.
@@ -36,7 +42,8 @@
   for (const [type, colour] of Object.entries(data.colours)) {
     if (!data.edges.some((e) => e.type === type)) continue;
     const item = document.createElement("span");
-    item.innerHTML = '<i style="background:' + colour + '"></i>' + escapeHtml(type);
+    add(item, "i").style.background = colour;
+    item.appendChild(document.createTextNode(type));
     item.dataset.type = type;
     item.addEventListener("click", () => {
       if (hidden.has(type)) hidden.delete(type); else hidden.add(type);
@@ -79,21 +86,28 @@
 
   function showEdge(edge) {
     const s = byId.get(edge.source), t = byId.get(edge.target);
-    let html = "<h3>" + escapeHtml(s.label) + " → " + escapeHtml(edge.type) + " → " + escapeHtml(t.label) + "</h3>";
-    html += '<p><span class="mode">' + escapeHtml(edge.mode) + "</span> · " + escapeHtml(edge.date || "undated");
-    if (edge.object) html += " · " + escapeHtml(edge.object);
-    if (edge.reported_by.length) html += "<br>reported by " + edge.reported_by.map((r) => escapeHtml((byId.get(r) || { label: r }).label)).join(", ");
-    html += "</p>";
-    for (const sentence of edge.evidence) html += '<blockquote lang="' + escapeHtml(sentence.lang) + '">' + escapeHtml(sentence.text) + "</blockquote>";
-    details.innerHTML = html;
+    details.replaceChildren();
+    add(details, "h3", s.label + " → " + edge.type + " → " + t.label);
+    const facts = add(details, "p");
+    add(facts, "span", edge.mode).className = "mode";
+    facts.appendChild(document.createTextNode(" · " + (edge.date || "undated") + (edge.object ? " · " + edge.object : "")));
+    if (edge.reported_by.length) {
+      add(facts, "br");
+      facts.appendChild(document.createTextNode("reported by " + edge.reported_by.map((r) => (byId.get(r) || { label: r }).label).join(", ")));
+    }
+    for (const sentence of edge.evidence) add(details, "blockquote", sentence.text).setAttribute("lang", sentence.lang);
   }
 
   function showNode(node) {
     const edges = data.edges.filter((e) => visible(e) && (e.source === node.id || e.target === node.id));
-    let html = "<h3>" + escapeHtml(node.label) + "</h3><p>" + escapeHtml(node.kind) + " · " + escapeHtml(node.id) + "</p>";
-    if (node.names) html += "<p>" + escapeHtml(node.names) + "</p>";
-    html += "<ul>" + edges.map((e) => "<li>" + escapeHtml((byId.get(e.source) || {}).label) + " " + escapeHtml(e.type) + " " + escapeHtml((byId.get(e.target) || {}).label) + " (" + escapeHtml(e.date || "undated") + ", " + escapeHtml(e.mode) + ")</li>").join("") + "</ul>";
-    details.innerHTML = html;
+    details.replaceChildren();
+    add(details, "h3", node.label);
+    add(details, "p", node.kind + " · " + node.id);
+    if (node.names) add(details, "p", node.names);
+    const list = add(details, "ul");
+    for (const e of edges) {
+      add(list, "li", (byId.get(e.source) || {}).label + " " + e.type + " " + (byId.get(e.target) || {}).label + " (" + (e.date || "undated") + ", " + e.mode + ")");
+    }
   }
 
   function render() {
