@@ -458,3 +458,18 @@ Russia Russia PROPN 6 obj RUS
     assert sorted((c.type, c.sent.tokens[c.head].text, c.source, c.target) for c in ctx.candidates) == [
         ("RETREAT", "ceasefire", [], []), ("SUPPORT", "thanked", ["IRN"], ["RUS"]),
         ("SUPPORT", "welcomed", ["IRN"], [])]
+
+
+def test_discourse_a_demand_beside_a_verb_naming_the_one_spoken_to_is_addressed_to_them() -> None:
+    ctx = run_until(context("""
+Iran Iran PROPN 2 nsubj IRN
+summoned summon VERB 0 root
+Russia's Russia PROPN 4 nmod:poss RUS
+ambassador ambassador NOUN 2 obj
+and and CCONJ 6 cc
+demanded demand VERB 2 conj
+a a DET 8 det
+withdrawal withdrawal NOUN 6 obj
+"""), discourse.PASS)
+    demand = next(c for c in ctx.candidates if c.type == "REQUEST")
+    assert (demand.source, demand.target) == (["IRN"], ["RUS"])

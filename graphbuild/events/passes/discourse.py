@@ -4,6 +4,8 @@
   joint act (visit, meeting, talks, agreement, cooperation) with two sides;
 - a joint act with one side named meets the host of that side's latest visit ("Путин прибыл в
   Пекин ... провёл переговоры с Си" needs no help, "... провёл переговоры" does);
+- a demand, warning or offer made beside a verb that names the one spoken to ("summoned the
+  ambassador and demanded", "spoke with Vucic and urged") is addressed to them;
 - a one-sided act with a doer but no target takes the closest other actor of its own clause that no
   other act of the sentence uses; the event's confidence says the target was guessed.
 """
@@ -13,12 +15,14 @@ from __future__ import annotations
 from graphbuild.events.context import Candidate, DocContext
 from graphbuild.events.lexicon import find_matches, word_patterns
 from graphbuild.events.passes import Pass
-from graphbuild.events.passes.arguments import actors_at
-from graphbuild.language.tree import Tree
+from graphbuild.events.passes.arguments import actors_at, slot_of
+from graphbuild.language.tree import Tree, base
 
 _JOINT = ("VISIT", "MEET", "NEGOTIATE", "AGREE", "COOPERATE")
 # Types whose other side is often left unnamed on purpose ("North Korea denied the reports").
 _NO_GUESS = ("DENY", "MOBILIZE")
+# Acts said to someone: made beside a verb that names the one spoken to, they are addressed to them.
+_ADDRESSED = ("REQUEST", "THREATEN", "OFFER")
 
 
 def _last_told(c: Candidate) -> int:
@@ -66,6 +70,24 @@ def _guess(c: Candidate, ctx: DocContext, used: set[str]) -> str | None:
     return min(options, key=lambda a: abs(a.head - c.head)).actor
 
 
+def _addressee(c: Candidate, ctx: DocContext) -> list[str]:
+    """"summoned Russia's ambassador and demanded ...", "spoke with Vucic and urged ...": the actor a
+    verb coordinated with the trigger speaks to (its object, or its "with"/"to" phrase)."""
+    tree = c.sent.tree
+    if tree.tokens[c.head].pos != "VERB":
+        return []
+    gov = tree.head(c.head)
+    first = gov if gov is not None and base(tree.rel(c.head)) == "conj" else c.head
+    out: list[str] = []
+    for v in tree.conjuncts(first):
+        if v == c.head or tree.tokens[v].pos != "VERB" or (tree.deps(v, "nsubj") and v != first):
+            continue  # a conjunct with a subject of its own is another speaker's act
+        for d in tree.children[v]:
+            if slot_of(tree, d, ctx.lex) in ("obj", "to", "with"):
+                out += [a.actor for a in actors_at(c.sent, d, ctx.lex) if a.actor not in c.source + out]
+    return out
+
+
 def _doer_before(c: Candidate, used: set[str]) -> list[str]:
     """A verb the parse left without a subject: the closest actor named before it that no act of the
     sentence takes and that is no argument of it (parsers most often lose long name phrases)."""
@@ -106,6 +128,8 @@ def run(ctx: DocContext) -> None:
             if doer:
                 c.source = doer
                 c.guessed = True
+        if c.source and not c.target and c.type in _ADDRESSED:
+            c.target = _addressee(c, ctx)
         if c.source and not c.target and not c.symmetric and c.type not in _NO_GUESS:
             guess = _guess(c, ctx, others)
             if guess:
