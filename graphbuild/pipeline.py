@@ -7,12 +7,13 @@ which is what lets ``build`` run it on several cores and merge the results.
 from __future__ import annotations
 
 import dataclasses
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import repeat
 from pathlib import Path
+from typing import Any
 
 from graphbuild.entities.kb import KnowledgeBase
 from graphbuild.entities.linking import kb_actor, link_mentions
@@ -121,8 +122,16 @@ class BuildResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def _process_all(docs: list[Document], kb_files: tuple[str, ...], jobs: int,
+# Documents handed to workers ahead of the one being merged, per worker: enough to keep every
+# worker busy, few enough that memory does not grow with the corpus.
+_IN_FLIGHT_PER_WORKER = 4
+# How often Dask runs a document again after its worker died before the build fails with its error.
+DASK_RETRIES = 2
+
+
+def _process_all(docs: Iterable[Document], kb_files: tuple[str, ...], jobs: int,
                  dask: str | None = None) -> Iterator[DocumentResult]:
+    """Results in input order, reading ``docs`` only as far as the workers need."""
     if dask is not None:
         yield from _process_on_dask(docs, kb_files, dask, jobs)
         return
@@ -131,13 +140,30 @@ def _process_all(docs: list[Document], kb_files: tuple[str, ...], jobs: int,
             yield process_document(doc, kb_files)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(process_document, docs, repeat(kb_files), chunksize=4)
+        yield from _in_order(lambda doc: pool.submit(process_document, doc, kb_files), docs,
+                             jobs * _IN_FLIGHT_PER_WORKER)
 
 
-def _process_on_dask(docs: list[Document], kb_files: tuple[str, ...], address: str,
+def _in_order(submit: Callable[[Document], Any], docs: Iterable[Document], window: int) -> Iterator[DocumentResult]:
+    """Submit documents, at most ``window`` ahead of the oldest unfinished one, and yield their
+    results in submission order (each future's ``result()`` raises what its worker raised)."""
+    pending: deque[Any] = deque()
+    for doc in docs:
+        pending.append(submit(doc))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def _process_on_dask(docs: Iterable[Document], kb_files: tuple[str, ...], address: str,
                      jobs: int) -> Iterator[DocumentResult]:
-    """Extraction on a Dask cluster: "local" starts one on this machine, anything else is an address."""
-    from dask.distributed import Client, LocalCluster, as_completed
+    """Extraction on a Dask cluster: "local" starts one on this machine, anything else is an address.
+
+    A document whose worker dies is run again elsewhere (up to ``DASK_RETRIES`` times); one that
+    still fails stops the build with its error: no document is silently dropped.
+    """
+    from dask.distributed import Client, LocalCluster
 
     cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None) \
         if address == "local" else None
@@ -147,9 +173,11 @@ def _process_on_dask(docs: list[Document], kb_files: tuple[str, ...], address: s
         except OSError as exc:
             raise ConnectionError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
         with client:
-            futures = client.map(process_document, docs, kb_files=kb_files, pure=False)
-            for future in as_completed(futures):
-                yield future.result()
+            workers = max(1, len(client.scheduler_info().get("workers", {})), jobs)
+            yield from _in_order(
+                lambda doc: client.submit(process_document, doc, kb_files=kb_files, pure=False,
+                                          retries=DASK_RETRIES),
+                docs, workers * _IN_FLIGHT_PER_WORKER)
     finally:
         if cluster is not None:
             cluster.close()
@@ -157,36 +185,33 @@ def _process_on_dask(docs: list[Document], kb_files: tuple[str, ...], address: s
 
 def build_graph(inputs: list[str], *, kb_files: Iterable[Path] = (), jobs: int = 1, dask: str | None = None,
                 stdin_text: str | None = None,
-                on_document: Callable[[str, bool], None] | None = None,
-                on_total: Callable[[int], None] | None = None) -> BuildResult:
+                on_document: Callable[[str, bool], None] | None = None) -> BuildResult:
     """Read every input, extract each document and merge everything into one graph.
 
-    Bad inputs are collected as errors; the other documents are still built.
-    ``on_total(n)`` is told how many documents will be extracted once the inputs are read, and
-    ``on_document(source, ok)`` is called once per input item (both for progress bars).
-    ``dask`` runs extraction on a Dask cluster ("local" or a scheduler address); results are
-    merged in input order, so the graph is the same however it was computed.
+    Streaming: inputs are read as extraction needs them, and each document's graph is merged as
+    soon as it and every document before it are done, so what is held is the merged graph plus a
+    few documents per worker (the merged graph keeps each document's text: documents.jsonl
+    carries it). Bad inputs are collected as errors; the other documents are still built.
+    ``on_document(source, ok)`` is called once per input item (for progress bars). ``dask`` runs
+    extraction on a Dask cluster ("local" or a scheduler address). Results are merged in input
+    order, so the graph is the same however it was computed.
     """
     kb_key = tuple(str(p) for p in kb_files)
     _knowledge_base(kb_key)  # fail early (and once) on a bad user KB file
     result = BuildResult(KnowledgeGraph())
-    docs: list[Document] = []
-    for item in read_inputs(inputs, stdin_text=stdin_text):
-        if isinstance(item, IngestError):
-            result.errors.append(item)
-            if on_document:
-                on_document(item.source, False)
-        else:
-            docs.append(item)
-    if on_total:
-        on_total(len(docs))
-    parts: dict[str, DocumentResult] = {}
-    for part in _process_all(docs, kb_key, jobs, dask):
-        parts[part.document.id] = part
-        if on_document:
-            on_document(part.document.source, True)
-    for doc in docs:  # merge in input order whatever order the workers finished in
-        part = parts[doc.id]
+
+    def readable() -> Iterator[Document]:
+        for item in read_inputs(inputs, stdin_text=stdin_text):
+            if isinstance(item, IngestError):
+                result.errors.append(item)
+                if on_document:
+                    on_document(item.source, False)
+            else:
+                yield item
+
+    for part in _process_all(readable(), kb_key, jobs, dask):
         result.graph.merge(part.graph)
         result.warnings.extend(f"{part.document.source}: {w}" for w in part.warnings)
+        if on_document:
+            on_document(part.document.source, True)
     return result
