@@ -2,17 +2,26 @@
 baseline measured in the same run (reading and sentence-splitting the same articles only), and
 what the dependency parse costs (the same articles analysed without and with their parser).
 
-    python bench/build_throughput.py [INPUT ...] [--warmup DIR ...] [--repeat N]
+    python bench/build_throughput.py [INPUT ...] [--warmup DIR ...] [--repeat N] [--cli-jobs N ...]
 
 Models and the knowledge base are loaded by warming up on other articles (``--warmup``, default
 the bundled examples/), so the measured articles are seen once each and no word cache has met
 them before (``--repeat`` above 1 measures repeats, which caches flatter).  Defaults to the dev
 and second held-out sets (60 distinct articles).  Prints the rates and their ratios.
+
+Then the same articles through the command line end to end (``graphbuild build INPUT... --out
+TMP --jobs N`` in a fresh process, for each N of ``--cli-jobs``, default 1 and 2): wall time
+including start-up, reading, language identification and every export, and the process's peak RSS.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import resource
+import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -40,11 +49,25 @@ def _rate(docs: list[Document], repeat: int, work: Callable[[Document], object])
     return len(docs) * repeat / (time.perf_counter() - start)
 
 
+def _cli_rate(inputs: list[str], articles: int, jobs: int) -> tuple[float, float]:
+    """Articles/s of `graphbuild build` end to end in a fresh process, and its peak RSS in MB."""
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    with tempfile.TemporaryDirectory(prefix="gb-throughput-") as tmp:
+        argv = [sys.executable, "-m", "graphbuild", "--quiet", "build", *inputs, "--out", tmp, "--jobs", str(jobs)]
+        start = time.perf_counter()
+        subprocess.run(argv, env=env, check=True)
+        seconds = time.perf_counter() - start
+    # ru_maxrss of waited-for children: the largest of them so far, in KB on Linux.
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return articles / seconds, peak
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("inputs", nargs="*", default=DEFAULT_INPUTS)
     parser.add_argument("--warmup", nargs="*", default=[str(REPO / "examples")])
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--cli-jobs", type=int, nargs="*", default=[1, 2])
     args = parser.parse_args()
     docs = _docs(args.inputs)
     if not docs:
@@ -66,6 +89,10 @@ def main() -> None:
     print(f"full pipeline:                  {full:10.1f} articles/s")
     print(f"ratio full/baseline:            {full / baseline:10.4f}")
     print(f"parse cost per article:         {1 / parsed - 1 / analysis:10.4f} s")
+    for jobs in args.cli_jobs:
+        rate, peak = _cli_rate(args.inputs, len(docs), jobs)
+        print(f"CLI end to end, --jobs {jobs}:      {rate:10.1f} articles/s "
+              f"(largest process so far: peak RSS {peak:.0f} MB)")
 
 
 if __name__ == "__main__":
