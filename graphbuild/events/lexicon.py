@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicons"
 MAX_GAP = 2
 
 
+@lru_cache(maxsize=200_000)
 def _norm(text: str) -> str:
     return text.lower().replace("ё", "е")
 
@@ -42,8 +43,14 @@ class Element:
 
 def token_forms(token: Token) -> tuple[str, ...]:
     """The forms a pattern element is compared with: normalised lemma and text."""
-    forms = (_norm(token.lemma or ""), _norm(token.text))
-    if token.text[:1].isdigit():  # "14-санкциялар пакеті", "5-раунд": the word after the number
+    return _forms(token.lemma or "", token.text)
+
+
+@lru_cache(maxsize=200_000)
+def _forms(lemma: str, text: str) -> tuple[str, ...]:
+    # Cached: the event stage asks for the same word's forms many times per sentence.
+    forms = (_norm(lemma), _norm(text))
+    if text[:1].isdigit():  # "14-санкциялар пакеті", "5-раунд": the word after the number
         forms = forms + tuple(_NUMBERED.sub("", f) for f in forms)
     return forms
 
@@ -55,13 +62,18 @@ class Pattern:
 
     @classmethod
     def parse(cls, spec: str, value: Any) -> Pattern:
-        elements = tuple(Element(_norm(w.rstrip("*")), w.endswith("*")) for w in spec.split())
-        return cls(elements, value)
+        return cls(_elements(spec), value)
 
     @property
     def weight(self) -> tuple[int, int]:
         """Longer patterns first, then exact before prefix matches."""
         return (len(self.elements), sum(not e.prefix for e in self.elements))
+
+
+@lru_cache(maxsize=100_000)
+def _elements(spec: str) -> tuple[Element, ...]:
+    # Cached: several passes compile the same word lists again for every sentence.
+    return tuple(Element(_norm(w.rstrip("*")), w.endswith("*")) for w in spec.split())
 
 
 @dataclass(frozen=True)
@@ -111,6 +123,8 @@ class _FirstWordIndex:
     prefix: dict[str, tuple[int, ...]]  # first element text -> ranks (prefix elements, "stem*")
     prefix_sizes: tuple[int, ...]  # distinct lengths of the prefix keys, shortest first
     anywhere: tuple[int, ...]  # an empty first element: tried at every token, as before
+    # Ranks already worked out for a token's forms (the same words recur in every sentence).
+    _known: dict[tuple[str, ...], frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, patterns: list[Pattern]) -> _FirstWordIndex:
@@ -126,8 +140,14 @@ class _FirstWordIndex:
         return cls({k: tuple(v) for k, v in exact.items()}, {k: tuple(v) for k, v in prefix.items()},
                    tuple(sorted({len(k) for k in prefix})), tuple(anywhere))
 
-    def ranks(self, forms: tuple[str, ...]) -> set[int]:
+    def ranks(self, forms: tuple[str, ...]) -> frozenset[int]:
         """Ranks of the patterns whose first element may match a token with these forms."""
+        known = self._known.get(forms)
+        if known is None:
+            known = self._known[forms] = self._ranks(forms)
+        return known
+
+    def _ranks(self, forms: tuple[str, ...]) -> frozenset[int]:
         found = set(self.anywhere)
         for form in forms:
             if not form:
@@ -137,7 +157,7 @@ class _FirstWordIndex:
                 if size > len(form):
                     break
                 found.update(self.prefix.get(form[:size], ()))
-        return found
+        return frozenset(found)
 
 
 # Indexes of recently used pattern lists, by list identity. Each entry keeps the list's contents:
