@@ -11,7 +11,9 @@ and second held-out sets (60 distinct articles).  Prints the rates and their rat
 
 Then the same articles through the command line end to end (``graphbuild build INPUT... --out
 TMP --jobs N`` in a fresh process, for each N of ``--cli-jobs``, default 1 and 2): wall time
-including start-up, reading, language identification and every export, and the process's peak RSS.
+including start-up, reading, language identification and every export, the same per CPU-second of
+the command and its workers, the largest process's peak RSS, and the memory of the merged graph
+per article. CPU-second rates are what one free core does; wall rates depend on what else runs.
 """
 
 from __future__ import annotations
@@ -23,9 +25,11 @@ import subprocess
 import sys
 import tempfile
 import time
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
+from graphbuild.graph.records import read_records
 from graphbuild.ingest import IngestError, read_inputs
 from graphbuild.language import get_analyzer
 from graphbuild.language.segment import split_sentences
@@ -49,17 +53,37 @@ def _rate(docs: list[Document], repeat: int, work: Callable[[Document], object])
     return len(docs) * repeat / (time.perf_counter() - start)
 
 
-def _cli_rate(inputs: list[str], articles: int, jobs: int) -> tuple[float, float]:
-    """Articles/s of `graphbuild build` end to end in a fresh process, and its peak RSS in MB."""
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _graph_kb_per_article(out_dir: Path) -> float:
+    """Memory of the merged graph a build holds until its exports are written, per article
+    (loaded back from the build's records: the same objects the build merged)."""
+    tracemalloc.start()
+    graph = read_records(out_dir)
+    size = tracemalloc.get_traced_memory()[0]
+    tracemalloc.stop()
+    return size / 1024 / max(1, len(graph.documents))
+
+
+def _cli_rate(inputs: list[str], articles: int, jobs: int) -> tuple[float, float, float]:
+    """Articles/s of `graphbuild build` end to end in a fresh process (wall, and per CPU-second of
+    it and its workers), and the peak RSS in MB."""
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     with tempfile.TemporaryDirectory(prefix="gb-throughput-") as tmp:
         argv = [sys.executable, "-m", "graphbuild", "--quiet", "build", *inputs, "--out", tmp, "--jobs", str(jobs)]
+        cpu = _children_cpu()
         start = time.perf_counter()
         subprocess.run(argv, env=env, check=True)
         seconds = time.perf_counter() - start
+        cpu = _children_cpu() - cpu
+        if jobs == 1:
+            print(f"merged graph in memory:         {_graph_kb_per_article(Path(tmp)):10.1f} KB per article")
     # ru_maxrss of waited-for children: the largest of them so far, in KB on Linux.
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    return articles / seconds, peak
+    return articles / seconds, articles / cpu, peak
 
 
 def main() -> None:
@@ -93,8 +117,8 @@ def main() -> None:
     print(f"ratio full/baseline:            {full / baseline:10.4f}")
     print(f"parse cost per article:         {1 / parsed - 1 / analysis:10.4f} s")
     for jobs in args.cli_jobs:
-        rate, peak = _cli_rate(args.inputs, len(docs), jobs)
-        print(f"CLI end to end, --jobs {jobs}:      {rate:10.1f} articles/s "
+        rate, per_cpu, peak = _cli_rate(args.inputs, len(docs), jobs)
+        print(f"CLI end to end, --jobs {jobs}:      {rate:10.1f} articles/s, {per_cpu:.1f} per CPU-second "
               f"(largest process so far: peak RSS {peak:.0f} MB)")
 
 

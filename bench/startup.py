@@ -1,4 +1,4 @@
-"""Wall time of the `graphbuild` command for one article, against a baseline measured in the same run.
+"""Wall and CPU time of the `graphbuild` command for one article, against a baseline measured in the same run.
 
     python bench/startup.py [ARTICLE ...] [--runs N]
 
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -26,20 +27,28 @@ DEFAULT_ARTICLES = [REPO / "examples" / name for name in ("en_brics_putin.txt", 
 CLI = [sys.executable, "-m", "graphbuild"]
 
 
-def _wall(argv: list[str], env: dict[str, str]) -> float:
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _timed(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU seconds of one run (CPU: unaffected by other work on a busy machine)."""
+    cpu = _children_cpu()
     start = time.perf_counter()
     subprocess.run(argv, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, _children_cpu() - cpu
 
 
-def _median(runs: int, argv: list[str], env: dict[str, str], before: list[str] | None = None) -> float:
-    """Median wall time of ``argv``; ``before`` (a path) is deleted ahead of each run."""
+def _median(runs: int, argv: list[str], env: dict[str, str],
+            before: list[str] | None = None) -> tuple[float, float]:
+    """Median wall and CPU seconds of ``argv``; the ``before`` paths are deleted ahead of each run."""
     times = []
     for _ in range(runs):
         for path in before or []:
             shutil.rmtree(path, ignore_errors=True)
-        times.append(_wall(argv, env))
-    return statistics.median(times)
+        times.append(_timed(argv, env))
+    return statistics.median(t[0] for t in times), statistics.median(t[1] for t in times)
 
 
 def main() -> None:
@@ -58,9 +67,9 @@ def main() -> None:
             build = [*CLI, "--quiet", "build", str(article), "--out", out]
             rows.append((f"build {article.name}, cold KB cache", _median(args.runs, build, env, [cache, out])))
             rows.append((f"build {article.name}, warm KB cache", _median(args.runs, build, env, [out])))
-    print(f"median of {args.runs} runs, {os.cpu_count()} cores")
-    for label, seconds in rows:
-        print(f"{label:48s} {seconds:7.2f} s   x{seconds / baseline:6.1f} baseline")
+    print(f"median of {args.runs} runs, {os.cpu_count()} cores; wall and CPU seconds")
+    for label, (wall, cpu) in rows:
+        print(f"{label:44s} {wall:6.2f} s wall  {cpu:6.2f} s CPU   x{wall / baseline[0]:6.1f} baseline wall")
 
 
 if __name__ == "__main__":
