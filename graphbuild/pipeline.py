@@ -125,7 +125,7 @@ class BuildResult:
 # Documents handed to workers ahead of the one being merged, per worker: enough to keep every
 # worker busy, few enough that memory does not grow with the corpus.
 _IN_FLIGHT_PER_WORKER = 4
-# How often Dask runs a document again after its worker died before the build fails with its error.
+# How often Dask runs a document again after it raised before the build fails with its error.
 DASK_RETRIES = 2
 
 
@@ -160,7 +160,8 @@ def _process_on_dask(docs: Iterable[Document], kb_files: tuple[str, ...], addres
                      jobs: int) -> Iterator[DocumentResult]:
     """Extraction on a Dask cluster: "local" starts one on this machine, anything else is an address.
 
-    A document whose worker dies is run again elsewhere (up to ``DASK_RETRIES`` times); one that
+    A document whose worker dies is given to another worker by the scheduler (Dask's
+    ``allowed-failures``, 3 by default); one that raises is run ``DASK_RETRIES`` more times; one that
     still fails stops the build with its error: no document is silently dropped.
     """
     from dask.distributed import Client, LocalCluster
@@ -185,28 +186,34 @@ def _process_on_dask(docs: Iterable[Document], kb_files: tuple[str, ...], addres
 
 def build_graph(inputs: list[str], *, kb_files: Iterable[Path] = (), jobs: int = 1, dask: str | None = None,
                 stdin_text: str | None = None,
-                on_document: Callable[[str, bool], None] | None = None) -> BuildResult:
+                on_document: Callable[[str, bool], None] | None = None,
+                on_read: Callable[[int], None] | None = None) -> BuildResult:
     """Read every input, extract each document and merge everything into one graph.
 
     Streaming: inputs are read as extraction needs them, and each document's graph is merged as
     soon as it and every document before it are done, so what is held is the merged graph plus a
     few documents per worker (the merged graph keeps each document's text: documents.jsonl
     carries it). Bad inputs are collected as errors; the other documents are still built.
-    ``on_document(source, ok)`` is called once per input item (for progress bars). ``dask`` runs
-    extraction on a Dask cluster ("local" or a scheduler address). Results are merged in input
-    order, so the graph is the same however it was computed.
+    ``on_document(source, ok)`` is called once per input item, and ``on_read(n)`` with the number
+    of documents read so far, which runs a few ahead of those done (both for progress bars).
+    ``dask`` runs extraction on a Dask cluster ("local" or a scheduler address). Results are
+    merged in input order, so the graph is the same however it was computed.
     """
     kb_key = tuple(str(p) for p in kb_files)
     _knowledge_base(kb_key)  # fail early (and once) on a bad user KB file
     result = BuildResult(KnowledgeGraph())
 
     def readable() -> Iterator[Document]:
+        read = 0
         for item in read_inputs(inputs, stdin_text=stdin_text):
             if isinstance(item, IngestError):
                 result.errors.append(item)
                 if on_document:
                     on_document(item.source, False)
             else:
+                read += 1
+                if on_read:
+                    on_read(read)
                 yield item
 
     for part in _process_all(readable(), kb_key, jobs, dask):

@@ -39,6 +39,10 @@ def progress_bar(description: str, total: int | None, unit: str, quiet: bool) ->
         def advance(n: int = 1) -> None:
             progress.advance(task, n)
 
+        def set_total(total: int) -> None:
+            progress.update(task, total=total)
+
+        advance.set_total = set_total  # type: ignore[attr-defined]
         yield advance
 
 
