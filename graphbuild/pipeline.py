@@ -7,12 +7,13 @@ which is what lets ``build`` run it on several cores and merge the results.
 from __future__ import annotations
 
 import dataclasses
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import repeat
 from pathlib import Path
+from typing import Any
 
 from graphbuild.entities.kb import KnowledgeBase
 from graphbuild.entities.linking import kb_actor, link_mentions
@@ -132,8 +133,16 @@ def isolated_process_document(doc: Document, kb_files: tuple[str, ...] = ()) -> 
         return IngestError(doc.source, f"extraction failed: {exc.__class__.__name__}: {exc}")
 
 
-def _process_all(docs: list[Document], kb_files: tuple[str, ...], jobs: int,
+# Documents handed to workers ahead of the one being merged, per worker: enough to keep every
+# worker busy, few enough that memory does not grow with the corpus.
+_IN_FLIGHT_PER_WORKER = 4
+# How often Dask runs a document again after its task raised before the build fails with its error.
+DASK_RETRIES = 2
+
+
+def _process_all(docs: Iterable[Document], kb_files: tuple[str, ...], jobs: int,
                  dask: str | None = None) -> Iterator[DocumentResult | IngestError]:
+    """Results in input order, reading ``docs`` only as far as the workers need."""
     if dask is not None:
         yield from _process_on_dask(docs, kb_files, dask, jobs)
         return
@@ -142,13 +151,32 @@ def _process_all(docs: list[Document], kb_files: tuple[str, ...], jobs: int,
             yield isolated_process_document(doc, kb_files)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(isolated_process_document, docs, repeat(kb_files), chunksize=4)
+        yield from _in_order(lambda doc: pool.submit(isolated_process_document, doc, kb_files), docs,
+                             jobs * _IN_FLIGHT_PER_WORKER)
 
 
-def _process_on_dask(docs: list[Document], kb_files: tuple[str, ...], address: str,
+def _in_order(submit: Callable[[Document], Any], docs: Iterable[Document],
+              window: int) -> Iterator[DocumentResult | IngestError]:
+    """Submit documents, at most ``window`` ahead of the oldest unfinished one, and yield their
+    results in submission order (each future's ``result()`` raises what its worker raised)."""
+    pending: deque[Any] = deque()
+    for doc in docs:
+        pending.append(submit(doc))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def _process_on_dask(docs: Iterable[Document], kb_files: tuple[str, ...], address: str,
                      jobs: int) -> Iterator[DocumentResult | IngestError]:
-    """Extraction on a Dask cluster: "local" starts one on this machine, anything else is an address."""
-    from dask.distributed import Client, LocalCluster, as_completed
+    """Extraction on a Dask cluster: "local" starts one on this machine, anything else is an address.
+
+    A document whose worker dies is given to another worker by the scheduler (Dask's
+    ``allowed-failures``, 3 by default); a failure inside one document is an error naming it, as
+    without Dask; a task that still raises is run ``DASK_RETRIES`` more times, then stops the build.
+    """
+    from dask.distributed import Client, LocalCluster
 
     cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None) \
         if address == "local" else None
@@ -158,9 +186,11 @@ def _process_on_dask(docs: list[Document], kb_files: tuple[str, ...], address: s
         except OSError as exc:
             raise ConnectionError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
         with client:
-            futures = client.map(isolated_process_document, docs, kb_files=kb_files, pure=False)
-            for future in as_completed(futures):
-                yield future.result()
+            workers = max(1, len(client.scheduler_info().get("workers", {})), jobs)
+            yield from _in_order(
+                lambda doc: client.submit(isolated_process_document, doc, kb_files=kb_files, pure=False,
+                                          retries=DASK_RETRIES),
+                docs, workers * _IN_FLIGHT_PER_WORKER)
     finally:
         if cluster is not None:
             cluster.close()
@@ -169,44 +199,47 @@ def _process_on_dask(docs: list[Document], kb_files: tuple[str, ...], address: s
 def build_graph(inputs: list[str], *, kb_files: Iterable[Path] = (), jobs: int = 1, dask: str | None = None,
                 stdin_text: str | bytes | None = None, skip: Path | None = None,
                 on_document: Callable[[str, bool], None] | None = None,
-                on_total: Callable[[int], None] | None = None) -> BuildResult:
+                on_read: Callable[[int], None] | None = None) -> BuildResult:
     """Read every input, extract each document and merge everything into one graph.
 
-    Bad inputs are collected as errors; the other documents are still built.
-    ``on_total(n)`` is told how many documents will be extracted once the inputs are read, and
-    ``on_document(source, ok)`` is called once per input item (both for progress bars).
-    ``dask`` runs extraction on a Dask cluster ("local" or a scheduler address); results are
-    merged in input order, so the graph is the same however it was computed.  ``skip`` is a
-    folder never read (the build's own output folder, when it lies inside an input folder).
+    Streaming: inputs are read as extraction needs them, and each document's graph is merged as
+    soon as it and every document before it are done, so what is held is the merged graph plus a
+    few documents per worker (the merged graph keeps each document's text: documents.jsonl
+    carries it). Bad inputs, and documents whose extraction fails, are collected as errors; the
+    other documents are still built. ``on_document(source, ok)`` is called once per input item,
+    and ``on_read(n)`` with the number of documents read so far, which runs a few ahead of those
+    done (both for progress bars). ``dask`` runs extraction on a Dask cluster ("local" or a
+    scheduler address). Results are merged in input order, so the graph is the same however it
+    was computed. ``skip`` is a folder never read (the build's own output folder, when it lies
+    inside an input folder).
     """
     kb_key = tuple(str(p) for p in kb_files)
     _knowledge_base(kb_key)  # fail early (and once) on a bad user KB file
     result = BuildResult(KnowledgeGraph())
-    docs: list[Document] = []
-    for item in read_inputs(inputs, stdin_text=stdin_text, skip=skip):
-        if isinstance(item, IngestWarning):
-            result.warnings.append(str(item))
-        elif isinstance(item, IngestError):
-            result.errors.append(item)
-            if on_document:
-                on_document(item.source, False)
-        else:
-            docs.append(item)
-    if on_total:
-        on_total(len(docs))
-    parts: dict[str, DocumentResult] = {}
-    for part in _process_all(docs, kb_key, jobs, dask):
+
+    def readable() -> Iterator[Document]:
+        read = 0
+        for item in read_inputs(inputs, stdin_text=stdin_text, skip=skip):
+            if isinstance(item, IngestWarning):
+                result.warnings.append(str(item))
+            elif isinstance(item, IngestError):
+                result.errors.append(item)
+                if on_document:
+                    on_document(item.source, False)
+            else:
+                read += 1
+                if on_read:
+                    on_read(read)
+                yield item
+
+    for part in _process_all(readable(), kb_key, jobs, dask):
         if isinstance(part, IngestError):
             result.errors.append(part)
-        else:
-            parts[part.document.id] = part
-        if on_document:
-            on_document(part.source if isinstance(part, IngestError) else part.document.source,
-                        not isinstance(part, IngestError))
-    for doc in docs:  # merge in input order whatever order the workers finished in
-        part = parts.get(doc.id)
-        if part is None:  # its extraction failed and is among the errors
+            if on_document:
+                on_document(part.source, False)
             continue
         result.graph.merge(part.graph)
         result.warnings.extend(f"{part.document.source}: {w}" for w in part.warnings)
+        if on_document:
+            on_document(part.document.source, True)
     return result

@@ -118,7 +118,7 @@ def build(ctx: click.Context, inputs: tuple[str, ...], out: Path, kb_files: tupl
         with progress_bar("build", None, "articles", ctx.obj["quiet"]) as advance:
             result = build_graph(list(inputs), kb_files=kb_files, jobs=jobs, dask=dask, stdin_text=stdin_data,
                                  skip=folder.path, on_document=lambda _source, ok: advance() if ok else None,
-                                 on_total=advance.set_total)
+                                 on_read=advance.set_total)
         for error in result.errors:
             error_line(f"{error.source}: {error.message}")
         if not result.graph.documents:

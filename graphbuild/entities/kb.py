@@ -42,6 +42,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from graphbuild.entities.kb_cache import cached, content_key
 from graphbuild.entities.transliterate import to_latin
 from graphbuild.language.base import Token
 from graphbuild.model import ACTOR_KINDS, Actor
@@ -528,10 +529,18 @@ class KnowledgeBase:
         """The shipped KB plus users' JSONL files (a bad file raises ValueError naming file:line)."""
         if not extra_paths:
             return _default_kb()
-        records = list(_base_records())
-        for path in extra_paths:
-            records.extend(_read_jsonl(Path(path)))
-        return cls(records, _role_hits(), _read_version())
+        paths = [Path(p) for p in extra_paths]
+        for path in paths:  # a missing or unreadable file is named before any cache is consulted
+            if not path.is_file():
+                raise ValueError(f"{path}: cannot read KB file (no such file)")
+
+        def build() -> KnowledgeBase:
+            records = list(_base_records())
+            for path in paths:
+                records.extend(_read_jsonl(path))
+            return cls(records, _role_hits(), _read_version())
+
+        return cached("kb", content_key(_data_files() + paths), build)
 
     @staticmethod
     def _merge(records: Iterable[_Record]) -> list[_Record]:
@@ -867,6 +876,13 @@ def _base_records() -> tuple[_Record, ...]:
     return tuple(records)
 
 
+def _data_files() -> list[Path]:
+    """Every shipped KB file, in a fixed order (the cache key covers them all)."""
+    return sorted(p for p in DATA_DIR.rglob("*") if p.is_file())
+
+
 @cache
 def _default_kb() -> KnowledgeBase:
-    return KnowledgeBase(_base_records(), _role_hits(), _read_version())
+    """The shipped KB, from the per-user index cache when it is current (see kb_cache)."""
+    return cached("kb", content_key(_data_files()),
+                  lambda: KnowledgeBase(_base_records(), _role_hits(), _read_version()))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicons"
 MAX_GAP = 2
 
 
+@lru_cache(maxsize=200_000)
 def _norm(text: str) -> str:
     return text.lower().replace("ё", "е")
 
@@ -42,8 +43,14 @@ class Element:
 
 def token_forms(token: Token) -> tuple[str, ...]:
     """The forms a pattern element is compared with: normalised lemma and text."""
-    forms = (_norm(token.lemma or ""), _norm(token.text))
-    if token.text[:1].isdigit():  # "14-санкциялар пакеті", "5-раунд": the word after the number
+    return _forms(token.lemma or "", token.text)
+
+
+@lru_cache(maxsize=200_000)
+def _forms(lemma: str, text: str) -> tuple[str, ...]:
+    # Cached: the event stage asks for the same word's forms many times per sentence.
+    forms = (_norm(lemma), _norm(text))
+    if text[:1].isdigit():  # "14-санкциялар пакеті", "5-раунд": the word after the number
         forms = forms + tuple(_NUMBERED.sub("", f) for f in forms)
     return forms
 
@@ -55,13 +62,18 @@ class Pattern:
 
     @classmethod
     def parse(cls, spec: str, value: Any) -> Pattern:
-        elements = tuple(Element(_norm(w.rstrip("*")), w.endswith("*")) for w in spec.split())
-        return cls(elements, value)
+        return cls(_elements(spec), value)
 
     @property
     def weight(self) -> tuple[int, int]:
         """Longer patterns first, then exact before prefix matches."""
         return (len(self.elements), sum(not e.prefix for e in self.elements))
+
+
+@lru_cache(maxsize=100_000)
+def _elements(spec: str) -> tuple[Element, ...]:
+    # Cached: several passes compile the same word lists again for every sentence.
+    return tuple(Element(_norm(w.rstrip("*")), w.endswith("*")) for w in spec.split())
 
 
 @dataclass(frozen=True)
@@ -99,22 +111,89 @@ def _match_at(pattern: Pattern, tokens: list[Token], forms: list[tuple[str, ...]
     return tuple(indices)
 
 
+@dataclass(frozen=True)
+class _FirstWordIndex:
+    """Ranks (positions in a pattern list) of the patterns each first word can start.
+
+    Looking a token's forms up here replaces trying every pattern at every token: only the
+    patterns whose first element matches the token are tried there, in the list's order.
+    """
+
+    exact: dict[str, tuple[int, ...]]  # first element text -> ranks (exact elements)
+    prefix: dict[str, tuple[int, ...]]  # first element text -> ranks (prefix elements, "stem*")
+    prefix_sizes: tuple[int, ...]  # distinct lengths of the prefix keys, shortest first
+    anywhere: tuple[int, ...]  # an empty first element: tried at every token, as before
+    # Ranks already worked out for a token's forms (the same words recur in every sentence).
+    _known: dict[tuple[str, ...], frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, patterns: list[Pattern]) -> _FirstWordIndex:
+        exact: dict[str, list[int]] = {}
+        prefix: dict[str, list[int]] = {}
+        anywhere: list[int] = []
+        for rank, pattern in enumerate(patterns):
+            head = pattern.elements[0]
+            if not head.text:
+                anywhere.append(rank)
+            else:
+                (prefix if head.prefix else exact).setdefault(head.text, []).append(rank)
+        return cls({k: tuple(v) for k, v in exact.items()}, {k: tuple(v) for k, v in prefix.items()},
+                   tuple(sorted({len(k) for k in prefix})), tuple(anywhere))
+
+    def ranks(self, forms: tuple[str, ...]) -> frozenset[int]:
+        """Ranks of the patterns whose first element may match a token with these forms."""
+        known = self._known.get(forms)
+        if known is None:
+            known = self._known[forms] = self._ranks(forms)
+        return known
+
+    def _ranks(self, forms: tuple[str, ...]) -> frozenset[int]:
+        found = set(self.anywhere)
+        for form in forms:
+            if not form:
+                continue
+            found.update(self.exact.get(form, ()))
+            for size in self.prefix_sizes:
+                if size > len(form):
+                    break
+                found.update(self.prefix.get(form[:size], ()))
+        return frozenset(found)
+
+
+# Indexes of recently used pattern lists, by list identity. Each entry keeps the list's contents:
+# a hit must hold the same patterns (an id can be reused once a list is freed, or a list changed).
+_INDEXES: dict[int, tuple[tuple[Pattern, ...], _FirstWordIndex]] = {}
+_INDEXES_KEPT = 256
+
+
+def _first_word_index(patterns: list[Pattern]) -> _FirstWordIndex:
+    snapshot = tuple(patterns)
+    cached = _INDEXES.get(id(patterns))
+    if cached is not None and cached[0] == snapshot:
+        return cached[1]
+    index = _FirstWordIndex.of(patterns)
+    if len(_INDEXES) >= _INDEXES_KEPT:
+        del _INDEXES[next(iter(_INDEXES))]  # the oldest entry
+    _INDEXES[id(patterns)] = (snapshot, index)
+    return index
+
+
 def find_matches(tokens: list[Token], patterns: list[Pattern], used: set[int] | None = None) -> list[Match]:
     """Non-overlapping matches, longest patterns first; ``used`` token indices are skipped and updated."""
     used = used if used is not None else set()
     found: list[Match] = []
     forms = [token_forms(t) for t in tokens]  # once per call, not once per pattern and token
-    initials = {f[:1] for fs in forms for f in fs if f}
-    for pattern in patterns:  # already sorted by weight
-        head = pattern.elements[0].text
-        if head and head[:1] not in initials:
-            continue  # no token starts like this pattern's first word
-        for i in range(len(tokens)):
-            indices = _match_at(pattern, tokens, forms, i, used)
-            if indices is None:
-                continue
-            found.append(Match(indices[0], indices[-1] + 1, indices, pattern.value))
-            used.update(indices)
+    index = _first_word_index(patterns)
+    # Pattern by pattern (already sorted by weight), each left to right, exactly as trying every
+    # pattern at every token would, but only where the pattern's first word can match.
+    attempts = sorted((rank, i) for i, fs in enumerate(forms) for rank in index.ranks(fs))
+    for rank, i in attempts:
+        pattern = patterns[rank]
+        indices = _match_at(pattern, tokens, forms, i, used)
+        if indices is None:
+            continue
+        found.append(Match(indices[0], indices[-1] + 1, indices, pattern.value))
+        used.update(indices)
     return sorted(found, key=lambda m: m.start)
 
 
@@ -269,4 +348,6 @@ def word_patterns(lex: Lexicon, *keys: str) -> list[Pattern]:
 
 def matches_any(token: Token, patterns: list[Pattern]) -> bool:
     """Whether a single token matches a one-element pattern of ``patterns``."""
-    return any(len(p.elements) == 1 and p.elements[0].matches(token) for p in patterns)
+    forms = token_forms(token)
+    return any(len(patterns[rank].elements) == 1 and patterns[rank].elements[0].matches_forms(forms)
+               for rank in _first_word_index(patterns).ranks(forms))

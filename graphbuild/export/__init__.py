@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from graphbuild.graph.knowledge_graph import KnowledgeGraph
+if TYPE_CHECKING:  # the graph (and networkx) is imported only by commands that build or load one
+    from graphbuild.graph.knowledge_graph import KnowledgeGraph
 
 # Everything a build leaves in its output folder: write_all's files, warnings.jsonl, the store and
 # log `graphbuild serve` keeps there (and its half-loaded stores), and temporary files of an

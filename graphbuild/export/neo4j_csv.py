@@ -17,8 +17,14 @@ from typing import Any
 
 from graphbuild.export.atomic import atomic_dir
 from graphbuild.graph.knowledge_graph import KnowledgeGraph
-from graphbuild.stores.neo4j_model import GraphRows, NodeSet, RelSet, check_vocabulary, graph_rows
-from graphbuild.stores.neo4j_store import schema_statements
+from graphbuild.stores.neo4j_model import (
+    GraphRows,
+    NodeSet,
+    RelSet,
+    check_vocabulary,
+    graph_rows,
+    schema_statements,
+)
 
 # Array elements are joined with the first of these that occurs in no array value.
 _ARRAY_DELIMITERS = ("|", ";", "^", "~", "\u001f")

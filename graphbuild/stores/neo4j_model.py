@@ -114,6 +114,25 @@ class GraphRows:
         return dict(sorted(counts.items()))
 
 
+def label_name(name: str) -> str:
+    """``name`` if it is a node label of the vocabulary (safe to place in query text), else ValueError."""
+    if name not in NODE_LABELS and name not in EXTRA_LABELS:
+        raise ValueError(f"label {name!r} is not in the Neo4j vocabulary")
+    return name
+
+
+def schema_statements() -> list[str]:
+    """Unique id per label and the event lookups analysts filter on; safe to run repeatedly.
+
+    Lives here, not beside the driver, so the neo4j-admin CSV export does not import the driver.
+    """
+    statements = [f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{label_name(label)}) "
+                  f"REQUIRE n.id IS UNIQUE" for label in NODE_LABELS]
+    statements += [f"CREATE INDEX event_{prop} IF NOT EXISTS FOR (n:Event) ON (n.{prop})"
+                   for prop in ("type", "date")]
+    return statements
+
+
 def check_vocabulary(rows: GraphRows) -> None:
     """Refuse any label or relationship type outside the fixed vocabulary (they go into query text)."""
     for node_set in rows.nodes:

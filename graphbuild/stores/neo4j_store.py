@@ -20,13 +20,14 @@ from neo4j.exceptions import AuthError, ClientError, ConfigurationError, DriverE
 from graphbuild.graph.knowledge_graph import KnowledgeGraph
 from graphbuild.stores.neo4j_model import (
     EXTRA_LABELS,
-    NODE_LABELS,
     RELATION_TYPES,
     TYPED_EDGES,
     GraphRows,
     NodeSet,
     RelSet,
     graph_rows,
+    label_name,
+    schema_statements,
 )
 
 # Bolt only: the driver's preview HTTP transport needs extra packages and other semantics.
@@ -60,21 +61,6 @@ class PushReport:
                 f"{self.seconds:.1f} s")
 
 
-def schema_statements() -> list[str]:
-    """Unique id per label and the event lookups analysts filter on; safe to run repeatedly."""
-    statements = [f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{_label(label)}) "
-                  f"REQUIRE n.id IS UNIQUE" for label in NODE_LABELS]
-    statements += [f"CREATE INDEX event_{prop} IF NOT EXISTS FOR (n:Event) ON (n.{prop})"
-                   for prop in ("type", "date")]
-    return statements
-
-
-def _label(name: str) -> str:
-    if name not in NODE_LABELS and name not in EXTRA_LABELS:
-        raise ValueError(f"label {name!r} is not in the Neo4j vocabulary")
-    return name
-
-
 def _rel_type(name: str) -> str:
     if name not in RELATION_TYPES:
         raise ValueError(f"relationship type {name!r} is not in the Neo4j vocabulary")
@@ -84,15 +70,15 @@ def _rel_type(name: str) -> str:
 def node_query(node_set: NodeSet) -> str:
     # `SET n += row` with a None value removes the property, so a re-push clears stale values;
     # an actor whose kind changed loses its old kind label.
-    query = f"UNWIND $rows AS row MERGE (n:{_label(node_set.label)} {{id: row.id}}) SET n += row"
+    query = f"UNWIND $rows AS row MERGE (n:{label_name(node_set.label)} {{id: row.id}}) SET n += row"
     if node_set.extra_label:
-        others = "".join(f":{_label(k)}" for k in EXTRA_LABELS if k != node_set.extra_label)
-        query += f" REMOVE n{others} SET n:{_label(node_set.extra_label)}"
+        others = "".join(f":{label_name(k)}" for k in EXTRA_LABELS if k != node_set.extra_label)
+        query += f" REMOVE n{others} SET n:{label_name(node_set.extra_label)}"
     return query
 
 
 def relationship_query(rel_set: RelSet) -> str:
-    start, end = _label(rel_set.start_label), _label(rel_set.end_label)
+    start, end = label_name(rel_set.start_label), label_name(rel_set.end_label)
     rel_type = _rel_type(rel_set.type)
     key = f" {{{rel_set.key}: row.{rel_set.key}}}" if rel_set.key else ""
     props = [name for name, _ in rel_set.properties if name != rel_set.key]
@@ -263,13 +249,14 @@ def verify_rows(rows: GraphRows, driver: Driver, *, database: str | None = None)
     gaps: list[str] = []
     with driver.session(database=database) as session:
         for node_set in rows.nodes:
-            labels = "".join(f":{_label(label)}" for label in node_set.labels)
+            labels = "".join(f":{label_name(label)}" for label in node_set.labels)
             found = session.run(f"UNWIND $ids AS id MATCH (n{labels} {{id: id}}) RETURN count(n) AS c",
                                 ids=[row["id"] for row in node_set.rows]).single(strict=True)["c"]
             if found != len(node_set.rows):
                 gaps.append(f"{'/'.join(node_set.labels)} nodes: {found} of {len(node_set.rows)}")
         for rel_set in rows.relationships:
-            start, end, rel_type = _label(rel_set.start_label), _label(rel_set.end_label), _rel_type(rel_set.type)
+            start, end = label_name(rel_set.start_label), label_name(rel_set.end_label)
+            rel_type = _rel_type(rel_set.type)
             key = f" WHERE r.{rel_set.key} = row.{rel_set.key}" if rel_set.key else ""
             found = session.run(
                 f"UNWIND $rows AS row OPTIONAL MATCH (:{start} {{id: row.from_id}})-[r:{rel_type}]->"

@@ -1,0 +1,97 @@
+"""The per-user cache of the built KB index: built on first use, reused, rebuilt when corrupt or stale."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from graphbuild.entities.kb import KnowledgeBase
+from graphbuild.entities.kb_cache import CACHE_ENV
+from graphbuild.language.base import Token
+
+REPO = Path(__file__).resolve().parent.parent
+TEXT = "Сергей Шойгу Пхеньянға барды , АҚШ пен Ресей келіссөз жүргізді"
+
+
+def _tokens(text: str) -> list[Token]:
+    out, pos = [], 0
+    for word in text.split():
+        start = text.index(word, pos)
+        out.append(Token(word, start, start + len(word), word))
+        pos = start + len(word)
+    return out
+
+
+def _user_kb(tmp_path: Path, label: str) -> Path:
+    path = tmp_path / f"{label}.jsonl"
+    record = {"id": f"org:{label.lower()}", "kind": "Organization", "label": label, "names": {"kk": [label]}}
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    return path
+
+
+def _matches(kb: KnowledgeBase) -> list[tuple[int, int, str | None]]:
+    return [(m.start, m.end, m.hit.actor_id) for m in kb.match(_tokens(TEXT), "kk")]
+
+
+@pytest.fixture()
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv(CACHE_ENV, str(folder))
+    return folder
+
+
+def test_first_load_writes_the_cache_and_the_second_reads_the_same_index(cache: Path, tmp_path: Path) -> None:
+    user = _user_kb(tmp_path, "Acme")
+    built = KnowledgeBase.load([user])
+    files = list(cache.glob("kb-*.pickle"))
+    assert len(files) == 1
+    stamp = files[0].stat().st_mtime_ns
+    again = KnowledgeBase.load([user])
+    assert files[0].stat().st_mtime_ns == stamp  # read, not rewritten
+    assert again is not built and len(again) == len(built)
+    assert _matches(again) == _matches(built)
+    assert [h.actor_id for h in again.lookup("Acme")] == ["org:acme"]
+
+
+def test_changed_kb_content_gets_its_own_cache_entry(cache: Path, tmp_path: Path) -> None:
+    user = _user_kb(tmp_path, "Acme")
+    KnowledgeBase.load([user])
+    user.write_text(json.dumps({"id": "org:zeta", "kind": "Organization", "label": "Zeta"}) + "\n", encoding="utf-8")
+    kb = KnowledgeBase.load([user])
+    assert kb.lookup("Acme") == [] and [h.actor_id for h in kb.lookup("Zeta")] == ["org:zeta"]
+    assert len(list(cache.glob("kb-*.pickle"))) == 2
+
+
+@pytest.mark.parametrize("garbage", [b"", b"not a pickle at all", b"\x80\x05\x95truncated"])
+def test_a_corrupt_cache_file_is_rebuilt(cache: Path, tmp_path: Path, garbage: bytes) -> None:
+    user = _user_kb(tmp_path, "Acme")
+    expected = _matches(KnowledgeBase.load([user]))
+    (path,) = cache.glob("kb-*.pickle")
+    path.write_bytes(garbage)
+    kb = KnowledgeBase.load([user])
+    assert _matches(kb) == expected
+    assert path.stat().st_size > 1000  # a good index was written back
+    assert _matches(KnowledgeBase.load([user])) == expected
+
+
+def test_an_unwritable_cache_directory_only_costs_the_rebuild(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache directory should be", encoding="utf-8")
+    monkeypatch.setenv(CACHE_ENV, str(blocker / "cache"))
+    assert [h.actor_id for h in KnowledgeBase.load([_user_kb(tmp_path, "Acme")]).lookup("Acme")] == ["org:acme"]
+
+
+def test_the_shipped_kb_is_cached_across_processes(cache: Path) -> None:
+    env = {**os.environ, CACHE_ENV: str(cache), "PYTHONPATH": str(REPO)}
+    script = "from graphbuild.entities.kb import KnowledgeBase; print(len(KnowledgeBase.load()))"
+    first = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    (path,) = cache.glob("kb-*.pickle")
+    stamp = path.stat().st_mtime_ns
+    second = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
+    assert first.stdout == second.stdout and int(first.stdout) > 1000
+    assert path.stat().st_mtime_ns == stamp
