@@ -76,7 +76,7 @@ def process_document(doc: Document, kb_files: tuple[str, ...] = ()) -> DocumentR
     kb = _knowledge_base(kb_files)
     part = KnowledgeGraph()
     part.add_document(doc)
-    warnings: list[str] = []
+    warnings: list[str] = list(doc.dropped_lines)
 
     def ensure_actor(actor_id: str) -> bool:
         """Events may name actors no mention introduced (e.g. a role's country): take them from the KB."""

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from graphbuild.ids import document_id
-from graphbuild.ingest.boilerplate import clean_text, normalise_line
+from graphbuild.ingest.boilerplate import Cleaned, clean_text_report, normalise_line
 from graphbuild.ingest.html import HtmlArticle, extract_html
 from graphbuild.ingest.langid import UNDETERMINED, analyse_languages
 from graphbuild.language import SUPPORTED_LANGUAGES
@@ -198,8 +198,8 @@ def looks_like_html(text: str) -> bool:
 
 def _from_text(source: str, text: str) -> Document:
     first = next((normalise_line(line) for line in text.splitlines() if line.strip()), "")
-    clean = clean_text(text)
-    title = first if first and clean.startswith(first) and _title_line(first) else None
+    clean = clean_text_report(text)
+    title = first if first and clean.text.startswith(first) and _title_line(first) else None
     return _document(source, clean, title=title)
 
 
@@ -214,7 +214,7 @@ def _from_html(source: str, html: str, meta: dict[str, Any] | None = None) -> Do
     outlet = meta.get("outlet") or article.outlet
     return _document(
         source,
-        clean_text(article.text, title=title, outlet=outlet),
+        clean_text_report(article.text, title=title, outlet=outlet),
         title=title,
         published=meta.get("published") or article.published,
         outlet=outlet,
@@ -247,7 +247,7 @@ def _from_record(source: str, number: int, record: dict[str, Any]) -> Document:
     meta = {name: _string(_field(record, name)) for name in ("url", "title", "published", "outlet", "lang")}
     body = _field(record, "text")
     if isinstance(body, str) and body.strip():
-        return _document(source, clean_text(body, title=meta["title"], outlet=meta["outlet"]), **meta)
+        return _document(source, clean_text_report(body, title=meta["title"], outlet=meta["outlet"]), **meta)
     html = _field(record, "html")
     if isinstance(html, str) and html.strip():
         return _from_html(source, html, meta)
@@ -269,8 +269,9 @@ def _string(value: Any) -> str | None:
     return str(value)
 
 
-def _document(source: str, text: str, *, title: str | None = None, published: str | None = None,
+def _document(source: str, clean: Cleaned, *, title: str | None = None, published: str | None = None,
               outlet: str | None = None, url: str | None = None, lang: str | None = None) -> Document:
+    text = clean.text
     if not text.strip():
         raise _BadInputError("no article text left after removing boilerplate")
     detected, paragraph_langs = analyse_languages(text)
@@ -282,5 +283,5 @@ def _document(source: str, text: str, *, title: str | None = None, published: st
         raise _BadInputError(f"unsupported language '{lang}'")
     return Document(
         id=document_id(text), source=source, lang=lang, text=text, title=title, published=published,
-        outlet=outlet, url=url, paragraph_langs=paragraph_langs,
+        outlet=outlet, url=url, paragraph_langs=paragraph_langs, dropped_lines=[str(d) for d in clean.dropped],
     )
