@@ -14,6 +14,7 @@ from functools import lru_cache
 from itertools import repeat
 from pathlib import Path
 
+from graphbuild.entities.actor_policy import story_actors
 from graphbuild.entities.kb import KnowledgeBase
 from graphbuild.entities.linking import kb_actor, link_mentions
 from graphbuild.entities.ner import recognize
@@ -93,9 +94,13 @@ def process_document(doc: Document, kb_files: tuple[str, ...] = ()) -> DocumentR
         linked = link_mentions(view, sentences, ner_mentions, kb)
         extraction = extract_events(view, sentences, linked.mentions, kb)
         warnings += linked.warnings + extraction.warnings
-        for actor in linked.actors + extraction.actors:
+        story = story_actors(linked.actors + extraction.actors, extraction.events, extraction.roles,
+                             in_kb=kb.__contains__)
+        warnings += story.warnings
+        for actor in story.actors:
             part.add_actor(actor)
         for event in extraction.events:
+            event.reported_by = [a for a in event.reported_by if a not in story.channels]
             if all(ensure_actor(a) for a in event.source + event.target + event.reported_by):
                 part.add_event(event)
         for role in extraction.roles:
