@@ -272,10 +272,10 @@ def _headline(sent: Sentence) -> bool:
             and not sent.text.rstrip().endswith((".", "!", "?", "\"", "”")))
 
 
-def _has_evidence(m: Mention, headline: bool, initial: bool, inside: frozenset[str], r: _Rules) -> bool:
+def _has_evidence(m: Mention, headline: bool, initial: bool, inside: set[str], r: _Rules) -> bool:
     """Capitalisation alone proves nothing at a sentence start or in a title-case headline: such a
     name is kept when it is a country, a people ("Kurds") or an acronym, or its words are met
-    capitalised in running text."""
+    capitalised in running text or inside a longer name."""
     words = [w.lower() for w in _POSSESSIVE.sub("", m.text).split()]
     if m.kind in ("Country", "Group") or _ACRONYM.match(m.text) or " ".join(words) in r.countries:
         return True
@@ -292,15 +292,16 @@ def recognize_en(sentences: Sequence[Sentence], document: str) -> list[Mention]:
     lower_vocab = frozenset(t.text for s in sentences for t in s.tokens if t.text[:1].islower())
     headlines = [_headline(s) for s in sentences]
     # Capitalised words met inside running text: the evidence a sentence-initial or headline word is a name.
-    inside = frozenset(_core(t).lower() for s, h in zip(sentences, headlines, strict=True) if not h
-                       for t in s.tokens[_first_word(s) + 1:] if _is_cap(t, r))
-    mentions: list[Mention] = []
+    inside = {_core(t).lower() for s, h in zip(sentences, headlines, strict=True) if not h
+              for t in s.tokens[_first_word(s) + 1:] if _is_cap(t, r)}
+    found: list[tuple[Mention, bool, bool]] = []  # (mention, in a headline, at a sentence start)
     for sent, headline in zip(sentences, headlines, strict=True):
         first_start = sent.tokens[_first_word(sent)].start if sent.tokens else -1
         for first, last in _chunks(sent, r, lower_vocab):
-            for m in _mentions_in(sent, first, last, r, document):
-                if _has_evidence(m, headline, m.start == first_start, inside, r):
-                    mentions.append(m)
+            found += [(m, headline, m.start == first_start) for m in _mentions_in(sent, first, last, r, document)]
+    # A word of a longer name found elsewhere ("Kim Jong Un ... Kim toured") is evidence too.
+    inside |= {w.lower() for m, *_ in found if " " in m.text for w in _POSSESSIVE.sub("", m.text).split()}
+    mentions = [m for m, headline, initial in found if _has_evidence(m, headline, initial, inside, r)]
     # A surname alone refers to the person named in full elsewhere in the document.
     # East Asian names put the family name first ("Kim Jong Un" ... "Kim").
     full: dict[str, set[str]] = {}

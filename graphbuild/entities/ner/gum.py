@@ -3,19 +3,23 @@
 GUM (../shared/data/ud/en_gum) marks every entity mention in the MISC column as
 ``Entity=(id-etype-infstat-...`` on its first word and ``id)`` on its last.  A *named* mention is
 one of type person, place or organization whose head word is a proper noun; the gold name is the
-run of capitalised words around that head ("the United States" -> "United States").  Mentions
+run of capitalised words around that head ("the United States" -> "United States"), after any
+title words ("President Donald Trump" -> "Donald Trump").  Mentions
 nested in a longer named mention of another entity stay gold of their own (a place inside an
 organisation's name), as the annotators gave them.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from graphbuild.language.syntax.conllu import UdSentence, read_ud
 
+EN_RULES = Path(__file__).with_name("en_rules.json")
 # GUM entity types kept, with the graphbuild kind each one scores against.
 GUM_KINDS: dict[str, str] = {"person": "Person", "place": "Place", "organization": "Organization"}
 # The genres closest to news that graphbuild reads.
@@ -57,6 +61,16 @@ def _named_spans(sentence: UdSentence) -> set[tuple[str, int, int]]:
     return found
 
 
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    rules = json.loads(EN_RULES.read_text(encoding="utf-8"))
+    return frozenset(w for key in ("title_heads", "title_modifiers") for w in rules[key])
+
+
+def _title_word(form: str) -> bool:
+    return form.lower() in _title_words()
+
+
 def _name_run(sentence: UdSentence, first: int, last: int) -> tuple[int, int] | None:
     """The name inside a mention: the run of capitalised words (joined by "of", "the"...) around the
     mention's head, if that head is a proper noun ("critics of Donald Trump" has none of its own)."""
@@ -75,6 +89,13 @@ def _name_run(sentence: UdSentence, first: int, last: int) -> tuple[int, int] | 
         a -= 1
     while b < last and part(b + 1):
         b += 1
+    # "U.S. President Donald Trump": the person's name starts after the title (the title words of
+    # graphbuild's English NER rules), as our own gold writes it.
+    if all(_title_word(words[i].form) for i in range(a, b + 1)):
+        return None  # "the President": a title, no name
+    titled = [i for i in range(a, b) if _title_word(words[i].form)]
+    if titled and words[head].upos == "PROPN" and titled[-1] < head:
+        a = titled[-1] + 1
     while words[a].form.lower() in _JOINERS:
         a += 1
     while words[b].form.lower() in _JOINERS:
