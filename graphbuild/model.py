@@ -68,10 +68,12 @@ class Document:
     outlet: str | None = None
     url: str | None = None
     paragraph_langs: list[str] = field(default_factory=list)
+    # What ingest cut as boilerplate ("boilerplate dropped, line 3 (byline): ..."), for warnings.jsonl.
+    dropped_lines: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         # The contract's documents.jsonl carries no text; keep the text for re-extraction.
-        return {k: v for k, v in asdict(self).items() if k != "paragraph_langs"}
+        return {k: v for k, v in asdict(self).items() if k not in ("paragraph_langs", "dropped_lines")}
 
 
 @dataclass

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from graphbuild.entities.actor_policy import story_actors
 from graphbuild.entities.kb import KnowledgeBase
 from graphbuild.entities.linking import kb_actor, link_mentions
 from graphbuild.entities.ner import recognize
@@ -78,7 +79,7 @@ def process_document(doc: Document, kb_files: tuple[str, ...] = ()) -> DocumentR
     kb = _knowledge_base(kb_files)
     part = KnowledgeGraph()
     part.add_document(doc)
-    warnings: list[str] = []
+    warnings: list[str] = list(doc.dropped_lines)
 
     def ensure_actor(actor_id: str) -> bool:
         """Events may name actors no mention introduced (e.g. a role's country): take them from the KB."""
@@ -95,9 +96,13 @@ def process_document(doc: Document, kb_files: tuple[str, ...] = ()) -> DocumentR
         linked = link_mentions(view, sentences, ner_mentions, kb)
         extraction = extract_events(view, sentences, linked.mentions, kb)
         warnings += linked.warnings + extraction.warnings
-        for actor in linked.actors + extraction.actors:
+        story = story_actors(linked.actors + extraction.actors, extraction.events, extraction.roles,
+                             in_kb=kb.__contains__)
+        warnings += story.warnings
+        for actor in story.actors:
             part.add_actor(actor)
         for event in extraction.events:
+            event.reported_by = [a for a in event.reported_by if a not in story.channels]
             if all(ensure_actor(a) for a in event.source + event.target + event.reported_by):
                 part.add_event(event)
         for role in extraction.roles:

@@ -304,3 +304,29 @@ def test_lines_without_letters_and_broken_markup_do_not_stop_the_run() -> None:
     broken = "<html><body><p>Russia and China signed a gas deal.<p><div><<<>>></html>"
     [d] = read_inputs(["-"], stdin_text=broken)
     assert isinstance(d, Document) and d.text == "Russia and China signed a gas deal."
+
+
+def test_furniture_is_cut_with_its_reason_and_captions_keep_their_text() -> None:
+    from graphbuild.ingest.boilerplate import clean_text_report
+
+    raw = ("Media say: Russia and China Plan Joint Drills\n\nBY AIGERIM SADYKOVA\n\n"
+           "Russia and China will hold joint naval drills in July, officials said.\n\n"
+           "Photo: Chinese warships in port. Reuters\n\nРИА Новости: Путин прибыл в Пекин\n\n"
+           "Related stories\n\nKazakhstan hosts SCO summit\nTokayev meets Xi\n\n"
+           "The drills follow talks in Beijing.")
+    cleaned = clean_text_report(raw)
+    assert cleaned.text.splitlines() == [
+        "Russia and China Plan Joint Drills", "",
+        "Russia and China will hold joint naval drills in July, officials said.", "",
+        "Photo: Chinese warships in port.", "", "Путин прибыл в Пекин", "",
+        "The drills follow talks in Beijing."]
+    reasons = {d.text: d.reason for d in cleaned.dropped}
+    assert reasons == {
+        "Media say: Russia and China Plan Joint Drills": "headline agency prefix cut",
+        "BY AIGERIM SADYKOVA": "byline",
+        "Photo: Chinese warships in port. Reuters": "photo credit cut",
+        "РИА Новости: Путин прибыл в Пекин": "headline agency prefix cut",
+        "Related stories": "related-articles heading",
+        "Kazakhstan hosts SCO summit": "related-article headline",
+        "Tokayev meets Xi": "related-article headline",
+    }

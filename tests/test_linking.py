@@ -39,3 +39,37 @@ def test_unknown_name_becomes_a_new_actor_with_latin_transliteration() -> None:
            and "Сидоренко" in " ".join(a.names.get("ru", []))]
     assert new, [a.id for a in graph.actors.values()]
     assert new[0].latin and new[0].latin.isascii() and "Sidorenko" in new[0].latin
+
+
+def test_inflected_multiword_organisations_link_to_the_kb_entry() -> None:
+    kk = actors_of("Тоқаев БҰҰ Қауіпсіздік Кеңесінің отырысында Қазақстан Сыртқы істер министрлігінің "
+                   "ұстанымын айтты.", "kk")
+    assert {"Q37470", "org:kazakhstan-mfa"} <= set(kk), kk
+    ru = actors_of("Россия обратилась в Организацию Договора о коллективной безопасности.", "ru")
+    assert "org:csto" in ru, ru
+    assert all(i in ("RUS", "org:csto") for i in ru), ru  # no truncated or second organisation
+
+
+def test_a_clause_ner_ran_together_is_no_actor_and_its_places_still_are() -> None:
+    text = ("Әлиевтің сөзінше, Бакуден Грозныйға ұшқан Embraer 190 ұшағы Грозный үстінде жерден атылып, "
+            "басқаруды жоғалтқан.")
+    doc = Document(id=document_id(text), source="<test>", lang="kk", text=text)
+    result = process_document(doc)
+    assert not any(a.kind == "Organization" for a in result.graph.actors.values()), result.graph.actors
+    assert any("no single name" in w and "Embraer" in w for w in result.warnings), result.warnings
+
+
+def test_a_quoted_name_after_its_classifier_keeps_its_own_form() -> None:
+    named = actors_of("Боевики группировки «Джейш аль-Адль» атаковали пограничников Ирана.", "ru")
+    assert "org:dzheysh-al-adl" in named, named
+    inflected = actors_of("Президент Молдавии Майя Санду назвала действия «Газпрома» шантажом.", "ru")
+    assert "org:gazprom" in inflected, inflected
+
+
+def test_an_agency_cited_as_the_channel_is_no_actor_and_no_reporter() -> None:
+    text = "Шойгу встретился с Ким Чен Ыном в Пхеньяне, сообщило агентство ТАСС."
+    doc = Document(id=document_id(text), source="<test>", lang="ru", text=text)
+    result = process_document(doc)
+    assert "org:tass" not in result.graph.actors
+    assert all("org:tass" not in e.reported_by for e in result.graph.events.values())
+    assert "person:sergei-shoigu" in result.graph.actors

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from graphbuild.entities.kb import KbHit, KnowledgeBase, normalize
 from graphbuild.entities.spans_index import OverlapIndex, containing
@@ -94,6 +95,64 @@ def _lemma_form(tokens: list[Token]) -> str:
     return " ".join(words)
 
 
+_RU_CLASSIFIERS = Path(__file__).resolve().parent.parent / "data" / "ru" / "name_classifiers.txt"
+_ORG_HEADS = Path(__file__).resolve().parent.parent / "data" / "kk" / "organisation_heads.txt"
+_OPENING_QUOTES = frozenset("«“„\"")
+_CLOSING_QUOTES = frozenset("»”“\"")
+# A name holds no verb: a span with one is a clause NER ran together.
+_CLAUSE_POS = frozenset({"VERB", "AUX"})
+
+
+@lru_cache(maxsize=1)
+def _kk_organisation_heads() -> frozenset[str]:
+    lines = _ORG_HEADS.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _ru_name_classifiers() -> frozenset[str]:
+    lines = _RU_CLASSIFIERS.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _quoted_after_classifier(sentence: Sentence, mention: Mention, text: str, lang: str) -> bool:
+    """A Russian name in quotes right after the noun that classifies it (группировки «Джейш аль-Адль»,
+    АО «Молдовагаз»): the noun takes the case and the name keeps its own form."""
+    if lang != "ru" or text[mention.start - 1:mention.start] not in _OPENING_QUOTES or \
+            text[mention.end:mention.end + 1] not in _CLOSING_QUOTES:
+        return False
+    before = [t for t in sentence.tokens if t.end <= mention.start - 1 and t.text not in _OPENING_QUOTES]
+    return bool(before) and not {before[-1].text.lower(), (before[-1].lemma or "").lower()}.isdisjoint(
+        _ru_name_classifiers())
+
+
+def _not_one_name(sentence: Sentence, tokens: list[Token], kind: str, lang: str) -> str | None:
+    """Why a Kazakh or Russian NER span is no single name by the parse, or None when NER and parse agree.
+
+    A span of capitalised words alone ("Cove Kaz Capital", "Саймумин Ятимов") is a name whatever the
+    parse says.  A span that mixes in lower-case words holds no verb, and is one subtree of the parse
+    (exactly one word of the span hangs outside it), or, for a Kazakh organisation, ends with an
+    organisation noun (ұйымы, комитеті, министрлігі).  A span that fails is left a mention.
+    """
+    if lang not in ("kk", "ru") or len(tokens) < 2 or not any(t.deprel for t in tokens):
+        return None
+    if all(t.text[:1].isupper() or not t.text[:1].isalpha() for t in tokens):
+        return None
+    if any(t.pos in _CLAUSE_POS for t in tokens):
+        return "holds a verb"
+    if kind == "Organization" and lang == "kk":
+        # The Kazakh parse is too weak (LAS 0.61) to overrule a name that ends with its organisation noun.
+        last = tokens[-1]
+        if (last.lemma or last.text).lower() in _kk_organisation_heads():
+            return None
+        return f"ends with {last.text!r}, no organisation noun"
+    first = next(i for i, t in enumerate(sentence.tokens) if t is tokens[0])
+    inside = range(first, first + len(tokens))
+    if sum(1 for t in tokens if t.head not in inside) > 1:
+        return "several phrases by the parse"
+    return None
+
+
 def _new_actor(name: str, kind: str, lang: str, document: str) -> Actor:
     latin = to_latin(name, lang) if lang in ("kk", "ru") else name
     prefix = {"Person": "person", "Organization": "org", "Group": "group", "Place": "place",
@@ -157,8 +216,10 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
             continue
         sentence = containing(by_sentence, sentence_starts, mention.start)
         tokens = _span_tokens(sentence, mention.start, mention.end) if sentence else []
-        # The recogniser's own normal form keeps agreement ("Великое национальное собрание").
-        name = mention.lemma or (_lemma_form(tokens) if tokens else mention.text)
+        # The recogniser's own normal form keeps agreement ("Великое национальное собрание"); a name in
+        # quotes after the noun that classifies it (группировки «Джейш аль-Адль») keeps its own form.
+        quoted = sentence is not None and _quoted_after_classifier(sentence, mention, doc.text, doc.lang)
+        name = mention.text if quoted else mention.lemma or (_lemma_form(tokens) if tokens else mention.text)
         hits = kb.lookup(name, None) or kb.lookup(mention.text, None)
         actor_id = next((i for i in map(_linked_id, hits) if i and i in kb), None)
         if actor_id:
@@ -167,6 +228,9 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
             key = normalize(name.split()[-1]) if name.split() else ""
             if mention.kind == "Person" and len(name.split()) == 1 and key in surnames:
                 actor = dataclasses.replace(actors[surnames[key]], names={}, documents=[doc.id])
+            elif sentence is not None and (why := _not_one_name(sentence, tokens, mention.kind, doc.lang)):
+                result.warnings.append(f"{mention.text!r} is no single name ({why}): left a mention, not an actor")
+                continue
             else:
                 actor = _new_actor(name, mention.kind, doc.lang, doc.id)
                 if actor.kind == "Person" and len(name.split()) > 1:

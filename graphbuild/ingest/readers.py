@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from graphbuild.ids import document_id
-from graphbuild.ingest.boilerplate import clean_text, normalise_line
+from graphbuild.ingest.boilerplate import Cleaned, clean_text_report, normalise_line
 from graphbuild.ingest.html import HtmlArticle, extract_html
 from graphbuild.ingest.langid import UNDETERMINED, analyse_languages
 from graphbuild.ingest.metadata import checked_published, text_field
@@ -280,8 +280,8 @@ def looks_like_html(text: str) -> bool:
 
 def _from_text(source: str, text: str, warnings: list[str]) -> Document:
     first = next((normalise_line(line) for line in text.splitlines() if line.strip()), "")
-    clean = clean_text(text)
-    title = first if first and clean.startswith(first) and _title_line(first) else None
+    clean = clean_text_report(text)
+    title = first if first and clean.text.startswith(first) and _title_line(first) else None
     return _document(source, clean, warnings, title=title)
 
 
@@ -299,7 +299,7 @@ def _from_html(source: str, html: str, warnings: list[str], meta: dict[str, Any]
     outlet = meta.get("outlet") or article.outlet
     return _document(
         source,
-        clean_text(article.text, title=title, outlet=outlet),
+        clean_text_report(article.text, title=title, outlet=outlet),
         warnings,
         title=title,
         published=meta.get("published") or article.published,
@@ -346,7 +346,8 @@ def _from_record(source: str, number: int, record: dict[str, Any], warnings: lis
             for name in ("url", "title", "published", "outlet", "lang")}
     body = _field(record, "text")
     if isinstance(body, str) and body.strip():
-        return _document(source, clean_text(body, title=meta["title"], outlet=meta["outlet"]), warnings, **meta)
+        return _document(source, clean_text_report(body, title=meta["title"], outlet=meta["outlet"]), warnings,
+                         **meta)
     html = _field(record, "html")
     if isinstance(html, str) and html.strip():
         return _from_html(source, html, warnings, meta)
@@ -362,9 +363,10 @@ def _field(record: dict[str, Any], field: str) -> Any:
     return None
 
 
-def _document(source: str, text: str, warnings: list[str], *, title: str | None = None,
+def _document(source: str, clean: Cleaned, warnings: list[str], *, title: str | None = None,
               published: str | None = None, outlet: str | None = None, url: str | None = None,
               lang: str | None = None) -> Document:
+    text = clean.text
     if not text.strip():
         raise _BadInputError("no article text left after removing boilerplate")
     text = _within_article_limit(text, warnings)
@@ -380,7 +382,7 @@ def _document(source: str, text: str, warnings: list[str], *, title: str | None 
         raise _BadInputError(f"unsupported language '{lang}'")
     return Document(
         id=document_id(text), source=source, lang=lang, text=text, title=title, published=published,
-        outlet=outlet, url=url, paragraph_langs=paragraph_langs,
+        outlet=outlet, url=url, paragraph_langs=paragraph_langs, dropped_lines=[str(d) for d in clean.dropped],
     )
 
 

@@ -24,6 +24,10 @@ from graphbuild.model import Mention
 _RULES = Path(__file__).with_name("en_rules.json")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _ACRONYM = re.compile(r"^(?:[A-Z][A-Z0-9]{1,5}|(?:[A-Z]\.){2,4})$")
+# A headline has at least HEADLINE_MIN_WORDS words longer than HEADLINE_WORD_MIN letters, most capitalised.
+HEADLINE_MIN_WORDS = 3
+HEADLINE_WORD_MIN = 3
+HEADLINE_CAPS_SHARE = 0.75
 
 
 @dataclass(frozen=True)
@@ -182,6 +186,8 @@ def _classify(
     words = [_core(t) for t in toks]
     text = " ".join(words)
     low = text.lower()
+    if _never_actor(words, r):
+        return None
     if titled:
         return "PERSON"
     if low in r.countries:
@@ -205,6 +211,23 @@ def _classify(
             return "PERSON"
         return "PLACE"
     return "PERSON"
+
+
+def _never_actor(words: Sequence[str], r: _Rules) -> bool:
+    """Wars, holidays, ideologies, products and exercises ("Cold War", "Zapad-2025", "Patriot"), and
+    compound adjectives of demonyms ("Ukrainian-style", "Russian-Chinese", "Central Asian")."""
+    low = " ".join(words).lower()
+    if low in r.countries:
+        return False
+    if r.has("not_actor_phrases", low) or r.has("not_actor_phrases", low.split("-")[0]):
+        return True
+    if len(words) > 1 and r.has("not_actor_last_words", words[-1]):
+        return True
+    parts = [p for w in words for p in w.lower().split("-")]
+    adjective = [p for p in parts if r.has("demonyms", p) or r.has("demonym_suffixes", p)]
+    if "-" in low and len(adjective) == len(parts):
+        return True
+    return len(words) > 1 and r.has("demonyms", words[-1]) and r.has("place_first_words", words[0])
 
 
 def _mentions_in(sent: Sentence, first: int, last: int, r: _Rules, document: str) -> list[Mention]:
@@ -237,14 +260,48 @@ def _mentions_in(sent: Sentence, first: int, last: int, r: _Rules, document: str
     return out
 
 
+def _first_word(sent: Sentence) -> int:
+    return next((k for k, t in enumerate(sent.tokens) if any(c.isalnum() for c in t.text)), 0)
+
+
+def _headline(sent: Sentence) -> bool:
+    """A title-case line ("Putin Vows New Talks"): most of its longer words capitalised, no final stop."""
+    words = [t.text for t in sent.tokens if len(t.text) > HEADLINE_WORD_MIN and t.text.isalpha()]
+    caps = sum(w[:1].isupper() for w in words)
+    return (len(words) >= HEADLINE_MIN_WORDS and caps >= HEADLINE_CAPS_SHARE * len(words)
+            and not sent.text.rstrip().endswith((".", "!", "?", "\"", "”")))
+
+
+def _has_evidence(m: Mention, headline: bool, initial: bool, inside: set[str], r: _Rules) -> bool:
+    """Capitalisation alone proves nothing at a sentence start or in a title-case headline: such a
+    name is kept when it is a country, a people ("Kurds") or an acronym, or its words are met
+    capitalised in running text or inside a longer name."""
+    words = [w.lower() for w in _POSSESSIVE.sub("", m.text).split()]
+    if m.kind in ("Country", "Group") or _ACRONYM.match(m.text) or " ".join(words) in r.countries:
+        return True
+    if headline:
+        return all(w in inside for w in words)
+    if initial and len(words) == 1:
+        return words[0] in inside
+    return True
+
+
 def recognize_en(sentences: Sequence[Sentence], document: str) -> list[Mention]:
     """Names of people, countries, places, organisations and groups in English sentences."""
     r = _rules()
     lower_vocab = frozenset(t.text for s in sentences for t in s.tokens if t.text[:1].islower())
-    mentions: list[Mention] = []
-    for sent in sentences:
+    headlines = [_headline(s) for s in sentences]
+    # Capitalised words met inside running text: the evidence a sentence-initial or headline word is a name.
+    inside = {_core(t).lower() for s, h in zip(sentences, headlines, strict=True) if not h
+              for t in s.tokens[_first_word(s) + 1:] if _is_cap(t, r)}
+    found: list[tuple[Mention, bool, bool]] = []  # (mention, in a headline, at a sentence start)
+    for sent, headline in zip(sentences, headlines, strict=True):
+        first_start = sent.tokens[_first_word(sent)].start if sent.tokens else -1
         for first, last in _chunks(sent, r, lower_vocab):
-            mentions.extend(_mentions_in(sent, first, last, r, document))
+            found += [(m, headline, m.start == first_start) for m in _mentions_in(sent, first, last, r, document)]
+    # A word of a longer name found elsewhere ("Kim Jong Un ... Kim toured") is evidence too.
+    inside |= {w.lower() for m, *_ in found if " " in m.text for w in _POSSESSIVE.sub("", m.text).split()}
+    mentions = [m for m, headline, initial in found if _has_evidence(m, headline, initial, inside, r)]
     # A surname alone refers to the person named in full elsewhere in the document.
     # East Asian names put the family name first ("Kim Jong Un" ... "Kim").
     full: dict[str, set[str]] = {}

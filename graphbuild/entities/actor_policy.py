@@ -1,0 +1,59 @@
+"""What becomes an actor of a document (docs/contract.md, "What becomes an actor").
+
+Linking turns every recognised name into a candidate; this module decides, once the document's
+events are known, which candidates the document's graph keeps:
+
+- a news agency or medium of the KB (``data/kb/news_outlets.tsv``) is an actor only when it takes
+  part in an event as source or target ("Russia blocked Reuters"); cited as the channel of a report
+  ("TASS reported", "деп хабарлайды Kazinform") it is none, and it leaves ``reported_by`` too;
+- a place the KB does not know (a new actor from NER) is an actor only when an event happens
+  there, is aimed at it or is told by it (as source, target, place or reporter) or a role names
+  it; named only as scenery it stays a mention.  Places of the KB are actors wherever named: the
+  event stage does not yet attach every place an event happens at, and the KB vouches for them;
+- people, organisations, groups and countries named by the KB or by NER are actors.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from graphbuild.model import Actor, Event, Role
+
+NEWS_OUTLETS = Path(__file__).resolve().parent.parent / "data" / "kb" / "news_outlets.tsv"
+
+
+@lru_cache(maxsize=1)
+def news_outlets() -> frozenset[str]:
+    """KB ids of news agencies and media."""
+    lines = NEWS_OUTLETS.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@dataclass
+class StoryActors:
+    actors: list[Actor] = field(default_factory=list)
+    # Actor ids cited only as the channel of a report: to be taken out of reported_by.
+    channels: set[str] = field(default_factory=set)
+    warnings: list[str] = field(default_factory=list)
+
+
+def story_actors(candidates: Iterable[Actor], events: Iterable[Event], roles: Iterable[Role],
+                 in_kb: Callable[[str], bool]) -> StoryActors:
+    """The candidates a document keeps as actors, given the events and roles read from it."""
+    events = list(events)
+    participants = {a for e in events for a in e.source + e.target}
+    told = participants | {a for e in events for a in e.reported_by} | {e.place for e in events if e.place}
+    told |= {a for r in roles for a in (r.person, r.of) if a}
+    out = StoryActors()
+    for actor in candidates:
+        if actor.id in news_outlets() and actor.id not in participants:
+            out.channels.add(actor.id)
+            out.warnings.append(f"news outlet {actor.label!r} cited only as a channel: not an actor")
+        elif actor.kind == "Place" and not in_kb(actor.id) and actor.id not in told:
+            out.warnings.append(f"place {actor.label!r} named only as scenery: not an actor")
+        else:
+            out.actors.append(actor)
+    return out

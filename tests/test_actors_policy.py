@@ -1,0 +1,130 @@
+"""Actors without junk: scraped pages with their furniture in, exactly the story's actors out.
+
+Each page below is an article as a scraper hands it over (JSONL ``text`` or a .txt file), with a
+byline, timestamp, photo credit, share widget, related-articles list and a reporting credit around
+the body.  The built entities must be exactly the actors of the story: no reporter, no agency
+cited only as the channel, no UI string; every dropped line is listed in warnings.jsonl.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from graphbuild.cli.main import main
+from graphbuild.entities.actor_policy import news_outlets
+from graphbuild.entities.kb import KnowledgeBase
+
+EN_PAGE = """By Aigul Nurlanova and Peter Holm
+
+Updated 14:05 GMT
+
+Photo: Reuters
+
+MOSCOW, March 3 - Russian President Vladimir Putin met Kazakh President Kassym-Jomart Tokayev in \
+Moscow on Tuesday, TASS reported. The two leaders signed an agreement on gas supplies.
+
+Photo: Putin and Tokayev shake hands. (AP Photo/Ivan Petrov)
+
+Share this article
+
+Join the discussion
+
+Read more:
+
+Kazakhstan and Uzbekistan Sign Water Deal
+
+(Reporting by Aigul Nurlanova; editing by Peter Holm)
+"""
+
+KK_PAGE = """Жарияланды: 03.03.2025 14:05
+
+Сурет: Ақорда баспасөз қызметі
+
+АСТАНА. Қазақстан Президенті Қасым-Жомарт Тоқаев Астанада Өзбекстан Президенті Шавкат Мирзиёевпен \
+кездесті, деп хабарлайды Kazinform агенттігі.
+
+Оқи отырыңыз: Тоқаев Мәскеуге барды
+
+Бөлісу: Facebook · Telegram · WhatsApp
+"""
+
+RU_PAGE = """Обновлено 16:20 МСК
+
+Фото: РИА Новости
+
+МОСКВА, 3 марта. Президент России Владимир Путин провёл переговоры с президентом Казахстана \
+Касым-Жомартом Токаевым, сообщает ТАСС.
+
+Автор: Иван Петров
+
+Читайте также: Путин провёл совещание
+"""
+
+EXPECTED = {
+    "en": {"RUS", "KAZ", "person:vladimir-putin", "person:kassym-jomart-tokayev"},
+    "kk": {"KAZ", "UZB", "person:kassym-jomart-tokayev", "person:shavkat-mirziyoyev"},
+    "ru": {"RUS", "KAZ", "person:vladimir-putin", "person:kassym-jomart-tokayev"},
+}
+
+
+def _kb_id(label: str) -> str:
+    """The KB id of a person by English label, so the test does not hard-code slugs it cannot see."""
+    kb = KnowledgeBase.load()
+    hits = [h.actor_id for h in kb.lookup(label, "en") if h.actor_id]
+    assert hits, label
+    return hits[0]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("scraped")
+    (folder / "en_page.jsonl").write_text(json.dumps({"text": EN_PAGE, "outlet": "Steppe Wire"}) + "\n",
+                                          encoding="utf-8")
+    (folder / "kk_page.txt").write_text(KK_PAGE, encoding="utf-8")
+    (folder / "ru_page.jsonl").write_text(json.dumps({"text": RU_PAGE}, ensure_ascii=False) + "\n",
+                                          encoding="utf-8")
+    out = folder / "out"
+    assert main(["--quiet", "build", str(folder), "--out", str(out)]) == 0
+    return out
+
+
+def _actors_by_lang(out: Path) -> dict[str, set[str]]:
+    docs = {d["id"]: d["lang"] for d in map(json.loads, (out / "documents.jsonl").read_text().splitlines())}
+    found: dict[str, set[str]] = {lang: set() for lang in docs.values()}
+    for entity in map(json.loads, (out / "entities.jsonl").read_text(encoding="utf-8").splitlines()):
+        for doc in entity["documents"]:
+            found[docs[doc]].add(entity["id"])
+    return found
+
+
+def test_scraped_pages_give_exactly_the_story_actors(built: Path) -> None:
+    people = {"person:vladimir-putin": _kb_id("Vladimir Putin"),
+              "person:kassym-jomart-tokayev": _kb_id("Kassym-Jomart Tokayev"),
+              "person:shavkat-mirziyoyev": _kb_id("Shavkat Mirziyoyev")}
+    found = _actors_by_lang(built)
+    for lang, expected in EXPECTED.items():
+        assert found[lang] == {people.get(a, a) for a in expected}, lang
+
+
+def test_no_furniture_string_and_no_channel_agency_survives(built: Path) -> None:
+    entities = [json.loads(line) for line in (built / "entities.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert not {e["id"] for e in entities} & news_outlets()
+    labels = " ".join(e["label"] for e in entities).lower()
+    for junk in ("nurlanova", "holm", "petrov", "reuters", "tass", "kazinform", "updated", "obnovleno",
+                 "discussion", "water deal"):
+        assert junk not in labels, junk
+
+
+def test_dropped_lines_are_listed_with_their_reason(built: Path) -> None:
+    warnings = [json.loads(line)["warning"] for line in (built / "warnings.jsonl").read_text().splitlines()]
+    dropped = "\n".join(w for w in warnings if "boilerplate dropped" in w)
+    for reason, text in (("byline", "By Aigul Nurlanova and Peter Holm"), ("timestamp", "Updated 14:05 GMT"),
+                         ("photo credit", "Photo: Reuters"), ("interface string", "Join the discussion"),
+                         ("related-article headline", "Kazakhstan and Uzbekistan Sign Water Deal"),
+                         ("timestamp", "Жарияланды: 03.03.2025 14:05"), ("byline", "Автор: Иван Петров"),
+                         ("photo credit cut", "(AP Photo/Ivan Petrov)")):
+        assert f"({reason}): {text!r}" in dropped or (reason.endswith("cut") and text in dropped), (reason, text)
+    assert any("cited only as a channel" in w for w in warnings)
