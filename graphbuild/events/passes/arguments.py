@@ -149,8 +149,9 @@ def actors_at(sc: SentenceContext, k: int, lex: Lexicon, owners: bool = False) -
 
 
 def _owner_slot(tree: Tree, n: int, lex: Lexicon) -> bool:
-    """A modifier that may own a force or office: not one marked as a source or goal ("troops from Syria")."""
-    return not tree.markers(n) or slot_of(tree, n, lex) in ("poss", "of", "for", None)
+    """A modifier that may own a force or office: not one marked as where it goes or comes from
+    ("withdrew its troops from Syria", "troops to Ukraine"); "rebels in the Ivory Coast" are its own."""
+    return not tree.markers(n) or slot_of(tree, n, lex) not in ("from", "to", "against")
 
 
 def _owner_like(tree: Tree, n: int, lex: Lexicon) -> bool:
