@@ -29,7 +29,8 @@ def _tokens(text: str) -> list[Token]:
 
 def _user_kb(tmp_path: Path, label: str) -> Path:
     path = tmp_path / f"{label}.jsonl"
-    record = {"id": f"org:{label.lower()}", "kind": "Organization", "label": label, "names": {"kk": [label]}}
+    record = {"id": f"org:{label.lower()}", "kind": "Organization", "label": label, "names": {"kk": [label]},
+              "source": None, "checked": None}
     path.write_text(json.dumps(record) + "\n", encoding="utf-8")
     return path
 
@@ -61,7 +62,8 @@ def test_first_load_writes_the_cache_and_the_second_reads_the_same_index(cache: 
 def test_changed_kb_content_gets_its_own_cache_entry(cache: Path, tmp_path: Path) -> None:
     user = _user_kb(tmp_path, "Acme")
     KnowledgeBase.load([user])
-    user.write_text(json.dumps({"id": "org:zeta", "kind": "Organization", "label": "Zeta"}) + "\n", encoding="utf-8")
+    user.write_text(json.dumps({"id": "org:zeta", "kind": "Organization", "label": "Zeta", "source": None,
+                                "checked": None}) + "\n", encoding="utf-8")
     kb = KnowledgeBase.load([user])
     assert kb.lookup("Acme") == [] and [h.actor_id for h in kb.lookup("Zeta")] == ["org:zeta"]
     assert len(list(cache.glob("kb-*.pickle"))) == 2
