@@ -65,8 +65,10 @@ def to_event(c: Candidate, ctx: DocContext, referenced: bool) -> Event | None:
     source, target = canonical_participants(c.type, c.source, c.target)
     date = c.date
     evidence = [_evidence(c.sent, ctx, _quote(c))]
+    told = {evidence[0].start}  # a set: an event re-mentioned in every sentence stays linear
     for sc in c.extra_evidence:
-        if all(e.start != sc.sentence.start for e in evidence):
+        if sc.sentence.start not in told:
+            told.add(sc.sentence.start)
             evidence.append(_evidence(sc, ctx, sc.sentence.text))
     event = Event(id="", type=c.type, cameo=cameo, plover=etype.plover, source=source, target=target,
                   mode=mode(c), reported_by=sorted(set(c.reported_by)), date=date[0], date_precision=date[1],
