@@ -155,6 +155,9 @@ def test_a_full_disk_names_the_path_and_keeps_the_old_output(builds: dict[str, o
     assert result.returncode == 1
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and "cannot write" in lines[0] and str(out.parent) in lines[0], result.stderr
+    # the file named is the output file the user knows, not the temporary one it was written as
+    named = Path(lines[0].split(": cannot write")[0].split()[-1])
+    assert named.parent == out and not named.name.startswith("."), lines[0]
     assert tree(out) == builds["old"]
     assert leftovers(out) == []
 

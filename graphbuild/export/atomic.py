@@ -27,6 +27,11 @@ def atomic_file(path: Path, mode: str = "w", encoding: str | None = "utf-8") -> 
         with open(tmp, mode, **kwargs) as handle:
             yield handle
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        if exc.filename is None:  # a failed write() names no file: name the one being written
+            raise OSError(exc.errno, exc.strerror, str(path)) from exc
+        raise
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

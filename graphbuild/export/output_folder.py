@@ -16,6 +16,7 @@ import errno
 import fcntl
 import glob
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -59,7 +60,7 @@ class OutputFolder:
             _recover(self.path)
         except OSError as exc:
             self._unlock()
-            raise OutputError(_disk_problem(exc, self.path.parent)) from exc
+            raise OutputError(_disk_problem(exc, self._final_name(exc.filename, None))) from exc
         return self
 
     def __exit__(self, *_exc: object) -> None:
@@ -76,10 +77,24 @@ class OutputFolder:
             fill(staging)
             _swap(staging, self.path, self._hidden(_OLD))
         except OSError as exc:
-            raise OutputError(_disk_problem(exc, staging or self.path.parent)) from exc
+            raise OutputError(_disk_problem(exc, self._final_name(exc.filename, staging))) from exc
         finally:
             if staging is not None:  # after an exchange it holds the previous output
                 shutil.rmtree(staging, ignore_errors=True)
+
+    def _final_name(self, failed: object, staging: Path | None) -> Path:
+        """The output file a failed write in the hidden folder stood for ("out/graph.trig", not
+        ".out.new-x1y2/.graph.trig.k3j4.tmp"), so the user reads the name they know."""
+        if not isinstance(failed, str):
+            return staging or self.path.parent
+        if staging is None:
+            return Path(failed)
+        try:
+            inner = Path(failed).relative_to(staging)
+        except ValueError:
+            return Path(failed)
+        name = _TEMP_FILE.sub(r"\1", inner.name)
+        return self.path / inner.parent / name
 
     def _hidden(self, kind: str) -> str:
         return f".{self.path.name}.{kind}"
@@ -145,6 +160,9 @@ def _libc() -> ctypes.CDLL | None:
     return None
 
 
-def _disk_problem(exc: OSError, fallback: Path) -> str:
-    where = exc.filename or fallback
+# export.atomic's temporary files: ".NAME.RANDOM.tmp" beside the file NAME they become.
+_TEMP_FILE = re.compile(r"^\.(.+)\.[A-Za-z0-9_]+\.tmp$")
+
+
+def _disk_problem(exc: OSError, where: Path) -> str:
     return f"{where}: cannot write ({exc.strerror or exc}); the previous output was left as it was"
