@@ -9,7 +9,8 @@ from __future__ import annotations
 import dataclasses
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -155,9 +156,47 @@ def _process_all(docs: Iterable[Document], kb_files: tuple[str, ...], jobs: int,
         for doc in docs:
             yield isolated_process_document(doc, kb_files)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from _in_order(lambda doc: pool.submit(isolated_process_document, doc, kb_files), docs,
-                             jobs * _IN_FLIGHT_PER_WORKER)
+    yield from _process_in_pool(docs, kb_files, jobs)
+
+
+def _process_in_pool(docs: Iterable[Document], kb_files: tuple[str, ...],
+                     jobs: int) -> Iterator[DocumentResult | IngestError]:
+    """Results in input order from ``jobs`` worker processes.
+
+    A worker that dies (killed, out of memory) breaks the whole pool: the document whose result
+    was awaited is run again alone, and becomes an error naming it only if it kills that worker
+    too; the documents still in flight go to a fresh pool. No document is lost to another's crash.
+    """
+    window = jobs * _IN_FLIGHT_PER_WORKER
+    source = iter(docs)
+    pool = ProcessPoolExecutor(max_workers=jobs)
+    pending: deque[tuple[Document, Future[DocumentResult | IngestError]]] = deque()
+    try:
+        while True:
+            while len(pending) < window and (doc := next(source, None)) is not None:
+                pending.append((doc, pool.submit(isolated_process_document, doc, kb_files)))
+            if not pending:
+                return
+            doc, future = pending.popleft()
+            try:
+                result = future.result()
+            except BrokenProcessPool:
+                pool.shutdown(wait=False, cancel_futures=True)
+                result = _alone(doc, kb_files)
+                pool = ProcessPoolExecutor(max_workers=jobs)
+                pending = deque((d, pool.submit(isolated_process_document, d, kb_files)) for d, _ in pending)
+            yield result
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _alone(doc: Document, kb_files: tuple[str, ...]) -> DocumentResult | IngestError:
+    """``doc`` in a worker of its own: its result, or an error if it kills that worker as well."""
+    with ProcessPoolExecutor(max_workers=1) as solo:
+        try:
+            return solo.submit(isolated_process_document, doc, kb_files).result()
+        except BrokenProcessPool:
+            return IngestError(doc.source, "extraction failed: its worker process died (killed, or out of memory)")
 
 
 def _in_order(submit: Callable[[Document], Any], docs: Iterable[Document],
