@@ -473,3 +473,20 @@ withdrawal withdrawal NOUN 6 obj
 """), discourse.PASS)
     demand = next(c for c in ctx.candidates if c.type == "REQUEST")
     assert (demand.source, demand.target) == (["IRN"], ["RUS"])
+
+
+def test_arguments_rejecting_a_claim_is_denying_it() -> None:
+    ctx = run_until(context("""
+Russia Russia PROPN 2 nsubj RUS
+accused accuse VERB 0 root
+Ukraine Ukraine PROPN 2 obj UKR
+of of SCONJ 5 mark
+sabotage sabotage NOUN 2 obl
+""", """
+Ukraine Ukraine PROPN 2 nsubj UKR
+rejected reject VERB 0 root
+the the DET 4 det
+claims claim NOUN 2 obj
+"""), links.PASS)
+    assert sorted((c.type, c.source, c.target) for c in firm(ctx)) == [("ACCUSE", ["RUS"], ["UKR"]),
+                                                                       ("DENY", ["UKR"], ["RUS"])]

@@ -547,9 +547,22 @@ def _each_on_the_other(c: Candidate) -> list[Candidate]:
             for s in c.source]
 
 
+# What a refusal of a claim is: a denial ("rejected Moscow's version", "отвергли обвинения").
+DENIAL_OF_CLAIM = TriggerEntry("<refusal of a claim>", "DENY", "016", denial=True)
+
+
+def refuses_a_claim(c: Candidate, lex: Lexicon) -> bool:
+    """A REJECT whose object is a claim word: the claim is denied, not a proposal turned down."""
+    tree = c.sent.tree
+    return c.type == "REJECT" and any(matches_any(tree.tokens[d], lex.claim_words)
+                                      for k in c.indices for d in tree.deps(k, "obj") if d not in c.indices)
+
+
 def run(ctx: DocContext) -> None:
     kept = []
     for c in ctx.candidates:
+        if refuses_a_claim(c, ctx.lex):
+            c.entry = DENIAL_OF_CLAIM
         fill(c, ctx.lex)
         while not need_met(c, ctx.lex) and c.entry.otherwise is not None:
             c.entry = c.entry.otherwise  # "fired missiles into the sea": a test, not an attack
