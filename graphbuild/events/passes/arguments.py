@@ -265,11 +265,13 @@ def subject_of(sc: SentenceContext, v: int, lex: Lexicon, depth: int = 0) -> lis
 def _passive(tree: Tree, v: int) -> bool:
     """``v`` is passive: its own passive subject or auxiliary, or, as a bare conjunct of a passive verb,
     theirs ("troops had been sent to Russia and deployed to Kursk")."""
-    if any(tree.rel(k) in ("nsubj:pass", "aux:pass") for k in tree.children[v]):
+    def marked(k: int) -> bool:
+        return any(tree.rel(d) in ("nsubj:pass", "aux:pass") for d in tree.children[k])
+
+    if marked(v):
         return True
     h = tree.head(v)
-    return h is not None and base(tree.rel(v)) == "conj" and not tree.deps(v, "nsubj", "obj") \
-        and any(tree.rel(k) in ("nsubj:pass", "aux:pass") for k in tree.children[h])
+    return h is not None and base(tree.rel(v)) == "conj" and not tree.deps(v, "nsubj", "obj") and marked(h)
 
 
 def _controller(sc: SentenceContext, v: int, h: int, lex: Lexicon, depth: int = 0) -> list[Arg]:
@@ -450,10 +452,16 @@ def need_met(c: Candidate, lex: Lexicon) -> bool:
     return False
 
 
+def _trigger_objects(c: Candidate) -> list[int]:
+    """The direct objects of the trigger's words (not words of the trigger itself)."""
+    tree = c.sent.tree
+    return [d for k in c.indices for d in tree.deps(k, "obj") if d not in c.indices]
+
+
 def _event_object(c: Candidate, lex: Lexicon) -> bool:
     """"welcomed the agreement", "приветствовал прекращение огня": the object is itself an act."""
     tree = c.sent.tree
-    for obj in (d for k in c.indices for d in tree.deps(k, "obj") if d not in c.indices):
+    for obj in _trigger_objects(c):
         phrase = sorted(tree.subtree(obj))
         at = phrase.index(obj)
         if any(at in m.indices for m in find_matches([tree.tokens[w] for w in phrase], lex.triggers, set())):
@@ -554,8 +562,7 @@ DENIAL_OF_CLAIM = TriggerEntry("<refusal of a claim>", "DENY", "016", denial=Tru
 def refuses_a_claim(c: Candidate, lex: Lexicon) -> bool:
     """A REJECT whose object is a claim word: the claim is denied, not a proposal turned down."""
     tree = c.sent.tree
-    return c.type == "REJECT" and any(matches_any(tree.tokens[d], lex.claim_words)
-                                      for k in c.indices for d in tree.deps(k, "obj") if d not in c.indices)
+    return c.type == "REJECT" and any(matches_any(tree.tokens[d], lex.claim_words) for d in _trigger_objects(c))
 
 
 def run(ctx: DocContext) -> None:
