@@ -455,3 +455,53 @@ def test_a_pronoun_subject_then_a_country_adjective() -> None:
     found = events("Сергей Лавров Вашингтонды арандатушылық үшін айыптады. Ол американдық әскери "
                    "кемелер Қара теңізге кіруді тоқтатпаса, жауап шаралары болатынын ескерткен.")
     find(found, "THREATEN", {"person:sergey-lavrov"}, {"USA"})
+
+
+def _exactly(found: list[Event], etype: str) -> list[tuple[list[str], list[str], str, list[str]]]:
+    return [(e.source, e.target, e.mode, e.reported_by) for e in found if e.type == etype]
+
+
+def test_a_time_clause_keeps_its_own_subject_and_is_not_what_was_said() -> None:
+    # The speaker follows the closed "since ..." clause; the invasion is background, not the claim.
+    found = events("2014 жылы Ресей Қырымды басып алғаннан кейін Еуропалық одақ Мәскеуге қарсы санкциялар "
+                   "енгізгенін мәлімдеді.")
+    assert _exactly(found, "ASSAULT") == [(["RUS"], ["place:crimea"], "asserted", [])]
+    # The union says it of its own act: told on its own word (as "Iran said it does not supply drones").
+    assert _exactly(found, "SANCTION") == [(["Q458"], ["RUS"], "reported", ["Q458"])]
+
+
+def test_the_speaker_after_a_closed_time_clause() -> None:
+    found = events("Израиль Газаға шабуыл жасағалы бері бірқатар Араб елдері Катар мен Египеттің делдалдығы "
+                   "жөнінде мәлімдеді.")
+    assert _exactly(found, "ASSAULT") == [(["ISR"], ["place:gaza"], "asserted", [])]
+
+
+def test_a_bare_name_before_a_possessed_noun_owns_that_noun() -> None:
+    # "Мәскеу ескертуіне қарамастан": whose warning, not who supplied.
+    found = events("Мәскеу ескертуіне қарамастан Германия Украинаға танктер жеткізді.")
+    assert _exactly(found, "SUPPLY") == [(["DEU"], ["UKR"], "asserted", [])]
+
+
+def test_a_noun_standing_for_its_owner_lends_it_its_case() -> None:
+    found = events("Иран Ресей армиясына дрондар жеткізді.")
+    assert _exactly(found, "SUPPLY") == [(["IRN"], ["RUS"], "asserted", [])]
+
+
+def test_the_noun_a_participle_describes_is_its_subject_in_any_case() -> None:
+    found = events("Батыс елдері Ресейге зымырандар жеткізетін Иранға санкция салды.")
+    assert _exactly(found, "SUPPLY") == [(["IRN"], ["RUS"], "planned", [])]
+    assert _exactly(found, "SANCTION") == [(["org:the-west"], ["IRN"], "asserted", [])]
+
+
+@pytest.mark.parametrize("text", [
+    "Ресей бұл әрекетке жол бермейтінін айтты.",
+    "Санкциялар Мәскеуге қарсы нәтиже бермеді.",
+])
+def test_idioms_with_give_are_no_supply(text: str) -> None:
+    assert _exactly(events(text), "SUPPLY") == []
+
+
+def test_a_participle_takes_the_nominative_nearest_it() -> None:
+    # The representatives of Iran discussed; France made the offer.
+    found = events("Иран өкілдері Франция Тегеранға ұсынған бітім жоспарын талқылады.")
+    assert _exactly(found, "OFFER") == [(["FRA"], ["IRN"], "asserted", [])]

@@ -33,6 +33,7 @@ class Arg:
     title: str | None = None  # "Ақ үй өкілі": the office named after the country/organisation
     holder: str | None = None  # the person known (earlier in the document) to hold that office
     head: int = -1  # the phrase's head word in the dependency tree (set by the mentions pass)
+    owns_next: bool = False  # "Вашингтон ескертуі": a bare name before a possessed noun owns that noun
 
     @property
     def actor(self) -> str:
@@ -96,6 +97,7 @@ def place_mentions(tokens: list[Token], mentions: list[Mention], lex: Lexicon) -
     _extend_by_titles(tokens, spans, lex)
     _absorb_modifiers(tokens, spans)
     forces = compile_patterns(lex.raw.get("force_nouns", []))
+    owners = compile_patterns(lex.raw.get("owner_nouns", []))
     for arg in spans:
         nxt = tokens[arg.j] if arg.j < len(tokens) else None
         after = tokens[arg.j + 1] if arg.j + 1 < len(tokens) else None
@@ -110,6 +112,14 @@ def place_mentions(tokens: list[Token], mentions: list[Mention], lex: Lexicon) -
                         and not matches_any(nxt, forces))  # "российских войск": the army is the state
         if tokens[arg.i].pos == "ADJ" and arg.j - arg.i == 1 and nxt is not None and matches_any(nxt, forces):
             arg.case = nxt.case or arg.case  # "Азербайджанские военные": the noun's case, not the adjective's
+        if lex.order == "SOV" and lex.case_suffixes and arg.case in (None, "Nom") and arg.title is None \
+                and nxt is not None and nxt.pos in ("NOUN", "VERB") and nxt.feats.get("Person[psor]") == "3":
+            # Kazakh izafet: "Ресей армиясына" (the army stands for the state) takes the noun's case;
+            # "Вашингтон ескертуіне қарамастан" names whose warning, not who acts.
+            if matches_any(nxt, forces) or matches_any(nxt, owners):
+                arg.case = nxt.case or arg.case
+            else:
+                arg.owns_next = True
     coordinators = set(lex.raw.get("coordinators", []))
     for k, arg in enumerate(spans):
         arg.prep = _governor(tokens, arg, spans, lex)
@@ -300,6 +310,8 @@ def slot_of(arg: Arg, trig: Trigger, tokens: list[Token], lex: Lexicon) -> str:
     if arg.prep:
         return arg.prep
     if lex.order == "SOV":
+        if arg.owns_next:
+            return "poss" if arg.j == trig.start else "none"  # the owner of the act, or of another noun
         return lex.case_slots.get(arg.case or "Nom", "subj")
     if _possessive(tokens, arg):
         return "poss"

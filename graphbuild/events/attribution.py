@@ -59,6 +59,12 @@ def _speaker_for_verb(cue: Match, tokens: list[Token], args: list[Arg], lex: Lex
         # actor before any event word, else the first nominative person before the verb.
         limit = first_trigger if first_trigger is not None else cue.start
         nominative = [a for a in usable if a.case in (None, "Nom") and a.prep is None and a.j <= cue.start]
+        closed = [k for k in range(cue.start) if ends_adverbial_clause(tokens, k)]
+        main = [a for a in nominative if closed and a.i > closed[-1]]
+        if main:
+            # "Ресей Украинаға басып кіргелі бері Батыс елдері ... мәлімдеген": the adverbial clause
+            # keeps its own subject; the main clause's speaker follows it.
+            return main[0]
         for a in nominative:
             if a.j <= limit:
                 return a
@@ -117,6 +123,17 @@ def _speaker_for_verb(cue: Match, tokens: list[Token], args: list[Arg], lex: Lex
         if near:
             return near[0]
     return left
+
+
+def ends_adverbial_clause(tokens: list[Token], k: int) -> bool:
+    """A non-finite verb with a postposition after it ("кіргелі бері", "жасағаннан кейін") or an
+    oblique case on a participle ("келгенде"): a time or reason clause with its own subject closes.
+    A bare converb chain ("барып, ... кездесті") shares the main subject and closes nothing."""
+    t = tokens[k]
+    if t.pos != "VERB" or t.feats.get("VerbForm") not in ("Conv", "Part"):
+        return False
+    follows_adposition = k + 1 < len(tokens) and tokens[k + 1].pos == "ADP"
+    return follows_adposition or (t.feats.get("VerbForm") == "Part" and t.feats.get("Case") in ("Loc", "Abl"))
 
 
 def _across_comma(between: list[Token]) -> bool:

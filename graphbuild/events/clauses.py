@@ -11,6 +11,7 @@ from graphbuild.events.arguments import (
     is_passive,
     slot_of,
 )
+from graphbuild.events.attribution import ends_adverbial_clause
 from graphbuild.events.draft import SAID_ACTS, Draft, embedded, embedded_at, is_nominal, verb_forms
 from graphbuild.events.lexicon import Lexicon, common
 from graphbuild.events.relatives import fill_from_antecedent
@@ -232,13 +233,20 @@ def _shares_subject(governor: Draft, d: Draft, lex: Lexicon) -> bool:
     return nonfinite or any(t.text.lower() in coordinators for t in between)
 
 
-def _break_between(a: Draft, b: Draft, lex: Lexicon) -> bool:
+def _break_between(a: Draft, b: Draft, lex: Lexicon, args: list[Arg]) -> bool:
+    """A subordinating word between two triggers, or a closed time or reason clause followed by a
+    subject of its own ("Ресей ... басып алғаннан кейін Еуропалық одақ ... енгізді"): each has its own
+    subject.  A clause the main one wraps around ("Пекин Вашингтонды ... сатқаны үшін сынға алды")
+    shares its actors."""
     words = set(lex.raw.get("subordinators", []))
     lo, hi = sorted((a.trig.start, b.trig.start))
-    return any(t.text.lower() in words for t in a.tokens[lo:hi])
+    if any(t.text.lower() in words for t in a.tokens[lo:hi]):
+        return True
+    ends = [k for k in range(lo, hi) if ends_adverbial_clause(a.tokens, k)]
+    return bool(ends) and any(ends[0] < x.i < hi and x.case in (None, "Nom") and x.prep is None for x in args)
 
 
-def inherit(drafts: list[Draft], lex: Lexicon) -> None:
+def inherit(drafts: list[Draft], lex: Lexicon, args: list[Arg]) -> None:
     """Fill a missing subject (and partner) from the nearest trigger that has one of its own."""
     for d in drafts:
         wanted = ["subj"]
@@ -259,7 +267,7 @@ def inherit(drafts: list[Draft], lex: Lexicon) -> None:
                     continue
                 if lex.order == "SVO" and slot == "subj" and not _shares_subject(other, d, lex):
                     continue
-                if lex.order == "SOV" and _break_between(other, d, lex):
+                if lex.order == "SOV" and _break_between(other, d, lex, args):
                     continue  # "..., алайда Ресей ... айыптады": the next clause has its own actors
                 governed = d.nominal or bool(verb_forms(d.trig, d.tokens) & {"Inf", "Ger", "Part"})
                 if other.type in ("ACCUSE", "REQUEST", "THREATEN") and slot == "subj" and governed:

@@ -265,7 +265,7 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
     for d in drafts:
         if "subj" not in d.slots.blocked:
             resolve_pronoun(d, lex, state.recent, args)
-    inherit(drafts, lex)
+    inherit(drafts, lex, args)
     for d in drafts:
         subject_before_complement(d, args, comp_idx, lex)
         accusative_subject_in_complement(d, comp_idx, lex)

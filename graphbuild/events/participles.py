@@ -22,11 +22,21 @@ def _attributive(d: Draft) -> bool:
 def subject_of_participle(d: Draft, args: list[Arg], lex: Lexicon) -> None:
     if lex.order != "SOV" or not lex.case_suffixes or not _attributive(d):
         return
+    # The described noun takes its case from the main clause ("дрондар жеткізетін Иранға").
+    after = [a for a in args if a.active and d.trig.end <= a.i <= d.trig.end + HEAD_WINDOW]
     own = [a for a in d.slots.get("subj") if "subj" not in d.slots.inherited]
-    if own and not any(t.case == "Acc" for t in d.tokens[own[-1].j:d.trig.start]):
-        return  # "Шойгу Пхеньянға барған сапарында": the relative clause names its own subject
-    after = [a for a in args if a.active and d.trig.end <= a.i <= d.trig.end + HEAD_WINDOW
-             and a.case in (None, "Nom")]
+    named_head = bool(after) and after[0].i == d.trig.end  # "... жеткізетін Иранға": Iran supplies
+    if own and not named_head and not any(t.case == "Acc" for t in d.tokens[own[-1].j:d.trig.start]):
+        # "Шойгу Пхеньянға барған сапарында": the relative clause names its own subject, the nominative
+        # nearest the participle ("ХАМАС өкілдері АҚШ ұсынған жоспарды": the US proposed it).
+        nominative = [a for a in args if a.active and d.lo <= a.i and a.j <= d.trig.start and a.prep is None
+                      and a.case in (None, "Nom") and not a.owns_next]
+        if nominative:
+            nearest = max(nominative, key=lambda a: a.i)
+            for slot, filled in d.slots.by_slot.items():
+                d.slots.by_slot[slot] = [a for a in filled if a is not nearest]
+            d.slots.by_slot["subj"] = [nearest]
+        return
     d.slots.by_slot["subj"] = after[:1]
     d.slots.inherited.discard("subj")
     if not after:

@@ -4,15 +4,19 @@ the second clause is not told on the first speaker's word, nor the first on the 
 
 from __future__ import annotations
 
-from graphbuild.events.attribution import Report
+from graphbuild.events.attribution import Report, ends_adverbial_clause
 from graphbuild.events.draft import SAID_ACTS, Draft
 from graphbuild.events.lexicon import Lexicon
 from graphbuild.language.base import Token
 
 
 def clause_breaks(tokens: list[Token], lex: Lexicon, used: set[int]) -> list[int]:
+    """Subordinating words, and the word after a closed time or reason clause ("Ресей Украинаға басып
+    кіргелі бері Батыс елдері ... мәлімдеген": the invasion is the background, not what was said)."""
     words = set(lex.raw.get("subordinators", []))
-    return [k for k, t in enumerate(tokens) if t.text.lower() in words and k not in used]
+    breaks = {k for k, t in enumerate(tokens) if t.text.lower() in words and k not in used}
+    breaks |= {k + 1 for k in range(len(tokens) - 1) if ends_adverbial_clause(tokens, k)}
+    return sorted(breaks)
 
 
 def _covers(cue: int, d: Draft, breaks: list[int]) -> bool:
