@@ -323,6 +323,29 @@ def test_user_kb_label_is_an_english_name(tmp_path: Path) -> None:
     assert "Расея" not in [n for names in KnowledgeBase.load().actor("RUS").names.values() for n in names]
 
 
+def test_a_corrected_qid_keeps_its_former_id_resolvable(kb: KnowledgeBase, tmp_path: Path) -> None:
+    # Lukashenko and Maduro were shipped under wrong QIDs (Q7530, Q432778); the ids are corrected and the
+    # old ones still reach the same actor, in lookups and in other records' references.
+    assert kb.actor("Q7530").id == kb.actor("Q7530").wikidata == "Q2866"
+    assert kb.actor("Q432778").id == "Q58132" and "Q432778" in kb
+    assert "Q7530" not in {a.id for a in kb.actors()}
+    assert kb.roles_of("Q7530") == kb.roles_of("Q2866") != []
+    path = _write(tmp_path, [
+        json.dumps({"id": "Q7530", "kind": "Person", "label": "Alexander Lukashenko",
+                    "names": {"ru": ["Бацька"]}, "source": None, "checked": None}, ensure_ascii=False),
+        json.dumps({"id": "person:aide", "kind": "Person", "label": "An Aide", "names": {"ru": ["Помощник"]},
+                    "roles": [["Adviser", "Q7530", "2020", None, None, None]], "source": None, "checked": None},
+                   ensure_ascii=False),
+    ])
+    user = KnowledgeBase.load([path])
+    assert "Бацька" in user.actor("Q2866").names["ru"] and "Q7530" not in [a.id for a in user.actors()]
+    assert user.roles_of("person:aide")[0]["of"] == "Q2866"
+    twice = _write(tmp_path, [json.dumps({"id": "person:other", "kind": "Person", "label": "Other",
+                                          "former_ids": ["Q7530"], "source": None, "checked": None})])
+    with pytest.raises(ValueError, match=r"user_kb.jsonl:1: former id 'Q7530' is already a former id of 'Q2866'"):
+        KnowledgeBase.load([twice])
+
+
 _NULL = '"source": null, "checked": null'
 _OK = '"source": "https://example.org/r", "checked": "2026-12-07"'
 
