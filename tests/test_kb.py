@@ -452,19 +452,6 @@ def test_initialled_names(kb: KnowledgeBase, tokenize: Callable[[str], list[Toke
     assert [m.text for m in found(kb, "говорил с Лавровым", "ru", tokenize)] == ["Лавровым"]
 
 
-def test_kb_check_tool(tmp_path: Path) -> None:
-    import subprocess
-    import sys
-
-    tool = Path(__file__).resolve().parent.parent / "tools" / "kb_check.py"
-    ok = subprocess.run([sys.executable, str(tool), "--ambiguous"], capture_output=True, text=True, check=False)
-    assert ok.returncode == 0 and "корея -> KOR, PRK" in ok.stdout
-    assert int(re.search(r"Country (\d+)", ok.stdout).group(1)) >= 240
-    bad = _write(tmp_path, ['{"id": "x", "kind": "Person"}'])
-    failed = subprocess.run([sys.executable, str(tool), str(bad)], capture_output=True, text=True, check=False)
-    assert failed.returncode == 1 and f"{bad}:1" in failed.stderr
-
-
 def test_disambiguate_by_document_context(kb: KnowledgeBase) -> None:
     hits = [m.hit for m in kb.match(split_tokens("Кореяның"), "kk")]
     assert {h.actor_id for h in hits} == {"PRK", "KOR"}
