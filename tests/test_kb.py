@@ -471,3 +471,15 @@ def test_reverified_facts_of_2026(kb: KnowledgeBase) -> None:
         assert kb.holders(office, "KAZ", "2026-06-30") and not kb.holders(office, "KAZ", "2026-08-01"), office
     for person in ("person:aibek-smadiyarov", "person:tammy-bruce", "person:yerlan-karin"):
         assert all(r["source"] and r["checked"] == "2026-12-07" for r in kb.roles_of(person)), person
+
+
+def test_reverified_facts_of_round_four(kb: KnowledgeBase) -> None:
+    # Round four of 2026-12-07 (sources in people.jsonl): handovers the KB had missed.
+    assert kb.holders("Secretary-General", "org:csto", "2025-12-31") == ["person:imangali-tasmagambetov"]
+    assert kb.holders("Secretary-General", "org:csto", "2026-01-01") == ["person:taalatbek-masadykov"]
+    # Budanov left military intelligence for the President's Office in January 2026
+    assert kb.role_term("person:kyrylo-budanov", "Head of Military Intelligence", "UKR", "2026-06-01") is None
+    assert kb.holders("Head of the Office of the President", "UKR", "2026-06-01") == ["person:kyrylo-budanov"]
+    for person in ("person:taalatbek-masadykov", "person:kyrylo-budanov", "person:imangali-tasmagambetov"):
+        assert all(r["source"] and r["checked"] == "2026-12-07" for r in kb.roles_of(person)), person
+    assert kb.actor("person:kassym-jomart-tokayev").wikidata == "Q200881"
