@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from datetime import date
@@ -112,3 +113,36 @@ def test_cli_bad_kb_file_is_one_line_naming_file_and_line(tmp_path: Path) -> Non
     assert result.returncode == 1
     assert f"{path}:1" in result.stderr and "'source'" in result.stderr
     assert run("kb", "check", "--list", "no-such-kind").returncode == 2
+
+
+def test_stats_counts_kinds_and_lists_ambiguous_aliases(tmp_path: Path) -> None:
+    result = run("kb", "stats", "--ambiguous")
+    assert result.returncode == 0, result.stderr
+    assert "корея -> KOR, PRK" in result.stdout
+    assert int(re.search(r"Country (\d+)", result.stdout).group(1)) >= 249
+    assert re.search(r"aliases\[kk\]: capital \d+, demonym \d+, name \d+, role \d+", result.stdout)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "x", "kind": "Person"}\n', encoding="utf-8")
+    failed = run("kb", "stats", "--kb", str(bad))
+    assert failed.returncode == 1 and f"{bad}:1" in failed.stderr
+
+
+def test_stats_ranks_actors_without_qid_by_documents(tmp_path: Path) -> None:
+    examples = Path(__file__).resolve().parent.parent / "examples"
+    out = tmp_path / "out"
+    built = run("build", str(examples / "kk_kirby_shoigu.html"), str(examples / "en_csto_kazakhstan.jsonl"),
+                "--out", str(out))
+    assert built.returncode == 0, built.stderr
+    result = run("kb", "stats", "--missing-qid", str(out))
+    assert result.returncode == 0, result.stderr
+    rows = [line.split("\t") for line in result.stdout.splitlines() if line.startswith("missing-qid\t")]
+    kb = KnowledgeBase.load()
+    named = {json.loads(line)["id"]: len(json.loads(line)["documents"])
+             for line in (out / "entities.jsonl").read_text(encoding="utf-8").splitlines()}
+    expected = sorted(((i, n) for i, n in named.items() if i in kb and kb.actor(i).kind != "Country"
+                       and kb.actor(i).kind != "Place" and not kb.actor(i).wikidata), key=lambda r: (-r[1], r[0]))
+    assert [(r[1], int(r[3])) for r in rows] == expected and expected
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "entities.jsonl").write_text('{"id": "USA"}\nnot json\n', encoding="utf-8")
+    failed = run("kb", "stats", "--missing-qid", str(tmp_path / "broken"))
+    assert failed.returncode == 1 and "entities.jsonl:2" in failed.stderr

@@ -75,3 +75,49 @@ def check(kb_files: tuple[Path, ...], stale_days: int | None, as_json: bool, lis
     if failing:
         error_line(f"above tolerance: {', '.join(failing)}")
         ctx.exit(1)
+
+
+@kb.command()
+@click.option("--kb", "kb_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Extra KB file (JSONL, the format of the shipped KB; repeatable).")
+@click.option("--ambiguous", is_flag=True, help="List the aliases that name more than one actor.")
+@click.option("--missing-qid", "built", multiple=True, metavar="OUT_DIR",
+              type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="List the people and organisations without a QID that this `graphbuild build` output names, "
+                   "most documents first (repeatable).")
+def stats(kb_files: tuple[Path, ...], ambiguous: bool, built: tuple[Path, ...]) -> None:
+    """What the knowledge base holds: actors per kind, people with roles, aliases per language; optionally
+    the ambiguous aliases and the actors whose QID is most worth looking up. A bad KB file is one line
+    naming the file and line, exit code 1.
+
+    \b
+    Example:
+      graphbuild kb stats --ambiguous
+      graphbuild build examples/ --out out/ && graphbuild kb stats --missing-qid out/
+    """
+    from graphbuild.entities.kb import KnowledgeBase
+    from graphbuild.entities.kb_summary import (
+        alias_classes,
+        ambiguous_aliases,
+        kinds,
+        missing_qids_by_documents,
+        people_with_roles,
+    )
+
+    ctx = click.get_current_context()
+    try:
+        knowledge = KnowledgeBase.load(list(kb_files) or None)
+        missing = missing_qids_by_documents(knowledge, list(built)) if built else []
+    except ValueError as exc:
+        error_line(str(exc))
+        ctx.exit(1)
+    click.echo(f"KB version {knowledge.version}: {len(knowledge)} actors "
+               + ", ".join(f"{kind} {n}" for kind, n in kinds(knowledge).items()))
+    click.echo(f"people with roles: {people_with_roles(knowledge)}")
+    for lang, classes in alias_classes(knowledge).items():
+        click.echo(f"aliases[{lang}]: " + ", ".join(f"{c} {n}" for c, n in classes.items()))
+    if ambiguous:
+        for alias, ids in ambiguous_aliases(knowledge):
+            click.echo(f"{alias} -> {', '.join(ids)}")
+    for actor_id, label, documents in missing:
+        click.echo(f"missing-qid\t{actor_id}\t{label}\t{documents}")  # tab-separated, for sort and cut

@@ -27,7 +27,9 @@ YYYY-MM-DD of that verification); ``null`` and ``null`` mark a fact nobody has v
 or role without the keys is refused. Country QIDs come from ``countries_wikidata.tsv``.
 Names may be a list or a "|"-joined string; a role may also be a list [role, of, start, end, source, checked].
 A Person without "kk" names uses its "ru" names in Kazakh too (Kazakh news spells foreign names
-the Russian way). A record whose id already exists adds names and roles to that actor.
+the Russian way). A record whose id already exists adds names and roles to that actor. ``former_ids`` lists ids an actor
+was published under before a correction (a wrong QID): a former id keeps resolving to the actor, in
+lookups and in the references of other records.
 """
 
 from __future__ import annotations
@@ -205,6 +207,9 @@ class _Record:
     where: str = ""
     source: str | None = None  # URL the record was verified against; None = not verified
     checked: str | None = None  # YYYY-MM-DD of that verification
+    # Ids the actor was published under before a correction (a wrong QID): they still resolve to it, so
+    # user KB files and saved outputs that name the old id keep working.
+    former_ids: list[str] = field(default_factory=list)
 
 
 # ----------------------------------------------------------------------------- data loading
@@ -292,6 +297,7 @@ def _parse_record(obj: Any, where: str) -> _Record:
         if obj.get(key) is not None and not isinstance(obj[key], str):
             raise ValueError(f"{where}: '{key}' must be a string")
     source, checked = _parse_provenance(obj, where, "the record")
+    former_ids = _split_list(obj.get("former_ids") or [], where, "former_ids")
     if not names.get("en"):  # the label is a name too
         names["en"] = [label]
     if kind == "Person" and "kk" not in names and "ru" in names:
@@ -301,6 +307,7 @@ def _parse_record(obj: Any, where: str) -> _Record:
         part_of=obj.get("part_of"), metonym_of=obj.get("metonym_of"), alias_class=alias_class,
         demonyms=_lang_map(obj.get("demonyms"), where, "demonyms"),
         roles=[_parse_role(r, where) for r in roles], where=where, source=source, checked=checked,
+        former_ids=former_ids,
     )
 
 
@@ -515,7 +522,8 @@ class KnowledgeBase:
         self._by_lang: dict[str, list[tuple[tuple[str, ...], _Alias]]] = {}
         self._index: dict[str, list[_Alias]] = {}
         self._root = _Node()
-        merged = self._merge(records)
+        self._redirects = _redirects(records := list(records))
+        merged = self._merge(_redirected(records, self._redirects))
         self._check_refs(merged)
         for rec in merged:
             self._add_record(rec)
@@ -622,26 +630,30 @@ class KnowledgeBase:
 
     # -- access
 
+    def canonical_id(self, id: str) -> str:
+        """The id an actor has now: a former id (a corrected QID) gives its actor's id, any other id itself."""
+        return self._redirects.get(id, id)
+
     def actor(self, id: str) -> Actor:
         """A copy of the canonical actor (raises KeyError for an unknown id); the KB is shared."""
-        return _copy_actor(self._actors[id])
+        return _copy_actor(self._actors[self.canonical_id(id)])
 
     def actors(self, kind: str | None = None) -> list[Actor]:
         return [_copy_actor(a) for a in self._actors.values() if kind is None or a.kind == kind]
 
     def __contains__(self, actor_id: object) -> bool:
-        return actor_id in self._actors
+        return isinstance(actor_id, str) and self.canonical_id(actor_id) in self._actors
 
     def __len__(self) -> int:
         return len(self._actors)
 
     def roles_of(self, person_id: str) -> list[dict[str, Any]]:
         """Time-bounded roles [{"role", "of", "start", "end", "source", "checked"}] of a person (empty when none)."""
-        return [dict(r) for r in self._roles.get(person_id, [])]
+        return [dict(r) for r in self._roles.get(self.canonical_id(person_id), [])]
 
     def provenance(self, actor_id: str) -> tuple[str | None, str | None, str]:
         """(source URL, checked date, file:line it was read from) of an actor's record; None, None when unverified."""
-        rec = self._meta[actor_id]
+        rec = self._meta[self.canonical_id(actor_id)]
         return rec.source, rec.checked, rec.where
 
     def holders(self, role: str, of: str | None = None, on: str | None = None) -> list[str]:
@@ -754,6 +766,33 @@ class KnowledgeBase:
                 out.append(KbMatch(first, last + 1, t.hit, text))
             i += best_len
         return out
+
+
+def _redirects(records: list[_Record]) -> dict[str, str]:
+    """former id -> current id, from the records' ``former_ids``. A record written under a former id (a user
+    file adding names to it) is redirected too; a former id claimed by two actors is refused."""
+    out: dict[str, str] = {}
+    for rec in records:
+        for old in rec.former_ids:
+            if old == rec.id:
+                raise ValueError(f"{rec.where}: former id {old!r} is the record's own id")
+            if out.setdefault(old, rec.id) != rec.id:
+                raise ValueError(f"{rec.where}: former id {old!r} is already a former id of {out[old]!r}")
+    return out
+
+
+def _redirected(records: list[_Record], redirects: dict[str, str]) -> list[_Record]:
+    """The records with every reference to a former id (its own id, part_of, metonym_of, a role's 'of')
+    replaced by the current id."""
+    if not redirects:
+        return records
+
+    def now(ref: str | None) -> str | None:
+        return redirects.get(ref, ref) if ref is not None else None
+
+    return [dataclasses.replace(rec, id=redirects.get(rec.id, rec.id), part_of=now(rec.part_of),
+                                metonym_of=now(rec.metonym_of),
+                                roles=[{**r, "of": now(r["of"])} for r in rec.roles]) for rec in records]
 
 
 def _initial_forms(name: str) -> list[str]:
