@@ -174,7 +174,7 @@ def _process_in_pool(docs: Iterable[Document], kb_files: tuple[str, ...],
     try:
         while True:
             while len(pending) < window and (doc := next(source, None)) is not None:
-                pending.append((doc, pool.submit(isolated_process_document, doc, kb_files)))
+                pending.append((doc, _submit(pool, doc, kb_files)))
             if not pending:
                 return
             doc, future = pending.popleft()
@@ -184,10 +184,22 @@ def _process_in_pool(docs: Iterable[Document], kb_files: tuple[str, ...],
                 pool.shutdown(wait=False, cancel_futures=True)
                 result = _alone(doc, kb_files)
                 pool = ProcessPoolExecutor(max_workers=jobs)
-                pending = deque((d, pool.submit(isolated_process_document, d, kb_files)) for d, _ in pending)
+                pending = deque((d, _submit(pool, d, kb_files)) for d, _ in pending)
             yield result
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _submit(pool: ProcessPoolExecutor, doc: Document,
+            kb_files: tuple[str, ...]) -> Future[DocumentResult | IngestError]:
+    """``doc`` submitted to ``pool``; a pool a dead worker broke before the submission gives a future
+    that fails as the others do, so the document is run again with them."""
+    try:
+        return pool.submit(isolated_process_document, doc, kb_files)
+    except BrokenProcessPool as broken:
+        failed: Future[DocumentResult | IngestError] = Future()
+        failed.set_exception(broken)
+        return failed
 
 
 def _alone(doc: Document, kb_files: tuple[str, ...]) -> DocumentResult | IngestError:
