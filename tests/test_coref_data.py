@@ -47,6 +47,12 @@ def _span_problems(text: str, span: Any, what: str) -> list[str]:
     return problems
 
 
+def _inside_quotes(text: str, position: int) -> bool:
+    """Whether `position` lies inside a «...» quotation (nested quotes count once)."""
+    before = text[:position]
+    return before.count("«") > before.count("»")
+
+
 def record_problems(record: Any, lang: str) -> list[str]:
     """Every problem of one passage record, each naming the item it is about."""
     if not isinstance(record, dict) or set(record) != RECORD_KEYS:
@@ -79,6 +85,8 @@ def record_problems(record: Any, lang: str) -> list[str]:
         problems += found
         if item["kind"] not in KINDS:
             problems.append(f"{what}: kind {item['kind']!r} is not one of {sorted(KINDS)}")
+        if item["kind"] == "first_person" and not found and not _inside_quotes(text, item["start"]):
+            problems.append(f"{what}: first person outside a quotation")
         if not isinstance(item["kb_hint"], str) or not item["kb_hint"].strip():
             problems.append(f"{what}: empty kb_hint")
         antecedent = item["antecedent"]
@@ -172,3 +180,11 @@ def test_an_antecedent_after_its_anaphor_and_an_unknown_kind_are_reported() -> N
     problems = record_problems(record, "ru")
     assert any("does not come before it" in p for p in problems), problems
     assert any("kind 'zero'" in p for p in problems), problems
+
+
+def test_first_person_outside_a_quotation_is_reported() -> None:
+    record = copy.deepcopy(_records("ru")[0])
+    item = record["items"][0]
+    assert record["text"][: item["start"]].count("«") == 0, "the first item must precede any quotation"
+    item["kind"] = "first_person"
+    assert any("first person outside a quotation" in p for p in record_problems(record, "ru"))
