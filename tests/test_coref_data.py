@@ -160,6 +160,9 @@ def test_readme_counts_match_the_data() -> None:
             + " |"
         )
         assert row in readme, row
+    unnamed = [sum(item["antecedent"] is None for r in _records(lang) for item in r["items"]) for lang in LANGS]
+    sentence = f"Antecedents are `null` for {unnamed[0]} Kazakh and {unnamed[1]} Russian items."
+    assert sentence in readme, sentence
 
 
 def test_a_shifted_offset_is_reported_with_file_and_line(tmp_path: Path) -> None:
