@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from graphbuild.ids import document_id
 from graphbuild.model import Document
 from graphbuild.pipeline import process_document
@@ -73,3 +75,12 @@ def test_an_agency_cited_as_the_channel_is_no_actor_and_no_reporter() -> None:
     assert "org:tass" not in result.graph.actors
     assert all("org:tass" not in e.reported_by for e in result.graph.events.values())
     assert "person:sergei-shoigu" in result.graph.actors
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Оңтүстік және Солтүстік Корея шекарада келіссөз жүргізді.", "kk"),
+    ("Южная и Северная Корея провели переговоры на границе.", "ru"),
+    ("South and North Korea held talks at the border.", "en"),
+])
+def test_a_word_coordinated_with_a_name_shares_its_head(text: str, lang: str) -> None:
+    assert set(actors_of(text, lang)) == {"KOR", "PRK"}

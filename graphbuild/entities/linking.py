@@ -161,6 +161,25 @@ def _new_actor(name: str, kind: str, lang: str, document: str) -> Actor:
                  names={lang: [name]}, documents=[document], latin=latin if latin != name else None)
 
 
+def _shared_head_spans(spans: list[tuple[Sentence, int, int, list[KbHit]]], kb: KnowledgeBase,
+                       lang: str) -> list[tuple[Sentence, int, int, list[KbHit]]]:
+    """"Оңтүстік және Солтүстік Корея", "South and North Korea": a word coordinated with the first
+    word of a name shares the rest of it, and names an actor of its own when that name is in the KB."""
+    taken = {(id(sentence), k) for sentence, first, last, _ in spans for k in range(first, last)}
+    found = []
+    for sentence, first, last, _ in spans:
+        if last - first < 2 or first < 2:
+            continue
+        word, joiner = sentence.tokens[first - 2], sentence.tokens[first - 1]
+        if joiner.pos != "CCONJ" or not word.text[:1].isupper() or (id(sentence), first - 2) in taken:
+            continue
+        shared = [word, *sentence.tokens[first + 1:last]]
+        hits = [m.hit for m in kb.match(shared, lang) if m.start == 0 and m.end == len(shared)]
+        if len({_linked_id(h) for h in hits} - {None}) == 1:
+            found.append((sentence, first - 2, first - 1, hits))
+    return found
+
+
 def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[Mention],
                   kb: KnowledgeBase) -> LinkResult:
     result = LinkResult()
@@ -182,6 +201,7 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
         for match in kb.match(sentence.tokens, doc.lang):
             grouped.setdefault((match.start, match.end), []).append(match.hit)
         spans += [(sentence, start, end, hits) for (start, end), hits in grouped.items()]
+    spans += _shared_head_spans(spans, kb, doc.lang)
     context = {i for *_, hits in spans if len({_linked_id(h) for h in hits}) == 1 for i in map(_linked_id, hits)}
 
     covered: list[tuple[int, int]] = []
