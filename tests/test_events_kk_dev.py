@@ -505,3 +505,8 @@ def test_a_participle_takes_the_nominative_nearest_it() -> None:
     # The representatives of Iran discussed; France made the offer.
     found = events("Иран өкілдері Франция Тегеранға ұсынған бітім жоспарын талқылады.")
     assert _exactly(found, "OFFER") == [(["FRA"], ["IRN"], "asserted", [])]
+
+
+def test_the_sides_named_between_are_the_parties_not_the_clause_subject() -> None:
+    found = events("Ресей делегациясы Армения мен Әзербайжан арасындағы қақтығыс жөніндегі кеңеске қатысты.")
+    assert [(e.type, e.source, e.target) for e in found] == [("ASSAULT", ["ARM"], ["AZE"])]

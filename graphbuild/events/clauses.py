@@ -100,10 +100,22 @@ def _fill_slots(trig: Trigger, tokens: list[Token], args: list[Arg], lo: int, hi
     if is_nominal(trig, tokens) and lex.order == "SVO" and not slots.get("subj"):
         _subject_of_light_verb(trig, tokens, slots, hi, lex)
     between = set(lex.raw.get("between_prepositions", []))
-    if symmetric and is_nominal(trig, tokens) and any(tokens[a.i - 1].text.lower() in between
-                                                       for a in slots.get("with") if a.i > 0):
-        slots.by_slot.pop("subj", None)  # "готова к переговорам между Россией и Украиной": not a party
+    partners = slots.get("with")
+    # "между Россией и Украиной" names the sides before them, "Ресей мен Украина арасындағы" after them.
+    named_between = bool(partners) and (
+        (partners[0].i > 0 and tokens[partners[0].i - 1].text.lower() in between)
+        or (partners[-1].j < len(tokens) and tokens[partners[-1].j].text.lower() in between))
+    if named_between:
+        # "готова к переговорам между Россией и Украиной": the one ready is not a party.
+        sides = coordinated_with(partners[-1], sorted({a.i: a for v in slots.by_slot.values() for a in v}.values(),
+                                                      key=lambda a: a.i), tokens, lex, skip=skip)
+        for slot in list(slots.by_slot):
+            slots.by_slot[slot] = [a for a in slots.by_slot[slot] if a not in sides]
+        slots.by_slot.pop("subj", None)
         slots.blocked.add("subj")
+        slots.by_slot["with"] = sides
+        if not symmetric:  # "Оңтүстік және Солтүстік Корея арасындағы соғыс": the first side acts
+            slots.by_slot["subj"], slots.by_slot["with"] = sides[:1], sides[1:]
     if is_nominal(trig, tokens):
         symmetric = EVENT_TYPES[trig.type].symmetric  # "seeking to deepen a partnership": still theirs
         if lex.order == "SVO" and not symmetric and _object_of_other_verb(trig, tokens, lo, lex):
