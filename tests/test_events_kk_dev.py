@@ -510,3 +510,10 @@ def test_a_participle_takes_the_nominative_nearest_it() -> None:
 def test_the_sides_named_between_are_the_parties_not_the_clause_subject() -> None:
     found = events("Ресей делегациясы Армения мен Әзербайжан арасындағы қақтығыс жөніндегі кеңеске қатысты.")
     assert [(e.type, e.source, e.target) for e in found] == [("ASSAULT", ["ARM"], ["AZE"])]
+
+
+def test_in_particular_goes_on_with_the_previous_speakers_account() -> None:
+    found = events("Еуропалық одақ Тегеран мен Мәскеудің әскери әріптестігі туралы мәлімдеді. Атап айтқанда, "
+                   "Иран Ресейге дрондар жеткізіп жатқанын айтты.")
+    assert [(e.source, e.target, e.reported_by) for e in found if e.type == "SUPPLY"] == [
+        (["IRN"], ["RUS"], ["Q458"])]

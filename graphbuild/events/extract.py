@@ -28,7 +28,7 @@ from graphbuild.events.clauses import (
 from graphbuild.events.dates import resolve_date
 from graphbuild.events.draft import SAID_ACTS, SPEECH_ACTS, Draft
 from graphbuild.events.fallback import fill_missing_targets
-from graphbuild.events.lexicon import Lexicon, common, compile_patterns, find_matches, load_lexicon
+from graphbuild.events.lexicon import Lexicon, Match, common, compile_patterns, find_matches, load_lexicon
 from graphbuild.events.linking import (
     drop_denied_claims,
     drop_echoes,
@@ -175,6 +175,33 @@ def _report_back(tokens: list[Token], speakers: list[str], lex: Lexicon, state: 
     state.last_drafts = []
 
 
+def _opener(tokens: list[Token], lex: Lexicon) -> Match | None:
+    """"Атап айтқанда,", "in particular": the words a sentence elaborating the previous one opens on."""
+    openers = compile_patterns(lex.raw.get("elaboration_openers", []))
+    return next((m for m in find_matches(tokens[:3], openers, set()) if m.start == 0), None)
+
+
+def _continue_report(opener: Match | None, args: list[Arg], reports: list[Report], state: _DocState) -> bool:
+    """"Атап айтқанда, Солтүстік Корея ... жеткізіп жатқанын айтқан": a sentence opening on "in
+    particular" goes on with the previous speakers' account, so a lone nominative before the reported
+    clause is that clause's subject, not a new speaker (who would then be the speaker's own topic)."""
+    if opener is None or not state.last_speakers:
+        return False
+    for r in [r for r in reports if r.cue.start < opener.end]:  # "айтқанда" is no report of its own
+        for a in r.group:
+            a.speaker = False
+        reports.remove(r)
+    continued = False
+    for r in reports:
+        nominative = [a for a in args if a.case in (None, "Nom") and a.prep is None and a.j <= r.cue.start]
+        if r.speaker is not None and nominative == [r.speaker] and r.speaker.actor not in state.last_speakers:
+            for a in r.group:
+                a.speaker = False
+            r.speaker, r.group = None, []
+        continued = continued or r.speaker is None
+    return continued
+
+
 def _remember_date(state: _DocState, s: Sentence, doc: Document, date: tuple[str | None, str | None]) -> None:
     """Keep the paragraph's time; a new paragraph starts without one."""
     new_paragraph = state.last_end is None or "\n" in doc.text[state.last_end:s.start]
@@ -202,8 +229,10 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
     first_trigger = trigger_starts[0] if trigger_starts else None
     comp_idx = [k for m in complementizers for k in m.indices]
     reports = find_reports(tokens, args, lex, used, sorted(trigger_starts + comp_idx), first_trigger, claimed)
+    opener = _opener(tokens, lex)
+    continued = _continue_report(opener, args, reports, state)
     speakers = list(dict.fromkeys(a.actor for r in reports for a in r.group))
-    if not speakers and any(pronoun_speaks(r.cue, tokens, lex) for r in reports):
+    if not speakers and (continued or any(pronoun_speaks(r.cue, tokens, lex) for r in reports)):
         speakers = list(state.last_speakers)  # "he added": the speaker of the previous report
     state.last_speakers = speakers or state.last_speakers
     own_date = resolve_date(s, doc.lang, doc.published)
@@ -292,7 +321,8 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
             d.reported_by = list(speakers)
     link_governed(drafts, lex)
     link_sentence(drafts, lex)
-    scope_reports(drafts, reports, clause_breaks(tokens, lex, used), lex)
+    framed = opener.end if continued and opener is not None else 0  # the opener frames, it breaks nothing
+    scope_reports(drafts, reports, [b for b in clause_breaks(tokens, lex, used) if b > framed], lex)
     for d in drafts:
         if lex.order == "SOV" and d.type == "ACCUSE" and not d.target:
             # "Пхеньянды ... бұзды деп айыптады": the accused stands in the accusative before "деп".
