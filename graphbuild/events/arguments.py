@@ -53,6 +53,7 @@ class Slots:
     by_slot: dict[str, list[Arg]] = field(default_factory=dict)
     inherited: set[str] = field(default_factory=set)
     blocked: set[str] = field(default_factory=set)  # slots known to be empty: never borrowed or guessed
+    sides: list[Arg] = field(default_factory=list)  # named "between X and Y" next to the trigger: its own
 
     def add(self, slot: str, arg: Arg) -> None:
         self.by_slot.setdefault(slot, []).append(arg)

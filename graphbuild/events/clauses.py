@@ -102,9 +102,14 @@ def _fill_slots(trig: Trigger, tokens: list[Token], args: list[Arg], lo: int, hi
     between = set(lex.raw.get("between_prepositions", []))
     partners = slots.get("with")
     # "между Россией и Украиной" names the sides before them, "Ресей мен Украина арасындағы" after them.
-    named_between = bool(partners) and (
-        (partners[0].i > 0 and tokens[partners[0].i - 1].text.lower() in between)
-        or (partners[-1].j < len(tokens) and tokens[partners[-1].j].text.lower() in between))
+    # The phrase must name the sides of the trigger itself, next to it or inside it ("переговоры между",
+    # "арасындағы соғыс"), not of another word ("... арасында ... Пхеньянға барған").
+    at = ([partners[0].i - 1] if partners and partners[0].i > 0 else []) + \
+        ([partners[-1].j] if partners and partners[-1].j < len(tokens) else [])
+    named_between = any(tokens[k].text.lower() in between and (
+        k in trig.indices or k == trig.end or (trig.start - k <= 3 and all(  # "арасындағы Газадағы атысты"
+            t.pos not in ("VERB", "AUX", "PUNCT") for t in tokens[k + 1:trig.start])))
+        for k in at if k < trig.start or k in trig.indices or k == trig.end)
     if named_between:
         # "готова к переговорам между Россией и Украиной": the one ready is not a party.
         sides = coordinated_with(partners[-1], sorted({a.i: a for v in slots.by_slot.values() for a in v}.values(),
@@ -113,7 +118,7 @@ def _fill_slots(trig: Trigger, tokens: list[Token], args: list[Arg], lo: int, hi
             slots.by_slot[slot] = [a for a in slots.by_slot[slot] if a not in sides]
         slots.by_slot.pop("subj", None)
         slots.blocked.add("subj")
-        slots.by_slot["with"] = sides
+        slots.by_slot["with"] = slots.sides = sides
         if not symmetric:  # "Оңтүстік және Солтүстік Корея арасындағы соғыс": the first side acts
             slots.by_slot["subj"], slots.by_slot["with"] = sides[:1], sides[1:]
     if is_nominal(trig, tokens):
@@ -256,6 +261,16 @@ def _break_between(a: Draft, b: Draft, lex: Lexicon, args: list[Arg]) -> bool:
         return True
     ends = [k for k in range(lo, hi) if ends_adverbial_clause(a.tokens, k)]
     return bool(ends) and any(ends[0] < x.i < hi and x.case in (None, "Nom") and x.prep is None for x in args)
+
+
+def leave_sides_to_their_trigger(drafts: list[Draft]) -> None:
+    """"... Ресей мен Солтүстік Корея арасында әскери байланысты нығайту үшін Пхеньянға барған": the sides
+    named between belong to the ties, not to the visit whose window reaches over them."""
+    for owner in drafts:
+        for d in drafts:
+            if d is not owner and owner.slots.sides:
+                for slot, filled in d.slots.by_slot.items():
+                    d.slots.by_slot[slot] = [a for a in filled if a not in owner.slots.sides]
 
 
 def inherit(drafts: list[Draft], lex: Lexicon, args: list[Arg]) -> None:

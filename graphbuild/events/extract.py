@@ -19,6 +19,7 @@ from graphbuild.events.attribution import Report, claim_multiword_cues, find_rep
 from graphbuild.events.clauses import (
     assign_roles,
     inherit,
+    leave_sides_to_their_trigger,
     need_met,
     resolve_object_pronoun,
     resolve_pronoun,
@@ -294,6 +295,7 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
     for d in drafts:
         if "subj" not in d.slots.blocked:
             resolve_pronoun(d, lex, state.recent, args)
+    leave_sides_to_their_trigger(drafts)
     inherit(drafts, lex, args)
     for d in drafts:
         subject_before_complement(d, args, comp_idx, lex)
