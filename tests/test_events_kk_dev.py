@@ -522,4 +522,5 @@ def test_in_particular_goes_on_with_the_previous_speakers_account() -> None:
 def test_sides_named_between_belong_to_their_own_trigger() -> None:
     found = events("Лавров Ресей мен Қытай арасында әскери ынтымақтастықты нығайту үшін Пекинге барды.")
     assert sorted((e.type, e.source, e.target, e.mode) for e in found) == [
-        ("COOPERATE", ["CHN", "RUS"], ["CHN", "RUS"], "planned"), ("VISIT", ["person:sergey-lavrov"], ["CHN"], "asserted")]
+        ("COOPERATE", ["CHN", "RUS"], ["CHN", "RUS"], "planned"),
+        ("VISIT", ["person:sergey-lavrov"], ["CHN"], "asserted")]

@@ -107,8 +107,8 @@ def _fill_slots(trig: Trigger, tokens: list[Token], args: list[Arg], lo: int, hi
     at = ([partners[0].i - 1] if partners and partners[0].i > 0 else []) + \
         ([partners[-1].j] if partners and partners[-1].j < len(tokens) else [])
     named_between = any(tokens[k].text.lower() in between and (
-        k in trig.indices or k == trig.end or (trig.start - k <= 3 and all(  # "арасындағы Газадағы атысты"
-            t.pos not in ("VERB", "AUX", "PUNCT") for t in tokens[k + 1:trig.start])))
+        k in trig.indices or k == trig.end or (trig.start - k <= 4 and all(  # "арасындағы Газадағы атысты"
+            t.pos not in ("VERB", "AUX", "PUNCT") or t.text in '"«»“”' for t in tokens[k + 1:trig.start])))
         for k in at if k < trig.start or k in trig.indices or k == trig.end)
     if named_between:
         # "готова к переговорам между Россией и Украиной": the one ready is not a party.
