@@ -217,8 +217,10 @@ def link_across(drafts: list[Draft]) -> None:
         accusers = [a for p in drafts[:k]
                     if p.type == "ACCUSE" and (p.about is d.about or set(d.source) & set(p.target))
                     for a in p.source]
-        claimants = [r for p in [*drafts[:k], d.about] if p.type == d.about.type
-                     and set(p.participants) & set(d.about.participants) for r in p.reported_by]
+        # Those who told the denied claim; failing them, whoever told the same act earlier.
+        claimants = list(d.about.reported_by) or [
+            r for p in drafts[:k] if p.type == d.about.type and set(p.participants) & set(d.about.participants)
+            for r in p.reported_by]
         d.target = [a for a in dict.fromkeys(accusers or claimants) if a not in d.source]
 
 
