@@ -84,3 +84,8 @@ def test_an_agency_cited_as_the_channel_is_no_actor_and_no_reporter() -> None:
 ])
 def test_a_word_coordinated_with_a_name_shares_its_head(text: str, lang: str) -> None:
     assert set(actors_of(text, lang)) == {"KOR", "PRK"}
+
+
+def test_an_uncapitalised_span_is_no_name() -> None:
+    found = actors_of("Ресей делегациясы корей халқының мерекесіне арналған шараға қатысты.", "kk")
+    assert set(found) == {"RUS"}

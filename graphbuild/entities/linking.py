@@ -74,9 +74,10 @@ def _date_words(lang: str) -> frozenset[str]:
 
 
 def _not_an_actor(mention: Mention, doc: Document) -> bool:
-    """NER spans that are the outlet's own name (bylines, credits) or a bare date word."""
+    """NER spans that are the outlet's own name (bylines, credits), a bare date word, or no name at all:
+    nothing capitalised ("корей халқы", an ethnonym; names and acronyms are written with capitals)."""
     text = normalize(mention.text).rstrip(".")
-    if text in _date_words(doc.lang):
+    if text in _date_words(doc.lang) or not any(ch.isupper() for ch in mention.text):
         return True
     outlet = normalize(doc.outlet or "")
     return bool(outlet) and (text == outlet or (len(text) > 3 and text in outlet))
