@@ -524,3 +524,9 @@ def test_sides_named_between_belong_to_their_own_trigger() -> None:
     assert sorted((e.type, e.source, e.target, e.mode) for e in found) == [
         ("COOPERATE", ["CHN", "RUS"], ["CHN", "RUS"], "planned"),
         ("VISIT", ["person:sergey-lavrov"], ["CHN"], "asserted")]
+
+
+def test_a_headline_opening_on_a_name_and_a_colon_is_that_actors_word() -> None:
+    found = events("Кремль: Мәскеу Анкарамен газ хабы бойынша келісім жасауға тырысып жатыр.")
+    assert [(e.type, e.source, e.mode, e.reported_by) for e in found] == [
+        ("AGREE", ["RUS", "TUR"], "planned", ["org:kremlin"])]

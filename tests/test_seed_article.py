@@ -26,6 +26,7 @@ KIRBY, SHOIGU, WHITE_HOUSE, WEST = "person:john-kirby", "person:sergei-shoigu", 
 # (name, type, source, target, reported_by, mode, date): the article's events.  Symmetric types list
 # their parties as source.  ``None`` leaves a field unchecked where the text is open to two readings.
 EXPECTED: list[tuple[str, str, set[str], set[str], set[str] | None, str | None, str | None]] = [
+    ("the deal the headline says Moscow seeks", "AGREE", {"RUS", "PRK"}, set(), {"USA"}, "planned", None),
     ("talks to buy arms", "NEGOTIATE", {"RUS", "PRK"}, set(), {KIRBY}, "reported", None),
     ("Shoigu's July visit", "VISIT", {SHOIGU}, {"PRK"}, None, None, "2023-07"),
     ("the offer of food for ammunition", "OFFER", {"RUS"}, {"PRK"}, {WHITE_HOUSE}, None, "2023-03"),

@@ -176,6 +176,16 @@ def _report_back(tokens: list[Token], speakers: list[str], lex: Lexicon, state: 
     state.last_drafts = []
 
 
+def _colon_speaker(tokens: list[Token], args: list[Arg]) -> list[str]:
+    """"АҚШ: Мәскеу ... келісім жасауға күш салып жатыр", "Kremlin: ...": a headline that opens on a name
+    and a colon gives the rest on that actor's word."""
+    first = next((a for a in args if a.i == 0), None)
+    if first is None or first.j >= len(tokens) - 1 or tokens[first.j].text != ":":
+        return []
+    first.speaker = True
+    return [first.actor]
+
+
 def _opener(tokens: list[Token], lex: Lexicon) -> Match | None:
     """"Атап айтқанда,", "in particular": the words a sentence elaborating the previous one opens on."""
     openers = compile_patterns(lex.raw.get("elaboration_openers", []))
@@ -232,7 +242,7 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
     reports = find_reports(tokens, args, lex, used, sorted(trigger_starts + comp_idx), first_trigger, claimed)
     opener = _opener(tokens, lex)
     continued = _continue_report(opener, args, reports, state)
-    speakers = list(dict.fromkeys(a.actor for r in reports for a in r.group))
+    speakers = list(dict.fromkeys(a.actor for r in reports for a in r.group)) or _colon_speaker(tokens, args)
     if not speakers and (continued or any(pronoun_speaks(r.cue, tokens, lex) for r in reports)):
         speakers = list(state.last_speakers)  # "he added": the speaker of the previous report
     state.last_speakers = speakers or state.last_speakers
