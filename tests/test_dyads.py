@@ -10,18 +10,16 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from neo4j import GraphDatabase
-from servers.oxigraph_server import OxigraphServer, start_oxigraph
+from servers.graph_stores import neo4j_holding, oxigraph_holding
+from servers.oxigraph_server import OxigraphServer
 
 from graphbuild.events.lexicon import common
-from graphbuild.export.rdf import write_rdf
 from graphbuild.export.tables import write_parquet
 from graphbuild.graph.dyads import DYAD_COLUMNS, dyad_rows
 from graphbuild.graph.knowledge_graph import KnowledgeGraph
 from graphbuild.graph.records import read_records
 from graphbuild.model import EVENT_TYPES, Actor, Document, Event
 from graphbuild.queries import load_query, normalise, run_cypher, run_sparql
-from graphbuild.stores.neo4j_store import push_graph
 
 
 @pytest.fixture(scope="module")
@@ -39,21 +37,13 @@ def scored(records_dir: Path) -> KnowledgeGraph:
 
 @pytest.fixture(scope="module")
 def oxigraph(scored: KnowledgeGraph, tmp_path_factory: pytest.TempPathFactory) -> Iterator[OxigraphServer]:
-    out = tmp_path_factory.mktemp("dyads_rdf")
-    write_rdf(scored, out)
-    server = start_oxigraph([out / "graph.ttl"], out)
-    try:
+    with oxigraph_holding(scored, tmp_path_factory.mktemp("dyads_rdf")) as server:
         yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture(scope="module")
 def neo4j(scored: KnowledgeGraph, neo4j_server):  # type: ignore[no-untyped-def]
-    with GraphDatabase.driver(neo4j_server.uri, auth=(neo4j_server.user, neo4j_server.password)) as driver:
-        driver.execute_query("MATCH (n) DETACH DELETE n")  # the session server may hold other tests' data
-    push_graph(scored, neo4j_server.uri, neo4j_server.user, neo4j_server.password)
-    return neo4j_server
+    return neo4j_holding(scored, neo4j_server)
 
 
 def test_table_and_both_stores_give_the_same_rows(scored: KnowledgeGraph, neo4j, oxigraph: OxigraphServer,
