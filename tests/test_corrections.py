@@ -187,3 +187,23 @@ def test_an_alias_is_found_in_the_articles(tmp_path: Path) -> None:
     after = build([article], corrections=path)
     assert [(e.type, e.source, e.target) for e in after.events.values()] == [("SANCTION", ["UKR"], ["RUS"])]
     assert "Sylvania" in after.actors["UKR"].names["en"]
+
+
+def test_corrections_are_provenance_in_the_rdf(graph: KnowledgeGraph, tmp_path: Path) -> None:
+    from rdflib import RDF, RDFS, Literal
+
+    from graphbuild.export.rdf import GB, PROV, iri
+
+    threat = _event(graph, "THREATEN")
+    applied = _apply(graph, tmp_path, f"- fix_role: {{event: '{threat}', source: [USA], target: [PRK]}}\n"
+                                      "  why: the US threatened\n- drop: {event: 'ev:0000000000000000'}\n")
+    graph.corrections = applied.records
+    fixed = applied.records[0]["corrected"]
+    assert len(fixed) == 1 and fixed[0] in graph.events and fixed[0] != threat
+    dataset = graph.to_rdflib()
+    corrections = set(dataset.subjects(RDF.type, GB.Correction))
+    assert len(corrections) == 2 and all((c, RDF.type, PROV.Activity) in dataset for c in corrections)
+    done = next(c for c in corrections if (c, GB.applied, Literal(True)) in dataset)
+    assert (done, GB.corrected, iri(fixed[0])) in dataset
+    assert (done, RDFS.comment, Literal("the US threatened")) in dataset
+    assert (done, GB.correctionKind, Literal("fix_role")) in dataset

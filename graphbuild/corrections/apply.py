@@ -10,6 +10,7 @@ have changed since the file was written.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,13 +38,16 @@ def apply_corrections(graph: KnowledgeGraph, corrections: Corrections) -> Applie
         record: dict[str, Any] = {"file": str(corrections.path), "sha256": corrections.sha256, "line": fix.line,
                                   "kind": fix.kind, "correction": fix.values, "why": fix.why}
         try:
-            record["changed"] = _APPLY[fix.kind](graph, fix, renamed)
+            record["changed"], touched = _APPLY[fix.kind](graph, fix, renamed)
             record["applied"] = True
         except _NotAppliedError as exc:
-            record["applied"] = False
-            record["changed"] = str(exc)
+            record["applied"], record["changed"], touched = False, str(exc), []
             applied.warnings.append(f"{corrections.path}:{fix.line}: {fix.kind} not applied: {exc}")
+        record["corrected"] = touched
         applied.records.append(record)
+    for record in applied.records:  # what each correction touched, under the ids it has at the end
+        ids = {renamed.get(i, i) for i in record["corrected"]}
+        record["corrected"] = sorted(i for i in ids if i in graph.actors or i in graph.events)
     return applied
 
 
@@ -85,7 +89,7 @@ def _replace_actor(event: Event, old: str, new: str, roles: tuple[str, ...] = PA
     return touched
 
 
-def _merge(graph: KnowledgeGraph, fix: Correction, renamed: dict[str, str]) -> dict[str, Any]:
+def _merge(graph: KnowledgeGraph, fix: Correction, renamed: dict[str, str]) -> tuple[dict[str, Any], list[str]]:
     into = fix.values["into"]
     present = [a for a in fix.values["actors"] if a in graph.actors]
     if into not in graph.actors:
@@ -107,10 +111,10 @@ def _merge(graph: KnowledgeGraph, fix: Correction, renamed: dict[str, str]) -> d
             graph.add_role(dataclasses.replace(role, id=role_id(person, role.role, of, role.start), person=person,
                                                of=of))
     moves = _rekey(graph, list({id(e): e for e in changed}.values()), renamed)
-    return {"actors_merged": present, "events_renamed": moves}
+    return {"actors_merged": present, "events_renamed": moves}, [into, *moves.values()]
 
 
-def _split(graph: KnowledgeGraph, fix: Correction, renamed: dict[str, str]) -> dict[str, Any]:
+def _split(graph: KnowledgeGraph, fix: Correction, renamed: dict[str, str]) -> tuple[dict[str, Any], list[str]]:
     source_id, name, to = fix.values["actor"], fix.values["name"], fix.values["to"]
     actor = graph.actors.get(source_id)
     if actor is None:
@@ -142,21 +146,23 @@ def _split(graph: KnowledgeGraph, fix: Correction, renamed: dict[str, str]) -> d
                  and names_only_the_split_name(graph.documents[d].text)]
     target.documents = sorted(set(target.documents) | set(documents) | {d for e in moved for d in e.documents})
     actor.documents = [d for d in actor.documents if d not in documents]
-    moves = _rekey(graph, moved, renamed)
-    return {"names_moved": {lang: name for lang in langs}, "events_moved": sorted(moves.values()),
-            "documents_moved": documents}
+    before = [e.id for e in moved]
+    _rekey(graph, moved, renamed)
+    events = sorted({renamed.get(i, i) for i in before})
+    return ({"names_moved": {lang: name for lang in langs}, "events_moved": events, "documents_moved": documents},
+            [source_id, to, *events])
 
 
-def _alias(graph: KnowledgeGraph, fix: Correction, renamed: dict[str, str]) -> dict[str, Any]:
+def _alias(graph: KnowledgeGraph, fix: Correction, renamed: dict[str, str]) -> tuple[dict[str, Any], list[str]]:
     actor = graph.actors.get(fix.values["actor"])
     if actor is None:  # the names went to the build's knowledge base; no article named the actor
         raise _NotAppliedError(f"no article of this build names {fix.values['actor']!r}, even with the new names")
     for lang, names in fix.values["names"].items():
         actor.names[lang] = list(dict.fromkeys(actor.names.get(lang, []) + names))
-    return {"names_added": fix.values["names"]}
+    return {"names_added": fix.values["names"]}, [actor.id]
 
 
-def _retype(graph: KnowledgeGraph, fix: Correction, renamed: dict[str, str]) -> dict[str, Any]:
+def _retype(graph: KnowledgeGraph, fix: Correction, renamed: dict[str, str]) -> tuple[dict[str, Any], list[str]]:
     from graphbuild.events.lexicon import common  # the Goldstein table extraction scores events with
 
     event = _event(graph, fix.values["event"], renamed)
@@ -165,19 +171,19 @@ def _retype(graph: KnowledgeGraph, fix: Correction, renamed: dict[str, str]) -> 
     event.type, event.cameo, event.plover = spec.name, spec.cameo, spec.plover
     event.goldstein = table.get(spec.cameo, table.get(spec.cameo[:2] + "0"))
     moves = _rekey(graph, [event], renamed)
-    return {"from": before, "to": spec.name, "events_renamed": moves}
+    return {"from": before, "to": spec.name, "events_renamed": moves}, [event.id]
 
 
-def _drop(graph: KnowledgeGraph, fix: Correction, renamed: dict[str, str]) -> dict[str, Any]:
+def _drop(graph: KnowledgeGraph, fix: Correction, renamed: dict[str, str]) -> tuple[dict[str, Any], list[str]]:
     event = _event(graph, fix.values["event"], renamed)
     del graph.events[event.id]
     unlinked = sorted(e.id for e in graph.events.values() if e.about == event.id)
     for other_id in unlinked:
         graph.events[other_id].about = None
-    return {"dropped": event.id, "about_removed_from": unlinked}
+    return {"dropped": event.id, "about_removed_from": unlinked}, unlinked
 
 
-def _fix_role(graph: KnowledgeGraph, fix: Correction, renamed: dict[str, str]) -> dict[str, Any]:
+def _fix_role(graph: KnowledgeGraph, fix: Correction, renamed: dict[str, str]) -> tuple[dict[str, Any], list[str]]:
     event = _event(graph, fix.values["event"], renamed)
     given = {role: fix.values[role] for role in PARTICIPANT_ROLES if role in fix.values}
     unknown = sorted({a for ids in given.values() for a in ids if a not in graph.actors})
@@ -191,8 +197,10 @@ def _fix_role(graph: KnowledgeGraph, fix: Correction, renamed: dict[str, str]) -
             setattr(event, role, ids)
         raise _NotAppliedError("an event needs at least one source or target actor")
     moves = _rekey(graph, [event], renamed)
-    return {"before": before, "events_renamed": moves}
+    return {"before": before, "events_renamed": moves}, [event.id]
 
 
-_APPLY = {"merge": _merge, "split": _split, "alias": _alias, "retype": _retype, "drop": _drop,
-          "fix_role": _fix_role}
+# Each returns what it changed (for corrections.json) and the ids of the actors and events it touched.
+_APPLY: dict[str, Callable[[KnowledgeGraph, Correction, dict[str, str]], tuple[dict[str, Any], list[str]]]] = {
+    "merge": _merge, "split": _split, "alias": _alias, "retype": _retype, "drop": _drop, "fix_role": _fix_role,
+}
