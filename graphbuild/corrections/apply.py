@@ -108,8 +108,8 @@ def _merge(graph: KnowledgeGraph, fix: Correction, renamed: dict[str, str]) -> t
             del graph.roles[role.id]
             person = into if role.person == old else role.person
             of = into if role.of == old else role.of
-            graph.add_role(dataclasses.replace(role, id=role_id(person, role.role, of, role.start), person=person,
-                                               of=of))
+            # The id extraction gives a role read from the text (the term is looked up after the id is made).
+            graph.add_role(dataclasses.replace(role, id=role_id(person, role.role, of, None), person=person, of=of))
     moves = _rekey(graph, list({id(e): e for e in changed}.values()), renamed)
     return {"actors_merged": present, "events_renamed": moves}, [into, *moves.values()]
 
