@@ -14,7 +14,7 @@ from graphbuild.cli.main import main
 from graphbuild.corrections import CorrectionError, apply_corrections, read_corrections
 from graphbuild.graph.knowledge_graph import KnowledgeGraph
 from graphbuild.graph.records import read_records
-from graphbuild.model import Actor
+from graphbuild.model import Actor, Event, Role
 
 REPO = Path(__file__).resolve().parents[1]
 ARTICLE = REPO / "examples" / "ru_un_veto.txt"
@@ -41,8 +41,8 @@ def test_merge_moves_every_reference_and_joins_events_that_become_one(graph: Kno
                           documents=["doc:ru1"]))
     negotiation = next(e for e in graph.sorted_events() if e.type == "NEGOTIATE")
     twin = {**negotiation.to_dict(), "source": ["slug:rossiia"], "target": ["PRK"], "evidence": []}
-    from graphbuild.model import Event
     graph.add_event(Event.from_dict({**twin, "documents": ["doc:ru1"]}))
+    graph.add_role(Role(id="role:x", person="person:sergei-shoigu", role="Minister of Defence", of="slug:rossiia"))
     before = len(graph.events)
     applied = _apply(graph, tmp_path, "- merge: {into: RUS, actors: [slug:rossiia]}\n  why: the same country\n")
     assert applied.records[0]["applied"] is True and applied.records[0]["why"] == "the same country"
@@ -51,6 +51,8 @@ def test_merge_moves_every_reference_and_joins_events_that_become_one(graph: Kno
     merged = next(e for e in graph.events.values() if e.type == "NEGOTIATE")
     assert merged.source == ["PRK", "RUS"] and "doc:ru1" in merged.documents
     assert "doc:ru1" in graph.actors["RUS"].documents
+    assert not any(r.of == "slug:rossiia" for r in graph.roles.values())
+    assert any(r.of == "RUS" and r.role == "Minister of Defence" for r in graph.roles.values())
 
 
 def test_retype_changes_codes_and_id_and_keeps_links(graph: KnowledgeGraph, tmp_path: Path) -> None:
