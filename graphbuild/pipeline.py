@@ -174,7 +174,7 @@ def _process_in_pool(docs: Iterable[Document], kb_files: tuple[str, ...],
     try:
         while True:
             while len(pending) < window and (doc := next(source, None)) is not None:
-                pending.append((doc, pool.submit(isolated_process_document, doc, kb_files)))
+                pending.append((doc, _submit(pool, doc, kb_files)))
             if not pending:
                 return
             doc, future = pending.popleft()
@@ -184,10 +184,23 @@ def _process_in_pool(docs: Iterable[Document], kb_files: tuple[str, ...],
                 pool.shutdown(wait=False, cancel_futures=True)
                 result = _alone(doc, kb_files)
                 pool = ProcessPoolExecutor(max_workers=jobs)
-                pending = deque((d, pool.submit(isolated_process_document, d, kb_files)) for d, _ in pending)
+                pending = deque((d, _submit(pool, d, kb_files)) for d, _ in pending)
             yield result
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _submit(pool: ProcessPoolExecutor, doc: Document,
+            kb_files: tuple[str, ...]) -> Future[DocumentResult | IngestError]:
+    """``pool.submit``; when a worker has died since the last result, the pool refuses new work:
+    the document then gets a future failed as a broken pool's are, and the loop recovers from it
+    in its turn as from any other (a worker dying while the next documents are read is common)."""
+    try:
+        return pool.submit(isolated_process_document, doc, kb_files)
+    except BrokenProcessPool as exc:
+        failed: Future[DocumentResult | IngestError] = Future()
+        failed.set_exception(exc)
+        return failed
 
 
 def _alone(doc: Document, kb_files: tuple[str, ...]) -> DocumentResult | IngestError:
