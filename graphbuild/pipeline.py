@@ -192,14 +192,13 @@ def _process_in_pool(docs: Iterable[Document], kb_files: tuple[str, ...],
 
 def _submit(pool: ProcessPoolExecutor, doc: Document,
             kb_files: tuple[str, ...]) -> Future[DocumentResult | IngestError]:
-    """``pool.submit``; when a worker has died since the last result, the pool refuses new work:
-    the document then gets a future failed as a broken pool's are, and the loop recovers from it
-    in its turn as from any other (a worker dying while the next documents are read is common)."""
+    """``doc`` submitted to ``pool``; a pool a dead worker broke before the submission gives a future
+    that fails as the others do, so the document is run again with them."""
     try:
         return pool.submit(isolated_process_document, doc, kb_files)
-    except BrokenProcessPool as exc:
+    except BrokenProcessPool as broken:
         failed: Future[DocumentResult | IngestError] = Future()
-        failed.set_exception(exc)
+        failed.set_exception(broken)
         return failed
 
 
