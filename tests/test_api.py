@@ -100,3 +100,14 @@ def test_readme_python_snippet_runs(examples_out: Path, monkeypatch: pytest.Monk
     namespace: dict[str, object] = {}
     exec(compile(snippet[0], "README.md", "exec"), namespace)  # the README's own code
     assert "kg" in namespace and "dyads" in namespace
+
+
+def test_build_skips_and_logs_an_unreadable_input_and_fails_when_none_is_read(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    missing = tmp_path / "missing.txt"
+    with caplog.at_level("WARNING", logger="graphbuild"):
+        graph = graphbuild.build([REPO / "examples" / "ru_un_veto.txt", missing])
+    assert len(graph.documents) == 1
+    assert any(str(missing) in r.getMessage() for r in caplog.records)
+    with pytest.raises(graphbuild.BuildError, match="no document could be read"):
+        graphbuild.build([missing])
