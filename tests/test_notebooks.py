@@ -59,7 +59,8 @@ def test_explore(examples_out: Path) -> None:
     text = text_of(notebook)
     assert re.search(r"\d+ documents, \d+ actors, \d+ events", text)
     assert "VISIT" in text and "asserted" in text
-    assert any("image/png" in o.get("data", {}) for o in outputs(notebook)), "the timeline plot is missing"
+    assert sum("image/png" in o.get("data", {}) for o in outputs(notebook)) >= 2, "the timeline or dyad plot is missing"
+    assert re.search(r"dyad [\w:-]+-[\w:-]+: [1-9]\d* events over \d+ months", text)
 
 
 def test_network(examples_out: Path) -> None:

@@ -10,11 +10,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from neo4j import GraphDatabase
 from rdflib import Graph
-from servers.oxigraph_server import OxigraphServer, start_oxigraph
+from servers.graph_stores import neo4j_holding, oxigraph_holding
+from servers.oxigraph_server import OxigraphServer
 
-from graphbuild.export.rdf import default_graph, graph_to_rdflib, write_rdf
+from graphbuild.export.rdf import default_graph, graph_to_rdflib
 from graphbuild.graph.knowledge_graph import KnowledgeGraph
 from graphbuild.graph.records import read_records
 from graphbuild.queries import (
@@ -28,7 +28,6 @@ from graphbuild.queries import (
     run_sparql,
     sparql_json_rows,
 )
-from graphbuild.stores.neo4j_store import push_graph
 
 QUERIES = list_queries()
 PARAMS: dict[str, dict[str, str]] = json.loads((queries_dir() / "example_params.json").read_text(encoding="utf-8"))
@@ -46,21 +45,13 @@ def memory(graph: KnowledgeGraph) -> Graph:
 
 @pytest.fixture(scope="module")
 def oxigraph(graph: KnowledgeGraph, tmp_path_factory: pytest.TempPathFactory) -> Iterator[OxigraphServer]:
-    out = tmp_path_factory.mktemp("rdf")
-    write_rdf(graph, out)
-    server = start_oxigraph([out / "graph.ttl"], out)
-    try:
+    with oxigraph_holding(graph, tmp_path_factory.mktemp("rdf")) as server:
         yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture(scope="module")
 def neo4j(graph: KnowledgeGraph, neo4j_server):  # type: ignore[no-untyped-def]
-    with GraphDatabase.driver(neo4j_server.uri, auth=(neo4j_server.user, neo4j_server.password)) as driver:
-        driver.execute_query("MATCH (n) DETACH DELETE n")  # the session server may hold other tests' data
-    push_graph(graph, neo4j_server.uri, neo4j_server.user, neo4j_server.password)
-    return neo4j_server
+    return neo4j_holding(graph, neo4j_server)
 
 
 def test_at_least_twelve_twin_queries() -> None:

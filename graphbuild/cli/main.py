@@ -65,18 +65,6 @@ def cli(ctx: click.Context, verbose: bool, quiet: bool) -> None:
     ctx.obj.update(verbose=verbose, quiet=quiet)
 
 
-def _write_outputs(graph: Any, folder: OutputFolder, warnings: list[str]) -> None:
-    """Every output into a fresh hidden folder, then swapped in whole for ``--out``."""
-    from graphbuild.export import write_all
-    from graphbuild.export.jsonl import write_jsonl
-
-    def fill(staging: Path) -> None:
-        write_all(graph, staging, title=f"graphbuild: {folder.path.name}")
-        write_jsonl(staging / "warnings.jsonl", ({"warning": w} for w in warnings))
-
-    folder.replace(fill)
-
-
 def _print_summary(ctx: click.Context, stats: dict[str, Any], warnings: list[str], errors: int,
                    title: str) -> None:
     if ctx.obj.get("quiet"):
@@ -98,10 +86,13 @@ def _print_summary(ctx: click.Context, stats: dict[str, Any], warnings: list[str
               help="Worker processes for extraction.")
 @click.option("--dask", "dask", default=None, metavar="ADDRESS",
               help="Run extraction on Dask: 'local' (a local cluster of --jobs workers) or a scheduler address.")
+@click.option("--corrections", "corrections", default=None,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="YAML file of corrections to apply (docs/corrections.md).")
 @click.pass_context
 @_handle_errors
 def build(ctx: click.Context, inputs: tuple[str, ...], out: Path, kb_files: tuple[Path, ...], jobs: int,
-          dask: str | None) -> None:
+          dask: str | None, corrections: Path | None) -> None:
     """Extract actors and events from articles (.txt, .html, .jsonl, folders, globs, - for stdin).
 
     \b
@@ -109,21 +100,23 @@ def build(ctx: click.Context, inputs: tuple[str, ...], out: Path, kb_files: tupl
       graphbuild build examples/ --out out/
       graphbuild build 'news/*.html' feed.jsonl --out out/ --jobs 2
       graphbuild build corpus/ --out out/ --dask tcp://scheduler:8786
+      graphbuild build examples/ --out out/ --corrections corrections.yaml
     """
+    from graphbuild.api import build_result, write_into
     from graphbuild.ingest import read_stdin
-    from graphbuild.pipeline import build_graph
 
     with OutputFolder(out, is_output_entry) as folder:  # locked from the start: a second build into --out fails at once
         stdin_data = read_stdin() if "-" in inputs else None
         with progress_bar("build", None, "articles", ctx.obj["quiet"]) as advance:
-            result = build_graph(list(inputs), kb_files=kb_files, jobs=jobs, dask=dask, stdin_text=stdin_data,
-                                 skip=folder.path, on_document=lambda _source, ok: advance() if ok else None,
-                                 on_read=advance.set_total)
+            result = build_result(list(inputs), kb=kb_files, jobs=jobs, dask=dask, corrections=corrections,
+                                  stdin_text=stdin_data, skip=folder.path,
+                                  on_document=lambda _source, ok: advance() if ok else None,
+                                  on_read=advance.set_total)
         for error in result.errors:
             error_line(f"{error.source}: {error.message}")
         if not result.graph.documents:
             raise CommandError("no document could be read; nothing written")
-        _write_outputs(result.graph, folder, result.warnings)
+        write_into(folder, result.graph)
     _print_summary(ctx, result.graph.stats(), result.warnings, len(result.errors), f"built {out}")
     ctx.exit(EXIT_PARTIAL if result.errors else EXIT_OK)
 
@@ -142,12 +135,13 @@ def load(ctx: click.Context, records: tuple[Path, ...], out: Path) -> None:
     Example:
       graphbuild load my_records/ --out out/
     """
-    from graphbuild.graph.records import read_records
+    from graphbuild.api import load as load_graph
+    from graphbuild.api import write_into
 
     with OutputFolder(out, is_output_entry) as folder:
         with progress_bar("load", None, "records", ctx.obj["quiet"]) as advance:
-            graph = read_records(list(records), progress=advance)
-        _write_outputs(graph, folder, [])
+            graph = load_graph(records, progress=advance)
+        write_into(folder, graph)
     _print_summary(ctx, graph.stats(), [], 0, f"loaded into {out}")
 
 
@@ -182,12 +176,13 @@ def push(ctx: click.Context, directory: Path, neo4j_uri: str, neo4j_user: str, n
       NEO4J_PASSWORD=secret graphbuild push out/ --neo4j-uri bolt://localhost:7687
       NEO4J_PASSWORD=secret graphbuild push out/ --verify
     """
-    from graphbuild.graph.records import read_records
-    from graphbuild.stores.neo4j_store import push_graph, verify_graph
+    from graphbuild.api import load as load_graph
+    from graphbuild.api import push as push_graph
+    from graphbuild.stores.neo4j_store import verify_graph
 
     if neo4j_password is None:
         raise click.UsageError("no Neo4j password: pass --neo4j-password or set NEO4J_PASSWORD")
-    graph = read_records(directory)
+    graph = load_graph(directory)
     if verify:
         gaps = verify_graph(graph, neo4j_uri, neo4j_user, neo4j_password, database=database)
         if gaps:
@@ -350,11 +345,10 @@ def stats(ctx: click.Context, directory: Path, as_json: bool) -> None:
     Example:
       graphbuild stats out/
     """
-    from graphbuild.graph.records import read_records
+    from graphbuild.api import load as load_graph
 
-    graph = read_records(directory)
-    warnings_path = directory / "warnings.jsonl"
-    warnings = warnings_path.read_text(encoding="utf-8").splitlines() if warnings_path.exists() else []
+    graph = load_graph(directory)
+    warnings = graph.warnings
     summary = graph.stats()
     if as_json:
         stdout.print_json(json.dumps({**summary, "warnings": len(warnings)}))
@@ -376,10 +370,10 @@ def viz(ctx: click.Context, directory: Path, out: Path, title: str | None) -> No
     Example:
       graphbuild viz out/ --out view.html
     """
+    from graphbuild.api import load as load_graph
     from graphbuild.export.html_view import write_view
-    from graphbuild.graph.records import read_records
 
-    graph = read_records(directory)
+    graph = load_graph(directory)
     write_view(graph, out, title or f"graphbuild: {directory.resolve().name}")
     if not ctx.obj["quiet"]:
         stderr.print(literal(f"wrote {out} ({len(graph.actors)} actors, {len(graph.events)} events)"))

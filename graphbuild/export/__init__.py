@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,8 +13,9 @@ if TYPE_CHECKING:  # the graph (and networkx) is imported only by commands that 
 # log `graphbuild serve` keeps there (and its half-loaded stores), and temporary files of an
 # interrupted older version.
 OUTPUT_NAMES = frozenset({
-    "documents.jsonl", "entities.jsonl", "events.jsonl", "roles.jsonl", "warnings.jsonl", "graph.ttl",
-    "graph.trig", "graph.jsonld", "graph.graphml", "neo4j", "tables", "view.html", ".oxigraph", ".oxigraph.log",
+    "documents.jsonl", "entities.jsonl", "events.jsonl", "roles.jsonl", "warnings.jsonl", "corrections.json",
+    "graph.ttl", "graph.trig", "graph.jsonld", "graph.graphml", "neo4j", "tables", "view.html", ".oxigraph",
+    ".oxigraph.log",
 })
 
 
@@ -22,8 +24,29 @@ def is_output_entry(name: str) -> bool:
     return name in OUTPUT_NAMES or name.startswith(".oxigraph") or (name.startswith(".") and name.endswith(".tmp"))
 
 
-def write_all(graph: KnowledgeGraph, out_dir: Path, title: str | None = None) -> list[Path]:
-    """Write the output contract and every derived format into ``out_dir``.
+# The formats write_all can write, in the order it writes them. "jsonl" is the output contract
+# (documents, entities, events, roles) with warnings.jsonl and corrections.json: what graphbuild.load
+# reads back, so every output folder has it.
+EXPORT_FORMATS: tuple[str, ...] = ("jsonl", "rdf", "graphml", "neo4j", "parquet", "html")
+
+
+def check_formats(formats: Iterable[str] | None) -> tuple[str, ...]:
+    """``formats`` in write order (all of them for None); "jsonl" is always included."""
+    if formats is None:
+        return EXPORT_FORMATS
+    if isinstance(formats, str):  # formats="rdf" means ("rdf",), not ("r", "d", "f")
+        formats = (formats,)
+    wanted = set(formats)
+    unknown = sorted(wanted - set(EXPORT_FORMATS))
+    if unknown:
+        raise ValueError(f"unknown output format(s) {', '.join(map(repr, unknown))} "
+                         f"(expected some of {', '.join(EXPORT_FORMATS)})")
+    return tuple(f for f in EXPORT_FORMATS if f in wanted or f == "jsonl")
+
+
+def write_all(graph: KnowledgeGraph, out_dir: Path, title: str | None = None,
+              formats: Iterable[str] | None = None) -> list[Path]:
+    """Write the output contract and every derived format (or those of ``formats``) into ``out_dir``.
 
     ``title`` heads view.html (default: the folder's name; pass it when ``out_dir`` is a staging
     folder that will be renamed)."""
@@ -36,10 +59,12 @@ def write_all(graph: KnowledgeGraph, out_dir: Path, title: str | None = None) ->
 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    paths = write_contract(graph, out_dir)
-    paths += write_rdf(graph, out_dir)
-    paths.append(write_graphml(graph, out_dir))
-    paths += write_neo4j_csv(graph, out_dir)
-    paths += write_parquet(graph, out_dir)
-    paths.append(write_view(graph, out_dir / "view.html", title=title or f"graphbuild: {out_dir.name}"))
-    return paths
+    writers: dict[str, Callable[[], list[Path]]] = {
+        "jsonl": lambda: write_contract(graph, out_dir),
+        "rdf": lambda: write_rdf(graph, out_dir),
+        "graphml": lambda: [write_graphml(graph, out_dir)],
+        "neo4j": lambda: write_neo4j_csv(graph, out_dir),
+        "parquet": lambda: write_parquet(graph, out_dir),
+        "html": lambda: [write_view(graph, out_dir / "view.html", title=title or f"graphbuild: {out_dir.name}")],
+    }
+    return [path for name in check_formats(formats) for path in writers[name]()]

@@ -1,4 +1,5 @@
-"""The output contract's JSONL files (documents, entities, events) plus roles."""
+"""The output contract's JSONL files (documents, entities, events) plus roles, the build's warnings
+and the corrections it applied."""
 
 from __future__ import annotations
 
@@ -27,4 +28,7 @@ def write_contract(graph: KnowledgeGraph, out_dir: Path) -> list[Path]:
     }
     for name, rows in files.items():
         write_jsonl(out_dir / name, rows)
-    return [out_dir / name for name in files]
+    write_jsonl(out_dir / "warnings.jsonl", ({"warning": w} for w in graph.warnings))
+    with atomic_file(out_dir / "corrections.json") as handle:
+        handle.write(json.dumps(graph.corrections, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    return [out_dir / name for name in (*files, "warnings.jsonl", "corrections.json")]

@@ -17,6 +17,7 @@ from rdflib.term import Node
 
 from graphbuild.export.atomic import atomic_file
 from graphbuild.graph.knowledge_graph import KnowledgeGraph
+from graphbuild.ids import content_hash
 from graphbuild.model import EVENT_TYPES, Actor, Document, Event, Evidence, Role
 
 GB = Namespace("https://w3id.org/graphbuild/ontology#")
@@ -312,8 +313,27 @@ def graph_quads(graph: KnowledgeGraph) -> list[Quad]:
         name = provenance_graph(doc.id)
         named += [(s, p, o, name) for s, p, o in _document_triples(graph, t, doc, index)]
         default += [(name, RDF.type, GB.ProvenanceGraph), (name, PROV.wasDerivedFrom, iri(doc.id))]
+    default += _correction_triples(graph)
     quads: list[Quad] = [(s, p, o, None) for s, p, o in default] + named
     return sorted(dict.fromkeys(quads), key=_quad_key)  # a statement said twice is one statement
+
+
+def _correction_triples(graph: KnowledgeGraph) -> list[tuple[Node, Node, Node]]:
+    """The corrections the build applied (corrections.json), as PROV activities that influenced the
+    actors and events they changed."""
+    out: list[tuple[Node, Node, Node]] = []
+    for record in graph.corrections:
+        s = iri("correction:" + content_hash(record.get("file"), record.get("sha256"), record.get("line")))
+        out += [(s, RDF.type, GB.Correction), (s, RDF.type, PROV.Activity),
+                (s, GB.correctionKind, Literal(str(record.get("kind")))),
+                (s, GB.correctionFile, Literal(str(record.get("file")))),
+                (s, GB.correctionLine, Literal(int(record.get("line") or 0))),
+                (s, GB.applied, Literal(bool(record.get("applied"))))]
+        if record.get("why"):
+            out.append((s, RDFS.comment, Literal(str(record["why"]))))
+        out += [(s, GB.corrected, iri(i)) for i in record.get("corrected") or []
+                if i in graph.actors or i in graph.events]
+    return out
 
 
 def _term_key(term: Node | None) -> tuple[str, str, str]:

@@ -7,11 +7,12 @@ from pathlib import Path
 import pandas as pd
 
 from graphbuild.export.atomic import atomic_file
+from graphbuild.graph.dyads import DYAD_COLUMNS, dyad_rows
 from graphbuild.graph.knowledge_graph import KnowledgeGraph
 
 
 def graph_tables(graph: KnowledgeGraph) -> dict[str, pd.DataFrame]:
-    """One flat table per record kind, plus the projected typed edges."""
+    """One flat table per record kind, plus the projected typed edges and the dyad series."""
     documents = pd.DataFrame(
         [{k: v for k, v in d.to_dict().items() if k != "text"} for d in graph.sorted_documents()],
         columns=["id", "source", "lang", "title", "published", "outlet", "url"],
@@ -44,8 +45,11 @@ def graph_tables(graph: KnowledgeGraph) -> dict[str, pd.DataFrame]:
     )
     roles = pd.DataFrame([r.to_dict() for r in graph.sorted_roles()],
                          columns=["id", "person", "role", "of", "start", "end", "as_of", "documents"])
+    dyads = pd.DataFrame(dyad_rows(graph), columns=list(DYAD_COLUMNS)).astype(
+        {"directed": bool, "events": "int64", "goldstein_sum": "float64", "goldstein_mean": "float64",
+         "month_from_report": "int64"})
     return {"documents": documents, "actors": actors, "events": events, "evidence": evidence,
-            "edges": edges, "roles": roles}
+            "edges": edges, "roles": roles, "dyads": dyads}
 
 
 def write_parquet(graph: KnowledgeGraph, out_dir: Path) -> list[Path]:

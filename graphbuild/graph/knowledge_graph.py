@@ -9,11 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
 from graphbuild.ids import event_id
 from graphbuild.model import EVENT_TYPES, Actor, Document, Event, Role
+
+if TYPE_CHECKING:  # the exports import pandas and rdflib: only the methods that need them load them
+    import pandas as pd
+    from rdflib import Dataset
+
+    from graphbuild.stores.neo4j_store import PushReport
 
 # When two tellings of one event disagree on mode, keep the most informative one:
 # a denial or a negation outranks a report, which outranks a plain assertion.
@@ -44,6 +52,10 @@ class KnowledgeGraph:
     actors: dict[str, Actor] = field(default_factory=dict)
     roles: dict[str, Role] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
+    # What the build said (warnings.jsonl) and the user corrections it applied (corrections.json):
+    # carried with the graph so that writing a loaded output gives the same files.
+    warnings: list[str] = field(default_factory=list)
+    corrections: list[dict[str, Any]] = field(default_factory=list)
 
     # -- adding -------------------------------------------------------------------------
     def add_document(self, doc: Document) -> Document:
@@ -158,3 +170,30 @@ class KnowledgeGraph:
             "events_by_type": dict(sorted(by_type.items())),
             "events_by_mode": dict(sorted(by_mode.items())),
         }
+
+    # -- the Python API (graphbuild/api.py holds the code; these are its methods) --------
+    def to_pandas(self) -> dict[str, pd.DataFrame]:
+        """One DataFrame per table of ``tables/*.parquet``: documents, actors, events, evidence,
+        edges, roles and dyads (see :func:`graphbuild.api.to_pandas`)."""
+        from graphbuild.api import to_pandas
+
+        return to_pandas(self)
+
+    def to_rdflib(self) -> Dataset:
+        """The RDF of graph.trig as an rdflib Dataset (see :func:`graphbuild.api.to_rdflib`)."""
+        from graphbuild.api import to_rdflib
+
+        return to_rdflib(self)
+
+    def write(self, out_dir: str | Path, formats: Iterable[str] | None = None) -> Path:
+        """Write the output folder ``graphbuild build`` writes (see :func:`graphbuild.api.write`)."""
+        from graphbuild.api import write
+
+        return write(self, out_dir, formats=formats)
+
+    def push(self, uri: str, user: str = "neo4j", password: str | None = None, *, database: str | None = None,
+             batch_size: int = 1000) -> PushReport:
+        """Write the graph into the Neo4j at ``uri`` (see :func:`graphbuild.api.push`)."""
+        from graphbuild.api import push
+
+        return push(self, uri, user, password, database=database, batch_size=batch_size)
