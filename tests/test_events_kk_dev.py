@@ -530,3 +530,9 @@ def test_a_headline_opening_on_a_name_and_a_colon_is_that_actors_word() -> None:
     found = events("Кремль: Мәскеу Анкарамен газ хабы бойынша келісім жасауға тырысып жатыр.")
     assert [(e.type, e.source, e.mode, e.reported_by) for e in found] == [
         ("AGREE", ["RUS", "TUR"], "planned", ["org:kremlin"])]
+
+
+def test_the_genitive_owner_of_a_noun_with_its_postposition_acts() -> None:
+    found = events("Макрон Ресейдің Украинаға қарсы соғысы Еуропаға қауіп төндіретінін айтты.")
+    assert [(e.source, e.target, e.reported_by) for e in found if e.type == "ASSAULT"] == [
+        (["RUS"], ["UKR"], ["person:emmanuel-macron"])]

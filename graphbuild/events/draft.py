@@ -63,7 +63,10 @@ def is_nominal(trig: Trigger, tokens: list[Token]) -> bool:
     verbal_noun = head.feats.get("VerbForm") in ("Ger", "Vnoun") and (bool(head.case) or head.pos != "VERB"
                                                                        or _cyrillic(head.text))
     # A multiword trigger ending in a Kazakh verbal noun ("басып кіруі") is a noun phrase too.
-    return verbal_noun or (len(trig.indices) == 1 and head.pos == "NOUN")
+    # "қарсы соғысы" (the war against), "арасындағы соғыс": a noun with its own postposition or adjective.
+    modified_noun = head.pos == "NOUN" and trig.head == trig.indices[-1] and all(
+        tokens[k].pos in ("ADP", "ADJ") for k in trig.indices[:-1])
+    return verbal_noun or modified_noun
 
 
 def _cyrillic(text: str) -> bool:
