@@ -536,3 +536,17 @@ def test_the_genitive_owner_of_a_noun_with_its_postposition_acts() -> None:
     found = events("Макрон Ресейдің Украинаға қарсы соғысы Еуропаға қауіп төндіретінін айтты.")
     assert [(e.source, e.target, e.reported_by) for e in found if e.type == "ASSAULT"] == [
         (["RUS"], ["UKR"], ["person:emmanuel-macron"])]
+
+
+def test_apology_and_condolences() -> None:
+    found = events("Путин Әлиевтен кешірім сұрады. Тоқаев Ердоғанмен телефон арқылы сөйлесіп, зардап шеккендердің "
+                   "отбасыларына көңіл айтты.")
+    assert sorted((e.type, e.source, e.target, e.reported_by) for e in found) == [
+        ("MEET", ["person:kassym-jomart-tokayev", "person:recep-tayyip-erdogan"],
+         ["person:kassym-jomart-tokayev", "person:recep-tayyip-erdogan"], []),
+        ("SUPPORT", ["Q7747"], ["Q192820"], [])]
+
+
+def test_a_territory_stands_for_its_state() -> None:
+    found = events("Украина әскерлері Ресей аумағына шабуыл жасады.")
+    assert [(e.type, e.source, e.target) for e in found] == [("ASSAULT", ["UKR"], ["RUS"])]
