@@ -10,6 +10,7 @@ the build never does. Run from the repository root:
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
@@ -40,8 +41,8 @@ def _countries(shp: Path) -> list[dict[str, object]]:
     reader = shapefile.Reader(str(shp), encoding=encoding)
     countries = []
     for record, shape in zip(reader.records(), reader.shapes(), strict=True):
-        bounds = list(shape.parts) + [len(shape.points)]
-        rings = [_ring(shape.points[a:b]) for a, b in zip(bounds, bounds[1:], strict=False)]
+        bounds = [*shape.parts, len(shape.points)]
+        rings = [_ring(shape.points[a:b]) for a, b in itertools.pairwise(bounds)]
         rings = [r for r in rings if len(r) >= 6]  # a ring of fewer than three points is not drawn
         if rings:
             countries.append({"iso3": record["iso_a3"], "name": record["name"], "rings": rings})

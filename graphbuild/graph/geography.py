@@ -24,7 +24,7 @@ from graphbuild.model import Actor, Event
 _PRECISION_BY_CLASS = {"P": "city", "S": "site", "A": "region", "L": "region", "H": "region", "T": "region"}
 PLACE_PRECISIONS: tuple[str, ...] = ("site", "city", "region", "country")
 FEATURE_CLASSES: tuple[str, ...] = ("A", "H", "L", "P", "R", "S", "T", "U", "V")  # GeoNames' nine
-EARTH_RADIUS_KM = 6371.0088  # mean radius (IUGG); the queries in queries/ use the same figure
+EARTH_RADIUS_KM = 6378.14  # the radius of Neo4j's point.distance; queries/events_within_km.rq uses it too
 
 
 @dataclass(frozen=True)
