@@ -72,6 +72,28 @@ def test_the_shipped_gazetteer_is_what_its_tool_generates(tmp_path: Path) -> Non
         encoding="utf-8")
 
 
+def test_the_shipped_city_names_are_what_their_tool_generates(tmp_path: Path) -> None:
+    out = tmp_path / "city_names.tsv"
+    subprocess.run([sys.executable, str(REPO / "tools" / "make_city_names.py"), str(out)], check=True,
+                   capture_output=True, env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
+    assert out.read_text(encoding="utf-8") == (REPO / "graphbuild" / "data" / "geo" / "city_names.tsv").read_text(
+        encoding="utf-8")
+
+
+def test_a_place_the_kb_does_not_hold_is_looked_up_by_name_within_its_country() -> None:
+    zhytomyr = Actor("place:zhytomyr", "Zhytomyr", "Place", names={"ru": ["Житомир"]})
+    paris = Actor("place:paris-ner", "Paris", "Place")
+    paris_texas = Actor("place:paris-texas", "Paris", "Place", part_of="USA")  # too small for the table
+    train = Actor("place:transkaspii", "Transkaspii", "Place", names={"kk": ["Транскаспий"]})
+    graph = KnowledgeGraph()
+    for actor in (zhytomyr, paris, paris_texas, train):
+        graph.add_actor(actor)
+    locate(graph)
+    assert zhytomyr.feature_class == "P" and zhytomyr.geonames and 50 < zhytomyr.lat < 51 and 28 < zhytomyr.lon < 29
+    assert paris.feature_class == "P" and 48 < paris.lat < 49 and 2 < paris.lon < 3
+    assert paris_texas.lat is None and train.lat is None
+
+
 def _graph_for_places() -> KnowledgeGraph:
     graph = KnowledgeGraph()
     for actor in (Actor("RUS", "Russia", "Country", iso3="RUS"), Actor("PRK", "North Korea", "Country", iso3="PRK"),
