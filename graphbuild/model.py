@@ -103,7 +103,7 @@ class Actor:
     documents: list[str] = field(default_factory=list)
     part_of: str | None = None  # e.g. the White House is part of USA
     latin: str | None = None  # Latin transliteration for actors found only in Cyrillic
-    # Where a Country (its capital) or a Place is, WGS84 degrees, from data/geo/gazetteer.tsv.
+    # Where a Country (its capital) or a Place is, WGS84 degrees (graph/geography.py, data/geo/).
     lat: float | None = None
     lon: float | None = None
     geonames: int | None = None  # GeoNames id of the country or place itself, where known

@@ -73,15 +73,20 @@
     return [40 + node.x * (width - 190), 30 + node.y * (height - 60)];
   }
 
-  function visible(edge) {
-    if (hidden.has(edge.type)) return false;
-    const actor = actorSelect.value;
-    if (actor && edge.source !== actor && edge.target !== actor) return false;
-    if (!edge.date) return showUndated.checked;
-    const month = edge.date.slice(0, 7);
+  // The legend's types and the date controls, shared by the network's edges and the map's events.
+  function typeAndDateShown(type, date) {
+    if (hidden.has(type)) return false;
+    if (!date) return showUndated.checked;
+    const month = date.slice(0, 7);
     if (dateFrom.value && month < dateFrom.value) return false;
     if (dateTo.value && month > dateTo.value) return false;
     return true;
+  }
+
+  function visible(edge) {
+    const actor = actorSelect.value;
+    if (actor && edge.source !== actor && edge.target !== actor) return false;
+    return typeAndDateShown(edge.type, edge.date);
   }
 
   function showEdge(edge) {
@@ -175,14 +180,9 @@
   const mapById = new Map(data.places.map((p) => [p.id, p]));
 
   function visibleEvent(ev) {
-    if (hidden.has(ev.type)) return false;
     const actor = actorSelect.value;
     if (actor && !ev.actors.includes(actor) && ev.place !== actor) return false;
-    if (!ev.date) return showUndated.checked;
-    const month = ev.date.slice(0, 7);
-    if (dateFrom.value && month < dateFrom.value) return false;
-    if (dateTo.value && month > dateTo.value) return false;
-    return true;
+    return typeAndDateShown(ev.type, ev.date);
   }
 
   function showEvent(ev) {
