@@ -103,6 +103,11 @@ class Actor:
     documents: list[str] = field(default_factory=list)
     part_of: str | None = None  # e.g. the White House is part of USA
     latin: str | None = None  # Latin transliteration for actors found only in Cyrillic
+    # Where a Country (its capital) or a Place is, WGS84 degrees (graph/geography.py, data/geo/).
+    lat: float | None = None
+    lon: float | None = None
+    geonames: int | None = None  # GeoNames id of the country or place itself, where known
+    feature_class: str | None = None  # GeoNames feature class: A country/region, P city, H water, ...
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -153,6 +158,8 @@ class Event:
     date: str | None = None
     date_precision: str | None = None
     place: str | None = None  # actor id of a Place/Country, or free text
+    # How exactly `place` locates the event: city, site, region or country (see graph/geography.py).
+    place_precision: str | None = None
     object: str | None = None
     goldstein: float | None = None
     confidence: float = 1.0

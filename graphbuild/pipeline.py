@@ -21,6 +21,7 @@ from graphbuild.entities.kb import KnowledgeBase
 from graphbuild.entities.linking import kb_actor, link_mentions
 from graphbuild.entities.ner import recognize
 from graphbuild.events import extract_events
+from graphbuild.graph.geography import locate
 from graphbuild.graph.knowledge_graph import KnowledgeGraph
 from graphbuild.ids import document_id
 from graphbuild.ingest import IngestError, IngestWarning, read_inputs
@@ -298,4 +299,5 @@ def build_graph(inputs: list[str], *, kb_files: Iterable[Path] = (), jobs: int =
         result.warnings.extend(f"{part.document.source}: {w}" for w in part.warnings)
         if on_document:
             on_document(part.document.source, True)
+    locate(result.graph)  # coordinates and event places once the graph is whole (targets known)
     return result

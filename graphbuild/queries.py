@@ -3,7 +3,8 @@
 File conventions (checked by the tests):
 - the first line of both files is a comment stating the question (``// ...`` / ``# ...``);
 - the .rq file declares its parameters in header lines ``# param NAME: TYPE`` with TYPE one of
-  ``id`` (a graph id: an IRI in SPARQL, a plain string in Cypher), ``string`` or ``int``;
+  ``id`` (a graph id: an IRI in SPARQL, a plain string in Cypher), ``string``, ``int`` or ``float``
+  (a finite number, xsd:double in SPARQL);
 - Cypher uses them as ``$NAME`` driver parameters; SPARQL has ``$NAME`` placeholders inside a
   VALUES block, which :func:`fill_sparql` replaces with a serialised RDF term (never raw text),
   so a value cannot change the query.
@@ -26,7 +27,7 @@ from rdflib import Literal
 from graphbuild.export.rdf import ID, id_of, iri
 from graphbuild.graph.knowledge_graph import KnowledgeGraph
 
-PARAM_TYPES: tuple[str, ...] = ("id", "string", "int")
+PARAM_TYPES: tuple[str, ...] = ("id", "string", "int", "float")
 _PARAM_LINE = re.compile(r"^#\s*param\s+([A-Za-z_]\w*)\s*:\s*(\w+)\s*$")
 _PLACEHOLDER = re.compile(r"\$([A-Za-z_]\w*)")
 _SPARQL_STRING_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t",
@@ -143,6 +144,13 @@ def coerce_params(info: QueryInfo, params: Mapping[str, Any]) -> dict[str, Any]:
                 values[name] = int(value)
             except (TypeError, ValueError):
                 raise QueryError(f"{info.name}: parameter {name} must be an integer, not {value!r}") from None
+        elif kind == "float":
+            try:
+                values[name] = float(value)
+            except (TypeError, ValueError):
+                values[name] = math.nan
+            if isinstance(value, bool) or not math.isfinite(values[name]):
+                raise QueryError(f"{info.name}: parameter {name} must be a finite number, not {value!r}")
         else:
             if not isinstance(value, str) or not value:
                 raise QueryError(f"{info.name}: parameter {name} must be a non-empty string")
@@ -156,6 +164,8 @@ def sparql_term(value: Any, kind: str) -> str:
         return f"<{iri(str(value))}>"  # iri() percent-encodes everything that could end the IRI
     if kind == "int":
         return Literal(int(value)).n3()
+    if kind == "float":
+        return f'"{float(value)!r}"^^<{_XSD}double>'  # repr is a valid xsd:double lexical form
     # Always the short "..." form with escapes: rdflib's long form breaks on a value ending in a quote.
     return '"' + str(value).translate(_SPARQL_STRING_ESCAPES) + '"'
 

@@ -120,3 +120,42 @@ def test_sparql_is_portable(info, memory: Graph, oxigraph: OxigraphServer) -> No
     rows = sparql_json_rows(json.loads(in_memory.serialize(format="json")))
     assert rows
     assert normalise(rows) == normalise(run_sparql(info.name, params, oxigraph.query_url))
+
+
+def _expected_within(graph: KnowledgeGraph, lat: float, lon: float, km: float) -> set[str]:
+    """Events whose place lies within ``km`` of the point, computed here with the haversine formula."""
+    from graphbuild.graph.geography import distance_km
+
+    places = {a.id: a for a in graph.actors.values() if a.lat is not None and a.lon is not None}
+    return {e.id for e in graph.events.values()
+            if e.place in places and distance_km(lat, lon, places[e.place].lat, places[e.place].lon) <= km}
+
+
+@pytest.mark.parametrize(("lat", "lon", "km"), [(50.45, 30.52, 650), (50.45, 30.52, 1000), (40.0, 126.0, 300),
+                                                (-33.9, 151.2, 100), (0.0, 0.0, 21000)])
+def test_events_within_km_are_the_great_circle_answer(graph: KnowledgeGraph, neo4j, oxigraph: OxigraphServer,
+                                                      lat: float, lon: float, km: float) -> None:
+    params = {"lat": str(lat), "lon": str(lon), "km": str(km)}
+    expected = _expected_within(graph, lat, lon, km)
+    cypher = {row["event"] for row in run_cypher("events_within_km", params, neo4j.uri, neo4j.user, neo4j.password)}
+    sparql = {row["event"] for row in run_sparql("events_within_km", params, oxigraph.query_url)}
+    assert cypher == expected
+    assert sparql == expected
+
+
+def test_the_sparql_radius_is_the_one_neo4j_measures_with(neo4j) -> None:  # type: ignore[no-untyped-def]
+    import math
+
+    from graphbuild.graph.geography import EARTH_RADIUS_KM
+
+    with GraphDatabase.driver(neo4j.uri, auth=(neo4j.user, neo4j.password)) as driver:
+        metres = driver.execute_query("RETURN point.distance(point({latitude: 0.0, longitude: 0.0}), "
+                                      "point({latitude: 0.0, longitude: 1.0})) AS d").records[0]["d"]
+    assert metres == pytest.approx(EARTH_RADIUS_KM * 1000 * math.pi / 180, rel=1e-9)
+    assert f"{EARTH_RADIUS_KM}e0" in load_query("events_within_km").sparql
+
+
+@pytest.mark.parametrize("bad", ["north", "nan", "inf", ""])
+def test_a_float_parameter_must_be_a_finite_number(bad: str) -> None:
+    with pytest.raises(QueryError, match="lat must be a finite number"):
+        fill_sparql(load_query("events_within_km"), {"lat": bad, "lon": "30", "km": "10"})

@@ -107,3 +107,33 @@ def test_hostile_names_and_titles_are_shown_as_text_and_run_nothing(records_dir:
 def test_the_view_script_never_writes_markup() -> None:
     script = (Path(__file__).resolve().parents[1] / "graphbuild" / "data" / "viz" / "view.js").read_text()
     assert "innerHTML" not in script and "outerHTML" not in script and "insertAdjacentHTML" not in script
+
+
+def test_the_map_view_draws_the_world_every_located_actor_and_every_event_at_its_place(
+        examples_out: Path, tmp_path: Path) -> None:
+    """view.html#view=map opens on the map, offline: the shipped outline, actors with coordinates, events."""
+    from PIL import Image
+
+    graph = read_records(examples_out)
+    located = {a.id for a in graph.actors.values() if a.lat is not None}
+    placed = {e.id: e.place for e in graph.events.values() if e.place in located}
+    assert located and placed
+    page = examples_out / "view.html"
+    map_page = page.resolve().as_uri() + "#view=map"
+    with tempfile.TemporaryDirectory() as profile:
+        dom = subprocess.run([_chromium(), *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--window-size=1300,850",
+                              "--virtual-time-budget=5000", "--dump-dom", map_page],
+                             capture_output=True, text=True, timeout=120).stdout
+        shot = tmp_path / "map.png"
+        subprocess.run([_chromium(), *CHROMIUM_FLAGS, f"--user-data-dir={profile}", "--window-size=1300,850",
+                        "--virtual-time-budget=5000", f"--screenshot={shot}", map_page],
+                       capture_output=True, text=True, timeout=120)
+    world = json.loads((Path(__file__).resolve().parents[1] / "graphbuild" / "data" / "viz" / "world.json")
+                       .read_text(encoding="utf-8"))
+    assert len(re.findall(r'<path d="M[^"]+" class="land"', dom)) == len(world["countries"])
+    assert set(re.findall(r'<g class="place"[^>]*data-place="([^"]+)"', dom)) == located
+    marks = dict(re.findall(r'class="event-mark \w+" data-event="([^"]+)" data-at="([^"]+)"', dom))
+    assert marks == placed
+    assert not re.findall(r'<g class="node"', dom)  # the network is not drawn behind the map
+    colours = Image.open(shot).convert("RGB").crop((0, 150, 900, 840)).getcolors(maxcolors=1 << 20) or []
+    assert len(colours) > 20, "the map area of the screenshot is flat"

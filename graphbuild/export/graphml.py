@@ -17,6 +17,8 @@ def graph_to_networkx_full(graph: KnowledgeGraph) -> nx.MultiDiGraph:
     for node, actor in ((a.id, a) for a in graph.sorted_actors()):
         g.nodes[node].update(node_type="Actor", iso3=actor.iso3 or "", wikidata=actor.wikidata or "",
                              names=json.dumps(actor.names, ensure_ascii=False, sort_keys=True))
+        if actor.lat is not None and actor.lon is not None:  # for geographic layouts (Gephi's GeoLayout)
+            g.nodes[node].update(lat=float(actor.lat), lon=float(actor.lon))
     for event in graph.sorted_events():
         g.add_node(event.id, node_type="Event", label=event.type, event_type=event.type, cameo=event.cameo,
                    plover=event.plover, mode=event.mode, date=event.date or "", object=event.object or "",

@@ -70,7 +70,22 @@ def view_data(graph: KnowledgeGraph) -> dict[str, Any]:
         nodes.append({"id": actor.id, "label": actor.label, "kind": actor.kind, "names": names,
                       "degree": degree[actor_id], "x": round(x, 4), "y": round(y, 4)})
     return {"nodes": nodes, "edges": edges, "colours": colours["event_types"],
-            "kind_colours": colours["actor_kinds"]}
+            "kind_colours": colours["actor_kinds"], **map_data(graph)}
+
+
+def map_data(graph: KnowledgeGraph) -> dict[str, Any]:
+    """The map view: the world outline, every actor with coordinates, every event at a located place."""
+    places = [{"id": a.id, "label": a.label, "kind": a.kind, "lat": a.lat, "lon": a.lon}
+              for a in graph.sorted_actors() if a.lat is not None and a.lon is not None]
+    located = {p["id"] for p in places}
+    labels = {a.id: a.label for a in graph.actors.values()}
+    events = [{"event": e.id, "type": e.type, "mode": e.mode, "date": e.date, "place": e.place,
+               "place_precision": e.place_precision, "object": e.object,
+               "source": [labels.get(i, i) for i in e.source], "target": [labels.get(i, i) for i in e.target],
+               "actors": sorted(set(e.source) | set(e.target)),
+               "evidence": [{"text": v.sentence, "lang": v.lang} for v in e.evidence]}
+              for e in graph.sorted_events() if e.place in located]
+    return {"places": places, "map_events": events, "world": json.loads(_asset("world.json"))}
 
 
 # Inside a <script> element the HTML parser still reacts to "</script", "<!--" and "<script";

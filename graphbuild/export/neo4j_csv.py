@@ -18,6 +18,7 @@ from typing import Any
 from graphbuild.export.atomic import atomic_dir
 from graphbuild.graph.knowledge_graph import KnowledgeGraph
 from graphbuild.stores.neo4j_model import (
+    POINT,
     GraphRows,
     NodeSet,
     RelSet,
@@ -51,6 +52,9 @@ def _cell(value: Any, kind: str, delimiter: str) -> str | None:
         return delimiter.join(value)
     if kind == "double":
         return repr(float(value))
+    if kind == POINT:
+        latitude, longitude = value
+        return f"{{latitude:{float(latitude)!r},longitude:{float(longitude)!r}}}"
     return str(value)
 
 

@@ -27,13 +27,15 @@ SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 PROV = Namespace("http://www.w3.org/ns/prov#")
 SCHEMA = Namespace("https://schema.org/")
 WD = Namespace("http://www.wikidata.org/entity/")
+GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")  # W3C WGS84 vocabulary: geo:lat, geo:long
+GEONAMES = "https://sws.geonames.org/"
 
 PACKAGE_DATA = Path(__file__).resolve().parent.parent / "data"
 ONTOLOGY_FILE = PACKAGE_DATA / "ontology" / "graphbuild.ttl"
 SHAPES_FILE = PACKAGE_DATA / "shapes" / "graphbuild-shapes.ttl"
 
 PREFIXES: dict[str, Namespace] = {
-    "gb": GB, "id": ID, "gbg": GRAPH, "sem": SEM, "prov": PROV, "schema": SCHEMA, "wd": WD,
+    "gb": GB, "id": ID, "gbg": GRAPH, "sem": SEM, "prov": PROV, "schema": SCHEMA, "wd": WD, "geo": GEO,
     "owl": Namespace(str(OWL)), "skos": Namespace(str(SKOS)), "xsd": Namespace(str(XSD)),
 }
 
@@ -125,6 +127,14 @@ class _Triples:
             out.append((s, GB.partOf, iri(actor.part_of)))
         if actor.latin:
             out.append((s, GB.latin, Literal(actor.latin)))
+        if actor.lat is not None and actor.lon is not None:
+            out += [(s, RDF.type, GEO.SpatialThing), (s, GEO.lat, Literal(float(actor.lat))),
+                    (s, GEO.long, Literal(float(actor.lon)))]
+        if actor.geonames:
+            out += [(s, GB.geonames, Literal(int(actor.geonames))),
+                    (s, RDFS.seeAlso, URIRef(f"{GEONAMES}{int(actor.geonames)}/"))]
+        if actor.feature_class:
+            out.append((s, GB.featureClass, Literal(actor.feature_class)))
         if mentioned_in is None:
             out += [(s, GB.mentionedIn, iri(d)) for d in actor.documents if d in self.graph.documents]
         elif mentioned_in in self.graph.documents and mentioned_in in self._documents(actor):
@@ -200,6 +210,8 @@ class _Triples:
         if event.place:
             out.append((s, GB.place, iri(event.place)) if event.place in self.graph.actors
                        else (s, GB.placeName, Literal(event.place)))
+        if event.place_precision:
+            out.append((s, GB.placePrecision, Literal(event.place_precision)))
         if event.date:
             out.append((s, GB.date, typed_date(event.date, event.date_precision)))
         if event.date_precision:

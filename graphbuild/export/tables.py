@@ -20,20 +20,24 @@ def graph_tables(graph: KnowledgeGraph) -> dict[str, pd.DataFrame]:
     actors = pd.DataFrame(
         [{"id": a.id, "label": a.label, "kind": a.kind, "iso3": a.iso3, "wikidata": a.wikidata,
           "part_of": a.part_of, "names_en": a.names.get("en", []), "names_ru": a.names.get("ru", []),
-          "names_kk": a.names.get("kk", []), "documents": a.documents} for a in graph.sorted_actors()],
+          "names_kk": a.names.get("kk", []), "documents": a.documents, "lat": a.lat, "lon": a.lon,
+          "geonames": a.geonames, "feature_class": a.feature_class} for a in graph.sorted_actors()],
         columns=["id", "label", "kind", "iso3", "wikidata", "part_of", "names_en", "names_ru", "names_kk",
-                 "documents"],
-    )
+                 "documents", "lat", "lon", "geonames", "feature_class"],
+    ).astype({"lat": "float64", "lon": "float64", "geonames": "Int64"})
+    # An event's point is its place's: the Parquet twin of the map view and of events_within_km.
+    points = {a.id: (a.lat, a.lon) for a in graph.actors.values()}
     events = pd.DataFrame(
         [{"id": e.id, "type": e.type, "cameo": e.cameo, "plover": e.plover, "mode": e.mode,
           "date": e.date, "date_precision": e.date_precision, "source": e.source, "target": e.target,
-          "reported_by": e.reported_by, "about": e.about, "place": e.place, "object": e.object,
-          "goldstein": e.goldstein, "confidence": e.confidence, "documents": e.documents,
+          "reported_by": e.reported_by, "about": e.about, "place": e.place, "place_precision": e.place_precision,
+          "lat": points.get(e.place or "", (None, None))[0], "lon": points.get(e.place or "", (None, None))[1],
+          "object": e.object, "goldstein": e.goldstein, "confidence": e.confidence, "documents": e.documents,
           "evidence_count": len(e.evidence)} for e in graph.sorted_events()],
         columns=["id", "type", "cameo", "plover", "mode", "date", "date_precision", "source", "target",
-                 "reported_by", "about", "place", "object", "goldstein", "confidence", "documents",
-                 "evidence_count"],
-    )
+                 "reported_by", "about", "place", "place_precision", "lat", "lon", "object", "goldstein",
+                 "confidence", "documents", "evidence_count"],
+    ).astype({"lat": "float64", "lon": "float64"})
     evidence = pd.DataFrame(
         [{"event": e.id, **v.to_dict()} for e in graph.sorted_events() for v in e.evidence],
         columns=["event", "id", "document", "sentence", "start", "end", "quote", "lang"],

@@ -76,6 +76,9 @@ class KnowledgeGraph:
         known.wikidata = known.wikidata or actor.wikidata
         known.part_of = known.part_of or actor.part_of
         known.latin = known.latin or actor.latin
+        if known.lat is None and actor.lat is not None:  # a point travels with its own id and class
+            known.lat, known.lon = actor.lat, actor.lon
+            known.geonames, known.feature_class = actor.geonames, actor.feature_class
         return known
 
     def add_role(self, role: Role) -> Role:
@@ -110,7 +113,10 @@ class KnowledgeGraph:
         if _PRECISION_RANK.get(event.date_precision, 0) > _PRECISION_RANK.get(known.date_precision, 0):
             known.date_precision = event.date_precision
         known.about = known.about or event.about
-        known.place = known.place or event.place
+        # Any finer place outranks a country (one the text names, or one derived from the target).
+        if event.place and (known.place is None
+                            or (known.place_precision == "country" and event.place_precision != "country")):
+            known.place, known.place_precision = event.place, event.place_precision
         known.confidence = max(known.confidence, event.confidence)
         return known
 

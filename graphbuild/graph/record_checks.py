@@ -17,6 +17,7 @@ from datetime import date
 from functools import cache
 from typing import Any, Union
 
+from graphbuild.graph.geography import FEATURE_CLASSES, PLACE_PRECISIONS
 from graphbuild.ingest.metadata import published_date
 
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
@@ -74,6 +75,10 @@ RANGES: dict[str, Callable[[Any], str | None]] = {
     "published": _published,
     "lang": _language_tag,
     "names": _name_languages,
+    "lat": _between(-90.0, 90.0), "lon": _between(-180.0, 180.0),
+    "geonames": _not_negative,
+    "feature_class": _one_of(*FEATURE_CLASSES),
+    "place_precision": _one_of(*PLACE_PRECISIONS),
 }
 # Offsets are numbers in Evidence; in Role the same names are dates.
 OFFSET_FIELDS = {"Evidence": ("start", "end")}

@@ -15,6 +15,7 @@ from dataclasses import fields
 from pathlib import Path
 from typing import Any
 
+from graphbuild.graph.geography import locate
 from graphbuild.graph.knowledge_graph import KnowledgeGraph, canonical_event_id
 from graphbuild.graph.record_checks import check_record
 from graphbuild.model import ACTOR_KINDS, EVENT_TYPES, MODES, Actor, Document, Event, Evidence, Role
@@ -114,7 +115,7 @@ def read_records(directories: list[Path] | Path,
         if not (directory / "events.jsonl").exists() and not (directory / "entities.jsonl").exists():
             raise RecordError(directory, None, "no entities.jsonl or events.jsonl here")
         _read_one(directory, graph, progress)
-    return graph
+    return locate(graph)
 
 
 def _read_one(directory: Path, graph: KnowledgeGraph, progress: Callable[[int], None] | None) -> None:
@@ -132,6 +133,8 @@ def _read_one(directory: Path, graph: KnowledgeGraph, progress: Callable[[int], 
                                               f"{', '.join(ACTOR_KINDS)})")
             if not isinstance(actor.names, dict):
                 raise RecordError(path, line, "names must be an object {lang: [names]}")
+            if (actor.lat is None) != (actor.lon is None):
+                raise RecordError(path, line, "lat and lon must be given together")
             part.add_actor(actor)
     path = directory / "roles.jsonl"
     if path.exists():

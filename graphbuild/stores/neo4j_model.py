@@ -27,17 +27,24 @@ RELATION_TYPES: tuple[str, ...] = ROLE_RELATIONS + STRUCTURAL_RELATIONS + TYPED_
 # property keeps every language.
 NAME_LANGS: tuple[str, ...] = ("en", "ru", "kk")
 
+# A WGS84 point: rows hold it as a (latitude, longitude) pair; the live push sends it as the
+# driver's point type and the CSV export as neo4j-admin's {latitude:..., longitude:...} form.
+POINT = "point{crs:WGS-84}"
+
 # Property columns per node label and their neo4j-admin CSV types.  Values are Python str,
 # float, int or list[str]; None (and "" or []) means "no such property".
 NODE_PROPERTIES: dict[str, tuple[tuple[str, str], ...]] = {
     "Actor": (("label", "string"), ("kind", "string"), ("iso3", "string"), ("wikidata", "string"),
               ("names_en", "string[]"), ("names_ru", "string[]"), ("names_kk", "string[]"),
-              ("names", "string"), ("part_of", "string"), ("latin", "string")),
+              ("names", "string"), ("part_of", "string"), ("latin", "string"),
+              ("lat", "double"), ("lon", "double"), ("geonames", "long"), ("feature_class", "string"),
+              ("location", POINT)),
     "Document": (("source", "string"), ("lang", "string"), ("title", "string"),
                  ("published", "string"), ("outlet", "string"), ("url", "string")),
     "Event": (("type", "string"), ("cameo", "string"), ("plover", "string"), ("mode", "string"),
               ("date", "string"), ("date_precision", "string"), ("object", "string"),
-              ("goldstein", "double"), ("confidence", "double"), ("place", "string")),
+              ("goldstein", "double"), ("confidence", "double"), ("place", "string"),
+              ("place_precision", "string")),
     "Evidence": (("sentence", "string"), ("quote", "string"), ("lang", "string"),
                  ("start", "long"), ("end", "long")),
     "Role": (("role", "string"), ("start", "string"), ("end", "string"), ("as_of", "string")),
@@ -130,6 +137,8 @@ def schema_statements() -> list[str]:
                   f"REQUIRE n.id IS UNIQUE" for label in NODE_LABELS]
     statements += [f"CREATE INDEX event_{prop} IF NOT EXISTS FOR (n:Event) ON (n.{prop})"
                    for prop in ("type", "date")]
+    # Distance and bounding-box filters on places (queries/events_within_km.cypher) use this.
+    statements.append("CREATE POINT INDEX actor_location IF NOT EXISTS FOR (n:Actor) ON (n.location)")
     return statements
 
 
@@ -212,7 +221,9 @@ def graph_rows(graph: KnowledgeGraph) -> GraphRows:
         for lang in NAME_LANGS:
             props[f"names_{lang}"] = list(actor.names.get(lang, []))
         props["names"] = json.dumps(actor.names, ensure_ascii=False, sort_keys=True)
-        props.update(part_of=actor.part_of, latin=actor.latin)
+        props.update(part_of=actor.part_of, latin=actor.latin, lat=actor.lat, lon=actor.lon,
+                     geonames=actor.geonames, feature_class=actor.feature_class,
+                     location=None if actor.lat is None or actor.lon is None else (actor.lat, actor.lon))
         node("Actor", actor.kind, {"id": actor.id, **_clean(props)})
         if actor.part_of in actors:
             rels.add("PART_OF", "Actor", actor.id, "Actor", actor.part_of)
@@ -236,7 +247,8 @@ def graph_rows(graph: KnowledgeGraph) -> GraphRows:
             "type": event.type, "cameo": event.cameo, "plover": event.plover, "mode": event.mode,
             "date": event.date, "date_precision": event.date_precision, "object": event.object,
             "goldstein": None if event.goldstein is None else float(event.goldstein),
-            "confidence": float(event.confidence), "place": event.place})})
+            "confidence": float(event.confidence), "place": event.place,
+            "place_precision": event.place_precision})})
         for role_type, ids in (("SOURCE", event.source), ("TARGET", event.target),
                                ("REPORTED_BY", event.reported_by)):
             for actor_id in ids:

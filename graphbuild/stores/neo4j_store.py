@@ -16,10 +16,12 @@ from typing import Any
 
 from neo4j import Driver, GraphDatabase, ManagedTransaction
 from neo4j.exceptions import AuthError, ClientError, ConfigurationError, DriverError, ServiceUnavailable
+from neo4j.spatial import WGS84Point
 
 from graphbuild.graph.knowledge_graph import KnowledgeGraph
 from graphbuild.stores.neo4j_model import (
     EXTRA_LABELS,
+    POINT,
     RELATION_TYPES,
     TYPED_EDGES,
     GraphRows,
@@ -75,6 +77,15 @@ def node_query(node_set: NodeSet) -> str:
         others = "".join(f":{label_name(k)}" for k in EXTRA_LABELS if k != node_set.extra_label)
         query += f" REMOVE n{others} SET n:{label_name(node_set.extra_label)}"
     return query
+
+
+def driver_rows(node_set: NodeSet, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows as the driver sends them: (latitude, longitude) pairs become WGS84 points."""
+    points = [name for name, kind in node_set.properties if kind == POINT]
+    if not points:
+        return rows
+    return [{**row, **{name: WGS84Point((row[name][1], row[name][0])) for name in points if row.get(name)}}
+            for row in rows]
 
 
 def relationship_query(rel_set: RelSet) -> str:
@@ -226,13 +237,13 @@ def push_rows(rows: GraphRows, driver: Driver, *, database: str | None = None, b
         for node_set in rows.nodes:
             if node_set.label != "Event":
                 for batch in _batches(node_set.rows, batch_size):
-                    write([(node_query(node_set), batch)], len(batch), 0)
+                    write([(node_query(node_set), driver_rows(node_set, batch))], len(batch), 0)
         for rel_set in unowned:
             for batch in _batches(rel_set.rows, batch_size):
                 write([(relationship_query(rel_set), batch)], 0, len(batch))
         for event_set in event_sets:
             for batch in _batches(_about_first(event_set.rows, about), batch_size):
-                statements = [(node_query(event_set), batch)]
+                statements = [(node_query(event_set), driver_rows(event_set, batch))]
                 for rel_set, by_event in owned:
                     statements.append((relationship_query(rel_set),
                                        [r for row in batch for r in by_event.get(str(row["id"]), [])]))

@@ -48,7 +48,7 @@
     item.addEventListener("click", () => {
       if (hidden.has(type)) hidden.delete(type); else hidden.add(type);
       item.classList.toggle("off");
-      render();
+      showView();
     });
     legend.appendChild(item);
   }
@@ -66,22 +66,27 @@
   const dateFrom = document.getElementById("date-from");
   const dateTo = document.getElementById("date-to");
   const showUndated = document.getElementById("show-undated");
-  [actorSelect, dateFrom, dateTo, showUndated].forEach((c) => c.addEventListener("change", render));
+  [actorSelect, dateFrom, dateTo, showUndated].forEach((c) => c.addEventListener("change", showView));
 
   let width = 800, height = 600;
   function project(node) {
     return [40 + node.x * (width - 190), 30 + node.y * (height - 60)];
   }
 
-  function visible(edge) {
-    if (hidden.has(edge.type)) return false;
-    const actor = actorSelect.value;
-    if (actor && edge.source !== actor && edge.target !== actor) return false;
-    if (!edge.date) return showUndated.checked;
-    const month = edge.date.slice(0, 7);
+  // The legend's types and the date controls, shared by the network's edges and the map's events.
+  function typeAndDateShown(type, date) {
+    if (hidden.has(type)) return false;
+    if (!date) return showUndated.checked;
+    const month = date.slice(0, 7);
     if (dateFrom.value && month < dateFrom.value) return false;
     if (dateTo.value && month > dateTo.value) return false;
     return true;
+  }
+
+  function visible(edge) {
+    const actor = actorSelect.value;
+    if (actor && edge.source !== actor && edge.target !== actor) return false;
+    return typeAndDateShown(edge.type, edge.date);
   }
 
   function showEdge(edge) {
@@ -167,6 +172,107 @@
     window.addEventListener("pointerup", up);
   }
 
-  window.addEventListener("resize", render);
-  render();
+  // ---- Map view: the world outline, actors with coordinates, events at their place. ----
+  const map = document.getElementById("map");
+  const landLayer = el("g", { class: "world" }, map);
+  const placeLayer = el("g", { class: "places" }, map);
+  const markLayer = el("g", { class: "marks" }, map);
+  const mapById = new Map(data.places.map((p) => [p.id, p]));
+
+  function visibleEvent(ev) {
+    const actor = actorSelect.value;
+    if (actor && !ev.actors.includes(actor) && ev.place !== actor) return false;
+    return typeAndDateShown(ev.type, ev.date);
+  }
+
+  function showEvent(ev) {
+    details.replaceChildren();
+    add(details, "h3", ev.source.join(", ") + " → " + ev.type + " → " + ev.target.join(", "));
+    const facts = add(details, "p");
+    add(facts, "span", ev.mode).className = "mode";
+    facts.appendChild(document.createTextNode(" · " + (ev.date || "undated") + (ev.object ? " · " + ev.object : "")));
+    add(details, "p", "at " + mapById.get(ev.place).label + " (precision: " + ev.place_precision + ")");
+    for (const sentence of ev.evidence) add(details, "blockquote", sentence.text).setAttribute("lang", sentence.lang);
+  }
+
+  function showPlace(place, events) {
+    details.replaceChildren();
+    add(details, "h3", place.label);
+    add(details, "p", place.kind + " · " + place.id + " · " + place.lat + ", " + place.lon);
+    const list = add(details, "ul");
+    for (const ev of events) add(list, "li", ev.type + " (" + (ev.date || "undated") + ", " + ev.mode + ")");
+  }
+
+  // Equirectangular projection fitted to the places drawn (with a margin), the whole world when none.
+  function mapProjection(points) {
+    let [west, east, south, north] = [-180, 180, -60, 85];
+    if (points.length) {
+      west = Math.max(-180, Math.min(...points.map((p) => p.lon)) - 12);
+      east = Math.min(180, Math.max(...points.map((p) => p.lon)) + 12);
+      south = Math.max(-85, Math.min(...points.map((p) => p.lat)) - 8);
+      north = Math.min(85, Math.max(...points.map((p) => p.lat)) + 8);
+    }
+    const box = map.getBoundingClientRect();
+    const w = Math.max(box.width, 400), h = Math.max(box.height, 300);
+    map.setAttribute("viewBox", "0 0 " + w + " " + h);
+    const k = Math.min(w / (east - west), h / (north - south));
+    const x0 = (w - k * (east - west)) / 2, y0 = (h - k * (north - south)) / 2;
+    return (lon, lat) => [x0 + (lon - west) * k, y0 + (north - lat) * k];
+  }
+
+  function renderMap() {
+    landLayer.replaceChildren();
+    placeLayer.replaceChildren();
+    markLayer.replaceChildren();
+    const events = data.map_events.filter(visibleEvent);
+    const actor = actorSelect.value;
+    const places = data.places.filter((p) => !actor || p.id === actor || events.some((e) => e.place === p.id));
+    const project = mapProjection(places);
+    const scale = data.world.scale;
+    for (const country of data.world.countries) {
+      const d = country.rings.map((ring) => {
+        const parts = [];
+        for (let i = 0; i < ring.length; i += 2) parts.push(project(ring[i] / scale, ring[i + 1] / scale).join(","));
+        return "M" + parts.join("L") + "Z";
+      }).join("");
+      el("path", { d: d, class: "land", "data-country": country.iso3 }, landLayer);
+    }
+    const byPlace = new Map();
+    for (const ev of events) {
+      if (!byPlace.has(ev.place)) byPlace.set(ev.place, []);
+      byPlace.get(ev.place).push(ev);
+    }
+    for (const place of places) {
+      const [x, y] = project(place.lon, place.lat);
+      const here = byPlace.get(place.id) || [];
+      const g = el("g", { class: "place", transform: "translate(" + x + "," + y + ")", "data-place": place.id }, placeLayer);
+      el("circle", { r: "5", stroke: data.kind_colours[place.kind] || "#666" }, g);
+      el("text", { x: "8", y: "-6" }, g).textContent = place.label;
+      g.addEventListener("mouseenter", () => showPlace(place, here));
+      // Events at one place sit on a spiral around it, so each stays visible and hoverable.
+      here.forEach((ev, i) => {
+        const angle = i * 2.4, radius = 9 + 2.2 * Math.sqrt(i) * 3;
+        const mark = el("circle", { cx: String(x + radius * Math.cos(angle)), cy: String(y + radius * Math.sin(angle)),
+          r: "4", fill: data.colours[ev.type] || "#888", class: "event-mark " + ev.mode,
+          "data-event": ev.event, "data-at": ev.place }, markLayer);
+        el("title", {}, mark).textContent = ev.type + " (" + ev.mode + ", " + ev.place_precision + ")";
+        mark.addEventListener("mouseenter", () => showEvent(ev));
+      });
+    }
+    document.getElementById("counts").textContent = places.length + " places · " + events.length + " events on the map";
+  }
+
+  // Filters, the legend and resizing redraw whichever view is shown.
+  function showView() {
+    const onMap = document.querySelector('input[name="view"]:checked').value === "map";
+    svg.toggleAttribute("hidden", onMap);  // SVG elements have the attribute but no .hidden property
+    map.toggleAttribute("hidden", !onMap);
+    if (onMap) renderMap(); else render();
+  }
+  document.querySelectorAll('input[name="view"]').forEach((r) => r.addEventListener("change", showView));
+  // view.html#view=map opens on the map (not #map: that would scroll to the element of that id).
+  if (window.location.hash === "#view=map") document.querySelector('input[name="view"][value="map"]').checked = true;
+
+  window.addEventListener("resize", showView);
+  showView();
 })();
