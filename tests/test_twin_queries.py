@@ -146,6 +146,8 @@ def test_events_within_km_are_the_great_circle_answer(graph: KnowledgeGraph, neo
 def test_the_sparql_radius_is_the_one_neo4j_measures_with(neo4j) -> None:  # type: ignore[no-untyped-def]
     import math
 
+    from neo4j import GraphDatabase
+
     from graphbuild.graph.geography import EARTH_RADIUS_KM
 
     with GraphDatabase.driver(neo4j.uri, auth=(neo4j.user, neo4j.password)) as driver:
