@@ -166,10 +166,14 @@ def score_passages(lang: str, passages: list[Passage], kb: KnowledgeBase, path: 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("langs", nargs="*", default=["en", "kk", "ru"], choices=["en", "kk", "ru"])
+    ap.add_argument("langs", nargs="*", help="en, kk and/or ru (default: all three)")
     ap.add_argument("--gum", type=Path, default=GUM, help="the GUM CoNLL-U folder")
     ap.add_argument("--passages", type=Path, default=PASSAGES, help="the folder of <lang>.jsonl passages")
     args = ap.parse_args(argv)
+    args.langs = args.langs or ["en", "kk", "ru"]
+    unknown = [x for x in args.langs if x not in ("en", "kk", "ru")]
+    if unknown:
+        ap.error(f"no coreference benchmark for {', '.join(unknown)} (en, kk, ru)")
     wanted = {"en": args.gum / "split-test.txt"} if "en" in args.langs else {}
     wanted |= {lang: args.passages / f"{lang}.jsonl" for lang in args.langs if lang != "en"}
     for path in wanted.values():

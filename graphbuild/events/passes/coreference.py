@@ -181,14 +181,16 @@ def _pronouns(ctx: DocContext, sc: SentenceContext, words: CorefLexicon, history
         if base(t.deprel) in ("obj", "iobj", "obl") and tree.head(k) is not None:
             clause_subjects = {a.actor for a in subject_of(sc, tree.head(k), ctx.lex)}  # type: ignore[arg-type]
         if antecedent is None or antecedent.actor in clause_subjects:
-            # No subject fits (or only the clause's own): the latest fitting actor in any position.
+            # No subject fits (or only the clause's own): the latest fitting actor in any position;
+            # for a subject pronoun only when it is the one actor in reach that fits.
             before = [p for p in ctx.sentences if p.index < sc.index][-REACH:]
             pool = [a for p in before for a in sorted(p.args, key=lambda a: a.i)] + \
                 [a for a in sorted(sc.args, key=lambda a: a.i) if a.i < k]
             fitting = [a for a in reversed(pool) if a.active and a.actor
                        and a.actor not in clause_subjects and accept(a)]
-            antecedent = fitting[0] if fitting else None
-            confidence = SURE if len({a.actor for a in fitting}) == 1 else UNSURE
+            one = len({a.actor for a in fitting}) == 1
+            antecedent = fitting[0] if fitting and (clause_subjects or one) else None
+            confidence = SURE if one else UNSURE
         if antecedent is None:
             continue
         ctx.coref_links.append(_link(sc, k, k + 1, "pronoun", antecedent, confidence))
