@@ -37,6 +37,17 @@ def test_russian_pronoun_title_and_quoted_we() -> None:
     assert links["Министр"] == ("title", ("person:sergey-lavrov",))  # introduced with that title
 
 
+def test_quote_speaker_may_be_a_title_or_in_the_sentence_the_quote_ends_in() -> None:
+    # "министр" is Lavrov (the KB's Minister of Foreign Affairs at the date, named before); the
+    # quote's "наша" is then his country.  A quote running over two sentences has its speaker in the last.
+    links = _links("Сергей Лавров заявил: «Мы не собираемся отступать». «Наша позиция известна», — добавил министр.",
+                   "ru", "2024-06-01")
+    assert links["министр"] == ("title", ("person:sergey-lavrov",))
+    assert links["Наша"] == ("first_person", ("RUS",))
+    en = _links("\"We will not retreat. We never did,\" Blinken said on Monday.", "en", "2024-06-01")
+    assert en["We"] == ("first_person", ("USA",))
+
+
 def test_pronoun_gender_and_kind_rule_out_the_nearest_name() -> None:
     # "она" is not Lavrov (masculine) but Zakharova; "it" is no person, "he" is no country.
     ru = _links("Мария Захарова выступила в Москве. Сергей Лавров прибыл в Анкару. Она заявила о поддержке.", "ru")

@@ -3,6 +3,8 @@ the country or body that person speaks for."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from graphbuild.entities.kb import KnowledgeBase
 from graphbuild.events.arguments import Arg
 from graphbuild.events.context import SentenceContext
@@ -15,18 +17,45 @@ _CLOSE = frozenset("»”")
 _BOTH = frozenset("\"")  # the straight quote opens and closes: its parity decides
 
 
-def quoted(sc: SentenceContext) -> set[int]:
-    """Token indices inside quote marks; a quote left open runs to the sentence's end."""
-    inside: set[int] = set()
-    depth = 0
-    for k, t in enumerate(sc.tokens):
-        if t.text in _OPEN or (t.text in _BOTH and depth == 0):
-            depth += 1
-        elif (t.text in _CLOSE or t.text in _BOTH) and depth:
-            depth -= 1
-        elif depth:
-            inside.add(k)
-    return inside
+# A quote left open longer than this many sentences was a stray mark, not a quotation.
+MAX_SENTENCES = 4
+
+
+@dataclass
+class Quote:
+    """One quotation: the quoted token indices of each sentence (by position) it runs through."""
+
+    inside: dict[int, set[int]] = field(default_factory=dict)
+
+
+def quotes(sentences: list[SentenceContext]) -> list[Quote]:
+    """The document's quotations, which may run over several sentences ("«... . ...», деді ол")."""
+    found: list[Quote] = []
+    current: Quote | None = None
+    for n, sc in enumerate(sentences):
+        for k, t in enumerate(sc.tokens):
+            if current is None and (t.text in _OPEN or t.text in _BOTH):
+                current = Quote()
+            elif current is not None and (t.text in _CLOSE or t.text in _BOTH):
+                found.append(current)
+                current = None
+            elif current is not None:
+                current.inside.setdefault(n, set()).add(k)
+        if current is not None and len(current.inside) >= MAX_SENTENCES:
+            current = None
+    if current is not None:
+        found.append(current)
+    return found
+
+
+def speaker_of(quote: Quote, sentences: list[SentenceContext], lex: Lexicon) -> Arg | None:
+    """The speaker named in the sentence the quote ends in, else in the one it starts in."""
+    ends = sorted(quote.inside)
+    for n in dict.fromkeys((ends[-1], ends[0])):
+        found = quoted_speaker(sentences[n], quote.inside[n], lex)
+        if found is not None:
+            return found
+    return None
 
 
 def quoted_speaker(sc: SentenceContext, inside: set[int], lex: Lexicon) -> Arg | None:

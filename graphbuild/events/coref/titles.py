@@ -88,6 +88,12 @@ def kb_holder(title: str, of: str | None, kb: KnowledgeBase, on: str | None) -> 
     return holders[0] if len(holders) == 1 else None
 
 
+def _holds_kind_of(person: str, title: str, kb: KnowledgeBase, on: str) -> bool:
+    """"министр" of a person the KB has as Minister of Foreign Affairs on that date."""
+    return person in kb and any(same_office(title, r["role"]) and kb.role_term(person, r["role"], r.get("of"), on)
+                                for r in kb.roles_of(person))
+
+
 def holder_among(title: str, people: list[str], owners: list[str], kb: KnowledgeBase,
                  on: str | None) -> tuple[str, float] | None:
     """The KB holder of ``title`` at ``on``: the latest of the article's ``people`` who held it, else
@@ -95,7 +101,7 @@ def holder_among(title: str, people: list[str], owners: list[str], kb: Knowledge
     if not on:
         return None
     holders = set(kb.holders(title, None, on))
-    named = [p for p in reversed(people) if p in holders]
+    named = [p for p in reversed(people) if p in holders or _holds_kind_of(p, title, kb, on)]
     if named:
         return named[0], NAMED_HOLDER
     owned = {h for o in dict.fromkeys(owners) if (h := kb_holder(title, o, kb, on))}

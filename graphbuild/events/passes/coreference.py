@@ -24,7 +24,7 @@ from graphbuild.events.context import DocContext, SentenceContext
 from graphbuild.events.coref.groups import party_links
 from graphbuild.events.coref.lexicon import CorefLexicon, PronounClass, coref_lexicon
 from graphbuild.events.coref.links import Link
-from graphbuild.events.coref.quotes import quoted, quoted_speaker, speaks_for
+from graphbuild.events.coref.quotes import Quote, quotes, speaker_of, speaks_for
 from graphbuild.events.coref.titles import (
     INTRODUCED,
     OWNER_AT_DATE,
@@ -208,33 +208,38 @@ def _accepts(a: Arg, want: PronounClass, word: Token, sc: SentenceContext, ctx: 
     return _fits(a, want, word) and _agrees(word, sc, a, ctx) and _gender_agrees(a, want, word, ctx)
 
 
-def _first_person(ctx: DocContext, sc: SentenceContext, words: CorefLexicon, on: str | None) -> list[Arg]:
+def _first_person(ctx: DocContext, n: int, found: list[Quote], words: CorefLexicon, on: str | None) -> list[Arg]:
     """«мы», «біз», "we" inside a quote: the speaker's country or body; "I": the speaker."""
-    inside = quoted(sc)
-    if not inside or not words.first_person:
-        return []
-    speaker = quoted_speaker(sc, inside, ctx.lex)
-    if speaker is None:
-        return []
+    sc = ctx.sentences[n]
     new: list[Arg] = []
-    for k in sorted(inside):
-        t = sc.tokens[k]
-        number = words.first(t.text, t.lemma or t.text)
-        if number is None or t.pos not in ("PRON", "DET") or sc.arg_at(k) is not None:
+    for quote in (q for q in found if n in q.inside):
+        speaker = speaker_of(quote, ctx.sentences, ctx.lex)
+        if speaker is None:
             continue
-        if number == "Plur":
-            body = speaks_for(speaker, ctx.roles, ctx.kb, on)
-            if body is None:
+        for k in sorted(quote.inside[n]):
+            t = sc.tokens[k]
+            number = words.first(t.text, t.lemma or t.text)
+            if number is None or t.pos not in ("PRON", "DET") or sc.arg_at(k) is not None:
                 continue
-            arg = dataclasses.replace(speaker, holder=None, mention=dataclasses.replace(
-                speaker.mention, actor=body, kind="Country" if body in ctx.kb and
-                ctx.kb.actor(body).kind == "Country" else "Organization", source="coref"))
-        else:
-            arg = speaker
-        ctx.coref_links.append(_link(sc, k, k + 1, "first_person", arg, SURE if arg is speaker else UNSURE))
-        if not _possessive(t):
-            new.append(_stand_in(arg, k, k + 1, sc))
+            arg = speaker if number == "Sing" else _body_of(speaker, ctx, on)
+            if arg is None:
+                continue
+            ctx.coref_links.append(_link(sc, k, k + 1, "first_person", arg, SURE if arg is speaker else UNSURE))
+            if not _possessive(t):
+                new.append(_stand_in(arg, k, k + 1, sc))
     return new
+
+
+def _body_of(speaker: Arg, ctx: DocContext, on: str | None) -> Arg | None:
+    """The speaker as the country or body they speak for ("we" of a minister is the state)."""
+    body = speaks_for(speaker, ctx.roles, ctx.kb, on)
+    if body is None:
+        return None
+    if body == speaker.actor:
+        return speaker
+    kind = ctx.kb.actor(body).kind if body in ctx.kb else "Organization"
+    return dataclasses.replace(speaker, holder=None, mention=dataclasses.replace(
+        speaker.mention, actor=body, kind=kind, source="coref"))
 
 
 @dataclasses.dataclass
@@ -308,12 +313,18 @@ def run(ctx: DocContext) -> None:
     on = (ctx.doc.published or "")[:10] or None
     history: list[list[Arg]] = []
     story = _Story()
+    found = quotes(ctx.sentences) if words.first_person else []
     for n, sc in enumerate(ctx.sentences):
         _descriptions(ctx, sc)
+        # Each step sees the arguments the one before it made: a quote's speaker may be a pronoun
+        # or a title ("«...», — добавил министр").
         new = _pronouns(ctx, sc, words, history)
-        new += _first_person(ctx, sc, words, on)
-        new += _titles(ctx, sc, story, on)
         sc.args.extend(new)
+        titled = _titles(ctx, sc, story, on)
+        sc.args.extend(titled)
+        quoted = _first_person(ctx, n, found, words, on)
+        sc.args.extend(quoted)
+        new += titled + quoted
         ctx.coref_links.extend(party_links(sc, ctx.sentences[:n], ctx.lex))
         if pro_drop and sc.tree.parsed:
             _dropped_subjects(ctx, sc, history)
