@@ -4,8 +4,9 @@ a built output scored against gold: how many the system has, and how many of tho
     python bench/coref_events.py OUT GOLD_DIR        # e.g. out/ built from examples/, examples/gold
 
 An event counts as "actor by coreference" when one of its source actors has no name in any of the
-event's evidence sentences (names: the actor's label and names in entities.jsonl; a name counts as
-present when its first letters, all but an inflection's worth, are in the sentence).  "Right" means the
+event's evidence sentences (names: the actor's label and names in entities.jsonl, and every alias the
+knowledge base gives it or a metonym of it, such as its capital or demonym; a name counts as present
+when its first letters, all but an inflection's worth, are in the sentence).  "Right" means the
 event matches a gold event of its document (type, source and target, as ``graphbuild eval`` matches).
 The gold files carry no sentences, so gold events whose actor is a pronoun cannot be counted from them.
 """
@@ -18,6 +19,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from graphbuild.entities.kb import KnowledgeBase
 from graphbuild.evaluation import evaluate_records, load_gold, read_jsonl
 
 STEM_CUT = 3  # letters an inflection may change at a name's end (Путина, Тоқаевтың -> the first letters)
@@ -49,6 +51,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     names = {e["id"]: [e.get("label") or "", *(n for ns in (e.get("names") or {}).values() for n in ns)]
              for e in entities}
+    kb = KnowledgeBase.load()
+    for lang in {d.get("lang", "") for d in documents}:
+        for words, hit in kb.aliases(lang):
+            for actor in {hit.actor_id, hit.metonym_of} & names.keys():
+                names[actor].append(" ".join(words))
     lang_of = {d["id"]: d.get("lang", "?") for d in documents}
     chosen = [ev for ev in events if by_coreference(ev, names)]
     counts: Counter[str] = Counter(lang_of.get((ev.get("documents") or ["?"])[0], "?") for ev in chosen)
