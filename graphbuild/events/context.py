@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from graphbuild.entities.kb import KnowledgeBase
 from graphbuild.events.arguments import Arg
+from graphbuild.events.coref.links import Link
 from graphbuild.events.lexicon import Lexicon, TriggerEntry
 from graphbuild.language.base import Sentence, Token
 from graphbuild.language.tree import Tree
@@ -108,3 +109,4 @@ class DocContext:
     actors: list[Actor] = field(default_factory=list)  # new actors a pass introduces (collective groups)
     events: list[Event] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    coref_links: list[Link] = field(default_factory=list)  # what each pronoun, title, description stands for

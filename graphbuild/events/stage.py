@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from graphbuild.entities.kb import KnowledgeBase
 from graphbuild.events.context import DocContext, SentenceContext
-from graphbuild.events.lexicon import load_lexicon
+from graphbuild.events.lexicon import Lexicon, load_lexicon
 from graphbuild.events.passes import default_passes, run_passes
 from graphbuild.language.base import Sentence
 from graphbuild.language.profiles import profile
@@ -24,6 +24,13 @@ class ExtractionResult:
     roles: list[Role] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     actors: list[Actor] = field(default_factory=list)  # groups the text scopes but no KB holds
+
+
+def document_context(doc: Document, sentences: list[Sentence], mentions: list[Mention], kb: KnowledgeBase,
+                     lex: Lexicon) -> DocContext:
+    """The context the event passes start from: every sentence with words, on its tree."""
+    contexts = [SentenceContext(n, s, Tree(s)) for n, s in enumerate(sentences) if s.tokens]
+    return DocContext(doc, kb, lex, contexts, mentions)
 
 
 def extract_events(doc: Document, sentences: list[Sentence], mentions: list[Mention],
@@ -40,8 +47,7 @@ def extract_events(doc: Document, sentences: list[Sentence], mentions: list[Ment
         from graphbuild.events.extract import extract_with_patterns
 
         return extract_with_patterns(doc, sentences, mentions, kb or KnowledgeBase.load())
-    contexts = [SentenceContext(n, s, Tree(s)) for n, s in enumerate(sentences) if s.tokens]
-    ctx = DocContext(doc, kb or KnowledgeBase.load(), lex, contexts, mentions)
+    ctx = document_context(doc, sentences, mentions, kb or KnowledgeBase.load(), lex)
     run_passes(ctx, default_passes())
     result.events = ctx.events
     result.roles = list({r.id: r for r in ctx.roles}.values())

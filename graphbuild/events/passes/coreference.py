@@ -1,11 +1,16 @@
-"""Pass ``coreference``: third-person pronouns and empty subjects stand for an earlier actor.
+"""Pass ``coreference``: what each pronoun, title, description and empty subject stands for.
 
-A pronoun (he/she/it/they, он/она/они, ол/олар and their case forms, as the lexicon's
-``pronouns`` table classes them: Person, Other or Any) becomes an argument anchored on the
-pronoun, standing for the latest earlier subject of a fitting kind.  In languages that drop
-subjects (``pro_drop``), a finite verb with no subject gets the latest earlier subject as its
-implicit one.  Subjects are preferred to other mentions because news prose keeps its topic in
-subject position.
+Third-person pronouns (he/she/it/they, он/она/оно/они, ол/олар and their case forms, typed by
+number, gender and animacy in graphbuild/data/lexicons/coref/) become arguments anchored on the
+pronoun, standing for the latest earlier subject that agrees with them in number and gender (the
+parse's morphology) and in kind (a person for "he", no person for "it" or "they"); subjects are
+preferred to other mentions because news prose keeps its topic in subject position.  In languages
+that drop subjects (``pro_drop``), a finite verb with no subject gets the latest earlier subject that
+agrees with its person and number.  First person inside quotes stands for the quoted speaker (or, in
+the plural, the country or body the speaker speaks for); a role title with no name beside it for its
+holder (events/coref/titles.py).  Every resolution is recorded as a
+:class:`~graphbuild.events.coref.links.Link` in ``DocContext.coref_links`` with its confidence
+(definite descriptions are resolved earlier, by the mentions pass, and recorded here).
 """
 
 from __future__ import annotations
@@ -16,26 +21,55 @@ from functools import partial
 
 from graphbuild.events.arguments import Arg
 from graphbuild.events.context import DocContext, SentenceContext
+from graphbuild.events.coref.groups import party_links
+from graphbuild.events.coref.lexicon import CorefLexicon, PronounClass, coref_lexicon
+from graphbuild.events.coref.links import Link
+from graphbuild.events.coref.quotes import Quote, quotes, speaker_of, speaks_for
+from graphbuild.events.coref.titles import (
+    INTRODUCED,
+    OWNER_AT_DATE,
+    Introduced,
+    bare_titles,
+    holder_among,
+    introduced_titles,
+    kb_holder,
+    same_office,
+)
 from graphbuild.events.lexicon import Lexicon
 from graphbuild.events.passes import Pass
 from graphbuild.events.passes.arguments import slot_of, subject_of
 from graphbuild.language.base import Token
 from graphbuild.language.tree import Tree, base
+from graphbuild.model import Mention
 
 # A pronoun looks this many sentences back for its antecedent.
 REACH = 3
+# Confidence of a pronoun or empty subject with one fitting candidate in reach, and with several.
+SURE, UNSURE = 0.9, 0.6
 
 
-def _pronoun_class(word: str, lemma: str, table: dict[str, str]) -> str | None:
-    return table.get(word.lower()) or table.get(lemma.lower())
+def _fits(arg: Arg, want: PronounClass, word: Token) -> bool:
+    """Kind and number: "he" is a person, "it" no person; "they" is not one person."""
+    if want.animacy == "Person" and arg.kind != "Person":
+        return False
+    if want.animacy == "Other" and arg.kind == "Person":
+        return False
+    plural = (word.feats.get("Number") or want.number) == "Plur"
+    return not (plural and arg.kind == "Person")
 
 
-def _fits(arg: Arg, want: str) -> bool:
-    if want == "Person":
-        return arg.kind == "Person"
-    if want == "Other":
-        return arg.kind != "Person"
-    return True
+def _gender_agrees(arg: Arg, want: PronounClass, word: Token, ctx: DocContext) -> bool:
+    """"она" is not Lavrov: the lexicon's gender of the pronoun (the tagger's when the lexicon leaves
+    it open) against the gender the parse gives the antecedent's head word."""
+    gender = want.gender if want.gender != "Any" else word.feats.get("Gender")
+    head = _head_token(arg, ctx)
+    theirs = head.feats.get("Gender") if head is not None else None
+    return not (gender and theirs and gender not in theirs.split(","))
+
+
+def _head_token(arg: Arg, ctx: DocContext) -> Token | None:
+    home = next((s for s in ctx.sentences if arg in s.args), None)
+    return home.tokens[arg.head] if home is not None and 0 <= arg.head < len(home.tokens) else None
 
 
 def _subjects(sc: SentenceContext) -> list[Arg]:
@@ -45,6 +79,19 @@ def _subjects(sc: SentenceContext) -> list[Arg]:
             if a.active and a.actor and base(tree.rel(_phrase_of(tree, a.head))) == "nsubj"]
 
 
+def _topics(sc: SentenceContext, before: int | None = None) -> list[Arg]:
+    """The sentence's subjects (before token ``before``); when the parse gives no word there a subject
+    relation, its actors in the nominative with no preposition (a name the parser hung elsewhere:
+    "Belarusian leader Alexander Lukashenko said")."""
+    end = len(sc.tokens) if before is None else before
+    subjects = [a for a in _subjects(sc) if a.i < end]
+    if subjects or any(base(t.deprel) == "nsubj" for t in sc.tokens[:end]):
+        return subjects
+    return [a for a in sorted(sc.args, key=lambda a: a.i)
+            if a.i < end and a.active and a.actor and a.prep is None and a.case in (None, "Nom")
+            and a.kind in ("Person", "Country", "Organization")]
+
+
 def _phrase_of(tree: Tree, k: int) -> int:
     """The noun a name explains or is coordinated with ("Пресс-секретарь ... Дмитрий Песков")."""
     while base(tree.rel(k)) in ("conj", "appos", "flat") and tree.head(k) is not None:
@@ -52,13 +99,13 @@ def _phrase_of(tree: Tree, k: int) -> int:
     return k
 
 
-def _pick(history: list[list[Arg]], want: str, accept: Callable[[Arg], bool] = lambda a: True) -> Arg | None:
-    """The latest subject of the last ``REACH`` sentences that fits ``want`` and ``accept``."""
-    for subjects in reversed(history[-REACH:]):
-        for a in reversed(subjects):
-            if _fits(a, want) and accept(a):
-                return a
-    return None
+def _pick(history: list[list[Arg]], accept: Callable[[Arg], bool]) -> tuple[Arg | None, float]:
+    """The latest subject of the last ``REACH`` sentences that ``accept`` takes, and how sure that is
+    (sure when no other actor in reach would do)."""
+    fitting = [a for subjects in reversed(history[-REACH:]) for a in reversed(subjects) if accept(a)]
+    if not fitting:
+        return None, 0.0
+    return fitting[0], SURE if len({a.actor for a in fitting}) == 1 else UNSURE
 
 
 def _agrees(word: Token, sc: SentenceContext, antecedent: Arg, ctx: DocContext) -> bool:
@@ -67,17 +114,12 @@ def _agrees(word: Token, sc: SentenceContext, antecedent: Arg, ctx: DocContext) 
     number = word.feats.get("Number")
     if word.feats.get("Person") not in (None, "3"):
         return number is None
-    home = next((s for s in ctx.sentences if antecedent in s.args), None)
-    head = home.tokens[antecedent.head] if home is not None and 0 <= antecedent.head < len(home.tokens) else None
+    head = _head_token(antecedent, ctx)
     if head is None:
         return True
-    for feat in ("Number", "Gender"):
-        mine, theirs = word.feats.get(feat), head.feats.get(feat)
-        if feat == "Gender" and word.pos != "PRON":
-            continue  # past-tense verbs agree in gender with their subject, but names' gender is unreliable
-        if mine and theirs and mine not in theirs.split(",") and theirs not in mine.split(","):
-            return False
-    return True
+    mine, theirs = word.feats.get("Number"), head.feats.get("Number")
+    # Past-tense verbs agree in gender with their subject too, but names' gender is unreliable there.
+    return not (mine and theirs and mine not in theirs.split(",") and theirs not in mine.split(","))
 
 
 def _located_speaker(sc: SentenceContext, k: int, lex: Lexicon) -> Arg | None:
@@ -92,50 +134,205 @@ def _located_speaker(sc: SentenceContext, k: int, lex: Lexicon) -> Arg | None:
     return None
 
 
+def _link(sc: SentenceContext, i: int, j: int, kind: str, arg: Arg, confidence: float) -> Link:
+    """The link of tokens [i, j) to what ``arg`` stands for (through its mention, unless the
+    knowledge base supplied the actor)."""
+    first, last = sc.tokens[i], sc.tokens[j - 1]
+    s = sc.sentence
+    antecedent = None if arg.mention.source == "coref" else (arg.mention.start, arg.mention.end)
+    return Link(first.start, last.end, s.text[first.start - s.start:last.end - s.start], kind, (arg.actor,),
+                antecedent, confidence)
+
+
+def _stand_in(arg: Arg, k: int, j: int, sc: SentenceContext) -> Arg:
+    """An argument over tokens [k, j) standing for ``arg``'s actor."""
+    t = sc.tokens[j - 1]
+    return dataclasses.replace(arg, i=k, j=j, case=t.case, head=sc.tree.span_head(k, j), prep=None,
+                               absorbed=False, speaker=False, clause=None, modifier=False)
+
+
+def _person(actor: str, sc: SentenceContext, i: int, j: int, ctx: DocContext) -> Arg:
+    """An argument over tokens [i, j) naming a person the knowledge base supplied."""
+    first, last = sc.tokens[i], sc.tokens[j - 1]
+    s = sc.sentence
+    m = Mention(document=ctx.doc.id, start=first.start, end=last.end,
+                text=s.text[first.start - s.start:last.end - s.start], kind="Person", lang=ctx.lex.lang,
+                actor=actor, lemma=last.lemma, case=last.case, source="coref")
+    return Arg(m, i, j, last.case, head=sc.tree.span_head(i, j))
+
+
+def _pronouns(ctx: DocContext, sc: SentenceContext, words: CorefLexicon, history: list[list[Arg]]) -> list[Arg]:
+    """Third-person pronouns as arguments; possessives ("its formation", "её позиция") only as links."""
+    tree = sc.tree
+    new: list[Arg] = []
+    for k, t in enumerate(sc.tokens):
+        if t.pos not in ("PRON", "DET") or sc.arg_at(k) is not None:
+            continue
+        want = words.third(t.text, t.lemma or t.text)
+        if want is None:
+            continue
+        accept = partial(_accepts, want=want, word=t, sc=sc, ctx=ctx)
+        # A pronoun of the sentence's own earlier subject ("Russia said it ...") comes first; an
+        # object pronoun is never its own clause's subject ("призвал его": not the caller).
+        own = _topics(sc, k)
+        antecedent, confidence = _pick([*history, own], accept)
+        clause_subjects: set[str] = set()
+        if base(t.deprel) in ("obj", "iobj", "obl") and tree.head(k) is not None:
+            clause_subjects = {a.actor for a in subject_of(sc, tree.head(k), ctx.lex)}  # type: ignore[arg-type]
+        if antecedent is None or antecedent.actor in clause_subjects:
+            # No subject fits (or only the clause's own): the latest fitting actor in any position;
+            # for a subject pronoun only when it is the one actor in reach that fits.
+            before = [p for p in ctx.sentences if p.index < sc.index][-REACH:]
+            pool = [a for p in before for a in sorted(p.args, key=lambda a: a.i)] + \
+                [a for a in sorted(sc.args, key=lambda a: a.i) if a.i < k]
+            fitting = [a for a in reversed(pool) if a.active and a.actor
+                       and a.actor not in clause_subjects and accept(a)]
+            one = len({a.actor for a in fitting}) == 1
+            antecedent = fitting[0] if fitting and (clause_subjects or one) else None
+            confidence = SURE if one else UNSURE
+        if antecedent is None:
+            continue
+        ctx.coref_links.append(_link(sc, k, k + 1, "pronoun", antecedent, confidence))
+        if not _possessive(t):
+            new.append(dataclasses.replace(antecedent, i=k, j=k + 1, case=t.case, head=k, prep=None))
+    return new
+
+
+def _possessive(t: Token) -> bool:
+    """"its formation", "their forces", "её позиция": the owner of a noun, which no event role takes."""
+    return t.pos == "DET" or t.feats.get("Poss") == "Yes" or t.deprel == "nmod:poss"
+
+
+def _accepts(a: Arg, want: PronounClass, word: Token, sc: SentenceContext, ctx: DocContext) -> bool:
+    return _fits(a, want, word) and _agrees(word, sc, a, ctx) and _gender_agrees(a, want, word, ctx)
+
+
+def _first_person(ctx: DocContext, n: int, found: list[Quote], words: CorefLexicon, on: str | None) -> list[Arg]:
+    """«мы», «біз», "we" inside a quote: the speaker's country or body; "I": the speaker."""
+    sc = ctx.sentences[n]
+    new: list[Arg] = []
+    for quote in (q for q in found if n in q.inside):
+        speaker = speaker_of(quote, ctx.sentences, ctx.lex)
+        if speaker is None:
+            continue
+        for k in sorted(quote.inside[n]):
+            t = sc.tokens[k]
+            number = words.first(t.text, t.lemma or t.text)
+            if number is None or t.pos not in ("PRON", "DET") or sc.arg_at(k) is not None:
+                continue
+            arg = speaker if number == "Sing" else _body_of(speaker, ctx, on)
+            if arg is None:
+                continue
+            ctx.coref_links.append(_link(sc, k, k + 1, "first_person", arg, SURE if arg is speaker else UNSURE))
+            if not _possessive(t):
+                new.append(_stand_in(arg, k, k + 1, sc))
+    return new
+
+
+def _body_of(speaker: Arg, ctx: DocContext, on: str | None) -> Arg | None:
+    """The speaker as the country or body they speak for ("we" of a minister is the state)."""
+    body = speaks_for(speaker, ctx.roles, ctx.kb, on)
+    if body is None:
+        return None
+    if body == speaker.actor:
+        return speaker
+    kind = ctx.kb.actor(body).kind if body in ctx.kb else "Organization"
+    return dataclasses.replace(speaker, holder=None, mention=dataclasses.replace(
+        speaker.mention, actor=body, kind=kind, source="coref"))
+
+
+@dataclasses.dataclass
+class _Story:
+    """What the article has said so far: people given titles, people and owners named (in order)."""
+
+    introduced: list[Introduced] = dataclasses.field(default_factory=list)
+    people: list[str] = dataclasses.field(default_factory=list)
+    owners: list[str] = dataclasses.field(default_factory=list)
+
+    def read(self, sc: SentenceContext, lex: Lexicon) -> None:
+        self.introduced += introduced_titles(sc, lex)
+        for a in sorted(sc.args, key=lambda a: a.i):
+            if a.actor and a.kind == "Person":
+                self.people.append(a.actor)
+            elif a.mention.actor and a.mention.kind in ("Country", "Organization"):
+                self.owners.append(a.mention.actor)
+
+
+def _titles(ctx: DocContext, sc: SentenceContext, story: _Story, on: str | None) -> list[Arg]:
+    """Titles with their country but no name ("the Kazakh president") and bare titles ("the minister")."""
+    for a in sc.args:
+        if a.title and not a.holder and not a.absorbed and a.mention.actor:
+            # The link names the holder; the event keeps the state, as the gold convention lists it
+            # ("the Iranian defence minister" acts for Iran; docs/event-types.md, "Both the person and the state").
+            holder = kb_holder(a.title, a.mention.actor, ctx.kb, on)
+            if holder:
+                first, last = sc.tokens[a.i], sc.tokens[a.j - 1]
+                ctx.coref_links.append(Link(first.start, last.end, sc.sentence.text[
+                    first.start - sc.sentence.start:last.end - sc.sentence.start], "title", (holder,), None,
+                    OWNER_AT_DATE))
+    new: list[Arg] = []
+    for m in bare_titles(sc, ctx.lex):
+        earlier = next((x.person for x in reversed(story.introduced) if same_office(m.value, x.title)), None)
+        if earlier is not None:
+            arg, confidence = _stand_in(earlier, m.start, m.end, sc), INTRODUCED
+        else:
+            found = holder_among(m.value, story.people, story.owners, ctx.kb, on)
+            if found is None:
+                continue
+            arg, confidence = _person(found[0], sc, m.start, m.end, ctx), found[1]
+        ctx.coref_links.append(_link(sc, m.start, m.end, "title", arg, confidence))
+        new.append(arg)
+    return new
+
+
+def _descriptions(ctx: DocContext, sc: SentenceContext) -> None:
+    """The mentions pass resolved "the bloc", "ведомство" to an actor: record them as links."""
+    for a in sc.args:
+        if a.mention.source == "anaphora":
+            ctx.coref_links.append(Link(a.mention.start, a.mention.end, a.mention.text, "description",
+                                        (a.mention.actor or "",), None, UNSURE))
+
+
+def _dropped_subjects(ctx: DocContext, sc: SentenceContext, history: list[list[Arg]]) -> None:
+    tree = sc.tree
+    own_subjects = _subjects(sc)
+    for k, t in enumerate(sc.tokens):
+        if t.pos != "VERB" or t.feats.get("VerbForm") not in (None, "Fin") or tree.deps(k, "nsubj", "csubj"):
+            continue
+        if base(tree.rel(k)) not in ("root", "parataxis"):
+            continue  # complements, converbs and conjuncts share their governor's subject
+        antecedent, confidence = _pick([*history, [a for a in own_subjects if a.i < k]],
+                                       partial(_agrees, t, sc, ctx=ctx))
+        if antecedent is None:
+            antecedent, confidence = _located_speaker(sc, k, ctx.lex), UNSURE
+        if antecedent is not None:
+            sc.implicit_subjects[k] = antecedent
+            ctx.coref_links.append(_link(sc, k, k + 1, "dropped_subject", antecedent, confidence))
+
+
 def run(ctx: DocContext) -> None:
-    table: dict[str, str] = {k: v for k, v in ctx.lex.raw.get("pronouns", {}).items() if " " not in k}
+    words = coref_lexicon(ctx.lex.lang)
     pro_drop = bool(ctx.lex.raw.get("pro_drop"))
+    on = (ctx.doc.published or "")[:10] or None
     history: list[list[Arg]] = []
-    for sc in ctx.sentences:
-        tree = sc.tree
-        new: list[Arg] = []
-        for k, t in enumerate(sc.tokens):
-            if t.pos != "PRON" or sc.arg_at(k) is not None:
-                continue
-            want = _pronoun_class(t.text, t.lemma or t.text, table)
-            if want is None:
-                continue
-            # A pronoun of the sentence's own earlier subject ("Russia said it ...") comes first; an
-            # object pronoun is never its own clause's subject ("призвал его": not the caller).
-            own = [a for a in _subjects(sc) if a.i < k]
-            antecedent = _pick([*history, own], want, partial(_agrees, t, sc, ctx=ctx))
-            if base(t.deprel) in ("obj", "iobj", "obl") and tree.head(k) is not None:
-                clause_subjects = {a.actor for a in subject_of(sc, tree.head(k), ctx.lex)}  # type: ignore[arg-type]
-                if antecedent is None or antecedent.actor in clause_subjects:
-                    before = [p for p in ctx.sentences if p.index < sc.index][-REACH:]
-                    pool = [a for p in before for a in sorted(p.args, key=lambda a: a.i)] + \
-                        [a for a in sorted(sc.args, key=lambda a: a.i) if a.i < k]
-                    antecedent = next((a for a in reversed(pool) if a.active and a.actor
-                                       and a.actor not in clause_subjects and _fits(a, want)
-                                       and _agrees(t, sc, a, ctx)), None)
-            if antecedent is not None:
-                new.append(dataclasses.replace(antecedent, i=k, j=k + 1, case=t.case, head=k, prep=None))
+    story = _Story()
+    found = quotes(ctx.sentences) if words.first_person else []
+    for n, sc in enumerate(ctx.sentences):
+        _descriptions(ctx, sc)
+        # Each step sees the arguments the one before it made: a quote's speaker may be a pronoun
+        # or a title ("«...», — добавил министр").
+        new = _pronouns(ctx, sc, words, history)
         sc.args.extend(new)
-        if pro_drop and tree.parsed:
-            own_subjects = _subjects(sc)
-            for k, t in enumerate(sc.tokens):
-                if t.pos != "VERB" or t.feats.get("VerbForm") not in (None, "Fin") or tree.deps(k, "nsubj", "csubj"):
-                    continue
-                if base(tree.rel(k)) not in ("root", "parataxis"):
-                    continue  # complements, converbs and conjuncts share their governor's subject
-                antecedent = _pick([*history, [a for a in own_subjects if a.i < k]], "Any")
-                if antecedent is not None and not _agrees(t, sc, antecedent, ctx):
-                    antecedent = None
-                if antecedent is None:
-                    antecedent = _located_speaker(sc, k, ctx.lex)
-                if antecedent is not None:
-                    sc.implicit_subjects[k] = antecedent
-        history.append(_subjects(sc) or [a for a in new])
+        titled = _titles(ctx, sc, story, on)
+        sc.args.extend(titled)
+        quoted = _first_person(ctx, n, found, words, on)
+        sc.args.extend(quoted)
+        new += titled + quoted
+        ctx.coref_links.extend(party_links(sc, ctx.sentences[:n], ctx.lex))
+        if pro_drop and sc.tree.parsed:
+            _dropped_subjects(ctx, sc, history)
+        history.append(_topics(sc) or list(new))
+        story.read(sc, ctx.lex)
 
 
-PASS = Pass("coreference", reads=("args",), writes=("args", "implicit_subjects"), run=run)
+PASS = Pass("coreference", reads=("args", "roles"), writes=("args", "implicit_subjects", "coref_links"), run=run)

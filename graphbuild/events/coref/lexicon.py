@@ -1,0 +1,76 @@
+"""The coreference words of a language (graphbuild/data/lexicons/coref/<lang>.json), read into typed
+tables; a malformed entry is refused with one line naming the file and the entry."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+COREF_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "lexicons" / "coref"
+_NUMBERS = ("Sing", "Plur", "Any")
+_GENDERS = ("Masc", "Fem", "Neut", "Any")
+_ANIMACY = ("Person", "Other", "Any")
+
+
+@dataclass(frozen=True)
+class PronounClass:
+    """What a third-person pronoun can stand for."""
+
+    number: str  # Sing | Plur | Any
+    gender: str  # Masc | Fem | Neut | Any
+    animacy: str  # Person (a person only) | Other (no person) | Any
+
+
+@dataclass(frozen=True)
+class CorefLexicon:
+    third_person: dict[str, PronounClass]
+    first_person: dict[str, str]  # word or lemma -> Sing | Plur
+
+    def third(self, word: str, lemma: str) -> PronounClass | None:
+        return self.third_person.get(word.lower()) or self.third_person.get(lemma.lower())
+
+    def first(self, word: str, lemma: str) -> str | None:
+        return self.first_person.get(word.lower()) or self.first_person.get(lemma.lower())
+
+
+def _one_of(value: object, allowed: tuple[str, ...], where: str) -> str:
+    if value not in allowed:
+        raise ValueError(f"{where}: {value!r} is not one of {', '.join(allowed)}")
+    return str(value)
+
+
+def parse(raw: dict[str, object], where: str) -> CorefLexicon:
+    """The typed tables of one file's JSON object; ``where`` names the file in errors."""
+    third: dict[str, PronounClass] = {}
+    table = raw.get("third_person", {})
+    if not isinstance(table, dict):
+        raise ValueError(f"{where}: third_person must be an object of word -> features")
+    for word, spec in table.items():
+        if not isinstance(spec, dict):
+            raise ValueError(f"{where}: third_person {word!r} must be an object with number, gender, animacy")
+        at = f"{where}: third_person {word!r}"
+        third[word.lower()] = PronounClass(_one_of(spec.get("number"), _NUMBERS, at),
+                                           _one_of(spec.get("gender"), _GENDERS, at),
+                                           _one_of(spec.get("animacy"), _ANIMACY, at))
+    first = raw.get("first_person", {})
+    if not isinstance(first, dict):
+        raise ValueError(f"{where}: first_person must be an object of word -> number")
+    return CorefLexicon(third, {w.lower(): _one_of(n, _NUMBERS[:2], f"{where}: first_person {w!r}")
+                               for w, n in first.items()})
+
+
+@cache
+def coref_lexicon(lang: str) -> CorefLexicon:
+    """The language's coreference words; an empty lexicon for a language without a file."""
+    path = COREF_DIR / f"{lang}.json"
+    if not path.exists():
+        return CorefLexicon({}, {})
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as e:
+        raise ValueError(f"{path}: line {e.lineno}: {e.msg}") from None
+    if not isinstance(raw, dict):
+        raise ValueError(f"{path}: must hold one JSON object")
+    return parse(raw, str(path))

@@ -1,0 +1,141 @@
+"""The coreference pass seen through graphbuild.events.coref.resolve (real analysis, parse and KB),
+its typed lexicon, and the benchmark's readers and scores (bench/coref_*.py)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from graphbuild.events.coref.lexicon import parse
+from graphbuild.events.coref.resolve import resolve, short_name_links
+from graphbuild.model import Document, Mention
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "bench"))  # bench/ is not a package
+
+import coref_gum  # noqa: E402
+import coref_passages  # noqa: E402
+from coref_scores import b_cubed, muc  # noqa: E402
+
+
+def _links(text: str, lang: str, published: str = "2024-06-10") -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Each link's words -> (kind, actors)."""
+    r = resolve(Document(id="t", source="t", lang=lang, text=text, published=published))
+    return {k.text: (k.kind, k.actors) for k in r.links}
+
+
+def test_russian_pronoun_title_and_quoted_we() -> None:
+    links = _links("Министр иностранных дел России Сергей Лавров прибыл в Анкару. Он провёл переговоры с "
+                   "турецкой стороной. «Мы готовы к диалогу», — заявил Лавров. Министр также посетил посольство.",
+                   "ru")
+    assert links["Он"] == ("pronoun", ("person:sergey-lavrov",))
+    assert links["Мы"] == ("first_person", ("RUS",))  # the minister speaks for his country
+    assert links["Министр"] == ("title", ("person:sergey-lavrov",))  # introduced with that title
+
+
+def test_quote_speaker_may_be_a_title_or_in_the_sentence_the_quote_ends_in() -> None:
+    # "министр" is Lavrov (the KB's Minister of Foreign Affairs at the date, named before); the
+    # quote's "наша" is then his country.  A quote running over two sentences has its speaker in the last.
+    links = _links("Сергей Лавров заявил: «Мы не собираемся отступать». «Наша позиция известна», — добавил министр.",
+                   "ru", "2024-06-01")
+    assert links["министр"] == ("title", ("person:sergey-lavrov",))
+    assert links["Наша"] == ("first_person", ("RUS",))
+    en = _links("\"We will not retreat. We never did,\" Blinken said on Monday.", "en", "2024-06-01")
+    assert en["We"] == ("first_person", ("USA",))
+
+
+def test_pronoun_gender_and_kind_rule_out_the_nearest_name() -> None:
+    # "она" is not Lavrov (masculine) but Zakharova; "it" is no person, "he" is no country.
+    ru = _links("Мария Захарова выступила в Москве. Сергей Лавров прибыл в Анкару. Она заявила о поддержке.", "ru")
+    assert ru["Она"] == ("pronoun", ("person:maria-zakharova",))
+    en = _links("Sergei Lavrov visited China. It signed a deal with Kazakhstan. He left on Monday.", "en")
+    assert en["It"] == ("pronoun", ("CHN",))
+    assert en["He"] == ("pronoun", ("person:sergey-lavrov",))
+
+
+def test_title_with_its_country_is_the_holder_at_the_article_date() -> None:
+    links = _links("The Kazakh president met the Chinese leader in Astana.", "en", "2024-07-03")
+    assert links["Kazakh president"] == ("title", ("person:kassym-jomart-tokayev",))
+    # Before his term the office had another holder: the date decides, not the name.
+    earlier = _links("The Kazakh president met the Chinese leader in Astana.", "en", "2010-01-01")
+    assert earlier.get("Kazakh president", ("", ()))[1] != ("person:kassym-jomart-tokayev",)
+
+
+def test_kazakh_pronoun_and_plural_parties() -> None:
+    links = _links("Тоқаев Путинмен кездесті. Ол оған сыйлық берді. Екі ел басшылары құжатқа қол қойды.", "kk")
+    assert links["Ол"] == ("pronoun", ("person:kassym-jomart-tokayev",))
+    kind, members = links["Екі ел басшылары"]
+    assert kind == "parties" and set(members) == {"person:kassym-jomart-tokayev", "Q7747"}
+
+
+def test_dropped_subject_takes_the_earlier_subject() -> None:
+    links = _links("Сергей Лавров прибыл в Анкару. Провёл переговоры с коллегой.", "ru")
+    assert links["Провёл"] == ("dropped_subject", ("person:sergey-lavrov",))
+
+
+def test_short_name_needs_the_full_name_earlier_in_the_same_article() -> None:
+    full = Mention("d", 0, 10, "Ivan Petro", "Person", "en", actor="person:ivan-petro", source="ner")
+    short = Mention("d", 30, 35, "Petro", "Person", "en", actor="person:ivan-petro", source="ner")
+    assert [(k.text, k.antecedent) for k in short_name_links([full, short])] == [("Petro", (0, 10))]
+    assert short_name_links([short]) == []  # an unknown bare surname with no full name: no link
+
+
+def test_coref_lexicon_refuses_a_bad_entry_naming_the_file() -> None:
+    with pytest.raises(ValueError, match=r"xx\.json: third_person 'he': 'Male' is not one of"):
+        parse({"third_person": {"he": {"number": "Sing", "gender": "Male", "animacy": "Person"}}}, "xx.json")
+
+
+def test_muc_and_b_cubed_on_hand_counted_chains() -> None:
+    key = [{"a", "b", "c"}, {"d", "e"}]
+    response = [{"a", "b"}, {"c", "d", "e"}]
+    # MUC recall: (3-2 + 2-1) / (2 + 1) = 2/3; precision: (2-1 + 3-2) / (1 + 2) = 2/3.
+    assert muc(key, response) == pytest.approx((2 / 3, 2 / 3, 2 / 3))
+    # B3 recall: a,b 2/3 each, c 1/3, d,e 1 each -> (2/3+2/3+1/3+1+1)/5 = 11/15; precision:
+    # a,b 1 each, c 1/3, d,e 2/3 each -> (1+1+1/3+2/3+2/3)/5 = 11/15.
+    p, r, _ = b_cubed(key, response)
+    assert (p, r) == pytest.approx((11 / 15, 11 / 15))
+
+
+def test_gum_reader_builds_chains_from_entity_brackets(tmp_path: Path) -> None:
+    rows = [
+        "# newdoc id = GUM_news_x", "# meta::dateCreated = 2015-08-21", "# sent_id = x-1",
+        "# text = Kim spoke. He left.",
+        "1\tKim\tKim\tPROPN\tNNP\t_\t2\tnsubj\t_\tEntity=(1-person-new-sssss-cf1-1-coref-Kim)",
+        "2\tspoke\tspeak\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No",
+        "3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_",
+        "4\tHe\the\tPRON\tPRP\tPronType=Prs\t5\tnsubj\t_\tEntity=(1-person-giv-sssss-cf1-1-coref)",
+        "5\tleft\tleave\tVERB\tVBD\t_\t2\tparataxis\t_\tSpaceAfter=No",
+        "6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_", ""]
+    path = tmp_path / "GUM_news_x.conllu"
+    path.write_text("\n".join(rows), encoding="utf-8")
+    doc = coref_gum.read_gum_document(path)
+    assert doc.date == "2015-08-21"
+    assert [(m.chain, m.text, m.named, m.pronoun) for m in doc.mentions] == [
+        ("1", "Kim", True, False), ("1", "He", False, True)]
+
+
+def test_passage_reader_names_file_line_and_problem(tmp_path: Path) -> None:
+    good = {"id": "p", "lang": "ru", "text": "Лавров прибыл. Он уехал.", "date": "2024-01-01",
+            "items": [{"start": 15, "end": 17, "text": "Он", "kind": "pronoun",
+                       "antecedent": {"start": 0, "end": 6, "text": "Лавров"}, "kb_hint": "Sergei Lavrov"}]}
+    bad = json.loads(json.dumps(good))
+    bad["items"][0]["end"] = 18
+    path = tmp_path / "ru.jsonl"
+    path.write_text(json.dumps(good, ensure_ascii=False) + "\n" + json.dumps(bad, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    with pytest.raises(coref_passages.PassageError, match=r"ru\.jsonl:2: item 1 'Он' does not match the text"):
+        coref_passages.read_passages(path)
+    path.write_text(json.dumps(good, ensure_ascii=False) + "\n", encoding="utf-8")
+    [passage] = coref_passages.read_passages(path)
+    assert passage.items[0].antecedent == (0, 6, "Лавров")
+
+
+def test_bench_says_which_data_is_missing(tmp_path: Path) -> None:
+    run = subprocess.run([sys.executable, str(REPO / "bench" / "coref_eval.py"), "kk", "--passages", str(tmp_path)],
+                         capture_output=True, text=True, cwd=REPO)
+    assert run.returncode == 2
+    assert f"coref benchmark data missing: {tmp_path / 'kk.jsonl'}" in run.stderr
