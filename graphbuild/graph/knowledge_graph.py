@@ -1,8 +1,9 @@
 """The one graph: documents, actors, roles and events merged from any number of sources.
 
-Every export reads this object.  Merging is idempotent: adding the same record twice
-changes nothing, and the same event told by several documents becomes one event with
-one evidence record per telling.
+Every export reads this object.  Merging is idempotent: adding the same record twice changes
+nothing.  The same event told by several articles becomes one event with one telling per
+article; which tellings are one event is decided by graphbuild.graph.tellings (docs/contract.md,
+"Events and tellings").
 """
 
 from __future__ import annotations
@@ -12,13 +13,18 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from graphbuild.ids import event_id
-from graphbuild.model import EVENT_TYPES, Actor, Document, Event, Role
+from graphbuild.graph.tellings import (
+    aggregate_mode,
+    dates_compatible,
+    merge_into_telling,
+    more_precise,
+    objects_compatible,
+    telling_of,
+)
+from graphbuild.ids import content_hash, event_id
+from graphbuild.model import EVENT_TYPES, Actor, Document, Event, Role, Telling
 
-# When two tellings of one event disagree on mode, keep the most informative one:
-# a denial or a negation outranks a report, which outranks a plain assertion.
-_MODE_RANK = {"asserted": 0, "planned": 1, "reported": 2, "negated": 3, "denied": 4}
-_PRECISION_RANK = {None: 0, "year": 1, "month": 2, "day": 3}
+EventKey = tuple[str, tuple[str, ...], tuple[str, ...]]
 
 
 def canonical_participants(event_type: str, source: list[str], target: list[str]) -> tuple[list[str], list[str]]:
@@ -30,8 +36,14 @@ def canonical_participants(event_type: str, source: list[str], target: list[str]
 
 
 def canonical_event_id(event: Event) -> str:
+    """The id that tells this event apart within one article: type, participants, date and object
+    (the graph then gives the event its lasting id, see :meth:`KnowledgeGraph.add_event`)."""
     source, target = canonical_participants(event.type, event.source, event.target)
     return event_id(event.type, source, target, event.date, event.object)
+
+
+def _key(event: Event) -> EventKey:
+    return event.type, tuple(event.source), tuple(event.target)
 
 
 def _union(a: list[str], b: Iterable[str]) -> list[str]:
@@ -44,6 +56,8 @@ class KnowledgeGraph:
     actors: dict[str, Actor] = field(default_factory=dict)
     roles: dict[str, Role] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
+    # Event ids by type and participants, in the order the events arrived (the merge candidates).
+    _by_key: dict[EventKey, list[str]] = field(default_factory=dict, repr=False, compare=False)
 
     # -- adding -------------------------------------------------------------------------
     def add_document(self, doc: Document) -> Document:
@@ -64,6 +78,7 @@ class KnowledgeGraph:
         known.wikidata = known.wikidata or actor.wikidata
         known.part_of = known.part_of or actor.part_of
         known.latin = known.latin or actor.latin
+        known.outlet = known.outlet and actor.outlet  # an outlet that acts anywhere is an actor
         return known
 
     def add_role(self, role: Role) -> Role:
@@ -75,32 +90,91 @@ class KnowledgeGraph:
             known.as_of = min(filter(None, (known.as_of, role.as_of)), default=None)
         return known
 
+    def _reported_on(self, document: str) -> str | None:
+        doc = self.documents.get(document)
+        return (doc.published or "")[:10] or None if doc else None
+
+    def _with_tellings(self, event: Event) -> None:
+        """Give a record without tellings one per document it names, and every telling its article's date."""
+        if not event.tellings:
+            told = sorted(set(event.documents) | {e.document for e in event.evidence})
+            event.tellings = [telling_of(event, d, self._reported_on(d)) for d in told]
+        for t in event.tellings:
+            t.reported_on = t.reported_on or self._reported_on(t.document)
+
+    def _match(self, event: Event) -> Event | None:
+        """The stored event that ``event`` is another telling (or a re-mention) of, if any."""
+        stored = [self.events[i] for i in self._by_key.get(_key(event), []) if i in self.events]
+        fitting = [e for e in stored if objects_compatible(e, event) and dates_compatible(e, event)]
+        told_by = {t.document for t in event.tellings}
+        # A re-mention or a re-ingested article first, then an event its date names exactly.
+        return (next((e for e in fitting if told_by & {t.document for t in e.tellings}), None)
+                or next((e for e in fitting if e.date and e.date == event.date), None)
+                or next(iter(fitting), None))
+
+    def _new_id(self, event: Event) -> str:
+        """The first free of: type and participants; with date and object; with the articles too."""
+        source, target = event.source, event.target
+        for candidate in (event_id(event.type, source, target, None),
+                          event_id(event.type, source, target, event.date, event.object)):
+            if candidate not in self.events:
+                return candidate
+        return "ev:" + content_hash(event.type, source, target, event.date or "", event.object or "",
+                                    sorted(t.document for t in event.tellings))
+
     def add_event(self, event: Event) -> Event:
-        """Merge ``event`` into the graph; returns the stored event (possibly an older one)."""
+        """Merge ``event`` into the graph; returns the stored event (possibly an older one).
+
+        ``about`` is kept as given: :meth:`add_events` follows ids of events that were merged.
+        """
         if event.type not in EVENT_TYPES:
             raise ValueError(f"unknown event type {event.type!r}")
         event.source, event.target = canonical_participants(event.type, event.source, event.target)
-        event.id = canonical_event_id(event)
-        known = self.events.get(event.id)
+        self._with_tellings(event)
+        known = self._match(event)
         if known is None:
-            event.documents = _union([], event.documents + [e.document for e in event.evidence])
-            event.reported_by = sorted(set(event.reported_by))
-            event.evidence = sorted({e.id: e for e in event.evidence}.values(), key=lambda e: e.id)
+            event.id = self._new_id(event)
             self.events[event.id] = event
+            self._by_key.setdefault(_key(event), []).append(event.id)
+            event.tellings = sorted({t.document: t for t in event.tellings}.values(), key=lambda t: t.document)
+            _summarise(event)
             return event
-        seen = {e.id for e in known.evidence}
-        known.evidence = sorted(known.evidence + [e for e in event.evidence if e.id not in seen],
-                                key=lambda e: e.id)
-        known.documents = _union(known.documents, event.documents + [e.document for e in event.evidence])
-        known.reported_by = _union(known.reported_by, event.reported_by)
-        if _MODE_RANK.get(event.mode, 0) > _MODE_RANK.get(known.mode, 0):
-            known.mode = event.mode
-        if _PRECISION_RANK.get(event.date_precision, 0) > _PRECISION_RANK.get(known.date_precision, 0):
-            known.date_precision = event.date_precision
+        by_document = {t.document: t for t in known.tellings}
+        for telling in event.tellings:
+            if telling.document in by_document:
+                merge_into_telling(by_document[telling.document], telling)
+            else:
+                by_document[telling.document] = telling
+        known.tellings = [by_document[d] for d in sorted(by_document)]
+        if more_precise(known.date, known.date_precision, event.date, event.date_precision):
+            known.date, known.date_precision = event.date, event.date_precision
         known.about = known.about or event.about
         known.place = known.place or event.place
+        known.object = known.object or event.object
+        known.evidence = known.evidence + event.evidence
+        known.documents = known.documents + event.documents
+        known.reported_by = known.reported_by + event.reported_by
         known.confidence = max(known.confidence, event.confidence)
+        _summarise(known)
         return known
+
+    def add_events(self, events: Iterable[Event]) -> dict[str, str]:
+        """Add events of one source; returns their ids as given -> the ids they are stored under.
+
+        ``about`` links among the added events are followed to the stored ids, whatever the order.
+        """
+        renamed: dict[str, str] = {}
+        pointing: list[tuple[Event, str]] = []
+        for event in events:
+            given, about = event.id, event.about
+            event.about = None
+            stored = self.add_event(event)
+            renamed[given] = stored.id
+            if about:
+                pointing.append((stored, about))
+        for stored, about in pointing:
+            stored.about = stored.about or renamed.get(about, about)
+        return renamed
 
     def merge(self, other: KnowledgeGraph) -> KnowledgeGraph:
         for doc in other.documents.values():
@@ -109,8 +183,7 @@ class KnowledgeGraph:
             self.add_actor(actor)
         for role in other.roles.values():
             self.add_role(role)
-        for event in other.events.values():
-            self.add_event(event)
+        self.add_events(other.events.values())
         return self
 
     # -- reading ------------------------------------------------------------------------
@@ -158,3 +231,18 @@ class KnowledgeGraph:
             "events_by_type": dict(sorted(by_type.items())),
             "events_by_mode": dict(sorted(by_mode.items())),
         }
+
+
+def _summarise(event: Event) -> None:
+    """Event-level fields that follow from the tellings (docs/contract.md, "Events and tellings")."""
+    if not event.tellings:
+        event.documents = sorted(set(event.documents) | {e.document for e in event.evidence})
+        event.reported_by = sorted(set(event.reported_by))
+        event.evidence = sorted({e.id: e for e in event.evidence}.values(), key=lambda e: e.id)
+        return
+    told: list[Telling] = event.tellings
+    event.mode = aggregate_mode([t.mode for t in told])
+    event.reported_by = sorted({a for t in told for a in t.reported_by})
+    event.documents = sorted({t.document for t in told})
+    event.evidence = sorted({e.id: e for t in told for e in t.evidence}.values(), key=lambda e: e.id)
+    event.first_reported_on = min((t.reported_on for t in told if t.reported_on), default=None)
