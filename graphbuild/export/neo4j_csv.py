@@ -51,6 +51,8 @@ def _cell(value: Any, kind: str, delimiter: str) -> str | None:
         return delimiter.join(value)
     if kind == "double":
         return repr(float(value))
+    if kind == "boolean":
+        return "true" if value else "false"
     return str(value)
 
 
