@@ -8,10 +8,12 @@ import pandas as pd
 
 from graphbuild.export.atomic import atomic_file
 from graphbuild.graph.knowledge_graph import KnowledgeGraph
+from graphbuild.ids import telling_id
 
 
 def graph_tables(graph: KnowledgeGraph) -> dict[str, pd.DataFrame]:
-    """One flat table per record kind, plus the projected typed edges."""
+    """One flat table per record kind (tellings: one row per article's account of an event), plus the
+    projected typed edges."""
     documents = pd.DataFrame(
         [{k: v for k, v in d.to_dict().items() if k != "text"} for d in graph.sorted_documents()],
         columns=["id", "source", "lang", "title", "published", "outlet", "url"],
@@ -19,19 +21,21 @@ def graph_tables(graph: KnowledgeGraph) -> dict[str, pd.DataFrame]:
     actors = pd.DataFrame(
         [{"id": a.id, "label": a.label, "kind": a.kind, "iso3": a.iso3, "wikidata": a.wikidata,
           "part_of": a.part_of, "names_en": a.names.get("en", []), "names_ru": a.names.get("ru", []),
-          "names_kk": a.names.get("kk", []), "documents": a.documents} for a in graph.sorted_actors()],
+          "names_kk": a.names.get("kk", []), "documents": a.documents, "outlet": a.outlet}
+         for a in graph.sorted_actors()],
         columns=["id", "label", "kind", "iso3", "wikidata", "part_of", "names_en", "names_ru", "names_kk",
-                 "documents"],
+                 "documents", "outlet"],
     )
     events = pd.DataFrame(
         [{"id": e.id, "type": e.type, "cameo": e.cameo, "plover": e.plover, "mode": e.mode,
           "date": e.date, "date_precision": e.date_precision, "source": e.source, "target": e.target,
           "reported_by": e.reported_by, "about": e.about, "place": e.place, "object": e.object,
           "goldstein": e.goldstein, "confidence": e.confidence, "documents": e.documents,
-          "evidence_count": len(e.evidence)} for e in graph.sorted_events()],
+          "evidence_count": len(e.evidence), "first_reported_on": e.first_reported_on}
+         for e in graph.sorted_events()],
         columns=["id", "type", "cameo", "plover", "mode", "date", "date_precision", "source", "target",
                  "reported_by", "about", "place", "object", "goldstein", "confidence", "documents",
-                 "evidence_count"],
+                 "evidence_count", "first_reported_on"],
     )
     evidence = pd.DataFrame(
         [{"event": e.id, **v.to_dict()} for e in graph.sorted_events() for v in e.evidence],
@@ -42,10 +46,18 @@ def graph_tables(graph: KnowledgeGraph) -> dict[str, pd.DataFrame]:
           "date": e.date} for e in graph.sorted_events() for s, t in graph.edge_pairs(e)],
         columns=["source", "target", "type", "event", "event_type", "mode", "date"],
     )
+    tellings = pd.DataFrame(
+        [{"id": telling_id(e.id, t.document), "event": e.id, "document": t.document, "mode": t.mode,
+          "reported_by": t.reported_by, "via": t.via, "date_text": t.date_text, "date": t.date,
+          "date_precision": t.date_precision, "reported_on": t.reported_on, "confidence": t.confidence,
+          "evidence_count": len(t.evidence)} for e in graph.sorted_events() for t in e.tellings],
+        columns=["id", "event", "document", "mode", "reported_by", "via", "date_text", "date", "date_precision",
+                 "reported_on", "confidence", "evidence_count"],
+    )
     roles = pd.DataFrame([r.to_dict() for r in graph.sorted_roles()],
                          columns=["id", "person", "role", "of", "start", "end", "as_of", "documents"])
     return {"documents": documents, "actors": actors, "events": events, "evidence": evidence,
-            "edges": edges, "roles": roles}
+            "edges": edges, "roles": roles, "tellings": tellings}
 
 
 def write_parquet(graph: KnowledgeGraph, out_dir: Path) -> list[Path]:

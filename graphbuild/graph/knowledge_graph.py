@@ -241,6 +241,9 @@ def _summarise(event: Event) -> None:
         event.evidence = sorted({e.id: e for e in event.evidence}.values(), key=lambda e: e.id)
         return
     told: list[Telling] = event.tellings
+    for t in told:  # one order whatever order the sentences were merged in
+        t.evidence = sorted({e.id: e for e in t.evidence}.values(), key=lambda e: e.id)
+        t.reported_by, t.via = sorted(set(t.reported_by)), sorted(set(t.via))
     event.mode = aggregate_mode([t.mode for t in told])
     event.reported_by = sorted({a for t in told for a in t.reported_by})
     event.documents = sorted({t.document for t in told})
