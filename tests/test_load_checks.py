@@ -71,5 +71,5 @@ def test_load_of_a_badly_typed_record_writes_nothing_and_keeps_the_old_output(re
 
 
 def test_the_shipped_records_and_a_built_output_pass_the_checks(records_dir: Path, examples_out: Path) -> None:
-    assert len(read_records(records_dir).events) == 17
+    assert len(read_records(records_dir).events) == 18
     assert read_records(examples_out).events
