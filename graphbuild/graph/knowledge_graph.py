@@ -56,8 +56,11 @@ class KnowledgeGraph:
     actors: dict[str, Actor] = field(default_factory=dict)
     roles: dict[str, Role] = field(default_factory=dict)
     events: dict[str, Event] = field(default_factory=dict)
-    # Event ids by type and participants, in the order the events arrived (the merge candidates).
-    _by_key: dict[EventKey, list[str]] = field(default_factory=dict, repr=False, compare=False)
+    # The merge candidates: event ids by type and participants, then by the year of their date ("" for
+    # undated), so an event told daily for years is not compared with every other day's; and the
+    # order events arrived in (the earliest added wins among equal candidates).
+    _by_key: dict[EventKey, dict[str, list[str]]] = field(default_factory=dict, repr=False, compare=False)
+    _arrival: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     # -- adding -------------------------------------------------------------------------
     def add_document(self, doc: Document) -> Document:
@@ -104,7 +107,16 @@ class KnowledgeGraph:
 
     def _match(self, event: Event) -> Event | None:
         """The stored event that ``event`` is another telling (or a re-mention) of, if any."""
-        stored = [self.events[i] for i in self._by_key.get(_key(event), []) if i in self.events]
+        buckets = self._by_key.get(_key(event), {})
+        if event.date:
+            years = {event.date[:4], ""}
+        elif any(t.reported_on for t in event.tellings):  # a dated event it may join happened then or the year before
+            years = {""} | {str(int(t.reported_on[:4]) - back) for t in event.tellings if t.reported_on
+                            for back in (0, 1)}
+        else:
+            years = set(buckets)  # nothing bounds it
+        ids = sorted((i for y in years for i in buckets.get(y, []) if i in self.events), key=self._arrival.__getitem__)
+        stored = [self.events[i] for i in ids]
         fitting = [e for e in stored if objects_compatible(e, event) and dates_compatible(e, event)]
         told_by = {t.document for t in event.tellings}
         # A re-mention or a re-ingested article first, then an event its date names exactly.
@@ -122,6 +134,10 @@ class KnowledgeGraph:
         return "ev:" + content_hash(event.type, source, target, event.date or "", event.object or "",
                                     sorted(t.document for t in event.tellings))
 
+    def _file(self, event: Event) -> None:
+        self._by_key.setdefault(_key(event), {}).setdefault((event.date or "")[:4], []).append(event.id)
+        self._arrival[event.id] = len(self._arrival)
+
     def add_event(self, event: Event) -> Event:
         """Merge ``event`` into the graph; returns the stored event (possibly an older one).
 
@@ -135,7 +151,7 @@ class KnowledgeGraph:
         if known is None:
             event.id = self._new_id(event)
             self.events[event.id] = event
-            self._by_key.setdefault(_key(event), []).append(event.id)
+            self._file(event)
             event.tellings = sorted({t.document: t for t in event.tellings}.values(), key=lambda t: t.document)
             _summarise(event)
             return event
@@ -147,6 +163,9 @@ class KnowledgeGraph:
                 by_document[telling.document] = telling
         known.tellings = [by_document[d] for d in sorted(by_document)]
         if more_precise(known.date, known.date_precision, event.date, event.date_precision):
+            if not known.date:  # an undated event dated by a later article moves to its year
+                self._by_key[_key(known)][""].remove(known.id)
+                self._by_key[_key(known)].setdefault(event.date[:4], []).append(known.id)  # type: ignore[index]
             known.date, known.date_precision = event.date, event.date_precision
         known.about = known.about or event.about
         known.place = known.place or event.place
