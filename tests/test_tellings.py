@@ -119,6 +119,15 @@ def test_remention_in_one_article_is_one_telling() -> None:
     assert event.mode == "denied"  # one article: its telling's mode, not "contested"
 
 
+def test_what_one_article_tells_as_two_events_stays_two() -> None:
+    """The event stage kept the headline's undated visit and the body's dated one apart: so does the graph."""
+    graph = _graph(_telling("doc:a", "asserted", published="2023-08-10"),
+                   _telling("doc:a", "reported", date="2023-07", published="2023-08-10"))
+    assert len(graph.events) == 2
+    graph.add_event(_telling("doc:b", "asserted", published="2023-08-11"))  # another article joins one of them
+    assert len(graph.events) == 2 and sum(len(e.tellings) for e in graph.events.values()) == 3
+
+
 def test_reingesting_an_article_changes_nothing() -> None:
     graph = _graph(_telling("doc:a", "asserted", date="2023-07", published="2023-07-28"),
                    _telling("doc:b", "denied", published="2023-08-01"))

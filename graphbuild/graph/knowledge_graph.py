@@ -16,6 +16,7 @@ import networkx as nx
 from graphbuild.graph.tellings import (
     aggregate_mode,
     dates_compatible,
+    kept_apart,
     merge_into_telling,
     more_precise,
     objects_compatible,
@@ -117,7 +118,8 @@ class KnowledgeGraph:
             years = set(buckets)  # nothing bounds it
         ids = sorted((i for y in years for i in buckets.get(y, []) if i in self.events), key=self._arrival.__getitem__)
         stored = [self.events[i] for i in ids]
-        fitting = [e for e in stored if objects_compatible(e, event) and dates_compatible(e, event)]
+        fitting = [e for e in stored if objects_compatible(e, event) and dates_compatible(e, event)
+                   and not kept_apart(e, event)]
         told_by = {t.document for t in event.tellings}
         # A re-mention or a re-ingested article first, then an event its date names exactly.
         return (next((e for e in fitting if told_by & {t.document for t in e.tellings}), None)

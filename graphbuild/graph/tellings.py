@@ -6,7 +6,8 @@ The rules are written in docs/contract.md ("Events and tellings"):
 - tellings of different articles are never merged; an event's mode is an aggregate of them
   (:func:`aggregate_mode`);
 - an event takes in a telling of another article when type and participants agree, objects do
-  not conflict and dates are compatible (:func:`dates_compatible`).
+  not conflict and dates are compatible (:func:`dates_compatible`); never one its own articles
+  keep apart (:func:`kept_apart`).
 """
 
 from __future__ import annotations
@@ -79,8 +80,7 @@ def dates_compatible(a: Event, b: Event) -> bool:
     Two stated dates agree when one contains the other ("2023-07" and "2023-07-26"). An undated
     side agrees with a date when each of its articles appeared within UNDATED_WINDOW after it; two
     undated sides agree when their articles appeared within UNDATED_WINDOW of each other. A side
-    whose articles carry no date bounds nothing and agrees with an undated side only, unless both
-    sides come from the same article (a re-mention).
+    whose articles carry no date bounds nothing and agrees with an undated side only.
     """
     if a.date and b.date:
         return a.date.startswith(b.date) or b.date.startswith(a.date)
@@ -91,10 +91,15 @@ def dates_compatible(a: Event, b: Event) -> bool:
             return True
         return any(abs(x - y) <= UNDATED_WINDOW for x in days_a for y in days_b)
     dated, undated = (a, b) if a.date else (b, a)
-    if {t.document for t in dated.tellings} & {t.document for t in undated.tellings}:
-        return True
     assert dated.date is not None
     return bool(undated.tellings) and all(_within_window(dated.date, t.reported_on) for t in undated.tellings)
+
+
+def kept_apart(stored: Event, event: Event) -> bool:
+    """Does an article that tells both keep them apart? Within one article the event stage decides
+    which mentions are one event: a telling of another date there is another event."""
+    mine = {t.document: t for t in stored.tellings}
+    return any(t.document in mine and mine[t.document].date != t.date for t in event.tellings)
 
 
 def objects_compatible(a: Event, b: Event) -> bool:
