@@ -23,7 +23,7 @@ from graphbuild.graph.tellings import (
     telling_of,
 )
 from graphbuild.ids import content_hash, event_id
-from graphbuild.model import EVENT_TYPES, Actor, Document, Event, Role, Telling
+from graphbuild.model import CONTESTED, EVENT_TYPES, Actor, Document, Event, Role, Telling
 
 EventKey = tuple[str, tuple[str, ...], tuple[str, ...]]
 
@@ -101,6 +101,8 @@ class KnowledgeGraph:
     def _with_tellings(self, event: Event) -> None:
         """Give a record without tellings one per document it names, and every telling its article's date."""
         if not event.tellings:
+            if event.mode == CONTESTED:
+                raise ValueError(f"event {event.id!r}: a contested event needs its tellings")
             told = sorted(set(event.documents) | {e.document for e in event.evidence})
             event.tellings = [telling_of(event, d, self._reported_on(d)) for d in told]
         for t in event.tellings:

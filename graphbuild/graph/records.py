@@ -20,6 +20,7 @@ from graphbuild.graph.record_checks import check_record
 from graphbuild.ids import event_id
 from graphbuild.model import (
     ACTOR_KINDS,
+    CONTESTED,
     EVENT_MODES,
     EVENT_TYPES,
     MODES,
@@ -103,6 +104,8 @@ def _event(row: dict[str, Any], path: Path, line: int) -> Event:
         raise RecordError(path, line, "an event needs at least one source or target actor")
     evidence = _evidence(row.get("evidence"), path, line)
     tellings = [_telling(item, number, path, line) for number, item in enumerate(row.get("tellings") or [])]
+    if row.get("mode") == CONTESTED and not tellings:
+        raise RecordError(path, line, "a contested event needs its tellings (which article tells it, which denies it)")
     row["evidence"], row["tellings"] = [], []
     event = _build(Event, row, path, line, ("id", "type"))
     event.evidence, event.tellings = evidence, tellings

@@ -108,9 +108,10 @@ def objects_compatible(a: Event, b: Event) -> bool:
 
 
 def telling_of(event: Event, document: str, reported_on: str | None) -> Telling:
-    """The telling of ``document`` for an event record that carries none (the pattern stage, records
-    of other tools): the event's own fields are all the record says of that article."""
-    return Telling(document=document, mode=event.mode if event.mode != CONTESTED else "reported",
+    """The telling of ``document`` for an event record that carries none (records of other tools, events
+    built by hand): the event's own fields are all the record says of that article. Loading refuses a
+    contested record without tellings, so the mode is one of a telling's."""
+    return Telling(document=document, mode=event.mode,
                    reported_by=sorted(set(event.reported_by)), date=event.date,
                    date_precision=event.date_precision, reported_on=reported_on,
                    evidence=[e for e in event.evidence if e.document == document], confidence=event.confidence)
