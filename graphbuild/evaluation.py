@@ -10,7 +10,9 @@ Entities are scored per document as sets: a system entity matches a gold entity 
 English label or any of its names equals (after normalisation) the gold key, label, an alias or an
 ``any_of`` entry.  Events are matched one-to-one per document: same type, at least one source and
 one target in common (either way round for symmetric types; a gold event without target matches on
-source alone).  Mode, date and reported_by are scored as accuracies on the matched pairs.
+source alone).  Mode, date and reported_by are scored as accuracies on the matched pairs; mode and
+reported_by are those of the article's own telling of the event (its other tellings are other
+articles' words), the date is the event's.
 """
 
 from __future__ import annotations
@@ -325,6 +327,17 @@ def _match_documents(gold_file: str, gold_url: str | None, documents: list[dict[
     return hits
 
 
+def as_told(event: dict[str, Any], documents: set[str]) -> dict[str, Any]:
+    """``event`` with the mode and speakers of its tellings by ``documents`` (what those articles
+    say), not the aggregate of every article; records without tellings are scored as they are."""
+    told = [t for t in event.get("tellings") or [] if t.get("document") in documents]
+    if not told:
+        return event
+    modes = [t.get("mode") for t in told]
+    return {**event, "mode": modes[0] if len(set(modes)) == 1 else event.get("mode"),
+            "reported_by": sorted({a for t in told for a in t.get("reported_by") or []})}
+
+
 def evaluate_records(golds: list[dict[str, Any]], documents: list[dict[str, Any]],
                      entities: list[dict[str, Any]], events: list[dict[str, Any]]) -> EvalReport:
     """Score in-memory output records (the three contract files, parsed) against gold dicts."""
@@ -339,10 +352,12 @@ def evaluate_records(golds: list[dict[str, Any]], documents: list[dict[str, Any]
         if not doc_ids:
             report.missing_documents.append(gold["file"])
         docs = set(doc_ids)
-        doc_events = [ev for ev in events if docs & set(ev.get("documents") or [])]
+        doc_events = [as_told(ev, docs) for ev in events if docs & set(ev.get("documents") or [])]
 
-        # System entities of the document: those listing it, plus anyone its events involve.
-        doc_entity_ids = [eid for eid, e in ent_by_id.items() if docs & set(e.get("documents") or [])]
+        # System entities of the document: those listing it (outlets cited as channels are no actors),
+        # plus anyone its events involve.
+        doc_entity_ids = [eid for eid, e in ent_by_id.items()
+                          if docs & set(e.get("documents") or []) and not e.get("outlet")]
         for ev in doc_events:
             for eid in [*(ev.get("source") or []), *(ev.get("target") or []), *(ev.get("reported_by") or [])]:
                 if eid not in doc_entity_ids:

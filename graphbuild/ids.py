@@ -44,7 +44,8 @@ def document_id(text: str) -> str:
 
 def event_id(event_type: str, source: list[str], target: list[str], date: str | None,
              obj: str | None = None) -> str:
-    """Same type, participants, date and object -> the same event, whichever article told it."""
+    """The id of an event of these participants; ``date`` and ``obj`` only tell apart two events the
+    participants alone would confuse (docs/contract.md, "Event ids")."""
     return "ev:" + content_hash(event_type, sorted(source), sorted(target), date or "", (obj or "").lower())
 
 
@@ -54,3 +55,8 @@ def evidence_id(document: str, start: int, end: int) -> str:
 
 def role_id(person: str, role: str, organisation: str | None, start: str | None) -> str:
     return "role:" + content_hash(person, role.lower(), organisation or "", start or "")
+
+
+def telling_id(event: str, document: str) -> str:
+    """One article's account of one event: at most one per (event, document)."""
+    return "tel:" + content_hash(event, document)

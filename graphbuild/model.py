@@ -14,7 +14,12 @@ ActorKind = Literal["Country", "Organization", "Person", "Group", "Place"]
 ACTOR_KINDS: tuple[str, ...] = ("Country", "Organization", "Person", "Group", "Place")
 
 Mode = Literal["asserted", "reported", "denied", "planned", "negated"]
+# What one article says of an event (a telling's mode).
 MODES: tuple[str, ...] = ("asserted", "reported", "denied", "planned", "negated")
+# An event's own mode aggregates its tellings (docs/contract.md, "Events and tellings"): one more
+# value, for an event some articles tell as having happened and others deny or negate.
+CONTESTED = "contested"
+EVENT_MODES: tuple[str, ...] = (*MODES, CONTESTED)
 
 DatePrecision = Literal["day", "month", "year"]
 
@@ -108,6 +113,7 @@ class Actor:
     lon: float | None = None
     geonames: int | None = None  # GeoNames id of the country or place itself, where known
     feature_class: str | None = None  # GeoNames feature class: A country/region, P city, H water, ...
+    outlet: bool = False  # a news outlet cited only as a report's channel (a telling's via), never a participant
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -145,6 +151,33 @@ class Evidence:
 
 
 @dataclass
+class Telling:
+    """One article's account of an event: exactly what that article says, never merged with another's."""
+
+    document: str
+    mode: str = "asserted"  # one of MODES
+    reported_by: list[str] = field(default_factory=list)  # who, in this article, makes the claim
+    via: list[str] = field(default_factory=list)  # outlets the article cites only as a channel ("TASS reported")
+    date_text: str | None = None  # the stated date as written ("в июле", "26 July 2023")
+    date: str | None = None  # its resolution (ISO, against the article's date for relative ones)
+    date_precision: str | None = None
+    reported_on: str | None = None  # the article's publication date (ISO day)
+    evidence: list[Evidence] = field(default_factory=list)
+    confidence: float = 1.0
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["evidence"] = [e.to_dict() for e in self.evidence]
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Telling:
+        d = dict(d)
+        d["evidence"] = [Evidence(**e) for e in d.get("evidence") or []]
+        return cls(**d)
+
+
+@dataclass
 class Event:
     id: str
     type: str  # key of EVENT_TYPES
@@ -152,8 +185,8 @@ class Event:
     plover: str
     source: list[str] = field(default_factory=list)
     target: list[str] = field(default_factory=list)
-    mode: str = "asserted"
-    reported_by: list[str] = field(default_factory=list)
+    mode: str = "asserted"  # aggregate of the tellings' modes (one of EVENT_MODES)
+    reported_by: list[str] = field(default_factory=list)  # union of the tellings' speakers, for compatibility
     about: str | None = None
     date: str | None = None
     date_precision: str | None = None
@@ -165,6 +198,10 @@ class Event:
     confidence: float = 1.0
     documents: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    tellings: list[Telling] = field(default_factory=list)  # one per article, ordered by document id
+    # Earliest article date of the tellings: bounds an event no article dates, and stands in for
+    # ``date`` in timelines and time-window queries when ``date`` is empty.
+    first_reported_on: str | None = None
 
     @property
     def edge(self) -> str:
@@ -173,10 +210,12 @@ class Event:
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["evidence"] = [e.to_dict() for e in self.evidence]
+        d["tellings"] = [t.to_dict() for t in self.tellings]
         return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Event:
         d = dict(d)
         d["evidence"] = [Evidence(**e) for e in d.get("evidence") or []]
+        d["tellings"] = [Telling.from_dict(t) for t in d.get("tellings") or []]
         return cls(**d)

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from graphbuild.date_text import date_as_written
 from graphbuild.entities.actor_policy import story_actors
 from graphbuild.entities.kb import KnowledgeBase
 from graphbuild.entities.linking import kb_actor, link_mentions
@@ -28,7 +29,7 @@ from graphbuild.ingest import IngestError, IngestWarning, read_inputs
 from graphbuild.ingest.langid import paragraph_spans
 from graphbuild.language import SUPPORTED_LANGUAGES, analyze
 from graphbuild.language.base import Sentence
-from graphbuild.model import Document, Role
+from graphbuild.model import Document, Event, Role, Telling
 
 
 @dataclass
@@ -76,6 +77,16 @@ def _date_role(role: Role, doc: Document, kb: KnowledgeBase) -> Role:
                                end=role.end or (term or {}).get("end"))
 
 
+def _telling(event: Event, doc: Document, via: list[str], sentences: list[Sentence], lang: str) -> Telling:
+    """This article's account of ``event``, as the event stage read it."""
+    date_text = date_as_written(sentences, doc.text, [e.start for e in event.evidence], event.date, lang,
+                                doc.published)
+    return Telling(document=doc.id, mode=event.mode, reported_by=sorted(set(event.reported_by)), via=via,
+                   date_text=date_text, date=event.date, date_precision=event.date_precision,
+                   reported_on=(doc.published or "")[:10] or None, evidence=list(event.evidence),
+                   confidence=event.confidence)
+
+
 def process_document(doc: Document, kb_files: tuple[str, ...] = ()) -> DocumentResult:
     """Language processing, mentions, linking and events for one document."""
     kb = _knowledge_base(kb_files)
@@ -92,6 +103,7 @@ def process_document(doc: Document, kb_files: tuple[str, ...] = ()) -> DocumentR
             part.add_actor(kb_actor(kb, actor_id, doc.id))
         return True
 
+    told: list[Event] = []
     for lang, sentences in language_parts(doc, warnings):
         view = doc if lang == doc.lang else dataclasses.replace(doc, lang=lang)
         ner_mentions = recognize(sentences, lang, doc.id)
@@ -103,13 +115,21 @@ def process_document(doc: Document, kb_files: tuple[str, ...] = ()) -> DocumentR
         warnings += story.warnings
         for actor in story.actors:
             part.add_actor(actor)
+        cited: set[str] = set()
         for event in extraction.events:
+            via = sorted(set(event.reported_by) & story.channels)
             event.reported_by = [a for a in event.reported_by if a not in story.channels]
             if all(ensure_actor(a) for a in event.source + event.target + event.reported_by):
-                part.add_event(event)
+                event.tellings = [_telling(event, doc, via, sentences, lang)]
+                cited.update(via)
+                told.append(event)
+        for outlet in story.channel_actors:
+            if outlet.id in cited:
+                part.add_actor(outlet)
         for role in extraction.roles:
             if all(ensure_actor(a) for a in filter(None, (role.person, role.of))):
                 part.add_role(_date_role(role, doc, kb))
+    part.add_events(told)
     for event in part.events.values():
         if event.about and event.about not in part.events:
             warnings.append(f"{event.type} event lost the event it was about")

@@ -43,7 +43,8 @@ def test_load_then_stats(records_dir: Path, tmp_path: Path) -> None:
     stats = run("stats", str(out), "--json")
     assert stats.returncode == 0, stats.stderr
     summary = json.loads(stats.stdout)
-    assert summary["events"] == 17 and summary["documents"] == 3
+    assert summary["events"] == 18 and summary["documents"] == 3
+    assert summary["events_by_mode"]["contested"] == 1  # the attack one article tells and another denies
 
 
 def test_bad_record_line_writes_nothing_and_names_file_and_line(records_dir: Path, tmp_path: Path) -> None:
@@ -58,7 +59,8 @@ def test_bad_record_line_writes_nothing_and_names_file_and_line(records_dir: Pat
     assert result.returncode == 1
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1, result.stderr  # one line, no traceback
-    assert f"{records / 'entities.jsonl'}:15" in lines[0] and "Planet" in lines[0]
+    bad_line = len((records / "entities.jsonl").read_text(encoding="utf-8").splitlines())
+    assert f"{records / 'entities.jsonl'}:{bad_line}" in lines[0] and "Planet" in lines[0]
     assert not out.exists()
 
 

@@ -167,6 +167,27 @@ def test_duplicate_system_event_costs_precision() -> None:
     assert report.events.precision == pytest.approx(3 / 4)
 
 
+def test_mode_and_speakers_are_scored_from_the_articles_own_telling() -> None:
+    """Another article denied the negotiation and quoted someone else: this article is scored on what it says."""
+    negotiate = _event("NEGOTIATE", ["RUS"], ["PRK"], "contested", ["person:john-kirby", "PRK"])
+    negotiate["documents"] = ["doc:1", "doc:other"]
+    negotiate["tellings"] = [
+        {"document": "doc:1", "mode": "reported", "reported_by": ["person:john-kirby"], "via": []},
+        {"document": "doc:other", "mode": "denied", "reported_by": ["PRK"], "via": []}]
+    report = _score(_perfect_entities(), [negotiate, *_perfect_events()[1:]])
+    assert report.mode.value == 1.0 and report.reported_by.value == 1.0
+    negotiate["tellings"][0]["mode"] = "asserted"
+    negotiate["tellings"][0]["reported_by"] = []
+    report = _score(_perfect_entities(), [negotiate, *_perfect_events()[1:]])
+    assert report.mode.correct == 2 and report.reported_by.value == 0.0  # the other article's PRK is not this one's
+
+
+def test_outlets_cited_as_channels_are_not_scored_as_entities() -> None:
+    tass = dict(_entity("org:tass", "TASS", "Organization"), outlet=True)
+    report = _score([*_perfect_entities(), tass], _perfect_events())
+    assert report.entities.precision == 1.0
+
+
 def test_events_of_other_documents_are_ignored_and_missing_document_is_reported() -> None:
     other = dict(_perfect_events()[0], documents=["doc:other"])
     report = evaluate_records([_gold()], [{"id": "doc:other", "source": "x/other.txt"}],

@@ -14,13 +14,14 @@ from graphbuild.export.jsonl import write_contract
 from graphbuild.export.tables import write_parquet
 from graphbuild.graph.knowledge_graph import KnowledgeGraph
 from graphbuild.graph.records import RecordError, read_records
-from graphbuild.model import EVENT_TYPES, MODES, Event, Evidence
+from graphbuild.model import EVENT_MODES, EVENT_TYPES, MODES, Event, Evidence
 
 
 def test_test_graph_covers_every_type_mode_and_language(records_dir: Path) -> None:
     graph = read_records(records_dir)
     assert {e.type for e in graph.events.values()} == set(EVENT_TYPES)
-    assert {e.mode for e in graph.events.values()} == set(MODES)
+    assert {e.mode for e in graph.events.values()} == set(EVENT_MODES)
+    assert {t.mode for e in graph.events.values() for t in e.tellings} == set(MODES)
     langs = {lang for a in graph.actors.values() for lang in a.names}
     assert {"kk", "ru", "en"} <= langs
 

@@ -72,8 +72,11 @@ def test_an_agency_cited_as_the_channel_is_no_actor_and_no_reporter() -> None:
     text = "Шойгу встретился с Ким Чен Ыном в Пхеньяне, сообщило агентство ТАСС."
     doc = Document(id=document_id(text), source="<test>", lang="ru", text=text)
     result = process_document(doc)
-    assert "org:tass" not in result.graph.actors
-    assert all("org:tass" not in e.reported_by for e in result.graph.events.values())
+    events = result.graph.events.values()
+    assert result.graph.actors["org:tass"].outlet  # an entity marked as an outlet, no actor of the story
+    assert all("org:tass" not in e.reported_by + e.source + e.target for e in events)
+    assert all("org:tass" not in t.reported_by for e in events for t in e.tellings)
+    assert any(t.via == ["org:tass"] for e in events for t in e.tellings)  # the channel of the telling
     assert "person:sergei-shoigu" in result.graph.actors
 
 

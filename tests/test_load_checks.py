@@ -46,6 +46,12 @@ def corrupted(records_dir: Path, tmp_path: Path, name: str, change: dict[str, An
     ("documents.jsonl", {"lang": '" onmouseover="x'}, "lang: expected a language tag"),
     ("entities.jsonl", {"names": {"en fr": ["Korea"]}}, "names: expected language tags as keys, not 'en fr'"),
     ("roles.jsonl", {"start": "yesterday"}, "start: expected an ISO date"),
+    ("events.jsonl", {"mode": "contested"}, "a contested event needs its tellings"),
+    ("events.jsonl", {"tellings": [{"document": "doc:ru1", "mode": "contested"}]},
+     "tellings[0].mode: unknown mode 'contested'"),
+    ("events.jsonl", {"tellings": [{"document": "doc:ru1", "reported_on": "last week"}]},
+     "tellings[0].reported_on: expected an ISO date"),
+    ("events.jsonl", {"tellings": [{"mode": "asserted"}]}, "tellings[0]: missing field(s): document"),
     ("events.jsonl", '{"id": ' + "[" * 100_000 + "]" * 100_000 + "}", "JSON nested too deeply to read"),
 ])
 def test_a_bad_field_names_file_line_field_and_problem(records_dir: Path, tmp_path: Path, name: str,
@@ -71,5 +77,5 @@ def test_load_of_a_badly_typed_record_writes_nothing_and_keeps_the_old_output(re
 
 
 def test_the_shipped_records_and_a_built_output_pass_the_checks(records_dir: Path, examples_out: Path) -> None:
-    assert len(read_records(records_dir).events) == 17
+    assert len(read_records(records_dir).events) == 18
     assert read_records(examples_out).events

@@ -119,4 +119,4 @@ def test_schema_file_applies_to_the_imported_database(graph: KnowledgeGraph, imp
             driver.execute_query(statement)
         constraints = {r["labelsOrTypes"][0] for r in driver.execute_query(
             "SHOW CONSTRAINTS YIELD labelsOrTypes, type WHERE type = 'UNIQUENESS' RETURN labelsOrTypes").records}
-    assert constraints == {"Actor", "Document", "Event", "Evidence", "Role"}
+    assert constraints == {"Actor", "Document", "Event", "Evidence", "Role", "Telling"}

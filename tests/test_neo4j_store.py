@@ -42,7 +42,7 @@ def _push(graph: KnowledgeGraph, server: Neo4jServer, **kwargs: Any):  # type: i
 def _expected_nodes(graph: KnowledgeGraph) -> dict[str, int]:
     evidence = {v.id for e in graph.events.values() for v in e.evidence}
     expected = {"Actor": len(graph.actors), "Document": len(graph.documents), "Event": len(graph.events),
-                "Evidence": len(evidence)}
+                "Evidence": len(evidence), "Telling": sum(len(e.tellings) for e in graph.events.values())}
     for actor in graph.actors.values():
         expected[actor.kind] = expected.get(actor.kind, 0) + 1
     roles_without_of = [r for r in graph.roles.values() if r.of not in graph.actors]
@@ -104,10 +104,14 @@ def test_push_writes_every_node_and_relationship(graph: KnowledgeGraph, neo4j_se
     by_type = counts["by_type"]
     assert by_type["SOURCE"] == sum(len(e.source) for e in graph.events.values())
     assert by_type["TARGET"] == sum(len(e.target) for e in graph.events.values())
-    assert by_type["EVIDENCED_BY"] == sum(len(e.evidence) for e in graph.events.values())
+    tellings = [t for e in graph.events.values() for t in e.tellings]
+    assert by_type["EVIDENCED_BY"] == sum(len(e.evidence) for e in graph.events.values()) \
+        + sum(len(t.evidence) for t in tellings)
     assert by_type["ABOUT"] == sum(1 for e in graph.events.values() if e.about)
     assert by_type["HOLDS_ROLE"] == len(graph.roles)
-    assert by_type["REPORTED_BY"] == sum(len(e.reported_by) for e in graph.events.values())
+    assert by_type["REPORTED_BY"] == sum(len(e.reported_by) for e in graph.events.values()) \
+        + sum(len(t.reported_by) for t in tellings)
+    assert by_type["HAS_TELLING"] == len(tellings)
     # All 17 projected edge types are present in the test graph.
     assert {t.edge for t in EVENT_TYPES.values()} <= set(by_type)
 

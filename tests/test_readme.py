@@ -15,10 +15,10 @@ from graphbuild.stores.oxigraph_store import query as sparql_query
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
 
 
-def block(language: str) -> str:
+def block(language: str, index: int = 0) -> str:
     found = re.findall(rf"```{language}\n(.*?)```", README, flags=re.S)
-    assert found, f"no {language} block in the README"
-    return found[0]
+    assert len(found) > index, f"no {language} block number {index + 1} in the README"
+    return found[index]
 
 
 def test_readme_names_only_real_commands() -> None:
@@ -32,8 +32,13 @@ def test_readme_cypher_query(examples_out: Path, neo4j_server) -> None:  # type:
         driver.execute_query("MATCH (n) DETACH DELETE n")
         push_graph(read_records(examples_out), neo4j_server.uri, neo4j_server.user, neo4j_server.password)
         records, _, _ = driver.execute_query(block("cypher"))
+        told, _, _ = driver.execute_query(block("cypher", 1))
     visits = {(r["visitor"], r["host"]) for r in records}
     assert ("Sergei Shoigu", "North Korea") in visits
+    # The telling-level query: Kirby speaks in the Kazakh article only, not in the others telling the supply.
+    said = {(r["article"].rsplit("/", 1)[-1], r["mode"], tuple(sorted(r["said_by"]))) for r in told}
+    assert ("kk_kirby_shoigu.html", "planned", ("John Kirby",)) in said, said
+    assert all("John Kirby" not in by for article, _, by in said if article != "kk_kirby_shoigu.html"), said
 
 
 def test_readme_sparql_query(examples_sparql: str) -> None:

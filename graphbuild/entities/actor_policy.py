@@ -16,7 +16,7 @@ events are known, which candidates the document's graph keeps:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,6 +37,8 @@ class StoryActors:
     actors: list[Actor] = field(default_factory=list)
     # Actor ids cited only as the channel of a report: to be taken out of reported_by.
     channels: set[str] = field(default_factory=set)
+    # The same outlets as entities marked ``outlet``, for the tellings that cite them as ``via``.
+    channel_actors: list[Actor] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -50,6 +52,8 @@ def story_actors(candidates: Iterable[Actor], events: Iterable[Event], roles: It
     out = StoryActors()
     for actor in candidates:
         if actor.id in news_outlets() and actor.id not in participants:
+            if actor.id not in out.channels:
+                out.channel_actors.append(replace(actor, outlet=True))
             out.channels.add(actor.id)
             out.warnings.append(f"news outlet {actor.label!r} cited only as a channel: not an actor")
         elif actor.kind == "Place" and not in_kb(actor.id) and actor.id not in told:

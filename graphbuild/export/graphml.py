@@ -1,4 +1,4 @@
-"""GraphML: actors and events as nodes, role edges and the projected typed edges."""
+"""GraphML: actors, events and tellings as nodes, role edges and the projected typed edges."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import networkx as nx
 
 from graphbuild.export.atomic import atomic_file
 from graphbuild.graph.knowledge_graph import KnowledgeGraph
+from graphbuild.ids import telling_id
 
 
 def graph_to_networkx_full(graph: KnowledgeGraph) -> nx.MultiDiGraph:
@@ -16,12 +17,13 @@ def graph_to_networkx_full(graph: KnowledgeGraph) -> nx.MultiDiGraph:
     g = graph.to_networkx()
     for node, actor in ((a.id, a) for a in graph.sorted_actors()):
         g.nodes[node].update(node_type="Actor", iso3=actor.iso3 or "", wikidata=actor.wikidata or "",
-                             names=json.dumps(actor.names, ensure_ascii=False, sort_keys=True))
+                             outlet=actor.outlet, names=json.dumps(actor.names, ensure_ascii=False, sort_keys=True))
         if actor.lat is not None and actor.lon is not None:  # for geographic layouts (Gephi's GeoLayout)
             g.nodes[node].update(lat=float(actor.lat), lon=float(actor.lon))
     for event in graph.sorted_events():
         g.add_node(event.id, node_type="Event", label=event.type, event_type=event.type, cameo=event.cameo,
                    plover=event.plover, mode=event.mode, date=event.date or "", object=event.object or "",
+                   first_reported_on=event.first_reported_on or "",
                    evidence=json.dumps([v.sentence for v in event.evidence], ensure_ascii=False))
         for role, ids in (("SOURCE", event.source), ("TARGET", event.target),
                           ("REPORTED_BY", event.reported_by)):
@@ -29,6 +31,14 @@ def graph_to_networkx_full(graph: KnowledgeGraph) -> nx.MultiDiGraph:
                 g.add_edge(event.id, actor_id, key=f"{role}:{actor_id}", type=role)
         if event.about:
             g.add_edge(event.id, event.about, key="ABOUT", type="ABOUT")
+        for told in event.tellings:
+            tid = telling_id(event.id, told.document)
+            g.add_node(tid, node_type="Telling", label=told.mode, mode=told.mode, document=told.document,
+                       date_text=told.date_text or "", date=told.date or "", reported_on=told.reported_on or "")
+            g.add_edge(event.id, tid, key="HAS_TELLING", type="HAS_TELLING")
+            for role, ids in (("REPORTED_BY", told.reported_by), ("VIA", told.via)):
+                for actor_id in ids:
+                    g.add_edge(tid, actor_id, key=f"{role}:{actor_id}", type=role)
     for role in graph.sorted_roles():
         if role.of:
             g.add_edge(role.person, role.of, key=role.id, type="HOLDS_ROLE", role=role.role,

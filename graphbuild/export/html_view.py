@@ -12,7 +12,7 @@ import networkx as nx
 
 from graphbuild.export.atomic import atomic_file
 from graphbuild.graph.knowledge_graph import KnowledgeGraph
-from graphbuild.model import EVENT_TYPES
+from graphbuild.model import EVENT_TYPES, Telling
 
 
 def _asset(name: str) -> str:
@@ -46,16 +46,30 @@ def _spread(values: list[float]) -> list[float]:
     return [0.5 * (v - low) / span + 0.5 * ranks[i] / last for i, v in enumerate(values)]
 
 
+def _telling_data(graph: KnowledgeGraph, told: Telling) -> dict[str, Any]:
+    """What the hover shows of one article's account: the article, its mode, its speakers and channels."""
+    doc = graph.documents.get(told.document)
+    article = (doc.title or doc.outlet or doc.source) if doc else told.document
+    def labels(ids: list[str]) -> list[str]:
+        return [graph.actors[a].label if a in graph.actors else a for a in ids]
+
+    return {"article": article, "mode": told.mode, "reported_by": labels(told.reported_by), "via": labels(told.via),
+            "date_text": told.date_text, "reported_on": told.reported_on}
+
+
 def view_data(graph: KnowledgeGraph) -> dict[str, Any]:
     """Nodes (actors with edges), typed edges with mode, date and evidence sentences, colours."""
     colours = json.loads(_asset("colours.json"))
     edges = []
     for event in graph.sorted_events():
         evidence = [{"text": v.sentence, "lang": v.lang} for v in event.evidence]
+        tellings = [_telling_data(graph, told) for told in event.tellings]
         for s, t in graph.edge_pairs(event):
             edges.append({"source": s, "target": t, "type": event.type, "event": event.id, "mode": event.mode,
-                          "date": event.date, "object": event.object, "reported_by": event.reported_by,
-                          "symmetric": EVENT_TYPES[event.type].symmetric, "evidence": evidence})
+                          "date": event.date, "first_reported_on": event.first_reported_on,
+                          "object": event.object, "reported_by": event.reported_by,
+                          "symmetric": EVENT_TYPES[event.type].symmetric, "evidence": evidence,
+                          "tellings": tellings})
     degree: dict[str, int] = {}
     for edge in edges:
         for end in (edge["source"], edge["target"]):

@@ -55,6 +55,8 @@ def _cell(value: Any, kind: str, delimiter: str) -> str | None:
     if kind == POINT:
         latitude, longitude = value
         return f"{{latitude:{float(latitude)!r},longitude:{float(longitude)!r}}}"
+    if kind == "boolean":
+        return "true" if value else "false"
     return str(value)
 
 

@@ -17,8 +17,8 @@ from rdflib.term import Node
 
 from graphbuild.export.atomic import atomic_file
 from graphbuild.graph.knowledge_graph import KnowledgeGraph
-from graphbuild.ids import content_hash
-from graphbuild.model import EVENT_TYPES, Actor, Document, Event, Evidence, Role
+from graphbuild.ids import content_hash, telling_id
+from graphbuild.model import EVENT_TYPES, Actor, Document, Event, Evidence, Role, Telling
 
 GB = Namespace("https://w3id.org/graphbuild/ontology#")
 ID = Namespace("https://w3id.org/graphbuild/id/")
@@ -135,6 +135,8 @@ class _Triples:
                     (s, RDFS.seeAlso, URIRef(f"{GEONAMES}{int(actor.geonames)}/"))]
         if actor.feature_class:
             out.append((s, GB.featureClass, Literal(actor.feature_class)))
+        if actor.outlet:
+            out.append((s, RDF.type, GB.NewsOutlet))
         if mentioned_in is None:
             out += [(s, GB.mentionedIn, iri(d)) for d in actor.documents if d in self.graph.documents]
         elif mentioned_in in self.graph.documents and mentioned_in in self._documents(actor):
@@ -216,6 +218,8 @@ class _Triples:
             out.append((s, GB.date, typed_date(event.date, event.date_precision)))
         if event.date_precision:
             out.append((s, GB.datePrecision, Literal(event.date_precision)))
+        if event.first_reported_on:
+            out.append((s, GB.firstReportedOn, typed_date(event.first_reported_on)))
         if event.object:
             out.append((s, GB.object, Literal(event.object)))
         if event.goldstein is not None:
@@ -226,6 +230,29 @@ class _Triples:
         prop = truthy_property(spec.edge)
         actors = self.graph.actors
         out += [(iri(a), prop, iri(b)) for a, b in self.graph.edge_pairs(event) if a in actors and b in actors]
+        return out
+
+
+    def telling(self, event: Event, told: Telling) -> list[tuple[Node, Node, Node]]:
+        """One article's account of ``event``: its mode, speakers (PROV attribution), channels and date."""
+        s = iri(telling_id(event.id, told.document))
+        doc = iri(told.document)
+        lang = self.graph.documents[told.document].lang if told.document in self.graph.documents else None
+        out: list[tuple[Node, Node, Node]] = [
+            (s, RDF.type, GB.Telling), (s, RDF.type, PROV.Entity), (s, GB.tells, iri(event.id)),
+            (s, GB.mode, Literal(told.mode)), (s, GB.toldIn, doc), (s, PROV.wasDerivedFrom, doc),
+            (s, GB.confidence, Literal(float(told.confidence), datatype=XSD.double)),
+        ]
+        for actor_id in told.reported_by:
+            out += [(s, GB.reportedBy, iri(actor_id)), (s, PROV.wasAttributedTo, iri(actor_id))]
+        out += [(s, GB.via, iri(a)) for a in told.via]
+        if told.date_text:
+            out.append((s, GB.dateText, _text(told.date_text, lang)))
+        if told.date:
+            out.append((s, GB.statedDate, typed_date(told.date, told.date_precision)))
+        if told.reported_on:
+            out.append((s, GB.reportedOn, typed_date(told.reported_on)))
+        out += [(s, GB.evidencedBy, iri(e.id)) for e in told.evidence]
         return out
 
 
@@ -240,6 +267,8 @@ def _default_triples(graph: KnowledgeGraph, t: _Triples) -> Iterable[tuple[Node,
         yield from t.event(event, event.evidence)
         for ev in event.evidence:
             yield from t.evidence(ev)
+        for told in event.tellings:
+            yield from t.telling(event, told)
 
 
 class _ByDocument:
@@ -273,6 +302,10 @@ def _document_triples(graph: KnowledgeGraph, t: _Triples, doc: Document,
         out += t.event(event, own)
         for ev in own:
             out += t.evidence(ev)
+        for told in event.tellings:
+            if told.document == doc.id:  # this article's account, in this article's graph
+                out += t.telling(event, told)
+                actors.update(told.reported_by + told.via)
         actors.update(event.source + event.target + event.reported_by)
         if event.place in graph.actors:
             actors.add(event.place)

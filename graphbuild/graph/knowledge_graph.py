@@ -1,8 +1,9 @@
 """The one graph: documents, actors, roles and events merged from any number of sources.
 
-Every export reads this object.  Merging is idempotent: adding the same record twice
-changes nothing, and the same event told by several documents becomes one event with
-one evidence record per telling.
+Every export reads this object.  Merging is idempotent: adding the same record twice changes
+nothing.  The same event told by several articles becomes one event with one telling per
+article; which tellings are one event is decided by graphbuild.graph.tellings (docs/contract.md,
+"Events and tellings").
 """
 
 from __future__ import annotations
@@ -14,8 +15,17 @@ from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 
-from graphbuild.ids import event_id
-from graphbuild.model import EVENT_TYPES, Actor, Document, Event, Role
+from graphbuild.graph.tellings import (
+    aggregate_mode,
+    dates_compatible,
+    kept_apart,
+    merge_into_telling,
+    more_precise,
+    objects_compatible,
+    telling_of,
+)
+from graphbuild.ids import content_hash, event_id
+from graphbuild.model import CONTESTED, EVENT_TYPES, Actor, Document, Event, Role, Telling
 
 if TYPE_CHECKING:  # the exports import pandas and rdflib: only the methods that need them load them
     import pandas as pd
@@ -23,10 +33,7 @@ if TYPE_CHECKING:  # the exports import pandas and rdflib: only the methods that
 
     from graphbuild.stores.neo4j_store import PushReport
 
-# When two tellings of one event disagree on mode, keep the most informative one:
-# a denial or a negation outranks a report, which outranks a plain assertion.
-_MODE_RANK = {"asserted": 0, "planned": 1, "reported": 2, "negated": 3, "denied": 4}
-_PRECISION_RANK = {None: 0, "year": 1, "month": 2, "day": 3}
+EventKey = tuple[str, tuple[str, ...], tuple[str, ...]]
 
 
 def canonical_participants(event_type: str, source: list[str], target: list[str]) -> tuple[list[str], list[str]]:
@@ -38,8 +45,14 @@ def canonical_participants(event_type: str, source: list[str], target: list[str]
 
 
 def canonical_event_id(event: Event) -> str:
+    """The id that tells this event apart within one article: type, participants, date and object
+    (the graph then gives the event its lasting id, see :meth:`KnowledgeGraph.add_event`)."""
     source, target = canonical_participants(event.type, event.source, event.target)
     return event_id(event.type, source, target, event.date, event.object)
+
+
+def _key(event: Event) -> EventKey:
+    return event.type, tuple(event.source), tuple(event.target)
 
 
 def _union(a: list[str], b: Iterable[str]) -> list[str]:
@@ -56,6 +69,11 @@ class KnowledgeGraph:
     # carried with the graph so that writing a loaded output gives the same files.
     warnings: list[str] = field(default_factory=list)
     corrections: list[dict[str, Any]] = field(default_factory=list)
+    # The merge candidates: event ids by type and participants, then by the year of their date ("" for
+    # undated), so an event told daily for years is not compared with every other day's; and the
+    # order events arrived in (the earliest added wins among equal candidates).
+    _by_key: dict[EventKey, dict[str, list[str]]] = field(default_factory=dict, repr=False, compare=False)
+    _arrival: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     # -- adding -------------------------------------------------------------------------
     def add_document(self, doc: Document) -> Document:
@@ -79,6 +97,7 @@ class KnowledgeGraph:
         if known.lat is None and actor.lat is not None:  # a point travels with its own id and class
             known.lat, known.lon = actor.lat, actor.lon
             known.geonames, known.feature_class = actor.geonames, actor.feature_class
+        known.outlet = known.outlet and actor.outlet  # an outlet that acts anywhere is an actor
         return known
 
     def add_role(self, role: Role) -> Role:
@@ -90,35 +109,113 @@ class KnowledgeGraph:
             known.as_of = min(filter(None, (known.as_of, role.as_of)), default=None)
         return known
 
+    def _reported_on(self, document: str) -> str | None:
+        doc = self.documents.get(document)
+        return (doc.published or "")[:10] or None if doc else None
+
+    def _with_tellings(self, event: Event) -> None:
+        """Give a record without tellings one per document it names, and every telling its article's date."""
+        if not event.tellings:
+            if event.mode == CONTESTED:
+                raise ValueError(f"event {event.id!r}: a contested event needs its tellings")
+            told = sorted(set(event.documents) | {e.document for e in event.evidence})
+            event.tellings = [telling_of(event, d, self._reported_on(d)) for d in told]
+        for t in event.tellings:
+            t.reported_on = t.reported_on or self._reported_on(t.document)
+
+    def _match(self, event: Event) -> Event | None:
+        """The stored event that ``event`` is another telling (or a re-mention) of, if any."""
+        buckets = self._by_key.get(_key(event), {})
+        if event.date:
+            years = {event.date[:4], ""}
+        elif any(t.reported_on for t in event.tellings):  # a dated event it may join happened then or the year before
+            years = {""} | {str(int(t.reported_on[:4]) - back) for t in event.tellings if t.reported_on
+                            for back in (0, 1)}
+        else:
+            years = set(buckets)  # nothing bounds it
+        ids = sorted((i for y in years for i in buckets.get(y, []) if i in self.events), key=self._arrival.__getitem__)
+        stored = [self.events[i] for i in ids]
+        fitting = [e for e in stored if objects_compatible(e, event) and dates_compatible(e, event)
+                   and not kept_apart(e, event)]
+        told_by = {t.document for t in event.tellings}
+        # A re-mention or a re-ingested article first, then an event its date names exactly.
+        return (next((e for e in fitting if told_by & {t.document for t in e.tellings}), None)
+                or next((e for e in fitting if e.date and e.date == event.date), None)
+                or next(iter(fitting), None))
+
+    def _new_id(self, event: Event) -> str:
+        """The first free of: type and participants; with date and object; with the articles too."""
+        source, target = event.source, event.target
+        for candidate in (event_id(event.type, source, target, None),
+                          event_id(event.type, source, target, event.date, event.object)):
+            if candidate not in self.events:
+                return candidate
+        return "ev:" + content_hash(event.type, source, target, event.date or "", event.object or "",
+                                    sorted(t.document for t in event.tellings))
+
+    def _file(self, event: Event) -> None:
+        self._by_key.setdefault(_key(event), {}).setdefault((event.date or "")[:4], []).append(event.id)
+        self._arrival[event.id] = len(self._arrival)
+
     def add_event(self, event: Event) -> Event:
-        """Merge ``event`` into the graph; returns the stored event (possibly an older one)."""
+        """Merge ``event`` into the graph; returns the stored event (possibly an older one).
+
+        ``about`` is kept as given: :meth:`add_events` follows ids of events that were merged.
+        """
         if event.type not in EVENT_TYPES:
             raise ValueError(f"unknown event type {event.type!r}")
         event.source, event.target = canonical_participants(event.type, event.source, event.target)
-        event.id = canonical_event_id(event)
-        known = self.events.get(event.id)
+        self._with_tellings(event)
+        known = self._match(event)
         if known is None:
-            event.documents = _union([], event.documents + [e.document for e in event.evidence])
-            event.reported_by = sorted(set(event.reported_by))
-            event.evidence = sorted({e.id: e for e in event.evidence}.values(), key=lambda e: e.id)
+            event.id = self._new_id(event)
             self.events[event.id] = event
+            self._file(event)
+            event.tellings = sorted({t.document: t for t in event.tellings}.values(), key=lambda t: t.document)
+            _summarise(event)
             return event
-        seen = {e.id for e in known.evidence}
-        known.evidence = sorted(known.evidence + [e for e in event.evidence if e.id not in seen],
-                                key=lambda e: e.id)
-        known.documents = _union(known.documents, event.documents + [e.document for e in event.evidence])
-        known.reported_by = _union(known.reported_by, event.reported_by)
-        if _MODE_RANK.get(event.mode, 0) > _MODE_RANK.get(known.mode, 0):
-            known.mode = event.mode
-        if _PRECISION_RANK.get(event.date_precision, 0) > _PRECISION_RANK.get(known.date_precision, 0):
-            known.date_precision = event.date_precision
+        by_document = {t.document: t for t in known.tellings}
+        for telling in event.tellings:
+            if telling.document in by_document:
+                merge_into_telling(by_document[telling.document], telling)
+            else:
+                by_document[telling.document] = telling
+        known.tellings = [by_document[d] for d in sorted(by_document)]
+        if more_precise(known.date, known.date_precision, event.date, event.date_precision):
+            if not known.date:  # an undated event dated by a later article moves to its year
+                self._by_key[_key(known)][""].remove(known.id)
+                self._by_key[_key(known)].setdefault(event.date[:4], []).append(known.id)  # type: ignore[index]
+            known.date, known.date_precision = event.date, event.date_precision
         known.about = known.about or event.about
         # Any finer place outranks a country (one the text names, or one derived from the target).
         if event.place and (known.place is None
                             or (known.place_precision == "country" and event.place_precision != "country")):
             known.place, known.place_precision = event.place, event.place_precision
+        known.object = known.object or event.object
+        known.evidence = known.evidence + event.evidence
+        known.documents = known.documents + event.documents
+        known.reported_by = known.reported_by + event.reported_by
         known.confidence = max(known.confidence, event.confidence)
+        _summarise(known)
         return known
+
+    def add_events(self, events: Iterable[Event]) -> dict[str, str]:
+        """Add events of one source; returns their ids as given -> the ids they are stored under.
+
+        ``about`` links among the added events are followed to the stored ids, whatever the order.
+        """
+        renamed: dict[str, str] = {}
+        pointing: list[tuple[Event, str]] = []
+        for event in events:
+            given, about = event.id, event.about
+            event.about = None
+            stored = self.add_event(event)
+            renamed[given] = stored.id
+            if about:
+                pointing.append((stored, about))
+        for stored, about in pointing:
+            stored.about = stored.about or renamed.get(about, about)
+        return renamed
 
     def merge(self, other: KnowledgeGraph) -> KnowledgeGraph:
         for doc in other.documents.values():
@@ -127,8 +224,7 @@ class KnowledgeGraph:
             self.add_actor(actor)
         for role in other.roles.values():
             self.add_role(role)
-        for event in other.events.values():
-            self.add_event(event)
+        self.add_events(other.events.values())
         return self
 
     # -- reading ------------------------------------------------------------------------
@@ -203,3 +299,20 @@ class KnowledgeGraph:
         from graphbuild.api import push
 
         return push(self, uri, user, password, database=database, batch_size=batch_size)
+
+def _summarise(event: Event) -> None:
+    """Event-level fields that follow from the tellings (docs/contract.md, "Events and tellings")."""
+    if not event.tellings:
+        event.documents = sorted(set(event.documents) | {e.document for e in event.evidence})
+        event.reported_by = sorted(set(event.reported_by))
+        event.evidence = sorted({e.id: e for e in event.evidence}.values(), key=lambda e: e.id)
+        return
+    told: list[Telling] = event.tellings
+    for t in told:  # one order whatever order the sentences were merged in
+        t.evidence = sorted({e.id: e for e in t.evidence}.values(), key=lambda e: e.id)
+        t.reported_by, t.via = sorted(set(t.reported_by)), sorted(set(t.via))
+    event.mode = aggregate_mode([t.mode for t in told])
+    event.reported_by = sorted({a for t in told for a in t.reported_by})
+    event.documents = sorted({t.document for t in told})
+    event.evidence = sorted({e.id: e for t in told for e in t.evidence}.values(), key=lambda e: e.id)
+    event.first_reported_on = min((t.reported_on for t in told if t.reported_on), default=None)

@@ -71,6 +71,7 @@ RANGES: dict[str, Callable[[Any], str | None]] = {
     "confidence": _between(0.0, 1.0),
     "goldstein": _between(-10.0, 10.0),
     "date": _partial_date, "start": _partial_date, "end": _partial_date, "as_of": _partial_date,
+    "reported_on": _partial_date, "first_reported_on": _partial_date,
     "date_precision": _one_of("day", "month", "year"),
     "published": _published,
     "lang": _language_tag,

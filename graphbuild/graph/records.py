@@ -16,9 +16,22 @@ from pathlib import Path
 from typing import Any
 
 from graphbuild.graph.geography import locate
-from graphbuild.graph.knowledge_graph import KnowledgeGraph, canonical_event_id
+from graphbuild.graph.knowledge_graph import KnowledgeGraph, canonical_participants
 from graphbuild.graph.record_checks import check_record
-from graphbuild.model import ACTOR_KINDS, EVENT_TYPES, MODES, Actor, Document, Event, Evidence, Role
+from graphbuild.ids import event_id
+from graphbuild.model import (
+    ACTOR_KINDS,
+    CONTESTED,
+    EVENT_MODES,
+    EVENT_TYPES,
+    MODES,
+    Actor,
+    Document,
+    Event,
+    Evidence,
+    Role,
+    Telling,
+)
 
 RECORD_FILES = ("documents.jsonl", "entities.jsonl", "events.jsonl", "roles.jsonl")
 
@@ -80,8 +93,8 @@ def _event(row: dict[str, Any], path: Path, line: int) -> Event:
     problem = check_record(Event, row)  # every field, evidence included, before anything is built
     if problem:
         raise RecordError(path, line, problem)
-    if row.get("mode", "asserted") not in MODES:
-        raise RecordError(path, line, f"unknown mode {row.get('mode')!r} (expected one of {', '.join(MODES)})")
+    if row.get("mode", "asserted") not in EVENT_MODES:
+        raise RecordError(path, line, f"unknown mode {row.get('mode')!r} (expected one of {', '.join(EVENT_MODES)})")
     for key in ("source", "target", "reported_by", "documents"):
         value = row.get(key) or []
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -90,15 +103,37 @@ def _event(row: dict[str, Any], path: Path, line: int) -> Event:
     if not row["source"] and not row["target"]:
         # An unknown attacker is news ("a strike hit Kyiv"); an event with nobody in it is not.
         raise RecordError(path, line, "an event needs at least one source or target actor")
-    evidence = []
-    for item in row.get("evidence") or []:
-        if not isinstance(item, dict):
-            raise RecordError(path, line, "evidence must be a list of objects")
-        evidence.append(_build(Evidence, item, path, line, ("id", "document", "sentence")))
-    row["evidence"] = []
+    evidence = _evidence(row.get("evidence"), path, line)
+    tellings = [_telling(item, number, path, line) for number, item in enumerate(row.get("tellings") or [])]
+    if row.get("mode") == CONTESTED and not tellings:
+        raise RecordError(path, line, "a contested event needs its tellings (which article tells it, which denies it)")
+    row["evidence"], row["tellings"] = [], []
     event = _build(Event, row, path, line, ("id", "type"))
-    event.evidence = evidence
+    event.evidence, event.tellings = evidence, tellings
     return event
+
+
+def _evidence(items: Any, path: Path, line: int) -> list[Evidence]:
+    if not all(isinstance(item, dict) for item in items or []):
+        raise RecordError(path, line, "evidence must be a list of objects")
+    return [_build(Evidence, item, path, line, ("id", "document", "sentence")) for item in items or []]
+
+
+def _telling(item: dict[str, Any], number: int, path: Path, line: int) -> Telling:
+    """One telling of an event record (its fields were type-checked with the event)."""
+    where = f"tellings[{number}]"
+    if not item.get("document"):
+        raise RecordError(path, line, f"{where}: missing field(s): document")
+    if item.get("mode", "asserted") not in MODES:
+        raise RecordError(path, line, f"{where}.mode: unknown mode {item.get('mode')!r} (a telling's mode is one "
+                                      f"of {', '.join(MODES)})")
+    telling = _build(Telling, {**item, "evidence": []}, path, line, ("document",))
+    telling.evidence = _evidence(item.get("evidence"), path, line)
+    return telling
+
+
+def _base_id(event: Event) -> str:
+    return event_id(event.type, *canonical_participants(event.type, event.source, event.target), None)
 
 
 def read_records(directories: list[Path] | Path,
@@ -148,16 +183,18 @@ def _read_one(directory: Path, graph: KnowledgeGraph, progress: Callable[[int], 
     if path.exists():
         for line, row in _rows(path, progress):
             event = _event(row, path, line)
-            for actor_id in event.source + event.target + event.reported_by:
+            speakers = [a for t in event.tellings for a in t.reported_by + t.via]
+            for actor_id in event.source + event.target + event.reported_by + speakers:
                 if actor_id not in part.actors and actor_id not in graph.actors:
                     raise RecordError(path, line, f"unknown actor {actor_id!r} (not in entities.jsonl)")
             events.append((line, event))
-    # Ids given by other tools may not be ours: re-derive them and follow ``about`` links.
-    renamed = {event.id: canonical_event_id(event) for _, event in events}
+    given = {event.id for _, event in events}
     for line, event in events:
-        if event.about:
-            if event.about not in renamed and event.about not in graph.events:
-                raise RecordError(path, line, f"about refers to unknown event {event.about!r}")
-            event.about = renamed.get(event.about, event.about)
-        part.add_event(event)
+        if event.about and event.about not in given and event.about not in graph.events:
+            raise RecordError(path, line, f"about refers to unknown event {event.about!r}")
+    # Ids given by other tools may not be ours: the graph gives its own and follows ``about`` links.
+    # An event under the id of its type and participants alone goes first, so records written by
+    # graphbuild keep their ids when two events share type and participants (docs/contract.md).
+    first = sorted((e for _, e in events), key=lambda e: e.id != _base_id(e))  # a stable sort
+    part.add_events(first)
     graph.merge(part)

@@ -10,17 +10,19 @@ it before any name reaches query text or a CSV header.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from graphbuild.graph.knowledge_graph import KnowledgeGraph
-from graphbuild.ids import capped_id
-from graphbuild.model import ACTOR_KINDS, EVENT_TYPES, ROLE_RELATIONS
+from graphbuild.ids import capped_id, telling_id
+from graphbuild.model import ACTOR_KINDS, EVENT_TYPES, ROLE_RELATIONS, Event
 
-NODE_LABELS: tuple[str, ...] = ("Actor", "Document", "Event", "Evidence", "Role")
+NODE_LABELS: tuple[str, ...] = ("Actor", "Document", "Event", "Evidence", "Role", "Telling")
 EXTRA_LABELS: tuple[str, ...] = ACTOR_KINDS
 TYPED_EDGES: tuple[str, ...] = tuple(sorted({t.edge for t in EVENT_TYPES.values()}))
-STRUCTURAL_RELATIONS: tuple[str, ...] = ("PART_OF", "EVIDENCED_BY", "IN_DOCUMENT", "HOLDS_ROLE")
+STRUCTURAL_RELATIONS: tuple[str, ...] = ("PART_OF", "EVIDENCED_BY", "IN_DOCUMENT", "HOLDS_ROLE", "HAS_TELLING",
+                                         "VIA")
 RELATION_TYPES: tuple[str, ...] = ROLE_RELATIONS + STRUCTURAL_RELATIONS + TYPED_EDGES
 
 # Languages whose names get their own list property (names_en, ...); the JSON `names`
@@ -36,7 +38,7 @@ POINT = "point{crs:WGS-84}"
 NODE_PROPERTIES: dict[str, tuple[tuple[str, str], ...]] = {
     "Actor": (("label", "string"), ("kind", "string"), ("iso3", "string"), ("wikidata", "string"),
               ("names_en", "string[]"), ("names_ru", "string[]"), ("names_kk", "string[]"),
-              ("names", "string"), ("part_of", "string"), ("latin", "string"),
+              ("names", "string"), ("part_of", "string"), ("latin", "string"), ("outlet", "boolean"),
               ("lat", "double"), ("lon", "double"), ("geonames", "long"), ("feature_class", "string"),
               ("location", POINT)),
     "Document": (("source", "string"), ("lang", "string"), ("title", "string"),
@@ -44,10 +46,13 @@ NODE_PROPERTIES: dict[str, tuple[tuple[str, str], ...]] = {
     "Event": (("type", "string"), ("cameo", "string"), ("plover", "string"), ("mode", "string"),
               ("date", "string"), ("date_precision", "string"), ("object", "string"),
               ("goldstein", "double"), ("confidence", "double"), ("place", "string"),
-              ("place_precision", "string")),
+              ("place_precision", "string"), ("first_reported_on", "string")),
     "Evidence": (("sentence", "string"), ("quote", "string"), ("lang", "string"),
                  ("start", "long"), ("end", "long")),
     "Role": (("role", "string"), ("start", "string"), ("end", "string"), ("as_of", "string")),
+    "Telling": (("event", "string"), ("document", "string"), ("mode", "string"), ("date_text", "string"),
+                ("date", "string"), ("date_precision", "string"), ("reported_on", "string"),
+                ("confidence", "double")),
 }
 TYPED_EDGE_PROPERTIES: tuple[tuple[str, str], ...] = (("event_id", "string"), ("date", "string"),
                                                        ("mode", "string"))
@@ -195,6 +200,27 @@ class _Rels:
         self.sets[group].rows.append({"from_id": start, "to_id": end, **_clean(props or {})})
 
 
+def _telling_rows(event: Event, graph: KnowledgeGraph, node: Callable[[str, str | None, dict[str, Any]], None],
+                  rels: _Rels) -> None:
+    """One :Telling node per article's account of ``event``, with its speakers, channels, document and
+    evidence (the evidence nodes themselves are the event's)."""
+    for telling in event.tellings:
+        tid = telling_id(event.id, telling.document)
+        node("Telling", None, {"id": tid, **_clean({
+            "event": event.id, "document": telling.document, "mode": telling.mode, "date_text": telling.date_text,
+            "date": telling.date, "date_precision": telling.date_precision, "reported_on": telling.reported_on,
+            "confidence": float(telling.confidence)})})
+        rels.add("HAS_TELLING", "Event", event.id, "Telling", tid)
+        if telling.document in graph.documents:
+            rels.add("IN_DOCUMENT", "Telling", tid, "Document", telling.document)
+        for role_type, ids in (("REPORTED_BY", telling.reported_by), ("VIA", telling.via)):
+            for actor_id in ids:
+                if actor_id in graph.actors:
+                    rels.add(role_type, "Telling", tid, "Actor", actor_id)
+        for evidence in telling.evidence:
+            rels.add("EVIDENCED_BY", "Telling", tid, "Evidence", evidence.id)
+
+
 def graph_rows(graph: KnowledgeGraph) -> GraphRows:
     """Every node and relationship the graph becomes in Neo4j, in a deterministic order.
 
@@ -221,8 +247,8 @@ def graph_rows(graph: KnowledgeGraph) -> GraphRows:
         for lang in NAME_LANGS:
             props[f"names_{lang}"] = list(actor.names.get(lang, []))
         props["names"] = json.dumps(actor.names, ensure_ascii=False, sort_keys=True)
-        props.update(part_of=actor.part_of, latin=actor.latin, lat=actor.lat, lon=actor.lon,
-                     geonames=actor.geonames, feature_class=actor.feature_class,
+        props.update(part_of=actor.part_of, latin=actor.latin, outlet=True if actor.outlet else None,
+                     lat=actor.lat, lon=actor.lon, geonames=actor.geonames, feature_class=actor.feature_class,
                      location=None if actor.lat is None or actor.lon is None else (actor.lat, actor.lon))
         node("Actor", actor.kind, {"id": actor.id, **_clean(props)})
         if actor.part_of in actors:
@@ -248,7 +274,8 @@ def graph_rows(graph: KnowledgeGraph) -> GraphRows:
             "date": event.date, "date_precision": event.date_precision, "object": event.object,
             "goldstein": None if event.goldstein is None else float(event.goldstein),
             "confidence": float(event.confidence), "place": event.place,
-            "place_precision": event.place_precision})})
+            "place_precision": event.place_precision, "first_reported_on": event.first_reported_on})})
+        _telling_rows(event, graph, node, rels)
         for role_type, ids in (("SOURCE", event.source), ("TARGET", event.target),
                                ("REPORTED_BY", event.reported_by)):
             for actor_id in ids:

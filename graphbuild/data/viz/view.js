@@ -86,7 +86,22 @@
   function visible(edge) {
     const actor = actorSelect.value;
     if (actor && edge.source !== actor && edge.target !== actor) return false;
-    return typeAndDateShown(edge.type, edge.date);
+    // An event no article dates is placed at its first article's date (first_reported_on).
+    return typeAndDateShown(edge.type, edge.date || edge.first_reported_on);
+  }
+
+  function undatedText(edge) {
+    return edge.first_reported_on ? "undated, first reported " + edge.first_reported_on : "undated";
+  }
+
+  // One article's account: its own mode and speakers, never another article's.
+  function tellingText(telling) {
+    let text = telling.article + ": " + telling.mode;
+    if (telling.reported_by.length) text += ", said by " + telling.reported_by.join(", ");
+    if (telling.via.length) text += ", via " + telling.via.join(", ");
+    if (telling.date_text) text += ", \u201c" + telling.date_text + "\u201d";
+    if (telling.reported_on) text += " (" + telling.reported_on + ")";
+    return text;
   }
 
   function showEdge(edge) {
@@ -95,11 +110,9 @@
     add(details, "h3", s.label + " → " + edge.type + " → " + t.label);
     const facts = add(details, "p");
     add(facts, "span", edge.mode).className = "mode";
-    facts.appendChild(document.createTextNode(" · " + (edge.date || "undated") + (edge.object ? " · " + edge.object : "")));
-    if (edge.reported_by.length) {
-      add(facts, "br");
-      facts.appendChild(document.createTextNode("reported by " + edge.reported_by.map((r) => (byId.get(r) || { label: r }).label).join(", ")));
-    }
+    facts.appendChild(document.createTextNode(" · " + (edge.date || undatedText(edge)) + (edge.object ? " · " + edge.object : "")));
+    const told = add(details, "ul");
+    for (const telling of edge.tellings) add(told, "li", tellingText(telling));
     for (const sentence of edge.evidence) add(details, "blockquote", sentence.text).setAttribute("lang", sentence.lang);
   }
 
@@ -143,7 +156,8 @@
         "marker-end": edge.symmetric ? "" : "url(#arrow-" + edge.type + ")",
         "data-event": edge.event, "data-type": edge.type }, edgeLayer);
       const title = el("title", {}, path);
-      title.textContent = edge.type + " (" + edge.mode + ")\n" + edge.evidence.map((s) => s.text).join("\n");
+      title.textContent = edge.type + " (" + edge.mode + ")\n" + edge.tellings.map(tellingText).join("\n") + "\n" +
+        edge.evidence.map((s) => s.text).join("\n");
       path.addEventListener("mouseenter", () => showEdge(edge));
     }
     for (const node of data.nodes) {
