@@ -9,7 +9,7 @@ A build from a script or a notebook (run from the repository root, where ``examp
 (1, 'Russia')
 >>> tables = kg.to_pandas()
 >>> sorted(tables)
-['actors', 'documents', 'dyads', 'edges', 'events', 'evidence', 'roles']
+['actors', 'documents', 'dyads', 'edges', 'events', 'evidence', 'roles', 'tellings']
 
 Writing an output folder and reading it back gives the same graph:
 

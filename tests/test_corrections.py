@@ -40,7 +40,7 @@ def test_merge_moves_every_reference_and_joins_events_that_become_one(graph: Kno
     graph.add_actor(Actor(id="slug:rossiia", label="Rossiia", kind="Country", names={"ru": ["Россия"]},
                           documents=["doc:ru1"]))
     negotiation = next(e for e in graph.sorted_events() if e.type == "NEGOTIATE")
-    twin = {**negotiation.to_dict(), "source": ["slug:rossiia"], "target": ["PRK"], "evidence": []}
+    twin = {**negotiation.to_dict(), "source": ["slug:rossiia"], "target": ["PRK"], "evidence": [], "tellings": []}
     graph.add_event(Event.from_dict({**twin, "documents": ["doc:ru1"]}))
     graph.add_role(Role(id="role:x", person="person:sergei-shoigu", role="Minister of Defence", of="slug:rossiia"))
     before = len(graph.events)

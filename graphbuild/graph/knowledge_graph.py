@@ -276,7 +276,7 @@ class KnowledgeGraph:
     # -- the Python API (graphbuild/api.py holds the code; these are its methods) --------
     def to_pandas(self) -> dict[str, pd.DataFrame]:
         """One DataFrame per table of ``tables/*.parquet``: documents, actors, events, evidence,
-        edges, roles and dyads (see :func:`graphbuild.api.to_pandas`)."""
+        edges, roles, tellings and dyads (see :func:`graphbuild.api.to_pandas`)."""
         from graphbuild.api import to_pandas
 
         return to_pandas(self)
