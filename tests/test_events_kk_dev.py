@@ -550,3 +550,10 @@ def test_apology_and_condolences() -> None:
 def test_a_territory_stands_for_its_state() -> None:
     found = events("Украина әскерлері Ресей аумағына шабуыл жасады.")
     assert [(e.type, e.source, e.target) for e in found] == [("ASSAULT", ["UKR"], ["RUS"])]
+
+
+def test_before_doing_is_no_negation() -> None:
+    found = events("Макрон Қытайға бармас бұрын Жапония премьер-министрімен кездесті.")
+    assert sorted((e.type, e.source, e.target, e.mode) for e in found) == [
+        ("MEET", ["JPN", "person:emmanuel-macron"], ["JPN", "person:emmanuel-macron"], "asserted"),
+        ("VISIT", ["person:emmanuel-macron"], ["CHN"], "asserted")]

@@ -39,6 +39,9 @@ def is_negated(trig: Trigger, tokens: list[Token], lex: Lexicon, stops: set[int]
     """Negation marked on the trigger or a negator next to it (not across another trigger)."""
     if trig.entry.negative_lemma:
         return False
+    after = tokens[trig.end] if trig.end < len(tokens) else None
+    if after is not None and matches_any(after, compile_patterns(lex.raw.get("before_clause_words", []))):
+        return False  # "Қазақстанға келмес бұрын": "before coming" takes the negative form, it negates nothing
     for k in trig.indices:
         if tokens[k].feats.get("Polarity") == "Neg" or _suffix_negated(tokens[k], trig, lex):
             return True
