@@ -557,3 +557,9 @@ def test_before_doing_is_no_negation() -> None:
     assert sorted((e.type, e.source, e.target, e.mode) for e in found) == [
         ("MEET", ["JPN", "person:emmanuel-macron"], ["JPN", "person:emmanuel-macron"], "asserted"),
         ("VISIT", ["person:emmanuel-macron"], ["CHN"], "asserted")]
+
+
+def test_a_demonym_before_a_side_takes_its_case() -> None:
+    found = events("Зеленский ресейлік тарапты келісімді бұзды деп айыптады.")
+    assert [(e.source, e.target) for e in found if e.type == "ACCUSE"] == [
+        (["person:volodymyr-zelenskyy"], ["RUS"])]

@@ -111,8 +111,11 @@ def place_mentions(tokens: list[Token], mentions: list[Mention], lex: Lexicon) -
         arg.modifier = (lex.order == "SVO" and arg.j - arg.i == 1 and (tokens[arg.i].pos == "ADJ" or named_modifier)
                         and describes and nxt.text[:1].islower() and not _possessive(tokens, arg)
                         and not matches_any(nxt, forces))  # "российских войск": the army is the state
-        if tokens[arg.i].pos == "ADJ" and arg.j - arg.i == 1 and nxt is not None and matches_any(nxt, forces):
-            arg.case = nxt.case or arg.case  # "Азербайджанские военные": the noun's case, not the adjective's
+        adjective = tokens[arg.i].pos == "ADJ" or arg.mention.source == "demonym"
+        if adjective and arg.j - arg.i == 1 and nxt is not None and (
+                matches_any(nxt, forces) or matches_any(nxt, owners)):
+            # "Азербайджанские военные", "ресейлік тарапты": the noun's case, not the adjective's.
+            arg.case = nxt.case or arg.case
         if lex.order == "SOV" and lex.case_suffixes and arg.case in (None, "Nom") and arg.title is None \
                 and nxt is not None and nxt.pos in ("NOUN", "VERB") and nxt.feats.get("Person[psor]") == "3":
             # Kazakh izafet: "Ресей армиясына" (the army stands for the state) takes the noun's case;
