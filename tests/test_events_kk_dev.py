@@ -563,3 +563,14 @@ def test_a_demonym_before_a_side_takes_its_case() -> None:
     found = events("Зеленский ресейлік тарапты келісімді бұзды деп айыптады.")
     assert [(e.source, e.target) for e in found if e.type == "ACCUSE"] == [
         (["person:volodymyr-zelenskyy"], ["RUS"])]
+
+
+def test_a_chain_of_nouns_standing_for_the_owner_keeps_it_the_owner() -> None:
+    # The meeting is Hamas's own (its leaders'), not the striking army's.
+    found = events("Израиль әскері ХАМАС қозғалысы басшыларының кездесуі өтіп жатқан ғимаратқа соққы жасады.")
+    assert [(e.type, e.source, e.target) for e in found] == [("ASSAULT", ["ISR"], ["org:hamas"])]
+
+
+def test_talks_with_an_adjectival_topic_are_negotiations() -> None:
+    found = events("Ресей мен Украина арасындағы астық жөніндегі келіссөздер Стамбулда өтті.")
+    assert [(e.type, e.source) for e in found] == [("NEGOTIATE", ["RUS", "UKR"])]

@@ -34,6 +34,7 @@ class Arg:
     holder: str | None = None  # the person known (earlier in the document) to hold that office
     head: int = -1  # the phrase's head word in the dependency tree (set by the mentions pass)
     owns_next: bool = False  # "Вашингтон ескертуі": a bare name before a possessed noun owns that noun
+    through: int = 0  # "ХАМАС қозғалысы басшыларының": the end of the nouns standing for it, past j
 
     @property
     def actor(self) -> str:
@@ -120,9 +121,14 @@ def place_mentions(tokens: list[Token], mentions: list[Mention], lex: Lexicon) -
                 and nxt is not None and nxt.pos in ("NOUN", "VERB") and nxt.feats.get("Person[psor]") == "3":
             # Kazakh izafet: "Ресей армиясына" (the army stands for the state) takes the noun's case;
             # "Вашингтон ескертуіне қарамастан" names whose warning, not who acts.
-            if matches_any(nxt, forces) or matches_any(nxt, owners):
-                arg.case = nxt.case or arg.case
-            else:
+            k = arg.j
+            # "ХАМАС қозғалысы басшыларының кездесуі": along a chain of such nouns, the last one's case.
+            while k < len(tokens) and tokens[k].feats.get("Person[psor]") == "3" and (
+                    matches_any(tokens[k], forces) or matches_any(tokens[k], owners)):
+                arg.case = tokens[k].case or arg.case
+                k += 1
+            arg.through = k
+            if k == arg.j:
                 arg.owns_next = True
     coordinators = set(lex.raw.get("coordinators", []))
     for k, arg in enumerate(spans):

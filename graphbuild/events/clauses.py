@@ -350,7 +350,7 @@ def assign_roles(d: Draft) -> None:
         poss = by_slot.get("poss", [])
         # "Russia's full-scale invasion of Ukraine": a possessor before the noun acts, "of" names the target.
         left = [a for a in poss if a.j <= start and start - a.j <= 3 and _possessive_mark(d.tokens, a)
-                and not (d.order == "SOV" and _owned_between(d.tokens, a.j, start))]
+                and not (d.order == "SOV" and _owned_between(d.tokens, max(a.j, a.through), start))]
         for a in sorted(poss, key=lambda a: -a.i):  # "АҚШ пен Оңтүстік Кореяның жаттығулары": the whole list owns
             if a not in left and any(_joined_by_conjunction(d.tokens, a, b) for b in left):
                 left.append(a)
