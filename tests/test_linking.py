@@ -92,3 +92,8 @@ def test_a_word_coordinated_with_a_name_shares_its_head(text: str, lang: str) ->
 def test_an_uncapitalised_span_is_no_name() -> None:
     found = actors_of("Ресей делегациясы корей халқының мерекесіне арналған шараға қатысты.", "kk")
     assert set(found) == {"RUS"}
+
+
+def test_the_islamic_emirate_is_the_taliban_not_the_emirates() -> None:
+    found = actors_of("Россия признала правительство Исламского Эмирата Афганистан.", "ru")
+    assert set(found) == {"RUS", "org:taliban"}
