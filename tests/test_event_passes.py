@@ -32,7 +32,8 @@ from graphbuild.model import Document, Mention
 
 # kind of each actor id used below
 KINDS = {"RUS": "Country", "PRK": "Country", "USA": "Country", "UKR": "Country", "IRN": "Country", "ISR": "Country",
-         "person:john-kirby": "Person", "person:sergei-shoigu": "Person"}
+         "person:john-kirby": "Person", "person:sergei-shoigu": "Person", "Q15031": "Person",
+         "person:cyril-ramaphosa": "Person"}
 
 
 def parse(rows: str, start: int = 0) -> tuple[Sentence, list[tuple[int, int, str]]]:
@@ -267,6 +268,22 @@ agreement agreement NOUN 4 obj
 """), discourse.PASS)
     found = sorted((c.type, sorted(c.participants)) for c in ctx.candidates)
     assert found == [("AGREE", ["PRK", "person:sergei-shoigu"]), ("MEET", ["PRK", "person:sergei-shoigu"])]
+
+
+def test_discourse_the_two_governments_are_the_states_the_leaders_hold_office_in() -> None:
+    ctx = run_until(context("""
+Xi Xi PROPN 2 nsubj Q15031
+met meet VERB 0 root
+Ramaphosa Ramaphosa PROPN 2 obj person:cyril-ramaphosa
+""", """
+The the DET 3 det
+two two NUM 3 nummod
+governments government NOUN 4 nsubj
+signed sign VERB 0 root
+agreements agreement NOUN 4 obj
+"""), discourse.PASS)
+    found = sorted((c.type, sorted(c.participants)) for c in ctx.candidates)
+    assert found == [("AGREE", ["CHN", "ZAF"]), ("MEET", ["Q15031", "person:cyril-ramaphosa"])]
 
 
 def test_discourse_a_missing_target_is_guessed_from_the_clause_and_marked() -> None:

@@ -47,6 +47,18 @@ def _names_parties(c: Candidate, words: list) -> bool:
     return any(find_matches([tree.tokens[k] for k in sorted(tree.subtree(d))], words, set()) for d in near)
 
 
+def _states(parties: list[str], ctx: DocContext) -> list[str]:
+    """"the two governments", "both countries": the states of parties the KB knows to hold an office of
+    one at the article's date (a leader stands for the country here), the parties themselves otherwise."""
+    on = ctx.doc.published
+    out: list[str] = []
+    for party in parties:
+        offices = [r["of"] for r in ctx.kb.roles_of(party) if party in ctx.kb and r.get("of") in ctx.kb
+                   and ctx.kb.actor(r["of"]).kind == "Country" and ctx.kb.role_term(party, r["role"], r["of"], on)]
+        out += [offices[0]] if len(set(offices)) == 1 else [party]
+    return list(dict.fromkeys(out))
+
+
 def _clause(tree: Tree, k: int) -> set[int]:
     """The words of the clause ``k`` belongs to (its nearest verbal ancestor's subtree)."""
     top = k
@@ -104,6 +116,8 @@ def run(ctx: DocContext) -> None:
         earlier = ctx.candidates[:n]
         if words and _names_parties(c, words) and ((c.symmetric and len(c.participants) < 2) or not c.source):
             parties = _parties(earlier)
+            if parties and _names_parties(c, word_patterns(ctx.lex, "state_party_words")):
+                parties = _states(parties, ctx)
             if parties:
                 if c.symmetric:
                     c.source, c.target = parties, list(parties)
@@ -137,5 +151,5 @@ def run(ctx: DocContext) -> None:
                 c.guessed = True
 
 
-PASS = Pass("discourse", reads=("candidates", "source", "target", "args"), writes=("source", "target", "guessed"),
+PASS = Pass("discourse", reads=("candidates", "source", "target", "args", "kb"), writes=("source", "target", "guessed"),
             run=run)
