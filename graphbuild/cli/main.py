@@ -12,7 +12,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -21,6 +21,9 @@ from graphbuild.cli.console import error_line, literal, progress_bar, stderr, st
 from graphbuild.cli.kb_command import kb as kb_group
 from graphbuild.export import is_output_entry
 from graphbuild.export.output_folder import OutputFolder
+
+if TYPE_CHECKING:
+    from graphbuild.graph.knowledge_graph import KnowledgeGraph
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
@@ -78,8 +81,10 @@ def _print_summary(ctx: click.Context, stats: dict[str, Any], warnings: list[str
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), required=True,
-              help="Output directory (created if needed).")
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output directory (created if needed; replaced as a whole).")
+@click.option("--into", "into", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Existing output directory to add the inputs' documents to (instead of --out).")
 @click.option("--kb", "kb_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Extra knowledge-base JSONL file(s) with your own actors.")
 @click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
@@ -91,8 +96,8 @@ def _print_summary(ctx: click.Context, stats: dict[str, Any], warnings: list[str
               help="YAML file of corrections to apply (docs/corrections.md).")
 @click.pass_context
 @_handle_errors
-def build(ctx: click.Context, inputs: tuple[str, ...], out: Path, kb_files: tuple[Path, ...], jobs: int,
-          dask: str | None, corrections: Path | None) -> None:
+def build(ctx: click.Context, inputs: tuple[str, ...], out: Path | None, into: Path | None,
+          kb_files: tuple[Path, ...], jobs: int, dask: str | None, corrections: Path | None) -> None:
     """Extract actors and events from articles (.txt, .html, .jsonl, folders, globs, - for stdin).
 
     \b
@@ -101,24 +106,47 @@ def build(ctx: click.Context, inputs: tuple[str, ...], out: Path, kb_files: tupl
       graphbuild build 'news/*.html' feed.jsonl --out out/ --jobs 2
       graphbuild build corpus/ --out out/ --dask tcp://scheduler:8786
       graphbuild build examples/ --out out/ --corrections corrections.yaml
+      graphbuild build todays_news/ --into out/     # add to an existing output
     """
     from graphbuild.api import build_result, write_into
     from graphbuild.ingest import read_stdin
 
-    with OutputFolder(out, is_output_entry) as folder:  # locked from the start: a second build into --out fails at once
+    if (out is None) == (into is None):
+        raise click.UsageError("give either --out DIR (a new build) or --into DIR (add to an existing output)")
+    target = out if out is not None else into
+    assert target is not None
+    with OutputFolder(target, is_output_entry) as folder:  # locked from the start: a second build fails at once
+        held = _existing_output(into) if into is not None else None
+        before = set(held.documents) if held is not None else set()
         stdin_data = read_stdin() if "-" in inputs else None
         with progress_bar("build", None, "articles", ctx.obj["quiet"]) as advance:
             result = build_result(list(inputs), kb=kb_files, jobs=jobs, dask=dask, corrections=corrections,
                                   stdin_text=stdin_data, skip=folder.path,
                                   on_document=lambda _source, ok: advance() if ok else None,
-                                  on_read=advance.set_total)
+                                  on_read=advance.set_total, into=held)
+        for source, document in result.already_held:
+            warning_line(f"{source}: already in {target} as {document}; not added again")
         for error in result.errors:
             error_line(f"{error.source}: {error.message}")
         if not result.graph.documents:
             raise CommandError("no document could be read; nothing written")
+        if held is not None and not set(result.graph.documents) - before:
+            if not ctx.obj["quiet"]:
+                stderr.print(literal(f"{target}: no new document; left as it was"))
+            ctx.exit(EXIT_PARTIAL if result.errors else EXIT_OK)
         write_into(folder, result.graph)
-    _print_summary(ctx, result.graph.stats(), result.warnings, len(result.errors), f"built {out}")
+    _print_summary(ctx, result.graph.stats(), result.warnings, len(result.errors), f"built {target}")
     ctx.exit(EXIT_PARTIAL if result.errors else EXIT_OK)
+
+
+def _existing_output(directory: Path) -> KnowledgeGraph:
+    """The graph of an output folder that must exist (one clear line when it does not or is broken)."""
+    from graphbuild.api import load as load_graph
+
+    if not (directory / "documents.jsonl").is_file():
+        what = "does not exist" if not directory.exists() else "is not a graphbuild output (no documents.jsonl)"
+        raise CommandError(f"{directory}: {what}; build it first with --out")
+    return load_graph(directory)
 
 
 @cli.command()
