@@ -228,6 +228,62 @@ def push(ctx: click.Context, directory: Path, neo4j_uri: str, neo4j_user: str, n
 
 
 @cli.command()
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("document_ids", nargs=-1, required=True, metavar="DOC_ID...")
+@click.option("--neo4j-uri", default=None, metavar="URI",
+              help="Also remove them from this Neo4j (which holds OUT, pushed earlier).")
+@click.option("--neo4j-user", envvar="NEO4J_USER", default="neo4j", show_default=True)
+@click.option("--neo4j-password", envvar="NEO4J_PASSWORD", default=None, help="Password (or NEO4J_PASSWORD).")
+@click.option("--database", envvar="NEO4J_DATABASE", default=None, help="Database name (default: server's).")
+@click.option("--sparql-update", "sparql_update", default=None, metavar="URL",
+              help="Also remove them from the SPARQL store behind this update endpoint (which holds OUT's "
+                   "graph.trig), e.g. http://127.0.0.1:7878/update of `graphbuild serve OUT --read-write`.")
+@click.pass_context
+@_handle_errors
+def retract(ctx: click.Context, out: Path, document_ids: tuple[str, ...], neo4j_uri: str | None, neo4j_user: str,
+            neo4j_password: str | None, database: str | None, sparql_update: str | None) -> None:
+    """Take articles out of an output folder (and the stores): their tellings go, and the events,
+    actors and roles that no remaining article tells or mentions.
+
+    \b
+    Example:
+      graphbuild retract out/ doc:0123456789abcdef
+      graphbuild retract out/ doc:0123456789abcdef --neo4j-uri bolt://localhost:7687 \\
+          --sparql-update http://127.0.0.1:7878/update
+    """
+    import copy
+
+    from graphbuild.api import write_into
+    from graphbuild.graph.retraction import UnknownDocumentError, retract_documents
+
+    if neo4j_uri is not None and neo4j_password is None:
+        raise click.UsageError("no Neo4j password: pass --neo4j-password or set NEO4J_PASSWORD")
+    with OutputFolder(out, is_output_entry) as folder:
+        graph = _existing_output(out)
+        before = copy.deepcopy(graph)
+        try:
+            done = retract_documents(graph, document_ids)
+        except UnknownDocumentError as exc:
+            raise CommandError(f"{out}: {exc}") from None
+        # The stores first: should one fail, OUT still lists the articles and retracting again finishes.
+        notes = [f"retracted from {out}: {done}"]
+        if neo4j_uri is not None:
+            from graphbuild.stores.neo4j_changes import change_graph
+
+            assert neo4j_password is not None
+            changes = change_graph(before, graph, neo4j_uri, neo4j_user, neo4j_password, database=database)
+            notes.append(f"Neo4j at {neo4j_uri}: {changes}")
+        if sparql_update is not None:
+            from graphbuild.stores.sparql_changes import change_store
+
+            notes.append(f"SPARQL store at {sparql_update}: {change_store(before, graph, sparql_update)}")
+        write_into(folder, graph)
+    if not ctx.obj["quiet"]:
+        for note in notes:
+            stderr.print(literal(note))
+
+
+@cli.command()
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--bind", default="127.0.0.1:7878", show_default=True, help="Address and port to listen on.")
 @click.option("--read-write", is_flag=True, help="Allow SPARQL updates (read-only by default).")

@@ -176,7 +176,7 @@ class KnowledgeGraph:
             self.events[event.id] = event
             self._file(event)
             event.tellings = sorted({t.document: t for t in event.tellings}.values(), key=lambda t: t.document)
-            _summarise(event)
+            summarise_tellings(event)
             return event
         by_document = {t.document: t for t in known.tellings}
         for telling in event.tellings:
@@ -200,7 +200,7 @@ class KnowledgeGraph:
         known.documents = known.documents + event.documents
         known.reported_by = known.reported_by + event.reported_by
         known.confidence = max(known.confidence, event.confidence)
-        _summarise(known)
+        summarise_tellings(known)
         return known
 
     def add_events(self, events: Iterable[Event], keep_ids: bool = False) -> dict[str, str]:
@@ -231,6 +231,14 @@ class KnowledgeGraph:
             self.add_role(role)
         self.add_events(other.events.values(), keep_ids=keep_ids)
         return self
+
+    def remove_event(self, event_id: str) -> None:
+        """Forget an event (``graphbuild retract`` does when no telling of it is left)."""
+        event = self.events.pop(event_id)
+        for ids in self._by_key.get(_key(event), {}).values():
+            if event_id in ids:
+                ids.remove(event_id)
+        self._arrival.pop(event_id, None)
 
     # -- reading ------------------------------------------------------------------------
     def sorted_documents(self) -> list[Document]:
@@ -305,7 +313,7 @@ class KnowledgeGraph:
 
         return push(self, uri, user, password, database=database, batch_size=batch_size)
 
-def _summarise(event: Event) -> None:
+def summarise_tellings(event: Event) -> None:
     """Event-level fields that follow from the tellings (docs/contract.md, "Events and tellings")."""
     if not event.tellings:
         event.documents = sorted(set(event.documents) | {e.document for e in event.evidence})
