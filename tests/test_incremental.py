@@ -146,3 +146,63 @@ def test_retracting_an_unknown_document_is_one_clear_line(built: dict[str, Path]
     assert folder_bytes(folder) == before  # nothing retracted when one id is wrong
     assert main(["retract", str(tmp_path / "nowhere"), *known]) == 1
     assert "does not exist" in capsys.readouterr().err
+
+
+def _neo4j_contents(server) -> tuple[list[str], list[str]]:  # type: ignore[no-untyped-def]
+    """Every node (labels, properties) and relationship (ends, type, properties), as sorted text."""
+    from neo4j import GraphDatabase
+
+    with GraphDatabase.driver(server.uri, auth=(server.user, server.password)) as driver:
+        nodes, _, _ = driver.execute_query("MATCH (n) RETURN labels(n) AS l, properties(n) AS p")
+        rels, _, _ = driver.execute_query(
+            "MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS p")
+    return (sorted(f"{sorted(r['l'])} {sorted((k, str(v)) for k, v in r['p'].items())}" for r in nodes),
+            sorted(f"{r['a']} {r['t']} {r['b']} {sorted((k, str(v)) for k, v in r['p'].items())}" for r in rels))
+
+
+def _clear_neo4j(server) -> None:  # type: ignore[no-untyped-def]
+    from neo4j import GraphDatabase
+
+    with GraphDatabase.driver(server.uri, auth=(server.user, server.password)) as driver:
+        driver.execute_query("MATCH (n) DETACH DELETE n")
+
+
+def _sparql_statements(query_url: str) -> list[str]:
+    from graphbuild.stores.oxigraph_store import query
+
+    rows = query(query_url, "SELECT ?g ?s ?p ?o WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }")
+    return sorted(str(sorted((k, str(v)) for k, v in row.items())) for row in rows["results"]["bindings"])
+
+
+def test_retract_removes_the_articles_from_neo4j_and_the_sparql_store(  # type: ignore[no-untyped-def]
+        built: dict[str, Path], tmp_path: Path, neo4j_server) -> None:
+    """After a retraction each store holds what loading the retracted output afresh gives it."""
+    from graphbuild.api import load
+    from graphbuild.stores.oxigraph_store import free_port, start_server
+    from graphbuild.stores.oxigraph_store import load as load_store
+
+    folder = tmp_path / "out"
+    shutil.copytree(built["grown"], folder)
+    _clear_neo4j(neo4j_server)
+    load(folder).push(neo4j_server.uri, neo4j_server.user, neo4j_server.password)
+    grown_neo4j = _neo4j_contents(neo4j_server)
+    server = start_server(load_store([folder / "graph.trig"], tmp_path / "store"), f"127.0.0.1:{free_port()}",
+                          read_only=False)
+    try:
+        grown_sparql = _sparql_statements(server.query_url)
+        code = main(["--quiet", "retract", str(folder), *_document_ids(folder, NEW),
+                     "--neo4j-uri", neo4j_server.uri, "--neo4j-user", neo4j_server.user,
+                     "--neo4j-password", neo4j_server.password, "--sparql-update", server.endpoint + "/update"])
+        assert code == 0
+        retracted_neo4j, retracted_sparql = _neo4j_contents(neo4j_server), _sparql_statements(server.query_url)
+    finally:
+        server.stop()
+    assert retracted_neo4j != grown_neo4j and retracted_sparql != grown_sparql
+    _clear_neo4j(neo4j_server)
+    load(folder).push(neo4j_server.uri, neo4j_server.user, neo4j_server.password)
+    assert retracted_neo4j == _neo4j_contents(neo4j_server)
+    fresh = start_server(load_store([folder / "graph.trig"], tmp_path / "fresh"), f"127.0.0.1:{free_port()}")
+    try:
+        assert retracted_sparql == _sparql_statements(fresh.query_url)
+    finally:
+        fresh.stop()
