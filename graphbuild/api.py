@@ -162,11 +162,18 @@ def write(graph: KnowledgeGraph, out_dir: PathLike, formats: Iterable[str] | Non
 
 
 def write_into(folder: OutputFolder, graph: KnowledgeGraph, formats: Iterable[str] | None = None) -> None:
-    """Write into an output folder whose lock the caller already holds (the CLI takes it before building)."""
-    from graphbuild.export import write_all
+    """Write into an output folder whose lock the caller already holds (the CLI takes it before building).
 
-    folder.replace(lambda staging: write_all(graph, staging, title=f"graphbuild: {folder.path.name}",
-                                             formats=formats))
+    The record of what was last pushed to Neo4j from the folder is carried over: the database still
+    holds it, and the next push sends the difference."""
+    from graphbuild.export import write_all
+    from graphbuild.stores.push_record import carry_record
+
+    def fill(staging: Path) -> None:
+        write_all(graph, staging, title=f"graphbuild: {folder.path.name}", formats=formats)
+        carry_record(folder.path, staging)
+
+    folder.replace(fill)
 
 
 def push(graph: KnowledgeGraph, uri: str, user: str = "neo4j", password: str | None = None, *,

@@ -3,6 +3,7 @@ each giving the files a full build of the same articles gives."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -206,3 +207,37 @@ def test_retract_removes_the_articles_from_neo4j_and_the_sparql_store(  # type: 
         assert retracted_sparql == _sparql_statements(fresh.query_url)
     finally:
         fresh.stop()
+
+
+def test_push_sends_only_what_changed_since_the_last_push(  # type: ignore[no-untyped-def]
+        built: dict[str, Path], tmp_path: Path, neo4j_server, capsys: pytest.CaptureFixture[str]) -> None:
+    from graphbuild.api import load
+
+    folder = tmp_path / "out"
+    shutil.copytree(built["old"], folder)
+    server = ["--neo4j-uri", neo4j_server.uri, "--neo4j-user", neo4j_server.user,
+              "--neo4j-password", neo4j_server.password]
+    _clear_neo4j(neo4j_server)
+    assert main(["push", str(folder), *server]) == 0  # the first push writes everything and records it
+    assert (folder / ".neo4j-pushed").is_dir()
+    assert _build(folder, NEW, "--into") == 0
+    assert (folder / ".neo4j-pushed").is_dir()  # the record survives the folder's replacement
+    capsys.readouterr()
+    assert main(["push", str(folder), *server]) == 0
+    said = " ".join(capsys.readouterr().err.split())  # rich wraps long lines
+    assert "changes since the last push" in said and " 0 nodes and 0 relationships written" not in said
+    from graphbuild.stores.neo4j_model import graph_rows
+
+    written = re.search(r"deleted, (\d+) nodes and (\d+) relationships written", said)
+    assert written, said
+    rows = graph_rows(load(folder))
+    assert 0 < int(written.group(1)) < rows.node_count() and int(written.group(2)) < rows.relationship_count()
+    pushed = _neo4j_contents(neo4j_server)
+    assert main(["push", str(folder), *server]) == 0  # nothing changed: nothing sent
+    said = " ".join(capsys.readouterr().err.split())
+    assert "0 nodes and 0 relationships deleted, 0 nodes and 0 relationships written" in said
+    assert _neo4j_contents(neo4j_server) == pushed
+    _clear_neo4j(neo4j_server)
+    load(folder).push(neo4j_server.uri, neo4j_server.user, neo4j_server.password)
+    assert _neo4j_contents(neo4j_server) == pushed  # what a full push of the grown folder gives
+    assert main(["push", str(folder), *server, "--verify"]) == 0

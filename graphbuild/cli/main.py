@@ -7,6 +7,7 @@ trace.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import sys
@@ -192,21 +193,30 @@ def _neo4j_options(func: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--batch-size", default=1000, show_default=True, type=click.IntRange(1, 100_000))
 @click.option("--verify", is_flag=True,
               help="Write nothing: check that every node and relationship of DIRECTORY is in Neo4j.")
+@click.option("--full", is_flag=True,
+              help="Write everything, not only what changed since the last push (e.g. into a wiped database).")
 @click.pass_context
 @_handle_errors
 def push(ctx: click.Context, directory: Path, neo4j_uri: str, neo4j_user: str, neo4j_password: str | None,
-         database: str | None, batch_size: int, verify: bool) -> None:
+         database: str | None, batch_size: int, verify: bool, full: bool) -> None:
     """Write a built graph into Neo4j (idempotent: pushing twice changes nothing; a push that was
     stopped is completed by pushing again, and no event is ever left without its relationships).
+
+    The first push writes everything; later pushes of the same folder to the same server and
+    database send only what changed since (recorded in DIRECTORY/.neo4j-pushed/): new and changed
+    nodes and relationships are written, those no longer in DIRECTORY deleted.
 
     \b
     Example:
       NEO4J_PASSWORD=secret graphbuild push out/ --neo4j-uri bolt://localhost:7687
       NEO4J_PASSWORD=secret graphbuild push out/ --verify
+      NEO4J_PASSWORD=secret graphbuild push out/ --full   # the database was wiped
     """
     from graphbuild.api import load as load_graph
     from graphbuild.api import push as push_graph
+    from graphbuild.stores.neo4j_changes import change_graph
     from graphbuild.stores.neo4j_store import verify_graph
+    from graphbuild.stores.push_record import last_pushed, record_push
 
     if neo4j_password is None:
         raise click.UsageError("no Neo4j password: pass --neo4j-password or set NEO4J_PASSWORD")
@@ -220,11 +230,22 @@ def push(ctx: click.Context, directory: Path, neo4j_uri: str, neo4j_user: str, n
             stderr.print(literal(f"verified: Neo4j at {neo4j_uri} holds every node and relationship of "
                                  f"{directory}"))
         return
-    with progress_bar("push", None, "rows", ctx.obj["quiet"]) as advance:
-        report = push_graph(graph, neo4j_uri, neo4j_user, neo4j_password, database=database,
-                            batch_size=batch_size, progress=advance)
+    keep_record = all(is_output_entry(p.name) for p in directory.iterdir())  # not for records made elsewhere
+    # Locked: no build swaps the folder while its record changes.
+    with OutputFolder(directory, is_output_entry) if keep_record else contextlib.nullcontext():
+        previous = last_pushed(directory, neo4j_uri, database) if keep_record and not full else None
+        if previous is not None:
+            changes = change_graph(previous, graph, neo4j_uri, neo4j_user, neo4j_password, database=database,
+                                   batch_size=batch_size)
+            summary = f"changes since the last push: {changes}"
+        else:
+            with progress_bar("push", None, "rows", ctx.obj["quiet"]) as advance:
+                summary = str(push_graph(graph, neo4j_uri, neo4j_user, neo4j_password, database=database,
+                                         batch_size=batch_size, progress=advance))
+        if keep_record:
+            record_push(directory, graph, neo4j_uri, database)
     if not ctx.obj["quiet"]:
-        stderr.print(literal(f"pushed to {neo4j_uri}: {report}"))
+        stderr.print(literal(f"pushed to {neo4j_uri}: {summary}"))
 
 
 @cli.command()
@@ -269,15 +290,21 @@ def retract(ctx: click.Context, out: Path, document_ids: tuple[str, ...], neo4j_
         notes = [f"retracted from {out}: {done}"]
         if neo4j_uri is not None:
             from graphbuild.stores.neo4j_changes import change_graph
+            from graphbuild.stores.push_record import last_pushed
 
             assert neo4j_password is not None
-            changes = change_graph(before, graph, neo4j_uri, neo4j_user, neo4j_password, database=database)
+            held = last_pushed(out, neo4j_uri, database) or before  # what that database holds
+            changes = change_graph(held, graph, neo4j_uri, neo4j_user, neo4j_password, database=database)
             notes.append(f"Neo4j at {neo4j_uri}: {changes}")
         if sparql_update is not None:
             from graphbuild.stores.sparql_changes import change_store
 
             notes.append(f"SPARQL store at {sparql_update}: {change_store(before, graph, sparql_update)}")
         write_into(folder, graph)
+        if neo4j_uri is not None:
+            from graphbuild.stores.push_record import record_push
+
+            record_push(out, graph, neo4j_uri, database)
     if not ctx.obj["quiet"]:
         for note in notes:
             stderr.print(literal(note))
