@@ -241,3 +241,57 @@ def test_push_sends_only_what_changed_since_the_last_push(  # type: ignore[no-un
     load(folder).push(neo4j_server.uri, neo4j_server.user, neo4j_server.password)
     assert _neo4j_contents(neo4j_server) == pushed  # what a full push of the grown folder gives
     assert main(["push", str(folder), *server, "--verify"]) == 0
+
+
+def test_watch_adds_each_new_file_once_with_a_line_per_file(built: dict[str, Path], tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    folder, incoming = tmp_path / "out", tmp_path / "incoming"
+    shutil.copytree(built["old"], folder)
+    incoming.mkdir()
+    shutil.copy(EXAMPLES / OLD[0], incoming)  # an article the output holds already
+    shutil.copy(EXAMPLES / NEW[0], incoming)
+    (incoming / "notes.md").write_text("not an article", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["watch", str(incoming), "--into", str(folder), "--once"]) == 0
+    lines = capsys.readouterr().err.strip().split("\n")
+    assert len(lines) == 2 and all(re.match(r"\d\d:\d\d:\d\d ", line) for line in lines), lines
+    assert any(NEW[0] in line and "added to" in line for line in lines), lines
+    assert any(OLD[0] in line and "already in" in line for line in lines), lines
+    shutil.copy(EXAMPLES / NEW[1], incoming)
+    assert main(["watch", str(incoming), "--into", str(folder), "--once"]) == 0
+    lines = capsys.readouterr().err.strip().split("\n")
+    assert [line.split()[1] for line in lines if "added to" in line] == [f"{incoming / NEW[1]}:"], lines
+    from graphbuild.api import load
+
+    got, want = load(folder), load(built["full"])  # as a full build of them (but for the sources' paths)
+    assert sorted(got.documents) == sorted(want.documents) and sorted(got.events) == sorted(want.events)
+    assert main(["watch", str(incoming), "--into", str(tmp_path / "nowhere"), "--once"]) == 1
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_watch_polls_until_stopped(built: dict[str, Path], tmp_path: Path) -> None:
+    """The running command takes a file that arrives while it watches, once it has settled."""
+    import subprocess
+    import sys
+    import time
+
+    folder, incoming = tmp_path / "out", tmp_path / "incoming"
+    shutil.copytree(built["old"], folder)
+    incoming.mkdir()
+    log = tmp_path / "watch.log"
+    with log.open("w", encoding="utf-8") as err:
+        process = subprocess.Popen([sys.executable, "-m", "graphbuild", "watch", str(incoming), "--into", str(folder),
+                                    "--interval", "0.5"], stderr=err, text=True)
+    try:
+        time.sleep(1.0)
+        shutil.copy(EXAMPLES / NEW[1], incoming)
+        deadline = time.monotonic() + 300
+        while "added to" not in log.read_text(encoding="utf-8") and time.monotonic() < deadline:
+            assert process.poll() is None, log.read_text(encoding="utf-8")
+            time.sleep(0.5)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    lines = log.read_text(encoding="utf-8").strip().split("\n")
+    assert len(lines) == 1 and f"{incoming / NEW[1]}: added to" in lines[0], lines
+    assert len(_document_ids(folder, [NEW[1]])) == 1

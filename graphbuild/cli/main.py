@@ -11,7 +11,9 @@ import contextlib
 import functools
 import json
 import sys
+import time
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -140,14 +142,101 @@ def build(ctx: click.Context, inputs: tuple[str, ...], out: Path | None, into: P
     ctx.exit(EXIT_PARTIAL if result.errors else EXIT_OK)
 
 
+def _check_output(directory: Path) -> None:
+    """One clear line when ``directory`` is not an output folder a build made."""
+    if not (directory / "documents.jsonl").is_file():
+        what = "does not exist" if not directory.exists() else "is not a graphbuild output (no documents.jsonl)"
+        raise CommandError(f"{directory}: {what}; build it first with --out")
+
+
 def _existing_output(directory: Path) -> KnowledgeGraph:
     """The graph of an output folder that must exist (one clear line when it does not or is broken)."""
     from graphbuild.api import load as load_graph
 
-    if not (directory / "documents.jsonl").is_file():
-        what = "does not exist" if not directory.exists() else "is not a graphbuild output (no documents.jsonl)"
-        raise CommandError(f"{directory}: {what}; build it first with --out")
+    _check_output(directory)
     return load_graph(directory)
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--into", "into", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Existing output directory to add the articles to (build it first with --out).")
+@click.option("--kb", "kb_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Extra knowledge-base JSONL file(s): the ones the output was built with.")
+@click.option("--interval", default=10.0, show_default=True, type=click.FloatRange(0.1, None),
+              help="Seconds between two looks at DIRECTORY.")
+@click.option("--once", is_flag=True, help="Look once, add every article file not yet added, and stop (for cron).")
+@click.pass_context
+@_handle_errors
+def watch(ctx: click.Context, directory: Path, into: Path, kb_files: tuple[Path, ...], interval: float,
+          once: bool) -> None:
+    """Add article files to an output folder as they arrive in DIRECTORY (polling), one line per file.
+
+    A file is added once it has not changed for one interval (a file still being written waits for
+    the next look); a file whose article the output holds already is said so and skipped; a file
+    that changes later is read again. Ctrl-C stops.
+
+    \b
+    Example:
+      graphbuild watch incoming/ --into out/ --interval 30
+      graphbuild watch incoming/ --into out/ --once      # one look, e.g. from cron
+    """
+    from graphbuild.ingest.readers import article_files
+
+    _check_output(into)
+
+    def stamps() -> dict[Path, tuple[int, int]]:
+        found: dict[Path, tuple[int, int]] = {}
+        for path in article_files(directory, skip=into):
+            with contextlib.suppress(FileNotFoundError):  # removed since it was listed
+                stat = path.stat()
+                found[path] = (stat.st_mtime_ns, stat.st_size)
+        return found
+
+    previous: dict[Path, tuple[int, int]] = {}
+    added: set[tuple[Path, tuple[int, int]]] = set()
+    failed = False
+    try:
+        while True:
+            current = stamps()
+            ready = [p for p, stamp in current.items()
+                     if (once or previous.get(p) == stamp) and (p, stamp) not in added]
+            if ready:
+                failed = _add_files(ready, into, kb_files) or failed
+                added.update((p, current[p]) for p in ready)
+            if once:
+                break
+            previous = current
+            time.sleep(interval)
+    except KeyboardInterrupt:
+        return
+    ctx.exit(EXIT_PARTIAL if failed else EXIT_OK)
+
+
+def _add_files(files: list[Path], into: Path, kb_files: tuple[Path, ...]) -> bool:
+    """``build FILES --into INTO`` with one line per file (as it happens, with the time); True when
+    some file could not be read."""
+    from graphbuild.api import build_result, write_into
+
+    def log(line: str) -> None:
+        # Plain echo: a log line stays one line (rich would wrap it) for tail -f and grep.
+        click.echo(f"{datetime.now().strftime('%H:%M:%S')} {line}", err=True)
+
+    with OutputFolder(into, is_output_entry) as folder:
+        graph = _existing_output(into)
+        before = set(graph.documents)
+        result = build_result([str(p) for p in files], kb=kb_files, skip=folder.path, into=graph)
+        new = [graph.documents[d] for d in sorted(set(graph.documents) - before)]
+        if new:
+            write_into(folder, graph)
+    for doc in sorted(new, key=lambda d: d.source):
+        told = sum(1 for e in graph.events.values() if doc.id in e.documents)
+        log(f"{doc.source}: added to {into} as {doc.id} ({told} events tell it)")
+    for source, document in result.already_held:
+        log(f"{source}: already in {into} as {document}; skipped")
+    for error in result.errors:
+        log(f"{error.source}: not added: {error.message}")
+    return bool(result.errors)
 
 
 @cli.command()
