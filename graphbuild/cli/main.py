@@ -319,7 +319,10 @@ def push(ctx: click.Context, directory: Path, neo4j_uri: str, neo4j_user: str, n
             stderr.print(literal(f"verified: Neo4j at {neo4j_uri} holds every node and relationship of "
                                  f"{directory}"))
         return
-    keep_record = all(is_output_entry(p.name) for p in directory.iterdir())  # not for records made elsewhere
+    # Only a folder a build wrote (write_contract always leaves corrections.json) keeps a record:
+    # record folders made elsewhere, test data among them, are pushed whole and left untouched.
+    keep_record = (directory / "corrections.json").is_file() and all(is_output_entry(p.name)
+                                                                      for p in directory.iterdir())
     # Locked: no build swaps the folder while its record changes.
     with OutputFolder(directory, is_output_entry) if keep_record else contextlib.nullcontext():
         previous = last_pushed(directory, neo4j_uri, database) if keep_record and not full else None
