@@ -60,8 +60,13 @@ def build_result(inputs: PathLike | Iterable[PathLike], *, kb: Iterable[PathLike
                  dask: str | None = None, corrections: PathLike | None = None,
                  stdin_text: str | bytes | None = None, skip: Path | None = None,
                  on_document: Callable[[str, bool], None] | None = None,
-                 on_read: Callable[[int], None] | None = None) -> BuildResult:
+                 on_read: Callable[[int], None] | None = None, into: KnowledgeGraph | None = None) -> BuildResult:
     """:func:`build` with every input error kept in the result (what ``graphbuild build`` runs).
+
+    ``into``: a graph (one :func:`load` read from an output folder) to add the inputs' documents to,
+    as ``graphbuild build --into`` does; a document it holds already is not added again. A graph
+    whose build applied corrections is refused (ValueError): they would not be applied to the new
+    documents the way a full build applies them.
 
     The corrections file is read and checked before any article is, so a bad one costs nothing;
     the graph's ``warnings`` are the build's warnings (warnings.jsonl) and its ``corrections`` the
@@ -69,6 +74,9 @@ def build_result(inputs: PathLike | Iterable[PathLike], *, kb: Iterable[PathLike
     from graphbuild.corrections import apply_corrections, read_corrections, write_alias_kb
     from graphbuild.pipeline import build_graph
 
+    if into is not None and (into.corrections or corrections is not None):
+        raise ValueError("adding to an output built with corrections is not supported: rebuild all the "
+                         "inputs with --out and --corrections")
     fixes = read_corrections(Path(corrections)) if corrections is not None else None
     kb_files = [Path(p) for p in kb]
     with tempfile.TemporaryDirectory(prefix="graphbuild-corrections-") as scratch:
@@ -76,7 +84,7 @@ def build_result(inputs: PathLike | Iterable[PathLike], *, kb: Iterable[PathLike
             alias_kb = write_alias_kb(fixes, kb_files, Path(scratch))
             kb_files += [alias_kb] if alias_kb else []
         result = build_graph(_as_list(inputs), kb_files=kb_files, jobs=jobs, dask=dask, stdin_text=stdin_text,
-                             skip=skip, on_document=on_document, on_read=on_read)
+                             skip=skip, on_document=on_document, on_read=on_read, into=into)
     if fixes is not None:
         applied = apply_corrections(result.graph, fixes)
         result.graph.corrections = applied.records
@@ -154,11 +162,18 @@ def write(graph: KnowledgeGraph, out_dir: PathLike, formats: Iterable[str] | Non
 
 
 def write_into(folder: OutputFolder, graph: KnowledgeGraph, formats: Iterable[str] | None = None) -> None:
-    """Write into an output folder whose lock the caller already holds (the CLI takes it before building)."""
-    from graphbuild.export import write_all
+    """Write into an output folder whose lock the caller already holds (the CLI takes it before building).
 
-    folder.replace(lambda staging: write_all(graph, staging, title=f"graphbuild: {folder.path.name}",
-                                             formats=formats))
+    The record of what was last pushed to Neo4j from the folder is carried over: the database still
+    holds it, and the next push sends the difference."""
+    from graphbuild.export import write_all
+    from graphbuild.stores.push_record import carry_record
+
+    def fill(staging: Path) -> None:
+        write_all(graph, staging, title=f"graphbuild: {folder.path.name}", formats=formats)
+        carry_record(folder.path, staging)
+
+    folder.replace(fill)
 
 
 def push(graph: KnowledgeGraph, uri: str, user: str = "neo4j", password: str | None = None, *,

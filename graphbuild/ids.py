@@ -49,6 +49,11 @@ def event_id(event_type: str, source: list[str], target: list[str], date: str | 
     return "ev:" + content_hash(event_type, sorted(source), sorted(target), date or "", (obj or "").lower())
 
 
+def has_event_id_form(value: str) -> bool:
+    """Whether ``value`` looks like an id :func:`event_id` makes ("ev:" and 16 hex digits)."""
+    return len(value) == 19 and value.startswith("ev:") and all(c in "0123456789abcdef" for c in value[3:])
+
+
 def evidence_id(document: str, start: int, end: int) -> str:
     return "evd:" + content_hash(document, start, end)
 

@@ -148,6 +148,8 @@ class BuildResult:
     graph: KnowledgeGraph
     errors: list[IngestError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Documents of the inputs the graph already held (``build --into``): (source, document id).
+    already_held: list[tuple[str, str]] = field(default_factory=list)
 
 
 def isolated_process_document(doc: Document, kb_files: tuple[str, ...] = ()) -> DocumentResult | IngestError:
@@ -276,7 +278,8 @@ def _process_on_dask(docs: Iterable[Document], kb_files: tuple[str, ...], addres
 def build_graph(inputs: list[str], *, kb_files: Iterable[Path] = (), jobs: int = 1, dask: str | None = None,
                 stdin_text: str | bytes | None = None, skip: Path | None = None,
                 on_document: Callable[[str, bool], None] | None = None,
-                on_read: Callable[[int], None] | None = None) -> BuildResult:
+                on_read: Callable[[int], None] | None = None,
+                into: KnowledgeGraph | None = None) -> BuildResult:
     """Read every input, extract each document and merge everything into one graph.
 
     Streaming: inputs are read as extraction needs them, and each document's graph is merged as
@@ -288,17 +291,31 @@ def build_graph(inputs: list[str], *, kb_files: Iterable[Path] = (), jobs: int =
     done (both for progress bars). ``dask`` runs extraction on a Dask cluster ("local" or a
     scheduler address). Results are merged in input order, so the graph is the same however it
     was computed. ``skip`` is a folder never read (the build's own output folder, when it lies
-    inside an input folder).
+    inside an input folder). ``into`` is a graph to add the documents to (one loaded from an
+    output folder, for ``build --into``): its warnings come first, and a document it already holds
+    is not extracted again (listed in ``already_held``). Documents are merged into it one by one, as
+    a build of all the inputs would have merged them after the ones it holds.
     """
     kb_key = tuple(str(p) for p in kb_files)
     _knowledge_base(kb_key)  # fail early (and once) on a bad user KB file
-    result = BuildResult(KnowledgeGraph())
+    result = BuildResult(into if into is not None else KnowledgeGraph())
+    result.warnings = list(result.graph.warnings)
+    held = set(result.graph.documents)
 
     def readable() -> Iterator[Document]:
         read = 0
+        noted = 0  # ingest warnings appended since the last item (they precede their document)
         for item in read_inputs(inputs, stdin_text=stdin_text, skip=skip):
             if isinstance(item, IngestWarning):
                 result.warnings.append(str(item))
+                noted += 1
+                continue
+            if isinstance(item, Document) and item.id in held:
+                if noted:  # that document's warnings are in the graph's warnings already
+                    del result.warnings[-noted:]
+                result.already_held.append((item.source, item.id))
+                if on_document:
+                    on_document(item.source, True)
             elif isinstance(item, IngestError):
                 result.errors.append(item)
                 if on_document:
@@ -308,6 +325,7 @@ def build_graph(inputs: list[str], *, kb_files: Iterable[Path] = (), jobs: int =
                 if on_read:
                     on_read(read)
                 yield item
+            noted = 0
 
     for part in _process_all(readable(), kb_key, jobs, dask):
         if isinstance(part, IngestError):

@@ -7,12 +7,15 @@ trace.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import sys
+import time
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -21,6 +24,9 @@ from graphbuild.cli.console import error_line, literal, progress_bar, stderr, st
 from graphbuild.cli.kb_command import kb as kb_group
 from graphbuild.export import is_output_entry
 from graphbuild.export.output_folder import OutputFolder
+
+if TYPE_CHECKING:
+    from graphbuild.graph.knowledge_graph import KnowledgeGraph
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
@@ -78,8 +84,10 @@ def _print_summary(ctx: click.Context, stats: dict[str, Any], warnings: list[str
 
 @cli.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), required=True,
-              help="Output directory (created if needed).")
+@click.option("--out", "out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output directory (created if needed; replaced as a whole).")
+@click.option("--into", "into", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Existing output directory to add the inputs' documents to (instead of --out).")
 @click.option("--kb", "kb_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Extra knowledge-base JSONL file(s) with your own actors.")
 @click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
@@ -91,8 +99,8 @@ def _print_summary(ctx: click.Context, stats: dict[str, Any], warnings: list[str
               help="YAML file of corrections to apply (docs/corrections.md).")
 @click.pass_context
 @_handle_errors
-def build(ctx: click.Context, inputs: tuple[str, ...], out: Path, kb_files: tuple[Path, ...], jobs: int,
-          dask: str | None, corrections: Path | None) -> None:
+def build(ctx: click.Context, inputs: tuple[str, ...], out: Path | None, into: Path | None,
+          kb_files: tuple[Path, ...], jobs: int, dask: str | None, corrections: Path | None) -> None:
     """Extract actors and events from articles (.txt, .html, .jsonl, folders, globs, - for stdin).
 
     \b
@@ -101,24 +109,134 @@ def build(ctx: click.Context, inputs: tuple[str, ...], out: Path, kb_files: tupl
       graphbuild build 'news/*.html' feed.jsonl --out out/ --jobs 2
       graphbuild build corpus/ --out out/ --dask tcp://scheduler:8786
       graphbuild build examples/ --out out/ --corrections corrections.yaml
+      graphbuild build todays_news/ --into out/     # add to an existing output
     """
     from graphbuild.api import build_result, write_into
     from graphbuild.ingest import read_stdin
 
-    with OutputFolder(out, is_output_entry) as folder:  # locked from the start: a second build into --out fails at once
+    if (out is None) == (into is None):
+        raise click.UsageError("give either --out DIR (a new build) or --into DIR (add to an existing output)")
+    target = out if out is not None else into
+    assert target is not None
+    with OutputFolder(target, is_output_entry) as folder:  # locked from the start: a second build fails at once
+        held = _existing_output(into) if into is not None else None
+        before = set(held.documents) if held is not None else set()
         stdin_data = read_stdin() if "-" in inputs else None
         with progress_bar("build", None, "articles", ctx.obj["quiet"]) as advance:
             result = build_result(list(inputs), kb=kb_files, jobs=jobs, dask=dask, corrections=corrections,
                                   stdin_text=stdin_data, skip=folder.path,
                                   on_document=lambda _source, ok: advance() if ok else None,
-                                  on_read=advance.set_total)
+                                  on_read=advance.set_total, into=held)
+        for source, document in result.already_held:
+            warning_line(f"{source}: already in {target} as {document}; not added again")
         for error in result.errors:
             error_line(f"{error.source}: {error.message}")
         if not result.graph.documents:
             raise CommandError("no document could be read; nothing written")
+        if held is not None and not set(result.graph.documents) - before:
+            if not ctx.obj["quiet"]:
+                stderr.print(literal(f"{target}: no new document; left as it was"))
+            ctx.exit(EXIT_PARTIAL if result.errors else EXIT_OK)
         write_into(folder, result.graph)
-    _print_summary(ctx, result.graph.stats(), result.warnings, len(result.errors), f"built {out}")
+    _print_summary(ctx, result.graph.stats(), result.warnings, len(result.errors), f"built {target}")
     ctx.exit(EXIT_PARTIAL if result.errors else EXIT_OK)
+
+
+def _check_output(directory: Path) -> None:
+    """One clear line when ``directory`` is not an output folder a build made."""
+    if not (directory / "documents.jsonl").is_file():
+        what = "does not exist" if not directory.exists() else "is not a graphbuild output (no documents.jsonl)"
+        raise CommandError(f"{directory}: {what}; build it first with --out")
+
+
+def _existing_output(directory: Path) -> KnowledgeGraph:
+    """The graph of an output folder that must exist (one clear line when it does not or is broken)."""
+    from graphbuild.api import load as load_graph
+
+    _check_output(directory)
+    return load_graph(directory)
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--into", "into", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Existing output directory to add the articles to (build it first with --out).")
+@click.option("--kb", "kb_files", multiple=True, type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Extra knowledge-base JSONL file(s): the ones the output was built with.")
+@click.option("--interval", default=10.0, show_default=True, type=click.FloatRange(0.1, None),
+              help="Seconds between two looks at DIRECTORY.")
+@click.option("--once", is_flag=True, help="Look once, add every article file not yet added, and stop (for cron).")
+@click.pass_context
+@_handle_errors
+def watch(ctx: click.Context, directory: Path, into: Path, kb_files: tuple[Path, ...], interval: float,
+          once: bool) -> None:
+    """Add article files to an output folder as they arrive in DIRECTORY (polling), one line per file.
+
+    A file is added once it has not changed for one interval (a file still being written waits for
+    the next look); a file whose article the output holds already is said so and skipped; a file
+    that changes later is read again. Ctrl-C stops.
+
+    \b
+    Example:
+      graphbuild watch incoming/ --into out/ --interval 30
+      graphbuild watch incoming/ --into out/ --once      # one look, e.g. from cron
+    """
+    from graphbuild.ingest.readers import article_files
+
+    _check_output(into)
+
+    def stamps() -> dict[Path, tuple[int, int]]:
+        found: dict[Path, tuple[int, int]] = {}
+        for path in article_files(directory, skip=into):
+            with contextlib.suppress(FileNotFoundError):  # removed since it was listed
+                stat = path.stat()
+                found[path] = (stat.st_mtime_ns, stat.st_size)
+        return found
+
+    previous: dict[Path, tuple[int, int]] = {}
+    added: set[tuple[Path, tuple[int, int]]] = set()
+    failed = False
+    try:
+        while True:
+            current = stamps()
+            ready = [p for p, stamp in current.items()
+                     if (once or previous.get(p) == stamp) and (p, stamp) not in added]
+            if ready:
+                failed = _add_files(ready, into, kb_files) or failed
+                added.update((p, current[p]) for p in ready)
+            if once:
+                break
+            previous = current
+            time.sleep(interval)
+    except KeyboardInterrupt:
+        return
+    ctx.exit(EXIT_PARTIAL if failed else EXIT_OK)
+
+
+def _add_files(files: list[Path], into: Path, kb_files: tuple[Path, ...]) -> bool:
+    """``build FILES --into INTO`` with one line per file (as it happens, with the time); True when
+    some file could not be read."""
+    from graphbuild.api import build_result, write_into
+
+    def log(line: str) -> None:
+        # Plain echo: a log line stays one line (rich would wrap it) for tail -f and grep.
+        click.echo(f"{datetime.now().strftime('%H:%M:%S')} {line}", err=True)
+
+    with OutputFolder(into, is_output_entry) as folder:
+        graph = _existing_output(into)
+        before = set(graph.documents)
+        result = build_result([str(p) for p in files], kb=kb_files, skip=folder.path, into=graph)
+        new = [graph.documents[d] for d in sorted(set(graph.documents) - before)]
+        if new:
+            write_into(folder, graph)
+    for doc in sorted(new, key=lambda d: d.source):
+        told = sum(1 for e in graph.events.values() if doc.id in e.documents)
+        log(f"{doc.source}: added to {into} as {doc.id} ({told} events tell it)")
+    for source, document in result.already_held:
+        log(f"{source}: already in {into} as {document}; skipped")
+    for error in result.errors:
+        log(f"{error.source}: not added: {error.message}")
+    return bool(result.errors)
 
 
 @cli.command()
@@ -164,21 +282,30 @@ def _neo4j_options(func: Callable[..., Any]) -> Callable[..., Any]:
 @click.option("--batch-size", default=1000, show_default=True, type=click.IntRange(1, 100_000))
 @click.option("--verify", is_flag=True,
               help="Write nothing: check that every node and relationship of DIRECTORY is in Neo4j.")
+@click.option("--full", is_flag=True,
+              help="Write everything, not only what changed since the last push (e.g. into a wiped database).")
 @click.pass_context
 @_handle_errors
 def push(ctx: click.Context, directory: Path, neo4j_uri: str, neo4j_user: str, neo4j_password: str | None,
-         database: str | None, batch_size: int, verify: bool) -> None:
+         database: str | None, batch_size: int, verify: bool, full: bool) -> None:
     """Write a built graph into Neo4j (idempotent: pushing twice changes nothing; a push that was
     stopped is completed by pushing again, and no event is ever left without its relationships).
+
+    The first push writes everything; later pushes of the same folder to the same server and
+    database send only what changed since (recorded in DIRECTORY/.neo4j-pushed/): new and changed
+    nodes and relationships are written, those no longer in DIRECTORY deleted.
 
     \b
     Example:
       NEO4J_PASSWORD=secret graphbuild push out/ --neo4j-uri bolt://localhost:7687
       NEO4J_PASSWORD=secret graphbuild push out/ --verify
+      NEO4J_PASSWORD=secret graphbuild push out/ --full   # the database was wiped
     """
     from graphbuild.api import load as load_graph
     from graphbuild.api import push as push_graph
+    from graphbuild.stores.neo4j_changes import change_graph
     from graphbuild.stores.neo4j_store import verify_graph
+    from graphbuild.stores.push_record import last_pushed, record_push
 
     if neo4j_password is None:
         raise click.UsageError("no Neo4j password: pass --neo4j-password or set NEO4J_PASSWORD")
@@ -192,11 +319,87 @@ def push(ctx: click.Context, directory: Path, neo4j_uri: str, neo4j_user: str, n
             stderr.print(literal(f"verified: Neo4j at {neo4j_uri} holds every node and relationship of "
                                  f"{directory}"))
         return
-    with progress_bar("push", None, "rows", ctx.obj["quiet"]) as advance:
-        report = push_graph(graph, neo4j_uri, neo4j_user, neo4j_password, database=database,
-                            batch_size=batch_size, progress=advance)
+    # Only a folder a build wrote (write_contract always leaves corrections.json) keeps a record:
+    # record folders made elsewhere, test data among them, are pushed whole and left untouched.
+    keep_record = (directory / "corrections.json").is_file() and all(is_output_entry(p.name)
+                                                                      for p in directory.iterdir())
+    # Locked: no build swaps the folder while its record changes.
+    with OutputFolder(directory, is_output_entry) if keep_record else contextlib.nullcontext():
+        previous = last_pushed(directory, neo4j_uri, database) if keep_record and not full else None
+        if previous is not None:
+            changes = change_graph(previous, graph, neo4j_uri, neo4j_user, neo4j_password, database=database,
+                                   batch_size=batch_size)
+            summary = f"changes since the last push: {changes}"
+        else:
+            with progress_bar("push", None, "rows", ctx.obj["quiet"]) as advance:
+                summary = str(push_graph(graph, neo4j_uri, neo4j_user, neo4j_password, database=database,
+                                         batch_size=batch_size, progress=advance))
+        if keep_record:
+            record_push(directory, graph, neo4j_uri, database)
     if not ctx.obj["quiet"]:
-        stderr.print(literal(f"pushed to {neo4j_uri}: {report}"))
+        stderr.print(literal(f"pushed to {neo4j_uri}: {summary}"))
+
+
+@cli.command()
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("document_ids", nargs=-1, required=True, metavar="DOC_ID...")
+@click.option("--neo4j-uri", default=None, metavar="URI",
+              help="Also remove them from this Neo4j (which holds OUT, pushed earlier).")
+@click.option("--neo4j-user", envvar="NEO4J_USER", default="neo4j", show_default=True)
+@click.option("--neo4j-password", envvar="NEO4J_PASSWORD", default=None, help="Password (or NEO4J_PASSWORD).")
+@click.option("--database", envvar="NEO4J_DATABASE", default=None, help="Database name (default: server's).")
+@click.option("--sparql-update", "sparql_update", default=None, metavar="URL",
+              help="Also remove them from the SPARQL store behind this update endpoint (which holds OUT's "
+                   "graph.trig), e.g. http://127.0.0.1:7878/update of `graphbuild serve OUT --read-write`.")
+@click.pass_context
+@_handle_errors
+def retract(ctx: click.Context, out: Path, document_ids: tuple[str, ...], neo4j_uri: str | None, neo4j_user: str,
+            neo4j_password: str | None, database: str | None, sparql_update: str | None) -> None:
+    """Take articles out of an output folder (and the stores): their tellings go, and the events,
+    actors and roles that no remaining article tells or mentions.
+
+    \b
+    Example:
+      graphbuild retract out/ doc:0123456789abcdef
+      graphbuild retract out/ doc:0123456789abcdef --neo4j-uri bolt://localhost:7687 \\
+          --sparql-update http://127.0.0.1:7878/update
+    """
+    import copy
+
+    from graphbuild.api import write_into
+    from graphbuild.graph.retraction import UnknownDocumentError, retract_documents
+
+    if neo4j_uri is not None and neo4j_password is None:
+        raise click.UsageError("no Neo4j password: pass --neo4j-password or set NEO4J_PASSWORD")
+    with OutputFolder(out, is_output_entry) as folder:
+        graph = _existing_output(out)
+        before = copy.deepcopy(graph)
+        try:
+            done = retract_documents(graph, document_ids)
+        except UnknownDocumentError as exc:
+            raise CommandError(f"{out}: {exc}") from None
+        # The stores first: should one fail, OUT still lists the articles and retracting again finishes.
+        notes = [f"retracted from {out}: {done}"]
+        if neo4j_uri is not None:
+            from graphbuild.stores.neo4j_changes import change_graph
+            from graphbuild.stores.push_record import last_pushed
+
+            assert neo4j_password is not None
+            held = last_pushed(out, neo4j_uri, database) or before  # what that database holds
+            changes = change_graph(held, graph, neo4j_uri, neo4j_user, neo4j_password, database=database)
+            notes.append(f"Neo4j at {neo4j_uri}: {changes}")
+        if sparql_update is not None:
+            from graphbuild.stores.sparql_changes import change_store
+
+            notes.append(f"SPARQL store at {sparql_update}: {change_store(before, graph, sparql_update)}")
+        write_into(folder, graph)
+        if neo4j_uri is not None:
+            from graphbuild.stores.push_record import record_push
+
+            record_push(out, graph, neo4j_uri, database)
+    if not ctx.obj["quiet"]:
+        for note in notes:
+            stderr.print(literal(note))
 
 
 @cli.command()

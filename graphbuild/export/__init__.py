@@ -10,12 +10,12 @@ if TYPE_CHECKING:  # the graph (and networkx) is imported only by commands that 
     from graphbuild.graph.knowledge_graph import KnowledgeGraph
 
 # Everything a build leaves in its output folder: write_all's files, warnings.jsonl, the store and
-# log `graphbuild serve` keeps there (and its half-loaded stores), and temporary files of an
-# interrupted older version.
+# log `graphbuild serve` keeps there (and its half-loaded stores), the record of the last Neo4j push
+# (stores/push_record.py), and temporary files of an interrupted older version.
 OUTPUT_NAMES = frozenset({
     "documents.jsonl", "entities.jsonl", "events.jsonl", "roles.jsonl", "warnings.jsonl", "corrections.json",
     "graph.ttl", "graph.trig", "graph.jsonld", "graph.graphml", "neo4j", "tables", "view.html", ".oxigraph",
-    ".oxigraph.log",
+    ".oxigraph.log", ".neo4j-pushed",
 })
 
 

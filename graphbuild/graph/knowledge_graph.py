@@ -24,7 +24,7 @@ from graphbuild.graph.tellings import (
     objects_compatible,
     telling_of,
 )
-from graphbuild.ids import content_hash, event_id
+from graphbuild.ids import content_hash, event_id, has_event_id_form
 from graphbuild.model import CONTESTED, EVENT_TYPES, Actor, Document, Event, Role, Telling
 
 if TYPE_CHECKING:  # the exports import pandas and rdflib: only the methods that need them load them
@@ -157,10 +157,13 @@ class KnowledgeGraph:
         self._by_key.setdefault(_key(event), {}).setdefault((event.date or "")[:4], []).append(event.id)
         self._arrival[event.id] = len(self._arrival)
 
-    def add_event(self, event: Event) -> Event:
+    def add_event(self, event: Event, keep_id: bool = False) -> Event:
         """Merge ``event`` into the graph; returns the stored event (possibly an older one).
 
         ``about`` is kept as given: :meth:`add_events` follows ids of events that were merged.
+        ``keep_id``: a new event keeps its given id when that is free and one graphbuild makes (an
+        event read back from an output keeps the id its build gave it, which may be the dated form
+        of an event that was undated when it got it).
         """
         if event.type not in EVENT_TYPES:
             raise ValueError(f"unknown event type {event.type!r}")
@@ -168,11 +171,12 @@ class KnowledgeGraph:
         self._with_tellings(event)
         known = self._match(event)
         if known is None:
-            event.id = self._new_id(event)
+            if not (keep_id and has_event_id_form(event.id) and event.id not in self.events):
+                event.id = self._new_id(event)
             self.events[event.id] = event
             self._file(event)
             event.tellings = sorted({t.document: t for t in event.tellings}.values(), key=lambda t: t.document)
-            _summarise(event)
+            summarise_tellings(event)
             return event
         by_document = {t.document: t for t in known.tellings}
         for telling in event.tellings:
@@ -196,20 +200,21 @@ class KnowledgeGraph:
         known.documents = known.documents + event.documents
         known.reported_by = known.reported_by + event.reported_by
         known.confidence = max(known.confidence, event.confidence)
-        _summarise(known)
+        summarise_tellings(known)
         return known
 
-    def add_events(self, events: Iterable[Event]) -> dict[str, str]:
+    def add_events(self, events: Iterable[Event], keep_ids: bool = False) -> dict[str, str]:
         """Add events of one source; returns their ids as given -> the ids they are stored under.
 
         ``about`` links among the added events are followed to the stored ids, whatever the order.
+        ``keep_ids``: see :meth:`add_event` (for records read back from an output folder).
         """
         renamed: dict[str, str] = {}
         pointing: list[tuple[Event, str]] = []
         for event in events:
             given, about = event.id, event.about
             event.about = None
-            stored = self.add_event(event)
+            stored = self.add_event(event, keep_id=keep_ids)
             renamed[given] = stored.id
             if about:
                 pointing.append((stored, about))
@@ -217,15 +222,23 @@ class KnowledgeGraph:
             stored.about = stored.about or renamed.get(about, about)
         return renamed
 
-    def merge(self, other: KnowledgeGraph) -> KnowledgeGraph:
+    def merge(self, other: KnowledgeGraph, keep_ids: bool = False) -> KnowledgeGraph:
         for doc in other.documents.values():
             self.add_document(doc)
         for actor in other.actors.values():
             self.add_actor(actor)
         for role in other.roles.values():
             self.add_role(role)
-        self.add_events(other.events.values())
+        self.add_events(other.events.values(), keep_ids=keep_ids)
         return self
+
+    def remove_event(self, event_id: str) -> None:
+        """Forget an event (``graphbuild retract`` does when no telling of it is left)."""
+        event = self.events.pop(event_id)
+        for ids in self._by_key.get(_key(event), {}).values():
+            if event_id in ids:
+                ids.remove(event_id)
+        self._arrival.pop(event_id, None)
 
     # -- reading ------------------------------------------------------------------------
     def sorted_documents(self) -> list[Document]:
@@ -300,7 +313,7 @@ class KnowledgeGraph:
 
         return push(self, uri, user, password, database=database, batch_size=batch_size)
 
-def _summarise(event: Event) -> None:
+def summarise_tellings(event: Event) -> None:
     """Event-level fields that follow from the tellings (docs/contract.md, "Events and tellings")."""
     if not event.tellings:
         event.documents = sorted(set(event.documents) | {e.document for e in event.evidence})

@@ -194,7 +194,8 @@ def _read_one(directory: Path, graph: KnowledgeGraph, progress: Callable[[int], 
             raise RecordError(path, line, f"about refers to unknown event {event.about!r}")
     # Ids given by other tools may not be ours: the graph gives its own and follows ``about`` links.
     # An event under the id of its type and participants alone goes first, so records written by
-    # graphbuild keep their ids when two events share type and participants (docs/contract.md).
+    # graphbuild keep their ids when two events share type and participants, and every id of
+    # graphbuild's form is kept where it is free (docs/contract.md).
     first = sorted((e for _, e in events), key=lambda e: e.id != _base_id(e))  # a stable sort
-    part.add_events(first)
-    graph.merge(part)
+    part.add_events(first, keep_ids=True)
+    graph.merge(part, keep_ids=True)

@@ -78,6 +78,17 @@ class _BadInputError(Exception):
     pass
 
 
+def article_files(folder: Path, skip: Path | None = None) -> list[Path]:
+    """The article files of a folder and its subfolders, sorted: only known article types (a folder
+    holds articles among other things: notes, gold files), no hidden ones, none inside ``skip``."""
+    return sorted((
+        p for p in folder.rglob("*")
+        if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+        and not (skip is not None and _inside(p, skip))
+    ), key=str)  # the order of their names as text, which fixes the order documents are merged in
+
+
 def read_inputs(inputs: list[str], *, stdin_text: str | bytes | None = None,
                 skip: Path | None = None) -> Iterator[IngestResult]:
     """Documents (or errors and warnings) for each input: .txt, .html/.htm, .jsonl, folders, globs, "-".
@@ -107,13 +118,7 @@ def _expand(given: str, skip: Path | None = None) -> Iterator[str | IngestError 
         skipped = _inside(skip, path)
         if skipped:
             yield IngestWarning(given, f"skipped the output folder {skip} inside it")
-        # A folder holds articles among other things (notes, gold files): only known article types.
-        found = sorted(
-            str(p) for p in path.rglob("*")
-            if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
-            and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            and not (skipped and skip is not None and _inside(p, skip))
-        )
+        found = [str(p) for p in article_files(path, skip if skipped else None)]
         if not found:
             yield IngestError(given, f"folder contains no article files ({', '.join(ARTICLE_SUFFIXES)})")
         yield from found

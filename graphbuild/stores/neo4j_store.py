@@ -63,7 +63,7 @@ class PushReport:
                 f"{self.seconds:.1f} s")
 
 
-def _rel_type(name: str) -> str:
+def rel_type_name(name: str) -> str:
     if name not in RELATION_TYPES:
         raise ValueError(f"relationship type {name!r} is not in the Neo4j vocabulary")
     return name
@@ -90,7 +90,7 @@ def driver_rows(node_set: NodeSet, rows: list[dict[str, Any]]) -> list[dict[str,
 
 def relationship_query(rel_set: RelSet) -> str:
     start, end = label_name(rel_set.start_label), label_name(rel_set.end_label)
-    rel_type = _rel_type(rel_set.type)
+    rel_type = rel_type_name(rel_set.type)
     key = f" {{{rel_set.key}: row.{rel_set.key}}}" if rel_set.key else ""
     props = [name for name, _ in rel_set.properties if name != rel_set.key]
     set_clause = ("SET " + ", ".join(f"r.{name} = row.{name}" for name in props)) if props else ""
@@ -162,12 +162,12 @@ def _batches(rows: Sequence[dict[str, Any]], size: int) -> Iterator[list[dict[st
         yield list(rows[i:i + size])
 
 
-def _owned_by_events(rel_set: RelSet) -> bool:
+def owned_by_events(rel_set: RelSet) -> bool:
     """Whether each row belongs to one event: its role links (from the Event) and projected edges."""
     return rel_set.start_label == "Event" or rel_set.type in TYPED_EDGES
 
 
-def _event_owner(rel_set: RelSet, row: dict[str, Any]) -> str:
+def event_owner(rel_set: RelSet, row: dict[str, Any]) -> str:
     return str(row["from_id"] if rel_set.start_label == "Event" else row["event_id"])
 
 
@@ -207,12 +207,12 @@ def push_rows(rows: GraphRows, driver: Driver, *, database: str | None = None, b
     owned: list[tuple[RelSet, dict[str, list[dict[str, Any]]]]] = []
     unowned: list[RelSet] = []
     for rel_set in rows.relationships:
-        if not _owned_by_events(rel_set):
+        if not owned_by_events(rel_set):
             unowned.append(rel_set)
             continue
         by_event: dict[str, list[dict[str, Any]]] = {}
         for row in rel_set.rows:
-            by_event.setdefault(_event_owner(rel_set, row), []).append(row)
+            by_event.setdefault(event_owner(rel_set, row), []).append(row)
         owned.append((rel_set, by_event))
     about = {str(row["from_id"]): str(row["to_id"]) for rel_set, _ in owned if rel_set.type == "ABOUT"
              for row in rel_set.rows}
@@ -267,7 +267,7 @@ def verify_rows(rows: GraphRows, driver: Driver, *, database: str | None = None)
                 gaps.append(f"{'/'.join(node_set.labels)} nodes: {found} of {len(node_set.rows)}")
         for rel_set in rows.relationships:
             start, end = label_name(rel_set.start_label), label_name(rel_set.end_label)
-            rel_type = _rel_type(rel_set.type)
+            rel_type = rel_type_name(rel_set.type)
             key = f" WHERE r.{rel_set.key} = row.{rel_set.key}" if rel_set.key else ""
             found = session.run(
                 f"UNWIND $rows AS row OPTIONAL MATCH (:{start} {{id: row.from_id}})-[r:{rel_type}]->"
@@ -280,7 +280,7 @@ def verify_rows(rows: GraphRows, driver: Driver, *, database: str | None = None)
 
 
 @contextmanager
-def _store_errors(uri: str, user: str, database: str | None) -> Iterator[None]:
+def store_errors(uri: str, user: str, database: str | None) -> Iterator[None]:
     """Server failures in the middle of a push or a check, as one line naming the server."""
     try:
         yield
@@ -296,7 +296,7 @@ def push_graph(graph: KnowledgeGraph, uri: str, user: str, password: str, *, dat
                batch_size: int = 1000, progress: Callable[[int], None] | None = None) -> PushReport:
     """Push ``graph`` to the Neo4j at ``uri``; ``progress`` gets the row count of each committed batch."""
     rows = graph_rows(graph)
-    with connect(uri, user, password) as driver, _store_errors(uri, user, database):
+    with connect(uri, user, password) as driver, store_errors(uri, user, database):
         return push_rows(rows, driver, database=database, batch_size=batch_size, progress=progress)
 
 
@@ -304,7 +304,7 @@ def verify_graph(graph: KnowledgeGraph, uri: str, user: str, password: str, *,
                  database: str | None = None) -> list[str]:
     """What of ``graph`` the Neo4j at ``uri`` lacks (see verify_rows); writes nothing."""
     rows = graph_rows(graph)
-    with connect(uri, user, password) as driver, _store_errors(uri, user, database):
+    with connect(uri, user, password) as driver, store_errors(uri, user, database):
         return verify_rows(rows, driver, database=database)
 
 

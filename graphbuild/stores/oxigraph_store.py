@@ -238,3 +238,18 @@ def query(url: str, sparql: str, timeout: float = 60.0) -> dict[str, Any]:
         raise OxigraphError(f"SPARQL endpoint {url} answered {exc.code}: {detail[:500]}") from exc
     except urllib.error.URLError as exc:
         raise OxigraphError(f"cannot reach the SPARQL endpoint {url}: {exc.reason}") from exc
+
+
+def update(url: str, sparql: str, timeout: float = 120.0) -> None:
+    """POST a SPARQL 1.1 update to ``url`` (an ``/update`` endpoint; `graphbuild serve --read-write`)."""
+    body = urllib.parse.urlencode({"update": sparql}).encode("utf-8")
+    request = urllib.request.Request(url, data=body, method="POST",
+                                     headers={"Content-Type": "application/x-www-form-urlencoded"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            response.read()
+    except urllib.error.HTTPError as exc:
+        detail = exc.read().decode("utf-8", errors="replace").strip()
+        raise OxigraphError(f"SPARQL update endpoint {url} answered {exc.code}: {detail[:500]}") from exc
+    except urllib.error.URLError as exc:
+        raise OxigraphError(f"cannot reach the SPARQL update endpoint {url}: {exc.reason}") from exc
