@@ -94,15 +94,27 @@ def build_result(inputs: PathLike | Iterable[PathLike], *, kb: Iterable[PathLike
 
 
 def build(inputs: PathLike | Iterable[PathLike], *, kb: Iterable[PathLike] = (), jobs: int = 1,
-          dask: str | None = None, corrections: PathLike | None = None) -> KnowledgeGraph:
+          dask: str | None = None, corrections: PathLike | None = None,
+          into: KnowledgeGraph | None = None) -> KnowledgeGraph:
     """Read articles (files, folders, globs: what ``graphbuild build`` takes) into one graph.
 
     ``kb``: your own knowledge-base JSONL files; ``jobs``: worker processes; ``dask``: "local" or a
-    scheduler address; ``corrections``: a corrections YAML file (docs/corrections.md). An input that
-    cannot be read is logged on the "graphbuild" logger and skipped, as the CLI does; if none can be
-    read, BuildError is raised.
+    scheduler address; ``corrections``: a corrections YAML file (docs/corrections.md); ``into``: a
+    graph to add the articles to (as ``build --into``: a document it holds is not added again). An
+    input that cannot be read is logged on the "graphbuild" logger and skipped, as the CLI does; if
+    none can be read, BuildError is raised.
+
+    >>> import graphbuild
+    >>> kg = graphbuild.build(["examples/ru_un_veto.txt"])
+    >>> first = set(kg.documents)
+    >>> kg = graphbuild.build(["examples/kk_xi_astana.txt"], into=kg)
+    >>> len(kg.documents)
+    2
+    >>> _ = kg.retract([d for d in kg.documents if d not in first])  # and take that article out again
+    >>> set(kg.documents) == first
+    True
     """
-    result = build_result(inputs, kb=kb, jobs=jobs, dask=dask, corrections=corrections)
+    result = build_result(inputs, kb=kb, jobs=jobs, dask=dask, corrections=corrections, into=into)
     for error in result.errors:
         logger.warning("%s: %s", error.source, error.message)
     if not result.graph.documents:

@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # the exports import pandas and rdflib: only the methods that
     import pandas as pd
     from rdflib import Dataset
 
+    from graphbuild.graph.retraction import Retraction
     from graphbuild.stores.neo4j_store import PushReport
 
 EventKey = tuple[str, tuple[str, ...], tuple[str, ...]]
@@ -312,6 +313,14 @@ class KnowledgeGraph:
         from graphbuild.api import push
 
         return push(self, uri, user, password, database=database, batch_size=batch_size)
+
+    def retract(self, document_ids: Iterable[str]) -> Retraction:
+        """Take articles out (in place): their tellings, and the events, actors and roles no other
+        article tells or mentions, as ``graphbuild retract`` does (graph/retraction.py; the stores
+        are the CLI's). Raises UnknownDocumentError, changing nothing, for an id the graph lacks."""
+        from graphbuild.graph.retraction import retract_documents
+
+        return retract_documents(self, document_ids)
 
 def summarise_tellings(event: Event) -> None:
     """Event-level fields that follow from the tellings (docs/contract.md, "Events and tellings")."""
