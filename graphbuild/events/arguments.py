@@ -11,7 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-from graphbuild.events.lexicon import Lexicon, Pattern, _norm, compile_patterns, find_matches, matches_any
+from graphbuild.events.lexicon import (
+    Lexicon,
+    Pattern,
+    _norm,
+    compile_patterns,
+    find_matches,
+    matches_any,
+    word_patterns,
+)
 from graphbuild.events.triggers import Trigger
 from graphbuild.language.base import Token
 from graphbuild.model import Mention
@@ -33,8 +41,14 @@ class Arg:
     title: str | None = None  # "Ақ үй өкілі": the office named after the country/organisation
     holder: str | None = None  # the person known (earlier in the document) to hold that office
     head: int = -1  # the phrase's head word in the dependency tree (set by the mentions pass)
-    owns_next: bool = False  # "Вашингтон ескертуі": a bare name before a possessed noun owns that noun
-    through: int = 0  # "ХАМАС қозғалысы басшыларының": the end of the nouns standing for it, past j
+    # Kazakh izafet: where the possessed nouns after the name that stand for it end ("ХАМАС қозғалысы
+    # басшыларының"); j when the noun after it stands for no one; 0 when no possessed noun follows.
+    through: int = 0
+
+    @property
+    def owns_next(self) -> bool:
+        """"Вашингтон ескертуі": a bare name before a possessed noun owns that noun, and does not act."""
+        return self.through == self.j
 
     @property
     def actor(self) -> str:
@@ -98,8 +112,8 @@ def place_mentions(tokens: list[Token], mentions: list[Mention], lex: Lexicon) -
         spans.append(Arg(m, i, j, case))
     _extend_by_titles(tokens, spans, lex)
     _absorb_modifiers(tokens, spans)
-    forces = compile_patterns(lex.raw.get("force_nouns", []))
-    owners = compile_patterns(lex.raw.get("owner_nouns", []))
+    forces = word_patterns(lex, "force_nouns")
+    owners = word_patterns(lex, "owner_nouns")
     for arg in spans:
         nxt = tokens[arg.j] if arg.j < len(tokens) else None
         after = tokens[arg.j + 1] if arg.j + 1 < len(tokens) else None
@@ -128,8 +142,6 @@ def place_mentions(tokens: list[Token], mentions: list[Mention], lex: Lexicon) -
                 arg.case = tokens[k].case or arg.case
                 k += 1
             arg.through = k
-            if k == arg.j:
-                arg.owns_next = True
     coordinators = set(lex.raw.get("coordinators", []))
     for k, arg in enumerate(spans):
         arg.prep = _governor(tokens, arg, spans, lex)

@@ -259,16 +259,16 @@ def _break_between(a: Draft, b: Draft, lex: Lexicon, args: list[Arg]) -> bool:
     lo, hi = sorted((a.trig.start, b.trig.start))
     if any(t.text.lower() in words for t in a.tokens[lo:hi]):
         return True
-    ends = [k for k in range(lo, hi) if ends_adverbial_clause(a.tokens, k)]
-    return bool(ends) and any(ends[0] < x.i < hi and x.case in (None, "Nom") and x.prep is None for x in args)
+    end = next((k for k in range(lo, hi) if ends_adverbial_clause(a.tokens, k)), None)
+    return end is not None and any(end < x.i < hi and x.case in (None, "Nom") and x.prep is None for x in args)
 
 
 def leave_sides_to_their_trigger(drafts: list[Draft]) -> None:
     """"... Ресей мен Солтүстік Корея арасында әскери байланысты нығайту үшін Пхеньянға барған": the sides
     named between belong to the ties, not to the visit whose window reaches over them."""
-    for owner in drafts:
+    for owner in [o for o in drafts if o.slots.sides]:
         for d in drafts:
-            if d is not owner and owner.slots.sides:
+            if d is not owner:
                 for slot, filled in d.slots.by_slot.items():
                     d.slots.by_slot[slot] = [a for a in filled if a not in owner.slots.sides]
 

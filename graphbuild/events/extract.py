@@ -29,7 +29,15 @@ from graphbuild.events.clauses import (
 from graphbuild.events.dates import resolve_date
 from graphbuild.events.draft import SAID_ACTS, SPEECH_ACTS, Draft
 from graphbuild.events.fallback import fill_missing_targets
-from graphbuild.events.lexicon import Lexicon, Match, common, compile_patterns, find_matches, load_lexicon
+from graphbuild.events.lexicon import (
+    Lexicon,
+    Match,
+    common,
+    compile_patterns,
+    find_matches,
+    load_lexicon,
+    word_patterns,
+)
 from graphbuild.events.linking import (
     drop_denied_claims,
     drop_echoes,
@@ -188,8 +196,8 @@ def _colon_speaker(tokens: list[Token], args: list[Arg]) -> list[str]:
 
 def _opener(tokens: list[Token], lex: Lexicon) -> Match | None:
     """"Атап айтқанда,", "in particular": the words a sentence elaborating the previous one opens on."""
-    openers = compile_patterns(lex.raw.get("elaboration_openers", []))
-    return next((m for m in find_matches(tokens[:3], openers, set()) if m.start == 0), None)
+    return next((m for m in find_matches(tokens[:3], word_patterns(lex, "elaboration_openers"), set())
+                 if m.start == 0), None)
 
 
 def _continue_report(opener: Match | None, args: list[Arg], reports: list[Report], state: _DocState) -> bool:

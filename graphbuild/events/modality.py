@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from graphbuild.events.draft import SAID_ACTS
-from graphbuild.events.lexicon import Element, Lexicon, Pattern, compile_patterns, matches_any
+from graphbuild.events.lexicon import Element, Lexicon, Pattern, compile_patterns, matches_any, word_patterns
 from graphbuild.events.triggers import Trigger
 from graphbuild.language.base import Token
 
@@ -40,7 +40,7 @@ def is_negated(trig: Trigger, tokens: list[Token], lex: Lexicon, stops: set[int]
     if trig.entry.negative_lemma:
         return False
     after = tokens[trig.end] if trig.end < len(tokens) else None
-    if after is not None and matches_any(after, compile_patterns(lex.raw.get("before_clause_words", []))):
+    if after is not None and matches_any(after, word_patterns(lex, "before_clause_words")):
         return False  # "Қазақстанға келмес бұрын": "before coming" takes the negative form, it negates nothing
     for k in trig.indices:
         if tokens[k].feats.get("Polarity") == "Neg" or _suffix_negated(tokens[k], trig, lex):
