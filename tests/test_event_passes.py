@@ -26,6 +26,7 @@ from graphbuild.events.passes import (
     speakers,
     triggers,
 )
+from graphbuild.events.sides import without_own_side
 from graphbuild.language.base import Sentence, Token
 from graphbuild.language.tree import Tree
 from graphbuild.model import Document, Mention
@@ -33,7 +34,7 @@ from graphbuild.model import Document, Mention
 # kind of each actor id used below
 KINDS = {"RUS": "Country", "PRK": "Country", "USA": "Country", "UKR": "Country", "IRN": "Country", "ISR": "Country",
          "person:john-kirby": "Person", "person:sergei-shoigu": "Person", "Q15031": "Person",
-         "person:cyril-ramaphosa": "Person"}
+         "person:cyril-ramaphosa": "Person", "person:abbas-araghchi": "Person"}
 
 
 def parse(rows: str, start: int = 0) -> tuple[Sentence, list[tuple[int, int, str]]]:
@@ -284,6 +285,32 @@ agreements agreement NOUN 4 obj
 """), discourse.PASS)
     found = sorted((c.type, sorted(c.participants)) for c in ctx.candidates)
     assert found == [("AGREE", ["CHN", "ZAF"]), ("MEET", ["Q15031", "person:cyril-ramaphosa"])]
+
+
+def test_discourse_a_guessed_target_of_a_hostile_act_is_never_the_doers_own_state() -> None:
+    # "Araghchi warned that Iran would respond to X": Iran is the side he speaks for; Israel, the
+    # other actor of the clause, is the guess.
+    ctx = run_until(context("""
+Araghchi Araghchi PROPN 2 nsubj person:abbas-araghchi
+warned warn VERB 0 root
+that that SCONJ 6 mark
+Iran Iran PROPN 6 nsubj IRN
+would would AUX 6 aux
+respond respond VERB 2 ccomp
+to to ADP 8 case
+Israel Israel PROPN 6 obl ISR
+""", published="2025-06-01"), discourse.PASS)
+    c = only(ctx)
+    assert (c.type, c.source, c.target, c.guessed) == ("THREATEN", ["person:abbas-araghchi"], ["ISR"], True)
+
+
+def test_sides_keep_a_named_target_and_other_types() -> None:
+    kb = KnowledgeBase.load()
+    assert without_own_side("THREATEN", ["org:white-house"], ["USA", "PRK"], kb, "2023-08-30") == ["PRK"]
+    assert without_own_side("THREATEN", ["person:abbas-araghchi"], ["IRN"], kb, "2025-06-01") == []
+    assert without_own_side("MEET", ["Q7747"], ["RUS"], kb, "2023-08-30") == ["RUS"]
+    assert kb.states_of("Q7747", "2023-08-30") == {"RUS"}
+    assert kb.states_of("Q1065", "2023-08-30") == set()
 
 
 def test_discourse_a_missing_target_is_guessed_from_the_clause_and_marked() -> None:

@@ -146,6 +146,9 @@ CASES = [
     ("India halted imports of Russian oil.", "SANCTION", {"IND"}, {"RUS"}, "asserted"),
     ("Washington imposed a ban on Chinese drones.", "SANCTION", {"USA"}, {"CHN"}, "asserted"),
     ("Azerbaijan accused Armenia of shelling its positions.", "ACCUSE", {"AZE"}, {"ARM"}, "asserted"),
+    # an embassy or mission speaks for its state, not for the body it is accredited to
+    ("Iran's mission to the United Nations said the dispute \"can be considered settled\", but warned that Tehran "
+     "would answer harder if Israel retaliated.", "THREATEN", {"IRN"}, {"ISR"}, "asserted"),
 ]
 
 

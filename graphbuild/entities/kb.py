@@ -668,6 +668,26 @@ class KnowledgeBase:
         covering = [r for r in self._terms(person, role, of) if on is None or _covers(r.get("start"), r.get("end"), on)]
         return dict(covering[0]) if covering else None
 
+    def states_of(self, actor_id: str, on: str | None) -> set[str]:
+        """The countries ``actor_id`` is, belongs to (along ``part_of``) or, as a person, holds an office
+        of on date ``on`` (any known term when ``on`` is None): whose side the actor speaks and acts for."""
+        out: set[str] = set()
+        todo = [self.canonical_id(actor_id)]
+        todo += [r["of"] for r in self._roles.get(todo[0], [])
+                 if on is None or _covers(r.get("start"), r.get("end"), on)]
+        seen: set[str] = set()
+        while todo:
+            current = todo.pop()
+            if current in seen or current not in self._actors:
+                continue
+            seen.add(current)
+            actor = self._actors[current]
+            if actor.kind == "Country":
+                out.add(current)
+            elif actor.part_of:
+                todo.append(actor.part_of)
+        return out
+
     def _terms(self, person: str, role: str, of: str | None) -> list[dict[str, Any]]:
         """The person's terms in ``role`` or an equivalent title, of ``of`` when given."""
         wanted = _role_equivalents().get(normalize(role), {normalize(role)})

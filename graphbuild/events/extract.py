@@ -393,7 +393,7 @@ def extract_with_patterns(doc: Document, sentences: list[Sentence], mentions: li
     link_sides(drafts, lex)
     link_anaphora(drafts, lex)
     fold_partial_mentions(drafts)
-    fill_missing_targets(drafts, ordered)
+    fill_missing_targets(drafts, ordered, kb, doc.published)
     referenced = {id(d.about) for d in drafts if d.about is not None}
     for d in drafts:
         d.event = _build_event(d, doc, id(d) in referenced)

@@ -3,12 +3,14 @@ nearest other actor named in its sentence, on the side where the language puts o
 
 An event with one side is of little use to an analyst and cannot be linked; the nearest
 remaining actor is right more often than not in news prose, and the event's confidence says
-the argument was guessed.
+the argument was guessed.  A hostile act's guess is never the doer's own state (events/sides.py).
 """
 
 from __future__ import annotations
 
+from graphbuild.entities.kb import KnowledgeBase
 from graphbuild.events.draft import Draft
+from graphbuild.events.sides import without_own_side
 from graphbuild.model import EVENT_TYPES, Mention
 
 # Types whose second side is often unnamed on purpose ("North Korea denied the reports").
@@ -16,7 +18,7 @@ _NO_GUESS = {"DENY"}
 _WRONG_SIDE = 10_000  # a mention on the other side of the trigger is taken only when none is on the right side
 
 
-def fill_missing_targets(drafts: list[Draft], mentions: list[Mention]) -> None:
+def fill_missing_targets(drafts: list[Draft], mentions: list[Mention], kb: KnowledgeBase, on: str | None) -> None:
     for d in drafts:
         if d.target or not d.source or d.type in _NO_GUESS or EVENT_TYPES[d.type].symmetric:
             continue
@@ -25,7 +27,8 @@ def fill_missing_targets(drafts: list[Draft], mentions: list[Mention]) -> None:
             taken |= set(d.about.target)  # "condemned the sanctions against Russia": the victim is not accused
         inside = [m for m in mentions if d.sentence.start <= m.start and m.end <= d.sentence.end
                   and m.actor and m.actor not in taken and m.source != "demonym"
-                  and not _subject_of_later_act(m, d, drafts)]
+                  and not _subject_of_later_act(m, d, drafts)
+                  and without_own_side(d.type, d.source, [m.actor], kb, on)]
         if not inside:
             continue
         at = d.tokens[d.trig.indices[0]].start

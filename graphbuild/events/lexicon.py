@@ -263,6 +263,7 @@ class Common:
     conditional_targets: frozenset[str] = frozenset()  # their target is the doer of their condition
     aim_types: frozenset[str] = frozenset()  # what they govern is intended: "threatened to strike"
     moved_forces: frozenset[str] = frozenset()  # a force they move goes as its owner's: "troops were sent"
+    against_others: frozenset[str] = frozenset()  # never aimed at the doer's own state ("warned that Iran would")
 
     def role_of(self, event_type: str, slot: str, inverted: bool) -> str:
         if inverted:
@@ -284,7 +285,8 @@ def common() -> Common:
                   frozenset(raw.get("place_as_target", [])), raw.get("planned_cameo", {}),
                   frozenset(raw.get("object_controls", [])), frozenset(raw.get("said_acts", [])),
                   frozenset(raw.get("claims", [])), frozenset(raw.get("conditional_targets", [])),
-                  frozenset(raw.get("aim_types", [])), frozenset(raw.get("moved_forces", [])))
+                  frozenset(raw.get("aim_types", [])), frozenset(raw.get("moved_forces", [])),
+                  frozenset(raw.get("against_others", [])))
 
 
 def supported_languages() -> tuple[str, ...]:

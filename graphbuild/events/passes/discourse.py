@@ -7,7 +7,8 @@
 - a demand, warning or offer made beside a verb that names the one spoken to ("summoned the
   ambassador and demanded", "spoke with Vucic and urged") is addressed to them;
 - a one-sided act with a doer but no target takes the closest other actor of its own clause that no
-  other act of the sentence uses; the event's confidence says the target was guessed.
+  other act of the sentence uses and that is not the doer's own state when the act is hostile
+  (events/sides.py); the event's confidence says the target was guessed.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from graphbuild.events.context import Candidate, DocContext
 from graphbuild.events.lexicon import find_matches, word_patterns
 from graphbuild.events.passes import Pass
 from graphbuild.events.passes.arguments import actors_at, slot_of
+from graphbuild.events.sides import without_own_side
 from graphbuild.language.tree import Tree, base
 
 _JOINT = ("VISIT", "MEET", "NEGOTIATE", "AGREE", "COOPERATE")
@@ -76,7 +78,8 @@ def _guess(c: Candidate, ctx: DocContext, used: set[str]) -> str | None:
     above = {a.actor for h in tree.ancestors(c.head) for d in tree.deps(h, "nsubj")
              for a in actors_at(c.sent, d, ctx.lex)}
     taken = set(c.participants) | set(c.reported_by) | used | above
-    options = [a for a in c.sent.args if a.head in words and a.active and a.actor and a.actor not in taken]
+    options = [a for a in c.sent.args if a.head in words and a.active and a.actor and a.actor not in taken
+               and without_own_side(c.type, c.source, [a.actor], ctx.kb, ctx.doc.published)]
     if not options:
         return None
     return min(options, key=lambda a: abs(a.head - c.head)).actor

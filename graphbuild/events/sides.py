@@ -1,0 +1,23 @@
+"""Which side an actor is on: a guessed target of a hostile act is never its doer's own state.
+
+"Iran's parliament speaker warned that Iran would respond", "Америка мамандары Ақ үй ескертуін ...
+қарастырады": the doer's own country named near a warning, accusation, sanction or attack is the
+side it speaks for, not its target.  Both event stages ask here when they guess a target, so one
+place decides it.  A target the grammar names is kept: "the Russian court sentenced Russia's ..."
+and civil strife are told that way.
+"""
+
+from __future__ import annotations
+
+from graphbuild.entities.kb import KnowledgeBase
+from graphbuild.events.lexicon import common
+
+
+def without_own_side(event_type: str, source: list[str], target: list[str], kb: KnowledgeBase,
+                     on: str | None) -> list[str]:
+    """``target`` less the states the sources are, belong to or hold an office of on date ``on``, for the
+    types of common.json ``against_others``; unchanged for every other type."""
+    if event_type not in common().against_others or not source or not target:
+        return target
+    own = {state for actor in source if actor in kb for state in kb.states_of(actor, on)}
+    return [t for t in target if t not in own]
