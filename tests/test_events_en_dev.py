@@ -149,6 +149,9 @@ CASES = [
     # an embassy or mission speaks for its state, not for the body it is accredited to
     ("Iran's mission to the United Nations said the dispute \"can be considered settled\", but warned that Tehran "
      "would answer harder if Israel retaliated.", "THREATEN", {"IRN"}, {"ISR"}, "asserted"),
+    ("The sanctions that Washington imposed on Moscow last year hurt the economy.", "SANCTION", {"USA"}, {"RUS"},
+     "asserted"),
+    ("Turkey halted all trade with Israel.", "SANCTION", {"TUR"}, {"ISR"}, "asserted"),
 ]
 
 

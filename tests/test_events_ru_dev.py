@@ -137,6 +137,12 @@ CASES = [
      "MEET", {"person:sergey-lavrov"}, {"person:wang-yi"}, "asserted"),
     ("Казахстан и Узбекистан подписали соглашение о сотрудничестве в июле.", "AGREE", {"KAZ"}, {"UZB"},
      "asserted"),
+    # halting trade is a sanction; a lawsuit against a state accuses it
+    ("Турция полностью прекратила торговлю с Израилем.", "SANCTION", {"TUR"}, {"ISR"}, "asserted"),
+    ("ЮАР подала иск против Израиля в Международный суд ООН.", "ACCUSE", {"ZAF"}, {"ISR"}, "asserted"),
+    # a relative clause with a light verb names the doer and the target of its noun
+    ("Ограничения, которые Анкара ввела против Израиля, вступили в силу.", "SANCTION", {"TUR"}, {"ISR"},
+     "asserted"),
 ]
 
 

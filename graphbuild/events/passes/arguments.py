@@ -510,6 +510,24 @@ def _shared_passive_subject(c: Candidate, lex: Lexicon) -> None:
             c.add("subj" if moved else "obj", a, inherited=True)
 
 
+def _relative_light_verb(c: Candidate, lex: Lexicon) -> None:
+    """"the sanctions that Washington imposed on Moscow", "ограничения, которые Анкара ввела": a noun
+    trigger whose relative clause has a light verb with the relativizer as object takes that verb's
+    subject and obliques, as "Washington imposed sanctions on Moscow" would give them."""
+    tree = c.sent.tree
+    if tree.tokens[c.head].pos != "NOUN":
+        return
+    for v in tree.deps(c.head, "acl"):
+        # the object is the relativizer ("which", "that", "которые") or a gap ("the sanctions it imposed")
+        gap = all(tree.tokens[o].pos == "PRON" for o in tree.deps(v, "obj"))
+        if tree.rel(v) != "acl:relcl" or not _supports(tree.tokens[v], lex) or not gap:
+            continue
+        for slot, args in direct_slots(c.sent, [v], set(c.indices), lex, c.type).items():
+            if slot != "obj" and not c.slot(slot):
+                for a in args:
+                    c.add(slot, a, inherited=True)
+
+
 def fill(c: Candidate, lex: Lexicon) -> None:
     trigger_words = set(c.indices)
     tree = c.sent.tree
@@ -519,6 +537,7 @@ def fill(c: Candidate, lex: Lexicon) -> None:
         for a in args:
             c.add(slot, a)
     _shared_passive_subject(c, lex)
+    _relative_light_verb(c, lex)
     implicit = c.sent.implicit_subjects.get(c.head)
     if implicit is not None and not c.slot("subj"):
         c.add("subj", implicit, inherited=True)
