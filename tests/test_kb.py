@@ -102,6 +102,30 @@ def test_bad_country_qid_row_names_file_and_line(tmp_path: Path, monkeypatch: py
         kb_module._country_qids()
 
 
+def test_place_rows_carry_source_and_checked_or_neither(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import graphbuild.entities.kb as kb_module
+
+    (tmp_path / "places.tsv").write_text("# header\nKAZ\tShymkent\tШымкент\t\thttps://example.org/s\t2026-12-07\n"
+                                         "KAZ\tTaraz\tТараз\nKAZ\tAktau\tАктау\t\ta gazetteer\t2026-12-07\n",
+                                         encoding="utf-8")
+    monkeypatch.setattr(kb_module, "DATA_DIR", tmp_path)
+    with pytest.raises(ValueError, match=r"places.tsv:4: the place 'source' must be an http\(s\) URL"):
+        kb_module._place_records("places.tsv", metonym=False)
+    (tmp_path / "places.tsv").write_text("KAZ\tShymkent\tШымкент\t\thttps://example.org/s\t2026-12-07\n"
+                                         "KAZ\tTaraz\tТараз\n", encoding="utf-8")
+    shymkent, taraz = kb_module._place_records("places.tsv", metonym=False)
+    assert (shymkent.source, shymkent.checked) == ("https://example.org/s", "2026-12-07")
+    assert (taraz.source, taraz.checked) == (None, None)
+
+
+def test_capitals_are_sourced(kb: KnowledgeBase) -> None:
+    # capitals.tsv names the gazetteer row that states each capital; Ramallah and Jerusalem|Tel Aviv are
+    # seats of government the gazetteer does not state, and stay unverified
+    capitals = [kb.provenance(p.id) for p in kb.actors("Place") if "capitals.tsv" in kb.provenance(p.id)[2]]
+    assert len(capitals) >= 111 and sum(1 for source, _, _ in capitals if source) >= 109
+    assert kb.provenance("place:astana")[0].endswith("Kazakhstan.md")
+
+
 def test_seats_of_power_are_organisations_part_of_their_country(kb: KnowledgeBase) -> None:
     white_house = kb.actor("org:white-house")
     assert white_house.kind == "Organization" and white_house.part_of == "USA"
