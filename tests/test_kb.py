@@ -497,6 +497,16 @@ def test_reverified_facts_of_2026(kb: KnowledgeBase) -> None:
         assert all(r["source"] and r["checked"] == "2026-12-07" for r in kb.roles_of(person)), person
 
 
+def test_media_belong_to_their_publisher(kb: KnowledgeBase) -> None:
+    # Round five of 2026-12-07 (sources in actors.jsonl): a paper or agency is part of the body that runs it
+    expected = {"org:sputnik": "org:rossiya-segodnya", "org:ria-novosti": "org:rossiya-segodnya",
+                "org:global-times": "org:peoples-daily", "org:peoples-daily": "org:ccp",
+                "org:fars": "org:irgc", "org:tasnim": "org:irgc", "org:kyodo": None}
+    for outlet, publisher in expected.items():
+        assert kb.actor(outlet).part_of == publisher, outlet
+        assert kb.provenance(outlet)[1] == "2026-12-07", outlet
+
+
 def test_reverified_facts_of_round_four(kb: KnowledgeBase) -> None:
     # Round four of 2026-12-07 (sources in people.jsonl): handovers the KB had missed.
     assert kb.holders("Secretary-General", "org:csto", "2025-12-31") == ["person:imangali-tasmagambetov"]
