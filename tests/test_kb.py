@@ -507,6 +507,16 @@ def test_media_belong_to_their_publisher(kb: KnowledgeBase) -> None:
         assert kb.provenance(outlet)[1] == "2026-12-07", outlet
 
 
+def test_organisation_qids_of_round_five(kb: KnowledgeBase) -> None:
+    # Round five of 2026-12-07 (README): each QID next to the name in two public files or a Wikidata page
+    expected = {"org:iaea": "Q41984", "org:un-general-assembly": "Q47423", "org:european-council": "Q8886",
+                "org:council-of-the-eu": "Q8896", "org:us-congress": "Q11268", "org:g7": "Q1764511",
+                "org:knesset": "Q133396", "org:opec": "Q7795"}
+    assert {org: kb.actor(org).wikidata for org in expected} == expected
+    qids = [a.wikidata for a in kb.actors() if a.wikidata]
+    assert len(qids) == len(set(qids))  # no two actors claim one Wikidata item
+
+
 def test_reverified_facts_of_round_four(kb: KnowledgeBase) -> None:
     # Round four of 2026-12-07 (sources in people.jsonl): handovers the KB had missed.
     assert kb.holders("Secretary-General", "org:csto", "2025-12-31") == ["person:imangali-tasmagambetov"]
