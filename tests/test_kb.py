@@ -102,6 +102,30 @@ def test_bad_country_qid_row_names_file_and_line(tmp_path: Path, monkeypatch: py
         kb_module._country_qids()
 
 
+def test_place_rows_carry_source_and_checked_or_neither(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import graphbuild.entities.kb as kb_module
+
+    (tmp_path / "places.tsv").write_text("# header\nKAZ\tShymkent\tШымкент\t\thttps://example.org/s\t2026-12-07\n"
+                                         "KAZ\tTaraz\tТараз\nKAZ\tAktau\tАктау\t\ta gazetteer\t2026-12-07\n",
+                                         encoding="utf-8")
+    monkeypatch.setattr(kb_module, "DATA_DIR", tmp_path)
+    with pytest.raises(ValueError, match=r"places.tsv:4: the place 'source' must be an http\(s\) URL"):
+        kb_module._place_records("places.tsv", metonym=False)
+    (tmp_path / "places.tsv").write_text("KAZ\tShymkent\tШымкент\t\thttps://example.org/s\t2026-12-07\n"
+                                         "KAZ\tTaraz\tТараз\n", encoding="utf-8")
+    shymkent, taraz = kb_module._place_records("places.tsv", metonym=False)
+    assert (shymkent.source, shymkent.checked) == ("https://example.org/s", "2026-12-07")
+    assert (taraz.source, taraz.checked) == (None, None)
+
+
+def test_capitals_are_sourced(kb: KnowledgeBase) -> None:
+    # capitals.tsv names the gazetteer row that states each capital; Ramallah and Jerusalem|Tel Aviv are
+    # seats of government the gazetteer does not state, and stay unverified
+    capitals = [kb.provenance(p.id) for p in kb.actors("Place") if "capitals.tsv" in kb.provenance(p.id)[2]]
+    assert len(capitals) >= 111 and sum(1 for source, _, _ in capitals if source) >= 109
+    assert kb.provenance("place:astana")[0].endswith("Kazakhstan.md")
+
+
 def test_seats_of_power_are_organisations_part_of_their_country(kb: KnowledgeBase) -> None:
     white_house = kb.actor("org:white-house")
     assert white_house.kind == "Organization" and white_house.part_of == "USA"
@@ -471,6 +495,26 @@ def test_reverified_facts_of_2026(kb: KnowledgeBase) -> None:
         assert kb.holders(office, "KAZ", "2026-06-30") and not kb.holders(office, "KAZ", "2026-08-01"), office
     for person in ("person:aibek-smadiyarov", "person:tammy-bruce", "person:yerlan-karin"):
         assert all(r["source"] and r["checked"] == "2026-12-07" for r in kb.roles_of(person)), person
+
+
+def test_media_belong_to_their_publisher(kb: KnowledgeBase) -> None:
+    # Round five of 2026-12-07 (sources in actors.jsonl): a paper or agency is part of the body that runs it
+    expected = {"org:sputnik": "org:rossiya-segodnya", "org:ria-novosti": "org:rossiya-segodnya",
+                "org:global-times": "org:peoples-daily", "org:peoples-daily": "org:ccp",
+                "org:fars": "org:irgc", "org:tasnim": "org:irgc", "org:kyodo": None}
+    for outlet, publisher in expected.items():
+        assert kb.actor(outlet).part_of == publisher, outlet
+        assert kb.provenance(outlet)[1] == "2026-12-07", outlet
+
+
+def test_organisation_qids_of_round_five(kb: KnowledgeBase) -> None:
+    # Round five of 2026-12-07 (README): each QID next to the name in two public files or a Wikidata page
+    expected = {"org:iaea": "Q41984", "org:un-general-assembly": "Q47423", "org:european-council": "Q8886",
+                "org:council-of-the-eu": "Q8896", "org:us-congress": "Q11268", "org:g7": "Q1764511",
+                "org:knesset": "Q133396", "org:opec": "Q7795"}
+    assert {org: kb.actor(org).wikidata for org in expected} == expected
+    qids = [a.wikidata for a in kb.actors() if a.wikidata]
+    assert len(qids) == len(set(qids))  # no two actors claim one Wikidata item
 
 
 def test_reverified_facts_of_round_four(kb: KnowledgeBase) -> None:

@@ -3,7 +3,8 @@
 Sources (all under graphbuild/data/kb/ except the CLDR names):
 - countries and territories: CLDR names via babel (en, ru, kk) keyed by ISO alpha-3 from pycountry,
   plus ``countries_extra.tsv`` (short forms such as АҚШ, РФ, DPRK, and demonyms);
-- ``capitals.tsv``: capitals as Place actors whose aliases are metonyms of the country;
+- ``capitals.tsv``: capitals as Place actors whose aliases are metonyms of the country (ISO3, en, ru, kk, then
+  source and checked once verified);
 - ``places.tsv``: other newsworthy places (cities, regions, disputed areas), not metonyms;
 - ``actors.jsonl`` (organisations, government bodies, groups) and ``people.jsonl`` (people with
   time-bounded roles); users add files in the same JSONL format via ``KnowledgeBase.load``;
@@ -418,19 +419,24 @@ def _iso_names(pycountry: Any) -> dict[tuple[str, str], list[str]]:
 
 
 def _place_records(name: str, metonym: bool) -> list[_Record]:
-    """Places from a TSV (ISO3, en, ru[, kk]); capitals are metonyms of their country's government."""
+    """Places from a TSV (ISO3, en, ru[, kk[, source, checked]]); capitals are metonyms of their country's
+    government. A row without source and checked is a place nobody has verified yet."""
     records = []
     for n, cols in _tsv_rows(name):
         where = f"{DATA_DIR / name}:{n}"
-        if len(cols) < 3:
-            raise ValueError(f"{where}: expected ISO3, en, ru[, kk]")
+        if len(cols) not in (3, 4, 6):
+            raise ValueError(f"{where}: expected ISO3, en, ru[, kk[, source, checked]] ({len(cols)} columns)")
         iso3 = None if cols[0] == "-" else cols[0]
         en, ru = _split_list(cols[1], where, "en"), _split_list(cols[2], where, "ru")
         kk = _split_list(cols[3], where, "kk") if len(cols) > 3 and cols[3].strip() else list(ru)
+        provenance = {"source": cols[4].strip(), "checked": cols[5].strip()} if len(cols) == 6 else \
+            {"source": None, "checked": None}
+        source, checked = _parse_provenance(provenance, where, "the place")
         records.append(_Record(id="place:" + _slug(en[0]), kind="Place", label=en[0],
                                names={"en": en, "ru": ru, "kk": kk}, part_of=iso3,
                                metonym_of=iso3 if metonym else None,
-                               alias_class="capital" if metonym else "name", where=where))
+                               alias_class="capital" if metonym else "name", where=where,
+                               source=source, checked=checked))
     return records
 
 
