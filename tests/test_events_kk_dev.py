@@ -416,6 +416,15 @@ NEW_TOPICS = [
 ]
 
 
+@pytest.mark.parametrize("text", ["Ресей газы Қазақстан аумағы арқылы Өзбекстанға жеткізіледі.",
+                                  "Ресей қаруы Қазақстан аумағы арқылы Өзбекстанға жеткізілді."])
+def test_a_route_is_no_participant_and_what_is_sent_goes_from_its_owner(text: str) -> None:
+    # "арқылы" (through) names the way, not a side; a name standing for "аумағы" takes that postposition.
+    # In the passive, the owner of what is sent ("Ресей газы") sends it.
+    found = events(text)
+    assert [(e.type, e.source, e.target) for e in found] == [("SUPPLY", ["RUS"], ["UZB"])]
+
+
 @pytest.mark.parametrize(("text", "etype", "source", "target"), NEW_TOPICS)
 def test_strikes_cyberattacks_expulsions_and_cutoffs(text: str, etype: str, source: set[str],
                                                       target: set[str]) -> None:

@@ -15,6 +15,7 @@ from graphbuild.events.lexicon import (
     Lexicon,
     Pattern,
     _norm,
+    common,
     compile_patterns,
     find_matches,
     matches_any,
@@ -297,10 +298,12 @@ def _governor(tokens: list[Token], arg: Arg, spans: list[Arg], lex: Lexicon) -> 
     if _after_adjunct(tokens, arg, lex):
         return "none"
     taken = {k for a in spans for k in range(a.i, a.j)}
-    if lex.postpositions and arg.j < len(tokens):
-        slot = lex.postpositions.get(_norm(tokens[arg.j].lemma or tokens[arg.j].text))
+    # "Қазақстан аумағы арқылы": a name standing for the nouns after it takes their postposition
+    end = arg.through if arg.through > arg.j else arg.j
+    if lex.postpositions and end < len(tokens):
+        slot = lex.postpositions.get(_norm(tokens[end].lemma or tokens[end].text))
         if slot is None:
-            slot = lex.postpositions.get(_norm(tokens[arg.j].text))
+            slot = lex.postpositions.get(_norm(tokens[end].text))
         if slot:
             return slot
     for back in (1, 2):
@@ -333,6 +336,9 @@ def slot_of(arg: Arg, trig: Trigger, tokens: list[Token], lex: Lexicon) -> str:
         return arg.prep
     if lex.order == "SOV":
         if arg.owns_next:
+            if (arg.j != trig.start or trig.head != trig.start) and trig.type in common().object_types \
+                    and tokens[arg.j].case in (None, "Nom") and is_passive(trig, tokens, lex):
+                return "by"  # "Ресей газы ... жеткізілді", "Ресей қаруы жеткізілді": sent by its owner
             return "poss" if arg.j == trig.start else "none"  # the owner of the act, or of another noun
         return lex.case_slots.get(arg.case or "Nom", "subj")
     if _possessive(tokens, arg):
