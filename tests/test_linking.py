@@ -97,3 +97,10 @@ def test_an_uncapitalised_span_is_no_name() -> None:
 def test_the_islamic_emirate_is_the_taliban_not_the_emirates() -> None:
     found = actors_of("Россия признала правительство Исламского Эмирата Афганистан.", "ru")
     assert set(found) == {"RUS", "org:taliban"}
+
+
+def test_the_first_word_of_a_name_the_article_gave_stands_for_it() -> None:
+    # "the North" after "North Korea": the one actor of the article whose name starts so; "South" stays
+    # unlinked where two actors could be meant (South Korea, South Africa) and "The" is no name
+    found = actors_of("North Korea sent troops to Russia. Seoul said the North had sent 1,500 soldiers.", "en")
+    assert set(found) == {"PRK", "RUS", "KOR"}

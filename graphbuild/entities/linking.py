@@ -181,6 +181,18 @@ def _shared_head_spans(spans: list[tuple[Sentence, int, int, list[KbHit]]], kb: 
     return found
 
 
+def _elliptic_names(named: list[tuple[list[Token], Actor]]) -> dict[str, str]:
+    """The first word of a multiword name of a country or organisation as the document wrote it -> its
+    actor, where only one such actor starts with that word: "North Korea ... the North"."""
+    owners: dict[str, set[str]] = {}
+    for tokens, actor in named:
+        first = next((t for t in tokens if t.pos != "DET"), None)
+        if actor.kind in ("Country", "Organization") and first is not None and len(tokens) > 1 \
+                and first is not tokens[-1] and first.text[:1].isupper():
+            owners.setdefault(normalize(first.text), set()).add(actor.id)
+    return {word: ids.pop() for word, ids in owners.items() if len(ids) == 1}
+
+
 def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[Mention],
                   kb: KnowledgeBase) -> LinkResult:
     result = LinkResult()
@@ -206,6 +218,7 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
     context = {i for *_, hits in spans if len({_linked_id(h) for h in hits}) == 1 for i in map(_linked_id, hits)}
 
     covered: list[tuple[int, int]] = []
+    named: list[tuple[list[Token], Actor]] = []
     for sentence, first, last, hits in spans:
         chosen = kb.disambiguate(hits, context) if len({_linked_id(h) for h in hits}) > 1 else hits
         ids = {_linked_id(h) for h in chosen} - {None}
@@ -223,12 +236,14 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
         _constrain_by_alias(tokens, hit.alias, doc.lang)
         actor = kb_actor(kb, actor_id, doc.id)
         use(actor)
+        named.append((tokens, actor))
         covered.append((start, end))
         result.mentions.append(Mention(
             document=doc.id, start=start, end=end, text=doc.text[start:end], kind=actor.kind, lang=doc.lang,
             actor=actor_id, lemma=_lemma_form(tokens), case=tokens[-1].case,
             source="demonym" if hit.alias_class == "demonym" else "kb"))
 
+    elliptic = _elliptic_names(named)
     by_sentence = sorted(sentences, key=lambda s: s.start)
     sentence_starts = [s.start for s in by_sentence]
     kb_covered = OverlapIndex(covered)
@@ -243,6 +258,8 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
         name = mention.text if quoted else mention.lemma or (_lemma_form(tokens) if tokens else mention.text)
         hits = kb.lookup(name, None) or kb.lookup(mention.text, None)
         actor_id = next((i for i in map(_linked_id, hits) if i and i in kb), None)
+        if actor_id is None and mention.kind != "Person" and len(name.split()) == 1:
+            actor_id = elliptic.get(normalize(name))  # "the North" after "North Korea"
         if actor_id:
             actor = kb_actor(kb, actor_id, doc.id)
         else:
