@@ -534,3 +534,16 @@ claims claim NOUN 2 obj
 """), links.PASS)
     assert sorted((c.type, c.source, c.target) for c in firm(ctx)) == [("ACCUSE", ["RUS"], ["UKR"]),
                                                                        ("DENY", ["UKR"], ["RUS"])]
+
+
+def test_a_split_name_is_held_by_the_word_with_the_role() -> None:
+    # the parser hung "Xi" loosely (discourse) and "Jinping" as the subject: the name is the subject
+    sentence, _ = parse("""
+Xi Xi PROPN 3 discourse
+Jinping Jinping PROPN 3 nsubj
+met meet VERB 0 root
+Putin Putin PROPN 3 obj
+""")
+    tree = Tree(sentence)
+    assert tree.span_head(0, 2) == 1
+    assert tree.span_head(3, 4) == 3

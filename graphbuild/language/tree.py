@@ -13,6 +13,10 @@ from functools import cached_property
 from graphbuild.language.base import Sentence, Token
 
 
+# Relations that hold a word loosely to the sentence, not as a phrase's role in it.
+_LOOSE = frozenset({"discourse", "dep", "punct", "vocative", "reparandum", "parataxis"})
+
+
 def base(deprel: str) -> str:
     return deprel.split(":", 1)[0]
 
@@ -89,11 +93,13 @@ class Tree:
         """The word of ``indices`` whose head lies outside them (the phrase's head); the last word
         when the parse closes them in a cycle."""
         inside = set(indices)
-        for k in indices:
-            h = self.head(k)
-            if h is None or h not in inside:
-                return k
-        return indices[-1]
+        outside = [k for k in indices if self.head(k) is None or self.head(k) not in inside]
+        if not outside:
+            return indices[-1]
+        # A parse that splits a name ("Xi/discourse Jinping/nsubj met") hangs it by the word that
+        # carries the phrase's role; loose attachments are the parser's leftovers.
+        held = [k for k in outside if base(self.rel(k)) not in _LOOSE]
+        return (held or outside)[0]
 
     def span_head(self, i: int, j: int) -> int:
         """The head word of tokens [i, j)."""
