@@ -12,7 +12,6 @@ from functools import cached_property
 
 from graphbuild.language.base import Sentence, Token
 
-
 # Relations that hold a word loosely to the sentence, not as a phrase's role in it.
 _LOOSE = frozenset({"discourse", "dep", "punct", "vocative", "reparandum", "parataxis"})
 
