@@ -32,7 +32,8 @@ from graphbuild.language.tree import Tree
 from graphbuild.model import Document, Mention
 
 # kind of each actor id used below
-KINDS = {"RUS": "Country", "PRK": "Country", "USA": "Country", "UKR": "Country", "IRN": "Country", "ISR": "Country",
+KINDS = {"RUS": "Country", "PRK": "Country", "USA": "Country", "UKR": "Country", "IRN": "Country", "ISR": "Country", "KGZ": "Country", "TJK": "Country",
+         "BRA": "Country", "IND": "Country",
          "person:john-kirby": "Person", "person:sergei-shoigu": "Person", "Q15031": "Person",
          "person:cyril-ramaphosa": "Person", "person:abbas-araghchi": "Person"}
 
@@ -311,6 +312,37 @@ def test_sides_keep_a_named_target_and_other_types() -> None:
     assert without_own_side("MEET", ["Q7747"], ["RUS"], kb, "2023-08-30") == ["RUS"]
     assert kb.states_of("Q7747", "2023-08-30") == {"RUS"}
     assert kb.states_of("Q1065", "2023-08-30") == set()
+
+
+def test_discourse_a_joint_verb_that_lost_its_subject_takes_the_actors_named_before_it() -> None:
+    # the parser made "met" a parataxis of "Meanwhile" and left it no subject
+    ctx = run_until(context("""
+Meanwhile meanwhile ADV 0 root
+, , PUNCT 1 punct
+Kyrgyzstan Kyrgyzstan PROPN 1 appos KGZ
+and and CCONJ 5 cc
+Tajikistan Tajikistan PROPN 3 conj TJK
+met meet VERB 1 parataxis
+"""), discourse.PASS)
+    c = only(ctx)
+    assert (c.type, sorted(c.participants), c.guessed) == ("MEET", ["KGZ", "TJK"], True)
+
+
+def test_discourse_a_joint_verb_with_a_subject_word_takes_nothing_from_before() -> None:
+    # "The bloc, which includes Brazil and India, is to meet": the bloc meets, not its members
+    ctx = run_until(context("""
+The the DET 2 det
+bloc bloc NOUN 10 nsubj
+, , PUNCT 5 punct
+which which PRON 5 nsubj
+includes include VERB 2 acl:relcl
+Brazil Brazil PROPN 5 obj BRA
+and and CCONJ 8 cc
+India India PROPN 6 conj IND
+is be AUX 10 aux
+meeting meet VERB 0 root
+"""), discourse.PASS)
+    assert [(c.type, c.participants) for c in ctx.candidates] == [("MEET", set())]
 
 
 def test_discourse_a_missing_target_is_guessed_from_the_clause_and_marked() -> None:

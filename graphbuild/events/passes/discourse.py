@@ -103,6 +103,26 @@ def _addressee(c: Candidate, ctx: DocContext) -> list[str]:
     return out
 
 
+def _has_subject(c: Candidate) -> bool:
+    """The trigger, or a verb it shares its subject with (xcomp, conj), has a subject word, named or not
+    ("The bloc ... is expected to discuss": the bloc discusses, not the members named inside it)."""
+    tree = c.sent.tree
+    k: int | None = c.head
+    while k is not None:
+        if tree.deps(k, "nsubj", "csubj", "expl"):
+            return True
+        k = tree.head(k) if base(tree.rel(k)) in ("xcomp", "conj", "aux", "cop") else None
+    return False
+
+
+def _named_before(c: Candidate, used: set[str]) -> list[str]:
+    """Every actor named before the trigger in its sentence that no act of the sentence takes."""
+    start = c.sent.tokens[c.indices[0]].start
+    taken = used | set(c.reported_by)
+    return list(dict.fromkeys(a.actor for a in c.sent.args if a.active and a.actor and a.actor not in taken
+                              and c.sent.tokens[a.head].end <= start))
+
+
 def _doer_before(c: Candidate, used: set[str]) -> list[str]:
     """A verb the parse left without a subject: the closest actor named before it that no act of the
     sentence takes and that is no argument of it (parsers most often lose long name phrases)."""
@@ -131,6 +151,13 @@ def run(ctx: DocContext) -> None:
         # Actors another act of the sentence takes by its own grammar are that act's, not this one's.
         others = {a.actor for o in ctx.candidates if o is not c and o.sent is c.sent
                   for args in o.slots.values() for a in args}
+        if c.symmetric and not c.participants and c.sent.tokens[c.head].pos == "VERB" and not _has_subject(c):
+            # "the presidents of X and Y, A and B, met": a joint verb whose subject the parse lost has
+            # the actors named before it that no other act of the sentence takes.
+            before = _named_before(c, others)
+            if len(before) >= 2:
+                c.source, c.target, c.guessed = before, list(before), True
+            continue
         if c.symmetric and len(c.participants) == 1:
             side = next(iter(c.participants))
             host = next((o.target[0] for o in reversed(earlier) if o.type == "VISIT" and side in o.source
