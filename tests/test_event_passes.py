@@ -32,8 +32,8 @@ from graphbuild.language.tree import Tree
 from graphbuild.model import Document, Mention
 
 # kind of each actor id used below
-KINDS = {"RUS": "Country", "PRK": "Country", "USA": "Country", "UKR": "Country", "IRN": "Country", "ISR": "Country", "KGZ": "Country", "TJK": "Country",
-         "BRA": "Country", "IND": "Country",
+KINDS = {"RUS": "Country", "PRK": "Country", "USA": "Country", "UKR": "Country", "IRN": "Country", "ISR": "Country",
+         "KGZ": "Country", "TJK": "Country", "BRA": "Country", "IND": "Country",
          "person:john-kirby": "Person", "person:sergei-shoigu": "Person", "Q15031": "Person",
          "person:cyril-ramaphosa": "Person", "person:abbas-araghchi": "Person"}
 
