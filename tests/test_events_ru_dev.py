@@ -391,3 +391,10 @@ def test_relative_clause_of_a_predicate_noun_speaks_of_the_copula_subject() -> N
 ])
 def test_nominative_looking_relativizer_is_the_object_when_the_clause_has_a_subject(text: str) -> None:
     find(events(text), "ASSAULT", {"RUS"}, {"place:kherson"})
+
+
+def test_the_namer_of_an_act_does_not_do_it() -> None:
+    # "назвал атаку нарушением": the attack is labelled, not announced; its doer is not Pakistan
+    found = events("Пакистан назвал атаку нарушением своего суверенитета.")
+    find(found, "ACCUSE", {"PAK"}, set())
+    assert not [e for e in found if e.type == "ASSAULT"]

@@ -355,7 +355,9 @@ def _from_structure(c: Candidate, lex: Lexicon) -> None:
                 for a in subject_of(sc, verb, lex):
                     c.add("subj", a, inherited=True)
             return
-        if gov is not None and ((top_rel in ("obj", "nsubj:pass", "xcomp") and _supports(tree.tokens[gov], lex))
+        labelled = top_rel == "obj" and matches_any(tree.tokens[gov], word_patterns(lex, "naming_verbs"))
+        if gov is not None and not labelled and ((top_rel in ("obj", "nsubj:pass", "xcomp")
+                                                  and _supports(tree.tokens[gov], lex))
                                 or (light and base(top_rel) == "obl")):
             # "imposed sanctions on Iran": the light verb's subject and obliques belong to the noun.
             for slot, args in direct_slots(sc, [gov], set(c.indices) | {top}, lex, c.type).items():
