@@ -243,3 +243,9 @@ def test_the_sides_of_a_meeting_act_together() -> None:
     """"The two leaders condemned ...": the sides of the latest meeting are the accusers."""
     found = events("en", "Putin met Xi in Beijing on Tuesday. The two leaders condemned NATO expansion in Asia.")
     assert find(found, "ACCUSE", {"Q7747", "Q15031"}, {"Q7184"}).mode == "asserted"
+
+
+def test_both_sides_addressed_are_the_sides_at_odds() -> None:
+    found = events("en", "Pakistan struck targets in Iran on Thursday. China urged both sides to show restraint.")
+    request = find(found, "REQUEST", {"CHN"}, {"IRN", "PAK"})
+    assert set(request.target) == {"IRN", "PAK"}

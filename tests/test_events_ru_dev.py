@@ -398,3 +398,11 @@ def test_the_namer_of_an_act_does_not_do_it() -> None:
     found = events("Пакистан назвал атаку нарушением своего суверенитета.")
     find(found, "ACCUSE", {"PAK"}, set())
     assert not [e for e in found if e.type == "ASSAULT"]
+
+
+def test_both_sides_addressed_are_the_sides_at_odds() -> None:
+    # "призвал обе стороны": the two states of the last act told between two of them
+    found = events("Пакистан нанес удар по Ирану. Представитель МИД Китая призвал обе стороны к сдержанности.")
+    find(found, "ASSAULT", {"PAK"}, {"IRN"})
+    request = find(found, "REQUEST", {"org:chinese-mfa"}, {"IRN", "PAK"})
+    assert set(request.target) == {"IRN", "PAK"}

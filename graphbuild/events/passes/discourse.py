@@ -49,6 +49,33 @@ def _names_parties(c: Candidate, words: list) -> bool:
     return any(find_matches([tree.tokens[k] for k in sorted(tree.subtree(d))], words, set()) for d in near)
 
 
+def _sides_at_odds(earlier: list[Candidate], ctx: DocContext) -> list[str]:
+    """The two states of the act told last whose doer and target are one state each, and not the same
+    ("urged both sides to show restraint" after "Pakistan struck Iran": Pakistan and Iran)."""
+    on = ctx.doc.published
+
+    def states(actors: list[str]) -> set[str]:
+        return {s for a in actors if a in ctx.kb for s in ctx.kb.states_of(a, on)}
+
+    for o in sorted(earlier, key=_last_told, reverse=True):
+        if o.symmetric or o.negated or o.denied or not o.source or not o.target:
+            continue
+        doer, done_to = states(o.source), states(o.target)
+        if len(doer) == 1 and len(done_to) == 1 and doer != done_to:
+            return [*doer, *done_to]
+    return []
+
+
+def _addresses_parties(c: Candidate, words: list, ctx: DocContext) -> bool:
+    """A party word in the phrase the act is addressed to ("urged both sides", "призвала обе стороны")."""
+    tree = c.sent.tree
+    for d in tree.children[c.head]:
+        if slot_of(tree, d, ctx.lex) in ("obj", "to", "with", "against") and \
+                find_matches([tree.tokens[k] for k in sorted(tree.subtree(d))], words, set()):
+            return True
+    return False
+
+
 def _states(parties: list[str], ctx: DocContext) -> list[str]:
     """"the two governments", "both countries": the states of parties the KB knows to hold an office of
     one at the article's date (a leader stands for the country here), the parties themselves otherwise."""
@@ -147,6 +174,12 @@ def run(ctx: DocContext) -> None:
                 else:  # "the two leaders condemned X": both act together on a third
                     c.source = parties
                     c.target = [t for t in c.target if t not in parties]
+                continue
+        if words and c.source and not c.target and not c.symmetric and _addresses_parties(c, words, ctx):
+            sides = [p for p in (_parties(earlier) or _sides_at_odds(earlier, ctx)) if p not in c.source]
+            sides = without_own_side(c.type, c.source, sides, ctx.kb, ctx.doc.published)
+            if sides:
+                c.target, c.guessed = sides, True
                 continue
         # Actors another act of the sentence takes by its own grammar are that act's, not this one's.
         others = {a.actor for o in ctx.candidates if o is not c and o.sent is c.sent
