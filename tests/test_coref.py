@@ -139,3 +139,13 @@ def test_bench_says_which_data_is_missing(tmp_path: Path) -> None:
                          capture_output=True, text=True, cwd=REPO)
     assert run.returncode == 2
     assert f"coref benchmark data missing: {tmp_path / 'kk.jsonl'}" in run.stderr
+
+
+def test_object_pronoun_after_a_thing_stands_for_the_thing() -> None:
+    # "calling it unlawful": "it" is the budget, not Japan or Vietnam; after an actor it is the actor.
+    text = ("Japan signed a treaty with Vietnam. The parliament rejected the new budget, calling it unlawful. "
+            "Russia blamed Ukraine, calling it a terrorist state.")
+    found = resolve(Document(id="t", source="t", lang="en", text=text, published="2024-06-10")).links
+    assert [(text[k.start:k.end], k.actors) for k in found if k.kind == "pronoun"] == [("it", ("UKR",))]
+    ru = _links("Япония подписала договор с Вьетнамом. Парламент отверг доклад, назвав его ложью.", "ru")
+    assert "его" not in ru

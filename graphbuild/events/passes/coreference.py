@@ -171,6 +171,8 @@ def _pronouns(ctx: DocContext, sc: SentenceContext, words: CorefLexicon, history
         want = words.third(t.text, t.lemma or t.text)
         if want is None:
             continue
+        if _nearer_thing(sc, k, want):
+            continue
         accept = partial(_accepts, want=want, word=t, sc=sc, ctx=ctx)
         # A pronoun of the sentence's own earlier subject ("Russia said it ...") comes first; an
         # object pronoun is never its own clause's subject ("призвал его": not the caller).
@@ -196,6 +198,27 @@ def _pronouns(ctx: DocContext, sc: SentenceContext, words: CorefLexicon, history
         if not _possessive(t):
             new.append(dataclasses.replace(antecedent, i=k, j=k + 1, case=t.case, head=k, prep=None))
     return new
+
+
+def _nearer_thing(sc: SentenceContext, k: int, want: PronounClass) -> bool:
+    """An object pronoun that may be no person, after a noun of its own sentence that names no actor and
+    agrees with it, with no actor in between: it stands for that thing ("refused to recognise the new
+    parliament, calling it illegitimate", "отвергли доклад, назвав его ложью")."""
+    word = sc.tokens[k]
+    if want.animacy == "Person" or base(word.deprel) not in ("obj", "iobj", "obl") or _possessive(word):
+        return False
+    covered = {n for a in sc.args for n in range(a.i, a.j)}
+    for n in range(k - 1, -1, -1):
+        if n in covered:
+            return False  # an actor is nearer
+        t = sc.tokens[n]
+        if t.pos != "NOUN" or base(t.deprel) not in ("obj", "nsubj", "nsubj:pass"):
+            continue
+        mine, theirs = word.feats.get("Number") or want.number, t.feats.get("Number")
+        gender, their_gender = want.gender if want.gender != "Any" else word.feats.get("Gender"), t.feats.get("Gender")
+        return not (mine in ("Sing", "Plur") and theirs and mine not in theirs.split(",")) and \
+            not (gender and their_gender and gender not in their_gender.split(","))
+    return False
 
 
 def _possessive(t: Token) -> bool:
