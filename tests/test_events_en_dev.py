@@ -249,3 +249,9 @@ def test_both_sides_addressed_are_the_sides_at_odds() -> None:
     found = events("en", "Pakistan struck targets in Iran on Thursday. China urged both sides to show restraint.")
     request = find(found, "REQUEST", {"CHN"}, {"IRN", "PAK"})
     assert set(request.target) == {"IRN", "PAK"}
+
+
+@pytest.mark.parametrize("text", ["The State Department suspended its strategic partnership with Georgia.",
+                                  "Lithuania froze cooperation with Georgia."])
+def test_suspended_partnership_is_a_sanction_on_the_partner(text: str) -> None:
+    find(events("en", text), "SANCTION", set(), {"GEO"})

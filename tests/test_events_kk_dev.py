@@ -584,3 +584,7 @@ def test_a_chain_of_nouns_standing_for_the_owner_keeps_it_the_owner() -> None:
 def test_talks_with_an_adjectival_topic_are_negotiations() -> None:
     found = events("Ресей мен Украина арасындағы астық жөніндегі келіссөздер Стамбулда өтті.")
     assert [(e.type, e.source) for e in found] == [("NEGOTIATE", ["RUS", "UKR"])]
+
+
+def test_suspended_partnership_is_a_sanction_on_the_partner() -> None:
+    find(events("АҚШ Грузиямен стратегиялық серіктестікті тоқтатты."), "SANCTION", {"USA"}, {"GEO"})

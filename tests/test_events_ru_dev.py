@@ -406,3 +406,7 @@ def test_both_sides_addressed_are_the_sides_at_odds() -> None:
     find(found, "ASSAULT", {"PAK"}, {"IRN"})
     request = find(found, "REQUEST", {"org:chinese-mfa"}, {"IRN", "PAK"})
     assert set(request.target) == {"IRN", "PAK"}
+
+
+def test_suspended_partnership_is_a_sanction_on_the_partner() -> None:
+    find(events("США приостановили стратегическое партнерство с Грузией."), "SANCTION", {"USA"}, {"GEO"})
