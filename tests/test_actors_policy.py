@@ -137,3 +137,16 @@ def test_dropped_lines_are_listed_with_their_reason(built: Path) -> None:
                          ("photo credit cut", "(AP Photo/Ivan Petrov)")):
         assert f"({reason}): {text!r}" in dropped or (reason.endswith("cut") and text in dropped), (reason, text)
     assert any("cited only as a channel" in w for w in warnings)
+
+
+def test_a_region_is_no_actor_its_member_states_are() -> None:
+    from graphbuild.model import Document
+    from graphbuild.pipeline import process_document
+
+    kb = KnowledgeBase.load()
+    assert kb.members("place:central-asia") == ["KAZ", "KGZ", "TJK", "TKM", "UZB"]
+    assert kb.members("KAZ") == []
+    doc = Document(id="doc:region", source="t", lang="en", text="The EU offered Central Asia new investment.")
+    actors = set(process_document(doc).graph.actors)
+    assert "place:central-asia" not in actors
+    assert {"Q458", "KAZ", "KGZ", "TJK", "TKM", "UZB"} <= actors

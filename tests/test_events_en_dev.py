@@ -255,3 +255,9 @@ def test_both_sides_addressed_are_the_sides_at_odds() -> None:
                                   "Lithuania froze cooperation with Georgia."])
 def test_suspended_partnership_is_a_sanction_on_the_partner(text: str) -> None:
     find(events("en", text), "SANCTION", set(), {"GEO"})
+
+
+def test_a_region_as_a_side_is_its_member_states() -> None:
+    found = events("en", "The EU offered Central Asia new investment.")
+    offer = find(found, "OFFER", {"Q458"}, {"KAZ"})
+    assert (offer.source, offer.target) == (["Q458"], ["KAZ", "KGZ", "TJK", "TKM", "UZB"])

@@ -588,3 +588,8 @@ def test_talks_with_an_adjectival_topic_are_negotiations() -> None:
 
 def test_suspended_partnership_is_a_sanction_on_the_partner() -> None:
     find(events("АҚШ Грузиямен стратегиялық серіктестікті тоқтатты."), "SANCTION", {"USA"}, {"GEO"})
+
+
+def test_a_region_as_a_side_is_its_member_states() -> None:
+    offer = find(events("Қытай Орталық Азия елдеріне несие ұсынды."), "OFFER", {"CHN"}, {"KAZ"})
+    assert (offer.source, offer.target) == (["CHN"], ["KAZ", "KGZ", "TJK", "TKM", "UZB"])

@@ -410,3 +410,8 @@ def test_both_sides_addressed_are_the_sides_at_odds() -> None:
 
 def test_suspended_partnership_is_a_sanction_on_the_partner() -> None:
     find(events("США приостановили стратегическое партнерство с Грузией."), "SANCTION", {"USA"}, {"GEO"})
+
+
+def test_a_region_as_a_side_is_its_member_states() -> None:
+    sanction = find(events("Страны Балтии ввели санкции против Белоруссии."), "SANCTION", {"EST"}, {"BLR"})
+    assert (sanction.source, sanction.target) == (["EST", "LTU", "LVA"], ["BLR"])

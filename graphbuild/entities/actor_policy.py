@@ -10,6 +10,8 @@ events are known, which candidates the document's graph keeps:
   there, is aimed at it or is told by it (as source, target, place or reporter) or a role names
   it; named only as scenery it stays a mention.  Places of the KB are actors wherever named: the
   event stage does not yet attach every place an event happens at, and the KB vouches for them;
+- a region that stands for a fixed set of states (``data/kb/regions.tsv``, "Central Asia") is no actor:
+  the event stage puts its member states in its place;
 - people, organisations, groups and countries named by the KB or by NER are actors.
 """
 
@@ -43,7 +45,7 @@ class StoryActors:
 
 
 def story_actors(candidates: Iterable[Actor], events: Iterable[Event], roles: Iterable[Role],
-                 in_kb: Callable[[str], bool]) -> StoryActors:
+                 in_kb: Callable[[str], bool], is_region: Callable[[str], bool] = lambda _: False) -> StoryActors:
     """The candidates a document keeps as actors, given the events and roles read from it."""
     events = list(events)
     participants = {a for e in events for a in e.source + e.target}
@@ -56,6 +58,8 @@ def story_actors(candidates: Iterable[Actor], events: Iterable[Event], roles: It
                 out.channel_actors.append(replace(actor, outlet=True))
             out.channels.add(actor.id)
             out.warnings.append(f"news outlet {actor.label!r} cited only as a channel: not an actor")
+        elif is_region(actor.id):
+            out.warnings.append(f"region {actor.label!r} stands for its member states: not an actor")
         elif actor.kind == "Place" and not in_kb(actor.id) and actor.id not in told:
             out.warnings.append(f"place {actor.label!r} named only as scenery: not an actor")
         else:

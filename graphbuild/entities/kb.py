@@ -211,6 +211,7 @@ class _Record:
     # Ids the actor was published under before a correction (a wrong QID): they still resolve to it, so
     # user KB files and saved outputs that name the old id keep working.
     former_ids: list[str] = field(default_factory=list)
+    members: list[str] = field(default_factory=list)  # a region's states: the region as a side is each of them
 
 
 # ----------------------------------------------------------------------------- data loading
@@ -440,6 +441,26 @@ def _place_records(name: str, metonym: bool) -> list[_Record]:
     return records
 
 
+def _region_records() -> list[_Record]:
+    """Regions that stand for a fixed set of states (regions.tsv: id, members, en, ru, kk, source, checked)."""
+    records = []
+    for n, cols in _tsv_rows("regions.tsv"):
+        where = f"{DATA_DIR / 'regions.tsv'}:{n}"
+        if len(cols) != 7:
+            raise ValueError(f"{where}: expected id, members, en, ru, kk, source, checked ({len(cols)} columns)")
+        members = cols[1].split()
+        if not members:
+            raise ValueError(f"{where}: a region needs its member states")
+        en = _split_list(cols[2], where, "en")
+        source, checked = _parse_provenance({"source": cols[5].strip(), "checked": cols[6].strip()}, where,
+                                            "the region")
+        records.append(_Record(id=cols[0].strip(), kind="Place", label=en[0],
+                               names={"en": en, "ru": _split_list(cols[3], where, "ru"),
+                                      "kk": _split_list(cols[4], where, "kk")},
+                               where=where, source=source, checked=checked, members=members))
+    return records
+
+
 def _role_hits() -> list[tuple[str, str, str]]:
     """(lang, phrase, English title) from roles.tsv."""
     out = []
@@ -525,6 +546,7 @@ class KnowledgeBase:
         self._actors: dict[str, Actor] = {}
         self._roles: dict[str, list[dict[str, Any]]] = {}
         self._meta: dict[str, _Record] = {}
+        self._members: dict[str, list[str]] = {}
         self._by_lang: dict[str, list[tuple[tuple[str, ...], _Alias]]] = {}
         self._index: dict[str, list[_Alias]] = {}
         self._root = _Node()
@@ -584,6 +606,7 @@ class KnowledgeBase:
         for rec in records:
             refs = [("part_of", rec.part_of), ("metonym_of", rec.metonym_of)]
             refs += [("role 'of'", r["of"]) for r in rec.roles]
+            refs += [("member", m) for m in rec.members]
             for what, ref in refs:
                 if ref is not None and ref not in ids:
                     raise ValueError(f"{rec.where}: {what} refers to unknown actor id {ref!r}")
@@ -596,6 +619,8 @@ class KnowledgeBase:
         )
         if rec.roles:
             self._roles[rec.id] = [dict(r) for r in rec.roles]
+        if rec.members:
+            self._members[rec.id] = list(rec.members)
         for lang, names in rec.names.items():
             for name in names:
                 self._add_alias(name, KbHit(rec.id, rec.metonym_of, rec.alias_class, name, lang))
@@ -673,6 +698,10 @@ class KnowledgeBase:
         after a term ended must not be stamped with that expired term."""
         covering = [r for r in self._terms(person, role, of) if on is None or _covers(r.get("start"), r.get("end"), on)]
         return dict(covering[0]) if covering else None
+
+    def members(self, actor_id: str) -> list[str]:
+        """The states a region stands for (regions.tsv); empty for any other actor."""
+        return list(self._members.get(self.canonical_id(actor_id), []))
 
     def states_of(self, actor_id: str, on: str | None) -> set[str]:
         """The countries ``actor_id`` is, belongs to (along ``part_of``) or, as a person, holds an office
@@ -936,6 +965,7 @@ def _base_records() -> tuple[_Record, ...]:
     records: list[_Record] = list(_country_records())
     records += _place_records("capitals.tsv", metonym=True)
     records += _place_records("places.tsv", metonym=False)
+    records += _region_records()
     for name in ("actors.jsonl", "people.jsonl"):
         records += _read_jsonl(DATA_DIR / name)
     return tuple(records)

@@ -1,4 +1,5 @@
-"""Which side an actor is on: a guessed target of a hostile act is never its doer's own state.
+"""Which side an actor is on: a guessed target of a hostile act is never its doer's own state, and a
+region as a side stands for its member states.
 
 "Iran's parliament speaker warned that Iran would respond", "Америка мамандары Ақ үй ескертуін ...
 қарастырады": the doer's own country named near a warning, accusation, sanction or attack is the
@@ -21,3 +22,12 @@ def without_own_side(event_type: str, source: list[str], target: list[str], kb: 
         return target
     own = {state for actor in source if actor in kb for state in kb.states_of(actor, on)}
     return [t for t in target if t not in own]
+
+
+def with_member_states(actors: list[str], kb: KnowledgeBase) -> list[str]:
+    """``actors`` with each region (regions.tsv) replaced by its member states: "the EU offered Central
+    Asia ..." is an offer to the five states, and a region is no party of its own."""
+    out: list[str] = []
+    for actor in actors:
+        out += kb.members(actor) or [actor]
+    return list(dict.fromkeys(out))
