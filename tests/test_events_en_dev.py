@@ -261,3 +261,9 @@ def test_a_region_as_a_side_is_its_member_states() -> None:
     found = events("en", "The EU offered Central Asia new investment.")
     offer = find(found, "OFFER", {"Q458"}, {"KAZ"})
     assert (offer.source, offer.target) == (["Q458"], ["KAZ", "KGZ", "TJK", "TKM", "UZB"])
+
+
+def test_lifting_a_ban_is_a_retreat_towards_the_banned() -> None:
+    retreat = find(events("en", "Kazakhstan removed the Taliban from its list of banned groups."), "RETREAT", {"KAZ"},
+                   {"org:taliban"})
+    assert (retreat.source, retreat.target) == (["KAZ"], ["org:taliban"])

@@ -593,3 +593,9 @@ def test_suspended_partnership_is_a_sanction_on_the_partner() -> None:
 def test_a_region_as_a_side_is_its_member_states() -> None:
     offer = find(events("Қытай Орталық Азия елдеріне несие ұсынды."), "OFFER", {"CHN"}, {"KAZ"})
     assert (offer.source, offer.target) == (["CHN"], ["KAZ", "KGZ", "TJK", "TKM", "UZB"])
+
+
+def test_lifting_a_ban_is_a_retreat_towards_the_banned() -> None:
+    retreat = find(events("Қазақстан Талибан қозғалысын тыйым салынған ұйымдар тізімінен шығарды."), "RETREAT",
+                   {"KAZ"}, {"org:taliban"})
+    assert (retreat.source, retreat.target) == (["KAZ"], ["org:taliban"])

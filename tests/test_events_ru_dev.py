@@ -415,3 +415,10 @@ def test_suspended_partnership_is_a_sanction_on_the_partner() -> None:
 def test_a_region_as_a_side_is_its_member_states() -> None:
     sanction = find(events("Страны Балтии ввели санкции против Белоруссии."), "SANCTION", {"EST"}, {"BLR"})
     assert (sanction.source, sanction.target) == (["EST", "LTU", "LVA"], ["BLR"])
+
+
+@pytest.mark.parametrize("text", ["Казахстан исключил движение Талибан из перечня запрещённых организаций.",
+                                  "Казахстан приостановил запрет на деятельность движения Талибан."])
+def test_lifting_a_ban_is_a_retreat_towards_the_banned(text: str) -> None:
+    retreat = find(events(text), "RETREAT", {"KAZ"}, {"org:taliban"})
+    assert (retreat.source, retreat.target) == (["KAZ"], ["org:taliban"])
