@@ -267,3 +267,12 @@ def test_lifting_a_ban_is_a_retreat_towards_the_banned() -> None:
     retreat = find(events("en", "Kazakhstan removed the Taliban from its list of banned groups."), "RETREAT", {"KAZ"},
                    {"org:taliban"})
     assert (retreat.source, retreat.target) == (["KAZ"], ["org:taliban"])
+
+
+def test_a_bare_re_mention_is_the_event_told_with_the_same_word() -> None:
+    # "the attack" is Iran's attack (told with "attack"), not the strike told last
+    found = events("en", "Iran launched a large attack on Israel on Saturday. Earlier, an Israeli strike in Damascus "
+                         "killed seven Iranian officers. Israel's ambassador Gilad Erdan called the attack a grave "
+                         "threat to world peace.")
+    accuse = find(found, "ACCUSE", {"person:gilad-erdan"}, {"IRN"})
+    assert accuse.target == ["IRN"]

@@ -89,16 +89,27 @@ def _same_act_in_sentence(ctx: DocContext) -> list[Candidate]:
     return kept
 
 
+def _lemma(c: Candidate) -> str:
+    word = c.sent.tokens[c.head]
+    return (word.lemma or word.text).lower()
+
+
 def run(ctx: DocContext) -> None:
     every = list(ctx.candidates)
     ctx.candidates = _same_act_in_sentence(ctx)
     kept: list[Candidate] = []
+    words: dict[int, set[str]] = {}  # the trigger lemmas each kept event was told with
     for c in ctx.candidates:
-        first = next((k for k in reversed(kept) if compatible(k, c)), None)
-        if first is None:
+        options = [k for k in reversed(kept) if compatible(k, c)]
+        if not options:
             if not c.weak:
                 kept.append(c)
+                words[id(c)] = {_lemma(c)}
             continue
+        # A bare re-mention ("the attack") is the latest event told with the same word, else the latest.
+        same = [k for k in options if _lemma(c) in words[id(k)]] if not c.participants else []
+        first = (same or options)[0]
+        words[id(first)].add(_lemma(c))
         fold(c, first)
     ctx.candidates = kept
     ctx.folded = [c for c in every if c.folded_into is not None]
