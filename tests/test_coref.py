@@ -149,3 +149,9 @@ def test_object_pronoun_after_a_thing_stands_for_the_thing() -> None:
     assert [(text[k.start:k.end], k.actors) for k in found if k.kind == "pronoun"] == [("it", ("UKR",))]
     ru = _links("Япония подписала договор с Вьетнамом. Парламент отверг доклад, назвав его ложью.", "ru")
     assert "его" not in ru
+
+
+def test_pronoun_prefers_the_main_clause_subject() -> None:
+    # "Украина" is the latest subject but of an embedded clause; "Она" continues the topic, Russia.
+    links = _links("Россия заявила, что ответит, если Украина нанесёт удар. Она также предупредила США.", "ru")
+    assert links["Она"] == ("pronoun", ("RUS",))

@@ -72,11 +72,22 @@ def _head_token(arg: Arg, ctx: DocContext) -> Token | None:
     return home.tokens[arg.head] if home is not None and 0 <= arg.head < len(home.tokens) else None
 
 
+def _main_clause(tree: Tree, k: int) -> bool:
+    """Word ``k`` hangs from the root through coordination only (no embedded clause on the way)."""
+    for h in [k, *tree.ancestors(k)]:
+        if tree.tokens[h].pos in ("VERB", "AUX") and base(tree.rel(h)) not in ("root", "conj", "parataxis"):
+            return False
+    return True
+
+
 def _subjects(sc: SentenceContext) -> list[Arg]:
-    """The sentence's actors in subject position, in text order (its topics)."""
+    """The sentence's actors in subject position, those of embedded clauses first, then the main
+    clause's, each in text order: a later pronoun looks at them last first, so the main clause's
+    subject is the sentence's topic ("X warned that Y would ... . It also said": X)."""
     tree = sc.tree
-    return [a for a in sorted(sc.args, key=lambda a: a.i)
-            if a.active and a.actor and base(tree.rel(_phrase_of(tree, a.head))) == "nsubj"]
+    found = [a for a in sorted(sc.args, key=lambda a: a.i)
+             if a.active and a.actor and base(tree.rel(_phrase_of(tree, a.head))) == "nsubj"]
+    return sorted(found, key=lambda a: _main_clause(tree, _phrase_of(tree, a.head)))
 
 
 def _topics(sc: SentenceContext, before: int | None = None) -> list[Arg]:
