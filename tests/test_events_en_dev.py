@@ -276,3 +276,9 @@ def test_a_bare_re_mention_is_the_event_told_with_the_same_word() -> None:
                          "threat to world peace.")
     accuse = find(found, "ACCUSE", {"person:gilad-erdan"}, {"IRN"})
     assert accuse.target == ["IRN"]
+
+
+def test_an_invitation_is_an_offer_to_the_invited() -> None:
+    offer = find(events("en", "Putin invited Erdogan to attend the BRICS summit in Kazan."), "OFFER", {"Q7747"},
+                 {"person:recep-tayyip-erdogan"})
+    assert (offer.source, offer.target) == (["Q7747"], ["person:recep-tayyip-erdogan"])

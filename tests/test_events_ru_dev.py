@@ -422,3 +422,10 @@ def test_a_region_as_a_side_is_its_member_states() -> None:
 def test_lifting_a_ban_is_a_retreat_towards_the_banned(text: str) -> None:
     retreat = find(events(text), "RETREAT", {"KAZ"}, {"org:taliban"})
     assert (retreat.source, retreat.target) == (["KAZ"], ["org:taliban"])
+
+
+def test_an_invitation_is_an_offer_to_the_invited_and_a_city_meets_nobody() -> None:
+    found = events("Путин пригласил Хурэлсуха принять участие в саммите БРИКС, который пройдёт в октябре в Казани.")
+    offer = find(found, "OFFER", {"Q7747"}, {"person:ukhnaagiin-khurelsukh"})
+    assert (offer.source, offer.target) == (["Q7747"], ["person:ukhnaagiin-khurelsukh"])
+    assert not [e for e in found if "place:kazan" in e.source + e.target]

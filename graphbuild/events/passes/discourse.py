@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 from graphbuild.events.context import Candidate, DocContext
-from graphbuild.events.lexicon import find_matches, word_patterns
+from graphbuild.events.lexicon import common, find_matches, word_patterns
 from graphbuild.events.passes import Pass
 from graphbuild.events.passes.arguments import actors_at, slot_of
 from graphbuild.events.sides import without_own_side
@@ -105,7 +105,11 @@ def _guess(c: Candidate, ctx: DocContext, used: set[str]) -> str | None:
     above = {a.actor for h in tree.ancestors(c.head) for d in tree.deps(h, "nsubj")
              for a in actors_at(c.sent, d, ctx.lex)}
     taken = set(c.participants) | set(c.reported_by) | used | above
+    # A place is a side only of acts that can be aimed at one (an attack, a visit); a summit "in Kazan"
+    # does not meet Kazan (a region that stands for its states is a side like them).
+    places = c.type in common().place_as_target
     options = [a for a in c.sent.args if a.head in words and a.active and a.actor and a.actor not in taken
+               and (places or a.kind != "Place" or ctx.kb.members(a.actor))
                and without_own_side(c.type, c.source, [a.actor], ctx.kb, ctx.doc.published)]
     if not options:
         return None
