@@ -429,3 +429,12 @@ def test_an_invitation_is_an_offer_to_the_invited_and_a_city_meets_nobody() -> N
     offer = find(found, "OFFER", {"Q7747"}, {"person:ukhnaagiin-khurelsukh"})
     assert (offer.source, offer.target) == (["Q7747"], ["person:ukhnaagiin-khurelsukh"])
     assert not [e for e in found if "place:kazan" in e.source + e.target]
+
+
+def test_talks_named_as_background_of_a_signing_are_the_talks_held() -> None:
+    # "По итогам переговоров": the talks held, not an aim of the signing: a re-mention of the meeting
+    found = events("Президент России Владимир Путин провёл во вторник переговоры с президентом страны Ухнагийном "
+                   "Хурэлсухом. По итогам переговоров стороны подписали ряд документов, в том числе соглашение о "
+                   "поставках в Монголию авиатоплива и нефтепродуктов.")
+    meetings = [e for e in found if e.type == "MEET"]
+    assert [(m.mode, len(m.evidence)) for m in meetings] == [("asserted", 2)]

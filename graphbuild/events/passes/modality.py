@@ -53,7 +53,11 @@ def _plan_governor(c: Candidate, lex: Lexicon, governors: dict[int, Candidate]) 
         if h is None or base(tree.rel(k)) not in _CLAUSAL:
             return None
         # "agreed to a ceasefire after talks in Doha": what came before is no aim of the agreement.
-        if background.intersection(tree.markers(k)):
+        marks = tree.markers(k)
+        word = tree.tokens[k]
+        # the marker alone ("после") or with its noun ("по итогам переговоров": по + итог)
+        if background.intersection(marks) or background.intersection(
+                f"{m} {w}".lower() for m in marks for w in (word.lemma or word.text, word.text)):
             return None
         gov = governors.get(h)
         # "negotiating to buy", "promised deliveries": a governing act makes what it governs an aim;
