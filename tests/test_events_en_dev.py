@@ -282,3 +282,9 @@ def test_an_invitation_is_an_offer_to_the_invited() -> None:
     offer = find(events("en", "Putin invited Erdogan to attend the BRICS summit in Kazan."), "OFFER", {"Q7747"},
                  {"person:recep-tayyip-erdogan"})
     assert (offer.source, offer.target) == (["Q7747"], ["person:recep-tayyip-erdogan"])
+
+
+def test_a_state_body_comes_with_its_state() -> None:
+    accuse = find(events("en", "Russia's Foreign Ministry accused Ukraine of shelling the plant."), "ACCUSE",
+                  {"org:russian-mfa"}, {"UKR"})
+    assert (accuse.source, accuse.target) == (["RUS", "org:russian-mfa"], ["UKR"])

@@ -37,9 +37,10 @@ EXPECTED: list[tuple[str, str, set[str], set[str], set[str] | None, str | None, 
     ("Iran's drones for Russia", "SUPPLY", {"IRN"}, {"RUS"}, set(), None, None),
     ("ties to strengthen", "COOPERATE", {"RUS", "PRK"}, set(), set(), "planned", None),
     ("the Korean war", "ASSAULT", {"KOR"}, {"PRK"}, None, None, None),
-    ("the White House's warning to North Korea", "THREATEN", {WHITE_HOUSE}, {"PRK"}, None, None, None),
+    # a state body's side lists its state too (docs/event-types.md, "Both the person and the state")
+    ("the White House's warning to North Korea", "THREATEN", {WHITE_HOUSE, "USA"}, {"PRK"}, None, None, None),
     ("Washington's warning to Iran", "THREATEN", {"USA"}, {"IRN"}, None, None, None),
-    ("the accusation of breaking the Security Council's resolutions", "ACCUSE", {WHITE_HOUSE}, set(), set(),
+    ("the accusation of breaking the Security Council's resolutions", "ACCUSE", {WHITE_HOUSE, "USA"}, set(), set(),
      None, None),
 ]
 JUNK_FREE_ACTORS = {"RUS", "PRK", "KOR", "USA", "UKR", "IRN", "Q37470", "Q56226", KIRBY, SHOIGU, WHITE_HOUSE,

@@ -62,7 +62,7 @@ from graphbuild.events.said_subject import (
     subject_before_complement,
 )
 from graphbuild.events.shared_case import share_case_in_lists
-from graphbuild.events.sides import with_member_states
+from graphbuild.events.sides import event_sides
 from graphbuild.events.stage import ExtractionResult
 from graphbuild.events.topics import drop_topic_nouns
 from graphbuild.events.triggers import find_triggers
@@ -397,7 +397,7 @@ def extract_with_patterns(doc: Document, sentences: list[Sentence], mentions: li
     fill_missing_targets(drafts, ordered, kb, doc.published)
     referenced = {id(d.about) for d in drafts if d.about is not None}
     for d in drafts:
-        d.source, d.target = with_member_states(d.source, kb), with_member_states(d.target, kb)
+        d.source, d.target = event_sides(d.source, kb), event_sides(d.target, kb)
         d.event = _build_event(d, doc, id(d) in referenced)
     merged: dict[str, Event] = {}
     for d in drafts:

@@ -1,5 +1,5 @@
-"""Which side an actor is on: a guessed target of a hostile act is never its doer's own state, and a
-region as a side stands for its member states.
+"""Which side an actor is on: a guessed target of a hostile act is never its doer's own state, a
+region as a side stands for its member states, and a state body comes with its state.
 
 "Iran's parliament speaker warned that Iran would respond", "Америка мамандары Ақ үй ескертуін ...
 қарастырады": the doer's own country named near a warning, accusation, sanction or attack is the
@@ -24,10 +24,20 @@ def without_own_side(event_type: str, source: list[str], target: list[str], kb: 
     return [t for t in target if t not in own]
 
 
-def with_member_states(actors: list[str], kb: KnowledgeBase) -> list[str]:
-    """``actors`` with each region (regions.tsv) replaced by its member states: "the EU offered Central
-    Asia ..." is an offer to the five states, and a region is no party of its own."""
+def event_sides(actors: list[str], kb: KnowledgeBase) -> list[str]:
+    """The actors an event side lists for ``actors``: a region (regions.tsv) is its member states ("the EU
+    offered Central Asia ..." is an offer to the five states, and a region is no party of its own); a
+    state body (an organisation the KB puts directly in a country: a ministry, an army, a parliament)
+    comes with its state, as the convention lists both (docs/event-types.md, "Both the person and the
+    state"). News outlets stay alone: they speak for no state here."""
+    from graphbuild.entities.actor_policy import news_outlets
+
     out: list[str] = []
     for actor in actors:
         out += kb.members(actor) or [actor]
+        if actor in kb and actor not in news_outlets():
+            record = kb.actor(actor)
+            state = record.part_of
+            if record.kind == "Organization" and state and state in kb and kb.actor(state).kind == "Country":
+                out.append(state)
     return list(dict.fromkeys(out))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from graphbuild.events.context import Candidate, DocContext, SentenceContext
 from graphbuild.events.lexicon import common
 from graphbuild.events.passes import Pass
-from graphbuild.events.sides import with_member_states
+from graphbuild.events.sides import event_sides
 from graphbuild.graph.knowledge_graph import canonical_event_id, canonical_participants
 from graphbuild.ids import evidence_id
 from graphbuild.model import EVENT_TYPES, Event, Evidence
@@ -63,8 +63,8 @@ def to_event(c: Candidate, ctx: DocContext, referenced: bool) -> Event | None:
         cameo = table.object_cameo.get(c.object, cameo)
     if mode(c) == "planned" and c.planned_by == "intent":
         cameo = table.planned_cameo.get(c.type, cameo)
-    source, target = canonical_participants(c.type, with_member_states(c.source, ctx.kb),
-                                            with_member_states(c.target, ctx.kb))
+    source, target = canonical_participants(c.type, event_sides(c.source, ctx.kb),
+                                            event_sides(c.target, ctx.kb))
     date = c.date
     evidence = [_evidence(c.sent, ctx, _quote(c))]
     told = {evidence[0].start}  # a set: an event re-mentioned in every sentence stays linear
