@@ -288,3 +288,10 @@ def test_a_state_body_comes_with_its_state() -> None:
     accuse = find(events("en", "Russia's Foreign Ministry accused Ukraine of shelling the plant."), "ACCUSE",
                   {"org:russian-mfa"}, {"UKR"})
     assert (accuse.source, accuse.target) == (["RUS", "org:russian-mfa"], ["UKR"])
+
+
+def test_the_one_called_on_does_the_act_asked_for() -> None:
+    found = events("en", "The United States on Friday called on Serbia to withdraw its troops from the border.")
+    find(found, "REQUEST", {"USA"}, {"SRB"})
+    retreat = find(found, "RETREAT", {"SRB"}, set())
+    assert retreat.source == ["SRB"] and retreat.mode == "planned"

@@ -409,8 +409,18 @@ def _from_structure(c: Candidate, lex: Lexicon) -> None:
 
 
 def _governing_entry(sc: SentenceContext, gov: int, lex: Lexicon) -> TriggerEntry | None:
-    """The trigger entry of the word at ``gov`` (a single-word match), if it is one."""
+    """The trigger entry of the word at ``gov``, alone or with its particle or the preposition of an
+    oblique it governs ("called on Serbia to withdraw": "call on"), if it is one."""
     found = find_matches([sc.tokens[gov]], lex.triggers, set())
+    if found:
+        return found[0].value
+    tree = sc.tree
+    words = [gov, *tree.deps(gov, "compound:prt"), *(m for d in tree.deps(gov, "obl")
+                                                    for m in tree.deps(d, "case"))]
+    if len(words) == 1:
+        return None
+    found = [m for m in find_matches([sc.tokens[k] for k in sorted(words)], lex.triggers, set())
+             if sorted(words)[m.indices[0]] == gov]
     return found[0].value if found else None
 
 
