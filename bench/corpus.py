@@ -59,26 +59,43 @@ class Article:
 
 
 @dataclass(frozen=True)
+class _Slot:
+    """A span of a source sentence the generator rewrites: an actor's name, a year or a day."""
+
+    start: int
+    end: int
+    kind: str  # "actor", "year" or "day"
+    name: str = ""  # the alias found (actor)
+    article: str | None = None  # "the"/"The" written before it (English)
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    text: str
+    slots: tuple[_Slot, ...]  # found once when the pool is built, so generating is a splice
+
+
+@dataclass(frozen=True)
 class _Pool:
     """Sentences of one language, grouped by the article they come from (runs stay coherent)."""
 
-    articles: tuple[tuple[str, ...], ...]
-    alias: re.Pattern[str] | None  # every unambiguous actor alias of the language
+    articles: tuple[tuple[_Sentence, ...], ...]
     owner: dict[str, tuple[str, str]]  # alias -> (actor id, kind)
     names: dict[str, list[tuple[str, str]]]  # kind -> [(actor id, primary name)]
     short: dict[str, str]  # actor id -> one-word form (a person's surname)
     the: frozenset[str]  # actors whose English name takes the article (the United States)
-    day: re.Pattern[str] | None  # a day number followed by a month name
 
 
-def _ending_class(name: str, lang: str) -> str:
-    """What Russian grammar needs to keep when one name replaces another in the nominative."""
+def _ending_class(name: str, lang: str, kind: str) -> str:
+    """What Russian grammar needs to keep when one name replaces another in the nominative: the
+    ending of its head word (a person's surname, else the first word: Министерство обороны)."""
     if lang != "ru":
         return ""
-    last = name.split()[-1]
-    if last.isupper():
+    words = name.split()
+    if all(w.isupper() for w in words):
         return "acronym"
-    end = last[-1].lower()
+    head = words[-1] if kind == "Person" else words[0]
+    end = head[-1].lower()
     if end in "ая":
         return "a"
     if end == "ь":
@@ -143,57 +160,89 @@ def _day_pattern(lang: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\d)([1-9]|[12]\d|3[01])(?=\s+(?:{stems}))", re.IGNORECASE)
 
 
+def _slots(text: str, alias: re.Pattern[str] | None, day: re.Pattern[str] | None) -> tuple[_Slot, ...]:
+    slots = [_Slot(m.start(), m.end(), "actor", m["name"], m["the"]) for m in alias.finditer(text)] if alias else []
+    slots += [_Slot(m.start(), m.end(), "year") for m in _YEAR.finditer(text)]
+    slots += [_Slot(m.start(), m.end(), "day") for m in day.finditer(text)] if day else []
+    slots.sort(key=lambda s: s.start)
+    # Overlaps (a year inside a name) keep the first slot.
+    kept: list[_Slot] = []
+    for slot in slots:
+        if not kept or slot.start >= kept[-1].end:
+            kept.append(slot)
+    return tuple(kept)
+
+
 @cache
 def _pools(sources: tuple[Path, ...]) -> dict[str, _Pool]:
     pools = {}
     for lang, texts in _read_sources(sources).items():
-        articles = tuple(s for t in texts if (s := _sentences(t, lang)))
-        if not articles:
-            continue
         owner, names, short, the = _alias_tables(lang)
         alternation = "|".join(re.escape(a) for a in sorted(owner, key=len, reverse=True))
         # A whole word only: an alias with a case ending or hyphenated suffix glued on is left alone.
         # A leading article is taken with the name, so "the United States" -> "France" loses it.
         alias = (re.compile(rf"(?<![\w-])(?:(?P<the>[Tt]he) )?(?P<name>{alternation})(?![\w-])")
                  if alternation else None)
-        pools[lang] = _Pool(articles, alias, owner, names, short, the, _day_pattern(lang))
+        day = _day_pattern(lang)
+        articles = tuple(tuple(_Sentence(s, _slots(s, alias, day)) for s in sentences)
+                         for t in texts if (sentences := _sentences(t, lang)))
+        if articles:
+            pools[lang] = _Pool(articles, owner, names, short, the)
     return pools
 
 
-def _substitute(text: str, lang: str, pool: _Pool, rng: random.Random) -> str:
-    """``text`` with actors, years and days replaced consistently for one article."""
-    chosen: dict[str, tuple[str, str]] = {}  # original actor id -> (substitute id, its primary name)
-    # Neither an actor of the article nor one already drawn is drawn again: two actors stay two.
-    taken = {pool.owner[m["name"]][0] for m in pool.alias.finditer(text)} if pool.alias else set()
+class _Substitution:
+    """One article's choices: each actor's substitute (the same throughout), the year offset."""
 
-    def actor(match: re.Match[str]) -> str:
-        found, article = match["name"], match["the"]
-        actor_id, kind = pool.owner[found]
-        if actor_id not in chosen:
-            candidates = [c for c in pool.names[kind] if c[0] not in taken]
-            chosen[actor_id] = rng.choice(candidates) if candidates else (actor_id, found)
-            taken.add(chosen[actor_id][0])
-        new_id, new_name = chosen[actor_id]
-        if len(found.split()) == 1 and new_id in pool.short:
-            new_name = pool.short[new_id]  # "Putin" after "Vladimir Putin": the surname again
-        if _ending_class(found, lang) != _ending_class(new_name, lang):
-            return match.group()  # the sentence's grammar fits the old name only
-        if new_id in pool.the and not new_name.lower().startswith("the "):
-            return f"{article or 'the'} {new_name}"
+    def __init__(self, pool: _Pool, lang: str, sentences: list[_Sentence], rng: random.Random) -> None:
+        self.pool, self.lang, self.rng = pool, lang, rng
+        self.chosen: dict[str, tuple[str, str]] = {}  # original actor id -> (substitute id, primary name)
+        # Neither an actor of the article nor one already drawn is drawn again: two actors stay two.
+        self.taken = {pool.owner[s.name][0] for sentence in sentences for s in sentence.slots if s.kind == "actor"}
+        self.shift = rng.randint(-3, 1)
+
+    def _draw(self, actor_id: str, kind: str, found: str) -> tuple[str, str]:
+        candidates = self.pool.names[kind]
+        for _ in range(20):  # rejection sampling: the taken few rarely come up
+            pick = self.rng.choice(candidates)
+            if pick[0] not in self.taken:
+                self.taken.add(pick[0])
+                return pick
+        return actor_id, found
+
+    def actor(self, text: str, slot: _Slot) -> str:
+        actor_id, kind = self.pool.owner[slot.name]
+        if actor_id not in self.chosen:
+            self.chosen[actor_id] = self._draw(actor_id, kind, slot.name)
+        new_id, new_name = self.chosen[actor_id]
+        if len(slot.name.split()) == 1 and new_id in self.pool.short:
+            new_name = self.pool.short[new_id]  # "Putin" after "Vladimir Putin": the surname again
+        if _ending_class(slot.name, self.lang, kind) != _ending_class(new_name, self.lang, kind):
+            return text[slot.start:slot.end]  # the sentence's grammar fits the old name only
+        if new_id in self.pool.the and not new_name.lower().startswith("the "):
+            return f"{slot.article or 'the'} {new_name}"
         return new_name
 
-    if pool.alias:
-        text = pool.alias.sub(actor, text)
-    shift = rng.randint(-3, 1)
-    text = _YEAR.sub(lambda m: str(int(m.group()) + shift), text)
-    if pool.day:
-        text = pool.day.sub(lambda m: str(rng.randint(1, 28)), text)
-    return text
+    def apply(self, sentence: _Sentence) -> str:
+        text, pieces, at = sentence.text, [], 0
+        for slot in sentence.slots:
+            pieces.append(text[at:slot.start])
+            if slot.kind == "actor":
+                pieces.append(self.actor(text, slot))
+            elif slot.kind == "year":
+                pieces.append(str(int(text[slot.start:slot.end]) + self.shift))
+            else:
+                pieces.append(str(self.rng.randint(1, 28)))
+            at = slot.end
+        pieces.append(text[at:])
+        return "".join(pieces)
 
 
-def _compose(pool: _Pool, rng: random.Random) -> str:
-    """Three to seven paragraphs, each a run of one to three consecutive sentences of one source article."""
-    paragraphs, used = [], set()
+def _compose(pool: _Pool, lang: str, rng: random.Random) -> str:
+    """Three to seven paragraphs, each a run of one to three consecutive sentences of one source
+    article, with actors, years and days substituted."""
+    runs: list[list[_Sentence]] = []
+    used: set[tuple[int, int]] = set()
     for _ in range(rng.randint(3, 7)):
         source = rng.randrange(len(pool.articles))
         sentences = pool.articles[source]
@@ -201,8 +250,9 @@ def _compose(pool: _Pool, rng: random.Random) -> str:
         run = [(source, i) for i in range(start, min(len(sentences), start + rng.randint(1, 3)))]
         if used.isdisjoint(run):  # no sentence twice in one article
             used.update(run)
-            paragraphs.append(" ".join(sentences[i] for _, i in run))
-    return "\n\n".join(paragraphs)
+            runs.append([sentences[i] for _, i in run])
+    sub = _Substitution(pool, lang, [s for run in runs for s in run], rng)
+    return "\n\n".join(" ".join(sub.apply(s) for s in run) for run in runs)
 
 
 def articles(n: int, seed: int = 1, langs: Sequence[str] = LANGS,
@@ -218,7 +268,7 @@ def articles(n: int, seed: int = 1, langs: Sequence[str] = LANGS,
     for i in range(n):
         lang = langs[i % len(langs)]
         for _ in range(1000):
-            text = _substitute(_compose(pools[lang], rng), lang, pools[lang], rng)
+            text = _compose(pools[lang], lang, rng)
             key = hashlib.blake2b(text.encode(), digest_size=16).digest()
             if key not in seen:
                 break
