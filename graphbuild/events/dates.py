@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
-from graphbuild.events.lexicon import Pattern, compile_patterns, load_lexicon
+from graphbuild.events.lexicon import Element, Pattern, compile_patterns, load_lexicon
 from graphbuild.language.base import Sentence, Token
 
 _WORD = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}|[^\W_]+(?:[-'’][^\W_]+)*\.?|\d+", re.UNICODE)
@@ -218,6 +218,37 @@ def _relative(words: list[_Word], dl: _DateLexicon, pub: date) -> tuple[str, str
             back = (pub.weekday() - weekday) % 7
             return (pub - timedelta(days=back)).isoformat(), "day"
     return None
+
+
+@cache
+def _cue_elements(lang: str) -> tuple[Element, ...] | None:
+    """Every element of the patterns a date can be read from without a digit (None: a pattern
+    without elements, which matches any run)."""
+    dl = _date_lexicon(lang)
+    patterns = dl.months + dl.weekdays + dl.relative_days + dl.relative_periods
+    if any(not p.elements for p in patterns):
+        return None
+    return tuple({e for p in patterns for e in p.elements})
+
+
+@lru_cache(maxsize=100_000)
+def could_date(text: str, lang: str) -> bool:
+    """Whether a token written ``text`` can take part in a date :func:`resolve_date` reads: it has
+    a digit (a day, a year, an ISO date) or a word of a month, weekday or relative-date pattern.
+    A run of tokens none of which could date resolves to nothing, so callers skip it."""
+    try:
+        elements = _cue_elements(lang)
+    except KeyError:
+        return False
+    if elements is None:
+        return True
+    for word in _words(text):
+        if any(ch.isdigit() for ch in word.low):
+            return True
+        tok = word.token()
+        if any(e.matches(tok) for e in elements):
+            return True
+    return False
 
 
 def resolve_date(source: str | Sentence | list[Token], lang: str,
