@@ -29,11 +29,11 @@ DEFAULT_PATHS = [REPO / "examples", REPO / "tests" / "data" / "dev", REPO / "tes
 
 
 class _CountingLingua:
-    """Counts the calls of langid's lingua ranking (the costly step the shortcuts avoid)."""
+    """Counts the calls of langid's accurate lingua ranking (the costly step the shortcuts avoid)."""
 
     def __init__(self) -> None:
         self.calls = 0
-        self._inner = langid._lingua_ranking
+        self._inner = langid._accurate_ranking
 
     def __call__(self, text: str, codes: frozenset[str]) -> list[tuple[str, float]]:
         self.calls += 1
@@ -46,7 +46,7 @@ def main() -> None:
     parser.add_argument("--generate", type=int, default=0, help="also check N articles of bench/corpus.py")
     args = parser.parse_args()
     counter = _CountingLingua()
-    langid._lingua_ranking = counter  # count only; the answers are lingua's own
+    langid._accurate_ranking = counter  # count only; the answers are lingua's own
     sets: list[tuple[str, list[tuple[str, str]]]] = []
     for path in args.paths:
         docs = [(d.source, d.text) for d in read_inputs([str(path)]) if isinstance(d, Document)]

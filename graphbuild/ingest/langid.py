@@ -36,6 +36,8 @@ class _Config:
     latin: _LatinShortcut
     plain: str  # the Cyrillic language its letters and function words may decide without lingua
     plain_min_hits: int
+    quick_min: float  # confidence at which the quick lingua detector's answer is taken
+    quick_min_chars: int  # shorter texts go to the accurate detector (the quick one errs on them)
 
 
 @dataclass(frozen=True)
@@ -64,13 +66,16 @@ def _config() -> _Config:
             min_hits=int(latin["min_hits"]), min_share=float(latin["min_share"])),
         plain=raw["shortcuts"]["cyrillic"]["plain"],
         plain_min_hits=int(raw["shortcuts"]["cyrillic"]["min_hits"]),
+        quick_min=float(raw["shortcuts"]["quick_lingua_min"]),
+        quick_min_chars=int(raw["shortcuts"]["quick_lingua_min_chars"]),
     )
 
 
 @lru_cache(maxsize=64)
-def _detector(codes: frozenset[str]) -> Any:
+def _detector(codes: frozenset[str], quick: bool = False) -> Any:
     # lingua shares loaded models between detectors, so a detector per candidate set only ever
-    # loads the models of languages the alphabets still allow (each costs about a second).
+    # loads the models of languages the alphabets still allow (each costs about a second; the
+    # quick, low-accuracy detector's trigram models a tenth of that).
     from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
     langs = []
@@ -78,16 +83,28 @@ def _detector(codes: frozenset[str]) -> Any:
         iso = getattr(IsoCode639_1, code.upper(), None)
         if iso is not None:
             langs.append(Language.from_iso_code_639_1(iso))
-    return LanguageDetectorBuilder.from_languages(*langs).build()
+    builder = LanguageDetectorBuilder.from_languages(*langs)
+    return (builder.with_low_accuracy_mode() if quick else builder).build()
 
 
 def _iso(language: Any) -> str:
     return str(language.iso_code_639_1.name).lower()
 
 
-def _lingua_ranking(text: str, codes: frozenset[str]) -> list[tuple[str, float]]:
+def _lingua_ranking(text: str, codes: frozenset[str], shortcuts: bool = True) -> list[tuple[str, float]]:
+    """lingua's ranking of ``codes`` for ``text``, best first. With ``shortcuts`` the quick detector
+    answers a long enough text when it is sure enough (alphabets.json "quick_lingua_min",
+    "quick_lingua_min_chars"); the accurate one otherwise."""
     if len(codes) < 2:
         return [(code, 1.0) for code in codes]
+    if shortcuts and len(text) >= _config().quick_min_chars:
+        quick = _detector(codes, quick=True).compute_language_confidence_values(text)
+        if quick and float(quick[0].value) >= _config().quick_min:
+            return [(_iso(v.language), float(v.value)) for v in quick]
+    return _accurate_ranking(text, codes)
+
+
+def _accurate_ranking(text: str, codes: frozenset[str]) -> list[tuple[str, float]]:
     values = _detector(codes).compute_language_confidence_values(text)
     return [(_iso(v.language), float(v.value)) for v in values]
 
@@ -139,7 +156,7 @@ def _cyrillic_language(letters: Counter[str], evidence: str, text: str, shortcut
     if len(ranked) > 1 and shortcuts and (plain := _plain_cyrillic(letters, ranked, hits)):
         best = plain
     elif len(ranked) > 1:
-        order = _lingua_ranking(evidence, frozenset(ranked))
+        order = _lingua_ranking(evidence, frozenset(ranked), shortcuts)
         best = order[0][0] if order else min(ranked, key=lambda lang: len(cfg.alphabets[lang]))
     elif ranked:
         best = next(iter(ranked))
@@ -219,7 +236,7 @@ def detect_language(text: str, shortcuts: bool = True) -> str:
         script = "other"
     if script == "latin" and shortcuts and (lang := _latin_language(text)):
         return lang
-    order = _lingua_ranking(text, frozenset(_config().detector[script]))
+    order = _lingua_ranking(text, frozenset(_config().detector[script]), shortcuts)
     return order[0][0] if order and order[0][1] > 0 else UNDETERMINED
 
 
