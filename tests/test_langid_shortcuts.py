@@ -29,8 +29,8 @@ def test_mixed_document_answers_as_lingua() -> None:
 
 def test_clear_english_and_russian_skip_lingua(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[frozenset[str]] = []
-    inner = langid._lingua_ranking
-    monkeypatch.setattr(langid, "_lingua_ranking", lambda text, codes: calls.append(codes) or inner(text, codes))
+    inner = langid._accurate_ranking
+    monkeypatch.setattr(langid, "_accurate_ranking", lambda text, codes: calls.append(codes) or inner(text, codes))
     assert langid.detect_language("The ministry said that the talks with Kazakhstan had been postponed.") == "en"
     assert langid.detect_language("Министр заявил, что переговоры с Казахстаном также были отложены.") == "ru"
     assert calls == []
