@@ -286,8 +286,8 @@ def documents(n: int, seed: int = 1, langs: Sequence[str] = LANGS,
     from graphbuild.ingest import read_inputs
 
     for article in articles(n, seed, langs, sources):
-        record = json.dumps(article.record(), ensure_ascii=False)
-        for doc in read_inputs(["-"], stdin_text=record + "\n"):
+        # Standard input is read as one plain-text article (not JSONL): the date is set after.
+        for doc in read_inputs(["-"], stdin_text=article.text + "\n"):
             if isinstance(doc, Document):
                 yield replace(doc, source=article.name, published=article.published)
 

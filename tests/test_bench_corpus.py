@@ -27,5 +27,8 @@ def test_articles_are_distinct_and_cover_the_languages() -> None:
 def test_generated_documents_are_identified_in_their_language(tmp_path: Path) -> None:
     docs = list(corpus.documents(6, seed=2))
     assert [d.lang for d in docs] == ["kk", "ru", "en"] * 2
+    made = list(corpus.articles(6, seed=2))
+    assert [d.text for d in docs] == [a.text for a in made]  # the article's own text, paragraphs kept
+    assert [d.published for d in docs] == [a.published for a in made]
     assert corpus.write(tmp_path, corpus.articles(4, seed=2), "jsonl") == 4
     assert len((tmp_path / "corpus.jsonl").read_text(encoding="utf-8").splitlines()) == 4
