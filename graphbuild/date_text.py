@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from graphbuild.events.dates import resolve_date
+from graphbuild.events.dates import could_date, resolve_date
 from graphbuild.language.base import Sentence
 
 # A date phrase is a few words ("on 26 July 2023", "2022 жылғы қыркүйекте"); longer runs only
@@ -20,8 +20,12 @@ _LONGEST_PHRASE = 5
 
 def _phrase(sentence: Sentence, value: str, lang: str, published: str | None) -> str | None:
     tokens = sentence.tokens
+    # Only runs with a word that could state a date can resolve to one (and resolving is costly).
+    cues = [could_date(t.text, lang) for t in tokens]
     for size in range(1, min(_LONGEST_PHRASE, len(tokens)) + 1):
         for first in range(len(tokens) - size + 1):
+            if not any(cues[first:first + size]):
+                continue
             run = tokens[first:first + size]
             if resolve_date(run, lang, published)[0] == value:
                 return sentence.text[run[0].start - sentence.start:run[-1].end - sentence.start]

@@ -7,6 +7,9 @@ which is what lets ``build`` run it on several cores and merge the results.
 from __future__ import annotations
 
 import dataclasses
+import itertools
+import json
+import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -182,17 +185,52 @@ def _process_all(docs: Iterable[Document], kb_files: tuple[str, ...], jobs: int,
     yield from _process_in_pool(docs, kb_files, jobs)
 
 
+WARMUP_FILE = Path(__file__).resolve().parent / "data" / "warmup.json"
+
+
+def warm_up(langs: Iterable[str], kb_files: tuple[str, ...] = ()) -> None:
+    """Load the knowledge base and every model, lexicon and table the languages ``langs`` need, by
+    extracting a short article of ours in each (data/warmup.json). Done in the parent of a --jobs
+    build before forking, so the workers start with them loaded (and share their memory pages)
+    instead of each paying the start-up again. Best effort: a failure here only costs the speed."""
+    _knowledge_base(kb_files)
+    raw = json.loads(WARMUP_FILE.read_text(encoding="utf-8"))
+    for lang in sorted(set(langs)):
+        text = raw["texts"].get(lang)
+        if not text:
+            continue
+        doc = Document(id=document_id(text), source="warm-up", lang=lang, text=text, published=raw["published"])
+        try:
+            process_document(doc, kb_files)
+        except Exception:  # the real documents will meet (and report) the same failure
+            pass
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor:
+    """Workers forked from this process (where the platform forks), so they inherit what it loaded."""
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork") if "fork" in methods else None
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+
+
 def _process_in_pool(docs: Iterable[Document], kb_files: tuple[str, ...],
                      jobs: int) -> Iterator[DocumentResult | IngestError]:
     """Results in input order from ``jobs`` worker processes.
 
-    A worker that dies (killed, out of memory) breaks the whole pool: the document whose result
-    was awaited is run again alone, and becomes an error naming it only if it kills that worker
-    too; the documents still in flight go to a fresh pool. No document is lost to another's crash.
+    The models of the languages of the first documents are loaded here before the workers are
+    forked (``warm_up``). A worker that dies (killed, out of memory) breaks the whole pool: the
+    document whose result was awaited is run again alone, and becomes an error naming it only if it
+    kills that worker too; the documents still in flight go to a fresh pool. No document is lost to
+    another's crash.
     """
     window = jobs * _IN_FLIGHT_PER_WORKER
     source = iter(docs)
-    pool = ProcessPoolExecutor(max_workers=jobs)
+    head = list(itertools.islice(source, window))
+    if not head:
+        return
+    warm_up({lang for d in head for lang in (d.lang, *d.paragraph_langs) if lang in SUPPORTED_LANGUAGES}, kb_files)
+    source = itertools.chain(head, source)
+    pool = _pool(jobs)
     pending: deque[tuple[Document, Future[DocumentResult | IngestError]]] = deque()
     try:
         while True:
@@ -206,7 +244,7 @@ def _process_in_pool(docs: Iterable[Document], kb_files: tuple[str, ...],
             except BrokenProcessPool:
                 pool.shutdown(wait=False, cancel_futures=True)
                 result = _alone(doc, kb_files)
-                pool = ProcessPoolExecutor(max_workers=jobs)
+                pool = _pool(jobs)
                 pending = deque((d, _submit(pool, d, kb_files)) for d, _ in pending)
             yield result
     finally:
@@ -227,7 +265,7 @@ def _submit(pool: ProcessPoolExecutor, doc: Document,
 
 def _alone(doc: Document, kb_files: tuple[str, ...]) -> DocumentResult | IngestError:
     """``doc`` in a worker of its own: its result, or an error if it kills that worker as well."""
-    with ProcessPoolExecutor(max_workers=1) as solo:
+    with _pool(1) as solo:
         try:
             return solo.submit(isolated_process_document, doc, kb_files).result()
         except BrokenProcessPool:

@@ -51,6 +51,25 @@ def _word(t: Token) -> str:
     return _norm(t.lemma or t.text)
 
 
+# Per lexicon (held, so its id stays its own): the table's entries longest first, ranked, under their
+# first word; entries without words match anywhere. Built once instead of sorting for every token.
+_RANKED: dict[int, tuple[Lexicon, dict[str, list[tuple[int, tuple[str, ...], NounClass]]],
+                          list[tuple[int, tuple[str, ...], NounClass]]]] = {}
+
+
+def _ranked(lex: Lexicon, table: dict[tuple[str, ...], NounClass]) -> tuple[
+        dict[str, list[tuple[int, tuple[str, ...], NounClass]]], list[tuple[int, tuple[str, ...], NounClass]]]:
+    held = _RANKED.get(id(lex))
+    if held is not None and held[0] is lex:
+        return held[1], held[2]
+    by_first: dict[str, list[tuple[int, tuple[str, ...], NounClass]]] = {}
+    anywhere: list[tuple[int, tuple[str, ...], NounClass]] = []
+    for rank, (key, noun) in enumerate(sorted(table.items(), key=lambda kv: -len(kv[0]))):
+        (by_first.setdefault(key[0], []) if key else anywhere).append((rank, key, noun))
+    _RANKED[id(lex)] = (lex, by_first, anywhere)
+    return by_first, anywhere
+
+
 def _fits(m: Mention, noun: NounClass, kb: KnowledgeBase) -> bool:
     if not m.actor or m.kind not in noun.kinds:
         return False
@@ -178,9 +197,13 @@ def anaphoric_mentions(sentence: Sentence, here: list[Mention], earlier: list[Me
     here = [m for m in here if not _unknown_description(m, tokens, table)]
     taken = {k for m in here for k, t in enumerate(tokens) if t.start < m.end and t.end > m.start}
     found: list[Mention] = []
+    by_first, anywhere = _ranked(lex, table)
     k = 0
     while k < len(tokens):
-        hit = next(((key, noun) for key, noun in sorted(table.items(), key=lambda kv: -len(kv[0]))
+        # The longest entry (then the first listed) whose words are the tokens' lemmas or texts here.
+        candidates = sorted(by_first.get(_word(tokens[k]), []) + by_first.get(_norm(tokens[k].text), []) + anywhere,
+                            key=lambda c: c[0])
+        hit = next(((key, noun) for _, key, noun in candidates
                     if tuple(_word(t) for t in tokens[k:k + len(key)]) == key
                     or tuple(_norm(t.text) for t in tokens[k:k + len(key)]) == key), None)
         if hit is None or k in taken:

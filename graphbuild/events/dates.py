@@ -8,11 +8,13 @@ ISO string whose length matches its precision: "2023-07-26" (day), "2023-07" (mo
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
+from typing import Any
 
-from graphbuild.events.lexicon import Pattern, compile_patterns, load_lexicon
+from graphbuild.events.lexicon import Element, Pattern, compile_patterns, load_lexicon
 from graphbuild.language.base import Sentence, Token
 
 _WORD = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}|[^\W_]+(?:[-'’][^\W_]+)*\.?|\d+", re.UNICODE)
@@ -62,22 +64,60 @@ def is_time_word(token: Token, lang: str) -> bool:
                for p in dl.months + dl.weekdays + dl.relative_days) or token.text[:1].isdigit()
 
 
+# What a word (by its text: its forms follow from it) matches in one of the lexicon's pattern lists,
+# keyed by the list's id (the lists live as long as the cached _DateLexicon). Dates are resolved for
+# every run of words of many sentences, so the same words meet the same lists again and again.
+_WORD_MEMO: dict[tuple[str, int, str], Any] = {}
+_MEMO_LIMIT = 500_000
+
+
+def _memo(kind: str, patterns: list[Pattern], text: str, compute: Callable[[], Any]) -> Any:
+    key = (kind, id(patterns), text)
+    try:
+        return _WORD_MEMO[key]
+    except KeyError:
+        pass
+    if len(_WORD_MEMO) >= _MEMO_LIMIT:  # bounded: a long corpus keeps meeting new words
+        _WORD_MEMO.clear()
+    value = _WORD_MEMO[key] = compute()
+    return value
+
+
 def _one(word: _Word | None, patterns: list[Pattern]) -> object | None:
+    """The value of the first one-word pattern ``word`` matches."""
     if word is None:
         return None
-    tok = word.token()
-    for p in patterns:
-        if len(p.elements) == 1 and p.elements[0].matches(tok):
-            return p.value
-    return None
+
+    def compute() -> object | None:
+        tok = word.token()
+        for p in patterns:
+            if len(p.elements) == 1 and p.elements[0].matches(tok):
+                return p.value
+        return None
+
+    return _memo("one", patterns, word.text, compute)
+
+
+def _elements_matched(word: _Word, patterns: list[Pattern]) -> frozenset[tuple[int, int]]:
+    """(pattern index, element index) of every element of ``patterns`` that ``word`` matches."""
+
+    def compute() -> frozenset[tuple[int, int]]:
+        tok = word.token()
+        return frozenset((i, k) for i, p in enumerate(patterns) for k, e in enumerate(p.elements) if e.matches(tok))
+
+    return _memo("elements", patterns, word.text, compute)
 
 
 def _phrase_value(words: list[_Word], patterns: list[Pattern]) -> object | None:
-    toks = [w.token() for w in words]
-    for p in patterns:
+    """The value of the first pattern (in list order) whose elements match consecutive words."""
+    matched = [_elements_matched(w, patterns) for w in words]
+    starts = {i for m in matched for i, k in m if k == 0}
+    for i, p in enumerate(patterns):
         n = len(p.elements)
-        for i in range(len(toks) - n + 1):
-            if all(e.matches(toks[i + k]) for k, e in enumerate(p.elements)):
+        if n and i not in starts:
+            continue  # its first element matches no word
+        for at in range(len(words) - n + 1):
+            if all((i, k) in matched[at + k] for k in range(n)):
                 return p.value
     return None
 
@@ -218,6 +258,37 @@ def _relative(words: list[_Word], dl: _DateLexicon, pub: date) -> tuple[str, str
             back = (pub.weekday() - weekday) % 7
             return (pub - timedelta(days=back)).isoformat(), "day"
     return None
+
+
+@cache
+def _cue_elements(lang: str) -> tuple[Element, ...] | None:
+    """Every element of the patterns a date can be read from without a digit (None: a pattern
+    without elements, which matches any run)."""
+    dl = _date_lexicon(lang)
+    patterns = dl.months + dl.weekdays + dl.relative_days + dl.relative_periods
+    if any(not p.elements for p in patterns):
+        return None
+    return tuple({e for p in patterns for e in p.elements})
+
+
+@lru_cache(maxsize=100_000)
+def could_date(text: str, lang: str) -> bool:
+    """Whether a token written ``text`` can take part in a date :func:`resolve_date` reads: it has
+    a digit (a day, a year, an ISO date) or a word of a month, weekday or relative-date pattern.
+    A run of tokens none of which could date resolves to nothing, so callers skip it."""
+    try:
+        elements = _cue_elements(lang)
+    except KeyError:
+        return False
+    if elements is None:
+        return True
+    for word in _words(text):
+        if any(ch.isdigit() for ch in word.low):
+            return True
+        tok = word.token()
+        if any(e.matches(tok) for e in elements):
+            return True
+    return False
 
 
 def resolve_date(source: str | Sentence | list[Token], lang: str,

@@ -144,6 +144,8 @@ class _FirstWordIndex:
         """Ranks of the patterns whose first element may match a token with these forms."""
         known = self._known.get(forms)
         if known is None:
+            if len(self._known) >= _KNOWN_FORMS_KEPT:  # bounded: a long corpus keeps meeting new words
+                self._known.clear()
             known = self._known[forms] = self._ranks(forms)
         return known
 
@@ -159,6 +161,8 @@ class _FirstWordIndex:
                 found.update(self.prefix.get(form[:size], ()))
         return frozenset(found)
 
+
+_KNOWN_FORMS_KEPT = 200_000
 
 # Indexes of recently used pattern lists, by list identity. Each entry keeps the list's contents:
 # a hit must hold the same patterns (an id can be reused once a list is freed, or a list changed).
@@ -197,10 +201,31 @@ def find_matches(tokens: list[Token], patterns: list[Pattern], used: set[int] | 
     return sorted(found, key=lambda m: m.start)
 
 
+# Compiled lists by content: the passes compile the same word lists of the lexicon for every
+# sentence, and one shared list keeps its first-word index (and that index's known words) warm.
+# Callers only read the lists they get.
+_COMPILED: dict[tuple[bool, tuple[Any, ...]], list[Pattern]] = {}
+_COMPILED_KEPT = 4096
+
+
+def _specs_key(specs: dict[str, Any] | list[str]) -> tuple[bool, tuple[Any, ...]] | None:
+    items = tuple(specs.items()) if isinstance(specs, dict) else tuple(specs)
+    try:
+        hash(items)
+    except TypeError:  # values that are dicts (trigger entries): compiled once by their lexicon anyway
+        return None
+    return isinstance(specs, dict), items
+
+
 def compile_patterns(specs: dict[str, Any] | list[str]) -> list[Pattern]:
+    key = _specs_key(specs)
+    if key is not None and (known := _COMPILED.get(key)) is not None:
+        return known
     items = specs.items() if isinstance(specs, dict) else ((s, s) for s in specs)
-    patterns = [Pattern.parse(k, v) for k, v in items]
-    return sorted(patterns, key=lambda p: p.weight, reverse=True)
+    patterns = sorted((Pattern.parse(k, v) for k, v in items), key=lambda p: p.weight, reverse=True)
+    if key is not None and len(_COMPILED) < _COMPILED_KEPT:
+        _COMPILED[key] = patterns
+    return patterns
 
 
 @dataclass(frozen=True)

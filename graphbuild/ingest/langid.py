@@ -12,6 +12,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -32,11 +33,26 @@ class _Config:
     function_words: dict[str, frozenset[str]]
     expected: dict[str, frozenset[str]]
     expected_min_letters: int
+    latin: _LatinShortcut
+    plain: str  # the Cyrillic language its letters and function words may decide without lingua
+    plain_min_hits: int
+    quick_min: float  # confidence at which the quick lingua detector's answer is taken
+    quick_min_chars: int  # shorter texts go to the accurate detector (the quick one errs on them)
+
+
+@dataclass(frozen=True)
+class _LatinShortcut:
+    lang: str
+    letters: frozenset[str]
+    function_words: frozenset[str]
+    min_hits: int
+    min_share: float
 
 
 @lru_cache(maxsize=1)
 def _config() -> _Config:
     raw: dict[str, Any] = json.loads(DATA.read_text(encoding="utf-8"))
+    latin = raw["shortcuts"]["latin"]
     return _Config(
         alphabets={lang: frozenset(letters) for lang, letters in raw["cyrillic"].items()},
         detector={script: tuple(codes) for script, codes in raw["detector"].items()},
@@ -45,13 +61,21 @@ def _config() -> _Config:
         function_words={lang: frozenset(words) for lang, words in raw["function_words"].items()},
         expected={lang: frozenset(letters) for lang, letters in raw["expected_letters"].items()},
         expected_min_letters=int(raw["expected_min_letters"]),
+        latin=_LatinShortcut(
+            lang=latin["lang"], letters=frozenset(latin["letters"]), function_words=frozenset(latin["function_words"]),
+            min_hits=int(latin["min_hits"]), min_share=float(latin["min_share"])),
+        plain=raw["shortcuts"]["cyrillic"]["plain"],
+        plain_min_hits=int(raw["shortcuts"]["cyrillic"]["min_hits"]),
+        quick_min=float(raw["shortcuts"]["quick_lingua_min"]),
+        quick_min_chars=int(raw["shortcuts"]["quick_lingua_min_chars"]),
     )
 
 
 @lru_cache(maxsize=64)
-def _detector(codes: frozenset[str]) -> Any:
+def _detector(codes: frozenset[str], quick: bool = False) -> Any:
     # lingua shares loaded models between detectors, so a detector per candidate set only ever
-    # loads the models of languages the alphabets still allow (each costs about a second).
+    # loads the models of languages the alphabets still allow (each costs about a second; the
+    # quick, low-accuracy detector's trigram models a tenth of that).
     from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
     langs = []
@@ -59,16 +83,28 @@ def _detector(codes: frozenset[str]) -> Any:
         iso = getattr(IsoCode639_1, code.upper(), None)
         if iso is not None:
             langs.append(Language.from_iso_code_639_1(iso))
-    return LanguageDetectorBuilder.from_languages(*langs).build()
+    builder = LanguageDetectorBuilder.from_languages(*langs)
+    return (builder.with_low_accuracy_mode() if quick else builder).build()
 
 
 def _iso(language: Any) -> str:
     return str(language.iso_code_639_1.name).lower()
 
 
-def _lingua_ranking(text: str, codes: frozenset[str]) -> list[tuple[str, float]]:
+def _lingua_ranking(text: str, codes: frozenset[str], shortcuts: bool = True) -> list[tuple[str, float]]:
+    """lingua's ranking of ``codes`` for ``text``, best first. With ``shortcuts`` the quick detector
+    answers a long enough text when it is sure enough (alphabets.json "quick_lingua_min",
+    "quick_lingua_min_chars"); the accurate one otherwise."""
     if len(codes) < 2:
         return [(code, 1.0) for code in codes]
+    if shortcuts and len(text) >= _config().quick_min_chars:
+        quick = _detector(codes, quick=True).compute_language_confidence_values(text)
+        if quick and float(quick[0].value) >= _config().quick_min:
+            return [(_iso(v.language), float(v.value)) for v in quick]
+    return _accurate_ranking(text, codes)
+
+
+def _accurate_ranking(text: str, codes: frozenset[str]) -> list[tuple[str, float]]:
     values = _detector(codes).compute_language_confidence_values(text)
     return [(_iso(v.language), float(v.value)) for v in values]
 
@@ -94,7 +130,7 @@ def _evidence(text: str) -> str:
     return " ".join(common) if sum(len(w) for w in common) >= EVIDENCE_MIN_LETTERS else text
 
 
-def _cyrillic_language(letters: Counter[str], evidence: str, text: str) -> str:
+def _cyrillic_language(letters: Counter[str], evidence: str, text: str, shortcuts: bool = True) -> str:
     """Language of Cyrillic ``text``, judged on the letter counts of ``evidence`` (its lower-case
     words); lingua reads the evidence, function words are counted over the whole text."""
     cfg = _config()
@@ -112,8 +148,15 @@ def _cyrillic_language(letters: Counter[str], evidence: str, text: str) -> str:
         return min(misfit, key=lambda lang: (misfit[lang] / max(total, 1), len(cfg.alphabets[lang])))
     known = set(cfg.detector["cyrillic"])
     ranked = compatible & known
-    if len(ranked) > 1:
-        order = _lingua_ranking(evidence, frozenset(ranked))
+    words = Counter(w.lower() for w in _WORD.findall(text))
+
+    def hits(lang: str) -> int:
+        return sum(n for w, n in words.items() if w in cfg.function_words.get(lang, frozenset()))
+
+    if len(ranked) > 1 and shortcuts and (plain := _plain_cyrillic(letters, ranked, hits)):
+        best = plain
+    elif len(ranked) > 1:
+        order = _lingua_ranking(evidence, frozenset(ranked), shortcuts)
         best = order[0][0] if order else min(ranked, key=lambda lang: len(cfg.alphabets[lang]))
     elif ranked:
         best = next(iter(ranked))
@@ -132,11 +175,6 @@ def _cyrillic_language(letters: Counter[str], evidence: str, text: str) -> str:
         if relatives:
             return min(relatives, key=lambda lang: len(cfg.alphabets[lang]))
     base = cfg.alphabets["ru"]
-    words = Counter(w.lower() for w in _WORD.findall(text))
-
-    def hits(lang: str) -> int:
-        return sum(n for w, n in words.items() if w in cfg.function_words.get(lang, frozenset()))
-
     best_hits = hits(best)
     scored = []
     for lang in compatible - known:
@@ -151,11 +189,40 @@ def _cyrillic_language(letters: Counter[str], evidence: str, text: str) -> str:
     return best
 
 
+def _plain_cyrillic(letters: Counter[str], ranked: set[str], hits: Callable[[str], int]) -> str | None:
+    """The plain Cyrillic language (Russian) without asking lingua, when every letter belongs to its
+    alphabet, which the other candidates' alphabets contain, and its function words outnumber theirs."""
+    cfg = _config()
+    plain = cfg.plain
+    alphabet = cfg.alphabets.get(plain)
+    if plain not in ranked or alphabet is None or any(ch not in alphabet for ch in letters):
+        return None
+    if not all(alphabet <= cfg.alphabets[lang] for lang in ranked):
+        return None
+    own = hits(plain)
+    if own >= cfg.plain_min_hits and all(own > hits(lang) for lang in ranked - {plain}):
+        return plain
+    return None
+
+
+def _latin_language(text: str) -> str | None:
+    """The Latin-script language its function words decide (English), or None: ask lingua."""
+    rule = _config().latin
+    common = [w.lower() for w in _WORD.findall(text) if not w[:1].isupper()]
+    if not common or any(ch not in rule.letters for w in common for ch in w if ch != "-"):
+        return None
+    found = sum(w in rule.function_words for w in common)
+    return rule.lang if found >= rule.min_hits and found >= rule.min_share * len(common) else None
+
+
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
-def detect_language(text: str) -> str:
-    """ISO 639-1 code of the language of ``text``, or "und" when there are too few letters."""
+def detect_language(text: str, shortcuts: bool = True) -> str:
+    """ISO 639-1 code of the language of ``text``, or "und" when there are too few letters.
+
+    ``shortcuts`` lets letters and function words decide clear cases without lingua (see
+    alphabets.json); False asks lingua whenever it has a choice (tools/langid_check.py compares)."""
     letters = _letters(text)
     if not letters:
         return UNDETERMINED
@@ -164,10 +231,12 @@ def detect_language(text: str) -> str:
     if script == "cyrillic":
         evidence = _evidence(text)
         cyrillic = Counter(ch.lower() for ch in evidence if ch.isalpha() and _script(ch) == "cyrillic")
-        return _cyrillic_language(cyrillic, evidence, text)
+        return _cyrillic_language(cyrillic, evidence, text, shortcuts)
     if count < len(letters) / 2:
         script = "other"
-    order = _lingua_ranking(text, frozenset(_config().detector[script]))
+    if script == "latin" and shortcuts and (lang := _latin_language(text)):
+        return lang
+    order = _lingua_ranking(text, frozenset(_config().detector[script]), shortcuts)
     return order[0][0] if order and order[0][1] > 0 else UNDETERMINED
 
 
@@ -187,7 +256,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def analyse_languages(text: str) -> tuple[str, list[str]]:
+def analyse_languages(text: str, shortcuts: bool = True) -> tuple[str, list[str]]:
     """Document language and one language per paragraph (see :func:`paragraph_spans`).
 
     Paragraphs too short to judge take the document's language; the document's language is the
@@ -201,11 +270,11 @@ def analyse_languages(text: str) -> tuple[str, list[str]]:
         if n < min_letters:
             judged.append(None)
             continue
-        lang = detect_language(text[s:e])
+        lang = detect_language(text[s:e], shortcuts)
         judged.append(lang)
         if lang != UNDETERMINED:
             weight[lang] += n
-    doc_lang = weight.most_common(1)[0][0] if weight else detect_language(text)
+    doc_lang = weight.most_common(1)[0][0] if weight else detect_language(text, shortcuts)
     return doc_lang, [lang if lang and lang != UNDETERMINED else doc_lang for lang in judged]
 
 
