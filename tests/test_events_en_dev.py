@@ -295,3 +295,10 @@ def test_the_one_called_on_does_the_act_asked_for() -> None:
     find(found, "REQUEST", {"USA"}, {"SRB"})
     retreat = find(found, "RETREAT", {"SRB"}, set())
     assert retreat.source == ["SRB"] and retreat.mode == "planned"
+
+
+def test_a_leader_rejecting_the_accusation_against_his_state_answers_the_accuser() -> None:
+    found = events("en", "Kosovo Prime Minister Albin Kurti accused Belgrade of organising the attack. Serbian "
+                         "President Aleksandar Vucic has rejected the accusation.")
+    deny = find(found, "DENY", {"person:aleksandar-vucic"}, {"person:albin-kurti"})
+    assert set(deny.target) == {"person:albin-kurti"}

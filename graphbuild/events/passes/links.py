@@ -48,12 +48,14 @@ def _object_noun(c: Candidate, inner: Candidate) -> bool:
         and tree.tokens[inner.head].pos == "NOUN"
 
 
-def _claim_about(c: Candidate, earlier: list[Candidate]) -> Candidate | None:
-    """The latest earlier claim against the denier."""
+def _claim_about(c: Candidate, earlier: list[Candidate], ctx: DocContext) -> Candidate | None:
+    """The latest earlier claim against the denier (or the state the denier speaks for: "Kurti accused
+    Belgrade ... Vucic rejected the accusation")."""
+    denier = set(c.source) | {s for a in c.source if a in ctx.kb for s in ctx.kb.states_of(a, ctx.doc.published)}
     for o in reversed(earlier):
-        if o.type == "ACCUSE" and set(o.target) & set(c.source):
+        if o.type == "ACCUSE" and set(o.target) & denier:
             return o
-        if o.type not in ("DENY", "ACCUSE") and o.reported_by and set(o.participants) & set(c.source):
+        if o.type not in ("DENY", "ACCUSE") and o.reported_by and set(o.participants) & denier:
             return o
     return None
 
@@ -105,7 +107,7 @@ def run(ctx: DocContext) -> None:
         if inner is None:
             tokens = [c.sent.tokens[k] for k in sorted(c.sent.tree.subtree(c.head))]
             if find_matches(tokens, claims, set()):
-                inner = _claim_about(c, ctx.candidates[:n])
+                inner = _claim_about(c, ctx.candidates[:n], ctx)
         if inner is None:
             continue
         c.about = inner
