@@ -302,3 +302,10 @@ def test_a_leader_rejecting_the_accusation_against_his_state_answers_the_accuser
                          "President Aleksandar Vucic has rejected the accusation.")
     deny = find(found, "DENY", {"person:aleksandar-vucic"}, {"person:albin-kurti"})
     assert set(deny.target) == {"person:albin-kurti"}
+
+
+def test_a_denied_accusation_that_named_no_accused_was_aimed_at_the_denier() -> None:
+    found = events("en", "Baku called the deaths a murder. The Kremlin rejected the accusations.")
+    accuse = find(found, "ACCUSE", {"AZE"}, {"RUS"})
+    deny = find(found, "DENY", {"org:kremlin"}, {"AZE"})
+    assert (accuse.target, deny.target) == (["RUS"], ["AZE"])

@@ -438,3 +438,11 @@ def test_talks_named_as_background_of_a_signing_are_the_talks_held() -> None:
                    "поставках в Монголию авиатоплива и нефтепродуктов.")
     meetings = [e for e in found if e.type == "MEET"]
     assert [(m.mode, len(m.evidence)) for m in meetings] == [("asserted", 2)]
+
+
+def test_a_denied_accusation_that_named_no_accused_was_aimed_at_the_denier() -> None:
+    found = events("В Баку назвали гибель двух братьев убийством. В Кремле эти обвинения отвергли: пресс-секретарь "
+                   "президента Дмитрий Песков заявил, что действия полиции были законными.")
+    accuse = find(found, "ACCUSE", {"AZE"}, {"RUS"})
+    deny = find(found, "DENY", {PESKOV}, {"AZE"})
+    assert (accuse.target, deny.target) == (["RUS"], ["AZE"])

@@ -53,7 +53,9 @@ def _claim_about(c: Candidate, earlier: list[Candidate], ctx: DocContext) -> Can
     Belgrade ... Vucic rejected the accusation")."""
     denier = set(c.source) | {s for a in c.source if a in ctx.kb for s in ctx.kb.states_of(a, ctx.doc.published)}
     for o in reversed(earlier):
-        if o.type == "ACCUSE" and set(o.target) & denier:
+        # an accusation of the denier, or one that named no accused ("В Баку назвали это убийством")
+        if o.type == "ACCUSE" and (set(o.target) & denier or (not o.target and o.source
+                                                               and not set(o.source) & denier)):
             return o
         if o.type not in ("DENY", "ACCUSE") and o.reported_by and set(o.participants) & denier:
             return o
@@ -113,6 +115,9 @@ def run(ctx: DocContext) -> None:
         c.about = inner
         if inner.type == "ACCUSE":  # "denied the accusations": the denial answers the accuser
             c.target = c.target or [a for a in inner.source if a not in c.source]
+            if not inner.target and inner.sent is not c.sent:  # an earlier one was aimed at the denier's side
+                states = sorted({s for a in c.source if a in ctx.kb for s in ctx.kb.states_of(a, ctx.doc.published)})
+                inner.target = [a for a in (states or c.source) if a not in inner.source]
             continue
         if not inner.source and c.source:
             inner.source = list(c.source)  # "Тегеран опроверг сообщения о поставках": its own supplies
