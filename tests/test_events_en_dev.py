@@ -309,3 +309,10 @@ def test_a_denied_accusation_that_named_no_accused_was_aimed_at_the_denier() -> 
     accuse = find(found, "ACCUSE", {"AZE"}, {"RUS"})
     deny = find(found, "DENY", {"org:kremlin"}, {"AZE"})
     assert (accuse.target, deny.target) == (["RUS"], ["AZE"])
+
+
+def test_initialling_a_text_is_an_agreement() -> None:
+    found = events("en", "Armenia and Azerbaijan initialled the text of the peace agreement.")
+    assert set(find(found, "AGREE", {"ARM", "AZE"}, set()).source) == {"ARM", "AZE"}
+    adjective = events("en", "The initial talks between Armenia and Azerbaijan failed.")
+    assert not [e for e in adjective if e.type == "AGREE"]

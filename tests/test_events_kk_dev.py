@@ -599,3 +599,10 @@ def test_lifting_a_ban_is_a_retreat_towards_the_banned() -> None:
     retreat = find(events("Қазақстан Талибан қозғалысын тыйым салынған ұйымдар тізімінен шығарды."), "RETREAT",
                    {"KAZ"}, {"org:taliban"})
     assert (retreat.source, retreat.target) == (["KAZ"], ["org:taliban"])
+
+
+def test_initialling_a_text_is_an_agreement() -> None:
+    agree = find(events("Әзербайжан мен Арменияның сыртқы істер министрлері Джейхун Байрамов пен Арарат Мирзоян "
+                        "бейбітшілік келісімінің мәтінін парафтады."), "AGREE",
+                 {"person:jeyhun-bayramov", "person:ararat-mirzoyan"}, set())
+    assert set(agree.source) == {"person:jeyhun-bayramov", "person:ararat-mirzoyan"}

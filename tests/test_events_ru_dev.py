@@ -446,3 +446,8 @@ def test_a_denied_accusation_that_named_no_accused_was_aimed_at_the_denier() -> 
     accuse = find(found, "ACCUSE", {"AZE"}, {"RUS"})
     deny = find(found, "DENY", {PESKOV}, {"AZE"})
     assert (accuse.target, deny.target) == (["RUS"], ["AZE"])
+
+
+def test_initialling_a_text_is_an_agreement() -> None:
+    agree = find(events("Армения и Азербайджан парафировали текст мирного соглашения."), "AGREE", {"ARM", "AZE"}, set())
+    assert set(agree.source) == {"ARM", "AZE"}
