@@ -85,17 +85,18 @@ class KnowledgeGraph:
     _index: EventIndex = field(default_factory=MemoryEventIndex, repr=False, compare=False)
 
     @classmethod
-    def spilled(cls, folder: Path) -> KnowledgeGraph:
+    def spilled(cls, folder: Path, cache_size: int | None = None) -> KnowledgeGraph:
         """An empty graph whose records and merge index live in ``folder``/graph.sqlite, not in memory.
 
         It merges and reads exactly as an in-memory graph does (same code, same results); the
-        folder is scratch space the caller removes when done with the graph."""
+        folder is scratch space the caller removes when done with the graph. ``cache_size``: records
+        of each kind kept as objects (default: a few thousand; tests make it tiny)."""
         db = open_spill(Path(folder) / "graph.sqlite")
         # Documents carry their text: few are kept as objects. Events are compared with their
         # earlier tellings on every merge: many are.
-        return cls(documents=RecordMap(db, "documents", 64), actors=RecordMap(db, "actors", 8192),
-                   roles=RecordMap(db, "roles", 2048), events=RecordMap(db, "events", 8192),
-                   _index=SqliteEventIndex(db))
+        sizes = {"documents": 64, "actors": 8192, "roles": 2048, "events": 8192}
+        maps = {kind: RecordMap(db, kind, cache_size or size) for kind, size in sizes.items()}
+        return cls(**maps, _index=SqliteEventIndex(db))
 
     @property
     def is_spilled(self) -> bool:
