@@ -31,7 +31,8 @@ def _layout(graph: KnowledgeGraph, actor_ids: list[str]) -> dict[str, tuple[floa
     # A hidden hub tied to every component keeps small components near the main one.
     hub = object()
     for component in nx.connected_components(simple.copy()):
-        simple.add_edge(hub, max(component, key=simple.degree), weight=0.3)
+        # Sorted first: among equal degrees a set's order would follow the process's string hashing.
+        simple.add_edge(hub, max(sorted(component), key=simple.degree), weight=0.3)
     positions = nx.spring_layout(simple, seed=7, k=2.2 / max(1, len(actor_ids)) ** 0.5, iterations=300)
     positions.pop(hub)
     return {n: (x, y) for n, x, y in zip(positions, _spread([p[0] for p in positions.values()]),
