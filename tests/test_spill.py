@@ -52,3 +52,20 @@ def test_spill_refuses_into() -> None:
 
     with pytest.raises(ValueError, match="spill or into"):
         build_result([str(REPO / "examples")], into=KnowledgeGraph(), spill="x")
+
+
+def test_streamed_graphml_reads_back_as_the_networkx_graph(records_dir: Path, tmp_path: Path) -> None:
+    """The GraphML writer streams its elements; networkx reads them back as the graph they describe."""
+    import networkx as nx
+
+    from graphbuild.export.graphml import graph_to_networkx_full, write_graphml
+    from graphbuild.graph.records import read_records
+
+    graph = read_records(records_dir)
+    expected, read = graph_to_networkx_full(graph), nx.read_graphml(write_graphml(graph, tmp_path))
+
+    def edges(g: nx.MultiDiGraph) -> list[tuple[str, str, str, tuple]]:
+        return sorted((u, v, k, tuple(sorted(d.items()))) for u, v, k, d in g.edges(keys=True, data=True))
+
+    assert dict(read.nodes(data=True)) == dict(expected.nodes(data=True))
+    assert edges(read) == edges(expected)
