@@ -43,7 +43,9 @@ class RecordMap(MutableMapping[str, T], Generic[T]):
 
     def __init__(self, db: sqlite3.Connection, table: str, cache_size: int = 4096) -> None:
         self._db, self._table, self._cache_size = db, table, cache_size
-        self._cache: OrderedDict[str, T] = OrderedDict()
+        # Each cached record with the bytes the table holds for it: one that comes back unchanged
+        # when it leaves the cache is not written again (the exports only read).
+        self._cache: OrderedDict[str, tuple[T, bytes | None]] = OrderedDict()
         db.execute(f"CREATE TABLE IF NOT EXISTS {table} (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, "
                    "body BLOB NOT NULL)")
 
@@ -52,19 +54,21 @@ class RecordMap(MutableMapping[str, T], Generic[T]):
         found = self._cache.get(key)
         if found is not None:
             self._cache.move_to_end(key)
-            return found
+            return found[0]
         row = self._db.execute(f"SELECT body FROM {self._table} WHERE id = ?", (key,)).fetchone()
         if row is None:
             raise KeyError(key)
         record: T = pickle.loads(row[0])
-        self._keep(key, record)
+        self._keep(key, record, row[0])
         return record
 
     def __setitem__(self, key: str, record: T) -> None:
+        body = None
         if key not in self:  # claim its place in insertion order now
-            self._db.execute(f"INSERT INTO {self._table} (id, body) VALUES (?, ?)", (key, _dump(record)))
+            body = _dump(record)
+            self._db.execute(f"INSERT INTO {self._table} (id, body) VALUES (?, ?)", (key, body))
         self._cache.pop(key, None)
-        self._keep(key, record)
+        self._keep(key, record, body)
 
     def __delitem__(self, key: str) -> None:
         if key not in self:
@@ -103,19 +107,19 @@ class RecordMap(MutableMapping[str, T], Generic[T]):
             last = page[-1][0]
             for key, body in page:
                 cached = self._cache.get(key)
-                yield cached if cached is not None else pickle.loads(body)
-
-    def flush(self) -> None:
-        """Write every cached record to the table (they stay cached)."""
-        self._db.executemany(f"UPDATE {self._table} SET body = ? WHERE id = ?",
-                             ((_dump(record), key) for key, record in self._cache.items()))
+                yield cached[0] if cached is not None else pickle.loads(body)
 
     # -- the cache ---------------------------------------------------------------------
-    def _keep(self, key: str, record: T) -> None:
-        self._cache[key] = record
+    def _keep(self, key: str, record: T, stored: bytes | None) -> None:
+        self._cache[key] = (record, stored)
         while len(self._cache) > self._cache_size:
-            old_key, old = self._cache.popitem(last=False)
-            self._db.execute(f"UPDATE {self._table} SET body = ? WHERE id = ?", (_dump(old), old_key))
+            old_key, (old, old_stored) = self._cache.popitem(last=False)
+            self._write_back(old_key, old, old_stored)
+
+    def _write_back(self, key: str, record: T, stored: bytes | None) -> None:
+        body = _dump(record)
+        if body != stored:
+            self._db.execute(f"UPDATE {self._table} SET body = ? WHERE id = ?", (body, key))
 
 
 def _dump(record: object) -> bytes:
