@@ -8,6 +8,7 @@ direct "truthy" actor-to-actor triple (``RUS gb:negotiatedWith PRK``) sits besid
 from __future__ import annotations
 
 import contextlib
+import functools
 import re
 import tempfile
 from collections import OrderedDict
@@ -23,14 +24,24 @@ from graphbuild.graph.knowledge_graph import KnowledgeGraph
 from graphbuild.ids import content_hash, telling_id
 from graphbuild.model import EVENT_TYPES, Actor, Document, Event, Evidence, Role, Telling
 
-GB = Namespace("https://w3id.org/graphbuild/ontology#")
+
+class _Vocabulary(Namespace):
+    """A namespace whose terms are made once: rdflib builds and validates a new URIRef on every
+    ``GB.mode``, which was a good part of the RDF export's time."""
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 (the module's few namespaces live as long as it)
+    def term(self, name: str) -> URIRef:
+        return super().term(name)
+
+
+GB = _Vocabulary("https://w3id.org/graphbuild/ontology#")
 ID = Namespace("https://w3id.org/graphbuild/id/")
 GRAPH = Namespace("https://w3id.org/graphbuild/graph/")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
-PROV = Namespace("http://www.w3.org/ns/prov#")
-SCHEMA = Namespace("https://schema.org/")
+PROV = _Vocabulary("http://www.w3.org/ns/prov#")
+SCHEMA = _Vocabulary("https://schema.org/")
 WD = Namespace("http://www.wikidata.org/entity/")
-GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")  # W3C WGS84 vocabulary: geo:lat, geo:long
+GEO = _Vocabulary("http://www.w3.org/2003/01/geo/wgs84_pos#")  # W3C WGS84 vocabulary: geo:lat, geo:long
 GEONAMES = "https://sws.geonames.org/"
 
 PACKAGE_DATA = Path(__file__).resolve().parent.parent / "data"
@@ -71,6 +82,7 @@ def truthy_property(edge: str) -> URIRef:
     return GB[first + "".join(part.title() for part in rest)]
 
 
+@functools.lru_cache(maxsize=65536)  # actors and events are named in many statements
 def iri(node_id: str) -> URIRef:
     """The IRI of a graph id (``RUS``, ``ev:...``, ``person:sergei-shoigu``)."""
     return ID[quote(node_id, safe=_ID_SAFE)]
@@ -353,8 +365,8 @@ def _document_triples(graph: KnowledgeGraph, t: _Triples, doc: Document,
         if actor_id in graph.actors:
             out += t.actor(graph.actors[actor_id], mentioned_in=doc.id)
     # Inside a document's graph, only that document's mentions are its to state.
-    here = iri(doc.id)
-    return [x for x in out if x[1] != GB.mentionedIn or x[2] == here]
+    here, mentioned_in = iri(doc.id), GB.mentionedIn
+    return [x for x in out if x[1] != mentioned_in or x[2] == here]
 
 
 Quad = tuple[Node, Node, Node, URIRef | None]  # subject, predicate, object, graph (None: default)
