@@ -1,6 +1,6 @@
 """What an output folder's graph costs in memory, and what each export costs on top of it.
 
-    python bench/export_scaling.py OUT [OUT ...]
+    python bench/export_scaling.py OUT [OUT ...] [--formats jsonl rdf ...]
 
 For each output folder (a build's, e.g. the ones ``bench/memory_scaling.py --keep DIR`` leaves),
 one fresh process loads its records into an in-memory graph (as ``graphbuild load`` does) and
@@ -34,7 +34,7 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def child(folder: Path) -> None:
+def child(folder: Path, formats: list[str]) -> None:
     import graphbuild
     import graphbuild.export.graphml
     import graphbuild.export.html_view
@@ -52,7 +52,7 @@ def child(folder: Path) -> None:
                               "load_s": time.monotonic() - started, "rss_before_mb": before,
                               "graph_mb": _rss_mb() - before, "formats": []}
     with tempfile.TemporaryDirectory(prefix="export-scaling-") as scratch:
-        for fmt in EXPORT_FORMATS:
+        for fmt in [f for f in EXPORT_FORMATS if f in formats]:
             started = time.monotonic()
             write_all(graph, Path(scratch), formats=[fmt] if fmt != "jsonl" else ["jsonl"])
             row["formats"].append((fmt, time.monotonic() - started, _peak_mb()))  # type: ignore[union-attr]
@@ -60,13 +60,19 @@ def child(folder: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
+    from graphbuild.export import EXPORT_FORMATS
+
     args = sys.argv[1:] if argv is None else argv
+    formats = list(EXPORT_FORMATS)
+    if "--formats" in args:
+        formats = args[args.index("--formats") + 1:]
+        args = args[:args.index("--formats")]
     if args[:1] == ["--child"]:
-        child(Path(args[1]))
+        child(Path(args[1]), formats)
         return
     for folder in args:
-        done = subprocess.run([sys.executable, __file__, "--child", folder], capture_output=True, text=True,
-                              check=False)
+        done = subprocess.run([sys.executable, __file__, "--child", folder, "--formats", *formats],
+                              capture_output=True, text=True, check=False)
         if done.returncode != 0:
             raise SystemExit(f"{folder}: failed\n{done.stderr[-3000:]}")
         row = json.loads(done.stdout.strip().splitlines()[-1])
