@@ -69,3 +69,24 @@ def test_streamed_graphml_reads_back_as_the_networkx_graph(records_dir: Path, tm
 
     assert dict(read.nodes(data=True)) == dict(expected.nodes(data=True))
     assert edges(read) == edges(expected)
+
+
+def test_exports_written_in_many_runs_and_chunks_are_the_same(records_dir: Path, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """The RDF sort spilling runs of 50 statements to disk, and Parquet row groups of 7 rows, write
+    what one run and one row group write (large graphs take that path)."""
+    import pandas as pd
+
+    from graphbuild.export import sorted_runs, tables
+    from graphbuild.graph.records import read_records
+
+    graph = read_records(records_dir)
+    write_all(graph, tmp_path / "one", formats=["rdf", "parquet"])
+    monkeypatch.setattr(sorted_runs, "RUN_SIZE", 50)
+    monkeypatch.setattr(tables, "CHUNK_ROWS", 7)
+    write_all(graph, tmp_path / "many", formats=["rdf", "parquet"])
+    for name in ("graph.ttl", "graph.trig", "graph.jsonld"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "many" / name).read_bytes(), name
+    for path in sorted((tmp_path / "one" / "tables").glob("*.parquet")):
+        pd.testing.assert_frame_equal(pd.read_parquet(path), pd.read_parquet(tmp_path / "many" / "tables" / path.name))
+    assert not list(tmp_path.rglob("*.tmp")), "a sort run or scratch file was left"

@@ -25,8 +25,8 @@ class SortedRuns:
     """(key, value) pairs in key order, each key once (its first value); use as a context manager,
     which removes the run files."""
 
-    def __init__(self, scratch: Path, run_size: int = RUN_SIZE) -> None:
-        self._scratch, self._run_size = Path(scratch), run_size
+    def __init__(self, scratch: Path, run_size: int | None = None) -> None:
+        self._scratch, self._run_size = Path(scratch), run_size or RUN_SIZE
         self._pending: dict[str, str] = {}
         self._runs: list[Path] = []
         self._folder: tempfile.TemporaryDirectory[str] | None = None
