@@ -60,7 +60,8 @@ def build_result(inputs: PathLike | Iterable[PathLike], *, kb: Iterable[PathLike
                  dask: str | None = None, corrections: PathLike | None = None,
                  stdin_text: str | bytes | None = None, skip: Path | None = None,
                  on_document: Callable[[str, bool], None] | None = None,
-                 on_read: Callable[[int], None] | None = None, into: KnowledgeGraph | None = None) -> BuildResult:
+                 on_read: Callable[[int], None] | None = None, into: KnowledgeGraph | None = None,
+                 spill: PathLike | None = None) -> BuildResult:
     """:func:`build` with every input error kept in the result (what ``graphbuild build`` runs).
 
     ``into``: a graph (one :func:`load` read from an output folder) to add the inputs' documents to,
@@ -70,10 +71,15 @@ def build_result(inputs: PathLike | Iterable[PathLike], *, kb: Iterable[PathLike
 
     The corrections file is read and checked before any article is, so a bad one costs nothing;
     the graph's ``warnings`` are the build's warnings (warnings.jsonl) and its ``corrections`` the
-    record of what each correction changed (corrections.json)."""
+    record of what each correction changed (corrections.json).
+
+    ``spill``: a scratch folder where the merged graph is kept on disk instead of in memory (the
+    output is the same; remove the folder once the graph is written). Not with ``into``."""
     from graphbuild.corrections import apply_corrections, read_corrections, write_alias_kb
     from graphbuild.pipeline import build_graph
 
+    if into is not None and spill is not None:
+        raise ValueError("a build into an existing graph keeps it in memory: give spill or into, not both")
     if into is not None and (into.corrections or corrections is not None):
         raise ValueError("adding to an output built with corrections is not supported: rebuild all the "
                          "inputs with --out and --corrections")
@@ -84,7 +90,8 @@ def build_result(inputs: PathLike | Iterable[PathLike], *, kb: Iterable[PathLike
             alias_kb = write_alias_kb(fixes, kb_files, Path(scratch))
             kb_files += [alias_kb] if alias_kb else []
         result = build_graph(_as_list(inputs), kb_files=kb_files, jobs=jobs, dask=dask, stdin_text=stdin_text,
-                             skip=skip, on_document=on_document, on_read=on_read, into=into)
+                             skip=skip, on_document=on_document, on_read=on_read, into=into,
+                             spill=Path(spill) if spill is not None else None)
     if fixes is not None:
         applied = apply_corrections(result.graph, fixes)
         result.graph.corrections = applied.records

@@ -317,7 +317,7 @@ def build_graph(inputs: list[str], *, kb_files: Iterable[Path] = (), jobs: int =
                 stdin_text: str | bytes | None = None, skip: Path | None = None,
                 on_document: Callable[[str, bool], None] | None = None,
                 on_read: Callable[[int], None] | None = None,
-                into: KnowledgeGraph | None = None) -> BuildResult:
+                into: KnowledgeGraph | None = None, spill: Path | None = None) -> BuildResult:
     """Read every input, extract each document and merge everything into one graph.
 
     Streaming: inputs are read as extraction needs them, and each document's graph is merged as
@@ -332,11 +332,15 @@ def build_graph(inputs: list[str], *, kb_files: Iterable[Path] = (), jobs: int =
     inside an input folder). ``into`` is a graph to add the documents to (one loaded from an
     output folder, for ``build --into``): its warnings come first, and a document it already holds
     is not extracted again (listed in ``already_held``). Documents are merged into it one by one, as
-    a build of all the inputs would have merged them after the ones it holds.
+    a build of all the inputs would have merged them after the ones it holds. ``spill`` is a scratch
+    folder to keep the merged graph in (on disk, so memory stays flat however large the corpus;
+    graph/spill.py) instead of memory; the caller removes it when done with the result's graph.
     """
     kb_key = tuple(str(p) for p in kb_files)
     _knowledge_base(kb_key)  # fail early (and once) on a bad user KB file
-    result = BuildResult(into if into is not None else KnowledgeGraph())
+    if into is None:
+        into = KnowledgeGraph.spilled(spill) if spill is not None else KnowledgeGraph()
+    result = BuildResult(into)
     result.warnings = list(result.graph.warnings)
     held = set(result.graph.documents)
 

@@ -97,10 +97,15 @@ def _print_summary(ctx: click.Context, stats: dict[str, Any], warnings: list[str
 @click.option("--corrections", "corrections", default=None,
               type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="YAML file of corrections to apply (docs/corrections.md).")
+@click.option("--spill", is_flag=True,
+              help="Keep the merged graph on disk (a scratch SQLite file beside --out, removed at the end) "
+                   "instead of in memory, so memory stays flat however many articles: for corpora larger "
+                   "than memory. Same output files, byte for byte; slower. Not with --into.")
 @click.pass_context
 @_handle_errors
 def build(ctx: click.Context, inputs: tuple[str, ...], out: Path | None, into: Path | None,
-          kb_files: tuple[Path, ...], jobs: int, dask: str | None, corrections: Path | None) -> None:
+          kb_files: tuple[Path, ...], jobs: int, dask: str | None, corrections: Path | None,
+          spill: bool) -> None:
     """Extract actors and events from articles (.txt, .html, .jsonl, folders, globs, - for stdin).
 
     \b
@@ -110,15 +115,20 @@ def build(ctx: click.Context, inputs: tuple[str, ...], out: Path | None, into: P
       graphbuild build corpus/ --out out/ --dask tcp://scheduler:8786
       graphbuild build examples/ --out out/ --corrections corrections.yaml
       graphbuild build todays_news/ --into out/     # add to an existing output
+      graphbuild build corpus/ --out out/ --spill   # a corpus larger than memory
     """
     from graphbuild.api import build_result, write_into
     from graphbuild.ingest import read_stdin
 
     if (out is None) == (into is None):
         raise click.UsageError("give either --out DIR (a new build) or --into DIR (add to an existing output)")
+    if spill and into is not None:
+        raise click.UsageError("--spill builds a new output: use it with --out, not --into")
     target = out if out is not None else into
     assert target is not None
-    with OutputFolder(target, is_output_entry) as folder:  # locked from the start: a second build fails at once
+    with OutputFolder(target, is_output_entry) as folder, \
+            (folder.scratch() if spill else contextlib.nullcontext()) as scratch:
+        # locked from the start: a second build fails at once
         held = _existing_output(into) if into is not None else None
         before = set(held.documents) if held is not None else set()
         stdin_data = read_stdin() if "-" in inputs else None
@@ -126,7 +136,7 @@ def build(ctx: click.Context, inputs: tuple[str, ...], out: Path | None, into: P
             result = build_result(list(inputs), kb=kb_files, jobs=jobs, dask=dask, corrections=corrections,
                                   stdin_text=stdin_data, skip=folder.path,
                                   on_document=lambda _source, ok: advance() if ok else None,
-                                  on_read=advance.set_total, into=held)
+                                  on_read=advance.set_total, into=held, spill=scratch)
         for source, document in result.already_held:
             warning_line(f"{source}: already in {target} as {document}; not added again")
         for error in result.errors:
@@ -138,7 +148,8 @@ def build(ctx: click.Context, inputs: tuple[str, ...], out: Path | None, into: P
                 stderr.print(literal(f"{target}: no new document; left as it was"))
             ctx.exit(EXIT_PARTIAL if result.errors else EXIT_OK)
         write_into(folder, result.graph)
-    _print_summary(ctx, result.graph.stats(), result.warnings, len(result.errors), f"built {target}")
+        stats = result.graph.stats()  # while a spilled graph's scratch folder is there
+    _print_summary(ctx, stats, result.warnings, len(result.errors), f"built {target}")
     ctx.exit(EXIT_PARTIAL if result.errors else EXIT_OK)
 
 

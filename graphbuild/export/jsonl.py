@@ -20,11 +20,12 @@ def write_jsonl(path: Path, rows: Iterable[dict[str, Any]]) -> None:
 
 def write_contract(graph: KnowledgeGraph, out_dir: Path) -> list[Path]:
     out_dir = Path(out_dir)
+    # Generators: each file is written as its records are read (a spilled graph streams them from disk).
     files = {
-        "documents.jsonl": [d.to_dict() for d in graph.sorted_documents()],
-        "entities.jsonl": [a.to_dict() for a in graph.sorted_actors()],
-        "events.jsonl": [e.to_dict() for e in graph.sorted_events()],
-        "roles.jsonl": [r.to_dict() for r in graph.sorted_roles()],
+        "documents.jsonl": (d.to_dict() for d in graph.sorted_documents()),
+        "entities.jsonl": (a.to_dict() for a in graph.sorted_actors()),
+        "events.jsonl": (e.to_dict() for e in graph.sorted_events()),
+        "roles.jsonl": (r.to_dict() for r in graph.sorted_roles()),
     }
     for name, rows in files.items():
         write_jsonl(out_dir / name, rows)

@@ -19,7 +19,6 @@ from graphbuild.export.atomic import atomic_dir
 from graphbuild.graph.knowledge_graph import KnowledgeGraph
 from graphbuild.stores.neo4j_model import (
     POINT,
-    GraphRows,
     NodeSet,
     RelSet,
     check_vocabulary,
@@ -31,14 +30,26 @@ from graphbuild.stores.neo4j_model import (
 _ARRAY_DELIMITERS = ("|", ";", "^", "~", "\u001f")
 
 
-def _array_delimiter(rows: GraphRows) -> str:
+class _DelimiterScan:
+    """A row sink of the first pass: notes which candidate delimiters occur in array values."""
+
+    def __init__(self, row_set: NodeSet | RelSet, used: set[str]) -> None:
+        self._arrays = [name for name, kind in row_set.properties if kind.endswith("[]")]
+        self._used = used
+
+    def append(self, row: dict[str, Any]) -> None:
+        for name in self._arrays:
+            for item in row.get(name) or []:
+                self._used.update(ch for ch in _ARRAY_DELIMITERS if ch in item)
+
+    def __len__(self) -> int:
+        return 0
+
+
+def _array_delimiter(graph: KnowledgeGraph) -> str:
+    """The first candidate that occurs in no array value (one pass over the rows, none kept)."""
     used: set[str] = set()
-    for node_set in rows.nodes:
-        arrays = [name for name, kind in node_set.properties if kind.endswith("[]")]
-        for row in node_set.rows:
-            for name in arrays:
-                for item in row.get(name) or []:
-                    used.update(ch for ch in _ARRAY_DELIMITERS if ch in item)
+    graph_rows(graph, lambda row_set: _DelimiterScan(row_set, used))
     for candidate in _ARRAY_DELIMITERS:
         if candidate not in used:
             return candidate
@@ -64,27 +75,32 @@ def _header_type(name: str, kind: str) -> str:
     return name if kind == "string" else f"{name}:{kind}"
 
 
-def _write_nodes(path: Path, node_set: NodeSet, delimiter: str) -> None:
-    header = [f"id:ID({node_set.label})", ":LABEL"]
-    header += [_header_type(name, kind) for name, kind in node_set.properties]
-    labels = delimiter.join(node_set.labels)  # the importer splits :LABEL on the array delimiter
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(header)
-        for row in node_set.rows:
-            writer.writerow([row["id"], labels] + [_cell(row.get(name), kind, delimiter)
-                                                   for name, kind in node_set.properties])
+class _CsvRows:
+    """A row sink of the second pass: each row written to its set's CSV file as it comes."""
 
+    def __init__(self, folder: Path, row_set: NodeSet | RelSet, delimiter: str) -> None:
+        self.row_set, self._delimiter, self._count = row_set, delimiter, 0
+        self.file_name = f"nodes_{row_set.name}.csv" if isinstance(row_set, NodeSet) else f"rels_{row_set.name}.csv"
+        self._handle = (folder / self.file_name).open("w", encoding="utf-8", newline="")
+        self._writer = csv.writer(self._handle, lineterminator="\n")
+        if isinstance(row_set, NodeSet):
+            header = [f"id:ID({row_set.label})", ":LABEL"]
+            self._lead = lambda row: [row["id"], delimiter.join(row_set.labels)]  # :LABEL splits on it
+        else:
+            header = [f":START_ID({row_set.start_label})", f":END_ID({row_set.end_label})", ":TYPE"]
+            self._lead = lambda row: [row["from_id"], row["to_id"], row_set.type]
+        self._writer.writerow(header + [_header_type(name, kind) for name, kind in row_set.properties])
 
-def _write_rels(path: Path, rel_set: RelSet, delimiter: str) -> None:
-    header = [f":START_ID({rel_set.start_label})", f":END_ID({rel_set.end_label})", ":TYPE"]
-    header += [_header_type(name, kind) for name, kind in rel_set.properties]
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(header)
-        for row in rel_set.rows:
-            writer.writerow([row["from_id"], row["to_id"], rel_set.type]
-                            + [_cell(row.get(name), kind, delimiter) for name, kind in rel_set.properties])
+    def append(self, row: dict[str, Any]) -> None:
+        self._writer.writerow(self._lead(row) + [_cell(row.get(name), kind, self._delimiter)
+                                                 for name, kind in self.row_set.properties])
+        self._count += 1
+
+    def __len__(self) -> int:
+        return self._count
+
+    def close(self) -> None:
+        self._handle.close()
 
 
 def import_command(neo4j_dir: Path, *, database: str = "neo4j") -> list[str]:
@@ -116,23 +132,29 @@ def _import_script(manifest: dict[str, Any]) -> str:
 
 
 def write_neo4j_csv(graph: KnowledgeGraph, out_dir: Path) -> list[Path]:
-    """Write out_dir/neo4j/ atomically; returns the paths of the files written there."""
-    rows = graph_rows(graph)
-    check_vocabulary(rows)
-    delimiter = _array_delimiter(rows)
+    """Write out_dir/neo4j/ atomically; returns the paths of the files written there.
+
+    Two passes over the graph, neither holding its rows: one finds the array delimiter, the other
+    writes each row to its file as graph_rows makes it."""
+    delimiter = _array_delimiter(graph)
     target = Path(out_dir) / "neo4j"
-    manifest: dict[str, Any] = {"array_delimiter": delimiter, "nodes": [], "relationships": [],
-                                "counts": {"nodes": rows.node_count(),
-                                           "relationships": rows.relationship_count()}}
     with atomic_dir(target) as tmp:
-        for node_set in rows.nodes:
-            name = f"nodes_{node_set.name}.csv"
-            _write_nodes(tmp / name, node_set, delimiter)
-            manifest["nodes"].append(name)
-        for rel_set in rows.relationships:
-            name = f"rels_{rel_set.name}.csv"
-            _write_rels(tmp / name, rel_set, delimiter)
-            manifest["relationships"].append(name)
+        sinks: list[_CsvRows] = []
+
+        def sink(row_set: NodeSet | RelSet) -> _CsvRows:
+            sinks.append(_CsvRows(tmp, row_set, delimiter))
+            return sinks[-1]
+
+        try:
+            rows = graph_rows(graph, sink)
+        finally:
+            for opened in sinks:
+                opened.close()
+        check_vocabulary(rows)
+        manifest: dict[str, Any] = {
+            "array_delimiter": delimiter, "nodes": [f"nodes_{s.name}.csv" for s in rows.nodes],
+            "relationships": [f"rels_{s.name}.csv" for s in rows.relationships],
+            "counts": {"nodes": rows.node_count(), "relationships": rows.relationship_count()}}
         (tmp / "import.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
                                          encoding="utf-8")
         (tmp / "import.sh").write_text(_import_script(manifest), encoding="utf-8")

@@ -19,14 +19,14 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 _UMASK = os.umask(0)
 os.umask(_UMASK)
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
-_NEW, _OLD = "new-", "old-"
+_NEW, _OLD, _SPILL = "new-", "old-", "spill-"
 
 
 class OutputError(Exception):
@@ -82,6 +82,16 @@ class OutputFolder:
             if staging is not None:  # after an exchange it holds the previous output
                 shutil.rmtree(staging, ignore_errors=True)
 
+    @contextlib.contextmanager
+    def scratch(self) -> Iterator[Path]:
+        """A hidden scratch folder beside the output (``build --spill`` keeps its graph there), removed
+        at the end; one a killed run left is removed by the next run's recovery."""
+        path = Path(tempfile.mkdtemp(prefix=self._hidden(_SPILL), dir=self.path.parent))
+        try:
+            yield path
+        finally:
+            shutil.rmtree(path, ignore_errors=True)
+
     def _final_name(self, failed: object, staging: Path | None) -> Path:
         """The output file a failed write in the hidden folder stood for ("out/graph.trig", not
         ".out.new-x1y2/.graph.trig.k3j4.tmp"), so the user reads the name they know."""
@@ -125,7 +135,7 @@ def _recover(path: Path) -> None:
         os.rename(parked[-1], path)
         parked.pop()
     for stale in leftovers:
-        if stale.exists() and stale.name.startswith((f".{path.name}.{_NEW}", f".{path.name}.{_OLD}")):
+        if stale.exists() and stale.name.startswith(tuple(f".{path.name}.{kind}" for kind in (_NEW, _OLD, _SPILL))):
             shutil.rmtree(stale, ignore_errors=True)
 
 

@@ -7,8 +7,12 @@ direct "truthy" actor-to-actor triple (``RUS gb:negotiatedWith PRK``) sits besid
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import re
-from collections.abc import Iterable
+import tempfile
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from urllib.parse import quote, unquote
 
@@ -20,14 +24,24 @@ from graphbuild.graph.knowledge_graph import KnowledgeGraph
 from graphbuild.ids import content_hash, telling_id
 from graphbuild.model import EVENT_TYPES, Actor, Document, Event, Evidence, Role, Telling
 
-GB = Namespace("https://w3id.org/graphbuild/ontology#")
+
+class _Vocabulary(Namespace):
+    """A namespace whose terms are made once: rdflib builds and validates a new URIRef on every
+    ``GB.mode``, which was a good part of the RDF export's time."""
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 (the module's few namespaces live as long as it)
+    def term(self, name: str) -> URIRef:
+        return super().term(name)
+
+
+GB = _Vocabulary("https://w3id.org/graphbuild/ontology#")
 ID = Namespace("https://w3id.org/graphbuild/id/")
 GRAPH = Namespace("https://w3id.org/graphbuild/graph/")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
-PROV = Namespace("http://www.w3.org/ns/prov#")
-SCHEMA = Namespace("https://schema.org/")
+PROV = _Vocabulary("http://www.w3.org/ns/prov#")
+SCHEMA = _Vocabulary("https://schema.org/")
 WD = Namespace("http://www.wikidata.org/entity/")
-GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")  # W3C WGS84 vocabulary: geo:lat, geo:long
+GEO = _Vocabulary("http://www.w3.org/2003/01/geo/wgs84_pos#")  # W3C WGS84 vocabulary: geo:lat, geo:long
 GEONAMES = "https://sws.geonames.org/"
 
 PACKAGE_DATA = Path(__file__).resolve().parent.parent / "data"
@@ -53,6 +67,8 @@ _DATE_SHAPES: tuple[tuple[re.Pattern[str], str], ...] = (
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$")
 # Characters that may not appear raw in an IRI; ids are percent-encoded with everything else kept.
 _ID_SAFE = ":/-._~@!$&'()*+,;="
+# Actors whose document sets are kept while writing the provenance graphs.
+_ACTOR_SETS = 4096
 
 
 def event_class(event_type: str) -> URIRef:
@@ -66,6 +82,7 @@ def truthy_property(edge: str) -> URIRef:
     return GB[first + "".join(part.title() for part in rest)]
 
 
+@functools.lru_cache(maxsize=65536)  # actors and events are named in many statements
 def iri(node_id: str) -> URIRef:
     """The IRI of a graph id (``RUS``, ``ev:...``, ``person:sergei-shoigu``)."""
     return ID[quote(node_id, safe=_ID_SAFE)]
@@ -106,7 +123,9 @@ class _Triples:
 
     def __init__(self, graph: KnowledgeGraph) -> None:
         self.graph = graph
-        self._documents_of: dict[str, frozenset[str]] = {}
+        # Each actor's documents as a set, for the actors seen last (an actor in every document of a
+        # large corpus would otherwise cost a scan of its list per document).
+        self._documents_of: OrderedDict[str, frozenset[str]] = OrderedDict()
 
     def actor(self, actor: Actor, mentioned_in: str | None = None) -> list[tuple[Node, Node, Node]]:
         """The actor's triples; with ``mentioned_in``, its gb:mentionedIn of that document only (an
@@ -144,9 +163,14 @@ class _Triples:
         return out
 
     def _documents(self, actor: Actor) -> frozenset[str]:
-        if actor.id not in self._documents_of:
-            self._documents_of[actor.id] = frozenset(actor.documents)
-        return self._documents_of[actor.id]
+        found = self._documents_of.get(actor.id)
+        if found is None:
+            found = self._documents_of[actor.id] = frozenset(actor.documents)
+            if len(self._documents_of) > _ACTOR_SETS:
+                self._documents_of.popitem(last=False)
+        else:
+            self._documents_of.move_to_end(actor.id)
+        return found
 
     def role(self, role: Role) -> list[tuple[Node, Node, Node]]:
         s = iri(role.id)
@@ -272,18 +296,19 @@ def _default_triples(graph: KnowledgeGraph, t: _Triples) -> Iterable[tuple[Node,
 
 
 class _ByDocument:
-    """Events, roles and actors per document id, built once (not one scan per document)."""
+    """Ids of the events, roles and actors of each document, built once (not one scan per document);
+    ids, not records, so a spilled graph's records stay on disk."""
 
     def __init__(self, graph: KnowledgeGraph) -> None:
-        self.events: dict[str, list[Event]] = {}
-        self.roles: dict[str, list[Role]] = {}
+        self.events: dict[str, list[str]] = {}
+        self.roles: dict[str, list[str]] = {}
         self.actors: dict[str, list[str]] = {}
         for event in graph.sorted_events():
             for doc_id in sorted({v.document for v in event.evidence}):
-                self.events.setdefault(doc_id, []).append(event)
+                self.events.setdefault(doc_id, []).append(event.id)
         for role in graph.sorted_roles():
             for doc_id in set(role.documents):
-                self.roles.setdefault(doc_id, []).append(role)
+                self.roles.setdefault(doc_id, []).append(role.id)
         for actor in graph.sorted_actors():
             for doc_id in set(actor.documents):
                 self.actors.setdefault(doc_id, []).append(actor.id)
@@ -294,7 +319,7 @@ def _document_triples(graph: KnowledgeGraph, t: _Triples, doc: Document,
     """What one document says: its evidence, the events it supports, the roles it states, and (so
     the graph stands on its own) the events they point at and the actors involved."""
     out = list(t.document(doc))
-    events = index.events.get(doc.id, [])
+    events = [graph.events[i] for i in index.events.get(doc.id, [])]
     actors: set[str] = set()
     cited: set[str] = set()
     for event in events:
@@ -325,7 +350,7 @@ def _document_triples(graph: KnowledgeGraph, t: _Triples, doc: Document,
                 actors.add(event.place)
             if event.about:
                 cited.add(event.about)
-    for role in index.roles.get(doc.id, []):
+    for role in (graph.roles[i] for i in index.roles.get(doc.id, [])):
         out += t.role(role)
         actors.update([role.person] + ([role.of] if role.of else []))
     actors.update(index.actors.get(doc.id, []))
@@ -340,27 +365,30 @@ def _document_triples(graph: KnowledgeGraph, t: _Triples, doc: Document,
         if actor_id in graph.actors:
             out += t.actor(graph.actors[actor_id], mentioned_in=doc.id)
     # Inside a document's graph, only that document's mentions are its to state.
-    here = iri(doc.id)
-    return [x for x in out if x[1] != GB.mentionedIn or x[2] == here]
+    here, mentioned_in = iri(doc.id), GB.mentionedIn
+    return [x for x in out if x[1] != mentioned_in or x[2] == here]
 
 
 Quad = tuple[Node, Node, Node, URIRef | None]  # subject, predicate, object, graph (None: default)
 
 
-def graph_quads(graph: KnowledgeGraph) -> list[Quad]:
-    """Every statement once, in a fixed order: the default graph first (the whole graph plus one
-    gb:ProvenanceGraph entry per document), then each document's provenance graph by name."""
+def iter_quads(graph: KnowledgeGraph) -> Iterator[Quad]:
+    """Every statement, some more than once, in no useful order: the default graph (the whole graph
+    plus one gb:ProvenanceGraph entry per document) and each document's provenance graph."""
     t = _Triples(graph)
-    default: list[tuple[Node, Node, Node]] = list(_default_triples(graph, t))
-    named: list[Quad] = []
+    yield from ((s, p, o, None) for s, p, o in _default_triples(graph, t))
     index = _ByDocument(graph)
     for doc in graph.sorted_documents():
         name = provenance_graph(doc.id)
-        named += [(s, p, o, name) for s, p, o in _document_triples(graph, t, doc, index)]
-        default += [(name, RDF.type, GB.ProvenanceGraph), (name, PROV.wasDerivedFrom, iri(doc.id))]
-    default += _correction_triples(graph)
-    quads: list[Quad] = [(s, p, o, None) for s, p, o in default] + named
-    return sorted(dict.fromkeys(quads), key=_quad_key)  # a statement said twice is one statement
+        yield from ((s, p, o, name) for s, p, o in _document_triples(graph, t, doc, index))
+        yield from ((name, RDF.type, GB.ProvenanceGraph, None), (name, PROV.wasDerivedFrom, iri(doc.id), None))
+    yield from ((s, p, o, None) for s, p, o in _correction_triples(graph))
+
+
+def graph_quads(graph: KnowledgeGraph) -> list[Quad]:
+    """Every statement once, in a fixed order: the default graph first, then each document's
+    provenance graph by name (the order write_rdf writes, there sorted on disk)."""
+    return sorted(dict.fromkeys(iter_quads(graph)), key=_quad_key)  # a statement said twice is one statement
 
 
 def _correction_triples(graph: KnowledgeGraph) -> list[tuple[Node, Node, Node]]:
@@ -392,6 +420,12 @@ def _quad_key(quad: Quad) -> tuple[tuple[str, str, str], ...]:
     return (_term_key(g), _term_key(s), _term_key(p), _term_key(o))
 
 
+def _quad_sort_text(quad: Quad) -> str:
+    """:func:`_quad_key` as one string that sorts the same: each part with NUL written NUL SOH,
+    parts joined by NUL NUL (a part that is a prefix of another sorts first, as in the tuple)."""
+    return "\0\0".join(part.replace("\0", "\0\1") for key in _quad_key(quad) for part in key)
+
+
 def graph_to_rdflib(graph: KnowledgeGraph) -> Dataset:
     """The whole graph in the default graph, plus one named provenance graph per document."""
     ds = Dataset()
@@ -418,16 +452,20 @@ def write_rdf(graph: KnowledgeGraph, out_dir: Path) -> list[Path]:
     pyoxigraph writes the three formats (tens of times faster than rdflib's pretty serializers),
     from the statements sorted once, so each file is byte-identical for the same graph.
     """
-    from graphbuild.export.rdf_writer import serialize, to_oxigraph
+    from graphbuild.export.rdf_writer import Converter, write_sorted
+    from graphbuild.export.sorted_runs import SortedRuns
 
     out_dir = Path(out_dir)
-    quads = to_oxigraph(graph_quads(graph))
+    out_dir.mkdir(parents=True, exist_ok=True)
     prefixes = {p: str(ns) for p, ns in PREFIXES.items()} | {"rdf": str(RDF), "rdfs": str(RDFS)}
-    written: list[Path] = []
-    for name, fmt in (("graph.ttl", "turtle"), ("graph.trig", "trig"), ("graph.jsonld", "json-ld")):
-        path = out_dir / name
-        # Render inside the atomic block: a failure leaves the previous file and no temp file.
-        with atomic_file(path, "wb") as handle:
-            serialize(quads, handle, fmt, prefixes)
-        written.append(path)
-    return written
+    names = {"turtle": out_dir / "graph.ttl", "trig": out_dir / "graph.trig", "json-ld": out_dir / "graph.jsonld"}
+    convert = Converter()
+    # The statements are sorted in runs on disk past a size, so memory does not grow with the graph.
+    with SortedRuns(out_dir) as runs, contextlib.ExitStack() as files:
+        for quad in iter_quads(graph):
+            runs.add(_quad_sort_text(quad), convert.line(quad))
+        # Render inside the atomic blocks: a failure leaves the previous files and no temp file.
+        targets = {fmt: files.enter_context(atomic_file(path, "wb")) for fmt, path in names.items()}
+        scratch = files.enter_context(tempfile.TemporaryFile(dir=out_dir))
+        write_sorted(runs, targets, scratch, prefixes)
+    return list(names.values())

@@ -7,6 +7,7 @@ tens of thousands of statements a second where rdflib's pretty serialisers write
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 from typing import IO, Any
 
@@ -24,14 +25,18 @@ _QUAD_FORMATS = frozenset({"trig", "json-ld"})
 
 
 class _Terms:
-    """rdflib terms to pyoxigraph terms, each distinct term converted once."""
+    """rdflib terms to pyoxigraph terms, each distinct term converted once (the memo is emptied when it
+    grows past ``limit``, so a large graph's export does not keep every term it ever saw)."""
 
-    def __init__(self) -> None:
+    def __init__(self, limit: int = 200_000) -> None:
         self._seen: dict[Node, Any] = {}
+        self._limit = limit
 
     def __call__(self, term: Node) -> Any:
         found = self._seen.get(term)
         if found is None:
+            if len(self._seen) >= self._limit:
+                self._seen.clear()
             found = self._seen[term] = self._convert(term)
         return found
 
@@ -48,23 +53,87 @@ class _Terms:
         raise TypeError(f"no RDF export for a {type(term).__name__} term ({term!r})")
 
 
+class Converter:
+    """rdflib statements (graph None = the default graph) to pyoxigraph quads and N-Quads lines."""
+
+    def __init__(self) -> None:
+        self._term = _Terms()
+        self._default = ox.DefaultGraph()
+
+    def quad(self, quad: tuple[Node, Node, Node, URIRef | None]) -> Any:
+        s, p, o, g = quad
+        term = self._term
+        return ox.Quad(term(s), term(p), term(o), self._default if g is None else term(g))
+
+    def line(self, quad: tuple[Node, Node, Node, URIRef | None]) -> str:
+        """The statement as one N-Quads line (pyoxigraph's own syntax, so parsing it back is exact)."""
+        return f"{self.quad(quad)} .\n"
+
+
 def to_oxigraph(quads: Iterable[tuple[Node, Node, Node, URIRef | None]]) -> list[Any]:
     """pyoxigraph quads of rdflib statements (graph None = the default graph), in the same order."""
-    term = _Terms()
-    default = ox.DefaultGraph()
-    return [ox.Quad(term(s), term(p), term(o), default if g is None else term(g)) for s, p, o, g in quads]
+    convert = Converter()
+    return [convert.quad(q) for q in quads]
 
 
-def serialize(quads: list[Any], output: IO[bytes], fmt: str, prefixes: dict[str, str]) -> None:
+def serialize(quads: Iterable[Any], output: IO[bytes], fmt: str, prefixes: dict[str, str]) -> None:
     """Write pyoxigraph ``quads`` to ``output`` in ``fmt`` (Turtle: the default graph only), in their
-    order, with the prefix lines sorted (pyoxigraph orders them by its own hash)."""
+    order, streaming, with the prefix lines sorted (pyoxigraph orders them by its own hash).
+
+    Turtle stops at the first statement of a named graph: the statements come sorted with the
+    default graph's first."""
     if fmt in _QUAD_FORMATS:
-        statements = quads
+        statements: Iterable[Any] = quads
     else:
-        statements = [q.triple for q in quads if isinstance(q.graph_name, ox.DefaultGraph)]
-    text = ox.serialize(statements, None, FORMATS[fmt], prefixes=prefixes)
-    lines = text.split(b"\n")
-    head = 0
-    while head < len(lines) and lines[head].startswith(b"@prefix "):
-        head += 1
-    output.write(b"\n".join(sorted(lines[:head]) + lines[head:]))
+        default = itertools.takewhile(lambda q: isinstance(q.graph_name, ox.DefaultGraph), quads)
+        statements = (q.triple for q in default)
+    sorted_head = _SortedPrefixes(output)
+    ox.serialize(statements, sorted_head, FORMATS[fmt], prefixes=prefixes)
+    sorted_head.close()
+
+
+def write_sorted(lines: Iterable[str], targets: dict[str, IO[bytes]], scratch: IO[bytes],
+                 prefixes: dict[str, str]) -> None:
+    """Write N-Quads ``lines`` (sorted, default graph first) once to ``scratch``, then each format of
+    ``targets`` (format -> open binary file) from it, streaming: nothing holds every statement."""
+    for line in lines:
+        scratch.write(line.encode("utf-8"))
+    for fmt, output in targets.items():
+        scratch.flush()
+        scratch.seek(0)
+        serialize(ox.parse(scratch, ox.RdfFormat.N_QUADS), output, fmt, prefixes)
+
+
+class _SortedPrefixes:
+    """A binary writer that holds the leading ``@prefix`` lines, sorts them, then passes all through."""
+
+    def __init__(self, output: IO[bytes]) -> None:
+        self._output = output
+        self._head: bytearray | None = bytearray()
+
+    def write(self, data: bytes) -> int:
+        if self._head is None:
+            return self._output.write(data)
+        self._head += data
+        lines = bytes(self._head).split(b"\n")
+        done = 0  # complete prefix lines at the start
+        while done < len(lines) - 1 and lines[done].startswith(b"@prefix "):
+            done += 1
+        if done < len(lines) - 1 or not lines[-1].startswith(b"@prefix "[:len(lines[-1])]):
+            self._release(lines, done)  # a line that is no prefix line has begun
+        return len(data)
+
+    def flush(self) -> None:
+        self._output.flush()
+
+    def close(self) -> None:
+        if self._head is not None:
+            lines = bytes(self._head).split(b"\n")
+            done = 0
+            while done < len(lines) and lines[done].startswith(b"@prefix "):
+                done += 1
+            self._release(lines, done)
+
+    def _release(self, lines: list[bytes], head: int) -> None:
+        self._head = None
+        self._output.write(b"\n".join(sorted(lines[:head]) + lines[head:]))

@@ -8,13 +8,15 @@ article; which tellings are one event is decided by graphbuild.graph.tellings (d
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import networkx as nx
 
+from graphbuild.graph.event_index import EventIndex, EventKey, MemoryEventIndex, SqliteEventIndex
+from graphbuild.graph.spill import RecordMap, open_spill
 from graphbuild.graph.tellings import (
     aggregate_mode,
     dates_compatible,
@@ -34,7 +36,7 @@ if TYPE_CHECKING:  # the exports import pandas and rdflib: only the methods that
     from graphbuild.graph.retraction import Retraction
     from graphbuild.stores.neo4j_store import PushReport
 
-EventKey = tuple[str, tuple[str, ...], tuple[str, ...]]
+R = TypeVar("R")
 
 
 def canonical_participants(event_type: str, source: list[str], target: list[str]) -> tuple[list[str], list[str]]:
@@ -60,6 +62,13 @@ def _union(a: list[str], b: Iterable[str]) -> list[str]:
     return sorted(set(a) | set(b))
 
 
+def _in_id_order(records: Mapping[str, R]) -> list[R] | Iterable[R]:
+    """A dict's records as a list in id order; a spilled map's streamed in id order from disk."""
+    if isinstance(records, RecordMap):
+        return records.sorted_values()
+    return [records[k] for k in sorted(records)]
+
+
 @dataclass
 class KnowledgeGraph:
     documents: dict[str, Document] = field(default_factory=dict)
@@ -71,10 +80,27 @@ class KnowledgeGraph:
     warnings: list[str] = field(default_factory=list)
     corrections: list[dict[str, Any]] = field(default_factory=list)
     # The merge candidates: event ids by type and participants, then by the year of their date ("" for
-    # undated), so an event told daily for years is not compared with every other day's; and the
+    # undated), so an event told daily for years is not compared with every other day's; in the
     # order events arrived in (the earliest added wins among equal candidates).
-    _by_key: dict[EventKey, dict[str, list[str]]] = field(default_factory=dict, repr=False, compare=False)
-    _arrival: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
+    _index: EventIndex = field(default_factory=MemoryEventIndex, repr=False, compare=False)
+
+    @classmethod
+    def spilled(cls, folder: Path, cache_size: int | None = None) -> KnowledgeGraph:
+        """An empty graph whose records and merge index live in ``folder``/graph.sqlite, not in memory.
+
+        It merges and reads exactly as an in-memory graph does (same code, same results); the
+        folder is scratch space the caller removes when done with the graph. ``cache_size``: records
+        of each kind kept as objects (default: a few thousand; tests make it tiny)."""
+        db = open_spill(Path(folder) / "graph.sqlite")
+        # Documents carry their text: few are kept as objects. Events are compared with their
+        # earlier tellings on every merge: many are.
+        sizes = {"documents": 64, "actors": 8192, "roles": 2048, "events": 8192}
+        maps = {kind: RecordMap(db, kind, cache_size or size) for kind, size in sizes.items()}
+        return cls(**maps, _index=SqliteEventIndex(db))
+
+    @property
+    def is_spilled(self) -> bool:
+        return isinstance(self.events, RecordMap)
 
     # -- adding -------------------------------------------------------------------------
     def add_document(self, doc: Document) -> Document:
@@ -126,16 +152,15 @@ class KnowledgeGraph:
 
     def _match(self, event: Event) -> Event | None:
         """The stored event that ``event`` is another telling (or a re-mention) of, if any."""
-        buckets = self._by_key.get(_key(event), {})
+        key = _key(event)
         if event.date:
             years = {event.date[:4], ""}
         elif any(t.reported_on for t in event.tellings):  # a dated event it may join happened then or the year before
             years = {""} | {str(int(t.reported_on[:4]) - back) for t in event.tellings if t.reported_on
                             for back in (0, 1)}
         else:
-            years = set(buckets)  # nothing bounds it
-        ids = sorted((i for y in years for i in buckets.get(y, []) if i in self.events), key=self._arrival.__getitem__)
-        stored = [self.events[i] for i in ids]
+            years = self._index.years(key)  # nothing bounds it
+        stored = [self.events[i] for i in self._index.candidates(key, years) if i in self.events]
         fitting = [e for e in stored if objects_compatible(e, event) and dates_compatible(e, event)
                    and not kept_apart(e, event)]
         told_by = {t.document for t in event.tellings}
@@ -155,8 +180,7 @@ class KnowledgeGraph:
                                     sorted(t.document for t in event.tellings))
 
     def _file(self, event: Event) -> None:
-        self._by_key.setdefault(_key(event), {}).setdefault((event.date or "")[:4], []).append(event.id)
-        self._arrival[event.id] = len(self._arrival)
+        self._index.file(_key(event), (event.date or "")[:4], event.id)
 
     def add_event(self, event: Event, keep_id: bool = False) -> Event:
         """Merge ``event`` into the graph; returns the stored event (possibly an older one).
@@ -188,8 +212,7 @@ class KnowledgeGraph:
         known.tellings = [by_document[d] for d in sorted(by_document)]
         if more_precise(known.date, known.date_precision, event.date, event.date_precision):
             if not known.date:  # an undated event dated by a later article moves to its year
-                self._by_key[_key(known)][""].remove(known.id)
-                self._by_key[_key(known)].setdefault(event.date[:4], []).append(known.id)  # type: ignore[index]
+                self._index.move(_key(known), known.id, "", event.date[:4])  # type: ignore[index]
             known.date, known.date_precision = event.date, event.date_precision
         known.about = known.about or event.about
         # Any finer place outranks a country (one the text names, or one derived from the target).
@@ -220,6 +243,7 @@ class KnowledgeGraph:
             if about:
                 pointing.append((stored, about))
         for stored, about in pointing:
+            stored = self.events[stored.id]  # the live record, should a spilled graph have written it out
             stored.about = stored.about or renamed.get(about, about)
         return renamed
 
@@ -236,23 +260,20 @@ class KnowledgeGraph:
     def remove_event(self, event_id: str) -> None:
         """Forget an event (``graphbuild retract`` does when no telling of it is left)."""
         event = self.events.pop(event_id)
-        for ids in self._by_key.get(_key(event), {}).values():
-            if event_id in ids:
-                ids.remove(event_id)
-        self._arrival.pop(event_id, None)
+        self._index.forget(_key(event), event_id)
 
     # -- reading ------------------------------------------------------------------------
-    def sorted_documents(self) -> list[Document]:
-        return [self.documents[k] for k in sorted(self.documents)]
+    def sorted_documents(self) -> list[Document] | Iterable[Document]:
+        return _in_id_order(self.documents)
 
-    def sorted_actors(self) -> list[Actor]:
-        return [self.actors[k] for k in sorted(self.actors)]
+    def sorted_actors(self) -> list[Actor] | Iterable[Actor]:
+        return _in_id_order(self.actors)
 
-    def sorted_roles(self) -> list[Role]:
-        return [self.roles[k] for k in sorted(self.roles)]
+    def sorted_roles(self) -> list[Role] | Iterable[Role]:
+        return _in_id_order(self.roles)
 
-    def sorted_events(self) -> list[Event]:
-        return [self.events[k] for k in sorted(self.events)]
+    def sorted_events(self) -> list[Event] | Iterable[Event]:
+        return _in_id_order(self.events)
 
     def edge_pairs(self, event: Event) -> list[tuple[str, str]]:
         """The (source, target) pairs of the projected typed edge; symmetric types once per pair."""

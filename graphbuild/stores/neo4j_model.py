@@ -176,12 +176,24 @@ def _clean(props: dict[str, Any]) -> dict[str, Any]:
     return {k: _value(v) for k, v in props.items()}
 
 
-class _Rels:
-    """Collects relationship rows, dropping exact duplicates, grouped by (type, start, end label)."""
+# Where a set's rows go: a list by default; the bulk-import writer gives a sink that writes each row
+# to the set's CSV file (anything with append and len).
+RowSink = Callable[["NodeSet | RelSet"], Any]
 
-    def __init__(self) -> None:
+
+class _Rels:
+    """Collects relationship rows, dropping exact duplicates, grouped by (type, start, end label).
+
+    Every relationship is emitted while its own record (actor, role, event) is written, so duplicates
+    are looked for within that record only (:meth:`next_record`): the set does not grow with the graph."""
+
+    def __init__(self, sink: RowSink | None = None) -> None:
         self.sets: dict[tuple[str, str, str], RelSet] = {}
         self.seen: set[tuple[Any, ...]] = set()
+        self._sink = sink
+
+    def next_record(self) -> None:
+        self.seen.clear()
 
     def add(self, rel_type: str, start_label: str, start: str, end_label: str, end: str,
             props: dict[str, Any] | None = None, *, key: str | None = None,
@@ -196,6 +208,8 @@ class _Rels:
         group = (rel_type, start_label, end_label)
         if group not in self.sets:
             self.sets[group] = RelSet(rel_type, start_label, end_label, properties, key)
+            if self._sink is not None:
+                self.sets[group].rows = self._sink(self.sets[group])
         # Endpoint keys must not collide with property names (roles have start/end dates).
         self.sets[group].rows.append({"from_id": start, "to_id": end, **_clean(props or {})})
 
@@ -221,25 +235,33 @@ def _telling_rows(event: Event, graph: KnowledgeGraph, node: Callable[[str, str 
             rels.add("EVIDENCED_BY", "Telling", tid, "Evidence", evidence.id)
 
 
-def graph_rows(graph: KnowledgeGraph) -> GraphRows:
+def graph_rows(graph: KnowledgeGraph, sink: RowSink | None = None) -> GraphRows:
     """Every node and relationship the graph becomes in Neo4j, in a deterministic order.
 
     Links to things the graph does not hold (a document id without a Document record, a place
     given as free text) are left out, so the live push and the bulk import agree exactly.
+    ``sink(set)`` gives each node or relationship set the object its rows are appended to (a list
+    when None), so a writer can stream them to files instead of holding them.
     """
     actors, documents, events = graph.actors, graph.documents, graph.events
     nodes: dict[tuple[str, str | None], NodeSet] = {}
 
     def node(label: str, extra: str | None, row: dict[str, Any]) -> None:
+        found = nodes.get((label, extra))
+        if found is None:
+            found = nodes[(label, extra)] = NodeSet(label, extra)
+            if sink is not None:
+                found.rows = sink(found)
         # Records loaded from elsewhere may carry ids too long to index: the same cap builds use.
-        nodes.setdefault((label, extra), NodeSet(label, extra)).rows.append({**row, "id": capped_id(row["id"])})
+        found.rows.append({**row, "id": capped_id(row["id"])})
 
-    rels = _Rels()
+    rels = _Rels(sink)
     for doc in graph.sorted_documents():
         node("Document", None, {"id": doc.id, **_clean({
             "source": doc.source, "lang": doc.lang, "title": doc.title, "published": doc.published,
             "outlet": doc.outlet, "url": doc.url})})
     for actor in graph.sorted_actors():
+        rels.next_record()
         if actor.kind not in ACTOR_KINDS:
             raise ValueError(f"actor {actor.id!r} has unknown kind {actor.kind!r}")
         props: dict[str, Any] = {"label": actor.label, "kind": actor.kind, "iso3": actor.iso3,
@@ -257,6 +279,7 @@ def graph_rows(graph: KnowledgeGraph) -> GraphRows:
             if doc_id in documents:
                 rels.add("MENTIONED_IN", "Actor", actor.id, "Document", doc_id)
     for role in graph.sorted_roles():
+        rels.next_record()
         if role.person not in actors:
             continue
         props = {"id": role.id, "role": role.role, "start": role.start, "end": role.end, "as_of": role.as_of}
@@ -269,6 +292,7 @@ def graph_rows(graph: KnowledgeGraph) -> GraphRows:
                      properties=ROLE_PROPERTIES)
     evidence_seen: set[str] = set()
     for event in graph.sorted_events():
+        rels.next_record()
         node("Event", None, {"id": event.id, **_clean({
             "type": event.type, "cameo": event.cameo, "plover": event.plover, "mode": event.mode,
             "date": event.date, "date_precision": event.date_precision, "object": event.object,
