@@ -104,3 +104,21 @@ def test_the_first_word_of_a_name_the_article_gave_stands_for_it() -> None:
     # unlinked where two actors could be meant (South Korea, South Africa) and "The" is no name
     found = actors_of("North Korea sent troops to Russia. Seoul said the North had sent 1,500 soldiers.", "en")
     assert set(found) == {"PRK", "RUS", "KOR"}
+
+
+def test_a_datelines_cities_are_no_actors_and_its_country_is_one() -> None:
+    # Filed from two desks: neither Germany (Berlin) nor India (New Delhi) acts in the story.
+    found = actors_of("BERLIN/NEW DELHI, March 3 - Japan and Canada signed a trade agreement on Tuesday.", "en")
+    assert set(found) == {"JPN", "CAN"}, found
+    found = actors_of("ASTANA, Kazakhstan, March 3 - Japan and Canada signed a trade agreement on Tuesday.", "en")
+    assert set(found) == {"KAZ", "JPN", "CAN"}, found
+    found = actors_of("БЕРЛИН. Жапония мен Канада сейсенбі күні сауда келісіміне қол қойды.", "kk")
+    assert set(found) == {"JPN", "CAN"}, found
+
+
+def test_a_kazakh_dictionary_word_is_no_name_stem_plus_ending() -> None:
+    # сауда (trade) is not the demonym сауд + а; Сауд Арабиясы still names Saudi Arabia.
+    found = actors_of("Жапония мен Канада сауда туралы келісімге қол қойды.", "kk")
+    assert set(found) == {"JPN", "CAN"}, found
+    found = actors_of("Сауд Арабиясы мен Жапония сауда келісіміне қол қойды.", "kk")
+    assert set(found) == {"SAU", "JPN"}, found

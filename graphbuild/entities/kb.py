@@ -36,6 +36,7 @@ lookups and in the references of other records.
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import json
 import re
 import unicodedata
@@ -746,7 +747,8 @@ class KnowledgeBase:
         groups = _group_tokens(tokens)
         endings = _suffixes().get(lang, _NO_ENDINGS)
         rep = endings.lemma
-        forms = [_group_forms(g, endings) for g in groups]
+        common = _common_word_test(lang)
+        forms = [_group_forms(g, endings, common) for g in groups]
         out: list[KbMatch] = []
         i = 0
         while i < len(groups):
@@ -758,7 +760,7 @@ class KnowledgeBase:
                 nxt: list[_Node] = []
                 for node in states:
                     inside = node is not self._root  # short stems only continue an alias
-                    for key in f.exact + f.short if inside else f.exact:
+                    for key in f.exact + f.short if inside else f.opening:
                         child = node.children.get(key)
                         if child is not None and child not in nxt:
                             nxt.append(child)
@@ -900,9 +902,22 @@ class _Forms:
     short: list[str]
     stems: list[str]  # Russian: what is left without an inflection ending
     short_stems: list[str]
+    opening: list[str]  # the exact keys that may start an alias
 
 
-def _group_forms(g: _Group, endings: _Endings) -> _Forms:
+def _common_word_test(lang: str) -> Callable[[str], bool]:
+    """The language's test for a word that is a dictionary word as written (no stem to strip)."""
+    if lang in _COMMON_WORD_TESTS:
+        module, name = _COMMON_WORD_TESTS[lang]
+        return getattr(importlib.import_module(module), name)
+    return lambda word: False
+
+
+# Languages whose morphology knows which written words are whole dictionary words.
+_COMMON_WORD_TESTS = {"kk": ("graphbuild.language.kk.morphology", "is_common_word")}
+
+
+def _group_forms(g: _Group, endings: _Endings, common: Callable[[str], bool] = lambda w: False) -> _Forms:
     surface = _wkey(g.surface)
     exact = [surface] if surface else []
     if g.lemma and g.lemma != g.surface:
@@ -928,7 +943,10 @@ def _group_forms(g: _Group, endings: _Endings) -> _Forms:
         for base in exact[:2]:
             for stem in _replace_stems(base, endings.replace, _MIN_SHORT):
                 (stems if len(stem) >= _MIN_STEM else short_stems).append(stem)
-    return _Forms(exact, short, stems, short_stems)
+    # A dictionary word as written ("сауда", trade) starts no alias by a stem ("сауд" + а); inside a
+    # name already begun its stem still continues it (Ақ үйде).
+    opening = exact[:1] if common(surface) else exact
+    return _Forms(exact, short, stems, short_stems, opening)
 
 
 @cache

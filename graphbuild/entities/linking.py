@@ -20,6 +20,7 @@ from graphbuild.entities.transliterate import to_latin
 from graphbuild.events.lexicon import load_lexicon
 from graphbuild.ids import slugify
 from graphbuild.language.base import Sentence, Token
+from graphbuild.language.segment import is_dateline
 from graphbuild.model import Actor, Document, Mention
 
 # Only these languages' names are kept on actors in the outputs (the KB holds many more).
@@ -45,6 +46,11 @@ def _linked_id(hit: KbHit) -> str | None:
     if hit.alias_class == "capital" and hit.metonym_of:
         return hit.metonym_of
     return hit.actor_id or hit.metonym_of
+
+
+def _names_country(hit: KbHit, kb: KnowledgeBase) -> bool:
+    """The hit is a country's own name (not its capital or a body of it)."""
+    return hit.alias_class == "name" and hit.actor_id in kb and kb.actor(hit.actor_id).kind == "Country"
 
 
 def _constrain_by_alias(tokens: list[Token], alias: str, lang: str) -> None:
@@ -209,9 +215,14 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
 
     # One name can fit several actors ("Корея"): settle those after the unambiguous ones are known.
     spans: list[tuple[Sentence, int, int, list[KbHit]]] = []
+    # A dateline names where the story was filed ("BRUSSELS/SEOUL, Oct 28 -"): its cities are no actors,
+    # only a country it names outright ("SAMARKAND, Uzbekistan") is one.
+    datelines = [(s.start, s.end) for s in sentences if is_dateline(s.text)]
     for sentence in sentences:
         grouped: dict[tuple[int, int], list[KbHit]] = {}
         for match in kb.match(sentence.tokens, doc.lang):
+            if (sentence.start, sentence.end) in datelines and not _names_country(match.hit, kb):
+                continue
             grouped.setdefault((match.start, match.end), []).append(match.hit)
         spans += [(sentence, start, end, hits) for (start, end), hits in grouped.items()]
     spans += _shared_head_spans(spans, kb, doc.lang)
@@ -248,7 +259,8 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
     sentence_starts = [s.start for s in by_sentence]
     kb_covered = OverlapIndex(covered)
     for mention in sorted(ner_mentions, key=lambda m: m.start):
-        if kb_covered.overlaps(mention.start, mention.end) or _not_an_actor(mention, doc):
+        if kb_covered.overlaps(mention.start, mention.end) or _not_an_actor(mention, doc) or \
+                any(start <= mention.start < end for start, end in datelines):
             continue
         sentence = containing(by_sentence, sentence_starts, mention.start)
         tokens = _span_tokens(sentence, mention.start, mention.end) if sentence else []
