@@ -122,3 +122,13 @@ def test_a_kazakh_dictionary_word_is_no_name_stem_plus_ending() -> None:
     assert set(found) == {"JPN", "CAN"}, found
     found = actors_of("Сауд Арабиясы мен Жапония сауда келісіміне қол қойды.", "kk")
     assert set(found) == {"SAU", "JPN"}, found
+
+
+def test_a_russian_dictionary_word_in_capitals_is_no_actor() -> None:
+    # СМИ (media), ПВО (air defence) and a sentence-initial Вето (veto) are common nouns, not bodies.
+    found = actors_of("Российские СМИ сообщили, что ПВО сбила беспилотник над Белгородом. "
+                      "Вето Франции не отменило решения.", "ru")
+    assert set(found) == {"RUS", "FRA", "place:belgorod"}, found
+    # In quotes the writer marks a word as a name: a holding called «Вектор» stays an actor.
+    found = actors_of("Холдинг «Вектор» заключил договор с Казахстаном.", "ru")
+    assert "KAZ" in found and any("vektor" in i for i in found), found

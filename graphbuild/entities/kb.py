@@ -36,7 +36,6 @@ lookups and in the references of other records.
 from __future__ import annotations
 
 import dataclasses
-import importlib
 import json
 import re
 import unicodedata
@@ -46,6 +45,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from graphbuild.entities.common_words import common_word_test
 from graphbuild.entities.kb_cache import cached, content_key
 from graphbuild.entities.transliterate import to_latin
 from graphbuild.language.base import Token
@@ -747,7 +747,8 @@ class KnowledgeBase:
         groups = _group_tokens(tokens)
         endings = _suffixes().get(lang, _NO_ENDINGS)
         rep = endings.lemma
-        common = _common_word_test(lang)
+        # Only where a name is a stem plus endings: a Russian "Кремля" keeps its lemma as an alias start.
+        common = common_word_test(lang) if lang in _FINAL_WORD_INFLECTS else _never_common
         forms = [_group_forms(g, endings, common) for g in groups]
         out: list[KbMatch] = []
         i = 0
@@ -905,19 +906,11 @@ class _Forms:
     opening: list[str]  # the exact keys that may start an alias
 
 
-def _common_word_test(lang: str) -> Callable[[str], bool]:
-    """The language's test for a word that is a dictionary word as written (no stem to strip)."""
-    if lang in _COMMON_WORD_TESTS:
-        module, name = _COMMON_WORD_TESTS[lang]
-        return getattr(importlib.import_module(module), name)
-    return lambda word: False
+def _never_common(word: str) -> bool:
+    return False
 
 
-# Languages whose morphology knows which written words are whole dictionary words.
-_COMMON_WORD_TESTS = {"kk": ("graphbuild.language.kk.morphology", "is_common_word")}
-
-
-def _group_forms(g: _Group, endings: _Endings, common: Callable[[str], bool] = lambda w: False) -> _Forms:
+def _group_forms(g: _Group, endings: _Endings, common: Callable[[str], bool] = _never_common) -> _Forms:
     surface = _wkey(g.surface)
     exact = [surface] if surface else []
     if g.lemma and g.lemma != g.surface:

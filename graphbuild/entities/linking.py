@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from graphbuild.entities.common_words import common_word_test
 from graphbuild.entities.kb import KbHit, KnowledgeBase, normalize
 from graphbuild.entities.spans_index import OverlapIndex, containing
 from graphbuild.entities.transliterate import to_latin
@@ -120,6 +121,12 @@ def _kk_organisation_heads() -> frozenset[str]:
 def _ru_name_classifiers() -> frozenset[str]:
     lines = _RU_CLASSIFIERS.read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _quoted(text: str, mention: Mention) -> bool:
+    """The name stands in quotes («Крокус», "Дружба"): a word the writer marks as a name."""
+    before, after = text[mention.start - 1 : mention.start], text[mention.end : mention.end + 1]
+    return before in _OPENING_QUOTES and after in _CLOSING_QUOTES
 
 
 def _quoted_after_classifier(sentence: Sentence, mention: Mention, text: str, lang: str) -> bool:
@@ -278,6 +285,10 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
             key = normalize(name.split()[-1]) if name.split() else ""
             if mention.kind == "Person" and len(name.split()) == 1 and key in surnames:
                 actor = dataclasses.replace(actors[surnames[key]], names={}, documents=[doc.id])
+            elif (len(name.split()) == 1 and not _quoted(doc.text, mention)
+                  and common_word_test(doc.lang)(mention.text)):
+                result.warnings.append(f"{mention.text!r} is a dictionary word, no name: left a mention, not an actor")
+                continue
             elif sentence is not None and (why := _not_one_name(sentence, tokens, mention.kind, doc.lang)):
                 result.warnings.append(f"{mention.text!r} is no single name ({why}): left a mention, not an actor")
                 continue
