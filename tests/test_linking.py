@@ -132,3 +132,19 @@ def test_a_russian_dictionary_word_in_capitals_is_no_actor() -> None:
     # In quotes the writer marks a word as a name: a holding called «Вектор» stays an actor.
     found = actors_of("Холдинг «Вектор» заключил договор с Казахстаном.", "ru")
     assert "KAZ" in found and any("vektor" in i for i in found), found
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Солтүстік Корея «Хвасон-18» құрлықаралық баллистикалық зымыранын сынады.", "kk", {"PRK"}),
+    ("Қазақстан «Дружба» құбыры арқылы Германияға мұнай жеткізеді.", "kk", {"KAZ", "DEU"}),
+    ("Қазақстан Авраам келісімдеріне қосылады.", "kk", {"KAZ"}),
+    ("КНДР показала ракеты «Хвасон-17» и «Хвасон-18».", "ru", {"PRK"}),
+])
+def test_the_name_of_a_pipeline_missile_or_treaty_is_no_actor(text: str, lang: str, expected: set[str]) -> None:
+    assert set(actors_of(text, lang)) == expected
+
+
+def test_an_aircraft_keeps_its_owner_as_an_actor() -> None:
+    # "X ұшағы" is as often X's plane as a plane called X: vehicles make no name a thing's name.
+    found = actors_of("«Сұңқар Эйр» ұшағы Ақтауға қонды.", "kk")
+    assert set(found) == {"org:sunqar-eir", "place:aktau"}, found

@@ -238,3 +238,27 @@ def test_en_titles_are_split_from_names_and_kinds_assigned(analyzed: bool) -> No
     assert {"White House", "UN Security Council", "Ministry of Foreign Affairs"} <= set(kinds["Organization"])
     assert {"Russia", "Turkey"} <= set(kinds["Country"])  # possessive stripped
     assert not any(m.text in {"July", "The", "Russian"} for m in mentions)
+
+
+def test_a_name_particle_joins_the_parts_of_one_persons_name() -> None:
+    from graphbuild.entities.ner import join_name_particles
+    from graphbuild.language import analyze
+    from graphbuild.model import Mention
+
+    text = "Урсула фон дер Ляйен встретилась с Мухаммедом бин Салманом."
+    sentences = analyze(text, "ru")
+
+    def person(words: str) -> Mention:
+        start = text.index(words)
+        return Mention(document="d", start=start, end=start + len(words), text=words, kind="Person", lang="ru",
+                       lemma=words, source="ner")
+
+    joined = join_name_particles([person("Урсула"), person("Ляйен"), person("Мухаммедом"), person("Салманом")],
+                                 sentences, "ru")
+    assert [m.text for m in joined] == ["Урсула фон дер Ляйен", "Мухаммедом бин Салманом"]
+    # "и" is no particle: two people stay two.
+    text2 = "Путин и Си встретились."
+    sentences2 = analyze(text2, "ru")
+    two = [Mention(document="d", start=0, end=5, text="Путин", kind="Person", lang="ru", source="ner"),
+           Mention(document="d", start=8, end=10, text="Си", kind="Person", lang="ru", source="ner")]
+    assert len(join_name_particles(two, sentences2, "ru")) == 2

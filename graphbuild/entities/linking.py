@@ -10,6 +10,7 @@ introduced earlier ("Джон Смит ... Смит").
 from __future__ import annotations
 
 import dataclasses
+import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -121,6 +122,50 @@ def _kk_organisation_heads() -> frozenset[str]:
 def _ru_name_classifiers() -> frozenset[str]:
     lines = _RU_CLASSIFIERS.read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@dataclass(frozen=True)
+class _ObjectNouns:
+    """data/<lang>/object_names.json: nouns that make a name next to them a thing's name."""
+
+    after: bool  # the noun follows the name (kk, en) or comes before it (ru)
+    window: int
+    through: frozenset[str]  # parts of speech that may stand between name and noun
+    feats: tuple[tuple[str, str], ...]  # features the noun must carry (the Kazakh compound's possessive)
+    classifiers: frozenset[str]
+
+
+@lru_cache(maxsize=8)
+def _object_nouns(lang: str) -> _ObjectNouns | None:
+    path = Path(__file__).resolve().parent.parent / "data" / lang / "object_names.json"
+    if not path.exists():
+        return None
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    return _ObjectNouns(raw["position"] == "after", int(raw["window"]), frozenset(raw["through"]),
+                        tuple(raw.get("feats", {}).items()), frozenset(raw["classifiers"]))
+
+
+def _names_a_thing(sentence: Sentence, tokens: list[Token], lang: str) -> str | None:
+    """The noun that makes a span the name of a thing (a pipeline, missile, treaty, residence), if any:
+    «Дружба» құбыры, ракеты «Хвасон-17» и «Хвасон-18», the Abraham Accords."""
+    nouns = _object_nouns(lang)
+    if nouns is None or not tokens:
+        return None
+    index = next((i for i, t in enumerate(sentence.tokens) if t is tokens[0]), None)
+    if index is None:
+        return None
+    if nouns.after:
+        last = index + len(tokens) - 1
+        around = [sentence.tokens[last], *sentence.tokens[last + 1 : last + 1 + nouns.window]]
+    else:
+        around = list(reversed(sentence.tokens[max(0, index - nouns.window) : index]))
+    for token in around:
+        lemma = (token.lemma or token.text).lower()
+        if lemma in nouns.classifiers and all(token.feats.get(k) == v for k, v in nouns.feats):
+            return token.text
+        if token is not around[0] and token.pos not in nouns.through:
+            return None
+    return None
 
 
 def _quoted(text: str, mention: Mention) -> bool:
@@ -288,6 +333,10 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
             elif (len(name.split()) == 1 and not _quoted(doc.text, mention)
                   and common_word_test(doc.lang)(mention.text)):
                 result.warnings.append(f"{mention.text!r} is a dictionary word, no name: left a mention, not an actor")
+                continue
+            elif mention.kind not in ("Person", "Place") and sentence is not None and \
+                    (noun := _names_a_thing(sentence, tokens, doc.lang)):
+                result.warnings.append(f"{mention.text!r} names a thing ({noun!r}): left a mention, not an actor")
                 continue
             elif sentence is not None and (why := _not_one_name(sentence, tokens, mention.kind, doc.lang)):
                 result.warnings.append(f"{mention.text!r} is no single name ({why}): left a mention, not an actor")

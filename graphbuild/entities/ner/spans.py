@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
 
 from graphbuild.entities.ner.labels import inflection, kind_for
 from graphbuild.language.base import Sentence, Token
@@ -36,6 +38,35 @@ def _cap_like(lemma: str, surface: str) -> str:
     return lemma
 
 
+SUFFIXES = Path(__file__).resolve().parents[2] / "data" / "kb" / "suffixes.tsv"
+
+
+@cache
+def _possessive_endings(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(possessive endings, case endings that follow a possessive) of a language, from suffixes.tsv."""
+    slots: dict[str, list[str]] = {}
+    for line in SUFFIXES.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if len(cols) == 3 and cols[0] == lang and not line.startswith("#"):
+            slots[cols[1]] = cols[2].split()
+    by_length = lambda xs: tuple(sorted(xs, key=len, reverse=True))  # noqa: E731
+    return by_length(slots.get("poss", [])), by_length(slots.get("poss_case", []))
+
+
+def _head_form(token: Token, lang: str) -> str | None:
+    """The head of a multiword name keeps its possessive, as the name's own form does (Біріккен штаб
+    бастықтары комитетінің -> комитеті, Сауд Арабиясының -> Арабиясы); only the case ending goes."""
+    if token.feats.get("Person[psor]") != "3" or not token.lemma:
+        return None
+    poss, poss_case = _possessive_endings(lang)
+    word, lemma = token.text, token.lemma.lower()
+    forms = [word] + [word[: -len(c)] for c in poss_case if word.lower().endswith(c) and len(word) > len(c)]
+    for form in forms:
+        if any(form.lower() == lemma + p for p in poss):
+            return form
+    return None
+
+
 def span_lemma(tokens: Sequence[Token], lang: str) -> str | None:
     """Dictionary form of a multi-word name: only the words that inflect are replaced by lemmas."""
     mode = inflection(lang)
@@ -45,7 +76,8 @@ def span_lemma(tokens: Sequence[Token], lang: str) -> str | None:
     idx = range(len(tokens)) if mode == "all" else [len(tokens) - 1]
     for i in idx:
         if tokens[i].lemma:
-            words[i] = _cap_like(tokens[i].lemma, tokens[i].text)
+            head = _head_form(tokens[i], lang) if mode == "last" and len(tokens) > 1 else None
+            words[i] = head or _cap_like(tokens[i].lemma, tokens[i].text)
     return " ".join(words)
 
 
