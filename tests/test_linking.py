@@ -122,6 +122,9 @@ def test_a_kazakh_dictionary_word_is_no_name_stem_plus_ending() -> None:
     assert set(found) == {"JPN", "CAN"}, found
     found = actors_of("Сауд Арабиясы мен Жапония сауда келісіміне қол қойды.", "kk")
     assert set(found) == {"SAU", "JPN"}, found
+    # Nor is it a locative that closes a name: the World Trade Organization is one name.
+    found = actors_of("Дүниежүзілік сауда ұйымының басшысы Астанаға келді.", "kk")
+    assert set(found) == {"org:wto", "KAZ"}, found
 
 
 def test_a_russian_dictionary_word_in_capitals_is_no_actor() -> None:

@@ -778,7 +778,9 @@ class KnowledgeBase:
                          if all(_caps_ok(f, groups[i + k].surface) for k, f in enumerate(t.caps))]
                 if valid:
                     best_len, best = j - i, valid
-                if lang in _FINAL_WORD_INFLECTS and tokens[groups[j - 1].last].case in _CLOSES_A_NAME:
+                closing = tokens[groups[j - 1].last].case in _CLOSES_A_NAME
+                # ... unless the word is a dictionary word as written: "сауда" (trade) is no locative of "са".
+                if lang in _FINAL_WORD_INFLECTS and closing and not common(_wkey(groups[j - 1].surface)):
                     break  # "Сириядан әскерін": a word in a case other than the genitive ends a Kazakh name
             if not best:
                 i += 1
