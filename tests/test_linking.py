@@ -151,3 +151,15 @@ def test_an_aircraft_keeps_its_owner_as_an_actor() -> None:
     # "X ұшағы" is as often X's plane as a plane called X: vehicles make no name a thing's name.
     found = actors_of("«Сұңқар Эйр» ұшағы Ақтауға қонды.", "kk")
     assert set(found) == {"org:sunqar-eir", "place:aktau"}, found
+
+
+def test_a_countrys_body_links_under_any_name_of_the_country() -> None:
+    # The KB names the ministry "Ресей Қорғаныс министрлігі"; "Ресей Федерациясы" is Russia too.
+    found = actors_of("Бұл туралы Ресей Федерациясы Қорғаныс министрлігінің баспасөз қызметі хабарлады.", "kk")
+    assert set(found) == {"org:russian-mod"}, found
+
+
+def test_a_new_kazakh_body_keeps_its_possessive_head() -> None:
+    # министрлігінің -> министрлігі (к voiced to г before the possessive), not the bare stem министрлік.
+    found = actors_of("Оқиға орнына Төтенше жағдайлар министрлігінің құтқарушылары жетті.", "kk")
+    assert list(found.values()) == ["Tötenşe jağdailar ministrligi"], found

@@ -534,6 +534,7 @@ class KnowledgeBase:
         self._check_refs(merged)
         for rec in merged:
             self._add_record(rec)
+        self._add_country_variants(merged)
         for lang, phrase, title in roles:
             self._add_alias(phrase, KbHit(None, None, "role", phrase, lang, title))
 
@@ -611,6 +612,24 @@ class KnowledgeBase:
         for lang, names in rec.demonyms.items():
             for name in names:
                 self._add_alias(name, KbHit(rec.id, None, "demonym", name, lang))
+
+    def _add_country_variants(self, records: list[_Record]) -> None:
+        """A body of a country named with one of the country's names is named with any other of them:
+        "Ресей Қорғаныс министрлігі" is also "Ресей Федерациясы Қорғаныс министрлігі" and "РФ Қорғаныс
+        министрлігі"; "Ministry of Defence of Russia" is also "... of the Russian Federation".  A variant that
+        is already some actor's alias is left out (no new ambiguity)."""
+        countries = {r.id: r for r in records if r.kind == "Country"}
+        for rec in records:
+            country = countries.get(rec.part_of or "")
+            if country is None:
+                continue
+            for lang, names in rec.names.items():
+                # Names led by an article ("the US") would swallow it into the body's name.
+                own = [n for n in country.names.get(lang, []) if n and n[:1].isupper()]
+                for name in names:
+                    for variant in _country_variants(name, own):
+                        if " ".join(_wkey(w) for w in _words(variant)) not in self._index:
+                            self._add_alias(variant, KbHit(rec.id, rec.metonym_of, rec.alias_class, variant, lang))
 
     def _add_alias(self, alias: str, hit: KbHit) -> None:
         variants = {alias}
@@ -797,6 +816,28 @@ class KnowledgeBase:
                 out.append(KbMatch(first, last + 1, t.hit, text))
             i += best_len
         return out
+
+
+def _country_variants(name: str, country_names: list[str]) -> list[str]:
+    """``name`` with the country name it starts or ends with replaced by each other name of the country."""
+    words = [_wkey(w) for w in _words(name)]
+    out: list[str] = []
+    for known in country_names:
+        known_words = [_wkey(w) for w in _words(known)]
+        size = len(known_words)
+        if size >= len(words):
+            continue
+        original = _words(name)
+        if words[:size] == known_words:
+            rest, place = " ".join(original[size:]), "start"
+        elif words[-size:] == known_words:
+            rest, place = " ".join(original[:-size]), "end"
+        else:
+            continue
+        for other in country_names:
+            if other != known:
+                out.append(f"{other} {rest}" if place == "start" else f"{rest} {other}")
+    return list(dict.fromkeys(out))
 
 
 def _redirects(records: list[_Record]) -> dict[str, str]:

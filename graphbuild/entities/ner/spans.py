@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
@@ -53,6 +54,17 @@ def _possessive_endings(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return by_length(slots.get("poss", [])), by_length(slots.get("poss_case", []))
 
 
+@cache
+def _voiced_finals(lang: str) -> dict[str, str]:
+    """Voiceless stem final -> its voiced alternant before a vowel (министрлік -> министрлігі), from the
+    language's data/<lang>/suffixes.json when it has an "alternations" table (voiced -> voiceless)."""
+    path = SUFFIXES.parents[1] / lang / "suffixes.json"
+    if not path.exists():
+        return {}
+    table = json.loads(path.read_text(encoding="utf-8")).get("alternations", {})
+    return {voiceless: voiced for voiced, voiceless in table.items()}
+
+
 def _head_form(token: Token, lang: str) -> str | None:
     """The head of a multiword name keeps its possessive, as the name's own form does (Біріккен штаб
     бастықтары комитетінің -> комитеті, Сауд Арабиясының -> Арабиясы); only the case ending goes."""
@@ -60,9 +72,12 @@ def _head_form(token: Token, lang: str) -> str | None:
         return None
     poss, poss_case = _possessive_endings(lang)
     word, lemma = token.text, token.lemma.lower()
+    stems = {lemma}
+    if lemma[-1:] in _voiced_finals(lang):
+        stems.add(lemma[:-1] + _voiced_finals(lang)[lemma[-1]])
     forms = [word] + [word[: -len(c)] for c in poss_case if word.lower().endswith(c) and len(word) > len(c)]
     for form in forms:
-        if any(form.lower() == lemma + p for p in poss):
+        if any(form.lower() == stem + p for stem in stems for p in poss):
             return form
     return None
 
