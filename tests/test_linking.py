@@ -163,3 +163,10 @@ def test_a_new_kazakh_body_keeps_its_possessive_head() -> None:
     # министрлігінің -> министрлігі (к voiced to г before the possessive), not the bare stem министрлік.
     found = actors_of("Оқиға орнына Төтенше жағдайлар министрлігінің құтқарушылары жетті.", "kk")
     assert list(found.values()) == ["Tötenşe jağdailar ministrligi"], found
+
+
+def test_british_and_american_spellings_of_an_alias_link_alike() -> None:
+    found = actors_of("China's Defence Ministry warned Japan on Friday.", "en")
+    assert set(found) == {"org:chinese-mod", "JPN"}, found
+    found = actors_of("The Shanghai Cooperation Organization met in Astana.", "en")
+    assert "org:sco" in found and not any(i.startswith("org:") and i != "org:sco" for i in found), found

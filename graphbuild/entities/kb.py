@@ -632,7 +632,7 @@ class KnowledgeBase:
                             self._add_alias(variant, KbHit(rec.id, rec.metonym_of, rec.alias_class, variant, lang))
 
     def _add_alias(self, alias: str, hit: KbHit) -> None:
-        variants = {alias}
+        variants = {alias, *_spelling_variants(alias, hit.lang)}
         if re.search(r"\w-\w", alias):  # Kim Jong-un = Kim Jong Un
             variants.add(re.sub(r"(?<=\w)-(?=\w)", " ", alias))
         # "the United States" -> "United States"; one-word remainders stay out ("the West" is not "West").
@@ -816,6 +816,30 @@ class KnowledgeBase:
                 out.append(KbMatch(first, last + 1, t.hit, text))
             i += best_len
         return out
+
+
+@cache
+def _spellings() -> dict[tuple[str, str], str]:
+    """(lang, word) -> the word's other spelling (spelling_variants.tsv), both ways."""
+    out: dict[tuple[str, str], str] = {}
+    for n, cols in _tsv_rows("spelling_variants.tsv"):
+        if len(cols) != 3:
+            raise ValueError(f"{DATA_DIR / 'spelling_variants.tsv'}:{n}: expected lang, spelling, spelling")
+        lang, one, other = (c.strip() for c in cols)
+        out[(lang, one)], out[(lang, other)] = other, one
+    return out
+
+
+def _spelling_variants(alias: str, lang: str) -> list[str]:
+    """The alias with each word that has another spelling written that way (capitals kept)."""
+    words = alias.split(" ")
+    swapped = False
+    for i, word in enumerate(words):
+        other = _spellings().get((lang, word.lower()))
+        if other:
+            words[i] = other.capitalize() if word[:1].isupper() else other
+            swapped = True
+    return [" ".join(words)] if swapped else []
 
 
 def _country_variants(name: str, country_names: list[str]) -> list[str]:
