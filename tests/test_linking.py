@@ -170,3 +170,9 @@ def test_british_and_american_spellings_of_an_alias_link_alike() -> None:
     assert set(found) == {"org:chinese-mod", "JPN"}, found
     found = actors_of("The Shanghai Cooperation Organization met in Astana.", "en")
     assert "org:sco" in found and not any(i.startswith("org:") and i != "org:sco" for i in found), found
+
+
+def test_a_body_named_after_its_countrys_adjective_is_found_with_the_countrys_name() -> None:
+    # The KB says "Russian Foreign Intelligence Service"; the text says "Russia's".
+    found = actors_of("Russia's Foreign Intelligence Service accused Poland of plotting.", "en")
+    assert set(found) == {"org:svr", "POL"}, found

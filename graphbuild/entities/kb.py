@@ -626,8 +626,10 @@ class KnowledgeBase:
             for lang, names in rec.names.items():
                 # Names led by an article ("the US") would swallow it into the body's name.
                 own = [n for n in country.names.get(lang, []) if n and n[:1].isupper()]
+                # A capitalised demonym stands where the name does ("Israeli military" = "Israel('s) military").
+                adjectives = [d for d in country.demonyms.get(lang, []) if d[:1].isupper()]
                 for name in names:
-                    for variant in _country_variants(name, own):
+                    for variant in _country_variants(name, own, adjectives):
                         if " ".join(_wkey(w) for w in _words(variant)) not in self._index:
                             self._add_alias(variant, KbHit(rec.id, rec.metonym_of, rec.alias_class, variant, lang))
 
@@ -842,10 +844,14 @@ def _spelling_variants(alias: str, lang: str) -> list[str]:
     return [" ".join(words)] if swapped else []
 
 
-def _country_variants(name: str, country_names: list[str]) -> list[str]:
-    """``name`` with the country name it starts or ends with replaced by each other name of the country."""
+def _country_variants(name: str, country_names: list[str], adjectives: Iterable[str] = ()) -> list[str]:
+    """``name`` with the country name it starts or ends with replaced by each other name of the country;
+    a name that starts with the country's adjective (demonym) also starts with each of its names."""
     words = [_wkey(w) for w in _words(name)]
     out: list[str] = []
+    for adjective in adjectives:
+        if len(words) > 1 and words[0] == _wkey(adjective):
+            out += [f"{other} {' '.join(_words(name)[1:])}" for other in country_names]
     for known in country_names:
         known_words = [_wkey(w) for w in _words(known)]
         size = len(known_words)
