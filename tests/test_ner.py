@@ -262,3 +262,15 @@ def test_a_name_particle_joins_the_parts_of_one_persons_name() -> None:
     two = [Mention(document="d", start=0, end=5, text="Путин", kind="Person", lang="ru", source="ner"),
            Mention(document="d", start=8, end=10, text="Си", kind="Person", lang="ru", source="ner")]
     assert len(join_name_particles(two, sentences2, "ru")) == 2
+
+
+def test_english_dictionary_word_alone_is_no_place_and_after_an_adjective_is_part_of_the_name() -> None:
+    from graphbuild.entities.ner.en import recognize_en
+    from graphbuild.language import analyze
+
+    text = ("Seoul said the North had sent troops to Russia. "
+            "The ruling Georgian Dream party won the vote, and the Senate approved the aid.")
+    found = {(m.text, m.kind) for m in recognize_en(analyze(text, "en"), "d")}
+    assert ("North", "Place") not in found, found
+    assert ("Dream", "Place") not in found and any(t == "Georgian Dream" for t, _ in found), found
+    assert ("Senate", "Organization") in found, found  # an institution word alone still names a body

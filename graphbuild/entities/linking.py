@@ -108,6 +108,9 @@ _RU_CLASSIFIERS = Path(__file__).resolve().parent.parent / "data" / "ru" / "name
 _ORG_HEADS = Path(__file__).resolve().parent.parent / "data" / "kk" / "organisation_heads.txt"
 _OPENING_QUOTES = frozenset("«“„\"")
 _CLOSING_QUOTES = frozenset("»”“\"")
+# Kinds whose one-word name is never a dictionary word: a surname may be one (Rice, Bush), and a group
+# is often named by a plain plural (Protesters, Rebels).
+_NAMED_ONLY = frozenset({"Organization", "Place", "Country"})
 # A name holds no verb: a span with one is a clause NER ran together.
 _CLAUSE_POS = frozenset({"VERB", "AUX"})
 
@@ -330,7 +333,7 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
             key = normalize(name.split()[-1]) if name.split() else ""
             if mention.kind == "Person" and len(name.split()) == 1 and key in surnames:
                 actor = dataclasses.replace(actors[surnames[key]], names={}, documents=[doc.id])
-            elif (len(name.split()) == 1 and not _quoted(doc.text, mention)
+            elif (mention.kind in _NAMED_ONLY and len(name.split()) == 1 and not _quoted(doc.text, mention)
                   and common_word_test(doc.lang)(mention.text)):
                 result.warnings.append(f"{mention.text!r} is a dictionary word, no name: left a mention, not an actor")
                 continue
