@@ -176,3 +176,11 @@ def test_a_body_named_after_its_countrys_adjective_is_found_with_the_countrys_na
     # The KB says "Russian Foreign Intelligence Service"; the text says "Russia's".
     found = actors_of("Russia's Foreign Intelligence Service accused Poland of plotting.", "en")
     assert set(found) == {"org:svr", "POL"}, found
+
+
+def test_a_body_named_around_its_country_is_an_actor_beside_the_country() -> None:
+    found = actors_of("В апреле Верховный суд России приостановил запрет на деятельность движения.", "ru")
+    assert set(found) == {"RUS", "org:verkhovnyy-sud-rossii"}, found
+    # One word of its own ("үкіметі", government) makes no body apart from the country.
+    found = actors_of("Жапония үкіметі КХДР-ды айыптады.", "kk")
+    assert set(found) == {"JPN", "PRK"}, found

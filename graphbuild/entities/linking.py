@@ -242,6 +242,20 @@ def _shared_head_spans(spans: list[tuple[Sentence, int, int, list[KbHit]]], kb: 
     return found
 
 
+def _around_countries(mention: Mention, covered: list[tuple[int, int]], countries: set[tuple[int, int]],
+                      text: str) -> bool:
+    """An organisation NER found around a country the KB found by its name ("Верховный суд России",
+    "Supreme Court of Pakistan"): the body is a name of its own, and the country stays an actor beside
+    it.  The body needs two words of its own: "Жапония үкіметі" (Japan's government) is Japan."""
+    if mention.kind != "Organization":
+        return False
+    inside = [(a, b) for a, b in covered if a < mention.end and b > mention.start]
+    if not all((a, b) in countries and mention.start <= a and b <= mention.end for a, b in inside):
+        return False
+    own_words = len(text[mention.start:mention.end].split()) - sum(len(text[a:b].split()) for a, b in inside)
+    return own_words >= 2
+
+
 def _elliptic_names(named: list[tuple[list[Token], Actor]]) -> dict[str, str]:
     """The first word of a multiword name of a country or organisation as the document wrote it -> its
     actor, where only one such actor starts with that word: "North Korea ... the North"."""
@@ -284,6 +298,7 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
     context = {i for *_, hits in spans if len({_linked_id(h) for h in hits}) == 1 for i in map(_linked_id, hits)}
 
     covered: list[tuple[int, int]] = []
+    country_spans: set[tuple[int, int]] = set()  # KB spans naming a country by its name
     named: list[tuple[list[Token], Actor]] = []
     for sentence, first, last, hits in spans:
         chosen = kb.disambiguate(hits, context) if len({_linked_id(h) for h in hits}) > 1 else hits
@@ -304,6 +319,8 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
         use(actor)
         named.append((tokens, actor))
         covered.append((start, end))
+        if _names_country(hit, kb):
+            country_spans.add((start, end))
         result.mentions.append(Mention(
             document=doc.id, start=start, end=end, text=doc.text[start:end], kind=actor.kind, lang=doc.lang,
             actor=actor_id, lemma=_lemma_form(tokens), case=tokens[-1].case,
@@ -314,8 +331,9 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
     sentence_starts = [s.start for s in by_sentence]
     kb_covered = OverlapIndex(covered)
     for mention in sorted(ner_mentions, key=lambda m: m.start):
-        if kb_covered.overlaps(mention.start, mention.end) or _not_an_actor(mention, doc) or \
-                any(start <= mention.start < end for start, end in datelines):
+        if (kb_covered.overlaps(mention.start, mention.end) and not _around_countries(mention, covered, country_spans,
+                                                                                      doc.text)) or \
+                _not_an_actor(mention, doc) or any(start <= mention.start < end for start, end in datelines):
             continue
         sentence = containing(by_sentence, sentence_starts, mention.start)
         tokens = _span_tokens(sentence, mention.start, mention.end) if sentence else []
