@@ -274,3 +274,11 @@ def test_english_dictionary_word_alone_is_no_place_and_after_an_adjective_is_par
     assert ("North", "Place") not in found, found
     assert ("Dream", "Place") not in found and any(t == "Georgian Dream" for t, _ in found), found
     assert ("Senate", "Organization") in found, found  # an institution word alone still names a body
+
+
+def test_a_russian_persons_name_is_put_in_the_nominative_singular() -> None:
+    from graphbuild.entities.ner.ru import normal_name
+
+    assert normal_name(["Гусейна", "Сафаровых"], "Person") == "Гусейн Сафаров"  # "братьев ... Сафаровых"
+    assert normal_name(["Владимира", "Путина"], "Person") == "Владимир Путин"
+    assert normal_name(["Нарендры", "Моди"], "Person") == "Нарендра Моди"  # no verb reading made a participle
