@@ -331,8 +331,10 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
     sentence_starts = [s.start for s in by_sentence]
     kb_covered = OverlapIndex(covered)
     for mention in sorted(ner_mentions, key=lambda m: m.start):
-        if (kb_covered.overlaps(mention.start, mention.end) and not _around_countries(mention, covered, country_spans,
-                                                                                      doc.text)) or \
+        # A body named around its country is an actor, but the event stage keeps reading the country's
+        # mention there (its mention is not added): who acts stays the country, as the text's KB name says.
+        around = kb_covered.overlaps(mention.start, mention.end)
+        if (around and not _around_countries(mention, covered, country_spans, doc.text)) or \
                 _not_an_actor(mention, doc) or any(start <= mention.start < end for start, end in datelines):
             continue
         sentence = containing(by_sentence, sentence_starts, mention.start)
@@ -367,9 +369,10 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
                 if actor.kind == "Person" and len(name.split()) > 1:
                     surnames.setdefault(key, actor.id)
         use(actor)
-        result.mentions.append(dataclasses.replace(
-            mention, actor=actor.id, kind=actor.kind, lemma=name,
-            case=tokens[-1].case if tokens else mention.case))
+        if not around:
+            result.mentions.append(dataclasses.replace(
+                mention, actor=actor.id, kind=actor.kind, lemma=name,
+                case=tokens[-1].case if tokens else mention.case))
 
     result.mentions.sort(key=lambda m: (m.start, -m.end))
     result.actors = [actors[k] for k in sorted(actors)]
