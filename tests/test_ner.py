@@ -238,3 +238,47 @@ def test_en_titles_are_split_from_names_and_kinds_assigned(analyzed: bool) -> No
     assert {"White House", "UN Security Council", "Ministry of Foreign Affairs"} <= set(kinds["Organization"])
     assert {"Russia", "Turkey"} <= set(kinds["Country"])  # possessive stripped
     assert not any(m.text in {"July", "The", "Russian"} for m in mentions)
+
+
+def test_a_name_particle_joins_the_parts_of_one_persons_name() -> None:
+    from graphbuild.entities.ner import join_name_particles
+    from graphbuild.language import analyze
+    from graphbuild.model import Mention
+
+    text = "Урсула фон дер Ляйен встретилась с Мухаммедом бин Салманом."
+    sentences = analyze(text, "ru")
+
+    def person(words: str) -> Mention:
+        start = text.index(words)
+        return Mention(document="d", start=start, end=start + len(words), text=words, kind="Person", lang="ru",
+                       lemma=words, source="ner")
+
+    joined = join_name_particles([person("Урсула"), person("Ляйен"), person("Мухаммедом"), person("Салманом")],
+                                 sentences, "ru")
+    assert [m.text for m in joined] == ["Урсула фон дер Ляйен", "Мухаммедом бин Салманом"]
+    # "и" is no particle: two people stay two.
+    text2 = "Путин и Си встретились."
+    sentences2 = analyze(text2, "ru")
+    two = [Mention(document="d", start=0, end=5, text="Путин", kind="Person", lang="ru", source="ner"),
+           Mention(document="d", start=8, end=10, text="Си", kind="Person", lang="ru", source="ner")]
+    assert len(join_name_particles(two, sentences2, "ru")) == 2
+
+
+def test_english_dictionary_word_alone_is_no_place_and_after_an_adjective_is_part_of_the_name() -> None:
+    from graphbuild.entities.ner.en import recognize_en
+    from graphbuild.language import analyze
+
+    text = ("Seoul said the North had sent troops to Russia. "
+            "The ruling Georgian Dream party won the vote, and the Senate approved the aid.")
+    found = {(m.text, m.kind) for m in recognize_en(analyze(text, "en"), "d")}
+    assert ("North", "Place") not in found, found
+    assert ("Dream", "Place") not in found and any(t == "Georgian Dream" for t, _ in found), found
+    assert ("Senate", "Organization") in found, found  # an institution word alone still names a body
+
+
+def test_a_russian_persons_name_is_put_in_the_nominative_singular() -> None:
+    from graphbuild.entities.ner.ru import normal_name
+
+    assert normal_name(["Гусейна", "Сафаровых"], "Person") == "Гусейн Сафаров"  # "братьев ... Сафаровых"
+    assert normal_name(["Владимира", "Путина"], "Person") == "Владимир Путин"
+    assert normal_name(["Нарендры", "Моди"], "Person") == "Нарендра Моди"  # no verb reading made a participle

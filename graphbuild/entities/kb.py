@@ -45,6 +45,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from graphbuild.entities.common_words import common_word_test
 from graphbuild.entities.kb_cache import cached, content_key
 from graphbuild.entities.transliterate import to_latin
 from graphbuild.language.base import Token
@@ -555,6 +556,7 @@ class KnowledgeBase:
         self._check_refs(merged)
         for rec in merged:
             self._add_record(rec)
+        self._add_country_variants(merged)
         for lang, phrase, title in roles:
             self._add_alias(phrase, KbHit(None, None, "role", phrase, lang, title))
 
@@ -636,8 +638,28 @@ class KnowledgeBase:
             for name in names:
                 self._add_alias(name, KbHit(rec.id, None, "demonym", name, lang))
 
+    def _add_country_variants(self, records: list[_Record]) -> None:
+        """A body of a country named with one of the country's names is named with any other of them:
+        "Ресей Қорғаныс министрлігі" is also "Ресей Федерациясы Қорғаныс министрлігі" and "РФ Қорғаныс
+        министрлігі"; "Ministry of Defence of Russia" is also "... of the Russian Federation".  A variant that
+        is already some actor's alias is left out (no new ambiguity)."""
+        countries = {r.id: r for r in records if r.kind == "Country"}
+        for rec in records:
+            country = countries.get(rec.part_of or "")
+            if country is None:
+                continue
+            for lang, names in rec.names.items():
+                # Names led by an article ("the US") would swallow it into the body's name.
+                own = [n for n in country.names.get(lang, []) if n and n[:1].isupper()]
+                # A capitalised demonym stands where the name does ("Israeli military" = "Israel('s) military").
+                adjectives = [d for d in country.demonyms.get(lang, []) if d[:1].isupper()]
+                for name in names:
+                    for variant in _country_variants(name, own, adjectives):
+                        if " ".join(_wkey(w) for w in _words(variant)) not in self._index:
+                            self._add_alias(variant, KbHit(rec.id, rec.metonym_of, rec.alias_class, variant, lang))
+
     def _add_alias(self, alias: str, hit: KbHit) -> None:
-        variants = {alias}
+        variants = {alias, *_spelling_variants(alias, hit.lang)}
         if re.search(r"\w-\w", alias):  # Kim Jong-un = Kim Jong Un
             variants.add(re.sub(r"(?<=\w)-(?=\w)", " ", alias))
         # "the United States" -> "United States"; one-word remainders stay out ("the West" is not "West").
@@ -775,7 +797,9 @@ class KnowledgeBase:
         groups = _group_tokens(tokens)
         endings = _suffixes().get(lang, _NO_ENDINGS)
         rep = endings.lemma
-        forms = [_group_forms(g, endings) for g in groups]
+        # Only where a name is a stem plus endings: a Russian "Кремля" keeps its lemma as an alias start.
+        common = common_word_test(lang) if lang in _FINAL_WORD_INFLECTS else _never_common
+        forms = [_group_forms(g, endings, common) for g in groups]
         out: list[KbMatch] = []
         i = 0
         while i < len(groups):
@@ -787,7 +811,7 @@ class KnowledgeBase:
                 nxt: list[_Node] = []
                 for node in states:
                     inside = node is not self._root  # short stems only continue an alias
-                    for key in f.exact + f.short if inside else f.exact:
+                    for key in f.exact + f.short if inside else f.opening:
                         child = node.children.get(key)
                         if child is not None and child not in nxt:
                             nxt.append(child)
@@ -804,7 +828,9 @@ class KnowledgeBase:
                          if all(_caps_ok(f, groups[i + k].surface) for k, f in enumerate(t.caps))]
                 if valid:
                     best_len, best = j - i, valid
-                if lang in _FINAL_WORD_INFLECTS and tokens[groups[j - 1].last].case in _CLOSES_A_NAME:
+                closing = tokens[groups[j - 1].last].case in _CLOSES_A_NAME
+                # ... unless the word is a dictionary word as written: "сауда" (trade) is no locative of "са".
+                if lang in _FINAL_WORD_INFLECTS and closing and not common(_wkey(groups[j - 1].surface)):
                     break  # "Сириядан әскерін": a word in a case other than the genitive ends a Kazakh name
             if not best:
                 i += 1
@@ -821,6 +847,56 @@ class KnowledgeBase:
                 out.append(KbMatch(first, last + 1, t.hit, text))
             i += best_len
         return out
+
+
+@cache
+def _spellings() -> dict[tuple[str, str], str]:
+    """(lang, word) -> the word's other spelling (spelling_variants.tsv), both ways."""
+    out: dict[tuple[str, str], str] = {}
+    for n, cols in _tsv_rows("spelling_variants.tsv"):
+        if len(cols) != 3:
+            raise ValueError(f"{DATA_DIR / 'spelling_variants.tsv'}:{n}: expected lang, spelling, spelling")
+        lang, one, other = (c.strip() for c in cols)
+        out[(lang, one)], out[(lang, other)] = other, one
+    return out
+
+
+def _spelling_variants(alias: str, lang: str) -> list[str]:
+    """The alias with each word that has another spelling written that way (capitals kept)."""
+    words = alias.split(" ")
+    swapped = False
+    for i, word in enumerate(words):
+        other = _spellings().get((lang, word.lower()))
+        if other:
+            words[i] = other.capitalize() if word[:1].isupper() else other
+            swapped = True
+    return [" ".join(words)] if swapped else []
+
+
+def _country_variants(name: str, country_names: list[str], adjectives: Iterable[str] = ()) -> list[str]:
+    """``name`` with the country name it starts or ends with replaced by each other name of the country;
+    a name that starts with the country's adjective (demonym) also starts with each of its names."""
+    words = [_wkey(w) for w in _words(name)]
+    out: list[str] = []
+    for adjective in adjectives:
+        if len(words) > 1 and words[0] == _wkey(adjective):
+            out += [f"{other} {' '.join(_words(name)[1:])}" for other in country_names]
+    for known in country_names:
+        known_words = [_wkey(w) for w in _words(known)]
+        size = len(known_words)
+        if size >= len(words):
+            continue
+        original = _words(name)
+        if words[:size] == known_words:
+            rest, place = " ".join(original[size:]), "start"
+        elif words[-size:] == known_words:
+            rest, place = " ".join(original[:-size]), "end"
+        else:
+            continue
+        for other in country_names:
+            if other != known:
+                out.append(f"{other} {rest}" if place == "start" else f"{rest} {other}")
+    return list(dict.fromkeys(out))
 
 
 def _redirects(records: list[_Record]) -> dict[str, str]:
@@ -929,9 +1005,14 @@ class _Forms:
     short: list[str]
     stems: list[str]  # Russian: what is left without an inflection ending
     short_stems: list[str]
+    opening: list[str]  # the exact keys that may start an alias
 
 
-def _group_forms(g: _Group, endings: _Endings) -> _Forms:
+def _never_common(word: str) -> bool:
+    return False
+
+
+def _group_forms(g: _Group, endings: _Endings, common: Callable[[str], bool] = _never_common) -> _Forms:
     surface = _wkey(g.surface)
     exact = [surface] if surface else []
     if g.lemma and g.lemma != g.surface:
@@ -957,7 +1038,10 @@ def _group_forms(g: _Group, endings: _Endings) -> _Forms:
         for base in exact[:2]:
             for stem in _replace_stems(base, endings.replace, _MIN_SHORT):
                 (stems if len(stem) >= _MIN_STEM else short_stems).append(stem)
-    return _Forms(exact, short, stems, short_stems)
+    # A dictionary word as written ("сауда", trade) starts no alias by a stem ("сауд" + а); inside a
+    # name already begun its stem still continues it (Ақ үйде).
+    opening = exact[:1] if common(surface) else exact
+    return _Forms(exact, short, stems, short_stems, opening)
 
 
 @cache

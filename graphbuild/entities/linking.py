@@ -10,16 +10,19 @@ introduced earlier ("Джон Смит ... Смит").
 from __future__ import annotations
 
 import dataclasses
+import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from graphbuild.entities.common_words import common_word_test
 from graphbuild.entities.kb import KbHit, KnowledgeBase, normalize
 from graphbuild.entities.spans_index import OverlapIndex, containing
 from graphbuild.entities.transliterate import to_latin
 from graphbuild.events.lexicon import load_lexicon
 from graphbuild.ids import slugify
 from graphbuild.language.base import Sentence, Token
+from graphbuild.language.segment import is_dateline
 from graphbuild.model import Actor, Document, Mention
 
 # Only these languages' names are kept on actors in the outputs (the KB holds many more).
@@ -45,6 +48,11 @@ def _linked_id(hit: KbHit) -> str | None:
     if hit.alias_class == "capital" and hit.metonym_of:
         return hit.metonym_of
     return hit.actor_id or hit.metonym_of
+
+
+def _names_country(hit: KbHit, kb: KnowledgeBase) -> bool:
+    """The hit is a country's own name (not its capital or a body of it)."""
+    return hit.alias_class == "name" and hit.actor_id in kb and kb.actor(hit.actor_id).kind == "Country"
 
 
 def _constrain_by_alias(tokens: list[Token], alias: str, lang: str) -> None:
@@ -100,6 +108,9 @@ _RU_CLASSIFIERS = Path(__file__).resolve().parent.parent / "data" / "ru" / "name
 _ORG_HEADS = Path(__file__).resolve().parent.parent / "data" / "kk" / "organisation_heads.txt"
 _OPENING_QUOTES = frozenset("«“„\"")
 _CLOSING_QUOTES = frozenset("»”“\"")
+# Kinds whose one-word name is never a dictionary word: a surname may be one (Rice, Bush), and a group
+# is often named by a plain plural (Protesters, Rebels).
+_NAMED_ONLY = frozenset({"Organization", "Place", "Country"})
 # A name holds no verb: a span with one is a clause NER ran together.
 _CLAUSE_POS = frozenset({"VERB", "AUX"})
 
@@ -114,6 +125,56 @@ def _kk_organisation_heads() -> frozenset[str]:
 def _ru_name_classifiers() -> frozenset[str]:
     lines = _RU_CLASSIFIERS.read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@dataclass(frozen=True)
+class _ObjectNouns:
+    """data/<lang>/object_names.json: nouns that make a name next to them a thing's name."""
+
+    after: bool  # the noun follows the name (kk, en) or comes before it (ru)
+    window: int
+    through: frozenset[str]  # parts of speech that may stand between name and noun
+    feats: tuple[tuple[str, str], ...]  # features the noun must carry (the Kazakh compound's possessive)
+    classifiers: frozenset[str]
+
+
+@lru_cache(maxsize=8)
+def _object_nouns(lang: str) -> _ObjectNouns | None:
+    path = Path(__file__).resolve().parent.parent / "data" / lang / "object_names.json"
+    if not path.exists():
+        return None
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    return _ObjectNouns(raw["position"] == "after", int(raw["window"]), frozenset(raw["through"]),
+                        tuple(raw.get("feats", {}).items()), frozenset(raw["classifiers"]))
+
+
+def _names_a_thing(sentence: Sentence, tokens: list[Token], lang: str) -> str | None:
+    """The noun that makes a span the name of a thing (a pipeline, missile, treaty, residence), if any:
+    «Дружба» құбыры, ракеты «Хвасон-17» и «Хвасон-18», the Abraham Accords."""
+    nouns = _object_nouns(lang)
+    if nouns is None or not tokens:
+        return None
+    index = next((i for i, t in enumerate(sentence.tokens) if t is tokens[0]), None)
+    if index is None:
+        return None
+    if nouns.after:
+        last = index + len(tokens) - 1
+        around = [sentence.tokens[last], *sentence.tokens[last + 1 : last + 1 + nouns.window]]
+    else:
+        around = list(reversed(sentence.tokens[max(0, index - nouns.window) : index]))
+    for token in around:
+        lemma = (token.lemma or token.text).lower()
+        if lemma in nouns.classifiers and all(token.feats.get(k) == v for k, v in nouns.feats):
+            return token.text
+        if token is not around[0] and token.pos not in nouns.through:
+            return None
+    return None
+
+
+def _quoted(text: str, mention: Mention) -> bool:
+    """The name stands in quotes («Крокус», "Дружба"): a word the writer marks as a name."""
+    before, after = text[mention.start - 1 : mention.start], text[mention.end : mention.end + 1]
+    return before in _OPENING_QUOTES and after in _CLOSING_QUOTES
 
 
 def _quoted_after_classifier(sentence: Sentence, mention: Mention, text: str, lang: str) -> bool:
@@ -181,6 +242,20 @@ def _shared_head_spans(spans: list[tuple[Sentence, int, int, list[KbHit]]], kb: 
     return found
 
 
+def _around_countries(mention: Mention, covered: list[tuple[int, int]], countries: set[tuple[int, int]],
+                      text: str) -> bool:
+    """An organisation NER found around a country the KB found by its name ("Верховный суд России",
+    "Supreme Court of Pakistan"): the body is a name of its own, and the country stays an actor beside
+    it.  The body needs two words of its own: "Жапония үкіметі" (Japan's government) is Japan."""
+    if mention.kind != "Organization":
+        return False
+    inside = [(a, b) for a, b in covered if a < mention.end and b > mention.start]
+    if not all((a, b) in countries and mention.start <= a and b <= mention.end for a, b in inside):
+        return False
+    own_words = len(text[mention.start:mention.end].split()) - sum(len(text[a:b].split()) for a, b in inside)
+    return own_words >= 2
+
+
 def _elliptic_names(named: list[tuple[list[Token], Actor]]) -> dict[str, str]:
     """The first word of a multiword name of a country or organisation as the document wrote it -> its
     actor, where only one such actor starts with that word: "North Korea ... the North"."""
@@ -209,15 +284,21 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
 
     # One name can fit several actors ("Корея"): settle those after the unambiguous ones are known.
     spans: list[tuple[Sentence, int, int, list[KbHit]]] = []
+    # A dateline names where the story was filed ("BRUSSELS/SEOUL, Oct 28 -"): its cities are no actors,
+    # only a country it names outright ("SAMARKAND, Uzbekistan") is one.
+    datelines = [(s.start, s.end) for s in sentences if is_dateline(s.text)]
     for sentence in sentences:
         grouped: dict[tuple[int, int], list[KbHit]] = {}
         for match in kb.match(sentence.tokens, doc.lang):
+            if (sentence.start, sentence.end) in datelines and not _names_country(match.hit, kb):
+                continue
             grouped.setdefault((match.start, match.end), []).append(match.hit)
         spans += [(sentence, start, end, hits) for (start, end), hits in grouped.items()]
     spans += _shared_head_spans(spans, kb, doc.lang)
     context = {i for *_, hits in spans if len({_linked_id(h) for h in hits}) == 1 for i in map(_linked_id, hits)}
 
     covered: list[tuple[int, int]] = []
+    country_spans: set[tuple[int, int]] = set()  # KB spans naming a country by its name
     named: list[tuple[list[Token], Actor]] = []
     for sentence, first, last, hits in spans:
         chosen = kb.disambiguate(hits, context) if len({_linked_id(h) for h in hits}) > 1 else hits
@@ -238,6 +319,8 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
         use(actor)
         named.append((tokens, actor))
         covered.append((start, end))
+        if _names_country(hit, kb):
+            country_spans.add((start, end))
         result.mentions.append(Mention(
             document=doc.id, start=start, end=end, text=doc.text[start:end], kind=actor.kind, lang=doc.lang,
             actor=actor_id, lemma=_lemma_form(tokens), case=tokens[-1].case,
@@ -248,7 +331,11 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
     sentence_starts = [s.start for s in by_sentence]
     kb_covered = OverlapIndex(covered)
     for mention in sorted(ner_mentions, key=lambda m: m.start):
-        if kb_covered.overlaps(mention.start, mention.end) or _not_an_actor(mention, doc):
+        # A body named around its country is an actor, but the event stage keeps reading the country's
+        # mention there (its mention is not added): who acts stays the country, as the text's KB name says.
+        around = kb_covered.overlaps(mention.start, mention.end)
+        if (around and not _around_countries(mention, covered, country_spans, doc.text)) or \
+                _not_an_actor(mention, doc) or any(start <= mention.start < end for start, end in datelines):
             continue
         sentence = containing(by_sentence, sentence_starts, mention.start)
         tokens = _span_tokens(sentence, mention.start, mention.end) if sentence else []
@@ -266,6 +353,14 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
             key = normalize(name.split()[-1]) if name.split() else ""
             if mention.kind == "Person" and len(name.split()) == 1 and key in surnames:
                 actor = dataclasses.replace(actors[surnames[key]], names={}, documents=[doc.id])
+            elif (mention.kind in _NAMED_ONLY and len(name.split()) == 1 and not _quoted(doc.text, mention)
+                  and common_word_test(doc.lang)(mention.text)):
+                result.warnings.append(f"{mention.text!r} is a dictionary word, no name: left a mention, not an actor")
+                continue
+            elif mention.kind not in ("Person", "Place") and sentence is not None and \
+                    (noun := _names_a_thing(sentence, tokens, doc.lang)):
+                result.warnings.append(f"{mention.text!r} names a thing ({noun!r}): left a mention, not an actor")
+                continue
             elif sentence is not None and (why := _not_one_name(sentence, tokens, mention.kind, doc.lang)):
                 result.warnings.append(f"{mention.text!r} is no single name ({why}): left a mention, not an actor")
                 continue
@@ -274,9 +369,10 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
                 if actor.kind == "Person" and len(name.split()) > 1:
                     surnames.setdefault(key, actor.id)
         use(actor)
-        result.mentions.append(dataclasses.replace(
-            mention, actor=actor.id, kind=actor.kind, lemma=name,
-            case=tokens[-1].case if tokens else mention.case))
+        if not around:
+            result.mentions.append(dataclasses.replace(
+                mention, actor=actor.id, kind=actor.kind, lemma=name,
+                case=tokens[-1].case if tokens else mention.case))
 
     result.mentions.sort(key=lambda m: (m.start, -m.end))
     result.actors = [actors[k] for k in sorted(actors)]

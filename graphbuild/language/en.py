@@ -174,3 +174,12 @@ def _analyse(word: str, sentence_initial: bool, order: tuple[str, ...]) -> tuple
     pos = min(candidates, key=rank)
     lemma = candidates[pos][0]
     return lemma, pos, _features(lower, lemma, pos)
+
+
+@lru_cache(maxsize=50_000)
+def is_common_word(word: str) -> bool:
+    """A word lemminflect's dictionary knows in lower case ("dream", "north"): a capitalised one alone is
+    no name ("the North", "Georgian Dream" is the name, not "Dream")."""
+    from lemminflect import getAllLemmas
+
+    return word.isalpha() and bool(getAllLemmas(word.lower()))

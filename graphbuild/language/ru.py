@@ -7,6 +7,7 @@ Tag conversion lives in ``graphbuild/data/ru/opencorpora_ud.json``; the cases a 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -106,6 +107,13 @@ def readings(word: str) -> tuple[Reading, ...]:
 @lru_cache(maxsize=200_000)
 def _known(word: str) -> bool:
     return bool(_morph().word_is_known(word))
+
+
+def is_common_word(word: str) -> bool:
+    """A word the dictionary knows with no proper-noun reading ("Совет", "вето", "СМИ", "ТЭЦ-3"): capitalised
+    at a sentence start or as an acronym, it names no one."""
+    word = re.sub(r"-?\d+$", "", word)  # a number after the word (ТЭЦ-3) does not make it a name
+    return bool(word) and _known(word) and not any(r.proper for r in readings(word))
 
 
 def restore_case(word: str, lemma: str) -> str:

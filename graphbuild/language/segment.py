@@ -186,6 +186,19 @@ _DATELINE = re.compile(
 _DATELINE_MAX = 90
 
 
+def is_dateline(text: str) -> bool:
+    """Whether a sentence is a wire dateline on its own ("BRUSSELS/SEOUL, Oct 28 -", "СЕУЛ.")."""
+    text = text.strip()
+    if not re.match(rf"[{_CAPS}]{{3}}", text) or len(text) > _DATELINE_MAX:
+        return False
+    wire = _DATELINE.match(text + " ")  # the pattern wants the space that follows the dash
+    return bool((wire and wire.end() == len(text)) or _CAPS_PLACE.fullmatch(text))
+
+
+# A Kazakh or Russian agency dateline: a place in capitals closed by a full stop ("ВАШИНГТОН.").
+_CAPS_PLACE = re.compile(rf"[{_CAPS}][{_CAPS}\-]+(?: [{_CAPS}][{_CAPS}\-]+)?\.")
+
+
 def _split_datelines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for start, end in spans:

@@ -7,9 +7,15 @@ character offsets into the document text; linking to canonical actors happens la
 
 from __future__ import annotations
 
+import dataclasses
+from functools import cache
+from pathlib import Path
+
 from graphbuild.language.base import Sentence
 from graphbuild.language.profiles import load_object, profile, profiles
 from graphbuild.model import Mention
+
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
 SUPPORTED_LANGS: tuple[str, ...] = tuple(profiles())
 
@@ -24,7 +30,39 @@ def recognize(sentences: list[Sentence], lang: str, document: str) -> list[Menti
             f"no named-entity recogniser for language {lang!r}; supported: {SUPPORTED_LANGS}"
         ) from None
     found: list[Mention] = load_object(spec.recognizer)(sentences, document)
-    return found
+    return join_name_particles(found, sentences, lang)
+
+
+@cache
+def name_particles(lang: str) -> frozenset[str]:
+    """Lower-case words inside one person's name (bin, фон, әбу), from data/<lang>/name_particles.txt."""
+    path = DATA_DIR / lang / "name_particles.txt"
+    if not path.exists():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def join_name_particles(mentions: list[Mention], sentences: list[Sentence], lang: str) -> list[Mention]:
+    """Two person mentions with only name particles between them are one name: NER tags the capitalised
+    parts of "Мұхаммед бин Әбдірахман Әл Тани" and leaves the lower-case "бин" out."""
+    particles = name_particles(lang)
+    if not particles:
+        return mentions
+    text_of = {(s.start, s.end): s.text for s in sentences}
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "Person" and m.kind == "Person":
+            sentence = next(((a, t) for (a, b), t in text_of.items() if a <= prev.start and m.end <= b), None)
+            gap = sentence[1][prev.end - sentence[0] : m.start - sentence[0]].split() if sentence else []
+            if gap and all(w in particles for w in gap):
+                joined = sentence[1][prev.start - sentence[0] : m.end - sentence[0]]
+                lemma = " ".join([joined[: m.start - prev.start].strip(), m.lemma or m.text])
+                out[-1] = dataclasses.replace(prev, end=m.end, text=joined, lemma=lemma, case=m.case)
+                continue
+        out.append(m)
+    return out
 
 
 __all__ = ["SUPPORTED_LANGS", "recognize"]

@@ -19,6 +19,7 @@ from pathlib import Path
 from graphbuild.entities.ner.labels import kind_for
 from graphbuild.entities.ner.spans import char_mention
 from graphbuild.language.base import Sentence, Token
+from graphbuild.language.en import is_common_word
 from graphbuild.model import Mention
 
 _RULES = Path(__file__).with_name("en_rules.json")
@@ -175,6 +176,8 @@ def _strip_demonym(toks: Sequence[Token], r: _Rules) -> int:
     for size in (2, 1):
         if len(toks) > size and r.has("demonyms", " ".join(words[:size])):
             rest = [w for w in words[size:] if not (w.islower() and r.has("connectors", w))]
+            if len(rest) == 1 and is_common_word(rest[0]):
+                return 0  # "Georgian Dream": a plain word after the adjective is no name of its own
             return size if any(not _generic(w, r) for w in rest) else 0
     return 0
 
@@ -209,6 +212,8 @@ def _classify(
             return "PLACE"
         if after is not None and r.has("speech_verbs", after.text):
             return "PERSON"
+        if is_common_word(words[0]):
+            return None  # "the North", "Dream": a dictionary word alone is no place's name
         return "PLACE"
     return "PERSON"
 

@@ -44,12 +44,24 @@ def _inflect(word: str, grammemes: set[str]) -> tuple[str, Any]:
     return (inflected.word if inflected else word), (inflected or parse).tag
 
 
+def _person_word(word: str) -> str:
+    """A word of one person's name in the nominative, singular where the text has a plural ("братьев ...
+    Сафаровых" names each brother Сафаров)."""
+    parse = _morph().parse(word)[0]
+    if parse.tag.POS not in ("NOUN", "ADJF"):
+        return word  # a guess as a verb form ("Моди" as an imperative) would turn it into a participle
+    form = parse.inflect({"nomn"})
+    if form is not None and form.tag.number == "plur":
+        form = parse.inflect({"nomn", "sing"}) or form
+    return form.word if form else word
+
+
 def normal_name(words: Sequence[str], kind: str) -> str:
     """Nominative of a name: every word of a person's name; otherwise the head noun and the adjectives
     before it, made to agree with it ("Северной Кореи" -> "Северная Корея"), the dependents after the
     head left as written ("Министерства иностранных дел" -> "Министерство иностранных дел")."""
     if kind == "Person":
-        return " ".join(_like(_inflect(w, {"nomn"})[0], w) for w in words)
+        return " ".join(_like(_person_word(w), w) for w in words)
     parses = [_morph().parse(w)[0] for w in words]
     head = next((i for i, p in enumerate(parses) if p.tag.POS not in {"ADJF", "PRTF", "NUMR"}), 0)
     head_form, head_tag = _inflect(words[head], {"nomn"})

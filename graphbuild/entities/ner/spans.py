@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
 
 from graphbuild.entities.ner.labels import inflection, kind_for
 from graphbuild.language.base import Sentence, Token
@@ -36,6 +39,49 @@ def _cap_like(lemma: str, surface: str) -> str:
     return lemma
 
 
+SUFFIXES = Path(__file__).resolve().parents[2] / "data" / "kb" / "suffixes.tsv"
+
+
+@cache
+def _possessive_endings(lang: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(possessive endings, case endings that follow a possessive) of a language, from suffixes.tsv."""
+    slots: dict[str, list[str]] = {}
+    for line in SUFFIXES.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if len(cols) == 3 and cols[0] == lang and not line.startswith("#"):
+            slots[cols[1]] = cols[2].split()
+    by_length = lambda xs: tuple(sorted(xs, key=len, reverse=True))  # noqa: E731
+    return by_length(slots.get("poss", [])), by_length(slots.get("poss_case", []))
+
+
+@cache
+def _voiced_finals(lang: str) -> dict[str, str]:
+    """Voiceless stem final -> its voiced alternant before a vowel (министрлік -> министрлігі), from the
+    language's data/<lang>/suffixes.json when it has an "alternations" table (voiced -> voiceless)."""
+    path = SUFFIXES.parents[1] / lang / "suffixes.json"
+    if not path.exists():
+        return {}
+    table = json.loads(path.read_text(encoding="utf-8")).get("alternations", {})
+    return {voiceless: voiced for voiced, voiceless in table.items()}
+
+
+def _head_form(token: Token, lang: str) -> str | None:
+    """The head of a multiword name keeps its possessive, as the name's own form does (Біріккен штаб
+    бастықтары комитетінің -> комитеті, Сауд Арабиясының -> Арабиясы); only the case ending goes."""
+    if token.feats.get("Person[psor]") != "3" or not token.lemma:
+        return None
+    poss, poss_case = _possessive_endings(lang)
+    word, lemma = token.text, token.lemma.lower()
+    stems = {lemma}
+    if lemma[-1:] in _voiced_finals(lang):
+        stems.add(lemma[:-1] + _voiced_finals(lang)[lemma[-1]])
+    forms = [word] + [word[: -len(c)] for c in poss_case if word.lower().endswith(c) and len(word) > len(c)]
+    for form in forms:
+        if any(form.lower() == stem + p for stem in stems for p in poss):
+            return form
+    return None
+
+
 def span_lemma(tokens: Sequence[Token], lang: str) -> str | None:
     """Dictionary form of a multi-word name: only the words that inflect are replaced by lemmas."""
     mode = inflection(lang)
@@ -45,7 +91,8 @@ def span_lemma(tokens: Sequence[Token], lang: str) -> str | None:
     idx = range(len(tokens)) if mode == "all" else [len(tokens) - 1]
     for i in idx:
         if tokens[i].lemma:
-            words[i] = _cap_like(tokens[i].lemma, tokens[i].text)
+            head = _head_form(tokens[i], lang) if mode == "last" and len(tokens) > 1 else None
+            words[i] = head or _cap_like(tokens[i].lemma, tokens[i].text)
     return " ".join(words)
 
 

@@ -191,6 +191,13 @@ def capitalised_share(stem: str, pos: str) -> float:
     return _lexicon()[1].get((stem, pos), 0.0)
 
 
+def is_common_word(word: str) -> bool:
+    """A lower-case word the corpus has whole as a stem (сауда, "trade"), seldom capitalised: a word of
+    its own, not a name's stem plus an ending (Сауд + а)."""
+    support, capitalised = _lexicon()
+    return any(support.get((word, pos), 0) >= 2 and capitalised.get((word, pos), 1.0) < 0.5 for pos in ("N", "V"))
+
+
 def _parses(word: str, phon: Phonology) -> list[_Parse]:
     """Every segmentation of ``word`` (lower-case) allowed by the morphotactics, stems included."""
     morphemes = load_morphemes()
