@@ -14,13 +14,18 @@ from graphbuild.entities.kb import KnowledgeBase
 from graphbuild.events.lexicon import common
 
 
+def states_of(actors: list[str], kb: KnowledgeBase, on: str | None) -> set[str]:
+    """The states the actors are, belong to or hold an office of on date ``on`` (the sides they speak for)."""
+    return {state for actor in actors if actor in kb for state in kb.states_of(actor, on)}
+
+
 def without_own_side(event_type: str, source: list[str], target: list[str], kb: KnowledgeBase,
                      on: str | None) -> list[str]:
     """``target`` less the states the sources are, belong to or hold an office of on date ``on``, for the
     types of common.json ``against_others``; unchanged for every other type."""
     if event_type not in common().against_others or not source or not target:
         return target
-    own = {state for actor in source if actor in kb for state in kb.states_of(actor, on)}
+    own = states_of(source, kb, on)
     return [t for t in target if t not in own]
 
 

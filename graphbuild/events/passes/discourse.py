@@ -17,7 +17,7 @@ from graphbuild.events.context import Candidate, DocContext
 from graphbuild.events.lexicon import common, find_matches, word_patterns
 from graphbuild.events.passes import Pass
 from graphbuild.events.passes.arguments import actors_at, slot_of
-from graphbuild.events.sides import without_own_side
+from graphbuild.events.sides import states_of, without_own_side
 from graphbuild.language.tree import Tree, base
 
 _JOINT = ("VISIT", "MEET", "NEGOTIATE", "AGREE", "COOPERATE")
@@ -52,15 +52,10 @@ def _names_parties(c: Candidate, words: list) -> bool:
 def _sides_at_odds(earlier: list[Candidate], ctx: DocContext) -> list[str]:
     """The two states of the act told last whose doer and target are one state each, and not the same
     ("urged both sides to show restraint" after "Pakistan struck Iran": Pakistan and Iran)."""
-    on = ctx.doc.published
-
-    def states(actors: list[str]) -> set[str]:
-        return {s for a in actors if a in ctx.kb for s in ctx.kb.states_of(a, on)}
-
     for o in sorted(earlier, key=_last_told, reverse=True):
         if o.symmetric or o.negated or o.denied or not o.source or not o.target:
             continue
-        doer, done_to = states(o.source), states(o.target)
+        doer, done_to = states_of(o.source, ctx.kb, ctx.doc.published), states_of(o.target, ctx.kb, ctx.doc.published)
         if len(doer) == 1 and len(done_to) == 1 and doer != done_to:
             return [*doer, *done_to]
     return []

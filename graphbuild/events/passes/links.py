@@ -14,6 +14,7 @@ from graphbuild.events.context import Candidate, DocContext
 from graphbuild.events.lexicon import common, find_matches
 from graphbuild.events.passes import Pass
 from graphbuild.events.passes.event_coref import event_of, fold
+from graphbuild.events.sides import states_of
 from graphbuild.language.tree import base
 
 # Acts that take a position on another act: their target is that act's doer.
@@ -51,7 +52,7 @@ def _object_noun(c: Candidate, inner: Candidate) -> bool:
 def _claim_about(c: Candidate, earlier: list[Candidate], ctx: DocContext) -> Candidate | None:
     """The latest earlier claim against the denier (or the state the denier speaks for: "Kurti accused
     Belgrade ... Vucic rejected the accusation")."""
-    denier = set(c.source) | {s for a in c.source if a in ctx.kb for s in ctx.kb.states_of(a, ctx.doc.published)}
+    denier = set(c.source) | states_of(c.source, ctx.kb, ctx.doc.published)
     for o in reversed(earlier):
         # an accusation of the denier, or one that named no accused ("В Баку назвали это убийством")
         if o.type == "ACCUSE" and (set(o.target) & denier or (not o.target and o.source
@@ -116,7 +117,7 @@ def run(ctx: DocContext) -> None:
         if inner.type == "ACCUSE":  # "denied the accusations": the denial answers the accuser
             c.target = c.target or [a for a in inner.source if a not in c.source]
             if not inner.target and inner.sent is not c.sent:  # an earlier one was aimed at the denier's side
-                states = sorted({s for a in c.source if a in ctx.kb for s in ctx.kb.states_of(a, ctx.doc.published)})
+                states = sorted(states_of(c.source, ctx.kb, ctx.doc.published))
                 inner.target = [a for a in (states or c.source) if a not in inner.source]
             continue
         if not inner.source and c.source:
