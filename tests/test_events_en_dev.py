@@ -316,3 +316,9 @@ def test_initialling_a_text_is_an_agreement() -> None:
     assert set(find(found, "AGREE", {"ARM", "AZE"}, set()).source) == {"ARM", "AZE"}
     adjective = events("en", "The initial talks between Armenia and Azerbaijan failed.")
     assert not [e for e in adjective if e.type == "AGREE"]
+
+
+def test_a_ground_operation_is_an_assault() -> None:
+    assault = find(events("en", "On October 1 Israel launched a ground operation in southern Lebanon."), "ASSAULT",
+                   {"ISR"}, {"LBN"})
+    assert (assault.source, assault.target) == (["ISR"], ["LBN"])

@@ -606,3 +606,8 @@ def test_initialling_a_text_is_an_agreement() -> None:
                         "бейбітшілік келісімінің мәтінін парафтады."), "AGREE",
                  {"person:jeyhun-bayramov", "person:ararat-mirzoyan"}, set())
     assert set(agree.source) == {"person:jeyhun-bayramov", "person:ararat-mirzoyan"}
+
+
+def test_a_ground_operation_is_an_assault() -> None:
+    assault = find(events("Израиль Ливанның оңтүстігінде құрлықтағы операция бастады."), "ASSAULT", {"ISR"}, {"LBN"})
+    assert assault.source == ["ISR"]

@@ -451,3 +451,12 @@ def test_a_denied_accusation_that_named_no_accused_was_aimed_at_the_denier() -> 
 def test_initialling_a_text_is_an_agreement() -> None:
     agree = find(events("Армения и Азербайджан парафировали текст мирного соглашения."), "AGREE", {"ARM", "AZE"}, set())
     assert set(agree.source) == {"ARM", "AZE"}
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("1 октября Израиль начал наземную операцию на юге Ливана.", "LBN"),
+    ("Израильский удар по пригороду Бейрута унёс жизнь Хасана Насраллы.", "person:hassan-nasrallah"),
+])
+def test_ground_operation_and_a_strike_that_took_a_life(text: str, target: str) -> None:
+    assault = find(events(text), "ASSAULT", {"ISR"}, {target})
+    assert assault.source == ["ISR"] and target in assault.target
