@@ -322,3 +322,9 @@ def test_a_ground_operation_is_an_assault() -> None:
     assault = find(events("en", "On October 1 Israel launched a ground operation in southern Lebanon."), "ASSAULT",
                    {"ISR"}, {"LBN"})
     assert (assault.source, assault.target) == (["ISR"], ["LBN"])
+
+
+def test_support_as_a_clause_motive_is_its_subjects() -> None:
+    found = events("en", "Hezbollah began firing at northern Israel on October 8 in solidarity with Hamas.")
+    support = find(found, "SUPPORT", {"org:hezbollah"}, {"org:hamas"})
+    assert (support.source, support.target) == (["org:hezbollah"], ["org:hamas"])

@@ -460,3 +460,9 @@ def test_initialling_a_text_is_an_agreement() -> None:
 def test_ground_operation_and_a_strike_that_took_a_life(text: str, target: str) -> None:
     assault = find(events(text), "ASSAULT", {"ISR"}, {target})
     assert assault.source == ["ISR"] and target in assault.target
+
+
+def test_support_as_a_clause_motive_is_its_subjects() -> None:
+    found = events("«Хезболлах» начала обстреливать север Израиля в знак солидарности с ХАМАС.")
+    support = find(found, "SUPPORT", {"org:hezbollah"}, {"org:hamas"})
+    assert (support.source, support.target) == (["org:hezbollah"], ["org:hamas"])

@@ -289,6 +289,7 @@ class Common:
     aim_types: frozenset[str] = frozenset()  # what they govern is intended: "threatened to strike"
     moved_forces: frozenset[str] = frozenset()  # a force they move goes as its owner's: "troops were sent"
     against_others: frozenset[str] = frozenset()  # never aimed at the doer's own state ("warned that Iran would")
+    motive_types: frozenset[str] = frozenset()  # a noun of them in a clause's adjunct is its subject's act
 
     def role_of(self, event_type: str, slot: str, inverted: bool) -> str:
         if inverted:
@@ -311,7 +312,7 @@ def common() -> Common:
                   frozenset(raw.get("object_controls", [])), frozenset(raw.get("said_acts", [])),
                   frozenset(raw.get("claims", [])), frozenset(raw.get("conditional_targets", [])),
                   frozenset(raw.get("aim_types", [])), frozenset(raw.get("moved_forces", [])),
-                  frozenset(raw.get("against_others", [])))
+                  frozenset(raw.get("against_others", [])), frozenset(raw.get("motive_types", [])))
 
 
 def supported_languages() -> tuple[str, ...]:

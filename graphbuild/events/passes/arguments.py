@@ -369,6 +369,13 @@ def _from_structure(c: Candidate, lex: Lexicon) -> None:
                 for a in subject_of(sc, gov, lex):
                     c.add("subj", a, inherited=True)
             return
+        if c.type in common().motive_types and gov is not None and base(top_rel) == "obl" \
+                and tree.tokens[gov].pos == "VERB":
+            # "fired on Israel in solidarity with Hamas", "в знак солидарности с ХАМАС": the motive of
+            # the clause is its subject's
+            for a in subject_of(sc, gov, lex):
+                c.add("subj", a, inherited=True)
+            return
         gov = tree.head(h)
     if c.slot("subj") or c.slot("poss") or tree.deps(h, "nsubj"):
         return
