@@ -579,3 +579,20 @@ Putin Putin PROPN 3 obj
     tree = Tree(sentence)
     assert tree.span_head(0, 2) == 1
     assert tree.span_head(3, 4) == 3
+
+
+def test_discourse_the_act_a_guessed_joint_verb_governs_is_the_same_sides() -> None:
+    # "... met and agreed to pull back troops": the sides guessed for the agreement pull back
+    ctx = run_until(context("""
+Meanwhile meanwhile ADV 0 root
+, , PUNCT 1 punct
+Kyrgyzstan Kyrgyzstan PROPN 1 appos KGZ
+and and CCONJ 5 cc
+Tajikistan Tajikistan PROPN 3 conj TJK
+agreed agree VERB 1 parataxis
+to to PART 8 mark
+withdraw withdraw VERB 6 xcomp
+troops troop NOUN 8 obj
+"""), discourse.PASS)
+    sides = {c.type: (sorted(c.source), c.guessed) for c in ctx.candidates}
+    assert sides["RETREAT"] == (["KGZ", "TJK"], True)

@@ -189,6 +189,10 @@ def run(ctx: DocContext) -> None:
             before = _named_before(c, others)
             if len(before) >= 2:
                 c.source, c.target, c.guessed = before, list(before), True
+                # "... met and agreed to pull back troops": the act they agreed to is theirs too
+                for o in ctx.candidates:
+                    if o.sent is c.sent and not o.source and o.head in c.sent.tree.deps(c.head, "xcomp"):
+                        o.source, o.guessed = list(before), True
             continue
         if c.symmetric and len(c.participants) == 1:
             side = next(iter(c.participants))
