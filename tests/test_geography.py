@@ -51,7 +51,9 @@ def test_every_country_and_place_actor_of_the_examples_has_a_point(examples_out:
 
 def test_the_gazetteer_places_every_country_and_place_of_the_kb() -> None:
     kb = KnowledgeBase.load()
-    missing = {a.id for kind in ("Country", "Place") for a in kb.actors(kind)} - set(gazetteer())
+    # regions (data/kb/regions.tsv) are never actors: their member states are placed instead
+    placed = {a.id for kind in ("Country", "Place") for a in kb.actors(kind) if not kb.members(a.id)}
+    missing = placed - set(gazetteer())
     assert missing == NO_POINT
 
 

@@ -37,7 +37,11 @@ def _articles(folder: Path) -> Path:
 
 
 def test_a_worker_killed_mid_build_costs_no_document(tmp_path: Path) -> None:
-    articles = _articles(tmp_path / "in")
+    # Enough articles that the warmed-up workers are still busy when one is killed.
+    articles = tmp_path / "in"
+    shutil.copytree(EXAMPLES, articles, ignore=shutil.ignore_patterns("gold"))
+    for f in (EXAMPLES.parent / "tests" / "data" / "dev").glob("*_*.*"):
+        shutil.copy(f, articles / f.name)
     expected = sorted(d.source for d in read_inputs([str(articles)]) if isinstance(d, Document))
     out = tmp_path / "out"
     build = subprocess.Popen([sys.executable, "-m", "graphbuild", "-q", "build", str(articles), "--out", str(out),
@@ -49,8 +53,11 @@ def test_a_worker_killed_mid_build_costs_no_document(tmp_path: Path) -> None:
         workers = parent.children(recursive=True)
         if len(workers) >= 2:
             time.sleep(2)  # let the workers take their first documents
-            killed = workers[-1].pid
-            workers[-1].kill()
+            try:
+                workers[-1].kill()
+                killed = workers[-1].pid
+            except psutil.NoSuchProcess:
+                pass  # that worker had just ended: take the next one
         time.sleep(0.2)
     _, stderr = build.communicate(timeout=900)
     assert killed is not None, "no worker process to kill: the build ended first"
