@@ -328,3 +328,9 @@ def test_support_as_a_clause_motive_is_its_subjects() -> None:
     found = events("en", "Hezbollah began firing at northern Israel on October 8 in solidarity with Hamas.")
     support = find(found, "SUPPORT", {"org:hezbollah"}, {"org:hamas"})
     assert (support.source, support.target) == (["org:hezbollah"], ["org:hamas"])
+
+
+def test_the_two_are_the_two_named_before_when_no_joint_act_came_first() -> None:
+    meet = find(events("en", "Putin thanked Xi on Thursday, as the two met for the first time."), "MEET",
+                {"Q7747", "Q15031"}, set())
+    assert set(meet.source) == {"Q7747", "Q15031"}

@@ -164,7 +164,10 @@ def run(ctx: DocContext) -> None:
     for n, c in enumerate(ctx.candidates):
         earlier = ctx.candidates[:n]
         if words and _names_parties(c, words) and ((c.symmetric and len(c.participants) < 2) or not c.source):
-            parties = _parties(earlier)
+            # the sides of the latest joint act, else the actors named before it in its own sentence
+            # ("Putin thanked Xi ..., as the two met for the first time")
+            before = _named_before(c, set()) if c.symmetric else []
+            parties = _parties(earlier) or (before if len(before) >= 2 else [])
             if parties and _names_parties(c, word_patterns(ctx.lex, "state_party_words")):
                 parties = _states(parties, ctx)
             if parties:
