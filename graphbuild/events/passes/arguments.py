@@ -422,12 +422,12 @@ def _governing_entry(sc: SentenceContext, gov: int, lex: Lexicon) -> TriggerEntr
     if found:
         return found[0].value
     tree = sc.tree
-    words = [gov, *tree.deps(gov, "compound:prt"), *(m for d in tree.deps(gov, "obl")
-                                                    for m in tree.deps(d, "case"))]
+    words = sorted([gov, *tree.deps(gov, "compound:prt"), *(m for d in tree.deps(gov, "obl")
+                                                           for m in tree.deps(d, "case"))])
     if len(words) == 1:
         return None
-    found = [m for m in find_matches([sc.tokens[k] for k in sorted(words)], lex.triggers, set())
-             if sorted(words)[m.indices[0]] == gov]
+    found = [m for m in find_matches([sc.tokens[k] for k in words], lex.triggers, set())
+             if words[m.indices[0]] == gov]
     return found[0].value if found else None
 
 

@@ -58,13 +58,18 @@ def _fits(arg: Arg, want: PronounClass, word: Token) -> bool:
     return not (plural and arg.kind == "Person")
 
 
+def _clashes(mine: str | None, theirs: str | None) -> bool:
+    """Both words are marked for a feature and the antecedent's values ("Masc,Neut") exclude the pronoun's."""
+    return bool(mine and theirs and mine not in theirs.split(","))
+
+
 def _gender_agrees(arg: Arg, want: PronounClass, word: Token, ctx: DocContext) -> bool:
     """"она" is not Lavrov: the lexicon's gender of the pronoun (the tagger's when the lexicon leaves
     it open) against the gender the parse gives the antecedent's head word."""
     gender = want.gender if want.gender != "Any" else word.feats.get("Gender")
     head = _head_token(arg, ctx)
     theirs = head.feats.get("Gender") if head is not None else None
-    return not (gender and theirs and gender not in theirs.split(","))
+    return not _clashes(gender, theirs)
 
 
 def _head_token(arg: Arg, ctx: DocContext) -> Token | None:
@@ -225,10 +230,10 @@ def _nearer_thing(sc: SentenceContext, k: int, want: PronounClass) -> bool:
         t = sc.tokens[n]
         if t.pos != "NOUN" or base(t.deprel) not in ("obj", "nsubj", "nsubj:pass"):
             continue
-        mine, theirs = word.feats.get("Number") or want.number, t.feats.get("Number")
-        gender, their_gender = want.gender if want.gender != "Any" else word.feats.get("Gender"), t.feats.get("Gender")
-        return not (mine in ("Sing", "Plur") and theirs and mine not in theirs.split(",")) and \
-            not (gender and their_gender and gender not in their_gender.split(","))
+        number = word.feats.get("Number") or want.number
+        gender = want.gender if want.gender != "Any" else word.feats.get("Gender")
+        return not _clashes(number if number in ("Sing", "Plur") else None, t.feats.get("Number")) \
+            and not _clashes(gender, t.feats.get("Gender"))
     return False
 
 

@@ -39,6 +39,11 @@ def _parties(earlier: list[Candidate]) -> list[str]:
     return []
 
 
+def _party_phrase(tree: Tree, d: int, words: list) -> bool:
+    """A party word in the phrase headed by ``d``."""
+    return bool(find_matches([tree.tokens[k] for k in sorted(tree.subtree(d))], words, set()))
+
+
 def _names_parties(c: Candidate, words: list) -> bool:
     """A party word among the trigger's dependents, or as the subject of the verb governing it."""
     tree = c.sent.tree
@@ -46,7 +51,7 @@ def _names_parties(c: Candidate, words: list) -> bool:
     gov = tree.head(c.head)
     if gov is not None:
         near += tree.deps(gov, "nsubj")
-    return any(find_matches([tree.tokens[k] for k in sorted(tree.subtree(d))], words, set()) for d in near)
+    return any(_party_phrase(tree, d, words) for d in near)
 
 
 def _sides_at_odds(earlier: list[Candidate], ctx: DocContext) -> list[str]:
@@ -64,11 +69,8 @@ def _sides_at_odds(earlier: list[Candidate], ctx: DocContext) -> list[str]:
 def _addresses_parties(c: Candidate, words: list, ctx: DocContext) -> bool:
     """A party word in the phrase the act is addressed to ("urged both sides", "призвала обе стороны")."""
     tree = c.sent.tree
-    for d in tree.children[c.head]:
-        if slot_of(tree, d, ctx.lex) in ("obj", "to", "with", "against") and \
-                find_matches([tree.tokens[k] for k in sorted(tree.subtree(d))], words, set()):
-            return True
-    return False
+    return any(slot_of(tree, d, ctx.lex) in ("obj", "to", "with", "against") and _party_phrase(tree, d, words)
+               for d in tree.children[c.head])
 
 
 def _states(parties: list[str], ctx: DocContext) -> list[str]:
