@@ -70,6 +70,7 @@ class Slots:
     inherited: set[str] = field(default_factory=set)
     blocked: set[str] = field(default_factory=set)  # slots known to be empty: never borrowed or guessed
     sides: list[Arg] = field(default_factory=list)  # named "between X and Y" next to the trigger: its own
+    not_sides: set[str] = field(default_factory=set)  # named as something else (what is violated): never guessed
 
     def add(self, slot: str, arg: Arg) -> None:
         self.by_slot.setdefault(slot, []).append(arg)

@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 
 from graphbuild.entities.kb import KnowledgeBase
 from graphbuild.events.anaphora import with_anaphora
-from graphbuild.events.arguments import Arg, apposition_tokens, find_objects, mark_relative_clauses, place_mentions
+from graphbuild.events.arguments import (
+    Arg,
+    Slots,
+    apposition_tokens,
+    find_objects,
+    mark_relative_clauses,
+    place_mentions,
+)
 from graphbuild.events.attribution import Report, claim_multiword_cues, find_reports, pronoun_speaks
 from graphbuild.events.clauses import (
     assign_roles,
@@ -62,7 +69,7 @@ from graphbuild.events.said_subject import (
     subject_before_complement,
 )
 from graphbuild.events.shared_case import share_case_in_lists
-from graphbuild.events.sides import event_sides
+from graphbuild.events.sides import doerless, event_sides
 from graphbuild.events.stage import ExtractionResult
 from graphbuild.events.topics import drop_topic_nouns
 from graphbuild.events.triggers import find_triggers
@@ -119,9 +126,8 @@ def _build_event(d: Draft, doc: Document, referenced: bool) -> Event | None:
         return None  # "Иран был обвинён в ...", "was accused of": a charge with no one making it
     if EVENT_TYPES[d.type].symmetric and len(d.participants) < 2:
         return None  # a meeting or talks with one known side tell nothing about relations
-    symmetric = EVENT_TYPES[d.type].symmetric  # "negotiations between Moscow and Pyongyang" name both sides
-    if not d.source and not referenced and not symmetric and (_noun_phrase(d) or not d.target):
-        return None  # "attacks on government buildings": no actor named, nothing to link
+    if doerless(d.type, d.source, referenced):
+        return None
     etype = EVENT_TYPES[d.type]
     table = common()
     cameo = d.trig.entry.cameo
@@ -232,6 +238,18 @@ def _remember_date(state: _DocState, s: Sentence, doc: Document, date: tuple[str
     state.last_end = s.end
 
 
+def _leave_the_violated(slots: Slots, tokens: list[Token], trigger: tuple[int, ...]) -> None:
+    """"Кеңесінің қарарын бұзу": a genitive owning the word after it (which bears the possessive
+    ending) owns the thing violated (a law, a resolution), which is never a side of the accusation
+    (docs/event-types.md, ACCUSE); "Ресейдің келісімді бұзғаны" keeps its violator."""
+    for slot in ("poss", "of"):
+        owners = [a for a in slots.get(slot) if a.case == "Gen" and a.j < len(tokens) and a.j not in trigger
+                  and tokens[a.j].feats.get("Person[psor]") == "3"]
+        if owners:
+            slots.by_slot[slot] = [a for a in slots.get(slot) if a not in owners]
+            slots.not_sides |= {a.actor for a in owners if a.actor}
+
+
 def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: Lexicon,
                      state: _DocState) -> list[Draft]:
     tokens = s.tokens
@@ -298,6 +316,8 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
     drafts: list[Draft] = []
     for trig in checked:
         slots, lo, hi, obj_hi = window_slots(trig, tokens, args, stops, lex, trigger_tokens, skip, closed)
+        if trig.entry.violation:
+            _leave_the_violated(slots, tokens, trig.indices)
         d = Draft(trig, s, tokens, lo, hi, slots, speakers, date, order=lex.order)
         if trig.type in common().object_types:
             d.object = find_objects(tokens, lo, obj_hi, lex.objects)

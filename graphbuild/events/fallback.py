@@ -22,7 +22,7 @@ def fill_missing_targets(drafts: list[Draft], mentions: list[Mention], kb: Knowl
     for d in drafts:
         if d.target or not d.source or d.type in _NO_GUESS or EVENT_TYPES[d.type].symmetric:
             continue
-        taken = set(d.source) | set(d.reported_by)
+        taken = set(d.source) | set(d.reported_by) | d.slots.not_sides
         if d.about is not None:
             taken |= set(d.about.target)  # "condemned the sanctions against Russia": the victim is not accused
         inside = [m for m in mentions if d.sentence.start <= m.start and m.end <= d.sentence.end

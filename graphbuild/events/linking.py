@@ -79,7 +79,12 @@ def link_sentence(drafts: list[Draft], lex: Lexicon) -> None:
                 d.about = min(others, key=lambda o: (o.trig.start > d.trig.start, abs(o.trig.start - d.trig.start)))
             if d.speakers:
                 d.source = list(d.speakers)
-            if d.about:
+            # "Ресейдің келісімді бұзғанын айтты": the violation's own genitive subject is the accused
+            # (the owner of the thing violated is no side: extract._leave_the_violated).
+            violators = [a.mention.actor for a in d.slots.get("poss") if a.mention.actor not in d.source]
+            if violators:
+                d.target = list(dict.fromkeys(violators))
+            elif d.about:
                 d.target = list(d.about.source)
             else:
                 # "any deal between X and Y would violate": with the act itself no event, the

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from graphbuild.entities.kb import KnowledgeBase
 from graphbuild.events.lexicon import common
+from graphbuild.model import EVENT_TYPES
 
 
 def states_of(actors: list[str], kb: KnowledgeBase, on: str | None) -> set[str]:
@@ -46,3 +47,10 @@ def event_sides(actors: list[str], kb: KnowledgeBase) -> list[str]:
             if record.kind == "Organization" and state and state in kb and kb.actor(state).kind == "Country":
                 out.append(state)
     return list(dict.fromkeys(out))
+
+
+def doerless(etype: str, source: list[str], referenced: bool) -> bool:
+    """An act with no doer named ("Kyiv was shelled", "sanctions against Russia", "selling shells to
+    Russia is a violation") tells nothing about relations and makes no event, unless another act is
+    about it (a denial or an accusation links to it); a joint act needs its two sides instead."""
+    return not source and not referenced and not EVENT_TYPES[etype].symmetric

@@ -97,8 +97,10 @@ class Tree:
             return indices[-1]
         # A parse that splits a name ("Xi/discourse Jinping/nsubj met") hangs it by the word that
         # carries the phrase's role; loose attachments are the parser's leftovers.
-        held = [k for k in outside if base(self.rel(k)) not in _LOOSE]
-        return (held or outside)[0]
+        held = [k for k in outside if base(self.rel(k)) not in _LOOSE] or outside
+        # A parse that splits a name over two roles ("БҰҰ/nsubj Қауіпсіздік кеңесінің/nmod:poss"):
+        # the word that heads more of the phrase carries its role.
+        return max(held, key=lambda k: sum(1 for m in indices if self.dominates(k, m)))
 
     def span_head(self, i: int, j: int) -> int:
         """The head word of tokens [i, j)."""

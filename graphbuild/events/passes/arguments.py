@@ -547,14 +547,26 @@ def _relative_light_verb(c: Candidate, lex: Lexicon) -> None:
                     c.add(slot, a, inherited=True)
 
 
+def violated_words(c: Candidate, lex: Lexicon) -> set[int]:
+    """"violated the Council's resolutions", "called the sale a violation of the resolutions": the words
+    naming what a violation word of the trigger says is violated (a law, a resolution, the body it comes
+    from), which are never a side of the accusation (docs/event-types.md, ACCUSE)."""
+    tree = c.sent.tree
+    words = [k for k in c.indices if c.entry.violation
+             or any(m.value.violation for m in find_matches([tree.tokens[k]], lex.triggers, set()))]
+    return {w for k in words for d in tree.deps(k, "obj", "nmod") if d not in c.indices for w in tree.subtree(d)}
+
+
 def fill(c: Candidate, lex: Lexicon) -> None:
     trigger_words = set(c.indices)
     tree = c.sent.tree
     c.present = {slot for k in c.indices for d in tree.children[k] if d not in trigger_words
                  and base(tree.rel(d)) not in _NOT_ARGUMENTS and (slot := slot_of(tree, d, lex))}
+    violated = violated_words(c, lex)
     for slot, args in direct_slots(c.sent, list(c.indices), trigger_words, lex, c.type, c.head).items():
         for a in args:
-            c.add(slot, a)
+            if a.head not in violated:
+                c.add(slot, a)
     _shared_passive_subject(c, lex)
     _relative_light_verb(c, lex)
     implicit = c.sent.implicit_subjects.get(c.head)

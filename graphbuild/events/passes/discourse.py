@@ -16,7 +16,7 @@ from __future__ import annotations
 from graphbuild.events.context import Candidate, DocContext
 from graphbuild.events.lexicon import common, find_matches, word_patterns
 from graphbuild.events.passes import Pass
-from graphbuild.events.passes.arguments import actors_at, slot_of
+from graphbuild.events.passes.arguments import actors_at, slot_of, violated_words
 from graphbuild.events.sides import states_of, without_own_side
 from graphbuild.language.tree import Tree, base
 
@@ -102,6 +102,8 @@ def _guess(c: Candidate, ctx: DocContext, used: set[str]) -> str | None:
     above = {a.actor for h in tree.ancestors(c.head) for d in tree.deps(h, "nsubj")
              for a in actors_at(c.sent, d, ctx.lex)}
     taken = set(c.participants) | set(c.reported_by) | used | above
+    violated = violated_words(c, ctx.lex)
+    taken |= {a.actor for a in c.sent.args if a.head in violated}
     # A place is a side only of acts that can be aimed at one (an attack, a visit); a summit "in Kazan"
     # does not meet Kazan (a region that stands for its states is a side like them).
     places = c.type in common().place_as_target

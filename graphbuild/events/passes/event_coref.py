@@ -73,13 +73,15 @@ def fold(c: Candidate, first: Candidate) -> None:
 
 def _same_act_in_sentence(ctx: DocContext) -> list[Candidate]:
     """"signed the agreement", "the agreement was signed": a noun of the act that a verb of the same
-    type governs is that verb's event (the verb carries its tense and polarity)."""
+    type governs is that verb's event (the verb carries its tense and polarity); so is a violation word
+    an accusation governs."""
     kept = []
     for c in ctx.candidates:
         tree = c.sent.tree
         # Only a noun names the act of the verb above it: two coordinated verbs are two acts
         # ("welcomed the deal and thanked the mediators").
-        noun = tree.tokens[c.head].pos in ("NOUN", "PROPN")
+        # A violation word under an accusation is what it accuses of ("accused Russia of violating").
+        noun = tree.tokens[c.head].pos in ("NOUN", "PROPN") or c.entry.violation
         gov = next((g for g in ctx.candidates if noun and g is not c and g.sent is c.sent and g.type == c.type
                     and not g.weak and tree.head(c.head) in g.indices), None)
         if gov is None:
