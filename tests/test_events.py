@@ -370,8 +370,9 @@ def test_co_speakers_report_together() -> None:
 
 
 def test_preposition_carries_over_a_list() -> None:
-    support = find(events("en", "The resolution won support from Russia and China."), "SUPPORT", {"RUS", "CHN"}, set())
-    assert set(support.source) == {"RUS", "CHN"}
+    # the receiver of the support is what it is aimed at ("won support from")
+    support = find(events("en", "Ukraine won support from Poland and Lithuania."), "SUPPORT", {"POL", "LTU"}, {"UKR"})
+    assert (set(support.source), set(support.target)) == ({"POL", "LTU"}, {"UKR"})
 
 
 @pytest.mark.parametrize(("lang", "text"), [

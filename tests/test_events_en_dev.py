@@ -92,7 +92,7 @@ CASES = [
      "ASSAULT", {"AZE"}, {"ARM"}, "asserted"),
     ("Xi is set to visit Moscow next week, the Chinese foreign ministry said.", "VISIT", {"Q15031"}, {"RUS"},
      "planned"),
-    ("Hamas rejected Israel's offer of a ceasefire.", "OFFER", {"ISR"}, set(), "asserted"),
+    ("Hamas rejected Israel's offer of a ceasefire.", "OFFER", {"ISR"}, {"org:hamas"}, "asserted"),
     ("Iran did not attack Israel, the foreign minister said.", "ASSAULT", {"IRN"}, {"ISR"}, "negated"),
     # blocking negates the blocked act; considering and preparing make it planned
     ("Hungary held up the EU's sanctions package against Russia.", "REJECT", {"HUN"}, {"Q458"}, "asserted"),
@@ -132,7 +132,7 @@ CASES = [
     ("Moldova has apologised to Romania for the incident.", "SUPPORT", {"MDA"}, {"ROU"}, "asserted"),
     ("Kim promised that North Korea would always stand behind Russia.", "SUPPORT", {"PRK"}, {"RUS"}, "planned"),
     # border clashes: two sides as the subject; unattributed belief is hearsay; trade bans by light verbs
-    ("Armenian and Azerbaijani troops clashed on the border overnight.", "ASSAULT", {"ARM", "AZE"}, set(),
+    ("Armenian and Azerbaijani troops clashed on the border overnight.", "ASSAULT", {"ARM", "AZE"}, {"ARM", "AZE"},
      "asserted"),
     ("Russia is believed to have supplied drones to Iran.", "SUPPLY", {"RUS"}, {"IRN"}, "reported"),
     ("North Korea reportedly shipped artillery shells to Russia.", "SUPPLY", {"PRK"}, {"RUS"}, "reported"),

@@ -264,8 +264,8 @@ def test_bans_labels_and_blocks(text: str, etype: str, source: set[str], target:
 
 
 def test_the_rejected_proposal_is_not_the_rejecters_offer() -> None:
-    found = events("Ресей бұл ұсынысқа қарсы болды.")
-    find(found, "REJECT", {"RUS"}, set())
+    found = events("Ресей АҚШ-тың бұл ұсынысына қарсы болды.")
+    find(found, "REJECT", {"RUS"}, {"USA"})
     assert not [e for e in found if e.type == "OFFER" and "RUS" in e.source]
 
 
@@ -316,7 +316,7 @@ def test_an_office_holder_speaks_for_the_state() -> None:
     ("Солтүстік Корея Ресейге 10 мыңнан астам әскер жіберді.", "MOBILIZE", {"PRK"}, {"RUS"}),
     ("Ресей Қырымды 2014 жылы басып алды.", "ASSAULT", {"RUS"}, {"place:crimea"}),
     ("Қытай Жапонияның шешіміне қарсылық білдірді.", "REJECT", {"CHN"}, {"JPN"}),
-    ("Мәскеу бұл қадамды жауапсыз қалдырмайтынын ескертті.", "THREATEN", {"RUS"}, set()),
+    ("Мәскеу Вашингтонға бұл қадамды жауапсыз қалдырмайтынын ескертті.", "THREATEN", {"RUS"}, {"USA"}),
 ])
 def test_more_news_verbs(text: str, etype: str, source: set[str], target: set[str]) -> None:
     e = find(events(text), etype, source, target)

@@ -50,3 +50,23 @@ def test_a_name_split_over_two_roles_is_held_by_the_word_heading_more_of_it() ->
     tree = _parsed([("БҰҰ", 4, "nsubj"), ("Қауіпсіздік", 2, "nmod:poss"), ("кеңесінің", 3, "nmod:poss"),
                     ("қарарын", 4, "obj"), ("бұзу", -1, "root")])
     assert tree.span_head(0, 3) == 2
+
+
+# An act aimed at no one named relates no one: no event, unless its type may be one-sided (a show of
+# force, a withdrawal, a denial of a claim whose maker is not named) or another act is about it.
+ONE_SIDED = [
+    ("en", "Georgia rejected the plan.", []),
+    ("en", "North Korea fired a ballistic missile.", [("MOBILIZE", ["PRK"], [])]),
+    ("en", "Iran denied the reports.", [("DENY", ["IRN"], [])]),
+    # a proposal turned down was made to the one refusing it; the receiver of support is its target
+    ("ru", "ХАМАС отверг предложение Израиля о перемирии.",
+     [("REJECT", ["org:hamas"], ["ISR"]), ("OFFER", ["ISR"], ["org:hamas"])]),
+    ("ru", "Сербия заручилась поддержкой России и Китая.", [("SUPPORT", ["CHN", "RUS"], ["SRB"])]),
+    # an exchange of fire binds each side to the other
+    ("kk", "Әзербайжан мен Армения әскерлері шекарада атысып қалды.", [("ASSAULT", ["ARM", "AZE"], ["ARM", "AZE"])]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), ONE_SIDED, ids=[c[1][:50] for c in ONE_SIDED])
+def test_an_act_relates_someone(lang: str, text: str, expected: list[tuple[str, list[str], list[str]]]) -> None:
+    test_every_event_of_the_sentence(lang, text, expected)

@@ -43,6 +43,7 @@ from graphbuild.events.lexicon import (
     compile_patterns,
     find_matches,
     load_lexicon,
+    names_mutual_act,
     word_patterns,
 )
 from graphbuild.events.linking import (
@@ -69,7 +70,7 @@ from graphbuild.events.said_subject import (
     subject_before_complement,
 )
 from graphbuild.events.shared_case import share_case_in_lists
-from graphbuild.events.sides import doerless, event_sides
+from graphbuild.events.sides import event_sides, tells_no_relation
 from graphbuild.events.stage import ExtractionResult
 from graphbuild.events.topics import drop_topic_nouns
 from graphbuild.events.triggers import find_triggers
@@ -126,7 +127,7 @@ def _build_event(d: Draft, doc: Document, referenced: bool) -> Event | None:
         return None  # "Иран был обвинён в ...", "was accused of": a charge with no one making it
     if EVENT_TYPES[d.type].symmetric and len(d.participants) < 2:
         return None  # a meeting or talks with one known side tell nothing about relations
-    if doerless(d.type, d.source, referenced):
+    if tells_no_relation(d.type, d.source, d.target, referenced, d.about is not None):
         return None
     etype = EVENT_TYPES[d.type]
     table = common()
@@ -345,6 +346,9 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
     for d in drafts:
         resolve_object_pronoun(d, lex, args, state.recent)
         assign_roles(d)
+        if not EVENT_TYPES[d.type].symmetric and len(d.source) > 1 and not d.target \
+                and names_mutual_act([d.tokens[k] for k in d.trig.indices], lex):
+            d.target = list(d.source)  # "Әзербайжан мен Армения әскерлері атысып қалды": each on the other
         if not d.source and speakers and d.type in SAID_ACTS and "subj" not in d.slots.blocked:
             d.source = list(speakers)  # "Солтүстік Корея ... айыптауларын теріске шығарып, ... мәлімдеген"
         if not d.source and speakers and d.type not in SAID_ACTS and "subj" not in d.slots.blocked \

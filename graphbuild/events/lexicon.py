@@ -290,6 +290,7 @@ class Common:
     moved_forces: frozenset[str] = frozenset()  # a force they move goes as its owner's: "troops were sent"
     against_others: frozenset[str] = frozenset()  # never aimed at the doer's own state ("warned that Iran would")
     motive_types: frozenset[str] = frozenset()  # a noun of them in a clause's adjunct is its subject's act
+    one_sided: frozenset[str] = frozenset()  # may be aimed at no one named (a show of force, a denial)
 
     def role_of(self, event_type: str, slot: str, inverted: bool) -> str:
         if inverted:
@@ -312,7 +313,8 @@ def common() -> Common:
                   frozenset(raw.get("object_controls", [])), frozenset(raw.get("said_acts", [])),
                   frozenset(raw.get("claims", [])), frozenset(raw.get("conditional_targets", [])),
                   frozenset(raw.get("aim_types", [])), frozenset(raw.get("moved_forces", [])),
-                  frozenset(raw.get("against_others", [])), frozenset(raw.get("motive_types", [])))
+                  frozenset(raw.get("against_others", [])), frozenset(raw.get("motive_types", [])),
+                  frozenset(raw.get("one_sided", [])))
 
 
 def supported_languages() -> tuple[str, ...]:
@@ -372,6 +374,13 @@ def _word_lists(lang: str, keys: tuple[str, ...]) -> list[Pattern]:
 def word_patterns(lex: Lexicon, *keys: str) -> list[Pattern]:
     """The lexicon's word lists under ``keys`` (light_verbs, force_nouns, ...), compiled once per language."""
     return _word_lists(lex.lang, keys)
+
+
+def names_mutual_act(words: list[Token], lex: Lexicon) -> bool:
+    """"agreed to a ceasefire", "troops clashed", "атысып қалды": a truce, a swap or an exchange of fire
+    binds each side to the other (the lexicon's ``mutual_acts``)."""
+    patterns = word_patterns(lex, "mutual_acts")
+    return bool(patterns) and bool(find_matches(words, patterns, set()))
 
 
 def matches_any(token: Token, patterns: list[Pattern]) -> bool:

@@ -49,8 +49,14 @@ def event_sides(actors: list[str], kb: KnowledgeBase) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def doerless(etype: str, source: list[str], referenced: bool) -> bool:
+def tells_no_relation(etype: str, source: list[str], target: list[str], referenced: bool, about: bool) -> bool:
     """An act with no doer named ("Kyiv was shelled", "sanctions against Russia", "selling shells to
-    Russia is a violation") tells nothing about relations and makes no event, unless another act is
-    about it (a denial or an accusation links to it); a joint act needs its two sides instead."""
-    return not source and not referenced and not EVENT_TYPES[etype].symmetric
+    Russia is a violation"), or aimed at no one named when its type is aimed at someone ("Georgia
+    rejected the report"), tells nothing about relations and makes no event, unless another act is about
+    it or it is about another act (a denial or an accusation and what it answers are kept with the sides
+    they name).  A joint act needs its two sides instead; a show of force or a withdrawal may be aimed at
+    no one, and so may a denial of a claim whose maker the article does not name (``one_sided`` in
+    common.json)."""
+    if EVENT_TYPES[etype].symmetric or referenced:
+        return False
+    return not source or (not target and not about and etype not in common().one_sided)

@@ -34,6 +34,7 @@ from graphbuild.events.lexicon import (
     common,
     find_matches,
     matches_any,
+    names_mutual_act,
     word_patterns,
 )
 from graphbuild.events.passes import Pass
@@ -322,6 +323,12 @@ def _from_structure(c: Candidate, lex: Lexicon) -> None:
             for a in speakers:
                 c.add("subj", a, inherited=True)
             return
+    if noun and rel == "obj" and not (c.slot("obj") or c.slot("to")) \
+            and matches_any(tree.tokens[gov], word_patterns(lex, "receiving_verbs")):
+        # "Ukraine won support from Poland", "заручился поддержкой Китая": the receiver is what the
+        # act is aimed at (its doer stays the noun's own "from" or owner).
+        for a in subject_of(sc, gov, lex):
+            c.add("to", a, inherited=True)
     named_sides = c.symmetric and len({a.actor for s in c.slots.values() for a in s}) >= 2
     if noun and not c.slot("subj") and not c.slot("poss") and not named_sides:
         # "утвердил пакет санкций против России": the noun may sit in a measure noun's genitive.
@@ -593,13 +600,6 @@ def reciprocal(c: Candidate, lex: Lexicon) -> bool:
                                for t in c.indices for d in tree.children[t] if d not in c.indices)
 
 
-def mutual(c: Candidate, lex: Lexicon) -> bool:
-    """"Pakistan and Afghanistan agreed to a ceasefire": a truce or a swap binds each side to the other."""
-    words = word_patterns(lex, "mutual_acts")
-    tree = c.sent.tree
-    return bool(words) and bool(find_matches([tree.tokens[k] for k in c.indices], words, set()))
-
-
 def _each_on_the_other(c: Candidate) -> list[Candidate]:
     return [dataclasses.replace(c, source=[s], target=[t for t in c.source if t != s], slots=dict(c.slots))
             for s in c.source]
@@ -630,7 +630,8 @@ def run(ctx: DocContext) -> None:
         if not c.weak and not c.symmetric and len(c.source) > 1 and reciprocal(c, ctx.lex):
             kept.extend(_each_on_the_other(c))
         else:
-            if not c.symmetric and len(c.source) > 1 and not c.target and mutual(c, ctx.lex):
+            words = [c.sent.tokens[k] for k in c.indices]
+            if not c.symmetric and len(c.source) > 1 and not c.target and names_mutual_act(words, ctx.lex):
                 c.target = list(c.source)
             kept.append(c)
     ctx.candidates = kept

@@ -10,7 +10,7 @@ from __future__ import annotations
 from graphbuild.events.context import Candidate, DocContext, SentenceContext
 from graphbuild.events.lexicon import common
 from graphbuild.events.passes import Pass
-from graphbuild.events.sides import doerless, event_sides
+from graphbuild.events.sides import event_sides, tells_no_relation
 from graphbuild.graph.knowledge_graph import canonical_event_id, canonical_participants
 from graphbuild.ids import evidence_id
 from graphbuild.model import EVENT_TYPES, Event, Evidence
@@ -54,7 +54,7 @@ def to_event(c: Candidate, ctx: DocContext, referenced: bool) -> Event | None:
         return None  # a meeting with one known side tells nothing about relations
     if c.type in common().claims and not c.source and not referenced:
         return None  # "was accused of": a charge with no one making it
-    if doerless(c.type, c.source, referenced):
+    if tells_no_relation(c.type, c.source, c.target, referenced, c.about is not None):
         return None
     etype = EVENT_TYPES[c.type]
     table = common()

@@ -5,7 +5,8 @@ arms", "accused Iran of supplying drones", "... бұзды деп айыптад
 accusations" or "the reports" with nothing embedded is about the latest earlier claim against
 the denier: an accusation aimed at it, or an event of it told on someone's word.  The denied
 event becomes ``denied``; the denial's missing target is the accuser.  The accused act is told on
-the accuser's word, and an accusation's missing target is the doer of that act.
+the accuser's word, and an accusation's missing target is the doer of that act.  An offer or a
+demand someone rejects was made to them.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from graphbuild.language.tree import base
 
 # Acts that take a position on another act: their target is that act's doer.
 _ABOUT_ACTS = ("SUPPORT", "REJECT")
+# Acts proposed to someone: turned down, they were made to the one who refuses them.
+_PROPOSALS = ("OFFER", "REQUEST")
 _COMPLEMENT = ("obj", "xcomp", "ccomp", "advcl", "obl", "nmod", "csubj", "acl")
 
 
@@ -76,6 +79,12 @@ def run(ctx: DocContext) -> None:
     claims = ctx.lex.claim_words
     gone: set[int] = set()
     for n, c in enumerate(ctx.candidates):
+        if c.type == "REJECT":
+            # "Hamas rejected Israel's offer": a proposal turned down was made to the one refusing it
+            local = embedded(c, ctx.candidates + ctx.folded)
+            proposal = event_of(local) if local is not None else None
+            if proposal is not None and proposal.type in _PROPOSALS and not proposal.target:
+                proposal.target = [a for a in c.source if a not in proposal.source]
         if c.type in _ABOUT_ACTS and not c.target:
             # "welcomed the agreement", "rejected the proposal": aimed at the sides of that act
             local = embedded(c, ctx.candidates + ctx.folded)
