@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 from test_events import events
 
+from graphbuild.entities.kb import KnowledgeBase
+from graphbuild.events.sides import within_one_state
 from graphbuild.language.base import Sentence, Token
 from graphbuild.language.tree import Tree
 
@@ -70,3 +72,14 @@ ONE_SIDED = [
 @pytest.mark.parametrize(("lang", "text", "expected"), ONE_SIDED, ids=[c[1][:50] for c in ONE_SIDED])
 def test_an_act_relates_someone(lang: str, text: str, expected: list[tuple[str, list[str], list[str]]]) -> None:
     test_every_event_of_the_sentence(lang, text, expected)
+
+
+@pytest.mark.parametrize(("source", "target", "alone"), [
+    (["person:kassym-jomart-tokayev"], ["KAZ"], True),  # a president and his own state
+    (["UKR", "person:volodymyr-zelenskyy"], ["UKR", "person:volodymyr-zelenskyy"], True),
+    (["person:kassym-jomart-tokayev"], ["place:kharkiv"], False),  # a place is a side of its own
+    (["RUS"], ["UKR"], False),
+    (["Q458"], ["RUS"], False),  # the EU is no state's
+])
+def test_sides_within_one_state_relate_no_one(source: list[str], target: list[str], alone: bool) -> None:
+    assert within_one_state(source, target, KnowledgeBase.load(), "2024-05-01") is alone

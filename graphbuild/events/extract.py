@@ -70,7 +70,7 @@ from graphbuild.events.said_subject import (
     subject_before_complement,
 )
 from graphbuild.events.shared_case import share_case_in_lists
-from graphbuild.events.sides import event_sides, tells_no_relation
+from graphbuild.events.sides import event_sides, tells_no_relation, within_one_state
 from graphbuild.events.stage import ExtractionResult
 from graphbuild.events.topics import drop_topic_nouns
 from graphbuild.events.triggers import find_triggers
@@ -422,7 +422,8 @@ def extract_with_patterns(doc: Document, sentences: list[Sentence], mentions: li
     referenced = {id(d.about) for d in drafts if d.about is not None}
     for d in drafts:
         d.source, d.target = event_sides(d.source, kb), event_sides(d.target, kb)
-        d.event = _build_event(d, doc, id(d) in referenced)
+        own = within_one_state(d.source, d.target, kb, d.date[0] or doc.published)
+        d.event = None if own and id(d) not in referenced else _build_event(d, doc, id(d) in referenced)
     merged: dict[str, Event] = {}
     for d in drafts:
         target = d.folded_into

@@ -60,3 +60,22 @@ def tells_no_relation(etype: str, source: list[str], target: list[str], referenc
     if EVENT_TYPES[etype].symmetric or referenced:
         return False
     return not source or (not target and not about and etype not in common().one_sided)
+
+
+def within_one_state(source: list[str], target: list[str], kb: KnowledgeBase, on: str | None) -> bool:
+    """Every side is one and the same state, its people and its bodies ("Tokayev visited Kazakhstan",
+    "Zelensky met Ukraine" from a parse that lost the other side, a spokeswoman "urging China"): no
+    relation between actors.  A place is a side of its own (a strike on a city of the doer's state is
+    told), and so is anyone the knowledge base gives no state."""
+    sides = set(source) | set(target)
+    if len(sides) < 2 or not target:
+        return False
+    states: set[str] = set()
+    for actor in sides:
+        if actor not in kb or kb.actor(actor).kind == "Place":
+            return False
+        own = kb.states_of(actor, on)
+        if not own:
+            return False
+        states |= own
+    return len(states) == 1

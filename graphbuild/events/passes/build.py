@@ -10,7 +10,7 @@ from __future__ import annotations
 from graphbuild.events.context import Candidate, DocContext, SentenceContext
 from graphbuild.events.lexicon import common
 from graphbuild.events.passes import Pass
-from graphbuild.events.sides import event_sides, tells_no_relation
+from graphbuild.events.sides import event_sides, tells_no_relation, within_one_state
 from graphbuild.graph.knowledge_graph import canonical_event_id, canonical_participants
 from graphbuild.ids import evidence_id
 from graphbuild.model import EVENT_TYPES, Event, Evidence
@@ -65,6 +65,8 @@ def to_event(c: Candidate, ctx: DocContext, referenced: bool) -> Event | None:
         cameo = table.planned_cameo.get(c.type, cameo)
     source, target = canonical_participants(c.type, event_sides(c.source, ctx.kb),
                                             event_sides(c.target, ctx.kb))
+    if not referenced and within_one_state(source, target, ctx.kb, c.date[0] or ctx.doc.published):
+        return None
     date = c.date
     evidence = [_evidence(c.sent, ctx, _quote(c))]
     told = {evidence[0].start}  # a set: an event re-mentioned in every sentence stays linear
