@@ -57,9 +57,11 @@ def tells_no_relation(etype: str, source: list[str], target: list[str], referenc
     they name).  A joint act needs its two sides instead; a show of force or a withdrawal may be aimed at
     no one, and so may a denial of a claim whose maker the article does not name (``one_sided`` in
     common.json)."""
-    if EVENT_TYPES[etype].symmetric or referenced:
+    if EVENT_TYPES[etype].symmetric:
         return False
-    return not source or (not target and not about and etype not in common().one_sided)
+    if not source:
+        return True
+    return not target and not referenced and not about and etype not in common().one_sided
 
 
 def within_one_state(source: list[str], target: list[str], kb: KnowledgeBase, on: str | None) -> bool:

@@ -39,7 +39,8 @@ def embedded(c: Candidate, others: list[Candidate]) -> Candidate | None:
         while tree.head(k) is not None and tree.head(k) != c.head:
             k = tree.head(k)  # type: ignore[assignment]
             depth += 1
-        if base(tree.rel(k)) not in _COMPLEMENT:
+        # "North Korea's sale ... would violate": a violation is about the act that is its subject
+        if base(tree.rel(k)) not in _COMPLEMENT and not (c.entry.violation and base(tree.rel(k)) == "nsubj"):
             continue
         if best is None or depth < best[0]:
             best = (depth, o)
@@ -113,8 +114,10 @@ def run(ctx: DocContext) -> None:
                         if s not in inner.reported_by and s not in inner.source:
                             inner.reported_by.append(s)
                 if not c.target or c.entry.violation:
-                    c.target = [a for a in inner.participants if a not in c.source] if c.entry.violation \
-                        else [a for a in inner.source if a not in c.source]
+                    # the accused is the doer of the act (both sides of a joint one: "a deal between X
+                    # and Y would violate"), never the one it is done to
+                    doers = inner.participants if inner.symmetric else inner.source
+                    c.target = [a for a in doers if a not in c.source]
             continue
         if inner is None:
             tokens = [c.sent.tokens[k] for k in sorted(c.sent.tree.subtree(c.head))]
