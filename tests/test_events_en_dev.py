@@ -281,7 +281,7 @@ def test_a_bare_re_mention_is_the_event_told_with_the_same_word() -> None:
 def test_an_invitation_is_an_offer_to_the_invited() -> None:
     offer = find(events("en", "Putin invited Erdogan to attend the BRICS summit in Kazan."), "OFFER", {"Q7747"},
                  {"person:recep-tayyip-erdogan"})
-    assert (offer.source, offer.target) == (["Q7747"], ["person:recep-tayyip-erdogan"])
+    assert (offer.source, offer.target) == (["Q7747", "RUS"], ["TUR", "person:recep-tayyip-erdogan"])
 
 
 def test_a_state_body_comes_with_its_state() -> None:
@@ -333,4 +333,4 @@ def test_support_as_a_clause_motive_is_its_subjects() -> None:
 def test_the_two_are_the_two_named_before_when_no_joint_act_came_first() -> None:
     meet = find(events("en", "Putin thanked Xi on Thursday, as the two met for the first time."), "MEET",
                 {"Q7747", "Q15031"}, set())
-    assert set(meet.source) == {"Q7747", "Q15031"}
+    assert set(meet.source) == {"Q7747", "Q15031", "RUS", "CHN"}

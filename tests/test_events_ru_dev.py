@@ -427,7 +427,7 @@ def test_lifting_a_ban_is_a_retreat_towards_the_banned(text: str) -> None:
 def test_an_invitation_is_an_offer_to_the_invited_and_a_city_meets_nobody() -> None:
     found = events("Путин пригласил Хурэлсуха принять участие в саммите БРИКС, который пройдёт в октябре в Казани.")
     offer = find(found, "OFFER", {"Q7747"}, {"person:ukhnaagiin-khurelsukh"})
-    assert (offer.source, offer.target) == (["Q7747"], ["person:ukhnaagiin-khurelsukh"])
+    assert (offer.source, offer.target) == (["Q7747", "RUS"], ["MNG", "person:ukhnaagiin-khurelsukh"])
     assert not [e for e in found if "place:kazan" in e.source + e.target]
 
 

@@ -28,7 +28,7 @@ KIRBY, SHOIGU, WHITE_HOUSE, WEST = "person:john-kirby", "person:sergei-shoigu", 
 EXPECTED: list[tuple[str, str, set[str], set[str], set[str] | None, str | None, str | None]] = [
     ("the deal the headline says Moscow seeks", "AGREE", {"RUS", "PRK"}, set(), {"USA"}, "planned", None),
     ("talks to buy arms", "NEGOTIATE", {"RUS", "PRK"}, set(), {KIRBY}, "reported", None),
-    ("Shoigu's July visit", "VISIT", {SHOIGU}, {"PRK"}, None, None, "2023-07"),
+    ("Shoigu's July visit", "VISIT", {SHOIGU, "RUS"}, {"PRK"}, None, None, "2023-07"),
     ("the offer of food for ammunition", "OFFER", {"RUS"}, {"PRK"}, {WHITE_HOUSE}, None, "2023-03"),
     ("the invasion of Ukraine", "ASSAULT", {"RUS"}, {"UKR"}, set(), "asserted", "2022"),
     ("the military cooperation the West speaks of", "COOPERATE", {"RUS", "PRK"}, set(), {WEST}, "reported", None),

@@ -30,7 +30,7 @@ def without_own_side(event_type: str, source: list[str], target: list[str], kb: 
     return [t for t in target if t not in own]
 
 
-def event_sides(actors: list[str], kb: KnowledgeBase) -> list[str]:
+def event_sides(actors: list[str], kb: KnowledgeBase, on: str | None = None) -> list[str]:
     """The actors an event side lists for ``actors``: a region (regions.tsv) is its member states ("the EU
     offered Central Asia ..." is an offer to the five states, and a region is no party of its own); a
     state body (an organisation the KB puts directly in a country: a ministry, an army, a parliament)
@@ -46,6 +46,8 @@ def event_sides(actors: list[str], kb: KnowledgeBase) -> list[str]:
             state = record.part_of
             if record.kind == "Organization" and state and state in kb and kb.actor(state).kind == "Country":
                 out.append(state)
+            elif record.kind == "Person":
+                out += sorted(kb.states_of(actor, on))  # the state the person holds an office of on that date
     return list(dict.fromkeys(out))
 
 
@@ -64,13 +66,15 @@ def tells_no_relation(etype: str, source: list[str], target: list[str], referenc
     return not target and not referenced and not about and etype not in common().one_sided
 
 
-def within_one_state(source: list[str], target: list[str], kb: KnowledgeBase, on: str | None) -> bool:
+def within_one_state(source: list[str], target: list[str], kb: KnowledgeBase, on: str | None,
+                     symmetric: bool = False) -> bool:
     """Every side is one and the same state, its people and its bodies ("Tokayev visited Kazakhstan",
     "Zelensky met Ukraine" from a parse that lost the other side, a spokeswoman "urging China"): no
     relation between actors.  A place is a side of its own (a strike on a city of the doer's state is
-    told), and so is anyone the knowledge base gives no state."""
+    told), and so is anyone the knowledge base gives no state.  A joint act's sides are all its
+    participants ("Tokayev and Xi held talks" read with Xi lost is Tokayev and Kazakhstan alone)."""
     sides = set(source) | set(target)
-    if len(sides) < 2 or not target:
+    if len(sides) < 2 or not (target or symmetric):
         return False
     states: set[str] = set()
     for actor in sides:

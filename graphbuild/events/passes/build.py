@@ -63,9 +63,10 @@ def to_event(c: Candidate, ctx: DocContext, referenced: bool) -> Event | None:
         cameo = table.object_cameo.get(c.object, cameo)
     if mode(c) == "planned" and c.planned_by == "intent":
         cameo = table.planned_cameo.get(c.type, cameo)
-    source, target = canonical_participants(c.type, event_sides(c.source, ctx.kb),
-                                            event_sides(c.target, ctx.kb))
-    if not referenced and within_one_state(source, target, ctx.kb, c.date[0] or ctx.doc.published):
+    on = c.date[0] or ctx.doc.published
+    source, target = canonical_participants(c.type, event_sides(c.source, ctx.kb, on),
+                                            event_sides(c.target, ctx.kb, on))
+    if not referenced and within_one_state(source, target, ctx.kb, on, c.symmetric):
         return None
     date = c.date
     evidence = [_evidence(c.sent, ctx, _quote(c))]
