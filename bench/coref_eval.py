@@ -17,9 +17,9 @@ mention in the pronoun's gold chain.
 Kazakh and Russian: tests/data/coref/{kk,ru}.jsonl (format in bench/coref_passages.py).  An item is
 right when the actor the system gives its words is the actor of the system's mention over the gold
 antecedent (for a group answer, "the two leaders": when that actor is one of its members and every
-other member has a name in the item's ``kb_hint``), or, when the antecedent is outside the passage (or the system found no mention over
-it), when a name of that actor appears in the item's ``kb_hint``.  Missing data: one line naming the
-missing path, exit status 2.
+other member has a name in the item's ``kb_hint``), or, when the antecedent is outside the passage
+(or the system found no mention over it), when a name of that actor appears in the item's
+``kb_hint``.  Missing data: one line naming the missing path, exit status 2.
 """
 
 from __future__ import annotations
