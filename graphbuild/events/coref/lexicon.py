@@ -4,7 +4,7 @@ tables; a malformed entry is refused with one line naming the file and the entry
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -12,6 +12,7 @@ COREF_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "lexicons" 
 _NUMBERS = ("Sing", "Plur", "Any")
 _GENDERS = ("Masc", "Fem", "Neut", "Any")
 _ANIMACY = ("Person", "Other", "Any")
+_PARTY_KINDS = ("Person", "Country", "Organization", "Any")
 
 
 @dataclass(frozen=True)
@@ -24,9 +25,18 @@ class PronounClass:
 
 
 @dataclass(frozen=True)
+class PartyWord:
+    """A plural description of the parties ("лидеры", "главы государств", "екеуі")."""
+
+    kind: str  # the kind of actor its members are: Person | Country | Organization | Any
+    plural: bool = False  # the word is plural by its form; else the parse must read it as several
+
+
+@dataclass(frozen=True)
 class CorefLexicon:
     third_person: dict[str, PronounClass]
     first_person: dict[str, str]  # word or lemma -> Sing | Plur
+    party_words: dict[str, PartyWord] = field(default_factory=dict)  # event-lexicon pattern -> members
 
     def third(self, word: str, lemma: str) -> PronounClass | None:
         return self.third_person.get(word.lower()) or self.third_person.get(lemma.lower())
@@ -58,7 +68,19 @@ def parse(raw: dict[str, object], where: str) -> CorefLexicon:
     if not isinstance(first, dict):
         raise ValueError(f"{where}: first_person must be an object of word -> number")
     return CorefLexicon(third, {w.lower(): _one_of(n, _NUMBERS[:2], f"{where}: first_person {w!r}")
-                               for w, n in first.items()})
+                               for w, n in first.items()}, _party_words(raw.get("party_words", {}), where))
+
+
+def _party_words(table: object, where: str) -> dict[str, PartyWord]:
+    if not isinstance(table, dict):
+        raise ValueError(f"{where}: party_words must be an object of pattern -> {{kind, plural}}")
+    words = {}
+    for pattern, spec in table.items():
+        at = f"{where}: party_words {pattern!r}"
+        if not isinstance(spec, dict) or not isinstance(spec.get("plural", False), bool):
+            raise ValueError(f"{at} must be an object with kind and an optional plural true/false")
+        words[pattern] = PartyWord(_one_of(spec.get("kind"), _PARTY_KINDS, at), spec.get("plural", False))
+    return words
 
 
 @cache

@@ -367,7 +367,7 @@ def run(ctx: DocContext) -> None:
         quoted = _first_person(ctx, n, found, words, on)
         sc.args.extend(quoted)
         new += titled + quoted
-        ctx.coref_links.extend(party_links(sc, ctx.sentences[:n], ctx.lex))
+        ctx.coref_links.extend(party_links(sc, ctx.sentences[:n], ctx.lex, words))
         if pro_drop and sc.tree.parsed:
             _dropped_subjects(ctx, sc, history)
         history.append(_topics(sc) or list(new))
