@@ -37,6 +37,8 @@ class CorefLexicon:
     third_person: dict[str, PronounClass]
     first_person: dict[str, str]  # word or lemma -> Sing | Plur
     party_words: dict[str, PartyWord] = field(default_factory=dict)  # event-lexicon pattern -> members
+    titles: dict[str, str] = field(default_factory=dict)  # pattern -> office, beside the event lexicon's
+    broad_titles: dict[str, list[str]] = field(default_factory=dict)  # "Leader" -> the offices it may name
 
     def third(self, word: str, lemma: str) -> PronounClass | None:
         return self.third_person.get(word.lower()) or self.third_person.get(lemma.lower())
@@ -68,7 +70,20 @@ def parse(raw: dict[str, object], where: str) -> CorefLexicon:
     if not isinstance(first, dict):
         raise ValueError(f"{where}: first_person must be an object of word -> number")
     return CorefLexicon(third, {w.lower(): _one_of(n, _NUMBERS[:2], f"{where}: first_person {w!r}")
-                               for w, n in first.items()}, _party_words(raw.get("party_words", {}), where))
+                               for w, n in first.items()}, _party_words(raw.get("party_words", {}), where),
+                        _strings(raw.get("titles", {}), "titles", where),
+                        {k: list(v) for k, v in _strings(raw.get("broad_titles", {}), "broad_titles", where,
+                                                          many=True).items()})
+
+
+def _strings(table: object, name: str, where: str, many: bool = False) -> dict[str, str | list[str]]:
+    """An object of word -> string (``many``: -> list of strings)."""
+    ok = isinstance(table, dict) and all(
+        (isinstance(v, list) and all(isinstance(x, str) for x in v)) if many else isinstance(v, str)
+        for v in table.values())
+    if not ok:
+        raise ValueError(f"{where}: {name} must be an object of word -> {'list of titles' if many else 'title'}")
+    return dict(table)  # type: ignore[arg-type]
 
 
 def _party_words(table: object, where: str) -> dict[str, PartyWord]:

@@ -27,15 +27,15 @@ from graphbuild.events.coref.links import Link
 from graphbuild.events.coref.quotes import Quote, quotes, speaker_of, speaks_for
 from graphbuild.events.coref.titles import (
     INTRODUCED,
-    OWNER_AT_DATE,
     Introduced,
     bare_titles,
     holder_among,
     introduced_titles,
-    kb_holder,
+    owned_holder,
+    owned_titles,
     same_office,
 )
-from graphbuild.events.lexicon import Lexicon
+from graphbuild.events.lexicon import Lexicon, compile_patterns
 from graphbuild.events.passes import Pass
 from graphbuild.events.passes.arguments import slot_of, subject_of
 from graphbuild.language.base import Token
@@ -297,18 +297,20 @@ class _Story:
                 self.owners.append(a.mention.actor)
 
 
-def _titles(ctx: DocContext, sc: SentenceContext, story: _Story, on: str | None) -> list[Arg]:
+def _titles(ctx: DocContext, sc: SentenceContext, story: _Story, on: str | None, words: CorefLexicon) -> list[Arg]:
     """Titles with their country but no name ("the Kazakh president") and bare titles ("the minister")."""
+    for t in owned_titles(sc, ctx.lex, compile_patterns(words.titles)):
+        # The link names the holder; the event keeps the state, as the gold convention lists it
+        # ("the Iranian defence minister" acts for Iran; docs/event-types.md, "Both the person and the state").
+        found = owned_holder(t, story.introduced, story.people, words.broad_titles, ctx.kb, on)
+        if found:
+            first, last = sc.tokens[t.i], sc.tokens[t.j - 1]
+            ctx.coref_links.append(Link(first.start, last.end, sc.sentence.text[
+                first.start - sc.sentence.start:last.end - sc.sentence.start], "title", (found[0],), None, found[1]))
     for a in sc.args:
-        if a.title and not a.holder and not a.absorbed and a.mention.actor:
-            # The link names the holder; the event keeps the state, as the gold convention lists it
-            # ("the Iranian defence minister" acts for Iran; docs/event-types.md, "Both the person and the state").
-            holder = kb_holder(a.title, a.mention.actor, ctx.kb, on)
-            if holder:
-                first, last = sc.tokens[a.i], sc.tokens[a.j - 1]
-                ctx.coref_links.append(Link(first.start, last.end, sc.sentence.text[
-                    first.start - sc.sentence.start:last.end - sc.sentence.start], "title", (holder,), None,
-                    OWNER_AT_DATE))
+        if a.title and a.holder and a.mention.kind != "Person" and a.mention.actor != a.holder:
+            # "Израиль премьер-министрі" the arguments pass gave its holder: recorded as a link.
+            ctx.coref_links.append(_link(sc, a.i, a.j, "title", a, INTRODUCED))
     new: list[Arg] = []
     for m in bare_titles(sc, ctx.lex):
         earlier = next((x.person for x in reversed(story.introduced) if same_office(m.value, x.title)), None)
@@ -362,7 +364,7 @@ def run(ctx: DocContext) -> None:
         # or a title ("«...», — добавил министр").
         new = _pronouns(ctx, sc, words, history)
         sc.args.extend(new)
-        titled = _titles(ctx, sc, story, on)
+        titled = _titles(ctx, sc, story, on, words)
         sc.args.extend(titled)
         quoted = _first_person(ctx, n, found, words, on)
         sc.args.extend(quoted)
