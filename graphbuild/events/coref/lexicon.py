@@ -22,6 +22,7 @@ class PronounClass:
     number: str  # Sing | Plur | Any
     gender: str  # Masc | Fem | Neut | Any
     animacy: str  # Person (a person only) | Other (no person) | Any
+    prefers: str | None = None  # "Person": of the antecedents that fit, a person first (Kazakh "ол")
 
 
 @dataclass(frozen=True)
@@ -63,9 +64,11 @@ def parse(raw: dict[str, object], where: str) -> CorefLexicon:
         if not isinstance(spec, dict):
             raise ValueError(f"{where}: third_person {word!r} must be an object with number, gender, animacy")
         at = f"{where}: third_person {word!r}"
+        prefers = spec.get("prefers")
         third[word.lower()] = PronounClass(_one_of(spec.get("number"), _NUMBERS, at),
                                            _one_of(spec.get("gender"), _GENDERS, at),
-                                           _one_of(spec.get("animacy"), _ANIMACY, at))
+                                           _one_of(spec.get("animacy"), _ANIMACY, at),
+                                           None if prefers is None else _one_of(prefers, ("Person",), at))
     first = raw.get("first_person", {})
     if not isinstance(first, dict):
         raise ValueError(f"{where}: first_person must be an object of word -> number")

@@ -179,7 +179,6 @@ def _person(actor: str, sc: SentenceContext, i: int, j: int, ctx: DocContext) ->
 
 def _pronouns(ctx: DocContext, sc: SentenceContext, words: CorefLexicon, history: list[list[Arg]]) -> list[Arg]:
     """Third-person pronouns as arguments; possessives ("its formation", "её позиция") only as links."""
-    tree = sc.tree
     new: list[Arg] = []
     for k, t in enumerate(sc.tokens):
         if t.pos not in ("PRON", "DET") or sc.arg_at(k) is not None:
@@ -190,30 +189,49 @@ def _pronouns(ctx: DocContext, sc: SentenceContext, words: CorefLexicon, history
         if _nearer_thing(sc, k, want):
             continue
         accept = partial(_accepts, want=want, word=t, sc=sc, ctx=ctx)
-        # A pronoun of the sentence's own earlier subject ("Russia said it ...") comes first; an
-        # object pronoun is never its own clause's subject ("призвал его": not the caller).
-        own = _topics(sc, k)
-        antecedent, confidence = _pick([*history, own], accept)
-        clause_subjects: set[str] = set()
-        if base(t.deprel) in ("obj", "iobj", "obl") and tree.head(k) is not None:
-            clause_subjects = {a.actor for a in subject_of(sc, tree.head(k), ctx.lex)}  # type: ignore[arg-type]
-        if antecedent is None or antecedent.actor in clause_subjects:
-            # No subject fits (or only the clause's own): the latest fitting actor in any position;
-            # for a subject pronoun only when it is the one actor in reach that fits.
-            before = [p for p in ctx.sentences if p.index < sc.index][-REACH:]
-            pool = [a for p in before for a in sorted(p.args, key=lambda a: a.i)] + \
-                [a for a in sorted(sc.args, key=lambda a: a.i) if a.i < k]
-            fitting = [a for a in reversed(pool) if a.active and a.actor
-                       and a.actor not in clause_subjects and accept(a)]
-            one = len({a.actor for a in fitting}) == 1
-            antecedent = fitting[0] if fitting and (clause_subjects or one) else None
-            confidence = SURE if one else UNSURE
+        if want.prefers:
+            # Kazakh "ол" is he, she and it: a person that fits comes before any other thing that does.
+            antecedent, confidence = _resolve(ctx, sc, k, history, partial(_preferred, accept, want.prefers))
+            if antecedent is None:
+                antecedent, confidence = _resolve(ctx, sc, k, history, accept)
+        else:
+            antecedent, confidence = _resolve(ctx, sc, k, history, accept)
         if antecedent is None:
             continue
         ctx.coref_links.append(_link(sc, k, k + 1, "pronoun", antecedent, confidence))
         if not _possessive(t):
             new.append(dataclasses.replace(antecedent, i=k, j=k + 1, case=t.case, head=k, prep=None))
     return new
+
+
+def _preferred(accept: Callable[[Arg], bool], kind: str, a: Arg) -> bool:
+    return a.kind == kind and accept(a)
+
+
+def _resolve(ctx: DocContext, sc: SentenceContext, k: int, history: list[list[Arg]],
+             accept: Callable[[Arg], bool]) -> tuple[Arg | None, float]:
+    """The antecedent of the pronoun at token ``k`` among those ``accept`` takes, and how sure."""
+    tree = sc.tree
+    t = sc.tokens[k]
+    # A pronoun of the sentence's own earlier subject ("Russia said it ...") comes first; an
+    # object pronoun is never its own clause's subject ("призвал его": not the caller).
+    own = _topics(sc, k)
+    antecedent, confidence = _pick([*history, own], accept)
+    clause_subjects: set[str] = set()
+    if base(t.deprel) in ("obj", "iobj", "obl") and tree.head(k) is not None:
+        clause_subjects = {a.actor for a in subject_of(sc, tree.head(k), ctx.lex)}  # type: ignore[arg-type]
+    if antecedent is None or antecedent.actor in clause_subjects:
+        # No subject fits (or only the clause's own): the latest fitting actor in any position;
+        # for a subject pronoun only when it is the one actor in reach that fits.
+        before = [p for p in ctx.sentences if p.index < sc.index][-REACH:]
+        pool = [a for p in before for a in sorted(p.args, key=lambda a: a.i)] + \
+            [a for a in sorted(sc.args, key=lambda a: a.i) if a.i < k]
+        fitting = [a for a in reversed(pool) if a.active and a.actor
+                   and a.actor not in clause_subjects and accept(a)]
+        one = len({a.actor for a in fitting}) == 1
+        antecedent = fitting[0] if fitting and (clause_subjects or one) else None
+        confidence = SURE if one else UNSURE
+    return antecedent, confidence
 
 
 def _nearer_thing(sc: SentenceContext, k: int, want: PronounClass) -> bool:
