@@ -88,13 +88,14 @@ class OwnedTitle:
     j: int
     title: str
     owner: str
+    arg: Arg  # the owner's argument ("казахстанский" in "казахстанский лидер")
 
 
 def owned_titles(sc: SentenceContext, lex: Lexicon, extra: list[Pattern]) -> list[OwnedTitle]:
     """"the Kazakh president", "Францияның президенті" (the arguments pass gave the owner its title),
     and the coreference lexicon's own title words beside a country ("венгерский премьер", "премьер
     Венгрии") when no name follows them."""
-    found = [OwnedTitle(a.i, a.j, a.title, a.mention.actor) for a in sc.args
+    found = [OwnedTitle(a.i, a.j, a.title, a.mention.actor, a) for a in sc.args
              if a.title and not a.holder and a.mention.actor]
     people = {a.i for a in sc.args if a.kind == "Person"}
     covered = {k for t in found for k in range(t.i, t.j)}
@@ -105,7 +106,7 @@ def owned_titles(sc: SentenceContext, lex: Lexicon, extra: list[Pattern]) -> lis
                       and (a.j == m.start or (lex.case_slots and lex.order == "SVO" and a.i == m.end
                                                and a.case == "Gen"))), None)
         if owner is not None:
-            found.append(OwnedTitle(min(owner.i, m.start), max(owner.j, m.end), m.value, owner.mention.actor))
+            found.append(OwnedTitle(min(owner.i, m.start), max(owner.j, m.end), m.value, owner.mention.actor, owner))
     return found
 
 

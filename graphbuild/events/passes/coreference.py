@@ -96,13 +96,13 @@ def _subjects(sc: SentenceContext) -> list[Arg]:
 
 
 def _topics(sc: SentenceContext, before: int | None = None) -> list[Arg]:
-    """The sentence's subjects (before token ``before``); when the parse gives no word there a subject
+    """The sentence's subjects (before token ``before``); when the parse gives no word of it a subject
     relation, its actors in the nominative with no preposition (a name the parser hung elsewhere:
     "Belarusian leader Alexander Lukashenko said")."""
     end = len(sc.tokens) if before is None else before
     subjects = [a for a in _subjects(sc) if a.i < end]
-    if subjects or any(base(t.deprel) == "nsubj" for t in sc.tokens[:end]):
-        return subjects
+    if subjects or any(base(t.deprel) == "nsubj" for t in sc.tokens):
+        return subjects  # the parse has a subject (maybe after the pronoun: "там его встретил X")
     return [a for a in sorted(sc.args, key=lambda a: a.i)
             if a.i < end and a.active and a.actor and a.prep is None and a.case in (None, "Nom")
             and a.kind in ("Person", "Country", "Organization")]
@@ -305,6 +305,12 @@ class _Story:
     introduced: list[Introduced] = dataclasses.field(default_factory=list)
     people: list[str] = dataclasses.field(default_factory=list)
     owners: list[str] = dataclasses.field(default_factory=list)
+    # A titled owner's mention (document offsets) -> the person the title names.
+    persons: dict[tuple[int, int], Arg] = dataclasses.field(default_factory=dict)
+
+    def as_people(self, args: list[Arg]) -> list[Arg]:
+        """``args`` with each titled owner ("the Kazakh president") replaced by the person it names."""
+        return [self.persons.get((a.mention.start, a.mention.end), a) for a in args]
 
     def read(self, sc: SentenceContext, lex: Lexicon) -> None:
         self.introduced += introduced_titles(sc, lex)
@@ -322,6 +328,8 @@ def _titles(ctx: DocContext, sc: SentenceContext, story: _Story, on: str | None,
         # ("the Iranian defence minister" acts for Iran; docs/event-types.md, "Both the person and the state").
         found = owned_holder(t, story.introduced, story.people, words.broad_titles, ctx.kb, on)
         if found:
+            # A later pronoun of this title's person ("— сказал казахстанский лидер. Рядом с ним") takes the person.
+            story.persons[t.arg.mention.start, t.arg.mention.end] = _person(found[0], sc, t.i, t.j, ctx)
             first, last = sc.tokens[t.i], sc.tokens[t.j - 1]
             ctx.coref_links.append(Link(first.start, last.end, sc.sentence.text[
                 first.start - sc.sentence.start:last.end - sc.sentence.start], "title", (found[0],), None, found[1]))
@@ -390,7 +398,7 @@ def run(ctx: DocContext) -> None:
         ctx.coref_links.extend(party_links(sc, ctx.sentences[:n], ctx.lex, words))
         if pro_drop and sc.tree.parsed:
             _dropped_subjects(ctx, sc, history)
-        history.append(_topics(sc) or list(new))
+        history.append(story.as_people(_topics(sc) or list(new)))
         story.read(sc, ctx.lex)
 
 
