@@ -16,7 +16,8 @@ mention in the pronoun's gold chain.
 
 Kazakh and Russian: tests/data/coref/{kk,ru}.jsonl (format in bench/coref_passages.py).  An item is
 right when the actor the system gives its words is the actor of the system's mention over the gold
-antecedent (for a group answer, "the two leaders": when that actor is one of its members and every
+antecedent (when the antecedent is only part of a body's name, "России" of "МИД России", the body's
+country counts too; for a group answer, "the two leaders": when that actor is one of its members and every
 other member has a name in the item's ``kb_hint``), or, when the antecedent is outside the passage
 (or the system found no mention over it), when a name of that actor appears in the item's
 ``kb_hint``.  Missing data: one line naming the missing path, exit status 2.
@@ -156,7 +157,11 @@ def score_passages(lang: str, passages: list[Passage], kb: KnowledgeBase, path: 
             gold: set[str] = set()
             if item.antecedent is not None:
                 span = item.antecedent[:2]
-                gold = {m.actor for m in r.mentions if m.actor and _overlaps((m.start, m.end), span)}
+                over = [m for m in r.mentions if m.actor and _overlaps((m.start, m.end), span)]
+                gold = {m.actor for m in over}
+                if over and all(m.start <= span[0] and span[1] <= m.end and (m.start, m.end) != span for m in over):
+                    # The antecedent is the country inside a body's name ("России" of "МИД России").
+                    gold |= {c for m in over if m.actor in kb for c in kb.states_of(m.actor, p.date)}
                 gold |= {a for k in r.links if _overlaps((k.start, k.end), span) for a in k.actors}
             hint = f"{item.kb_hint} {item.antecedent[2] if item.antecedent else ''}".lower()
             if gold and len(got) > 1:
