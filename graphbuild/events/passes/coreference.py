@@ -95,17 +95,26 @@ def _subjects(sc: SentenceContext) -> list[Arg]:
     return sorted(found, key=lambda a: _main_clause(tree, _phrase_of(tree, a.head)))
 
 
-def _topics(sc: SentenceContext, before: int | None = None) -> list[Arg]:
-    """The sentence's subjects (before token ``before``); when the parse gives no word of it a subject
+def _topics(sc: SentenceContext, before: int | None = None, object_of: bool = False) -> list[Arg]:
+    """The sentence's subjects (before token ``before``); when the parse gives no word there a subject
     relation, its actors in the nominative with no preposition (a name the parser hung elsewhere:
-    "Belarusian leader Alexander Lukashenko said")."""
+    "Belarusian leader Alexander Lukashenko said"); for an object pronoun (``object_of``) not a name that
+    explains a noun behind a preposition ("В аэропорту «Манас» его встретил X": the parse may hang a
+    leading subject in such a phrase, but an object pronoun's antecedent is no place of the clause)."""
     end = len(sc.tokens) if before is None else before
     subjects = [a for a in _subjects(sc) if a.i < end]
-    if subjects or any(base(t.deprel) == "nsubj" for t in sc.tokens):
-        return subjects  # the parse has a subject (maybe after the pronoun: "там его встретил X")
+    if subjects or any(base(t.deprel) == "nsubj" for t in sc.tokens[:end]):
+        return subjects
     return [a for a in sorted(sc.args, key=lambda a: a.i)
             if a.i < end and a.active and a.actor and a.prep is None and a.case in (None, "Nom")
-            and a.kind in ("Person", "Country", "Organization")]
+            and a.kind in ("Person", "Country", "Organization")
+            and not (object_of and _in_phrase_with_preposition(sc.tree, a.head))]
+
+
+def _in_phrase_with_preposition(tree: Tree, k: int) -> bool:
+    """"В аэропорту «Манас»": the name explains a noun behind a preposition, it is no topic."""
+    phrase = _phrase_of(tree, k)
+    return any(tree.tokens[d].pos == "ADP" for h in {k, phrase} for d in tree.deps(h, "case"))
 
 
 def _phrase_of(tree: Tree, k: int) -> int:
@@ -215,7 +224,7 @@ def _resolve(ctx: DocContext, sc: SentenceContext, k: int, history: list[list[Ar
     t = sc.tokens[k]
     # A pronoun of the sentence's own earlier subject ("Russia said it ...") comes first; an
     # object pronoun is never its own clause's subject ("призвал его": not the caller).
-    own = _topics(sc, k)
+    own = _topics(sc, k, object_of=base(t.deprel) in ("obj", "iobj", "obl"))
     antecedent, confidence = _pick([*history, own], accept)
     clause_subjects: set[str] = set()
     if base(t.deprel) in ("obj", "iobj", "obl") and tree.head(k) is not None:
@@ -291,6 +300,10 @@ def _body_of(speaker: Arg, ctx: DocContext, on: str | None) -> Arg | None:
     body = speaks_for(speaker, ctx.roles, ctx.kb, on)
     if body is None:
         return None
+    if body in ctx.kb and ctx.kb.actor(body).kind == "Organization":
+        # "we" of a ministry's or a ruling party's spokesperson is the state the body belongs to.
+        states = ctx.kb.states_of(body, on)
+        body = states.pop() if len(states) == 1 else body
     if body == speaker.actor:
         return speaker
     kind = ctx.kb.actor(body).kind if body in ctx.kb else "Organization"
