@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 COREF_DIR = Path(__file__).resolve().parent.parent.parent / "data" / "lexicons" / "coref"
 _NUMBERS = ("Sing", "Plur", "Any")
@@ -40,6 +41,8 @@ class CorefLexicon:
     party_words: dict[str, PartyWord] = field(default_factory=dict)  # event-lexicon pattern -> members
     titles: dict[str, str] = field(default_factory=dict)  # pattern -> office, beside the event lexicon's
     broad_titles: dict[str, list[str]] = field(default_factory=dict)  # "Leader" -> the offices it may name
+    # Descriptions of one actor ("организация"), as the event lexicon's anaphoric_nouns (events/anaphora.py).
+    anaphoric_nouns: dict[str, Any] = field(default_factory=dict)
 
     def third(self, word: str, lemma: str) -> PronounClass | None:
         return self.third_person.get(word.lower()) or self.third_person.get(lemma.lower())
@@ -76,7 +79,19 @@ def parse(raw: dict[str, object], where: str) -> CorefLexicon:
                                for w, n in first.items()}, _party_words(raw.get("party_words", {}), where),
                         _strings(raw.get("titles", {}), "titles", where),
                         {k: list(v) for k, v in _strings(raw.get("broad_titles", {}), "broad_titles", where,
-                                                          many=True).items()})
+                                                          many=True).items()},
+                        _nouns(raw.get("anaphoric_nouns", {}), where))
+
+
+def _nouns(table: object, where: str) -> dict[str, Any]:
+    """noun -> [kinds] or {"kinds": [...], "cues": [...]}, as the event lexicon's anaphoric_nouns."""
+    if not isinstance(table, dict):
+        raise ValueError(f"{where}: anaphoric_nouns must be an object of noun -> kinds")
+    for noun, spec in table.items():
+        kinds = spec if isinstance(spec, list) else spec.get("kinds") if isinstance(spec, dict) else None
+        if not kinds or not all(k in ("Person", "Country", "Organization", "Group") for k in kinds):
+            raise ValueError(f"{where}: anaphoric_nouns {noun!r} must name kinds: Country, Organization, Group")
+    return dict(table)
 
 
 def _strings(table: object, name: str, where: str, many: bool = False) -> dict[str, str | list[str]]:
