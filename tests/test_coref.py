@@ -155,3 +155,58 @@ def test_pronoun_prefers_the_main_clause_subject() -> None:
     # "Украина" is the latest subject but of an embedded clause; "Она" continues the topic, Russia.
     links = _links("Россия заявила, что ответит, если Украина нанесёт удар. Она также предупредила США.", "ru")
     assert links["Она"] == ("pronoun", ("RUS",))
+
+
+def test_plural_party_descriptions_from_the_coref_lexicon() -> None:
+    # "Лидеры" is read as several (plural); "президент" alone in the last sentence is one person, no group.
+    ru = _links("Касым-Жомарт Токаев встретился с Шавкатом Мирзиёевым в Ташкенте. Лидеры подписали договор. "
+                "Президент Казахстана вернулся в Астану.", "ru", "2024-06-10")
+    kind, members = ru["Лидеры"]
+    assert kind == "parties" and set(members) == {"person:kassym-jomart-tokayev", "person:shavkat-mirziyoyev"}
+    assert ru.get("Президент Казахстана", ("title", ()))[0] == "title"
+    # Kazakh "екі ел" wants countries, not the people named beside them.
+    kk = _links("Қазақстан мен Өзбекстан шекара туралы келісімге қол қойды. Екі ел сауданы арттырмақ.", "kk")
+    assert kk["Екі ел"][0] == "parties" and set(kk["Екі ел"][1]) == {"KAZ", "UZB"}
+
+
+def test_title_with_its_country_is_the_person_the_article_named_in_that_office() -> None:
+    # "Leader" is a broad office: the person the article named who holds one of its offices for that country.
+    links = _links("Президент России Владимир Путин и министр иностранных дел Сергей Лавров прибыли в Пекин. "
+                   "«Мы ценим партнёрство», — сказал российский лидер. Рядом с ним стоял Лавров.", "ru", "2024-05-16")
+    assert links["российский лидер"] == ("title", ("Q7747",))
+    # The pronoun after the titled speaker is the person, not the country named by the adjective.
+    assert links["ним"] == ("pronoun", ("Q7747",))
+    # A title word the coreference lexicon adds ("премьер") beside a demonym, with the holder from the KB.
+    hu = _links("Венгерский премьер выступил в Брюсселе.", "ru", "2024-07-01")
+    assert hu["Венгерский премьер"] == ("title", ("person:viktor-orban",))
+
+
+def test_kazakh_ol_prefers_a_person_that_fits() -> None:
+    # The latest subject is a country; "Ол ... деді" is the minister named before it.
+    links = _links("Сергей Лавров Анкараға келді. Түркия келіссөздерге дайын екенін мәлімдеді. "
+                   "Ол бейбітшілікке шақырды.", "kk", "2024-06-10")
+    assert links["Ол"] == ("pronoun", ("person:sergey-lavrov",))
+
+
+def test_quoted_we_of_a_ministry_spokesperson_is_the_state() -> None:
+    links = _links("Официальный представитель МИД Китая Мао Нин выступила на брифинге. "
+                   "«Мы против санкций», — сказала Мао Нин.", "ru", "2024-06-10")
+    assert links["Мы"] == ("first_person", ("CHN",))
+
+
+def test_description_from_the_coref_lexicon_and_a_person_after_the_noun() -> None:
+    # "организация" is a description the coreference lexicon adds; "альянса Йенс Столтенберг": the
+    # person after the noun is the title's holder, so "альянса" still refers back to NATO.
+    links = _links("Армения заморозила участие в ОДКБ. Пашинян заявил, что организация не выполнила обязательств.",
+                   "ru", "2024-02-23")
+    assert links["организация"] == ("description", ("org:csto",))
+    nato = _links("Финляндия вступила в НАТО. Генеральный секретарь альянса Йенс Столтенберг приветствовал это.",
+                  "ru", "2023-04-04")
+    assert nato["альянса"] == ("description", ("Q7184",))
+
+
+def test_coref_lexicon_refuses_a_bad_party_word_and_title_list() -> None:
+    with pytest.raises(ValueError, match=r"xx\.json: party_words 'лидер': 'People' is not one of"):
+        parse({"party_words": {"лидер": {"kind": "People"}}}, "xx.json")
+    with pytest.raises(ValueError, match=r"xx\.json: broad_titles must be an object of word -> list of titles"):
+        parse({"broad_titles": {"Leader": "President"}}, "xx.json")
