@@ -210,3 +210,14 @@ def test_coref_lexicon_refuses_a_bad_party_word_and_title_list() -> None:
         parse({"party_words": {"лидер": {"kind": "People"}}}, "xx.json")
     with pytest.raises(ValueError, match=r"xx\.json: broad_titles must be an object of word -> list of titles"):
         parse({"broad_titles": {"Leader": "President"}}, "xx.json")
+
+
+def test_titled_subject_is_the_topic_and_a_relative_clause_shares_the_subject() -> None:
+    # "Северокорейский лидер заявил": the title is the subject, so the next dropped subject is Kim, not
+    # Lavrov; "где посетил" has no subject of its own: the one of the clause above.
+    links = _links("Сергей Лавров прибыл в Пхеньян и встретился с Ким Чен Ыном. Северокорейский лидер заявил о "
+                   "поддержке Москвы. Пообещал укреплять связи.", "ru", "2023-10-19")
+    assert links["Пообещал"] == ("dropped_subject", ("Q56226",))
+    visit = _links("Владимир Путин прибыл в Пекин. Затем отправился в Харбин, где посетил выставку.", "ru",
+                   "2024-05-16")
+    assert visit["посетил"] == ("dropped_subject", ("Q7747",))

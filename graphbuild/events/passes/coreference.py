@@ -91,8 +91,14 @@ def _subjects(sc: SentenceContext) -> list[Arg]:
     subject is the sentence's topic ("X warned that Y would ... . It also said": X)."""
     tree = sc.tree
     found = [a for a in sorted(sc.args, key=lambda a: a.i)
-             if a.active and a.actor and base(tree.rel(_phrase_of(tree, a.head))) == "nsubj"]
-    return sorted(found, key=lambda a: _main_clause(tree, _phrase_of(tree, a.head)))
+             if a.active and a.actor and base(tree.rel(_phrase_of(tree, _head_word(tree, a)))) == "nsubj"]
+    return sorted(found, key=lambda a: _main_clause(tree, _phrase_of(tree, _head_word(tree, a))))
+
+
+def _head_word(tree: Tree, a: Arg) -> int:
+    """The word of an argument that the clause governs: a titled owner's title ("Северокорейский лидер
+    заявил": "лидер", not the adjective)."""
+    return tree.span_head(a.i, a.j) if a.title and a.j > a.i else a.head
 
 
 def _topics(sc: SentenceContext, before: int | None = None, object_of: bool = False) -> list[Arg]:
@@ -379,7 +385,7 @@ def _dropped_subjects(ctx: DocContext, sc: SentenceContext, history: list[list[A
     for k, t in enumerate(sc.tokens):
         if t.pos != "VERB" or t.feats.get("VerbForm") not in (None, "Fin") or tree.deps(k, "nsubj", "csubj"):
             continue
-        if base(tree.rel(k)) not in ("root", "parataxis"):
+        if base(tree.rel(k)) not in ("root", "parataxis") and not _relative_without_subject(tree, k):
             continue  # complements, converbs and conjuncts share their governor's subject
         antecedent, confidence = _pick([*history, [a for a in own_subjects if a.i < k]],
                                        partial(_agrees, t, sc, ctx=ctx))
@@ -388,6 +394,15 @@ def _dropped_subjects(ctx: DocContext, sc: SentenceContext, history: list[list[A
         if antecedent is not None:
             sc.implicit_subjects[k] = antecedent
             ctx.coref_links.append(_link(sc, k, k + 1, "dropped_subject", antecedent, confidence))
+
+
+def _relative_without_subject(tree: Tree, k: int) -> bool:
+    """"отправился в Харбин, где посетил выставку": a relative clause opened by an adverb (где, когда)
+    has no subject of its own; it is the clause's above, as for a main verb."""
+    if base(tree.rel(k)) != "acl" or tree.rel(k) == "acl":
+        return False
+    first = min([k, *(d for d in tree.deps(k) if tree.tokens[d].pos != "PUNCT")])
+    return first != k and tree.tokens[first].pos == "ADV" and base(tree.rel(first)) == "advmod"
 
 
 def run(ctx: DocContext) -> None:
