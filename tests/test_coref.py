@@ -221,3 +221,13 @@ def test_titled_subject_is_the_topic_and_a_relative_clause_shares_the_subject() 
     visit = _links("Владимир Путин прибыл в Пекин. Затем отправился в Харбин, где посетил выставку.", "ru",
                    "2024-05-16")
     assert visit["посетил"] == ("dropped_subject", ("Q7747",))
+
+
+def test_quoted_we_of_a_titled_or_unnamed_speaker() -> None:
+    # "— сказал армянский премьер": the speaker is the person of the title, "we" his country;
+    # "— добавил." with no subject: the dropped subject's actor speaks.
+    links = _links("Никол Пашинян выступил в Ереване. «Мы не видим пользы», — сказал армянский премьер.", "ru",
+                   "2024-02-23")
+    assert links["Мы"] == ("first_person", ("ARM",))
+    dropped = _links("Дональд Туск прибыл в Брюссель. «Мы готовы ответить», — добавил.", "ru", "2025-09-10")
+    assert dropped["Мы"] == ("first_person", ("POL",))

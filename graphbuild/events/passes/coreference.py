@@ -35,7 +35,7 @@ from graphbuild.events.coref.titles import (
     owned_titles,
     same_office,
 )
-from graphbuild.events.lexicon import Lexicon, compile_patterns
+from graphbuild.events.lexicon import Lexicon, compile_patterns, matches_any
 from graphbuild.events.passes import Pass
 from graphbuild.events.passes.arguments import slot_of, subject_of
 from graphbuild.language.base import Token
@@ -279,12 +279,17 @@ def _accepts(a: Arg, want: PronounClass, word: Token, sc: SentenceContext, ctx: 
     return _fits(a, want, word) and _agrees(word, sc, a, ctx) and _gender_agrees(a, want, word, ctx)
 
 
-def _first_person(ctx: DocContext, n: int, found: list[Quote], words: CorefLexicon, on: str | None) -> list[Arg]:
+def _first_person(ctx: DocContext, n: int, found: list[Quote], words: CorefLexicon, on: str | None,
+                  story: _Story) -> list[Arg]:
     """«мы», «біз», "we" inside a quote: the speaker's country or body; "I": the speaker."""
     sc = ctx.sentences[n]
     new: list[Arg] = []
     for quote in (q for q in found if n in q.inside):
         speaker = speaker_of(quote, ctx.sentences, ctx.lex)
+        if speaker is not None:
+            speaker = story.as_people([speaker])[0]
+        else:
+            speaker = _unnamed_speaker(quote, ctx, story)
         if speaker is None:
             continue
         for k in sorted(quote.inside[n]):
@@ -299,6 +304,25 @@ def _first_person(ctx: DocContext, n: int, found: list[Quote], words: CorefLexic
             if not _possessive(t):
                 new.append(_stand_in(arg, k, k + 1, sc))
     return new
+
+
+def _unnamed_speaker(quote: Quote, ctx: DocContext, story: _Story) -> Arg | None:
+    """The speaker of a quote whose reporting verb has no named subject: the actor its dropped subject
+    stands for («...», — добавил.) or the person of a title with its country («...», — сказал армянский
+    премьер), in the sentence the quote ends in, else starts in."""
+    ends = sorted(quote.inside)
+    for n in dict.fromkeys((ends[-1], ends[0])):
+        sc = ctx.sentences[n]
+        for k, t in enumerate(sc.tokens):
+            if k in quote.inside[n] or t.pos not in ("VERB", "AUX") or not matches_any(t, ctx.lex.reporting_verbs):
+                continue
+            if k in sc.implicit_subjects:
+                return sc.implicit_subjects[k]
+            for d in sc.tree.deps(k, "nsubj"):
+                titled = story.titled.get((n, d))
+                if titled is not None:
+                    return titled
+    return None
 
 
 def _body_of(speaker: Arg, ctx: DocContext, on: str | None) -> Arg | None:
@@ -327,6 +351,9 @@ class _Story:
     # A titled owner's mention (document offsets) -> the person the title names.
     persons: dict[tuple[int, int], Arg] = dataclasses.field(default_factory=dict)
 
+    # (sentence, word) of a title with its country -> the person it names ("армянский премьер").
+    titled: dict[tuple[int, int], Arg] = dataclasses.field(default_factory=dict)
+
     def as_people(self, args: list[Arg]) -> list[Arg]:
         """``args`` with each titled owner ("the Kazakh president") replaced by the person it names."""
         return [self.persons.get((a.mention.start, a.mention.end), a) for a in args]
@@ -348,7 +375,9 @@ def _titles(ctx: DocContext, sc: SentenceContext, story: _Story, on: str | None,
         found = owned_holder(t, story.introduced, story.people, words.broad_titles, ctx.kb, on)
         if found:
             # A later pronoun of this title's person ("— сказал казахстанский лидер. Рядом с ним") takes the person.
-            story.persons[t.arg.mention.start, t.arg.mention.end] = _person(found[0], sc, t.i, t.j, ctx)
+            person = _person(found[0], sc, t.i, t.j, ctx)
+            story.persons[t.arg.mention.start, t.arg.mention.end] = person
+            story.titled |= {(sc.index, k): person for k in range(t.i, t.j)}
             first, last = sc.tokens[t.i], sc.tokens[t.j - 1]
             ctx.coref_links.append(Link(first.start, last.end, sc.sentence.text[
                 first.start - sc.sentence.start:last.end - sc.sentence.start], "title", (found[0],), None, found[1]))
@@ -420,12 +449,12 @@ def run(ctx: DocContext) -> None:
         sc.args.extend(new)
         titled = _titles(ctx, sc, story, on, words)
         sc.args.extend(titled)
-        quoted = _first_person(ctx, n, found, words, on)
+        if pro_drop and sc.tree.parsed:
+            _dropped_subjects(ctx, sc, history)
+        quoted = _first_person(ctx, n, found, words, on, story)
         sc.args.extend(quoted)
         new += titled + quoted
         ctx.coref_links.extend(party_links(sc, ctx.sentences[:n], ctx.lex, words))
-        if pro_drop and sc.tree.parsed:
-            _dropped_subjects(ctx, sc, history)
         history.append(story.as_people(_topics(sc) or list(new)))
         story.read(sc, ctx.lex)
 
