@@ -231,3 +231,11 @@ def test_quoted_we_of_a_titled_or_unnamed_speaker() -> None:
     assert links["Мы"] == ("first_person", ("ARM",))
     dropped = _links("Дональд Туск прибыл в Брюссель. «Мы готовы ответить», — добавил.", "ru", "2025-09-10")
     assert dropped["Мы"] == ("first_person", ("POL",))
+
+
+def test_kazakh_head_of_state_is_kazakhstans_president_after_a_locative() -> None:
+    # The coref lexicon's home title: Kazakhstan's president at the date, even after another president
+    # was named; a noun in the locative before it ("7 қаңтарда") is no owner of the title.
+    links = _links("Владимир Путин Астанаға келді. 7 қаңтарда Мемлекет басшысы халыққа үндеу жасады.", "kk",
+                   "2022-01-07")
+    assert links["Мемлекет басшысы"] == ("title", ("person:kassym-jomart-tokayev",))

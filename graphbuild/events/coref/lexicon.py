@@ -41,6 +41,8 @@ class CorefLexicon:
     party_words: dict[str, PartyWord] = field(default_factory=dict)  # event-lexicon pattern -> members
     titles: dict[str, str] = field(default_factory=dict)  # pattern -> office, beside the event lexicon's
     broad_titles: dict[str, list[str]] = field(default_factory=dict)  # "Leader" -> the offices it may name
+    # Titles that in this language's news name one country's officer ("Мемлекет басшысы": Kazakhstan's).
+    home_titles: dict[str, str] = field(default_factory=dict)  # pattern -> ISO3
     # Descriptions of one actor ("организация"), as the event lexicon's anaphoric_nouns (events/anaphora.py).
     anaphoric_nouns: dict[str, Any] = field(default_factory=dict)
 
@@ -75,12 +77,14 @@ def parse(raw: dict[str, object], where: str) -> CorefLexicon:
     first = raw.get("first_person", {})
     if not isinstance(first, dict):
         raise ValueError(f"{where}: first_person must be an object of word -> number")
-    return CorefLexicon(third, {w.lower(): _one_of(n, _NUMBERS[:2], f"{where}: first_person {w!r}")
-                               for w, n in first.items()}, _party_words(raw.get("party_words", {}), where),
-                        _strings(raw.get("titles", {}), "titles", where),
-                        {k: list(v) for k, v in _strings(raw.get("broad_titles", {}), "broad_titles", where,
-                                                          many=True).items()},
-                        _nouns(raw.get("anaphoric_nouns", {}), where))
+    broad = _strings(raw.get("broad_titles", {}), "broad_titles", where, many=True)
+    return CorefLexicon(
+        third, {w.lower(): _one_of(n, _NUMBERS[:2], f"{where}: first_person {w!r}") for w, n in first.items()},
+        party_words=_party_words(raw.get("party_words", {}), where),
+        titles=_strings(raw.get("titles", {}), "titles", where),  # type: ignore[arg-type]
+        broad_titles={k: list(v) for k, v in broad.items()},
+        home_titles=_strings(raw.get("home_titles", {}), "home_titles", where),  # type: ignore[arg-type]
+        anaphoric_nouns=_nouns(raw.get("anaphoric_nouns", {}), where))
 
 
 def _nouns(table: object, where: str) -> dict[str, Any]:

@@ -53,8 +53,10 @@ def _owned(sc: SentenceContext, m: Match, lex: Lexicon) -> bool:
     of its own right beside it, so it names that owner's officer, not a person of the story."""
     tokens = sc.tokens
     if lex.order == "SOV":
+        # An owner stands bare or in the genitive before the title ("компанияның басшысы"); a noun in
+        # another case is a phrase of its own ("Саммит қарсаңында Мемлекет басшысы").
         prev = tokens[m.start - 1] if m.start else None
-        return prev is not None and prev.pos in ("NOUN", "PROPN")
+        return prev is not None and prev.pos in ("NOUN", "PROPN") and prev.case in (None, "Nom", "Gen")
     nxt = tokens[m.end] if m.end < len(tokens) else None
     if nxt is None:
         return False

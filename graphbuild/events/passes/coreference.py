@@ -27,15 +27,17 @@ from graphbuild.events.coref.links import Link
 from graphbuild.events.coref.quotes import Quote, quotes, speaker_of, speaks_for
 from graphbuild.events.coref.titles import (
     INTRODUCED,
+    OWNER_AT_DATE,
     Introduced,
     bare_titles,
     holder_among,
     introduced_titles,
+    kb_holder,
     owned_holder,
     owned_titles,
     same_office,
 )
-from graphbuild.events.lexicon import Lexicon, compile_patterns, matches_any
+from graphbuild.events.lexicon import Lexicon, compile_patterns, find_matches, matches_any
 from graphbuild.events.passes import Pass
 from graphbuild.events.passes.arguments import slot_of, subject_of
 from graphbuild.language.base import Token
@@ -386,9 +388,14 @@ def _titles(ctx: DocContext, sc: SentenceContext, story: _Story, on: str | None,
             # "Израиль премьер-министрі" the arguments pass gave its holder: recorded as a link.
             ctx.coref_links.append(_link(sc, a.i, a.j, "title", a, INTRODUCED))
     new: list[Arg] = []
+    home = {k: h.value for h in find_matches(sc.tokens, compile_patterns(words.home_titles), set()) for k in h.indices}
     for m in bare_titles(sc, ctx.lex):
         earlier = next((x.person for x in reversed(story.introduced) if same_office(m.value, x.title)), None)
-        if earlier is not None:
+        holder = kb_holder(m.value, home[m.start], ctx.kb, on) if m.start in home else None
+        if holder is not None:
+            # "Мемлекет басшысы" in Kazakh news is Kazakhstan's president (the coref lexicon's home_titles).
+            arg, confidence = _person(holder, sc, m.start, m.end, ctx), OWNER_AT_DATE
+        elif earlier is not None:
             arg, confidence = _stand_in(earlier, m.start, m.end, sc), INTRODUCED
         else:
             found = holder_among(m.value, story.people, story.owners, ctx.kb, on)
