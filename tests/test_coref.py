@@ -239,3 +239,9 @@ def test_kazakh_head_of_state_is_kazakhstans_president_after_a_locative() -> Non
     links = _links("Владимир Путин Астанаға келді. 7 қаңтарда Мемлекет басшысы халыққа үндеу жасады.", "kk",
                    "2022-01-07")
     assert links["Мемлекет басшысы"] == ("title", ("person:kassym-jomart-tokayev",))
+
+
+def test_plural_pronoun_after_two_named_sides_stands_for_both() -> None:
+    links = _links("Тоқаев Мирзиёевпен Ташкентте кездесті. Олар сауда туралы келісімге қол қойды.", "kk")
+    kind, members = links["Олар"]
+    assert kind == "pronoun" and set(members) == {"person:kassym-jomart-tokayev", "person:shavkat-mirziyoyev"}

@@ -12,6 +12,7 @@ from graphbuild.events.lexicon import Lexicon, Match, compile_patterns, find_mat
 from graphbuild.language.tree import base
 
 CONFIDENCE = 0.5
+GROUP_REACH = 2  # sentences a plural pronoun looks back for the sides it stands for
 _PARTY_KINDS = ("Person", "Country", "Organization")
 _ANY = PartyWord("Any", plural=True)  # the event lexicon's party words are plural by their form
 
@@ -65,3 +66,11 @@ def party_links(sc: SentenceContext, earlier: list[SentenceContext], lex: Lexico
             links.append(Link(first.start, last.end, s.text[first.start - s.start:last.end - s.start], "parties",
                               tuple(a.actor for a in members), None, CONFIDENCE))
     return links
+
+
+def pronoun_group(sc: SentenceContext, k: int, earlier: list[SentenceContext]) -> list[Arg]:
+    """"Shoigu met Kim. They discussed ...": the two or more people that the pronoun's own sentence
+    names before it, else the latest of the two sentences before that names them (several countries
+    or bodies are left to the single-antecedent rules: "they" is often one body)."""
+    return _members(sc, "Person", k) or next(
+        (g for p in reversed(earlier[-GROUP_REACH:]) if (g := _members(p, "Person"))), [])

@@ -21,7 +21,8 @@ from functools import partial
 
 from graphbuild.events.arguments import Arg
 from graphbuild.events.context import DocContext, SentenceContext
-from graphbuild.events.coref.groups import party_links
+from graphbuild.events.coref.groups import CONFIDENCE as GROUP
+from graphbuild.events.coref.groups import party_links, pronoun_group
 from graphbuild.events.coref.lexicon import CorefLexicon, PronounClass, coref_lexicon
 from graphbuild.events.coref.links import Link
 from graphbuild.events.coref.quotes import Quote, quotes, speaker_of, speaks_for
@@ -104,14 +105,15 @@ def _head_word(tree: Tree, a: Arg) -> int:
 
 
 def _topics(sc: SentenceContext, before: int | None = None, object_of: bool = False) -> list[Arg]:
-    """The sentence's subjects (before token ``before``); when the parse gives no word there a subject
+    """The sentence's subjects (before token ``before``); when the parse gives no actor there a subject
     relation, its actors in the nominative with no preposition (a name the parser hung elsewhere:
-    "Belarusian leader Alexander Lukashenko said"); for an object pronoun (``object_of``) not a name that
+    "Belarusian leader Alexander Lukashenko said", "Ким ... айтты" with "Ким" tagged a modifier and a
+    common noun tagged the subject); for an object pronoun (``object_of``) not a name that
     explains a noun behind a preposition ("В аэропорту «Манас» его встретил X": the parse may hang a
     leading subject in such a phrase, but an object pronoun's antecedent is no place of the clause)."""
     end = len(sc.tokens) if before is None else before
     subjects = [a for a in _subjects(sc) if a.i < end]
-    if subjects or any(base(t.deprel) == "nsubj" for t in sc.tokens[:end]):
+    if subjects:
         return subjects
     return [a for a in sorted(sc.args, key=lambda a: a.i)
             if a.i < end and a.active and a.actor and a.prep is None and a.case in (None, "Nom")
@@ -205,6 +207,14 @@ def _pronouns(ctx: DocContext, sc: SentenceContext, words: CorefLexicon, history
             continue
         if _nearer_thing(sc, k, want):
             continue
+        group = pronoun_group(sc, k, ctx.sentences[:sc.index]) if _plural(t, want) else []
+        if group:
+            # "они", "they", "олар" after two named sides: all of them (a link only; events take their
+            # parties from the discourse pass).
+            first = sc.tokens[k]
+            ctx.coref_links.append(Link(first.start, first.end, first.text, "pronoun",
+                                        tuple(a.actor for a in group), None, GROUP))
+            continue
         accept = partial(_accepts, want=want, word=t, sc=sc, ctx=ctx)
         if want.prefers:
             # Kazakh "ол" is he, she and it: a person that fits comes before any other thing that does.
@@ -219,6 +229,10 @@ def _pronouns(ctx: DocContext, sc: SentenceContext, words: CorefLexicon, history
         if not _possessive(t):
             new.append(dataclasses.replace(antecedent, i=k, j=k + 1, case=t.case, head=k, prep=None))
     return new
+
+
+def _plural(t: Token, want: PronounClass) -> bool:
+    return want.animacy != "Other" and (t.feats.get("Number") or want.number) == "Plur"
 
 
 def _preferred(accept: Callable[[Arg], bool], kind: str, a: Arg) -> bool:
@@ -419,7 +433,7 @@ def _dropped_subjects(ctx: DocContext, sc: SentenceContext, history: list[list[A
     tree = sc.tree
     own_subjects = _subjects(sc)
     for k, t in enumerate(sc.tokens):
-        if t.pos != "VERB" or t.feats.get("VerbForm") not in (None, "Fin") or tree.deps(k, "nsubj", "csubj"):
+        if t.pos != "VERB" or t.feats.get("VerbForm") not in (None, "Fin") or _has_subject(sc, k):
             continue
         if base(tree.rel(k)) not in ("root", "parataxis") and not _relative_without_subject(tree, k):
             continue  # complements, converbs and conjuncts share their governor's subject
@@ -430,6 +444,14 @@ def _dropped_subjects(ctx: DocContext, sc: SentenceContext, history: list[list[A
         if antecedent is not None:
             sc.implicit_subjects[k] = antecedent
             ctx.coref_links.append(_link(sc, k, k + 1, "dropped_subject", antecedent, confidence))
+
+
+def _has_subject(sc: SentenceContext, k: int) -> bool:
+    """Verb ``k`` has a subject of its own: a clausal one, or a nominal one the parse marks nominative
+    (or leaves unmarked); a genitive or accusative "subject" is the parser's slip ("Айыптауды ...
+    бағалады")."""
+    tree = sc.tree
+    return bool(tree.deps(k, "csubj")) or any(sc.tokens[d].case in (None, "Nom") for d in tree.deps(k, "nsubj"))
 
 
 def _relative_without_subject(tree: Tree, k: int) -> bool:
