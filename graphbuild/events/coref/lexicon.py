@@ -45,6 +45,9 @@ class CorefLexicon:
     home_titles: dict[str, str] = field(default_factory=dict)  # pattern -> ISO3
     # Descriptions of one actor ("организация"), as the event lexicon's anaphoric_nouns (events/anaphora.py).
     anaphoric_nouns: dict[str, Any] = field(default_factory=dict)
+    # The parser's subject relation is loose: a subject is an actor ("Ким" tagged a modifier, a common
+    # noun tagged the subject), and a non-nominative "subject" is a slip (see passes/coreference.py).
+    loose_subjects: bool = False
 
     def third(self, word: str, lemma: str) -> PronounClass | None:
         return self.third_person.get(word.lower()) or self.third_person.get(lemma.lower())
@@ -84,7 +87,14 @@ def parse(raw: dict[str, object], where: str) -> CorefLexicon:
         titles=_strings(raw.get("titles", {}), "titles", where),  # type: ignore[arg-type]
         broad_titles={k: list(v) for k, v in broad.items()},
         home_titles=_strings(raw.get("home_titles", {}), "home_titles", where),  # type: ignore[arg-type]
-        anaphoric_nouns=_nouns(raw.get("anaphoric_nouns", {}), where))
+        anaphoric_nouns=_nouns(raw.get("anaphoric_nouns", {}), where),
+        loose_subjects=_flag(raw.get("loose_subjects", False), "loose_subjects", where))
+
+
+def _flag(value: object, name: str, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError(f"{where}: {name} must be true or false")
+    return value
 
 
 def _nouns(table: object, where: str) -> dict[str, Any]:

@@ -104,16 +104,16 @@ def _head_word(tree: Tree, a: Arg) -> int:
     return tree.span_head(a.i, a.j) if a.title and a.j > a.i else a.head
 
 
-def _topics(sc: SentenceContext, before: int | None = None, object_of: bool = False) -> list[Arg]:
-    """The sentence's subjects (before token ``before``); when the parse gives no actor there a subject
-    relation, its actors in the nominative with no preposition (a name the parser hung elsewhere:
-    "Belarusian leader Alexander Lukashenko said", "Ким ... айтты" with "Ким" tagged a modifier and a
-    common noun tagged the subject); for an object pronoun (``object_of``) not a name that
+def _topics(sc: SentenceContext, before: int | None = None, object_of: bool = False, loose: bool = False) -> list[Arg]:
+    """The sentence's subjects (before token ``before``); when the parse gives no word there a subject
+    relation (with ``loose`` subjects, no actor), its actors in the nominative with no preposition (a
+    name the parser hung elsewhere: "Belarusian leader Alexander Lukashenko said", "Ким ... айтты" with
+    "Ким" tagged a modifier and a common noun tagged the subject); for an object pronoun (``object_of``) not a name that
     explains a noun behind a preposition ("В аэропорту «Манас» его встретил X": the parse may hang a
     leading subject in such a phrase, but an object pronoun's antecedent is no place of the clause)."""
     end = len(sc.tokens) if before is None else before
     subjects = [a for a in _subjects(sc) if a.i < end]
-    if subjects:
+    if subjects or (not loose and any(base(t.deprel) == "nsubj" for t in sc.tokens[:end])):
         return subjects
     return [a for a in sorted(sc.args, key=lambda a: a.i)
             if a.i < end and a.active and a.actor and a.prep is None and a.case in (None, "Nom")
@@ -218,11 +218,12 @@ def _pronouns(ctx: DocContext, sc: SentenceContext, words: CorefLexicon, history
         accept = partial(_accepts, want=want, word=t, sc=sc, ctx=ctx)
         if want.prefers:
             # Kazakh "ол" is he, she and it: a person that fits comes before any other thing that does.
-            antecedent, confidence = _resolve(ctx, sc, k, history, partial(_preferred, accept, want.prefers))
+            antecedent, confidence = _resolve(ctx, sc, k, history, partial(_preferred, accept, want.prefers),
+                                              words.loose_subjects)
             if antecedent is None:
-                antecedent, confidence = _resolve(ctx, sc, k, history, accept)
+                antecedent, confidence = _resolve(ctx, sc, k, history, accept, words.loose_subjects)
         else:
-            antecedent, confidence = _resolve(ctx, sc, k, history, accept)
+            antecedent, confidence = _resolve(ctx, sc, k, history, accept, words.loose_subjects)
         if antecedent is None:
             continue
         ctx.coref_links.append(_link(sc, k, k + 1, "pronoun", antecedent, confidence))
@@ -240,13 +241,13 @@ def _preferred(accept: Callable[[Arg], bool], kind: str, a: Arg) -> bool:
 
 
 def _resolve(ctx: DocContext, sc: SentenceContext, k: int, history: list[list[Arg]],
-             accept: Callable[[Arg], bool]) -> tuple[Arg | None, float]:
+             accept: Callable[[Arg], bool], loose: bool = False) -> tuple[Arg | None, float]:
     """The antecedent of the pronoun at token ``k`` among those ``accept`` takes, and how sure."""
     tree = sc.tree
     t = sc.tokens[k]
     # A pronoun of the sentence's own earlier subject ("Russia said it ...") comes first; an
     # object pronoun is never its own clause's subject ("призвал его": not the caller).
-    own = _topics(sc, k, object_of=base(t.deprel) in ("obj", "iobj", "obl"))
+    own = _topics(sc, k, object_of=base(t.deprel) in ("obj", "iobj", "obl"), loose=loose)
     antecedent, confidence = _pick([*history, own], accept)
     clause_subjects: set[str] = set()
     if base(t.deprel) in ("obj", "iobj", "obl") and tree.head(k) is not None:
@@ -429,11 +430,11 @@ def _descriptions(ctx: DocContext, sc: SentenceContext) -> None:
                                         (a.mention.actor or "",), None, UNSURE))
 
 
-def _dropped_subjects(ctx: DocContext, sc: SentenceContext, history: list[list[Arg]]) -> None:
+def _dropped_subjects(ctx: DocContext, sc: SentenceContext, history: list[list[Arg]], loose: bool) -> None:
     tree = sc.tree
     own_subjects = _subjects(sc)
     for k, t in enumerate(sc.tokens):
-        if t.pos != "VERB" or t.feats.get("VerbForm") not in (None, "Fin") or _has_subject(sc, k):
+        if t.pos != "VERB" or t.feats.get("VerbForm") not in (None, "Fin") or _has_subject(sc, k, loose):
             continue
         if base(tree.rel(k)) not in ("root", "parataxis") and not _relative_without_subject(tree, k):
             continue  # complements, converbs and conjuncts share their governor's subject
@@ -446,12 +447,13 @@ def _dropped_subjects(ctx: DocContext, sc: SentenceContext, history: list[list[A
             ctx.coref_links.append(_link(sc, k, k + 1, "dropped_subject", antecedent, confidence))
 
 
-def _has_subject(sc: SentenceContext, k: int) -> bool:
-    """Verb ``k`` has a subject of its own: a clausal one, or a nominal one the parse marks nominative
-    (or leaves unmarked); a genitive or accusative "subject" is the parser's slip ("Айыптауды ...
-    бағалады")."""
+def _has_subject(sc: SentenceContext, k: int, loose: bool) -> bool:
+    """Verb ``k`` has a subject of its own: a clausal or nominal one; with ``loose`` subjects only a
+    nominal one the parse marks nominative or leaves unmarked (a genitive or accusative "subject" is the
+    parser's slip: "Айыптауды ... бағалады")."""
     tree = sc.tree
-    return bool(tree.deps(k, "csubj")) or any(sc.tokens[d].case in (None, "Nom") for d in tree.deps(k, "nsubj"))
+    return bool(tree.deps(k, "csubj")) or any(not loose or sc.tokens[d].case in (None, "Nom")
+                                               for d in tree.deps(k, "nsubj"))
 
 
 def _relative_without_subject(tree: Tree, k: int) -> bool:
@@ -479,12 +481,12 @@ def run(ctx: DocContext) -> None:
         titled = _titles(ctx, sc, story, on, words)
         sc.args.extend(titled)
         if pro_drop and sc.tree.parsed:
-            _dropped_subjects(ctx, sc, history)
+            _dropped_subjects(ctx, sc, history, words.loose_subjects)
         quoted = _first_person(ctx, n, found, words, on, story)
         sc.args.extend(quoted)
         new += titled + quoted
         ctx.coref_links.extend(party_links(sc, ctx.sentences[:n], ctx.lex, words))
-        history.append(story.as_people(_topics(sc) or list(new)))
+        history.append(story.as_people(_topics(sc, loose=words.loose_subjects) or list(new)))
         story.read(sc, ctx.lex)
 
 
