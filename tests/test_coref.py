@@ -245,3 +245,13 @@ def test_plural_pronoun_after_two_named_sides_stands_for_both() -> None:
     links = _links("Тоқаев Мирзиёевпен Ташкентте кездесті. Олар сауда туралы келісімге қол қойды.", "kk")
     kind, members = links["Олар"]
     assert kind == "pronoun" and set(members) == {"person:kassym-jomart-tokayev", "person:shavkat-mirziyoyev"}
+
+
+def test_kazakh_loose_subjects_a_genitive_subject_is_a_slip() -> None:
+    # The parser tags "қақтығыстардың" (genitive) the subject of "білдірді": with the Kazakh lexicon's
+    # loose_subjects the verb still has a dropped subject, the one who spoke before.
+    links = _links("Тоқаев Мәскеудің бастамасын қолдайтынын айтты. Шекарадағы қақтығыстардың енді "
+                   "қайталанбайтынына сенім білдірді.", "kk", "2023-09-14")
+    assert links["білдірді"] == ("dropped_subject", ("person:kassym-jomart-tokayev",))
+    with pytest.raises(ValueError, match=r"xx\.json: loose_subjects must be true or false"):
+        parse({"loose_subjects": "yes"}, "xx.json")
