@@ -255,3 +255,10 @@ def test_kazakh_loose_subjects_a_genitive_subject_is_a_slip() -> None:
     assert links["білдірді"] == ("dropped_subject", ("person:kassym-jomart-tokayev",))
     with pytest.raises(ValueError, match=r"xx\.json: loose_subjects must be true or false"):
         parse({"loose_subjects": "yes"}, "xx.json")
+
+
+def test_country_adjective_before_a_side_noun_is_the_country() -> None:
+    links = _links("Мединский заявил, что российская сторона удовлетворена результатом.", "ru", "2025-05-16")
+    assert links["российская сторона"] == ("description", ("RUS",))
+    kk = _links("Душанбе арандатуды қырғыз тарабы бастағанын мәлімдеді.", "kk", "2022-09-16")
+    assert kk["қырғыз тарабы"] == ("description", ("KGZ",))

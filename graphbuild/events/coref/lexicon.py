@@ -48,6 +48,7 @@ class CorefLexicon:
     # The parser's subject relation is loose: a subject is an actor ("Ким" tagged a modifier, a common
     # noun tagged the subject), and a non-nominative "subject" is a slip (see passes/coreference.py).
     loose_subjects: bool = False
+    side_nouns: list[str] = field(default_factory=list)  # "сторона": a country's adjective before it is the country
 
     def third(self, word: str, lemma: str) -> PronounClass | None:
         return self.third_person.get(word.lower()) or self.third_person.get(lemma.lower())
@@ -88,7 +89,14 @@ def parse(raw: dict[str, object], where: str) -> CorefLexicon:
         broad_titles={k: list(v) for k, v in broad.items()},
         home_titles=_strings(raw.get("home_titles", {}), "home_titles", where),  # type: ignore[arg-type]
         anaphoric_nouns=_nouns(raw.get("anaphoric_nouns", {}), where),
-        loose_subjects=_flag(raw.get("loose_subjects", False), "loose_subjects", where))
+        loose_subjects=_flag(raw.get("loose_subjects", False), "loose_subjects", where),
+        side_nouns=_words(raw.get("side_nouns", []), "side_nouns", where))
+
+
+def _words(value: object, name: str, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+        raise ValueError(f"{where}: {name} must be a list of words")
+    return list(value)
 
 
 def _flag(value: object, name: str, where: str) -> bool:

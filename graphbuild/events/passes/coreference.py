@@ -422,12 +422,19 @@ def _titles(ctx: DocContext, sc: SentenceContext, story: _Story, on: str | None,
     return new
 
 
-def _descriptions(ctx: DocContext, sc: SentenceContext) -> None:
-    """The mentions pass resolved "the bloc", "ведомство" to an actor: record them as links."""
+def _descriptions(ctx: DocContext, sc: SentenceContext, words: CorefLexicon) -> None:
+    """The mentions pass resolved "the bloc", "ведомство" to an actor: record them as links; a country's
+    adjective before a side noun ("российская сторона", "қырғыз тарабы", "the Russian side") is that
+    country."""
     for a in sc.args:
         if a.mention.source == "anaphora":
             ctx.coref_links.append(Link(a.mention.start, a.mention.end, a.mention.text, "description",
                                         (a.mention.actor or "",), None, UNSURE))
+    sides = {m.start: m for m in find_matches(sc.tokens, compile_patterns(words.side_nouns), set())}
+    for a in sc.args:
+        m = sides.get(a.j)
+        if m is not None and a.kind == "Country" and a.actor:
+            ctx.coref_links.append(_link(sc, a.i, m.end, "description", a, SURE))
 
 
 def _dropped_subjects(ctx: DocContext, sc: SentenceContext, history: list[list[Arg]], loose: bool) -> None:
@@ -473,7 +480,7 @@ def run(ctx: DocContext) -> None:
     story = _Story()
     found = quotes(ctx.sentences) if words.first_person else []
     for n, sc in enumerate(ctx.sentences):
-        _descriptions(ctx, sc)
+        _descriptions(ctx, sc, words)
         # Each step sees the arguments the one before it made: a quote's speaker may be a pronoun
         # or a title ("«...», — добавил министр").
         new = _pronouns(ctx, sc, words, history)
