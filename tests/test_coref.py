@@ -262,3 +262,22 @@ def test_country_adjective_before_a_side_noun_is_the_country() -> None:
     assert links["российская сторона"] == ("description", ("RUS",))
     kk = _links("Душанбе арандатуды қырғыз тарабы бастағанын мәлімдеді.", "kk", "2022-09-16")
     assert kk["қырғыз тарабы"] == ("description", ("KGZ",))
+
+
+def test_bench_prints_wrong_items_and_scores_a_group_answer(tmp_path: Path) -> None:
+    # Two items of our own: "Лидеры" (a group: right when the antecedent's actor is a member and the
+    # other member is named in the hint) and "Он" annotated with the object (the rules take the subject).
+    text = "Касым-Жомарт Токаев встретился с Шавкатом Мирзиёевым в Ташкенте. Лидеры подписали договор. Он уехал."
+    items = [{"start": text.index("Лидеры"), "end": text.index("Лидеры") + 6, "text": "Лидеры", "kind": "description",
+              "antecedent": {"start": 0, "end": len("Касым-Жомарт Токаев"), "text": "Касым-Жомарт Токаев"},
+              "kb_hint": "Kassym-Jomart Tokayev and Shavkat Mirziyoyev"},
+             {"start": text.index("Он"), "end": text.index("Он") + 2, "text": "Он", "kind": "pronoun",
+              "antecedent": {"start": text.index("Шавкатом"), "end": text.index(" в Ташкенте"),
+                             "text": "Шавкатом Мирзиёевым"}, "kb_hint": "Shavkat Mirziyoyev"}]
+    row = {"id": "t-1", "lang": "ru", "date": "2024-06-10", "text": text, "items": items}
+    (tmp_path / "ru.jsonl").write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, str(REPO / "bench" / "coref_eval.py"), "ru", "--passages", str(tmp_path),
+                          "--errors"], capture_output=True, text=True, cwd=REPO)
+    assert run.returncode == 0, run.stderr
+    assert "description         1  answered    1  right    1" in run.stdout
+    assert "[t-1 pronoun] 'Он' -> 'Шавкатом Мирзиёевым'" in run.stdout
