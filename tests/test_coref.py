@@ -281,3 +281,14 @@ def test_bench_prints_wrong_items_and_scores_a_group_answer(tmp_path: Path) -> N
     assert run.returncode == 0, run.stderr
     assert "description         1  answered    1  right    1" in run.stdout
     assert "[t-1 pronoun] 'Он' -> 'Шавкатом Мирзиёевым'" in run.stdout
+
+
+def test_guest_is_the_other_side_of_the_clause_subject() -> None:
+    # "гостя" with no country: the latest person named who acts for none of the subject's states
+    # (Putin is Russia's, so the guest is Tokayev); "немецкого гостя": the German the article named.
+    links = _links("Касым-Жомарт Токаев прибыл в Москву. В Кремле его встретил Владимир Путин. "
+                   "Путин поблагодарил гостя за визит.", "ru", "2024-06-10")
+    assert links["гостя"] == ("title", ("person:kassym-jomart-tokayev",))
+    de = _links("Олаф Шольц прибыл в Астану. Президент Казахстана призвал немецкого гостя расширять инвестиции.",
+                "ru", "2023-09-20")
+    assert de["немецкого гостя"] == ("title", ("person:olaf-scholz",))

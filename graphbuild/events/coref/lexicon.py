@@ -49,6 +49,7 @@ class CorefLexicon:
     # noun tagged the subject), and a non-nominative "subject" is a slip (see passes/coreference.py).
     loose_subjects: bool = False
     side_nouns: list[str] = field(default_factory=list)  # "сторона": a country's adjective before it is the country
+    other_side_titles: list[str] = field(default_factory=list)  # offices of "the other side": Guest, Counterpart
 
     def third(self, word: str, lemma: str) -> PronounClass | None:
         return self.third_person.get(word.lower()) or self.third_person.get(lemma.lower())
@@ -90,7 +91,8 @@ def parse(raw: dict[str, object], where: str) -> CorefLexicon:
         home_titles=_strings(raw.get("home_titles", {}), "home_titles", where),  # type: ignore[arg-type]
         anaphoric_nouns=_nouns(raw.get("anaphoric_nouns", {}), where),
         loose_subjects=_flag(raw.get("loose_subjects", False), "loose_subjects", where),
-        side_nouns=_words(raw.get("side_nouns", []), "side_nouns", where))
+        side_nouns=_words(raw.get("side_nouns", []), "side_nouns", where),
+        other_side_titles=_words(raw.get("other_side_titles", []), "other_side_titles", where))
 
 
 def _words(value: object, name: str, where: str) -> list[str]:

@@ -419,6 +419,36 @@ def _titles(ctx: DocContext, sc: SentenceContext, story: _Story, on: str | None,
             arg, confidence = _person(found[0], sc, m.start, m.end, ctx), found[1]
         ctx.coref_links.append(_link(sc, m.start, m.end, "title", arg, confidence))
         new.append(arg)
+    return new + _other_side(ctx, sc, story, on, words)
+
+
+def _other_side(ctx: DocContext, sc: SentenceContext, story: _Story, on: str | None,
+                words: CorefLexicon) -> list[Arg]:
+    """"Путин поблагодарил гостя", "Блинкен әріптесін ... шақырды": a guest or counterpart with no
+    country beside it (the coref lexicon's ``other_side_titles``) is the latest person the article
+    named who acts for none of the states of the clause's subject."""
+    wanted = {p for p, office in words.titles.items() if office in words.other_side_titles}
+    covered = {k for a in sc.args for k in range(a.i, a.j)}
+    new = []
+    for m in find_matches(sc.tokens, compile_patterns(sorted(wanted)), set()):
+        if covered & set(m.indices):
+            continue  # owned ("немецкого гостя") or named
+        verb = next((h for h in sc.tree.ancestors(m.start) if sc.tokens[h].pos == "VERB"), None)
+        if verb is None:
+            continue
+        subjects = [a.actor for a in subject_of(sc, verb, ctx.lex) if a.actor] or \
+            [a.actor for a in [sc.implicit_subjects.get(verb)] if a is not None and a.actor]
+        if not subjects:
+            continue
+        sides = {x for a in subjects for x in ctx.kb.states_of(a, on) | {a}} if all(a in ctx.kb for a in subjects) \
+            else set(subjects)
+        other = next((p for p in reversed(story.people) if p not in sides
+                      and not (p in ctx.kb and ctx.kb.states_of(p, on) & sides)), None)
+        if other is None:
+            continue
+        arg = _person(other, sc, m.start, m.end, ctx)
+        ctx.coref_links.append(_link(sc, m.start, m.end, "title", arg, UNSURE))
+        new.append(arg)
     return new
 
 
