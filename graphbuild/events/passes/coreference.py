@@ -8,7 +8,10 @@ preferred to other mentions because news prose keeps its topic in subject positi
 that drop subjects (``pro_drop``), a finite verb with no subject gets the latest earlier subject that
 agrees with its person and number.  First person inside quotes stands for the quoted speaker (or, in
 the plural, the country or body the speaker speaks for); a role title with no name beside it for its
-holder (events/coref/titles.py).  Every resolution is recorded as a
+holder (events/coref/titles.py), a title with its country to the person the article named in that
+office, a plural description or pronoun to the sides named together (events/coref/groups.py).  The
+words and the language's habits (which pronoun prefers a person, whether the parser's subjects are
+trusted) are data: graphbuild/data/lexicons/coref/<lang>.json.  Every resolution is recorded as a
 :class:`~graphbuild.events.coref.links.Link` in ``DocContext.coref_links`` with its confidence
 (definite descriptions are resolved earlier, by the mentions pass, and recorded here).
 """
