@@ -292,3 +292,11 @@ def test_guest_is_the_other_side_of_the_clause_subject() -> None:
     de = _links("Олаф Шольц прибыл в Астану. Президент Казахстана призвал немецкого гостя расширять инвестиции.",
                 "ru", "2023-09-20")
     assert de["немецкого гостя"] == ("title", ("person:olaf-scholz",))
+
+
+def test_antecedent_gender_from_its_past_tense_verb() -> None:
+    # The tagger may read a foreign first name as feminine; "прибыл" shows the man, so "его" is Macron,
+    # not the palace named in the sentence.
+    links = _links("Президент Франции Эммануэль Макрон прибыл в Астану. В Акорде его встретил Касым-Жомарт Токаев.",
+                   "ru", "2023-11-01")
+    assert links["его"] == ("pronoun", ("person:emmanuel-macron",))

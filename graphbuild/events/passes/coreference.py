@@ -73,9 +73,22 @@ def _gender_agrees(arg: Arg, want: PronounClass, word: Token, ctx: DocContext) -
     """"она" is not Lavrov: the lexicon's gender of the pronoun (the tagger's when the lexicon leaves
     it open) against the gender the parse gives the antecedent's head word."""
     gender = want.gender if want.gender != "Any" else word.feats.get("Gender")
-    head = _head_token(arg, ctx)
-    theirs = head.feats.get("Gender") if head is not None else None
-    return not _clashes(gender, theirs)
+    return not _clashes(gender, _antecedent_gender(arg, ctx))
+
+
+def _antecedent_gender(arg: Arg, ctx: DocContext) -> str | None:
+    """The gender of an antecedent: the one its past-tense verb shows ("Макрон прибыл"), else the one all
+    its words agree on (the tagger guesses foreign first names: "Эммануэль" as feminine)."""
+    home = next((s for s in ctx.sentences if arg in s.args), None)
+    if home is None or not 0 <= arg.head < len(home.tokens):
+        return None
+    tree = home.tree
+    phrase = _phrase_of(tree, arg.head)
+    governor = tree.head(phrase)
+    if base(tree.rel(phrase)) == "nsubj" and governor is not None and home.tokens[governor].feats.get("Gender"):
+        return home.tokens[governor].feats["Gender"]
+    genders = {t.feats.get("Gender") for t in home.tokens[arg.i:arg.j] if t.pos in ("PROPN", "NOUN")}
+    return genders.pop() if len(genders) == 1 else None
 
 
 def _head_token(arg: Arg, ctx: DocContext) -> Token | None:
