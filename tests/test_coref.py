@@ -300,3 +300,9 @@ def test_antecedent_gender_from_its_past_tense_verb() -> None:
     links = _links("Президент Франции Эммануэль Макрон прибыл в Астану. В Акорде его встретил Касым-Жомарт Токаев.",
                    "ru", "2023-11-01")
     assert links["его"] == ("pronoun", ("person:emmanuel-macron",))
+
+
+def test_plural_verb_without_subject_is_the_institution_it_is_located_in() -> None:
+    # "В Пекине ... осудили": Beijing's indefinite "they" (China), not Xi named as the earlier subject.
+    links = _links("Си Цзиньпин провёл переговоры с Байденом. В Пекине это высказывание осудили.", "ru", "2023-06-21")
+    assert links["осудили"] == ("dropped_subject", ("CHN",))

@@ -491,10 +491,12 @@ def _dropped_subjects(ctx: DocContext, sc: SentenceContext, history: list[list[A
             continue
         if base(tree.rel(k)) not in ("root", "parataxis") and not _relative_without_subject(tree, k):
             continue  # complements, converbs and conjuncts share their governor's subject
-        antecedent, confidence = _pick([*history, [a for a in own_subjects if a.i < k]],
-                                       partial(_agrees, t, sc, ctx=ctx))
+        # "В Кремле ... не раскрыли": a plural verb with no subject and a country or body it is located
+        # in is that institution's indefinite "they", before any earlier subject.
+        antecedent, confidence = _located_speaker(sc, k, ctx.lex), UNSURE
         if antecedent is None:
-            antecedent, confidence = _located_speaker(sc, k, ctx.lex), UNSURE
+            antecedent, confidence = _pick([*history, [a for a in own_subjects if a.i < k]],
+                                           partial(_agrees, t, sc, ctx=ctx))
         if antecedent is not None:
             sc.implicit_subjects[k] = antecedent
             ctx.coref_links.append(_link(sc, k, k + 1, "dropped_subject", antecedent, confidence))
