@@ -232,13 +232,12 @@ def _pronouns(ctx: DocContext, sc: SentenceContext, words: CorefLexicon, history
                                         tuple(a.actor for a in group), None, GROUP))
             continue
         accept = partial(_accepts, want=want, word=t, sc=sc, ctx=ctx)
+        antecedent, confidence = None, 0.0
         if want.prefers:
-            # Kazakh "ол" is he, she and it: a person that fits comes before any other thing that does.
+            # Kazakh "ол" (he, she and it), Russian "он": a person that fits comes before any other thing.
             antecedent, confidence = _resolve(ctx, sc, k, history, partial(_preferred, accept, want.prefers),
                                               words.loose_subjects)
-            if antecedent is None:
-                antecedent, confidence = _resolve(ctx, sc, k, history, accept, words.loose_subjects)
-        else:
+        if antecedent is None:
             antecedent, confidence = _resolve(ctx, sc, k, history, accept, words.loose_subjects)
         if antecedent is None:
             continue
