@@ -306,3 +306,10 @@ def test_plural_verb_without_subject_is_the_institution_it_is_located_in() -> No
     # "В Пекине ... осудили": Beijing's indefinite "they" (China), not Xi named as the earlier subject.
     links = _links("Си Цзиньпин провёл переговоры с Байденом. В Пекине это высказывание осудили.", "ru", "2023-06-21")
     assert links["осудили"] == ("dropped_subject", ("CHN",))
+
+
+def test_coref_lexicon_adds_cue_words_to_an_event_lexicon_noun() -> None:
+    # "блок" of the event lexicon wants a union or association; the coreference lexicon adds "treaty",
+    # so the bloc Finland joined is NATO (North Atlantic Treaty Organization).
+    links = _links("Финляндия стала членом НАТО. Кремль хотел остановить расширение блока.", "ru", "2023-04-04")
+    assert links["блока"] == ("description", ("Q7184",))

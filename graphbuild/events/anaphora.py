@@ -39,15 +39,22 @@ def _table(lex: Lexicon) -> dict[tuple[str, ...], NounClass]:
     """Lexicon entries: "noun": ["Kind", ...] or {"kinds": [...], "cues": [...]}; "the two leaders"
     is the lexicon's ``party_words`` (see events/parties.py), not a description of one actor."""
     table: dict[tuple[str, ...], NounClass] = {}
-    # The event lexicon's nouns, then the coreference lexicon's (graphbuild/data/lexicons/coref/).
-    nouns = {**coref_lexicon(lex.lang).anaphoric_nouns, **lex.raw.get("anaphoric_nouns", {})}
-    for words, spec in nouns.items():
-        key = tuple(_norm(w) for w in words.split())
-        if isinstance(spec, list):
-            table[key] = NounClass(tuple(spec))
-        else:
-            table[key] = NounClass(tuple(spec["kinds"]), tuple(c.lower() for c in spec.get("cues", [])))
+    # The event lexicon's nouns and the coreference lexicon's (graphbuild/data/lexicons/coref/); a noun in
+    # both takes the union of their kinds and cue words (the coreference lexicon adds "treaty" to "блок").
+    for source in (lex.raw.get("anaphoric_nouns", {}), coref_lexicon(lex.lang).anaphoric_nouns):
+        for words, spec in source.items():
+            key = tuple(_norm(w) for w in words.split())
+            noun = NounClass(tuple(spec)) if isinstance(spec, list) else \
+                NounClass(tuple(spec["kinds"]), tuple(c.lower() for c in spec.get("cues", [])))
+            held = table.get(key)
+            table[key] = noun if held is None else NounClass(tuple(dict.fromkeys(held.kinds + noun.kinds)),
+                                                             _cues(held, noun))
     return table
+
+
+def _cues(a: NounClass, b: NounClass) -> tuple[str, ...]:
+    """The cue words of a noun defined twice: none (any actor of its kinds) when either has none."""
+    return tuple(dict.fromkeys(a.cues + b.cues)) if a.cues and b.cues else ()
 
 
 def _word(t: Token) -> str:
