@@ -313,3 +313,12 @@ def test_coref_lexicon_adds_cue_words_to_an_event_lexicon_noun() -> None:
     # so the bloc Finland joined is NATO (North Atlantic Treaty Organization).
     links = _links("Финляндия стала членом НАТО. Кремль хотел остановить расширение блока.", "ru", "2023-04-04")
     assert links["блока"] == ("description", ("Q7184",))
+
+
+def test_coref_lexicon_title_word_standing_alone() -> None:
+    # "премьер" (the coreference lexicon's word for Prime Minister) after the article named Tusk with
+    # that office: the quote's speaker, so "Біз" is Poland.
+    links = _links("Польша премьер-министрі Дональд Туск кеңес өткізуді сұрады. «Біз арандатуға берілмейміз», "
+                   "– деді премьер.", "kk", "2025-09-10")
+    assert links["премьер"] == ("title", ("person:donald-tusk",))
+    assert links["Біз"] == ("first_person", ("POL",))

@@ -65,11 +65,15 @@ def _owned(sc: SentenceContext, m: Match, lex: Lexicon) -> bool:
     return nxt.text.lower() == "of"
 
 
-def bare_titles(sc: SentenceContext, lex: Lexicon) -> list[Match]:
-    """Titles of one person with no name, country or owner beside them."""
+def bare_titles(sc: SentenceContext, lex: Lexicon, extra: list[Pattern] | None = None) -> list[Match]:
+    """Titles of one person with no name, country or owner beside them (the event lexicon's, then the
+    ``extra`` title words of the coreference lexicon where they overlap none of those)."""
     covered = {k for a in sc.args for k in range(a.i, a.j)} | set(sc.titles)
     found = []
-    for m in find_matches(sc.tokens, lex.role_titles, set()):
+    used: set[int] = set()
+    matches = find_matches(sc.tokens, lex.role_titles, used)
+    matches += find_matches(sc.tokens, extra or [], used)
+    for m in sorted(matches, key=lambda m: m.start):
         last = sc.tokens[m.end - 1]
         if not m.value or covered & set(range(m.start, m.end)) or last.feats.get("Number") == "Plur":
             continue

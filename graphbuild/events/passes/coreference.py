@@ -419,7 +419,11 @@ def _titles(ctx: DocContext, sc: SentenceContext, story: _Story, on: str | None,
             ctx.coref_links.append(_link(sc, a.i, a.j, "title", a, INTRODUCED))
     new: list[Arg] = []
     home = {k: h.value for h in find_matches(sc.tokens, compile_patterns(words.home_titles), set()) for k in h.indices}
-    for m in bare_titles(sc, ctx.lex):
+    # The coreference lexicon's own title words stand alone too ("— деді премьер"), but not the broad
+    # ones (leader, guest, counterpart), which need a country or the clause's other side.
+    narrow = {p: office for p, office in words.titles.items()
+              if office not in words.broad_titles and office not in words.other_side_titles}
+    for m in bare_titles(sc, ctx.lex, compile_patterns(narrow)):
         earlier = next((x.person for x in reversed(story.introduced) if same_office(m.value, x.title)), None)
         holder = kb_holder(m.value, home[m.start], ctx.kb, on) if m.start in home else None
         if holder is not None:
