@@ -16,9 +16,11 @@ mention in the pronoun's gold chain.
 
 Kazakh and Russian: tests/data/coref/{kk,ru}.jsonl (format in bench/coref_passages.py).  An item is
 right when the actor the system gives its words is the actor of the system's mention over the gold
-antecedent, or, when the antecedent is outside the passage (or the system found no mention over
-it), when a name of that actor appears in the item's ``kb_hint``.  Missing data: one line naming the
-missing path, exit status 2.
+antecedent (when the antecedent is only part of a body's name, "России" of "МИД России", the body's
+country counts too; for a group answer, "the two leaders": when that actor is one of its members and every
+other member has a name in the item's ``kb_hint``), or, when the antecedent is outside the passage
+(or the system found no mention over it), when a name of that actor appears in the item's
+``kb_hint``.  Missing data: one line naming the missing path, exit status 2.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from coref_gum import ACTOR_TYPES, GoldMention, GumDocument, gum_documents
-from coref_passages import KINDS, Passage, PassageError, read_passages
+from coref_passages import KINDS, Item, Passage, PassageError, read_passages
 from coref_scores import b_cubed, chains, muc
 
 from graphbuild.entities.kb import KnowledgeBase
@@ -133,7 +135,14 @@ def _answer(item_span: tuple[int, int], kind: str, r: Resolution) -> tuple[str, 
     return ()
 
 
-def score_passages(lang: str, passages: list[Passage], kb: KnowledgeBase, path: Path) -> None:
+def _print_error(p: Passage, item: Item, what: str) -> None:
+    """One wrong item of a passage: the passage, the item in context, its antecedent, what the system gave."""
+    around = p.text[max(0, item.start - 60):item.end + 30].replace("\n", " ")
+    ante = item.antecedent[2] if item.antecedent else "-"
+    print(f"  [{p.id} {item.kind}] {item.text!r} -> {ante!r} ({item.kb_hint}); {what}\n      ...{around}...")
+
+
+def score_passages(lang: str, passages: list[Passage], kb: KnowledgeBase, path: Path, errors: bool = False) -> None:
     counts: Counter[tuple[str, str]] = Counter()
     for p in passages:
         r = resolve(Document(id=p.id, source=str(path), lang=p.lang, text=p.text, published=p.date), kb)
@@ -141,19 +150,32 @@ def score_passages(lang: str, passages: list[Passage], kb: KnowledgeBase, path: 
             counts[item.kind, "n"] += 1
             got = _answer((item.start, item.end), item.kind, r)
             if not got:
+                if errors:
+                    _print_error(p, item, "no answer")
                 continue
             counts[item.kind, "answered"] += 1
             gold: set[str] = set()
             if item.antecedent is not None:
                 span = item.antecedent[:2]
-                gold = {m.actor for m in r.mentions if m.actor and _overlaps((m.start, m.end), span)}
+                over = [m for m in r.mentions if m.actor and _overlaps((m.start, m.end), span)]
+                gold = {m.actor for m in over}
+                if over and all(m.start <= span[0] and span[1] <= m.end and (m.start, m.end) != span for m in over):
+                    # The antecedent is the country inside a body's name ("России" of "МИД России").
+                    gold |= {c for m in over if m.actor in kb for c in kb.states_of(m.actor, p.date)}
                 gold |= {a for k in r.links if _overlaps((k.start, k.end), span) for a in k.actors}
-            if gold:
+            hint = f"{item.kb_hint} {item.antecedent[2] if item.antecedent else ''}".lower()
+            if gold and len(got) > 1:
+                # A group ("the two leaders"): the antecedent's actor is a member and every other
+                # member is named in the item's hint ("Vladimir Putin and Kim Jong Un").
+                right = bool(gold & set(got)) and all(
+                    a in gold or any(n in hint for n in _names(a, r, kb)) for a in got)
+            elif gold:
                 right = set(got) <= gold
             else:
-                hint = f"{item.kb_hint} {item.antecedent[2] if item.antecedent else ''}".lower()
                 right = all(any(n in hint for n in _names(a, r, kb)) for a in got)
             counts[item.kind, "right"] += right
+            if errors and not right:
+                _print_error(p, item, f"got {', '.join(got)}")
     items = sum(counts[k, "n"] for k in KINDS)
     print(f"{ {'kk': 'Kazakh', 'ru': 'Russian'}.get(lang, lang)} passages ({path}): {len(passages)} passages, "
           f"{items} items")
@@ -169,6 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("langs", nargs="*", help="en, kk and/or ru (default: all three)")
     ap.add_argument("--gum", type=Path, default=GUM, help="the GUM CoNLL-U folder")
     ap.add_argument("--passages", type=Path, default=PASSAGES, help="the folder of <lang>.jsonl passages")
+    ap.add_argument("--errors", action="store_true", help="print the passages' wrong and unanswered items")
     args = ap.parse_args(argv)
     args.langs = args.langs or ["en", "kk", "ru"]
     unknown = [x for x in args.langs if x not in ("en", "kk", "ru")]
@@ -189,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
         except PassageError as e:
             print(e, file=sys.stderr)
             return 2
-        score_passages(lang, passages, kb, wanted[lang])
+        score_passages(lang, passages, kb, wanted[lang], args.errors)
     return 0
 
 

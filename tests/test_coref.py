@@ -155,3 +155,170 @@ def test_pronoun_prefers_the_main_clause_subject() -> None:
     # "Украина" is the latest subject but of an embedded clause; "Она" continues the topic, Russia.
     links = _links("Россия заявила, что ответит, если Украина нанесёт удар. Она также предупредила США.", "ru")
     assert links["Она"] == ("pronoun", ("RUS",))
+
+
+def test_plural_party_descriptions_from_the_coref_lexicon() -> None:
+    # "Лидеры" is read as several (plural); "президент" alone in the last sentence is one person, no group.
+    ru = _links("Касым-Жомарт Токаев встретился с Шавкатом Мирзиёевым в Ташкенте. Лидеры подписали договор. "
+                "Президент Казахстана вернулся в Астану.", "ru", "2024-06-10")
+    kind, members = ru["Лидеры"]
+    assert kind == "parties" and set(members) == {"person:kassym-jomart-tokayev", "person:shavkat-mirziyoyev"}
+    assert ru.get("Президент Казахстана", ("title", ()))[0] == "title"
+    # Kazakh "екі ел" wants countries, not the people named beside them.
+    kk = _links("Қазақстан мен Өзбекстан шекара туралы келісімге қол қойды. Екі ел сауданы арттырмақ.", "kk")
+    assert kk["Екі ел"][0] == "parties" and set(kk["Екі ел"][1]) == {"KAZ", "UZB"}
+
+
+def test_title_with_its_country_is_the_person_the_article_named_in_that_office() -> None:
+    # "Leader" is a broad office: the person the article named who holds one of its offices for that country.
+    links = _links("Президент России Владимир Путин и министр иностранных дел Сергей Лавров прибыли в Пекин. "
+                   "«Мы ценим партнёрство», — сказал российский лидер. Рядом с ним стоял Лавров.", "ru", "2024-05-16")
+    assert links["российский лидер"] == ("title", ("Q7747",))
+    # The pronoun after the titled speaker is the person, not the country named by the adjective.
+    assert links["ним"] == ("pronoun", ("Q7747",))
+    # A title word the coreference lexicon adds ("премьер") beside a demonym, with the holder from the KB.
+    hu = _links("Венгерский премьер выступил в Брюсселе.", "ru", "2024-07-01")
+    assert hu["Венгерский премьер"] == ("title", ("person:viktor-orban",))
+
+
+def test_kazakh_ol_prefers_a_person_that_fits() -> None:
+    # The latest subject is a country; "Ол ... деді" is the minister named before it.
+    links = _links("Сергей Лавров Анкараға келді. Түркия келіссөздерге дайын екенін мәлімдеді. "
+                   "Ол бейбітшілікке шақырды.", "kk", "2024-06-10")
+    assert links["Ол"] == ("pronoun", ("person:sergey-lavrov",))
+
+
+def test_quoted_we_of_a_ministry_spokesperson_is_the_state() -> None:
+    links = _links("Официальный представитель МИД Китая Мао Нин выступила на брифинге. "
+                   "«Мы против санкций», — сказала Мао Нин.", "ru", "2024-06-10")
+    assert links["Мы"] == ("first_person", ("CHN",))
+
+
+def test_description_from_the_coref_lexicon_and_a_person_after_the_noun() -> None:
+    # "организация" is a description the coreference lexicon adds; "альянса Йенс Столтенберг": the
+    # person after the noun is the title's holder, so "альянса" still refers back to NATO.
+    links = _links("Армения заморозила участие в ОДКБ. Пашинян заявил, что организация не выполнила обязательств.",
+                   "ru", "2024-02-23")
+    assert links["организация"] == ("description", ("org:csto",))
+    nato = _links("Финляндия вступила в НАТО. Генеральный секретарь альянса Йенс Столтенберг приветствовал это.",
+                  "ru", "2023-04-04")
+    assert nato["альянса"] == ("description", ("Q7184",))
+
+
+def test_coref_lexicon_refuses_a_bad_party_word_and_title_list() -> None:
+    with pytest.raises(ValueError, match=r"xx\.json: party_words 'лидер': 'People' is not one of"):
+        parse({"party_words": {"лидер": {"kind": "People"}}}, "xx.json")
+    with pytest.raises(ValueError, match=r"xx\.json: broad_titles must be an object of word -> list of titles"):
+        parse({"broad_titles": {"Leader": "President"}}, "xx.json")
+
+
+def test_titled_subject_is_the_topic_and_a_relative_clause_shares_the_subject() -> None:
+    # "Северокорейский лидер заявил": the title is the subject, so the next dropped subject is Kim, not
+    # Lavrov; "где посетил" has no subject of its own: the one of the clause above.
+    links = _links("Сергей Лавров прибыл в Пхеньян и встретился с Ким Чен Ыном. Северокорейский лидер заявил о "
+                   "поддержке Москвы. Пообещал укреплять связи.", "ru", "2023-10-19")
+    assert links["Пообещал"] == ("dropped_subject", ("Q56226",))
+    visit = _links("Владимир Путин прибыл в Пекин. Затем отправился в Харбин, где посетил выставку.", "ru",
+                   "2024-05-16")
+    assert visit["посетил"] == ("dropped_subject", ("Q7747",))
+
+
+def test_quoted_we_of_a_titled_or_unnamed_speaker() -> None:
+    # "— сказал армянский премьер": the speaker is the person of the title, "we" his country;
+    # "— добавил." with no subject: the dropped subject's actor speaks.
+    links = _links("Никол Пашинян выступил в Ереване. «Мы не видим пользы», — сказал армянский премьер.", "ru",
+                   "2024-02-23")
+    assert links["Мы"] == ("first_person", ("ARM",))
+    dropped = _links("Дональд Туск прибыл в Брюссель. «Мы готовы ответить», — добавил.", "ru", "2025-09-10")
+    assert dropped["Мы"] == ("first_person", ("POL",))
+
+
+def test_kazakh_head_of_state_is_kazakhstans_president_after_a_locative() -> None:
+    # The coref lexicon's home title: Kazakhstan's president at the date, even after another president
+    # was named; a noun in the locative before it ("7 қаңтарда") is no owner of the title.
+    links = _links("Владимир Путин Астанаға келді. 7 қаңтарда Мемлекет басшысы халыққа үндеу жасады.", "kk",
+                   "2022-01-07")
+    assert links["Мемлекет басшысы"] == ("title", ("person:kassym-jomart-tokayev",))
+
+
+def test_plural_pronoun_after_two_named_sides_stands_for_both() -> None:
+    links = _links("Тоқаев Мирзиёевпен Ташкентте кездесті. Олар сауда туралы келісімге қол қойды.", "kk")
+    kind, members = links["Олар"]
+    assert kind == "pronoun" and set(members) == {"person:kassym-jomart-tokayev", "person:shavkat-mirziyoyev"}
+
+
+def test_kazakh_loose_subjects_a_genitive_subject_is_a_slip() -> None:
+    # The parser tags "қақтығыстардың" (genitive) the subject of "білдірді": with the Kazakh lexicon's
+    # loose_subjects the verb still has a dropped subject, the one who spoke before.
+    links = _links("Тоқаев Мәскеудің бастамасын қолдайтынын айтты. Шекарадағы қақтығыстардың енді "
+                   "қайталанбайтынына сенім білдірді.", "kk", "2023-09-14")
+    assert links["білдірді"] == ("dropped_subject", ("person:kassym-jomart-tokayev",))
+    with pytest.raises(ValueError, match=r"xx\.json: loose_subjects must be true or false"):
+        parse({"loose_subjects": "yes"}, "xx.json")
+
+
+def test_country_adjective_before_a_side_noun_is_the_country() -> None:
+    links = _links("Мединский заявил, что российская сторона удовлетворена результатом.", "ru", "2025-05-16")
+    assert links["российская сторона"] == ("description", ("RUS",))
+    kk = _links("Душанбе арандатуды қырғыз тарабы бастағанын мәлімдеді.", "kk", "2022-09-16")
+    assert kk["қырғыз тарабы"] == ("description", ("KGZ",))
+
+
+def test_bench_prints_wrong_items_and_scores_a_group_answer(tmp_path: Path) -> None:
+    # Two items of our own: "Лидеры" (a group: right when the antecedent's actor is a member and the
+    # other member is named in the hint) and "Он" annotated with the object (the rules take the subject).
+    text = "Касым-Жомарт Токаев встретился с Шавкатом Мирзиёевым в Ташкенте. Лидеры подписали договор. Он уехал."
+    items = [{"start": text.index("Лидеры"), "end": text.index("Лидеры") + 6, "text": "Лидеры", "kind": "description",
+              "antecedent": {"start": 0, "end": len("Касым-Жомарт Токаев"), "text": "Касым-Жомарт Токаев"},
+              "kb_hint": "Kassym-Jomart Tokayev and Shavkat Mirziyoyev"},
+             {"start": text.index("Он"), "end": text.index("Он") + 2, "text": "Он", "kind": "pronoun",
+              "antecedent": {"start": text.index("Шавкатом"), "end": text.index(" в Ташкенте"),
+                             "text": "Шавкатом Мирзиёевым"}, "kb_hint": "Shavkat Mirziyoyev"}]
+    row = {"id": "t-1", "lang": "ru", "date": "2024-06-10", "text": text, "items": items}
+    (tmp_path / "ru.jsonl").write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, str(REPO / "bench" / "coref_eval.py"), "ru", "--passages", str(tmp_path),
+                          "--errors"], capture_output=True, text=True, cwd=REPO)
+    assert run.returncode == 0, run.stderr
+    assert "description         1  answered    1  right    1" in run.stdout
+    assert "[t-1 pronoun] 'Он' -> 'Шавкатом Мирзиёевым'" in run.stdout
+
+
+def test_guest_is_the_other_side_of_the_clause_subject() -> None:
+    # "гостя" with no country: the latest person named who acts for none of the subject's states
+    # (Putin is Russia's, so the guest is Tokayev); "немецкого гостя": the German the article named.
+    links = _links("Касым-Жомарт Токаев прибыл в Москву. В Кремле его встретил Владимир Путин. "
+                   "Путин поблагодарил гостя за визит.", "ru", "2024-06-10")
+    assert links["гостя"] == ("title", ("person:kassym-jomart-tokayev",))
+    de = _links("Олаф Шольц прибыл в Астану. Президент Казахстана призвал немецкого гостя расширять инвестиции.",
+                "ru", "2023-09-20")
+    assert de["немецкого гостя"] == ("title", ("person:olaf-scholz",))
+
+
+def test_antecedent_gender_from_its_past_tense_verb() -> None:
+    # The tagger may read a foreign first name as feminine; "прибыл" shows the man, so "его" is Macron,
+    # not the palace named in the sentence.
+    links = _links("Президент Франции Эммануэль Макрон прибыл в Астану. В Акорде его встретил Касым-Жомарт Токаев.",
+                   "ru", "2023-11-01")
+    assert links["его"] == ("pronoun", ("person:emmanuel-macron",))
+
+
+def test_plural_verb_without_subject_is_the_institution_it_is_located_in() -> None:
+    # "В Пекине ... осудили": Beijing's indefinite "they" (China), not Xi named as the earlier subject.
+    links = _links("Си Цзиньпин провёл переговоры с Байденом. В Пекине это высказывание осудили.", "ru", "2023-06-21")
+    assert links["осудили"] == ("dropped_subject", ("CHN",))
+
+
+def test_coref_lexicon_adds_cue_words_to_an_event_lexicon_noun() -> None:
+    # "блок" of the event lexicon wants a union or association; the coreference lexicon adds "treaty",
+    # so the bloc Finland joined is NATO (North Atlantic Treaty Organization).
+    links = _links("Финляндия стала членом НАТО. Кремль хотел остановить расширение блока.", "ru", "2023-04-04")
+    assert links["блока"] == ("description", ("Q7184",))
+
+
+def test_coref_lexicon_title_word_standing_alone() -> None:
+    # "премьер" (the coreference lexicon's word for Prime Minister) after the article named Tusk with
+    # that office: the quote's speaker, so "Біз" is Poland.
+    links = _links("Польша премьер-министрі Дональд Туск кеңес өткізуді сұрады. «Біз арандатуға берілмейміз», "
+                   "– деді премьер.", "kk", "2025-09-10")
+    assert links["премьер"] == ("title", ("person:donald-tusk",))
+    assert links["Біз"] == ("first_person", ("POL",))

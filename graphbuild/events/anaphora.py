@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from graphbuild.entities.kb import KnowledgeBase
+from graphbuild.events.coref.lexicon import coref_lexicon
 from graphbuild.events.lexicon import Lexicon, _norm
 from graphbuild.ids import slugify
 from graphbuild.language.base import Sentence, Token
@@ -38,13 +39,22 @@ def _table(lex: Lexicon) -> dict[tuple[str, ...], NounClass]:
     """Lexicon entries: "noun": ["Kind", ...] or {"kinds": [...], "cues": [...]}; "the two leaders"
     is the lexicon's ``party_words`` (see events/parties.py), not a description of one actor."""
     table: dict[tuple[str, ...], NounClass] = {}
-    for words, spec in lex.raw.get("anaphoric_nouns", {}).items():
-        key = tuple(_norm(w) for w in words.split())
-        if isinstance(spec, list):
-            table[key] = NounClass(tuple(spec))
-        else:
-            table[key] = NounClass(tuple(spec["kinds"]), tuple(c.lower() for c in spec.get("cues", [])))
+    # The event lexicon's nouns and the coreference lexicon's (graphbuild/data/lexicons/coref/); a noun in
+    # both takes the union of their kinds and cue words (the coreference lexicon adds "treaty" to "блок").
+    for source in (lex.raw.get("anaphoric_nouns", {}), coref_lexicon(lex.lang).anaphoric_nouns):
+        for words, spec in source.items():
+            key = tuple(_norm(w) for w in words.split())
+            noun = NounClass(tuple(spec)) if isinstance(spec, list) else \
+                NounClass(tuple(spec["kinds"]), tuple(c.lower() for c in spec.get("cues", [])))
+            held = table.get(key)
+            table[key] = noun if held is None else NounClass(tuple(dict.fromkeys(held.kinds + noun.kinds)),
+                                                             _cues(held, noun))
     return table
+
+
+def _cues(a: NounClass, b: NounClass) -> tuple[str, ...]:
+    """The cue words of a noun defined twice: none (any actor of its kinds) when either has none."""
+    return tuple(dict.fromkeys(a.cues + b.cues)) if a.cues and b.cues else ()
 
 
 def _word(t: Token) -> str:
@@ -78,7 +88,7 @@ def _fits(m: Mention, noun: NounClass, kb: KnowledgeBase) -> bool:
     return any(c in name for name in _english_names(kb, m.actor) for c in noun.cues)
 
 
-def _described(tokens: list[Token], k: int, taken: set[int], lex: Lexicon) -> bool:
+def _described(tokens: list[Token], k: int, taken: dict[int, str], lex: Lexicon, noun: NounClass) -> bool:
     """"the ministry of defence", "министерство обороны России": the noun is named right here, not
     referring back; a governing "of" or a genitive after it opens its own name."""
     while k < len(tokens) and tokens[k].text in _QUOTES:
@@ -89,7 +99,9 @@ def _described(tokens: list[Token], k: int, taken: set[int], lex: Lexicon) -> bo
     if nxt.text.lower() in lex.raw.get("anaphora_blockers", []):
         return True
     if lex.order == "SVO" and k in taken:
-        return True  # "страны ЕС", "the alliance NATO": the name right after is the one meant
+        # "страны ЕС", "the alliance NATO": the name right after is the one meant; but a person there
+        # is the holder of a title before the noun ("Генеральный секретарь альянса Йенс Столтенберг").
+        return taken[k] != "Person" or "Person" in noun.kinds
     if lex.order == "SOV":
         # "ел басшысы" (the head of state): the noun only modifies the bare noun after it.
         return nxt.pos == "NOUN" and nxt.case in (None, "Nom")
@@ -195,7 +207,7 @@ def anaphoric_mentions(sentence: Sentence, here: list[Mention], earlier: list[Me
         return []
     tokens = sentence.tokens
     here = [m for m in here if not _unknown_description(m, tokens, table)]
-    taken = {k for m in here for k, t in enumerate(tokens) if t.start < m.end and t.end > m.start}
+    taken = {k: m.kind for m in here for k, t in enumerate(tokens) if t.start < m.end and t.end > m.start}
     found: list[Mention] = []
     by_first, anywhere = _ranked(lex, table)
     k = 0
@@ -214,7 +226,7 @@ def anaphoric_mentions(sentence: Sentence, here: list[Mention], earlier: list[Me
         if tokens[end - 1].feats.get("Number") == "Plur" and "Group" not in noun.kinds:
             k = end  # "елдер", "the countries": several, not the one named before
             continue
-        if not _definite(tokens, k, taken, lex) or _described(tokens, end, taken, lex):
+        if not _definite(tokens, k, set(taken), lex) or _described(tokens, end, taken, lex, noun):
             k = end
             continue
         before = [m for m in here if m.end <= tokens[k].start]

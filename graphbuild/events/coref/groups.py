@@ -1,37 +1,76 @@
-"""Plural descriptions of the parties: "the two leaders", "обе стороны", "екі ел басшылары" stand for
-the actors of one kind that the latest sentence naming two or more of them put side by side."""
+"""Plural descriptions of the parties: "the two leaders", "обе стороны", "главы государств", "екі ел
+басшылары" stand for the actors of the wanted kind that the latest sentence naming two or more of them
+put side by side (the same sentence before the words first)."""
 
 from __future__ import annotations
 
 from graphbuild.events.arguments import Arg
 from graphbuild.events.context import SentenceContext
+from graphbuild.events.coref.lexicon import CorefLexicon, PartyWord
 from graphbuild.events.coref.links import Link
-from graphbuild.events.lexicon import Lexicon, find_matches, word_patterns
+from graphbuild.events.lexicon import Lexicon, Match, compile_patterns, find_matches
+from graphbuild.language.tree import base
 
 CONFIDENCE = 0.5
+GROUP_REACH = 2  # sentences a plural pronoun looks back for the sides it stands for
 _PARTY_KINDS = ("Person", "Country", "Organization")
+_ANY = PartyWord("Any", plural=True)  # the event lexicon's party words are plural by their form
 
 
-def _members(sc: SentenceContext, before: int | None = None) -> list[Arg]:
-    """The first kind (in text order) of which the sentence names two or more distinct actors, and
-    those actors' first mentions."""
+def _members(sc: SentenceContext, kind: str, before: int | None = None) -> list[Arg]:
+    """The first kind (in text order; only ``kind`` unless "Any") of which the sentence names two or
+    more distinct actors, and those actors' first mentions."""
     args = [a for a in sorted(sc.args, key=lambda a: a.i)
-            if a.active and a.actor and a.kind in _PARTY_KINDS and (before is None or a.j <= before)]
-    for kind in dict.fromkeys(a.kind for a in args):
-        same = list({a.actor: a for a in reversed(args) if a.kind == kind}.values())[::-1]
+            if a.active and a.actor and a.kind in _PARTY_KINDS and (before is None or a.j <= before)
+            and kind in ("Any", a.kind)]
+    for found in dict.fromkeys(a.kind for a in args):
+        same = list({a.actor: a for a in reversed(args) if a.kind == found}.values())[::-1]
         if len(same) > 1:
             return same
     return []
 
 
-def party_links(sc: SentenceContext, earlier: list[SentenceContext], lex: Lexicon) -> list[Link]:
-    """Links of the sentence's party descriptions (the lexicon's ``party_words``) to their members."""
+def _several(sc: SentenceContext, m: Match) -> bool:
+    """The parse reads the words as several: one is plural or counted ("двух лидеров"), or they are
+    the subject of a plural verb (the tagger reads "стороны" as a genitive singular)."""
+    tree = sc.tree
+    for k in m.indices:
+        t = sc.tokens[k]
+        if t.feats.get("Number") == "Plur" or t.pos == "NUM" or tree.deps(k, "nummod"):
+            return True
+        governor = tree.head(k)
+        if base(tree.rel(k)) == "nsubj" and governor is not None \
+                and sc.tokens[governor].feats.get("Number") == "Plur":
+            return True
+    return False
+
+
+def _party_matches(sc: SentenceContext, lex: Lexicon, words: CorefLexicon) -> list[tuple[Match, PartyWord]]:
+    """The sentence's party descriptions: the event lexicon's ``party_words`` and the coreference
+    lexicon's, longest first, each with what its members are."""
+    specs = {p: _ANY for p in lex.raw.get("party_words", [])} | words.party_words
+    found = find_matches(sc.tokens, compile_patterns(list(specs)), set())
+    return [(m, specs[m.value]) for m in found if specs[m.value].plural or _several(sc, m)]
+
+
+def party_links(sc: SentenceContext, earlier: list[SentenceContext], lex: Lexicon,
+                words: CorefLexicon) -> list[Link]:
+    """Links of the sentence's party descriptions to their members."""
     links = []
     s = sc.sentence
-    for m in find_matches(sc.tokens, word_patterns(lex, "party_words"), set()):
-        members = _members(sc, m.start) or next((g for p in reversed(earlier) if (g := _members(p))), [])
+    for m, party in _party_matches(sc, lex, words):
+        members = _members(sc, party.kind, m.start) or next(
+            (g for p in reversed(earlier) if (g := _members(p, party.kind))), [])
         if members:
             first, last = sc.tokens[m.start], sc.tokens[m.end - 1]
             links.append(Link(first.start, last.end, s.text[first.start - s.start:last.end - s.start], "parties",
                               tuple(a.actor for a in members), None, CONFIDENCE))
     return links
+
+
+def pronoun_group(sc: SentenceContext, k: int, earlier: list[SentenceContext]) -> list[Arg]:
+    """"Shoigu met Kim. They discussed ...": the two or more people that the pronoun's own sentence
+    names before it, else the latest of the two sentences before that names them (several countries
+    or bodies are left to the single-antecedent rules: "they" is often one body)."""
+    return _members(sc, "Person", k) or next(
+        (g for p in reversed(earlier[-GROUP_REACH:]) if (g := _members(p, "Person"))), [])

@@ -8,7 +8,10 @@ preferred to other mentions because news prose keeps its topic in subject positi
 that drop subjects (``pro_drop``), a finite verb with no subject gets the latest earlier subject that
 agrees with its person and number.  First person inside quotes stands for the quoted speaker (or, in
 the plural, the country or body the speaker speaks for); a role title with no name beside it for its
-holder (events/coref/titles.py).  Every resolution is recorded as a
+holder (events/coref/titles.py), a title with its country to the person the article named in that
+office, a plural description or pronoun to the sides named together (events/coref/groups.py).  The
+words and the language's habits (which pronoun prefers a person, whether the parser's subjects are
+trusted) are data: graphbuild/data/lexicons/coref/<lang>.json.  Every resolution is recorded as a
 :class:`~graphbuild.events.coref.links.Link` in ``DocContext.coref_links`` with its confidence
 (definite descriptions are resolved earlier, by the mentions pass, and recorded here).
 """
@@ -21,7 +24,8 @@ from functools import partial
 
 from graphbuild.events.arguments import Arg
 from graphbuild.events.context import DocContext, SentenceContext
-from graphbuild.events.coref.groups import party_links
+from graphbuild.events.coref.groups import CONFIDENCE as GROUP
+from graphbuild.events.coref.groups import party_links, pronoun_group
 from graphbuild.events.coref.lexicon import CorefLexicon, PronounClass, coref_lexicon
 from graphbuild.events.coref.links import Link
 from graphbuild.events.coref.quotes import Quote, quotes, speaker_of, speaks_for
@@ -33,9 +37,11 @@ from graphbuild.events.coref.titles import (
     holder_among,
     introduced_titles,
     kb_holder,
+    owned_holder,
+    owned_titles,
     same_office,
 )
-from graphbuild.events.lexicon import Lexicon
+from graphbuild.events.lexicon import Lexicon, compile_patterns, find_matches, matches_any
 from graphbuild.events.passes import Pass
 from graphbuild.events.passes.arguments import slot_of, subject_of
 from graphbuild.language.base import Token
@@ -67,9 +73,22 @@ def _gender_agrees(arg: Arg, want: PronounClass, word: Token, ctx: DocContext) -
     """"она" is not Lavrov: the lexicon's gender of the pronoun (the tagger's when the lexicon leaves
     it open) against the gender the parse gives the antecedent's head word."""
     gender = want.gender if want.gender != "Any" else word.feats.get("Gender")
-    head = _head_token(arg, ctx)
-    theirs = head.feats.get("Gender") if head is not None else None
-    return not _clashes(gender, theirs)
+    return not _clashes(gender, _antecedent_gender(arg, ctx))
+
+
+def _antecedent_gender(arg: Arg, ctx: DocContext) -> str | None:
+    """The gender of an antecedent: the one its past-tense verb shows ("Макрон прибыл"), else the one all
+    its words agree on (the tagger guesses foreign first names: "Эммануэль" as feminine)."""
+    home = next((s for s in ctx.sentences if arg in s.args), None)
+    if home is None or not 0 <= arg.head < len(home.tokens):
+        return None
+    tree = home.tree
+    phrase = _phrase_of(tree, arg.head)
+    governor = tree.head(phrase)
+    if base(tree.rel(phrase)) == "nsubj" and governor is not None and home.tokens[governor].feats.get("Gender"):
+        return home.tokens[governor].feats["Gender"]
+    genders = {t.feats.get("Gender") for t in home.tokens[arg.i:arg.j] if t.pos in ("PROPN", "NOUN")}
+    return genders.pop() if len(genders) == 1 else None
 
 
 def _head_token(arg: Arg, ctx: DocContext) -> Token | None:
@@ -91,21 +110,37 @@ def _subjects(sc: SentenceContext) -> list[Arg]:
     subject is the sentence's topic ("X warned that Y would ... . It also said": X)."""
     tree = sc.tree
     found = [a for a in sorted(sc.args, key=lambda a: a.i)
-             if a.active and a.actor and base(tree.rel(_phrase_of(tree, a.head))) == "nsubj"]
-    return sorted(found, key=lambda a: _main_clause(tree, _phrase_of(tree, a.head)))
+             if a.active and a.actor and base(tree.rel(_phrase_of(tree, _head_word(tree, a)))) == "nsubj"]
+    return sorted(found, key=lambda a: _main_clause(tree, _phrase_of(tree, _head_word(tree, a))))
 
 
-def _topics(sc: SentenceContext, before: int | None = None) -> list[Arg]:
+def _head_word(tree: Tree, a: Arg) -> int:
+    """The word of an argument that the clause governs: a titled owner's title ("Северокорейский лидер
+    заявил": "лидер", not the adjective)."""
+    return tree.span_head(a.i, a.j) if a.title and a.j > a.i else a.head
+
+
+def _topics(sc: SentenceContext, before: int | None = None, object_of: bool = False, loose: bool = False) -> list[Arg]:
     """The sentence's subjects (before token ``before``); when the parse gives no word there a subject
-    relation, its actors in the nominative with no preposition (a name the parser hung elsewhere:
-    "Belarusian leader Alexander Lukashenko said")."""
+    relation (with ``loose`` subjects, no actor), its actors in the nominative with no preposition (a
+    name the parser hung elsewhere: "Belarusian leader Alexander Lukashenko said", "Ким ... айтты" with
+    "Ким" tagged a modifier and a common noun tagged the subject); for an object pronoun (``object_of``) not a name that
+    explains a noun behind a preposition ("В аэропорту «Манас» его встретил X": the parse may hang a
+    leading subject in such a phrase, but an object pronoun's antecedent is no place of the clause)."""
     end = len(sc.tokens) if before is None else before
     subjects = [a for a in _subjects(sc) if a.i < end]
-    if subjects or any(base(t.deprel) == "nsubj" for t in sc.tokens[:end]):
+    if subjects or (not loose and any(base(t.deprel) == "nsubj" for t in sc.tokens[:end])):
         return subjects
     return [a for a in sorted(sc.args, key=lambda a: a.i)
             if a.i < end and a.active and a.actor and a.prep is None and a.case in (None, "Nom")
-            and a.kind in ("Person", "Country", "Organization")]
+            and a.kind in ("Person", "Country", "Organization")
+            and not (object_of and _in_phrase_with_preposition(sc.tree, a.head))]
+
+
+def _in_phrase_with_preposition(tree: Tree, k: int) -> bool:
+    """"В аэропорту «Манас»": the name explains a noun behind a preposition, it is no topic."""
+    phrase = _phrase_of(tree, k)
+    return any(tree.tokens[d].pos == "ADP" for h in {k, phrase} for d in tree.deps(h, "case"))
 
 
 def _phrase_of(tree: Tree, k: int) -> int:
@@ -179,7 +214,6 @@ def _person(actor: str, sc: SentenceContext, i: int, j: int, ctx: DocContext) ->
 
 def _pronouns(ctx: DocContext, sc: SentenceContext, words: CorefLexicon, history: list[list[Arg]]) -> list[Arg]:
     """Third-person pronouns as arguments; possessives ("its formation", "её позиция") only as links."""
-    tree = sc.tree
     new: list[Arg] = []
     for k, t in enumerate(sc.tokens):
         if t.pos not in ("PRON", "DET") or sc.arg_at(k) is not None:
@@ -189,31 +223,62 @@ def _pronouns(ctx: DocContext, sc: SentenceContext, words: CorefLexicon, history
             continue
         if _nearer_thing(sc, k, want):
             continue
+        group = pronoun_group(sc, k, ctx.sentences[:sc.index]) if _plural(t, want) else []
+        if group:
+            # "они", "they", "олар" after two named sides: all of them (a link only; events take their
+            # parties from the discourse pass).
+            first = sc.tokens[k]
+            ctx.coref_links.append(Link(first.start, first.end, first.text, "pronoun",
+                                        tuple(a.actor for a in group), None, GROUP))
+            continue
         accept = partial(_accepts, want=want, word=t, sc=sc, ctx=ctx)
-        # A pronoun of the sentence's own earlier subject ("Russia said it ...") comes first; an
-        # object pronoun is never its own clause's subject ("призвал его": not the caller).
-        own = _topics(sc, k)
-        antecedent, confidence = _pick([*history, own], accept)
-        clause_subjects: set[str] = set()
-        if base(t.deprel) in ("obj", "iobj", "obl") and tree.head(k) is not None:
-            clause_subjects = {a.actor for a in subject_of(sc, tree.head(k), ctx.lex)}  # type: ignore[arg-type]
-        if antecedent is None or antecedent.actor in clause_subjects:
-            # No subject fits (or only the clause's own): the latest fitting actor in any position;
-            # for a subject pronoun only when it is the one actor in reach that fits.
-            before = [p for p in ctx.sentences if p.index < sc.index][-REACH:]
-            pool = [a for p in before for a in sorted(p.args, key=lambda a: a.i)] + \
-                [a for a in sorted(sc.args, key=lambda a: a.i) if a.i < k]
-            fitting = [a for a in reversed(pool) if a.active and a.actor
-                       and a.actor not in clause_subjects and accept(a)]
-            one = len({a.actor for a in fitting}) == 1
-            antecedent = fitting[0] if fitting and (clause_subjects or one) else None
-            confidence = SURE if one else UNSURE
+        antecedent, confidence = None, 0.0
+        if want.prefers:
+            # Kazakh "ол" (he, she and it), Russian "он": a person that fits comes before any other thing.
+            antecedent, confidence = _resolve(ctx, sc, k, history, partial(_preferred, accept, want.prefers),
+                                              words.loose_subjects)
+        if antecedent is None:
+            antecedent, confidence = _resolve(ctx, sc, k, history, accept, words.loose_subjects)
         if antecedent is None:
             continue
         ctx.coref_links.append(_link(sc, k, k + 1, "pronoun", antecedent, confidence))
         if not _possessive(t):
             new.append(dataclasses.replace(antecedent, i=k, j=k + 1, case=t.case, head=k, prep=None))
     return new
+
+
+def _plural(t: Token, want: PronounClass) -> bool:
+    return want.animacy != "Other" and (t.feats.get("Number") or want.number) == "Plur"
+
+
+def _preferred(accept: Callable[[Arg], bool], kind: str, a: Arg) -> bool:
+    return a.kind == kind and accept(a)
+
+
+def _resolve(ctx: DocContext, sc: SentenceContext, k: int, history: list[list[Arg]],
+             accept: Callable[[Arg], bool], loose: bool = False) -> tuple[Arg | None, float]:
+    """The antecedent of the pronoun at token ``k`` among those ``accept`` takes, and how sure."""
+    tree = sc.tree
+    t = sc.tokens[k]
+    # A pronoun of the sentence's own earlier subject ("Russia said it ...") comes first; an
+    # object pronoun is never its own clause's subject ("призвал его": not the caller).
+    own = _topics(sc, k, object_of=base(t.deprel) in ("obj", "iobj", "obl"), loose=loose)
+    antecedent, confidence = _pick([*history, own], accept)
+    clause_subjects: set[str] = set()
+    if base(t.deprel) in ("obj", "iobj", "obl") and tree.head(k) is not None:
+        clause_subjects = {a.actor for a in subject_of(sc, tree.head(k), ctx.lex)}  # type: ignore[arg-type]
+    if antecedent is None or antecedent.actor in clause_subjects:
+        # No subject fits (or only the clause's own): the latest fitting actor in any position;
+        # for a subject pronoun only when it is the one actor in reach that fits.
+        before = [p for p in ctx.sentences if p.index < sc.index][-REACH:]
+        pool = [a for p in before for a in sorted(p.args, key=lambda a: a.i)] + \
+            [a for a in sorted(sc.args, key=lambda a: a.i) if a.i < k]
+        fitting = [a for a in reversed(pool) if a.active and a.actor
+                   and a.actor not in clause_subjects and accept(a)]
+        one = len({a.actor for a in fitting}) == 1
+        antecedent = fitting[0] if fitting and (clause_subjects or one) else None
+        confidence = SURE if one else UNSURE
+    return antecedent, confidence
 
 
 def _nearer_thing(sc: SentenceContext, k: int, want: PronounClass) -> bool:
@@ -246,12 +311,17 @@ def _accepts(a: Arg, want: PronounClass, word: Token, sc: SentenceContext, ctx: 
     return _fits(a, want, word) and _agrees(word, sc, a, ctx) and _gender_agrees(a, want, word, ctx)
 
 
-def _first_person(ctx: DocContext, n: int, found: list[Quote], words: CorefLexicon, on: str | None) -> list[Arg]:
+def _first_person(ctx: DocContext, n: int, found: list[Quote], words: CorefLexicon, on: str | None,
+                  story: _Story) -> list[Arg]:
     """«мы», «біз», "we" inside a quote: the speaker's country or body; "I": the speaker."""
     sc = ctx.sentences[n]
     new: list[Arg] = []
     for quote in (q for q in found if n in q.inside):
         speaker = speaker_of(quote, ctx.sentences, ctx.lex)
+        if speaker is not None:
+            speaker = story.as_people([speaker])[0]
+        else:
+            speaker = _unnamed_speaker(quote, ctx, story)
         if speaker is None:
             continue
         for k in sorted(quote.inside[n]):
@@ -268,11 +338,34 @@ def _first_person(ctx: DocContext, n: int, found: list[Quote], words: CorefLexic
     return new
 
 
+def _unnamed_speaker(quote: Quote, ctx: DocContext, story: _Story) -> Arg | None:
+    """The speaker of a quote whose reporting verb has no named subject: the actor its dropped subject
+    stands for («...», — добавил.) or the person of a title with its country («...», — сказал армянский
+    премьер), in the sentence the quote ends in, else starts in."""
+    ends = sorted(quote.inside)
+    for n in dict.fromkeys((ends[-1], ends[0])):
+        sc = ctx.sentences[n]
+        for k, t in enumerate(sc.tokens):
+            if k in quote.inside[n] or t.pos not in ("VERB", "AUX") or not matches_any(t, ctx.lex.reporting_verbs):
+                continue
+            if k in sc.implicit_subjects:
+                return sc.implicit_subjects[k]
+            for d in sc.tree.deps(k, "nsubj"):
+                titled = story.titled.get((n, d))
+                if titled is not None:
+                    return titled
+    return None
+
+
 def _body_of(speaker: Arg, ctx: DocContext, on: str | None) -> Arg | None:
     """The speaker as the country or body they speak for ("we" of a minister is the state)."""
     body = speaks_for(speaker, ctx.roles, ctx.kb, on)
     if body is None:
         return None
+    if body in ctx.kb and ctx.kb.actor(body).kind == "Organization":
+        # "we" of a ministry's or a ruling party's spokesperson is the state the body belongs to.
+        states = ctx.kb.states_of(body, on)
+        body = states.pop() if len(states) == 1 else body
     if body == speaker.actor:
         return speaker
     kind = ctx.kb.actor(body).kind if body in ctx.kb else "Organization"
@@ -287,6 +380,15 @@ class _Story:
     introduced: list[Introduced] = dataclasses.field(default_factory=list)
     people: list[str] = dataclasses.field(default_factory=list)
     owners: list[str] = dataclasses.field(default_factory=list)
+    # A titled owner's mention (document offsets) -> the person the title names.
+    persons: dict[tuple[int, int], Arg] = dataclasses.field(default_factory=dict)
+
+    # (sentence, word) of a title with its country -> the person it names ("армянский премьер").
+    titled: dict[tuple[int, int], Arg] = dataclasses.field(default_factory=dict)
+
+    def as_people(self, args: list[Arg]) -> list[Arg]:
+        """``args`` with each titled owner ("the Kazakh president") replaced by the person it names."""
+        return [self.persons.get((a.mention.start, a.mention.end), a) for a in args]
 
     def read(self, sc: SentenceContext, lex: Lexicon) -> None:
         self.introduced += introduced_titles(sc, lex)
@@ -297,22 +399,37 @@ class _Story:
                 self.owners.append(a.mention.actor)
 
 
-def _titles(ctx: DocContext, sc: SentenceContext, story: _Story, on: str | None) -> list[Arg]:
+def _titles(ctx: DocContext, sc: SentenceContext, story: _Story, on: str | None, words: CorefLexicon) -> list[Arg]:
     """Titles with their country but no name ("the Kazakh president") and bare titles ("the minister")."""
+    for t in owned_titles(sc, ctx.lex, compile_patterns(words.titles)):
+        # The link names the holder; the event keeps the state, as the gold convention lists it
+        # ("the Iranian defence minister" acts for Iran; docs/event-types.md, "Both the person and the state").
+        found = owned_holder(t, story.introduced, story.people, words.broad_titles, ctx.kb, on)
+        if found:
+            # A later pronoun of this title's person ("— сказал казахстанский лидер. Рядом с ним") takes the person.
+            person = _person(found[0], sc, t.i, t.j, ctx)
+            story.persons[t.arg.mention.start, t.arg.mention.end] = person
+            story.titled |= {(sc.index, k): person for k in range(t.i, t.j)}
+            first, last = sc.tokens[t.i], sc.tokens[t.j - 1]
+            ctx.coref_links.append(Link(first.start, last.end, sc.sentence.text[
+                first.start - sc.sentence.start:last.end - sc.sentence.start], "title", (found[0],), None, found[1]))
     for a in sc.args:
-        if a.title and not a.holder and not a.absorbed and a.mention.actor:
-            # The link names the holder; the event keeps the state, as the gold convention lists it
-            # ("the Iranian defence minister" acts for Iran; docs/event-types.md, "Both the person and the state").
-            holder = kb_holder(a.title, a.mention.actor, ctx.kb, on)
-            if holder:
-                first, last = sc.tokens[a.i], sc.tokens[a.j - 1]
-                ctx.coref_links.append(Link(first.start, last.end, sc.sentence.text[
-                    first.start - sc.sentence.start:last.end - sc.sentence.start], "title", (holder,), None,
-                    OWNER_AT_DATE))
+        if a.title and a.holder and a.mention.kind != "Person" and a.mention.actor != a.holder:
+            # "Израиль премьер-министрі" the arguments pass gave its holder: recorded as a link.
+            ctx.coref_links.append(_link(sc, a.i, a.j, "title", a, INTRODUCED))
     new: list[Arg] = []
-    for m in bare_titles(sc, ctx.lex):
+    home = {k: h.value for h in find_matches(sc.tokens, compile_patterns(words.home_titles), set()) for k in h.indices}
+    # The coreference lexicon's own title words stand alone too ("— деді премьер"), but not the broad
+    # ones (leader, guest, counterpart), which need a country or the clause's other side.
+    narrow = {p: office for p, office in words.titles.items()
+              if office not in words.broad_titles and office not in words.other_side_titles}
+    for m in bare_titles(sc, ctx.lex, compile_patterns(narrow)):
         earlier = next((x.person for x in reversed(story.introduced) if same_office(m.value, x.title)), None)
-        if earlier is not None:
+        holder = kb_holder(m.value, home[m.start], ctx.kb, on) if m.start in home else None
+        if holder is not None:
+            # "Мемлекет басшысы" in Kazakh news is Kazakhstan's president (the coref lexicon's home_titles).
+            arg, confidence = _person(holder, sc, m.start, m.end, ctx), OWNER_AT_DATE
+        elif earlier is not None:
             arg, confidence = _stand_in(earlier, m.start, m.end, sc), INTRODUCED
         else:
             found = holder_among(m.value, story.people, story.owners, ctx.kb, on)
@@ -321,32 +438,89 @@ def _titles(ctx: DocContext, sc: SentenceContext, story: _Story, on: str | None)
             arg, confidence = _person(found[0], sc, m.start, m.end, ctx), found[1]
         ctx.coref_links.append(_link(sc, m.start, m.end, "title", arg, confidence))
         new.append(arg)
+    return new + _other_side(ctx, sc, story, on, words)
+
+
+def _other_side(ctx: DocContext, sc: SentenceContext, story: _Story, on: str | None,
+                words: CorefLexicon) -> list[Arg]:
+    """"Путин поблагодарил гостя", "Блинкен әріптесін ... шақырды": a guest or counterpart with no
+    country beside it (the coref lexicon's ``other_side_titles``) is the latest person the article
+    named who acts for none of the states of the clause's subject."""
+    wanted = {p for p, office in words.titles.items() if office in words.other_side_titles}
+    covered = {k for a in sc.args for k in range(a.i, a.j)}
+    new = []
+    for m in find_matches(sc.tokens, compile_patterns(sorted(wanted)), set()):
+        if covered & set(m.indices):
+            continue  # owned ("немецкого гостя") or named
+        verb = next((h for h in sc.tree.ancestors(m.start) if sc.tokens[h].pos == "VERB"), None)
+        if verb is None:
+            continue
+        subjects = [a.actor for a in subject_of(sc, verb, ctx.lex) if a.actor] or \
+            [a.actor for a in [sc.implicit_subjects.get(verb)] if a is not None and a.actor]
+        if not subjects:
+            continue
+        sides = {x for a in subjects for x in ctx.kb.states_of(a, on) | {a}} if all(a in ctx.kb for a in subjects) \
+            else set(subjects)
+        other = next((p for p in reversed(story.people) if p not in sides
+                      and not (p in ctx.kb and ctx.kb.states_of(p, on) & sides)), None)
+        if other is None:
+            continue
+        arg = _person(other, sc, m.start, m.end, ctx)
+        ctx.coref_links.append(_link(sc, m.start, m.end, "title", arg, UNSURE))
+        new.append(arg)
     return new
 
 
-def _descriptions(ctx: DocContext, sc: SentenceContext) -> None:
-    """The mentions pass resolved "the bloc", "ведомство" to an actor: record them as links."""
+def _descriptions(ctx: DocContext, sc: SentenceContext, words: CorefLexicon) -> None:
+    """The mentions pass resolved "the bloc", "ведомство" to an actor: record them as links; a country's
+    adjective before a side noun ("российская сторона", "қырғыз тарабы", "the Russian side") is that
+    country."""
     for a in sc.args:
         if a.mention.source == "anaphora":
             ctx.coref_links.append(Link(a.mention.start, a.mention.end, a.mention.text, "description",
                                         (a.mention.actor or "",), None, UNSURE))
+    sides = {m.start: m for m in find_matches(sc.tokens, compile_patterns(words.side_nouns), set())}
+    for a in sc.args:
+        m = sides.get(a.j)
+        if m is not None and a.kind == "Country" and a.actor:
+            ctx.coref_links.append(_link(sc, a.i, m.end, "description", a, SURE))
 
 
-def _dropped_subjects(ctx: DocContext, sc: SentenceContext, history: list[list[Arg]]) -> None:
+def _dropped_subjects(ctx: DocContext, sc: SentenceContext, history: list[list[Arg]], loose: bool) -> None:
     tree = sc.tree
     own_subjects = _subjects(sc)
     for k, t in enumerate(sc.tokens):
-        if t.pos != "VERB" or t.feats.get("VerbForm") not in (None, "Fin") or tree.deps(k, "nsubj", "csubj"):
+        if t.pos != "VERB" or t.feats.get("VerbForm") not in (None, "Fin") or _has_subject(sc, k, loose):
             continue
-        if base(tree.rel(k)) not in ("root", "parataxis"):
+        if base(tree.rel(k)) not in ("root", "parataxis") and not _relative_without_subject(tree, k):
             continue  # complements, converbs and conjuncts share their governor's subject
-        antecedent, confidence = _pick([*history, [a for a in own_subjects if a.i < k]],
-                                       partial(_agrees, t, sc, ctx=ctx))
+        # "В Кремле ... не раскрыли": a plural verb with no subject and a country or body it is located
+        # in is that institution's indefinite "they", before any earlier subject.
+        antecedent, confidence = _located_speaker(sc, k, ctx.lex), UNSURE
         if antecedent is None:
-            antecedent, confidence = _located_speaker(sc, k, ctx.lex), UNSURE
+            antecedent, confidence = _pick([*history, [a for a in own_subjects if a.i < k]],
+                                           partial(_agrees, t, sc, ctx=ctx))
         if antecedent is not None:
             sc.implicit_subjects[k] = antecedent
             ctx.coref_links.append(_link(sc, k, k + 1, "dropped_subject", antecedent, confidence))
+
+
+def _has_subject(sc: SentenceContext, k: int, loose: bool) -> bool:
+    """Verb ``k`` has a subject of its own: a clausal or nominal one; with ``loose`` subjects only a
+    nominal one the parse marks nominative or leaves unmarked (a genitive or accusative "subject" is the
+    parser's slip: "Айыптауды ... бағалады")."""
+    tree = sc.tree
+    return bool(tree.deps(k, "csubj")) or any(not loose or sc.tokens[d].case in (None, "Nom")
+                                               for d in tree.deps(k, "nsubj"))
+
+
+def _relative_without_subject(tree: Tree, k: int) -> bool:
+    """"отправился в Харбин, где посетил выставку": a relative clause opened by an adverb (где, когда)
+    has no subject of its own; it is the clause's above, as for a main verb."""
+    if base(tree.rel(k)) != "acl" or tree.rel(k) == "acl":
+        return False
+    first = min([k, *(d for d in tree.deps(k) if tree.tokens[d].pos != "PUNCT")])
+    return first != k and tree.tokens[first].pos == "ADV" and base(tree.rel(first)) == "advmod"
 
 
 def run(ctx: DocContext) -> None:
@@ -357,20 +531,20 @@ def run(ctx: DocContext) -> None:
     story = _Story()
     found = quotes(ctx.sentences) if words.first_person else []
     for n, sc in enumerate(ctx.sentences):
-        _descriptions(ctx, sc)
+        _descriptions(ctx, sc, words)
         # Each step sees the arguments the one before it made: a quote's speaker may be a pronoun
         # or a title ("«...», — добавил министр").
         new = _pronouns(ctx, sc, words, history)
         sc.args.extend(new)
-        titled = _titles(ctx, sc, story, on)
+        titled = _titles(ctx, sc, story, on, words)
         sc.args.extend(titled)
-        quoted = _first_person(ctx, n, found, words, on)
+        if pro_drop and sc.tree.parsed:
+            _dropped_subjects(ctx, sc, history, words.loose_subjects)
+        quoted = _first_person(ctx, n, found, words, on, story)
         sc.args.extend(quoted)
         new += titled + quoted
-        ctx.coref_links.extend(party_links(sc, ctx.sentences[:n], ctx.lex))
-        if pro_drop and sc.tree.parsed:
-            _dropped_subjects(ctx, sc, history)
-        history.append(_topics(sc) or list(new))
+        ctx.coref_links.extend(party_links(sc, ctx.sentences[:n], ctx.lex, words))
+        history.append(story.as_people(_topics(sc, loose=words.loose_subjects) or list(new)))
         story.read(sc, ctx.lex)
 
 
