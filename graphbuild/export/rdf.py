@@ -420,10 +420,11 @@ def _quad_key(quad: Quad) -> tuple[tuple[str, str, str], ...]:
     return (_term_key(g), _term_key(s), _term_key(p), _term_key(o))
 
 
-def _quad_sort_text(quad: Quad) -> str:
-    """:func:`_quad_key` as one string that sorts the same: each part with NUL written NUL SOH,
-    parts joined by NUL NUL (a part that is a prefix of another sorts first, as in the tuple)."""
-    return "\0\0".join(part.replace("\0", "\0\1") for key in _quad_key(quad) for part in key)
+def _term_sort_text(term: Node | None) -> str:
+    """:func:`_term_key` as one string: each part with NUL written NUL SOH, parts joined by NUL NUL.
+    A statement's sort text is its graph's, subject's, predicate's and object's joined by NUL NUL,
+    which sorts as :func:`_quad_key` does (a part that is a prefix of another sorts first)."""
+    return "\0\0".join(part.replace("\0", "\0\1") for part in _term_key(term))
 
 
 def graph_to_rdflib(graph: KnowledgeGraph) -> Dataset:
@@ -459,11 +460,11 @@ def write_rdf(graph: KnowledgeGraph, out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     prefixes = {p: str(ns) for p, ns in PREFIXES.items()} | {"rdf": str(RDF), "rdfs": str(RDFS)}
     names = {"turtle": out_dir / "graph.ttl", "trig": out_dir / "graph.trig", "json-ld": out_dir / "graph.jsonld"}
-    convert = Converter()
+    convert = Converter(sort_text=_term_sort_text)
     # The statements are sorted in runs on disk past a size, so memory does not grow with the graph.
     with SortedRuns(out_dir) as runs, contextlib.ExitStack() as files:
         for quad in iter_quads(graph):
-            runs.add(_quad_sort_text(quad), convert.line(quad))
+            runs.add(*convert.keyed_line(quad))
         # Render inside the atomic blocks: a failure leaves the previous files and no temp file.
         targets = {fmt: files.enter_context(atomic_file(path, "wb")) for fmt, path in names.items()}
         scratch = files.enter_context(tempfile.TemporaryFile(dir=out_dir))
