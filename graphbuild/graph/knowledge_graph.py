@@ -8,6 +8,7 @@ article; which tellings are one event is decided by graphbuild.graph.tellings (d
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,8 +59,15 @@ def _key(event: Event) -> EventKey:
     return event.type, tuple(event.source), tuple(event.target)
 
 
-def _union(a: list[str], b: Iterable[str]) -> list[str]:
-    return sorted(set(a) | set(b))
+def _add_sorted(items: list[str], more: Iterable[str]) -> list[str]:
+    """``items`` (sorted and distinct, as every stored record's documents are) with ``more`` added in
+    place, still sorted and distinct: a binary search and an insert per new id, so an actor named in
+    every article does not cost a sort of all its articles on every merge (quadratic in the corpus)."""
+    for item in more:
+        at = bisect_left(items, item)
+        if at == len(items) or items[at] != item:
+            items.insert(at, item)
+    return items
 
 
 def _in_id_order(records: Mapping[str, R]) -> list[R] | Iterable[R]:
@@ -116,7 +124,7 @@ class KnowledgeGraph:
         for lang, names in actor.names.items():
             # Keep the first-seen order: the first name of a language is its preferred one.
             known.names[lang] = list(dict.fromkeys(known.names.get(lang, []) + names))
-        known.documents = _union(known.documents, actor.documents)
+        _add_sorted(known.documents, actor.documents)
         known.iso3 = known.iso3 or actor.iso3
         known.wikidata = known.wikidata or actor.wikidata
         known.part_of = known.part_of or actor.part_of
@@ -128,9 +136,13 @@ class KnowledgeGraph:
         return known
 
     def add_role(self, role: Role) -> Role:
-        known = self.roles.setdefault(role.id, role)
+        known = self.roles.get(role.id)
+        if known is None:
+            role.documents = sorted(set(role.documents))  # sorted and distinct, as _add_sorted keeps them
+            self.roles[role.id] = role
+            return role
         if known is not role:
-            known.documents = _union(known.documents, role.documents)
+            _add_sorted(known.documents, role.documents)
             known.start = known.start or role.start
             known.end = known.end or role.end
             known.as_of = min(filter(None, (known.as_of, role.as_of)), default=None)
