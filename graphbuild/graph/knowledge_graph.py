@@ -9,7 +9,7 @@ article; which tellings are one event is decided by graphbuild.graph.tellings (d
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -162,8 +162,9 @@ class KnowledgeGraph:
         for t in event.tellings:
             t.reported_on = t.reported_on or self._reported_on(t.document)
 
-    def _match(self, event: Event) -> Event | None:
-        """The stored event that ``event`` is another telling (or a re-mention) of, if any."""
+    def _match(self, event: Event, apart_from: Container[str] = ()) -> Event | None:
+        """The stored event that ``event`` is another telling (or a re-mention) of, if any (never one
+        of ``apart_from``)."""
         key = _key(event)
         if event.date:
             years = {event.date[:4], ""}
@@ -172,7 +173,8 @@ class KnowledgeGraph:
                             for back in (0, 1)}
         else:
             years = self._index.years(key)  # nothing bounds it
-        stored = [self.events[i] for i in self._index.candidates(key, years) if i in self.events]
+        stored = [self.events[i] for i in self._index.candidates(key, years)
+                  if i in self.events and i not in apart_from]
         fitting = [e for e in stored if objects_compatible(e, event) and dates_compatible(e, event)
                    and not kept_apart(e, event)]
         told_by = {t.document for t in event.tellings}
@@ -194,19 +196,20 @@ class KnowledgeGraph:
     def _file(self, event: Event) -> None:
         self._index.file(_key(event), (event.date or "")[:4], event.id)
 
-    def add_event(self, event: Event, keep_id: bool = False) -> Event:
+    def add_event(self, event: Event, keep_id: bool = False, apart_from: Container[str] = ()) -> Event:
         """Merge ``event`` into the graph; returns the stored event (possibly an older one).
 
         ``about`` is kept as given: :meth:`add_events` follows ids of events that were merged.
         ``keep_id``: a new event keeps its given id when that is free and one graphbuild makes (an
         event read back from an output keeps the id its build gave it, which may be the dated form
-        of an event that was undated when it got it).
+        of an event that was undated when it got it). ``apart_from``: ids of stored events it may
+        not join.
         """
         if event.type not in EVENT_TYPES:
             raise ValueError(f"unknown event type {event.type!r}")
         event.source, event.target = canonical_participants(event.type, event.source, event.target)
         self._with_tellings(event)
-        known = self._match(event)
+        known = self._match(event, apart_from)
         if known is None:
             if not (keep_id and has_event_id_form(event.id) and event.id not in self.events):
                 event.id = self._new_id(event)
@@ -239,18 +242,28 @@ class KnowledgeGraph:
         summarise_tellings(known)
         return known
 
-    def add_events(self, events: Iterable[Event], keep_ids: bool = False) -> dict[str, str]:
+    def add_events(self, events: Iterable[Event], keep_ids: bool = False, apart: bool = False) -> dict[str, str]:
         """Add events of one source; returns their ids as given -> the ids they are stored under.
 
         ``about`` links among the added events are followed to the stored ids, whatever the order.
         ``keep_ids``: see :meth:`add_event` (for records read back from an output folder).
+        ``apart``: events under ids graphbuild gives are distinct already (an output's records: its
+        build merged what was one event), so each may join an event stored before this call, or one
+        of the others with an id of another form (records of other tools), but never the same one
+        as another of them. Merging depends on the order (an undated event joins whatever lies
+        within 31 days of one of its tellings), so merging an output's events again could join two
+        that its build, adding one article at a time, kept apart.
         """
         renamed: dict[str, str] = {}
         pointing: list[tuple[Event, str]] = []
+        placed: set[str] = set()  # with ``apart``: the stored events graphbuild's records went to
         for event in events:
             given, about = event.id, event.about
             event.about = None
-            stored = self.add_event(event, keep_id=keep_ids)
+            ours = apart and has_event_id_form(given)
+            stored = self.add_event(event, keep_id=keep_ids, apart_from=placed if ours else ())
+            if ours:
+                placed.add(stored.id)
             renamed[given] = stored.id
             if about:
                 pointing.append((stored, about))
@@ -259,14 +272,15 @@ class KnowledgeGraph:
             stored.about = stored.about or renamed.get(about, about)
         return renamed
 
-    def merge(self, other: KnowledgeGraph, keep_ids: bool = False) -> KnowledgeGraph:
+    def merge(self, other: KnowledgeGraph, keep_ids: bool = False, apart: bool = False) -> KnowledgeGraph:
+        """Add ``other``'s records (``keep_ids`` and ``apart``: see :meth:`add_events`)."""
         for doc in other.documents.values():
             self.add_document(doc)
         for actor in other.actors.values():
             self.add_actor(actor)
         for role in other.roles.values():
             self.add_role(role)
-        self.add_events(other.events.values(), keep_ids=keep_ids)
+        self.add_events(other.events.values(), keep_ids=keep_ids, apart=apart)
         return self
 
     def remove_event(self, event_id: str) -> None:
