@@ -57,7 +57,7 @@ def main() -> None:
     args = parser.parse_args()
     clock = _Clock()
     with clock.stage("import"):
-        from graphbuild.export import EXPORT_FORMATS, write_all
+        from graphbuild.export import EXPORT_FORMATS, write_format
         from graphbuild.graph.geography import locate
         from graphbuild.graph.knowledge_graph import KnowledgeGraph
         from graphbuild.ingest import IngestError, read_inputs
@@ -87,28 +87,12 @@ def main() -> None:
         with clock.stage("locate"):
             locate(graph)
         out = Path(tmp) / "out"
+        out.mkdir()
         for fmt in EXPORT_FORMATS:
             with clock.stage(f"write {fmt}"):
-                if fmt == "jsonl":
-                    write_all(graph, out, formats=[fmt])
-                else:
-                    _write_only(graph, out, fmt)
+                write_format(graph, out, "stages", fmt)
     print(f"{len(docs)} articles, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
     clock.report(len(docs))
-
-
-def _write_only(graph: object, out: Path, fmt: str) -> None:
-    """One export without the contract files write_all always adds."""
-    from graphbuild.export.graphml import write_graphml
-    from graphbuild.export.html_view import write_view
-    from graphbuild.export.neo4j_csv import write_neo4j_csv
-    from graphbuild.export.rdf import write_rdf
-    from graphbuild.export.tables import write_parquet
-
-    writers = {"rdf": lambda: write_rdf(graph, out), "graphml": lambda: write_graphml(graph, out),
-               "neo4j": lambda: write_neo4j_csv(graph, out), "parquet": lambda: write_parquet(graph, out),
-               "html": lambda: write_view(graph, out / "view.html")}
-    writers[fmt]()
 
 
 if __name__ == "__main__":

@@ -147,7 +147,7 @@ def build(ctx: click.Context, inputs: tuple[str, ...], out: Path | None, into: P
             if not ctx.obj["quiet"]:
                 stderr.print(literal(f"{target}: no new document; left as it was"))
             ctx.exit(EXIT_PARTIAL if result.errors else EXIT_OK)
-        write_into(folder, result.graph)
+        write_into(folder, result.graph, jobs=jobs)
         stats = result.graph.stats()  # while a spilled graph's scratch folder is there
     _print_summary(ctx, stats, result.warnings, len(result.errors), f"built {target}")
     ctx.exit(EXIT_PARTIAL if result.errors else EXIT_OK)
