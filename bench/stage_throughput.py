@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -21,7 +22,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))  # bench/ is not a package
+BENCH = Path(__file__).resolve().parent
 
 
 class _Clock:
@@ -63,12 +64,11 @@ def main() -> None:
         from graphbuild.ingest import IngestError, read_inputs
         from graphbuild.model import Document
         from graphbuild.pipeline import _knowledge_base, isolated_process_document
-    import corpus
-
     with tempfile.TemporaryDirectory(prefix="gb-stages-") as tmp:
         inputs = args.inputs
-        if not inputs:
-            corpus.write(Path(tmp), corpus.articles(args.generate, args.seed, list(corpus.LANGS)), "jsonl")
+        if not inputs:  # in another process: the generator reads our articles, loading language models here
+            subprocess.run([sys.executable, str(BENCH / "corpus.py"), "--n", str(args.generate), "--seed",
+                            str(args.seed), "--out", tmp, "--format", "jsonl"], check=True, stdout=subprocess.DEVNULL)
             inputs = [str(Path(tmp) / "corpus.jsonl")]
         with clock.stage("knowledge base"):
             _knowledge_base(())
