@@ -25,7 +25,7 @@ from graphbuild.entities.kb import KnowledgeBase
 from graphbuild.entities.linking import kb_actor, link_mentions
 from graphbuild.entities.ner import recognize
 from graphbuild.events import extract_events
-from graphbuild.graph.geography import locate
+from graphbuild.graph.geography import cities_by_name, locate
 from graphbuild.graph.knowledge_graph import KnowledgeGraph
 from graphbuild.ids import document_id
 from graphbuild.ingest import IngestError, IngestWarning, read_inputs
@@ -232,12 +232,16 @@ def _process_in_pool(docs: Iterable[Document], kb_files: tuple[str, ...],
     source = itertools.chain(head, source)
     pool = _pool(jobs)
     pending: deque[tuple[Document, Future[DocumentResult | IngestError]]] = deque()
+    loaded = False
     try:
         while True:
             while len(pending) < window and (doc := next(source, None)) is not None:
                 pending.append((doc, _submit(pool, doc, kb_files)))
             if not pending:
                 return
+            if not loaded:  # while the workers extract: the table the merged graph's places need at the end
+                cities_by_name()
+                loaded = True
             doc, future = pending.popleft()
             try:
                 result = future.result()
