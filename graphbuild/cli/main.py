@@ -119,6 +119,7 @@ def build(ctx: click.Context, inputs: tuple[str, ...], out: Path | None, into: P
     """
     from graphbuild.api import build_result, write_into
     from graphbuild.ingest import read_stdin
+    from graphbuild.pipeline import frozen_build
 
     if (out is None) == (into is None):
         raise click.UsageError("give either --out DIR (a new build) or --into DIR (add to an existing output)")
@@ -126,7 +127,7 @@ def build(ctx: click.Context, inputs: tuple[str, ...], out: Path | None, into: P
         raise click.UsageError("--spill builds a new output: use it with --out, not --into")
     target = out if out is not None else into
     assert target is not None
-    with OutputFolder(target, is_output_entry) as folder, \
+    with OutputFolder(target, is_output_entry) as folder, frozen_build(), \
             (folder.scratch() if spill else contextlib.nullcontext()) as scratch:
         # locked from the start: a second build fails at once
         held = _existing_output(into) if into is not None else None
