@@ -63,7 +63,7 @@ def main() -> None:
         from graphbuild.graph.knowledge_graph import KnowledgeGraph
         from graphbuild.ingest import IngestError, read_inputs
         from graphbuild.model import Document
-        from graphbuild.pipeline import _knowledge_base, isolated_process_document
+        from graphbuild.pipeline import _knowledge_base, freeze_loaded, isolated_process_document
     with tempfile.TemporaryDirectory(prefix="gb-stages-") as tmp:
         inputs = args.inputs
         if not inputs:  # in another process: the generator reads our articles, loading language models here
@@ -77,10 +77,13 @@ def main() -> None:
         graph = KnowledgeGraph()
         seen: set[str] = set()
         for doc in docs:
-            stage = "extract" if doc.lang in seen else f"extract, first {doc.lang}"
+            first = doc.lang not in seen
             seen.add(doc.lang)
-            with clock.stage(stage):
+            with clock.stage(f"extract, first {doc.lang}" if first else "extract"):
                 part = isolated_process_document(doc)
+            if first:  # as the build does once a language's models are loaded (kept frozen to the end)
+                with clock.stage("gc.freeze"):
+                    freeze_loaded()
             if not isinstance(part, IngestError):
                 with clock.stage("merge"):
                     graph.merge(part.graph)
