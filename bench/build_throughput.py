@@ -124,7 +124,11 @@ def _cli_rate(inputs: list[str], articles: int, jobs: int) -> tuple[float, float
 
 def _write_generated(folder: Path, n: int, seed: int, langs: list[str]) -> list[str]:
     """The generated articles as one JSONL file (with publication dates) for the CLI to read."""
-    corpus.write(folder, corpus.articles(n, seed, langs), "jsonl")
+    # In another process: the generator reads our articles, which would load the language
+    # identifier's models here and flatter the first read measured below.
+    subprocess.run([sys.executable, str(Path(corpus.__file__)), "--n", str(n), "--seed", str(seed), "--out",
+                    str(folder), "--format", "jsonl", "--langs", *langs], check=True, stdout=subprocess.DEVNULL,
+                   env={**os.environ, "PYTHONPATH": str(REPO)})
     return [str(folder / "corpus.jsonl")]
 
 

@@ -180,16 +180,18 @@ def write(graph: KnowledgeGraph, out_dir: PathLike, formats: Iterable[str] | Non
         return folder.path
 
 
-def write_into(folder: OutputFolder, graph: KnowledgeGraph, formats: Iterable[str] | None = None) -> None:
+def write_into(folder: OutputFolder, graph: KnowledgeGraph, formats: Iterable[str] | None = None,
+               jobs: int = 1) -> None:
     """Write into an output folder whose lock the caller already holds (the CLI takes it before building).
 
     The record of what was last pushed to Neo4j from the folder is carried over: the database still
-    holds it, and the next push sends the difference."""
+    holds it, and the next push sends the difference. ``jobs`` above 1 writes the formats in that
+    many processes at once (the same files)."""
     from graphbuild.export import write_all
     from graphbuild.stores.push_record import carry_record
 
     def fill(staging: Path) -> None:
-        write_all(graph, staging, title=f"graphbuild: {folder.path.name}", formats=formats)
+        write_all(graph, staging, title=f"graphbuild: {folder.path.name}", formats=formats, jobs=jobs)
         carry_record(folder.path, staging)
 
     folder.replace(fill)

@@ -6,7 +6,9 @@ which is what lets ``build`` run it on several cores and merge the results.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import gc
 import itertools
 import json
 import multiprocessing
@@ -25,7 +27,7 @@ from graphbuild.entities.kb import KnowledgeBase
 from graphbuild.entities.linking import kb_actor, link_mentions
 from graphbuild.entities.ner import recognize
 from graphbuild.events import extract_events
-from graphbuild.graph.geography import locate
+from graphbuild.graph.geography import cities_by_name, locate
 from graphbuild.graph.knowledge_graph import KnowledgeGraph
 from graphbuild.ids import document_id
 from graphbuild.ingest import IngestError, IngestWarning, read_inputs
@@ -178,11 +180,52 @@ def _process_all(docs: Iterable[Document], kb_files: tuple[str, ...], jobs: int,
     if dask is not None:
         yield from _process_on_dask(docs, kb_files, dask, jobs)
         return
-    if jobs <= 1:
-        for doc in docs:
-            yield isolated_process_document(doc, kb_files)
-        return
-    yield from _process_in_pool(docs, kb_files, jobs)
+    frozen_before = gc.get_freeze_count()
+    try:
+        if jobs <= 1:
+            langs: set[str] = set()
+            for doc in docs:
+                result = isolated_process_document(doc, kb_files)
+                if doc.lang not in langs:  # its models were loaded just now
+                    langs.add(doc.lang)
+                    freeze_loaded()
+                yield result
+        else:
+            yield from _process_in_pool(docs, kb_files, jobs)
+    finally:
+        if not frozen_before and not _frozen_scopes:  # a notebook's objects are collected as before the build
+            gc.unfreeze()
+
+
+# Open frozen_build() blocks: while one is open, the build leaves unfreezing to it.
+_frozen_scopes = 0
+
+
+@contextlib.contextmanager
+def frozen_build() -> Iterator[None]:
+    """A block (a build, then writing its outputs) through which what the build froze
+    (:func:`freeze_loaded`) stays frozen, and which unfreezes at its end (unless something was
+    frozen before it). Writing the outputs of 300 generated articles took about a fifth less CPU
+    without the garbage collector's passes over the models (6.6 and 5.4 s against 5.2 and 4.5)."""
+    global _frozen_scopes
+    frozen_before = gc.get_freeze_count()
+    _frozen_scopes += 1
+    try:
+        yield
+    finally:
+        _frozen_scopes -= 1
+        if not frozen_before and not _frozen_scopes:
+            gc.unfreeze()
+
+
+def freeze_loaded() -> None:
+    """Take what this process holds now (knowledge base, models, tables: alive for the whole build)
+    out of the cyclic garbage collector's passes, after collecting what is garbage already. Full
+    passes over the models' few hundred thousand objects cost about a tenth of extraction (90
+    generated articles: 0.56 of 6.1 CPU s), and in a forked worker they write to every page it
+    inherited, copying it (CPython's gc.freeze is made for this)."""
+    gc.collect()
+    gc.freeze()
 
 
 WARMUP_FILE = Path(__file__).resolve().parent / "data" / "warmup.json"
@@ -229,15 +272,20 @@ def _process_in_pool(docs: Iterable[Document], kb_files: tuple[str, ...],
     if not head:
         return
     warm_up({lang for d in head for lang in (d.lang, *d.paragraph_langs) if lang in SUPPORTED_LANGUAGES}, kb_files)
+    freeze_loaded()  # before forking: the workers share these pages instead of copying them
     source = itertools.chain(head, source)
     pool = _pool(jobs)
     pending: deque[tuple[Document, Future[DocumentResult | IngestError]]] = deque()
+    loaded = False
     try:
         while True:
             while len(pending) < window and (doc := next(source, None)) is not None:
                 pending.append((doc, _submit(pool, doc, kb_files)))
             if not pending:
                 return
+            if not loaded:  # while the workers extract: the table the merged graph's places need at the end
+                cities_by_name()
+                loaded = True
             doc, future = pending.popleft()
             try:
                 result = future.result()

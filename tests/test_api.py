@@ -4,6 +4,7 @@ back with load() writes the same bytes, and push() fills a real Neo4j."""
 from __future__ import annotations
 
 import doctest
+import gc
 import json
 import os
 import re
@@ -34,6 +35,7 @@ def test_docstring_examples_run(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_build_write_load_write_gives_the_cli_bytes(examples_out: Path, tmp_path: Path) -> None:
     built = graphbuild.build([REPO / "examples"])
+    assert gc.get_freeze_count() == 0  # the build froze its models for the garbage collector, and unfroze them
     first = built.write(tmp_path / "a" / "out")
     cli_files = _files(examples_out)
     assert _files(first) == cli_files  # the CLI is this API: same files, warnings.jsonl included

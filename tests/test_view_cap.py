@@ -34,3 +34,13 @@ def test_a_large_graph_is_capped(records_dir: Path, monkeypatch: pytest.MonkeyPa
         {(e["event"], e["source"], e["target"]) for e in latest}
     assert data["shown"]["of_actors"] == len(whole["nodes"]) and data["shown"]["actors"] == 5
     assert "busiest of" in html_view.render_html(graph, "t")
+
+
+def test_the_layout_of_a_large_view_takes_fewer_iterations() -> None:
+    # Full iterations while a layout is cheap (the dev set's 142 actors and the hidden hub), fewer
+    # as actors squared grow, never below the floor.
+    assert html_view.layout_iterations(143) == html_view.LAYOUT_ITERATIONS
+    large = html_view.layout_iterations(html_view.VIEW_ACTORS + 1)
+    assert html_view.LAYOUT_MIN_ITERATIONS <= large < html_view.LAYOUT_ITERATIONS
+    assert large * (html_view.VIEW_ACTORS + 1) ** 2 <= html_view.LAYOUT_WORK
+    assert html_view.layout_iterations(10_000) == html_view.LAYOUT_MIN_ITERATIONS

@@ -119,6 +119,7 @@ def build(ctx: click.Context, inputs: tuple[str, ...], out: Path | None, into: P
     """
     from graphbuild.api import build_result, write_into
     from graphbuild.ingest import read_stdin
+    from graphbuild.pipeline import frozen_build
 
     if (out is None) == (into is None):
         raise click.UsageError("give either --out DIR (a new build) or --into DIR (add to an existing output)")
@@ -126,7 +127,7 @@ def build(ctx: click.Context, inputs: tuple[str, ...], out: Path | None, into: P
         raise click.UsageError("--spill builds a new output: use it with --out, not --into")
     target = out if out is not None else into
     assert target is not None
-    with OutputFolder(target, is_output_entry) as folder, \
+    with OutputFolder(target, is_output_entry) as folder, frozen_build(), \
             (folder.scratch() if spill else contextlib.nullcontext()) as scratch:
         # locked from the start: a second build fails at once
         held = _existing_output(into) if into is not None else None
@@ -147,7 +148,7 @@ def build(ctx: click.Context, inputs: tuple[str, ...], out: Path | None, into: P
             if not ctx.obj["quiet"]:
                 stderr.print(literal(f"{target}: no new document; left as it was"))
             ctx.exit(EXIT_PARTIAL if result.errors else EXIT_OK)
-        write_into(folder, result.graph)
+        write_into(folder, result.graph, jobs=jobs)
         stats = result.graph.stats()  # while a spilled graph's scratch folder is there
     _print_summary(ctx, stats, result.warnings, len(result.errors), f"built {target}")
     ctx.exit(EXIT_PARTIAL if result.errors else EXIT_OK)

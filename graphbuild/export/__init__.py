@@ -45,11 +45,27 @@ def check_formats(formats: Iterable[str] | None) -> tuple[str, ...]:
 
 
 def write_all(graph: KnowledgeGraph, out_dir: Path, title: str | None = None,
-              formats: Iterable[str] | None = None) -> list[Path]:
+              formats: Iterable[str] | None = None, jobs: int = 1) -> list[Path]:
     """Write the output contract and every derived format (or those of ``formats``) into ``out_dir``.
 
     ``title`` heads view.html (default: the folder's name; pass it when ``out_dir`` is a staging
-    folder that will be renamed)."""
+    folder that will be renamed). ``jobs`` above 1 writes the formats in that many forked processes
+    at once (see :func:`graphbuild.export.parallel.write_in_parallel`); the files are the same."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    chosen = check_formats(formats)
+    title = title or f"graphbuild: {out_dir.name}"
+    if jobs > 1 and len(chosen) > 1:
+        from graphbuild.export.parallel import write_in_parallel
+
+        written = write_in_parallel(graph, out_dir, title, chosen, jobs)
+        if written is not None:
+            return written
+    return [path for name in chosen for path in write_format(graph, out_dir, title, name)]
+
+
+def write_format(graph: KnowledgeGraph, out_dir: Path, title: str, name: str) -> list[Path]:
+    """Write one format of :data:`EXPORT_FORMATS` into ``out_dir`` (which exists)."""
     from graphbuild.export.graphml import write_graphml
     from graphbuild.export.html_view import write_view
     from graphbuild.export.jsonl import write_contract
@@ -57,14 +73,12 @@ def write_all(graph: KnowledgeGraph, out_dir: Path, title: str | None = None,
     from graphbuild.export.rdf import write_rdf
     from graphbuild.export.tables import write_parquet
 
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
     writers: dict[str, Callable[[], list[Path]]] = {
         "jsonl": lambda: write_contract(graph, out_dir),
         "rdf": lambda: write_rdf(graph, out_dir),
         "graphml": lambda: [write_graphml(graph, out_dir)],
         "neo4j": lambda: write_neo4j_csv(graph, out_dir),
         "parquet": lambda: write_parquet(graph, out_dir),
-        "html": lambda: [write_view(graph, out_dir / "view.html", title=title or f"graphbuild: {out_dir.name}")],
+        "html": lambda: [write_view(graph, out_dir / "view.html", title=title)],
     }
-    return [path for name in check_formats(formats) for path in writers[name]()]
+    return writers[name]()

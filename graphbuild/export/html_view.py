@@ -21,6 +21,11 @@ from graphbuild.model import EVENT_TYPES, Telling
 VIEW_ACTORS = 400
 VIEW_EDGES = 3000
 MAP_EVENTS = 3000
+# The spring layout costs actors squared per iteration: 300 iterations up to 150 actors, fewer above
+# (a capped view of 400 actors gets 41; networkx itself defaults to 50).
+LAYOUT_ITERATIONS = 300
+LAYOUT_WORK = 150 * 150 * LAYOUT_ITERATIONS
+LAYOUT_MIN_ITERATIONS = 30
 T = TypeVar("T")
 
 
@@ -41,10 +46,17 @@ def _layout(actor_ids: list[str], pairs: list[tuple[str, str]]) -> dict[str, tup
     for component in nx.connected_components(simple.copy()):
         # Sorted first: among equal degrees a set's order would follow the process's string hashing.
         simple.add_edge(hub, max(sorted(component), key=simple.degree), weight=0.3)
-    positions = nx.spring_layout(simple, seed=7, k=2.2 / max(1, len(actor_ids)) ** 0.5, iterations=300)
+    positions = nx.spring_layout(simple, seed=7, k=2.2 / max(1, len(actor_ids)) ** 0.5,
+                                 iterations=layout_iterations(simple.number_of_nodes()))
     positions.pop(hub)
     return {n: (x, y) for n, x, y in zip(positions, _spread([p[0] for p in positions.values()]),
                                          _spread([p[1] for p in positions.values()]), strict=True)}
+
+
+def layout_iterations(nodes: int) -> int:
+    """Spring-layout iterations for a graph of ``nodes``: the full count while it is cheap, then
+    as many as LAYOUT_WORK allows (never below LAYOUT_MIN_ITERATIONS)."""
+    return max(LAYOUT_MIN_ITERATIONS, min(LAYOUT_ITERATIONS, LAYOUT_WORK // max(1, nodes * nodes)))
 
 
 def _spread(values: list[float]) -> list[float]:

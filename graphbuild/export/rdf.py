@@ -126,10 +126,32 @@ class _Triples:
         # Each actor's documents as a set, for the actors seen last (an actor in every document of a
         # large corpus would otherwise cost a scan of its list per document).
         self._documents_of: OrderedDict[str, frozenset[str]] = OrderedDict()
+        self._facts_of: OrderedDict[str, list[tuple[Node, Node, Node]]] = OrderedDict()
 
     def actor(self, actor: Actor, mentioned_in: str | None = None) -> list[tuple[Node, Node, Node]]:
         """The actor's triples; with ``mentioned_in``, its gb:mentionedIn of that document only (an
         actor named in every document must not cost every document's graph a line per document)."""
+        s = iri(actor.id)
+        out = list(self._actor_facts(actor))
+        if mentioned_in is None:
+            out += [(s, GB.mentionedIn, iri(d)) for d in actor.documents if d in self.graph.documents]
+        elif mentioned_in in self.graph.documents and mentioned_in in self._documents(actor):
+            out.append((s, GB.mentionedIn, iri(mentioned_in)))
+        return out
+
+    def _actor_facts(self, actor: Actor) -> list[tuple[Node, Node, Node]]:
+        """The actor's triples but its gb:mentionedIn, made once for the actors seen last (each
+        document's graph states them again)."""
+        found = self._facts_of.get(actor.id)
+        if found is None:
+            found = self._facts_of[actor.id] = self._make_actor_facts(actor)
+            if len(self._facts_of) > _ACTOR_SETS:
+                self._facts_of.popitem(last=False)
+        else:
+            self._facts_of.move_to_end(actor.id)
+        return found
+
+    def _make_actor_facts(self, actor: Actor) -> list[tuple[Node, Node, Node]]:
         s = iri(actor.id)
         out: list[tuple[Node, Node, Node]] = [
             (s, RDF.type, GB.Actor), (s, RDF.type, GB[actor.kind]), (s, RDF.type, KIND_SCHEMA[actor.kind]),
@@ -156,10 +178,6 @@ class _Triples:
             out.append((s, GB.featureClass, Literal(actor.feature_class)))
         if actor.outlet:
             out.append((s, RDF.type, GB.NewsOutlet))
-        if mentioned_in is None:
-            out += [(s, GB.mentionedIn, iri(d)) for d in actor.documents if d in self.graph.documents]
-        elif mentioned_in in self.graph.documents and mentioned_in in self._documents(actor):
-            out.append((s, GB.mentionedIn, iri(mentioned_in)))
         return out
 
     def _documents(self, actor: Actor) -> frozenset[str]:
@@ -172,7 +190,8 @@ class _Triples:
             self._documents_of.move_to_end(actor.id)
         return found
 
-    def role(self, role: Role) -> list[tuple[Node, Node, Node]]:
+    def role(self, role: Role, mentioned_in: str | None = None) -> list[tuple[Node, Node, Node]]:
+        """The role's triples; with ``mentioned_in``, its gb:mentionedIn of that document only."""
         s = iri(role.id)
         person = iri(role.person)
         out: list[tuple[Node, Node, Node]] = [
@@ -187,8 +206,15 @@ class _Triples:
             out.append((s, GB.end, typed_date(role.end)))
         if role.as_of:
             out.append((s, GB.asOf, typed_date(role.as_of)))
-        out += [(s, GB.mentionedIn, iri(d)) for d in role.documents if d in self.graph.documents]
+        out += self._mentions(s, role.documents, mentioned_in)
         return out
+
+    def _mentions(self, s: URIRef, documents: list[str], only: str | None) -> list[tuple[Node, Node, Node]]:
+        """gb:mentionedIn of each of ``documents`` the graph holds (of ``only`` alone, if given)."""
+        held = self.graph.documents
+        if only is not None:
+            documents = [d for d in documents if d == only]
+        return [(s, GB.mentionedIn, iri(d)) for d in documents if d in held]
 
     def document(self, doc: Document) -> list[tuple[Node, Node, Node]]:
         s = iri(doc.id)
@@ -218,8 +244,10 @@ class _Triples:
             (s, GB.inDocument, doc), (s, PROV.wasDerivedFrom, doc),
         ]
 
-    def event(self, event: Event, evidence: Iterable[Evidence]) -> list[tuple[Node, Node, Node]]:
-        """The event resource, its links to ``evidence`` and its truthy triples."""
+    def event(self, event: Event, evidence: Iterable[Evidence],
+              mentioned_in: str | None = None) -> list[tuple[Node, Node, Node]]:
+        """The event resource, its links to ``evidence`` and its truthy triples; with
+        ``mentioned_in``, its gb:mentionedIn of that document only."""
         s = iri(event.id)
         spec = EVENT_TYPES[event.type]
         out: list[tuple[Node, Node, Node]] = [
@@ -250,7 +278,7 @@ class _Triples:
             out.append((s, GB.goldstein, Literal(float(event.goldstein), datatype=XSD.double)))
         out += [(s, GB.evidencedBy, iri(e.id)) for e in evidence]
         # Links to documents the graph does not hold are left out, as in the Neo4j model.
-        out += [(s, GB.mentionedIn, iri(d)) for d in event.documents if d in self.graph.documents]
+        out += self._mentions(s, event.documents, mentioned_in)
         prop = truthy_property(spec.edge)
         actors = self.graph.actors
         out += [(iri(a), prop, iri(b)) for a, b in self.graph.edge_pairs(event) if a in actors and b in actors]
@@ -324,7 +352,7 @@ def _document_triples(graph: KnowledgeGraph, t: _Triples, doc: Document,
     cited: set[str] = set()
     for event in events:
         own = [v for v in event.evidence if v.document == doc.id]
-        out += t.event(event, own)
+        out += t.event(event, own, mentioned_in=doc.id)
         for ev in own:
             out += t.evidence(ev)
         for told in event.tellings:
@@ -344,14 +372,14 @@ def _document_triples(graph: KnowledgeGraph, t: _Triples, doc: Document,
         told.add(event_id)
         if event_id in graph.events:
             event = graph.events[event_id]
-            out += t.event(event, [])
+            out += t.event(event, [], mentioned_in=doc.id)
             actors.update(event.source + event.target + event.reported_by)
             if event.place in graph.actors:
                 actors.add(event.place)
             if event.about:
                 cited.add(event.about)
     for role in (graph.roles[i] for i in index.roles.get(doc.id, [])):
-        out += t.role(role)
+        out += t.role(role, mentioned_in=doc.id)
         actors.update([role.person] + ([role.of] if role.of else []))
     actors.update(index.actors.get(doc.id, []))
     pending = sorted(actors)
@@ -364,9 +392,7 @@ def _document_triples(graph: KnowledgeGraph, t: _Triples, doc: Document,
     for actor_id in sorted(actors):
         if actor_id in graph.actors:
             out += t.actor(graph.actors[actor_id], mentioned_in=doc.id)
-    # Inside a document's graph, only that document's mentions are its to state.
-    here, mentioned_in = iri(doc.id), GB.mentionedIn
-    return [x for x in out if x[1] != mentioned_in or x[2] == here]
+    return out  # inside a document's graph, only that document's mentions are its to state
 
 
 Quad = tuple[Node, Node, Node, URIRef | None]  # subject, predicate, object, graph (None: default)
@@ -420,10 +446,11 @@ def _quad_key(quad: Quad) -> tuple[tuple[str, str, str], ...]:
     return (_term_key(g), _term_key(s), _term_key(p), _term_key(o))
 
 
-def _quad_sort_text(quad: Quad) -> str:
-    """:func:`_quad_key` as one string that sorts the same: each part with NUL written NUL SOH,
-    parts joined by NUL NUL (a part that is a prefix of another sorts first, as in the tuple)."""
-    return "\0\0".join(part.replace("\0", "\0\1") for key in _quad_key(quad) for part in key)
+def _term_sort_text(term: Node | None) -> str:
+    """:func:`_term_key` as one string: each part with NUL written NUL SOH, parts joined by NUL NUL.
+    A statement's sort text is its graph's, subject's, predicate's and object's joined by NUL NUL,
+    which sorts as :func:`_quad_key` does (a part that is a prefix of another sorts first)."""
+    return "\0\0".join(part.replace("\0", "\0\1") for part in _term_key(term))
 
 
 def graph_to_rdflib(graph: KnowledgeGraph) -> Dataset:
@@ -459,11 +486,11 @@ def write_rdf(graph: KnowledgeGraph, out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     prefixes = {p: str(ns) for p, ns in PREFIXES.items()} | {"rdf": str(RDF), "rdfs": str(RDFS)}
     names = {"turtle": out_dir / "graph.ttl", "trig": out_dir / "graph.trig", "json-ld": out_dir / "graph.jsonld"}
-    convert = Converter()
+    convert = Converter(sort_text=_term_sort_text)
     # The statements are sorted in runs on disk past a size, so memory does not grow with the graph.
     with SortedRuns(out_dir) as runs, contextlib.ExitStack() as files:
         for quad in iter_quads(graph):
-            runs.add(_quad_sort_text(quad), convert.line(quad))
+            runs.add(*convert.keyed_line(quad))
         # Render inside the atomic blocks: a failure leaves the previous files and no temp file.
         targets = {fmt: files.enter_context(atomic_file(path, "wb")) for fmt, path in names.items()}
         scratch = files.enter_context(tempfile.TemporaryFile(dir=out_dir))

@@ -8,7 +8,7 @@ tens of thousands of statements a second where rdflib's pretty serialisers write
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import IO, Any
 
 import pyoxigraph as ox
@@ -24,15 +24,16 @@ FORMATS: dict[str, ox.RdfFormat] = {
 _QUAD_FORMATS = frozenset({"trig", "json-ld"})
 
 
-class _Terms:
-    """rdflib terms to pyoxigraph terms, each distinct term converted once (the memo is emptied when it
-    grows past ``limit``, so a large graph's export does not keep every term it ever saw)."""
+class _Memo:
+    """Each distinct term's ``convert``-ed form, computed once (the memo is emptied when it grows past
+    ``limit``, so a large graph's export does not keep every term it ever saw)."""
 
-    def __init__(self, limit: int = 200_000) -> None:
-        self._seen: dict[Node, Any] = {}
+    def __init__(self, convert: Callable[[Any], Any], limit: int = 200_000) -> None:
+        self._seen: dict[Any, Any] = {}
+        self._convert = convert
         self._limit = limit
 
-    def __call__(self, term: Node) -> Any:
+    def __call__(self, term: Any) -> Any:
         found = self._seen.get(term)
         if found is None:
             if len(self._seen) >= self._limit:
@@ -40,25 +41,32 @@ class _Terms:
             found = self._seen[term] = self._convert(term)
         return found
 
-    @staticmethod
-    def _convert(term: Node) -> Any:
-        if isinstance(term, URIRef):
-            return ox.NamedNode(str(term))
-        if isinstance(term, Literal):
-            if term.language:
-                return ox.Literal(str(term), language=term.language)
-            if term.datatype is not None:
-                return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-            return ox.Literal(str(term))
-        raise TypeError(f"no RDF export for a {type(term).__name__} term ({term!r})")
+
+def _oxigraph_term(term: Node) -> Any:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"no RDF export for a {type(term).__name__} term ({term!r})")
 
 
 class Converter:
-    """rdflib statements (graph None = the default graph) to pyoxigraph quads and N-Quads lines."""
+    """rdflib statements (graph None = the default graph) to pyoxigraph quads and N-Quads lines.
 
-    def __init__(self) -> None:
-        self._term = _Terms()
+    ``sort_text`` (a term, or None for the default graph, to a string) makes :meth:`keyed_line`
+    return each line with its sort key: the terms' texts joined by NUL NUL, graph first."""
+
+    def __init__(self, sort_text: Callable[[Node | None], str] | None = None) -> None:
+        self._term = _Memo(_oxigraph_term)
         self._default = ox.DefaultGraph()
+        self._sort_text = sort_text
+        # A term's sort text and N-Triples text, together: most terms recur in many statements.
+        self._texts = _Memo(self._term_texts)
+        self._default_texts = (sort_text(None), "") if sort_text else ("", "")
 
     def quad(self, quad: tuple[Node, Node, Node, URIRef | None]) -> Any:
         s, p, o, g = quad
@@ -68,6 +76,19 @@ class Converter:
     def line(self, quad: tuple[Node, Node, Node, URIRef | None]) -> str:
         """The statement as one N-Quads line (pyoxigraph's own syntax, so parsing it back is exact)."""
         return f"{self.quad(quad)} .\n"
+
+    def keyed_line(self, quad: tuple[Node, Node, Node, URIRef | None]) -> tuple[str, str]:
+        """(sort key, :meth:`line`) of the statement, from each term's texts made once."""
+        s, p, o, g = quad
+        texts = self._texts
+        (sk, st), (pk, pt), (ok, ot) = texts(s), texts(p), texts(o)
+        gk, gt = self._default_texts if g is None else texts(g)
+        return (f"{gk}\0\0{sk}\0\0{pk}\0\0{ok}",
+                f"{st} {pt} {ot} {gt} .\n" if gt else f"{st} {pt} {ot} .\n")
+
+    def _term_texts(self, term: Node) -> tuple[str, str]:
+        assert self._sort_text is not None, "keyed_line needs a Converter made with sort_text"
+        return self._sort_text(term), str(self._term(term))
 
 
 def to_oxigraph(quads: Iterable[tuple[Node, Node, Node, URIRef | None]]) -> list[Any]:

@@ -8,7 +8,8 @@ article; which tellings are one event is decided by graphbuild.graph.tellings (d
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from bisect import bisect_left
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -58,8 +59,15 @@ def _key(event: Event) -> EventKey:
     return event.type, tuple(event.source), tuple(event.target)
 
 
-def _union(a: list[str], b: Iterable[str]) -> list[str]:
-    return sorted(set(a) | set(b))
+def _add_sorted(items: list[str], more: Iterable[str]) -> list[str]:
+    """``items`` (sorted and distinct, as every stored record's documents are) with ``more`` added in
+    place, still sorted and distinct: a binary search and an insert per new id, so an actor named in
+    every article does not cost a sort of all its articles on every merge (quadratic in the corpus)."""
+    for item in more:
+        at = bisect_left(items, item)
+        if at == len(items) or items[at] != item:
+            items.insert(at, item)
+    return items
 
 
 def _in_id_order(records: Mapping[str, R]) -> list[R] | Iterable[R]:
@@ -116,7 +124,7 @@ class KnowledgeGraph:
         for lang, names in actor.names.items():
             # Keep the first-seen order: the first name of a language is its preferred one.
             known.names[lang] = list(dict.fromkeys(known.names.get(lang, []) + names))
-        known.documents = _union(known.documents, actor.documents)
+        _add_sorted(known.documents, actor.documents)
         known.iso3 = known.iso3 or actor.iso3
         known.wikidata = known.wikidata or actor.wikidata
         known.part_of = known.part_of or actor.part_of
@@ -128,9 +136,13 @@ class KnowledgeGraph:
         return known
 
     def add_role(self, role: Role) -> Role:
-        known = self.roles.setdefault(role.id, role)
+        known = self.roles.get(role.id)
+        if known is None:
+            role.documents = sorted(set(role.documents))  # sorted and distinct, as _add_sorted keeps them
+            self.roles[role.id] = role
+            return role
         if known is not role:
-            known.documents = _union(known.documents, role.documents)
+            _add_sorted(known.documents, role.documents)
             known.start = known.start or role.start
             known.end = known.end or role.end
             known.as_of = min(filter(None, (known.as_of, role.as_of)), default=None)
@@ -150,8 +162,9 @@ class KnowledgeGraph:
         for t in event.tellings:
             t.reported_on = t.reported_on or self._reported_on(t.document)
 
-    def _match(self, event: Event) -> Event | None:
-        """The stored event that ``event`` is another telling (or a re-mention) of, if any."""
+    def _match(self, event: Event, apart_from: Container[str] = ()) -> Event | None:
+        """The stored event that ``event`` is another telling (or a re-mention) of, if any (never one
+        of ``apart_from``)."""
         key = _key(event)
         if event.date:
             years = {event.date[:4], ""}
@@ -160,7 +173,8 @@ class KnowledgeGraph:
                             for back in (0, 1)}
         else:
             years = self._index.years(key)  # nothing bounds it
-        stored = [self.events[i] for i in self._index.candidates(key, years) if i in self.events]
+        stored = [self.events[i] for i in self._index.candidates(key, years)
+                  if i in self.events and i not in apart_from]
         fitting = [e for e in stored if objects_compatible(e, event) and dates_compatible(e, event)
                    and not kept_apart(e, event)]
         told_by = {t.document for t in event.tellings}
@@ -182,19 +196,20 @@ class KnowledgeGraph:
     def _file(self, event: Event) -> None:
         self._index.file(_key(event), (event.date or "")[:4], event.id)
 
-    def add_event(self, event: Event, keep_id: bool = False) -> Event:
+    def add_event(self, event: Event, keep_id: bool = False, apart_from: Container[str] = ()) -> Event:
         """Merge ``event`` into the graph; returns the stored event (possibly an older one).
 
         ``about`` is kept as given: :meth:`add_events` follows ids of events that were merged.
         ``keep_id``: a new event keeps its given id when that is free and one graphbuild makes (an
         event read back from an output keeps the id its build gave it, which may be the dated form
-        of an event that was undated when it got it).
+        of an event that was undated when it got it). ``apart_from``: ids of stored events it may
+        not join.
         """
         if event.type not in EVENT_TYPES:
             raise ValueError(f"unknown event type {event.type!r}")
         event.source, event.target = canonical_participants(event.type, event.source, event.target)
         self._with_tellings(event)
-        known = self._match(event)
+        known = self._match(event, apart_from)
         if known is None:
             if not (keep_id and has_event_id_form(event.id) and event.id not in self.events):
                 event.id = self._new_id(event)
@@ -227,18 +242,28 @@ class KnowledgeGraph:
         summarise_tellings(known)
         return known
 
-    def add_events(self, events: Iterable[Event], keep_ids: bool = False) -> dict[str, str]:
+    def add_events(self, events: Iterable[Event], keep_ids: bool = False, apart: bool = False) -> dict[str, str]:
         """Add events of one source; returns their ids as given -> the ids they are stored under.
 
         ``about`` links among the added events are followed to the stored ids, whatever the order.
         ``keep_ids``: see :meth:`add_event` (for records read back from an output folder).
+        ``apart``: events under ids graphbuild gives are distinct already (an output's records: its
+        build merged what was one event), so each may join an event stored before this call, or one
+        of the others with an id of another form (records of other tools), but never the same one
+        as another of them. Merging depends on the order (an undated event joins whatever lies
+        within 31 days of one of its tellings), so merging an output's events again could join two
+        that its build, adding one article at a time, kept apart.
         """
         renamed: dict[str, str] = {}
         pointing: list[tuple[Event, str]] = []
+        placed: set[str] = set()  # with ``apart``: the stored events graphbuild's records went to
         for event in events:
             given, about = event.id, event.about
             event.about = None
-            stored = self.add_event(event, keep_id=keep_ids)
+            ours = apart and has_event_id_form(given)
+            stored = self.add_event(event, keep_id=keep_ids, apart_from=placed if ours else ())
+            if ours:
+                placed.add(stored.id)
             renamed[given] = stored.id
             if about:
                 pointing.append((stored, about))
@@ -247,14 +272,15 @@ class KnowledgeGraph:
             stored.about = stored.about or renamed.get(about, about)
         return renamed
 
-    def merge(self, other: KnowledgeGraph, keep_ids: bool = False) -> KnowledgeGraph:
+    def merge(self, other: KnowledgeGraph, keep_ids: bool = False, apart: bool = False) -> KnowledgeGraph:
+        """Add ``other``'s records (``keep_ids`` and ``apart``: see :meth:`add_events`)."""
         for doc in other.documents.values():
             self.add_document(doc)
         for actor in other.actors.values():
             self.add_actor(actor)
         for role in other.roles.values():
             self.add_role(role)
-        self.add_events(other.events.values(), keep_ids=keep_ids)
+        self.add_events(other.events.values(), keep_ids=keep_ids, apart=apart)
         return self
 
     def remove_event(self, event_id: str) -> None:

@@ -197,5 +197,7 @@ def _read_one(directory: Path, graph: KnowledgeGraph, progress: Callable[[int], 
     # graphbuild keep their ids when two events share type and participants, and every id of
     # graphbuild's form is kept where it is free (docs/contract.md).
     first = sorted((e for _, e in events), key=lambda e: e.id != _base_id(e))  # a stable sort
-    part.add_events(first, keep_ids=True)
-    graph.merge(part, keep_ids=True)
+    # The events of a graphbuild output are its build's decision: each may join an event of an earlier
+    # folder, never another of its own (merging them again would join some its build kept apart).
+    part.add_events(first, keep_ids=True, apart=True)
+    graph.merge(part, keep_ids=True, apart=True)
