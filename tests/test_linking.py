@@ -185,3 +185,18 @@ def test_a_body_named_around_its_country_is_an_actor_beside_the_country() -> Non
     # One word of its own ("үкіметі", government) makes no body apart from the country.
     found = actors_of("Жапония үкіметі КХДР-ды айыптады.", "kk")
     assert set(found) == {"JPN", "PRK"}, found
+
+
+def test_a_body_the_kb_names_with_its_country_in_the_genitive_is_found_with_the_bare_country() -> None:
+    # The KB says "Оңтүстік Кореяның Біріккен штаб ..."; Kazakh also writes the compound without -ның.
+    found = actors_of("Оңтүстік Корея Біріккен штаб бастықтары комитеті солтүстіктегі ұшырылымды тіркегенін "
+                      "мәлімдеді.", "kk")
+    assert set(found) == {"org:rok-armed-forces"}, found
+
+
+def test_country_variants_read_a_genitive_possessor() -> None:
+    from graphbuild.entities.kb import _country_variants
+
+    variants = _country_variants("Оңтүстік Кореяның Біріккен штабы", ["Оңтүстік Корея", "Корея Республикасы"],
+                                 genitive=("ның", "нің"))
+    assert variants == ["Оңтүстік Корея Біріккен штабы", "Корея Республикасы Біріккен штабы"]
