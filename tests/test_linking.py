@@ -200,3 +200,10 @@ def test_country_variants_read_a_genitive_possessor() -> None:
     variants = _country_variants("Оңтүстік Кореяның Біріккен штабы", ["Оңтүстік Корея", "Корея Республикасы"],
                                  genitive=("ның", "нің"))
     assert variants == ["Оңтүстік Корея Біріккен штабы", "Корея Республикасы Біріккен штабы"]
+
+
+def test_a_kb_persons_family_name_alone_refers_back_to_them() -> None:
+    # "Каца" alone is no second person "Kats": the article named Israel Katz (a KB person) in full.
+    found = actors_of("Исраэль Кац прилетел в Афины во вторник. Переговоры Каца с греческим коллегой продлились "
+                      "три часа.", "ru")
+    assert set(found) == {"person:israel-katz", "GRC"}, found

@@ -300,6 +300,7 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
     covered: list[tuple[int, int]] = []
     country_spans: set[tuple[int, int]] = set()  # KB spans naming a country by its name
     named: list[tuple[list[Token], Actor]] = []
+    kb_surnames: dict[str, set[str]] = {}  # last word of a KB person's name the document wrote -> ids
     for sentence, first, last, hits in spans:
         chosen = kb.disambiguate(hits, context) if len({_linked_id(h) for h in hits}) > 1 else hits
         ids = {_linked_id(h) for h in chosen} - {None}
@@ -318,6 +319,8 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
         actor = kb_actor(kb, actor_id, doc.id)
         use(actor)
         named.append((tokens, actor))
+        if actor.kind == "Person" and len(hit.alias.split()) > 1:
+            kb_surnames.setdefault(normalize(hit.alias.split()[-1]), set()).add(actor_id)
         covered.append((start, end))
         if _names_country(hit, kb):
             country_spans.add((start, end))
@@ -326,6 +329,9 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
             actor=actor_id, lemma=_lemma_form(tokens), case=tokens[-1].case,
             source="demonym" if hit.alias_class == "demonym" else "kb"))
 
+    # "Исраэль Кац ... По словам Каца": a KB person's family name alone refers back to them, when
+    # only one person of the document has it.
+    surnames.update({key: ids.pop() for key, ids in kb_surnames.items() if len(ids) == 1})
     elliptic = _elliptic_names(named)
     by_sentence = sorted(sentences, key=lambda s: s.start)
     sentence_starts = [s.start for s in by_sentence]
