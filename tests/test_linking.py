@@ -114,6 +114,9 @@ def test_a_datelines_cities_are_no_actors_and_its_country_is_one() -> None:
     assert set(found) == {"KAZ", "JPN", "CAN"}, found
     found = actors_of("БЕРЛИН. Жапония мен Канада сейсенбі күні сауда келісіміне қол қойды.", "kk")
     assert set(found) == {"JPN", "CAN"}, found
+    # An agency dateline with its date, closed by a full stop.
+    found = actors_of("БЕРЛИН, 3 марта 2024 года. Япония и Канада во вторник подписали торговое соглашение.", "ru")
+    assert set(found) == {"JPN", "CAN"}, found
 
 
 def test_a_kazakh_dictionary_word_is_no_name_stem_plus_ending() -> None:
