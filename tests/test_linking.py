@@ -210,3 +210,17 @@ def test_a_kb_persons_family_name_alone_refers_back_to_them() -> None:
     found = actors_of("Исраэль Кац прилетел в Афины во вторник. Переговоры Каца с греческим коллегой продлились "
                       "три часа.", "ru")
     assert set(found) == {"person:israel-katz", "GRC"}, found
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # The seat of an organisation the article names stands for it, not for Belgium.
+    ("Foreign ministers met at NATO headquarters in Brussels on Tuesday to discuss aid to Ukraine.", "en",
+     {"Q7184", "UKR"}),
+    ("В Брюсселе начали обсуждать новый пакет санкций ЕС против Ирана.", "ru", {"Q458", "IRN"}),
+    # No organisation seated there is named: the capital is its country's, as any capital.
+    ("Brussels and Paris signed a rail agreement on Tuesday.", "en", {"BEL", "FRA"}),
+])
+def test_a_capital_that_seats_an_organisation_the_article_names_stands_for_it(text: str, lang: str,
+                                                                              expected: set[str]) -> None:
+    found = actors_of(text, lang)
+    assert set(found) == expected, found

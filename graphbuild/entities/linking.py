@@ -50,6 +50,22 @@ def _linked_id(hit: KbHit) -> str | None:
     return hit.actor_id or hit.metonym_of
 
 
+@lru_cache(maxsize=1)
+def _seats() -> dict[str, tuple[str, ...]]:
+    """Country -> the international organisations seated in its capital (data/kb/seats.tsv)."""
+    path = Path(__file__).resolve().parent.parent / "data" / "kb" / "seats.tsv"
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    return {row[0]: tuple(row[1].split()) for row in rows}
+
+
+def _seated(hit: KbHit, named: set[str]) -> list[str]:
+    """The organisations of the document seated in the capital a hit names ("Brussels": the EU, NATO)."""
+    if hit.alias_class != "capital" or not hit.metonym_of:
+        return []
+    return [org for org in _seats().get(hit.metonym_of, ()) if org in named]
+
+
 def _names_country(hit: KbHit, kb: KnowledgeBase) -> bool:
     """The hit is a country's own name (not its capital or a body of it)."""
     return hit.alias_class == "name" and hit.actor_id in kb and kb.actor(hit.actor_id).kind == "Country"
@@ -312,6 +328,11 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
             result.warnings.append(f"ambiguous name {doc.text[start:end]!r} ({', '.join(sorted(ids))}) left unlinked")
             continue
         actor_id = ids.pop()
+        if seated := _seated(chosen[0], context):
+            if len(seated) > 1:
+                result.warnings.append(f"{doc.text[start:end]!r} is the seat of {', '.join(seated)}: left unlinked")
+                continue
+            actor_id = seated[0]
         if actor_id not in kb:
             continue
         hit = chosen[0]
