@@ -264,6 +264,31 @@ def test_a_name_particle_joins_the_parts_of_one_persons_name() -> None:
     assert len(join_name_particles(two, sentences2, "ru")) == 2
 
 
+def test_a_persons_name_cut_at_a_particle_takes_the_word_on_its_other_side() -> None:
+    from graphbuild.entities.ner import join_name_particles
+    from graphbuild.language import analyze
+    from graphbuild.model import Mention
+
+    # NER tagged only the middle of the name: the words beyond "бин" and after "Әл" belong to it.
+    text = "Кеше шейх Халид бин Сұлтан Әл Нахайян Астанаға келді."
+    start = text.index("Сұлтан Әл")
+    cut = Mention(document="d", start=start, end=start + len("Сұлтан Әл"), text="Сұлтан Әл", kind="Person",
+                  lang="kk", lemma="Сұлтан Әл", source="ner")
+    grown = join_name_particles([cut], analyze(text, "kk"), "kk")
+    assert [m.text for m in grown] == ["Халид бин Сұлтан Әл Нахайян"]
+
+
+def test_a_kazakh_name_with_particles_is_one_new_actor() -> None:
+    from graphbuild.ids import document_id
+    from graphbuild.model import Document
+    from graphbuild.pipeline import process_document
+
+    text = "Оман сыртқы істер министрі Бадр бин Хамад Әл Бусаиди Бейжіңге барды."
+    doc = Document(id=document_id(text), source="<test>", lang="kk", text=text)
+    found = set(process_document(doc).graph.actors)
+    assert found == {"OMN", "CHN", "person:badr-bin-hamad-al-busaidi"}, found
+
+
 def test_english_dictionary_word_alone_is_no_place_and_after_an_adjective_is_part_of_the_name() -> None:
     from graphbuild.entities.ner.en import recognize_en
     from graphbuild.language import analyze

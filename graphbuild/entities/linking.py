@@ -17,6 +17,7 @@ from pathlib import Path
 
 from graphbuild.entities.common_words import common_word_test
 from graphbuild.entities.kb import KbHit, KnowledgeBase, normalize
+from graphbuild.entities.ner import name_particles
 from graphbuild.entities.spans_index import OverlapIndex, containing
 from graphbuild.entities.transliterate import to_latin
 from graphbuild.events.lexicon import load_lexicon
@@ -207,14 +208,15 @@ def _quoted_after_classifier(sentence: Sentence, mention: Mention, text: str, la
 def _not_one_name(sentence: Sentence, tokens: list[Token], kind: str, lang: str) -> str | None:
     """Why a Kazakh or Russian NER span is no single name by the parse, or None when NER and parse agree.
 
-    A span of capitalised words alone ("Cove Kaz Capital", "Саймумин Ятимов") is a name whatever the
-    parse says.  A span that mixes in lower-case words holds no verb, and is one subtree of the parse
-    (exactly one word of the span hangs outside it), or, for a Kazakh organisation, ends with an
-    organisation noun (ұйымы, комитеті, министрлігі).  A span that fails is left a mention.
+    A span of capitalised words alone ("Cove Kaz Capital", "Саймумин Ятимов"), maybe joined by name
+    particles ("Мұхаммед бин Әбдірахман"), is a name whatever the parse says.  A span that mixes in
+    other lower-case words holds no verb, and is one subtree of the parse (exactly one word of the span
+    hangs outside it), or, for a Kazakh organisation, ends with an organisation noun (ұйымы, комитеті,
+    министрлігі).  A span that fails is left a mention.
     """
     if lang not in ("kk", "ru") or len(tokens) < 2 or not any(t.deprel for t in tokens):
         return None
-    if all(t.text[:1].isupper() or not t.text[:1].isalpha() for t in tokens):
+    if all(t.text[:1].isupper() or not t.text[:1].isalpha() or t.text in name_particles(lang) for t in tokens):
         return None
     if any(t.pos in _CLAUSE_POS for t in tokens):
         return "holds a verb"
