@@ -224,3 +224,12 @@ def test_a_capital_that_seats_an_organisation_the_article_names_stands_for_it(te
                                                                               expected: set[str]) -> None:
     found = actors_of(text, lang)
     assert set(found) == expected, found
+
+
+def test_a_name_that_opens_with_a_peoples_adjective_is_a_body_of_its_own() -> None:
+    found = actors_of("Leaders of the ruling Georgian Dream party met Hungarian officials in Budapest on Monday.",
+                      "en")
+    assert set(found) == {"GEO", "HUN", "group:georgian-dream"}, found
+    # An adjective phrase before a common noun is no name.
+    found = actors_of("Pilgrims gathered at a Serbian Orthodox monastery near Pec.", "en")
+    assert not any(i.startswith(("group:", "person:", "org:")) for i in found), found

@@ -130,6 +130,7 @@ _CLOSING_QUOTES = frozenset("»”“\"")
 _NAMED_ONLY = frozenset({"Organization", "Place", "Country"})
 # A name holds no verb: a span with one is a clause NER ran together.
 _CLAUSE_POS = frozenset({"VERB", "AUX"})
+_NOUNS = frozenset({"NOUN", "PROPN"})
 
 
 @lru_cache(maxsize=1)
@@ -274,6 +275,21 @@ def _around_countries(mention: Mention, covered: list[tuple[int, int]], countrie
     return own_words >= 2
 
 
+def _named_after_demonym(mention: Mention, tokens: list[Token], covered: list[tuple[int, int]],
+                         demonyms: set[tuple[int, int]], text: str) -> bool:
+    """A name NER found that opens with a people's adjective the KB knows and goes on in capitals of
+    its own up to a noun ("Georgian Dream", "Syrian Democratic Forces"; not "Serbian Orthodox"): a party
+    or body of its own, no person and not the country (the adjective's mention stays the country's for
+    the event stage)."""
+    if mention.kind not in ("Person", "Organization", "Group") or not tokens or tokens[-1].pos not in _NOUNS:
+        return False
+    inside = [(a, b) for a, b in covered if a < mention.end and b > mention.start]
+    if len(inside) != 1 or inside[0] not in demonyms or inside[0][0] != mention.start:
+        return False
+    own = text[inside[0][1]:mention.end].split()
+    return bool(own) and all(word[:1].isupper() for word in own)
+
+
 def _elliptic_names(named: list[tuple[list[Token], Actor]]) -> dict[str, str]:
     """The first word of a multiword name of a country or organisation as the document wrote it -> its
     actor, where only one such actor starts with that word: "North Korea ... the North"."""
@@ -317,6 +333,7 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
 
     covered: list[tuple[int, int]] = []
     country_spans: set[tuple[int, int]] = set()  # KB spans naming a country by its name
+    demonym_spans: set[tuple[int, int]] = set()  # KB spans of a people's adjective (Georgian, российские)
     named: list[tuple[list[Token], Actor]] = []
     kb_surnames: dict[str, set[str]] = {}  # last word of a KB person's name the document wrote -> ids
     for sentence, first, last, hits in spans:
@@ -347,6 +364,8 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
         covered.append((start, end))
         if _names_country(hit, kb):
             country_spans.add((start, end))
+        elif hit.alias_class == "demonym":
+            demonym_spans.add((start, end))
         result.mentions.append(Mention(
             document=doc.id, start=start, end=end, text=doc.text[start:end], kind=actor.kind, lang=doc.lang,
             actor=actor_id, lemma=_lemma_form(tokens), case=tokens[-1].case,
@@ -363,11 +382,15 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
         # A body named around its country is an actor, but the event stage keeps reading the country's
         # mention there (its mention is not added): who acts stays the country, as the text's KB name says.
         around = kb_covered.overlaps(mention.start, mention.end)
-        if (around and not _around_countries(mention, covered, country_spans, doc.text)) or \
-                _not_an_actor(mention, doc) or any(start <= mention.start < end for start, end in datelines):
-            continue
         sentence = containing(by_sentence, sentence_starts, mention.start)
         tokens = _span_tokens(sentence, mention.start, mention.end) if sentence else []
+        own_name = around and _named_after_demonym(mention, tokens, covered, demonym_spans, doc.text)
+        if own_name and mention.kind == "Person":
+            # A person's name never opens with a people's adjective: "Georgian Dream" is a party.
+            mention = dataclasses.replace(mention, kind="Group")
+        if (around and not own_name and not _around_countries(mention, covered, country_spans, doc.text)) or \
+                _not_an_actor(mention, doc) or any(start <= mention.start < end for start, end in datelines):
+            continue
         # The recogniser's own normal form keeps agreement ("Великое национальное собрание"); a name in
         # quotes after the noun that classifies it (группировки «Джейш аль-Адль») keeps its own form.
         quoted = sentence is not None and _quoted_after_classifier(sentence, mention, doc.text, doc.lang)
