@@ -7,8 +7,10 @@ events are known, which candidates the document's graph keeps:
   part in an event as source or target ("Russia blocked Reuters"); cited as the channel of a report
   ("TASS reported", "деп хабарлайды Kazinform") it is none, and it leaves ``reported_by`` too;
 - a place the KB does not know (a new actor from NER) is an actor only when an event happens
-  there, is aimed at it or is told by it (as source, target, place or reporter) or a role names
-  it; named only as scenery it stays a mention.  Places of the KB are actors wherever named: the
+  there, is aimed at it or is told by it (as source, target, place or reporter), a role names
+  it, or it is a town the gazetteer knows named for itself, not as a modifier of a thing ("the
+  consul general in Osaka"): the event stage does not yet attach every place an event happens at;
+  named only as scenery it stays a mention.  Places of the KB are actors wherever named: the
   event stage does not yet attach every place an event happens at, and the KB vouches for them;
 - a region that stands for a fixed set of states (``data/kb/regions.tsv``, "Central Asia") is no actor:
   the event stage puts its member states in its place;
@@ -45,11 +47,14 @@ class StoryActors:
 
 
 def story_actors(candidates: Iterable[Actor], events: Iterable[Event], roles: Iterable[Role],
-                 in_kb: Callable[[str], bool], is_region: Callable[[str], bool] = lambda _: False) -> StoryActors:
-    """The candidates a document keeps as actors, given the events and roles read from it."""
+                 in_kb: Callable[[str], bool], is_region: Callable[[str], bool] = lambda _: False,
+                 towns: Iterable[str] = ()) -> StoryActors:
+    """The candidates a document keeps as actors, given the events and roles read from it and the new
+    places linking found to be towns named for themselves (``towns``)."""
     events = list(events)
     participants = {a for e in events for a in e.source + e.target}
     told = participants | {a for e in events for a in e.reported_by} | {e.place for e in events if e.place}
+    told |= set(towns)
     told |= {a for r in roles for a in (r.person, r.of) if a}
     out = StoryActors()
     for actor in candidates:

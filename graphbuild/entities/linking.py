@@ -21,6 +21,7 @@ from graphbuild.entities.ner import name_particles
 from graphbuild.entities.spans_index import OverlapIndex, containing
 from graphbuild.entities.transliterate import to_latin
 from graphbuild.events.lexicon import load_lexicon
+from graphbuild.graph.geography import city_named
 from graphbuild.ids import slugify
 from graphbuild.language.base import Sentence, Token
 from graphbuild.language.segment import is_dateline
@@ -35,6 +36,9 @@ class LinkResult:
     mentions: list[Mention] = field(default_factory=list)  # linked, sorted by start offset
     actors: list[Actor] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # New places (NER only) that are towns the gazetteer knows, named as more than a modifier of a thing:
+    # actors by docs/contract.md rule 4 whether or not an event is read there.
+    towns: set[str] = field(default_factory=set)
 
 
 def kb_actor(kb: KnowledgeBase, actor_id: str, document: str) -> Actor:
@@ -121,8 +125,9 @@ def _lemma_form(tokens: list[Token]) -> str:
     return " ".join(words)
 
 
-_RU_CLASSIFIERS = Path(__file__).resolve().parent.parent / "data" / "ru" / "name_classifiers.txt"
-_ORG_HEADS = Path(__file__).resolve().parent.parent / "data" / "kk" / "organisation_heads.txt"
+_DATA = Path(__file__).resolve().parent.parent / "data"
+_RU_CLASSIFIERS = _DATA / "ru" / "name_classifiers.txt"
+_ORG_HEADS = _DATA / "kk" / "organisation_heads.txt"
 _OPENING_QUOTES = frozenset("«“„\"")
 _CLOSING_QUOTES = frozenset("»”“\"")
 # Kinds whose one-word name is never a dictionary word: a surname may be one (Rice, Bush), and a group
@@ -133,16 +138,40 @@ _CLAUSE_POS = frozenset({"VERB", "AUX"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=16)
+def _word_list(path: Path) -> frozenset[str]:
+    """A data file of one word a line ('#' comments); empty when the language has none."""
+    if not path.exists():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
 def _kk_organisation_heads() -> frozenset[str]:
-    lines = _ORG_HEADS.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return _word_list(_ORG_HEADS)
 
 
-@lru_cache(maxsize=1)
 def _ru_name_classifiers() -> frozenset[str]:
-    lines = _RU_CLASSIFIERS.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return _word_list(_RU_CLASSIFIERS)
+
+
+def _modifies_a_thing(sentence: Sentence, tokens: list[Token], lang: str) -> bool:
+    """The name modifies a noun other than the place noun that classifies it: "the consul general in
+    Osaka", "Осака консулы" (not "the city of Samarkand", "Чэнду қаласында"; data/<lang>/place_nouns.txt)."""
+    words = sentence.tokens
+    first = next((i for i, t in enumerate(words) if tokens and t is tokens[0]), None)
+    if first is None:
+        return False
+    inside = range(first, first + len(tokens))
+    heads = [words[i] for i in inside if words[i].head not in inside]
+    if len(heads) != 1 or not 0 <= heads[0].head < len(words):
+        return False
+    noun = words[heads[0].head]
+    if (noun.lemma or noun.text).lower() in _word_list(_DATA / lang / "place_nouns.txt"):
+        return False
+    # A proper noun above it is mostly the parser's guess at a prepositional phrase ("met Tokayev in
+    # Chengdu"): only a common noun makes the town a thing's modifier.
+    return heads[0].deprel.split(":")[0] == "nmod" and noun.pos == "NOUN"
 
 
 @dataclass(frozen=True)
@@ -421,6 +450,9 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
                 if actor.kind == "Person" and len(name.split()) > 1:
                     surnames.setdefault(key, actor.id)
         use(actor)
+        if actor.kind == "Place" and actor.id not in kb and sentence is not None and city_named(actor) and \
+                not _modifies_a_thing(sentence, tokens, doc.lang):
+            result.towns.add(actor.id)
         if not around:
             result.mentions.append(dataclasses.replace(
                 mention, actor=actor.id, kind=actor.kind, lemma=name,
