@@ -233,3 +233,16 @@ def test_a_name_that_opens_with_a_peoples_adjective_is_a_body_of_its_own() -> No
     # An adjective phrase before a common noun is no name.
     found = actors_of("Pilgrims gathered at a Serbian Orthodox monastery near Pec.", "en")
     assert not any(i.startswith(("group:", "person:", "org:")) for i in found), found
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # A capital that opens or sits inside an organisation's longer name is part of that name.
+    ("The Washington Post reported on Monday that Japan would send envoys to Seoul.", "en",
+     {"org:washington-post", "JPN", "KOR"}),
+    ("Алиев и Пашинян попросили распустить Минскую группу ОБСЕ.", "ru",
+     {"Q192820", "person:nikol-pashinyan", "org:osce"}),
+])
+def test_a_capital_inside_an_organisations_name_is_not_its_country(text: str, lang: str,
+                                                                   expected: set[str]) -> None:
+    found = actors_of(text, lang)
+    assert set(found) == expected, found

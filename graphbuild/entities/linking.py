@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -69,6 +70,25 @@ def _seated(hit: KbHit, named: set[str]) -> list[str]:
     if hit.alias_class != "capital" or not hit.metonym_of:
         return []
     return [org for org in _seats().get(hit.metonym_of, ()) if org in named]
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _opens_a_name(hit: KbHit, last: Token, following: Token | None, start: int, end: int,
+                  org_spans: list[tuple[int, int]], text: str) -> bool:
+    """A capital inside a longer organisation name NER found, with words of the name after it, is part
+    of that name ("The Washington Post", "the OSCE Minsk Group", "Минская группа ОБСЕ"), not its
+    country.  A capital in a case of its own (not the nominative, nor the case of the noun it agrees
+    with: "Минскую группу") says where the body is ("Мәскеудегі ... комитеті", the committee in
+    Moscow), and a possessive one ("Moscow's foreign ministry") whose it is: both still stand for their
+    country."""
+    if hit.alias_class != "capital" or _POSSESSIVE.search(text[start:end]):
+        return False
+    case = last.feats.get("Case", "Nom")
+    if case != "Nom" and last.pos != "ADJ" and (following is None or following.feats.get("Case") != case):
+        return False
+    return any(a <= start and end < b and text[end:b].strip() for a, b in org_spans)
 
 
 def _names_country(hit: KbHit, kb: KnowledgeBase) -> bool:
@@ -360,6 +380,7 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
     spans += _shared_head_spans(spans, kb, doc.lang)
     context = {i for *_, hits in spans if len({_linked_id(h) for h in hits}) == 1 for i in map(_linked_id, hits)}
 
+    org_spans = sorted((m.start, m.end) for m in ner_mentions if m.kind == "Organization")
     covered: list[tuple[int, int]] = []
     country_spans: set[tuple[int, int]] = set()  # KB spans naming a country by its name
     demonym_spans: set[tuple[int, int]] = set()  # KB spans of a people's adjective (Georgian, российские)
@@ -376,6 +397,10 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
             result.warnings.append(f"ambiguous name {doc.text[start:end]!r} ({', '.join(sorted(ids))}) left unlinked")
             continue
         actor_id = ids.pop()
+        following = sentence.tokens[last] if last < len(sentence.tokens) else None
+        if _opens_a_name(chosen[0], tokens[-1], following, start, end, org_spans, doc.text):
+            result.warnings.append(f"{doc.text[start:end]!r} is part of an organisation's name: not its country")
+            continue
         if seated := _seated(chosen[0], context):
             if len(seated) > 1:
                 result.warnings.append(f"{doc.text[start:end]!r} is the seat of {', '.join(seated)}: left unlinked")
