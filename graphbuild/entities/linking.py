@@ -175,6 +175,24 @@ def _ru_name_classifiers() -> frozenset[str]:
     return _word_list(_RU_CLASSIFIERS)
 
 
+def _names_a_language(sentence: Sentence, tokens: list[Token], lang: str) -> bool:
+    """A people's word that modifies a noun for a language, itself or through the first word of its
+    list, names the language: "орыс тілінде", "қазақ, орыс және ағылшын тілдерінде", "на русском языке"."""
+    nouns = _word_list(_DATA / lang / "language_nouns.txt")
+    words = sentence.tokens
+    at = next((i for i, t in enumerate(words) if tokens and t is tokens[-1]), None)
+    if not nouns or at is None:
+        return False
+    if at + 1 < len(words) and (words[at + 1].lemma or "").lower() in nouns:
+        return True
+    seen = {at}
+    while words[at].deprel == "conj" and 0 <= words[at].head < len(words) and words[at].head not in seen:
+        at = words[at].head
+        seen.add(at)
+    head = words[at].head
+    return 0 <= head < len(words) and (words[head].lemma or "").lower() in nouns
+
+
 def _modifies_a_thing(sentence: Sentence, tokens: list[Token], lang: str) -> bool:
     """The name modifies a noun other than the place noun that classifies it: "the consul general in
     Osaka", "Осака консулы" (not "the city of Samarkand", "Чэнду қаласында"; data/<lang>/place_nouns.txt)."""
@@ -397,6 +415,9 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
             result.warnings.append(f"ambiguous name {doc.text[start:end]!r} ({', '.join(sorted(ids))}) left unlinked")
             continue
         actor_id = ids.pop()
+        if chosen[0].alias_class == "demonym" and _names_a_language(sentence, tokens, doc.lang):
+            result.warnings.append(f"{doc.text[start:end]!r} names a language: not its country")
+            continue
         following = sentence.tokens[last] if last < len(sentence.tokens) else None
         if _opens_a_name(chosen[0], tokens[-1], following, start, end, org_spans, doc.text):
             result.warnings.append(f"{doc.text[start:end]!r} is part of an organisation's name: not its country")
