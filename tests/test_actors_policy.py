@@ -167,3 +167,16 @@ def test_a_region_is_no_actor_its_member_states_are() -> None:
 def test_a_known_town_named_for_itself_is_an_actor(text: str, lang: str, expected: set[str]) -> None:
     doc = Document(id=document_id(text), source="<test>", lang=lang, text=text)
     assert set(process_document(doc).graph.actors) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # A medium named by its web address and cited as the report's channel is no actor.
+    ("Қазақстан мен Өзбекстан жаңа келісімге қол қойды, деп хабарлайды Zakon.kz.", "kk", {"KAZ", "UZB"}),
+    ("Как передаёт корреспондент Tengrinews.kz, встреча прошла в Астане.", "ru", {"KAZ"}),
+    # Blocked, it takes part in the event: an actor, named whole.
+    ("Russia blocked Meduza.io on Monday.", "en", {"RUS", "org:meduza-io"}),
+])
+def test_a_medium_named_by_its_web_address_is_a_channel_unless_it_takes_part(text: str, lang: str,
+                                                                            expected: set[str]) -> None:
+    doc = Document(id=document_id(text), source="<test>", lang=lang, text=text)
+    assert set(process_document(doc).graph.actors) == expected

@@ -3,9 +3,10 @@
 Linking turns every recognised name into a candidate; this module decides, once the document's
 events are known, which candidates the document's graph keeps:
 
-- a news agency or medium of the KB (``data/kb/news_outlets.tsv``) is an actor only when it takes
-  part in an event as source or target ("Russia blocked Reuters"); cited as the channel of a report
-  ("TASS reported", "деп хабарлайды Kazinform") it is none, and it leaves ``reported_by`` too;
+- a news agency or medium of the KB (``data/kb/news_outlets.tsv``), or one NER found named by its
+  web address (Tengrinews.kz), is an actor only when it takes part in an event as source or target
+  ("Russia blocked Reuters"); cited as the channel of a report ("TASS reported", "деп хабарлайды
+  Kazinform") it is none, and it leaves ``reported_by`` too;
 - a place the KB does not know (a new actor from NER) is an actor only when an event happens
   there, is aimed at it or is told by it (as source, target, place or reporter), a role names
   it, or it is a town the gazetteer knows named for itself, not as a modifier of a thing ("the
@@ -19,6 +20,7 @@ events are known, which candidates the document's graph keeps:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -34,6 +36,15 @@ def news_outlets() -> frozenset[str]:
     """KB ids of news agencies and media."""
     lines = NEWS_OUTLETS.read_text(encoding="utf-8").splitlines()
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+# A site's address as its name (Tengrinews.kz, Lenta.ru, Axios.com): a news medium.
+_WEB_NAME = re.compile(r"^[^\W\d_][\w-]*(?:\.[\w-]+)*\.[^\W\d_]{2,6}$")
+
+
+def _web_medium(actor: Actor) -> bool:
+    """An organisation NER found whose name is a web address is a medium like the KB's outlets."""
+    return actor.kind == "Organization" and any(_WEB_NAME.match(n) for ns in actor.names.values() for n in ns)
 
 
 @dataclass
@@ -58,7 +69,7 @@ def story_actors(candidates: Iterable[Actor], events: Iterable[Event], roles: It
     told |= {a for r in roles for a in (r.person, r.of) if a}
     out = StoryActors()
     for actor in candidates:
-        if actor.id in news_outlets() and actor.id not in participants:
+        if (actor.id in news_outlets() or _web_medium(actor)) and actor.id not in participants:
             if actor.id not in out.channels:
                 out.channel_actors.append(replace(actor, outlet=True))
             out.channels.add(actor.id)

@@ -91,6 +91,19 @@ def _opens_a_name(hit: KbHit, last: Token, following: Token | None, start: int, 
     return any(a <= start and end < b and text[end:b].strip() for a, b in org_spans)
 
 
+_WEB_SUFFIX = re.compile(r"\.[a-z]{2,6}\b(?!\.\w)")
+
+
+def _with_web_suffix(mention: Mention, text: str) -> Mention:
+    """A name NER stopped at the dot of a web address ("Zakon" of "Zakon.kz") is the site's name whole,
+    an organisation (a medium: actor_policy)."""
+    suffix = _WEB_SUFFIX.match(text, mention.end)
+    if suffix is None or not mention.text[-1:].isalnum():
+        return mention
+    name = text[mention.start:suffix.end()]
+    return dataclasses.replace(mention, end=suffix.end(), text=name, lemma=name, kind="Organization")
+
+
 def _names_country(hit: KbHit, kb: KnowledgeBase) -> bool:
     """The hit is a country's own name (not its capital or a body of it)."""
     return hit.alias_class == "name" and hit.actor_id in kb and kb.actor(hit.actor_id).kind == "Country"
@@ -454,6 +467,7 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
     sentence_starts = [s.start for s in by_sentence]
     kb_covered = OverlapIndex(covered)
     for mention in sorted(ner_mentions, key=lambda m: m.start):
+        mention = _with_web_suffix(mention, doc.text)
         # A body named around its country is an actor, but the event stage keeps reading the country's
         # mention there (its mention is not added): who acts stays the country, as the text's KB name says.
         around = kb_covered.overlaps(mention.start, mention.end)
