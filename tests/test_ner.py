@@ -276,6 +276,13 @@ def test_a_persons_name_cut_at_a_particle_takes_the_word_on_its_other_side() -> 
                   lang="kk", lemma="Сұлтан Әл", source="ner")
     grown = join_name_particles([cut], analyze(text, "kk"), "kk")
     assert [m.text for m in grown] == ["Халид бин Сұлтан Әл Нахайян"]
+    # Tagged before the particle only: the particle and the word after it join the name.
+    text = "Тоқаев Бахрейн королі Хамад бин Исамен телефон арқылы сөйлесті."
+    start = text.index("Хамад")
+    cut = Mention(document="d", start=start, end=start + len("Хамад"), text="Хамад", kind="Person",
+                  lang="kk", lemma="Хамад", source="ner")
+    grown = join_name_particles([cut], analyze(text, "kk"), "kk")
+    assert [m.text for m in grown] == ["Хамад бин Исамен"]
 
 
 def test_a_kazakh_name_with_particles_is_one_new_actor() -> None:

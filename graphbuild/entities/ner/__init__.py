@@ -67,17 +67,23 @@ def join_name_particles(mentions: list[Mention], sentences: list[Sentence], lang
 
 def _grown(mention: Mention, sentences: list[Sentence], particles: frozenset[str]) -> Mention:
     """A person's name NER cut at a name particle takes the capitalised word on the particle's other
-    side: "Мұхаммед бин [Әбдірахман Әл] Тани" is one name."""
+    side: "Мұхаммед бин [Әбдірахман Әл] Тани", "[Мұхаммед] бин Салманмен" are one name each."""
     sentence = next((s for s in sentences if s.start <= mention.start and mention.end <= s.end), None)
     words = sentence.tokens if sentence else []
     inside = [i for i, t in enumerate(words) if mention.start <= t.start and t.end <= mention.end]
     if sentence is None or not inside:
         return mention
     first, last = inside[0], inside[-1]
-    if first >= 2 and words[first - 1].text in particles and words[first - 2].text[:1].isupper():
+
+    def capital(k: int) -> bool:
+        return 0 <= k < len(words) and words[k].text[:1].isupper()
+
+    if first >= 2 and words[first - 1].text in particles and capital(first - 2):
         first -= 2
-    if words[last].text.casefold() in particles and last + 1 < len(words) and words[last + 1].text[:1].isupper():
-        last += 1
+    if last + 1 < len(words) and words[last + 1].text in particles and capital(last + 2):
+        last += 2  # "[Мұхаммед] бин Салманмен"
+    elif words[last].text.casefold() in particles and capital(last + 1):
+        last += 1  # "[Әбдірахман Әл] Тани"
     if (first, last) == (inside[0], inside[-1]):
         return mention
     start, end = words[first].start, words[last].end
