@@ -314,3 +314,13 @@ def test_a_russian_persons_name_is_put_in_the_nominative_singular() -> None:
     assert normal_name(["Гусейна", "Сафаровых"], "Person") == "Гусейн Сафаров"  # "братьев ... Сафаровых"
     assert normal_name(["Владимира", "Путина"], "Person") == "Владимир Путин"
     assert normal_name(["Нарендры", "Моди"], "Person") == "Нарендра Моди"  # no verb reading made a participle
+
+
+def test_english_acronyms_of_common_nouns_are_no_names() -> None:
+    from graphbuild.ids import document_id
+    from graphbuild.model import Document
+    from graphbuild.pipeline import process_document
+
+    text = "The European Commission proposed a ban on Russian LNG imports, and Ukraine downed 40 UAVs."
+    doc = Document(id=document_id(text), source="<test>", lang="en", text=text)
+    assert set(process_document(doc).graph.actors) == {"org:european-commission", "RUS", "UKR"}
