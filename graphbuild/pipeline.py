@@ -115,7 +115,7 @@ def process_document(doc: Document, kb_files: tuple[str, ...] = ()) -> DocumentR
         warnings += linked.warnings + extraction.warnings
         story = story_actors(linked.actors + extraction.actors, extraction.events, extraction.roles,
                              in_kb=kb.__contains__, is_region=lambda a: bool(kb.members(a)),
-                             towns=linked.towns)
+                             towns=linked.towns, settings=linked.settings)
         warnings += story.warnings
         for actor in story.actors:
             part.add_actor(actor)

@@ -180,3 +180,15 @@ def test_a_medium_named_by_its_web_address_is_a_channel_unless_it_takes_part(tex
                                                                             expected: set[str]) -> None:
     doc = Document(id=document_id(text), source="<test>", lang=lang, text=text)
     assert set(process_document(doc).graph.actors) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # The capital only says where the talks were: Russia is no actor of them.
+    ("Armenian and Azerbaijani diplomats held a new round of talks in Moscow on Tuesday.", "en", {"ARM", "AZE"}),
+    # A capital that acts stands for its country.
+    ("Moscow warned Kyiv against new strikes.", "en", {"RUS", "UKR"}),
+])
+def test_a_country_named_only_by_its_capital_as_a_setting_is_no_actor(text: str, lang: str,
+                                                                      expected: set[str]) -> None:
+    doc = Document(id=document_id(text), source="<test>", lang=lang, text=text)
+    assert set(process_document(doc).graph.actors) == expected

@@ -15,6 +15,8 @@ events are known, which candidates the document's graph keeps:
   event stage does not yet attach every place an event happens at, and the KB vouches for them;
 - a region that stands for a fixed set of states (``data/kb/regions.tsv``, "Central Asia") is no actor:
   the event stage puts its member states in its place;
+- a country named only by its capital as where something happens ("in Moscow", "Мәскеуде") is the
+  setting, not an actor, unless an event involves it;
 - people, organisations, groups and countries named by the KB or by NER are actors.
 """
 
@@ -59,7 +61,7 @@ class StoryActors:
 
 def story_actors(candidates: Iterable[Actor], events: Iterable[Event], roles: Iterable[Role],
                  in_kb: Callable[[str], bool], is_region: Callable[[str], bool] = lambda _: False,
-                 towns: Iterable[str] = ()) -> StoryActors:
+                 towns: Iterable[str] = (), settings: Iterable[str] = ()) -> StoryActors:
     """The candidates a document keeps as actors, given the events and roles read from it and the new
     places linking found to be towns named for themselves (``towns``)."""
     events = list(events)
@@ -78,6 +80,8 @@ def story_actors(candidates: Iterable[Actor], events: Iterable[Event], roles: It
             out.warnings.append(f"region {actor.label!r} stands for its member states: not an actor")
         elif actor.kind == "Place" and not in_kb(actor.id) and actor.id not in told:
             out.warnings.append(f"place {actor.label!r} named only as scenery: not an actor")
+        elif actor.kind == "Country" and actor.id in settings and actor.id not in told:
+            out.warnings.append(f"{actor.label!r} named only by its capital as a setting: not an actor")
         else:
             out.actors.append(actor)
     return out

@@ -40,6 +40,9 @@ class LinkResult:
     # New places (NER only) that are towns the gazetteer knows, named as more than a modifier of a thing:
     # actors by docs/contract.md rule 4 whether or not an event is read there.
     towns: set[str] = field(default_factory=set)
+    # Countries named only by their capital as where something happens ("in Moscow", "Мәскеуде"): the
+    # setting, not an actor, unless an event involves the country (docs/contract.md rule 6).
+    settings: set[str] = field(default_factory=set)
 
 
 def kb_actor(kb: KnowledgeBase, actor_id: str, document: str) -> Actor:
@@ -102,6 +105,17 @@ def _with_web_suffix(mention: Mention, text: str) -> Mention:
         return mention
     name = text[mention.start:suffix.end()]
     return dataclasses.replace(mention, end=suffix.end(), text=name, lemma=name, kind="Organization")
+
+
+def _as_setting(sentence: Sentence, first: int, last: int, lang: str) -> bool:
+    """The name is where something happens: in the locative case ("Мәскеуде", "в Москве") or after a
+    preposition of place (data/<lang>/location_adpositions.txt: "in Moscow")."""
+    words = sentence.tokens
+    if words[last - 1].case == "Loc":
+        return True
+    before = words[first - 1] if first > 0 else None
+    marks = _word_list(_DATA / lang / "location_adpositions.txt")
+    return before is not None and (before.lemma or before.text).lower() in marks
 
 
 def _names_country(hit: KbHit, kb: KnowledgeBase) -> bool:
@@ -416,6 +430,8 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
     country_spans: set[tuple[int, int]] = set()  # KB spans naming a country by its name
     demonym_spans: set[tuple[int, int]] = set()  # KB spans of a people's adjective (Georgian, российские)
     named: list[tuple[list[Token], Actor]] = []
+    setting_only: set[str] = set()  # countries named by their capital as a setting ...
+    named_otherwise: set[str] = set()  # ... and countries named any other way
     kb_surnames: dict[str, set[str]] = {}  # last word of a KB person's name the document wrote -> ids
     for sentence, first, last, hits in spans:
         chosen = kb.disambiguate(hits, context) if len({_linked_id(h) for h in hits}) > 1 else hits
@@ -450,6 +466,9 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
         if actor.kind == "Person" and len(hit.alias.split()) > 1:
             kb_surnames.setdefault(normalize(hit.alias.split()[-1]), set()).add(actor_id)
         covered.append((start, end))
+        if actor.kind == "Country":
+            setting = hit.alias_class == "capital" and _as_setting(sentence, first, last, doc.lang)
+            (setting_only if setting else named_otherwise).add(actor_id)
         if _names_country(hit, kb):
             country_spans.add((start, end))
         elif hit.alias_class == "demonym":
@@ -518,6 +537,7 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
                 mention, actor=actor.id, kind=actor.kind, lemma=name,
                 case=tokens[-1].case if tokens else mention.case))
 
+    result.settings = setting_only - named_otherwise
     result.mentions.sort(key=lambda m: (m.start, -m.end))
     result.actors = [actors[k] for k in sorted(actors)]
     return result
