@@ -116,7 +116,8 @@ def process_document(doc: Document, kb_files: tuple[str, ...] = ()) -> DocumentR
         extraction = extract_events(view, sentences, linked.mentions, kb)
         warnings += linked.warnings + extraction.warnings
         story = story_actors(linked.actors + extraction.actors, extraction.events, extraction.roles,
-                             in_kb=kb.__contains__, is_region=lambda a: bool(kb.members(a)))
+                             in_kb=kb.__contains__, is_region=lambda a: bool(kb.members(a)),
+                             towns=linked.towns, settings=linked.settings)
         warnings += story.warnings
         for actor in story.actors:
             part.add_actor(actor)

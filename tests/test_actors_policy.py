@@ -16,6 +16,9 @@ import pytest
 from graphbuild.cli.main import main
 from graphbuild.entities.actor_policy import news_outlets
 from graphbuild.entities.kb import KnowledgeBase
+from graphbuild.ids import document_id
+from graphbuild.model import Document
+from graphbuild.pipeline import process_document
 
 EN_PAGE = """By Aigul Nurlanova and Peter Holm
 
@@ -150,3 +153,42 @@ def test_a_region_is_no_actor_its_member_states_are() -> None:
     actors = set(process_document(doc).graph.actors)
     assert "place:central-asia" not in actors
     assert {"Q458", "KAZ", "KGZ", "TJK", "TKM", "UZB"} <= actors
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # A town the gazetteer knows, named for itself, is an actor even when no event is read there.
+    ("Xi Jinping met Kassym-Jomart Tokayev in Chengdu on Friday.", "en",
+     {"Q15031", "person:kassym-jomart-tokayev", "place:chengdu"}),
+    ("Путин и Токаев встретились в Екатеринбурге в пятницу.", "ru",
+     {"Q7747", "person:kassym-jomart-tokayev", "place:yekaterinburg"}),
+    # A town that only modifies another noun is scenery.
+    ("Japan protested after China's consul general in Osaka wrote a post online.", "en", {"JPN", "CHN"}),
+])
+def test_a_known_town_named_for_itself_is_an_actor(text: str, lang: str, expected: set[str]) -> None:
+    doc = Document(id=document_id(text), source="<test>", lang=lang, text=text)
+    assert set(process_document(doc).graph.actors) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # A medium named by its web address and cited as the report's channel is no actor.
+    ("Қазақстан мен Өзбекстан жаңа келісімге қол қойды, деп хабарлайды Zakon.kz.", "kk", {"KAZ", "UZB"}),
+    ("Как передаёт корреспондент Tengrinews.kz, Казахстан и Китай подписали соглашение.", "ru", {"KAZ", "CHN"}),
+    # Blocked, it takes part in the event: an actor, named whole.
+    ("Russia blocked Meduza.io on Monday.", "en", {"RUS", "org:meduza-io"}),
+])
+def test_a_medium_named_by_its_web_address_is_a_channel_unless_it_takes_part(text: str, lang: str,
+                                                                            expected: set[str]) -> None:
+    doc = Document(id=document_id(text), source="<test>", lang=lang, text=text)
+    assert set(process_document(doc).graph.actors) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # The capital only says where the talks were: Russia is no actor of them.
+    ("Armenian and Azerbaijani diplomats held a new round of talks in Moscow on Tuesday.", "en", {"ARM", "AZE"}),
+    # A capital that acts stands for its country.
+    ("Moscow warned Kyiv against new strikes.", "en", {"RUS", "UKR"}),
+])
+def test_a_country_named_only_by_its_capital_as_a_setting_is_no_actor(text: str, lang: str,
+                                                                      expected: set[str]) -> None:
+    doc = Document(id=document_id(text), source="<test>", lang=lang, text=text)
+    assert set(process_document(doc).graph.actors) == expected

@@ -114,6 +114,9 @@ def test_a_datelines_cities_are_no_actors_and_its_country_is_one() -> None:
     assert set(found) == {"KAZ", "JPN", "CAN"}, found
     found = actors_of("БЕРЛИН. Жапония мен Канада сейсенбі күні сауда келісіміне қол қойды.", "kk")
     assert set(found) == {"JPN", "CAN"}, found
+    # An agency dateline with its date, closed by a full stop.
+    found = actors_of("БЕРЛИН, 3 марта 2024 года. Япония и Канада во вторник подписали торговое соглашение.", "ru")
+    assert set(found) == {"JPN", "CAN"}, found
 
 
 def test_a_kazakh_dictionary_word_is_no_name_stem_plus_ending() -> None:
@@ -185,3 +188,74 @@ def test_a_body_named_around_its_country_is_an_actor_beside_the_country() -> Non
     # One word of its own ("үкіметі", government) makes no body apart from the country.
     found = actors_of("Жапония үкіметі КХДР-ды айыптады.", "kk")
     assert set(found) == {"JPN", "PRK"}, found
+
+
+def test_a_body_the_kb_names_with_its_country_in_the_genitive_is_found_with_the_bare_country() -> None:
+    # The KB says "Оңтүстік Кореяның Біріккен штаб ..."; Kazakh also writes the compound without -ның.
+    found = actors_of("Оңтүстік Корея Біріккен штаб бастықтары комитеті солтүстіктегі ұшырылымды тіркегенін "
+                      "мәлімдеді.", "kk")
+    assert set(found) == {"org:rok-armed-forces"}, found
+
+
+def test_country_variants_read_a_genitive_possessor() -> None:
+    from graphbuild.entities.kb import _country_variants
+
+    variants = _country_variants("Оңтүстік Кореяның Біріккен штабы", ["Оңтүстік Корея", "Корея Республикасы"],
+                                 genitive=("ның", "нің"))
+    assert variants == ["Оңтүстік Корея Біріккен штабы", "Корея Республикасы Біріккен штабы"]
+
+
+def test_a_kb_persons_family_name_alone_refers_back_to_them() -> None:
+    # "Каца" alone is no second person "Kats": the article named Israel Katz (a KB person) in full.
+    found = actors_of("Исраэль Кац прилетел в Афины во вторник. Переговоры Каца с греческим коллегой продлились "
+                      "три часа.", "ru")
+    assert set(found) == {"person:israel-katz", "GRC"}, found
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # The seat of an organisation the article names stands for it, not for Belgium.
+    ("Foreign ministers met at NATO headquarters in Brussels on Tuesday to discuss aid to Ukraine.", "en",
+     {"Q7184", "UKR"}),
+    ("В Брюсселе начали обсуждать новый пакет санкций ЕС против Ирана.", "ru", {"Q458", "IRN"}),
+    # No organisation seated there is named: the capital is its country's, as any capital.
+    ("Brussels and Paris signed a rail agreement on Tuesday.", "en", {"BEL", "FRA"}),
+])
+def test_a_capital_that_seats_an_organisation_the_article_names_stands_for_it(text: str, lang: str,
+                                                                              expected: set[str]) -> None:
+    found = actors_of(text, lang)
+    assert set(found) == expected, found
+
+
+def test_a_name_that_opens_with_a_peoples_adjective_is_a_body_of_its_own() -> None:
+    found = actors_of("Leaders of the ruling Georgian Dream party met Hungarian officials in Budapest on Monday.",
+                      "en")
+    assert set(found) == {"GEO", "HUN", "group:georgian-dream"}, found
+    # An adjective phrase before a common noun is no name.
+    found = actors_of("Pilgrims gathered at a Serbian Orthodox monastery near Pec.", "en")
+    assert not any(i.startswith(("group:", "person:", "org:")) for i in found), found
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # A capital that opens or sits inside an organisation's longer name is part of that name.
+    ("The Washington Post reported on Monday that Japan would send envoys to Seoul.", "en",
+     {"org:washington-post", "JPN", "KOR"}),
+    ("Алиев и Пашинян попросили распустить Минскую группу ОБСЕ.", "ru",
+     {"Q192820", "person:nikol-pashinyan", "org:osce"}),
+])
+def test_a_capital_inside_an_organisations_name_is_not_its_country(text: str, lang: str,
+                                                                   expected: set[str]) -> None:
+    found = actors_of(text, lang)
+    assert set(found) == expected, found
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # A people's word that modifies a noun for a language names the language, not a country.
+    ("Құжат қазақ, орыс және ағылшын тілдерінде жарияланды.", "kk", set()),
+    ("Он выступил на русском языке, а затем на английском языке.", "ru", set()),
+    ("The Russian language is taught in the schools of Kazakhstan.", "en", {"KAZ"}),
+    # Anywhere else it is the country's, as before.
+    ("Тоқаев неміс қонағымен кездесті.", "kk", {"person:kassym-jomart-tokayev", "DEU"}),
+])
+def test_a_languages_name_is_no_country(text: str, lang: str, expected: set[str]) -> None:
+    found = actors_of(text, lang)
+    assert set(found) == expected, found

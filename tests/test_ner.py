@@ -264,6 +264,38 @@ def test_a_name_particle_joins_the_parts_of_one_persons_name() -> None:
     assert len(join_name_particles(two, sentences2, "ru")) == 2
 
 
+def test_a_persons_name_cut_at_a_particle_takes_the_word_on_its_other_side() -> None:
+    from graphbuild.entities.ner import join_name_particles
+    from graphbuild.language import analyze
+    from graphbuild.model import Mention
+
+    # NER tagged only the middle of the name: the words beyond "бин" and after "Әл" belong to it.
+    text = "Кеше шейх Халид бин Сұлтан Әл Нахайян Астанаға келді."
+    start = text.index("Сұлтан Әл")
+    cut = Mention(document="d", start=start, end=start + len("Сұлтан Әл"), text="Сұлтан Әл", kind="Person",
+                  lang="kk", lemma="Сұлтан Әл", source="ner")
+    grown = join_name_particles([cut], analyze(text, "kk"), "kk")
+    assert [m.text for m in grown] == ["Халид бин Сұлтан Әл Нахайян"]
+    # Tagged before the particle only: the particle and the word after it join the name.
+    text = "Тоқаев Бахрейн королі Хамад бин Исамен телефон арқылы сөйлесті."
+    start = text.index("Хамад")
+    cut = Mention(document="d", start=start, end=start + len("Хамад"), text="Хамад", kind="Person",
+                  lang="kk", lemma="Хамад", source="ner")
+    grown = join_name_particles([cut], analyze(text, "kk"), "kk")
+    assert [m.text for m in grown] == ["Хамад бин Исамен"]
+
+
+def test_a_kazakh_name_with_particles_is_one_new_actor() -> None:
+    from graphbuild.ids import document_id
+    from graphbuild.model import Document
+    from graphbuild.pipeline import process_document
+
+    text = "Оман сыртқы істер министрі Бадр бин Хамад Әл Бусаиди Бейжіңге барды."
+    doc = Document(id=document_id(text), source="<test>", lang="kk", text=text)
+    found = set(process_document(doc).graph.actors)
+    assert found == {"OMN", "CHN", "person:badr-bin-hamad-al-busaidi"}, found
+
+
 def test_english_dictionary_word_alone_is_no_place_and_after_an_adjective_is_part_of_the_name() -> None:
     from graphbuild.entities.ner.en import recognize_en
     from graphbuild.language import analyze
@@ -282,3 +314,13 @@ def test_a_russian_persons_name_is_put_in_the_nominative_singular() -> None:
     assert normal_name(["Гусейна", "Сафаровых"], "Person") == "Гусейн Сафаров"  # "братьев ... Сафаровых"
     assert normal_name(["Владимира", "Путина"], "Person") == "Владимир Путин"
     assert normal_name(["Нарендры", "Моди"], "Person") == "Нарендра Моди"  # no verb reading made a participle
+
+
+def test_english_acronyms_of_common_nouns_are_no_names() -> None:
+    from graphbuild.ids import document_id
+    from graphbuild.model import Document
+    from graphbuild.pipeline import process_document
+
+    text = "The European Commission proposed a ban on Russian LNG imports, and Ukraine downed 40 UAVs."
+    doc = Document(id=document_id(text), source="<test>", lang="en", text=text)
+    assert set(process_document(doc).graph.actors) == {"org:european-commission", "RUS", "UKR"}

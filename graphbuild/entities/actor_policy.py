@@ -3,20 +3,26 @@
 Linking turns every recognised name into a candidate; this module decides, once the document's
 events are known, which candidates the document's graph keeps:
 
-- a news agency or medium of the KB (``data/kb/news_outlets.tsv``) is an actor only when it takes
-  part in an event as source or target ("Russia blocked Reuters"); cited as the channel of a report
-  ("TASS reported", "деп хабарлайды Kazinform") it is none, and it leaves ``reported_by`` too;
+- a news agency or medium of the KB (``data/kb/news_outlets.tsv``), or one NER found named by its
+  web address (Tengrinews.kz), is an actor only when it takes part in an event as source or target
+  ("Russia blocked Reuters"); cited as the channel of a report ("TASS reported", "деп хабарлайды
+  Kazinform") it is none, and it leaves ``reported_by`` too;
 - a place the KB does not know (a new actor from NER) is an actor only when an event happens
-  there, is aimed at it or is told by it (as source, target, place or reporter) or a role names
-  it; named only as scenery it stays a mention.  Places of the KB are actors wherever named: the
+  there, is aimed at it or is told by it (as source, target, place or reporter), a role names
+  it, or it is a town the gazetteer knows named for itself, not as a modifier of a thing ("the
+  consul general in Osaka"): the event stage does not yet attach every place an event happens at;
+  named only as scenery it stays a mention.  Places of the KB are actors wherever named: the
   event stage does not yet attach every place an event happens at, and the KB vouches for them;
 - a region that stands for a fixed set of states (``data/kb/regions.tsv``, "Central Asia") is no actor:
   the event stage puts its member states in its place;
+- a country named only by its capital as where something happens ("in Moscow", "Мәскеуде") is the
+  setting, not an actor, unless an event involves it;
 - people, organisations, groups and countries named by the KB or by NER are actors.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -34,6 +40,15 @@ def news_outlets() -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+# A site's address as its name (Tengrinews.kz, Lenta.ru, Axios.com): a news medium.
+_WEB_NAME = re.compile(r"^[^\W\d_][\w-]*(?:\.[\w-]+)*\.[^\W\d_]{2,6}$")
+
+
+def _web_medium(actor: Actor) -> bool:
+    """An organisation NER found whose name is a web address is a medium like the KB's outlets."""
+    return actor.kind == "Organization" and any(_WEB_NAME.match(n) for ns in actor.names.values() for n in ns)
+
+
 @dataclass
 class StoryActors:
     actors: list[Actor] = field(default_factory=list)
@@ -45,15 +60,18 @@ class StoryActors:
 
 
 def story_actors(candidates: Iterable[Actor], events: Iterable[Event], roles: Iterable[Role],
-                 in_kb: Callable[[str], bool], is_region: Callable[[str], bool] = lambda _: False) -> StoryActors:
-    """The candidates a document keeps as actors, given the events and roles read from it."""
+                 in_kb: Callable[[str], bool], is_region: Callable[[str], bool] = lambda _: False,
+                 towns: Iterable[str] = (), settings: Iterable[str] = ()) -> StoryActors:
+    """The candidates a document keeps as actors, given the events and roles read from it and the new
+    places linking found to be towns named for themselves (``towns``)."""
     events = list(events)
     participants = {a for e in events for a in e.source + e.target}
     told = participants | {a for e in events for a in e.reported_by} | {e.place for e in events if e.place}
+    told |= set(towns)
     told |= {a for r in roles for a in (r.person, r.of) if a}
     out = StoryActors()
     for actor in candidates:
-        if actor.id in news_outlets() and actor.id not in participants:
+        if (actor.id in news_outlets() or _web_medium(actor)) and actor.id not in participants:
             if actor.id not in out.channels:
                 out.channel_actors.append(replace(actor, outlet=True))
             out.channels.add(actor.id)
@@ -62,6 +80,8 @@ def story_actors(candidates: Iterable[Actor], events: Iterable[Event], roles: It
             out.warnings.append(f"region {actor.label!r} stands for its member states: not an actor")
         elif actor.kind == "Place" and not in_kb(actor.id) and actor.id not in told:
             out.warnings.append(f"place {actor.label!r} named only as scenery: not an actor")
+        elif actor.kind == "Country" and actor.id in settings and actor.id not in told:
+            out.warnings.append(f"{actor.label!r} named only by its capital as a setting: not an actor")
         else:
             out.actors.append(actor)
     return out

@@ -510,6 +510,12 @@ def _suffixes() -> dict[str, _Endings]:
 
 
 @cache
+def _genitive_endings() -> dict[str, tuple[str, ...]]:
+    """lang -> endings that put a word in the genitive (suffixes.tsv, slot "genitive")."""
+    return {cols[0]: tuple(cols[2].split()) for _, cols in _tsv_rows("suffixes.tsv") if cols[1] == "genitive"}
+
+
+@cache
 def _role_equivalents() -> dict[str, set[str]]:
     """Normalised title -> the set of titles naming the same office (role_equivalents.tsv)."""
     groups: dict[str, set[str]] = {}
@@ -654,7 +660,7 @@ class KnowledgeBase:
                 # A capitalised demonym stands where the name does ("Israeli military" = "Israel('s) military").
                 adjectives = [d for d in country.demonyms.get(lang, []) if d[:1].isupper()]
                 for name in names:
-                    for variant in _country_variants(name, own, adjectives):
+                    for variant in _country_variants(name, own, adjectives, _genitive_endings().get(lang, ())):
                         if " ".join(_wkey(w) for w in _words(variant)) not in self._index:
                             self._add_alias(variant, KbHit(rec.id, rec.metonym_of, rec.alias_class, variant, lang))
 
@@ -873,9 +879,11 @@ def _spelling_variants(alias: str, lang: str) -> list[str]:
     return [" ".join(words)] if swapped else []
 
 
-def _country_variants(name: str, country_names: list[str], adjectives: Iterable[str] = ()) -> list[str]:
+def _country_variants(name: str, country_names: list[str], adjectives: Iterable[str] = (),
+                      genitive: Iterable[str] = ()) -> list[str]:
     """``name`` with the country name it starts or ends with replaced by each other name of the country;
-    a name that starts with the country's adjective (demonym) also starts with each of its names."""
+    a name that starts with the country's adjective (demonym) also starts with each of its names, and
+    one that starts with the country's name in the genitive (Кореяның ...) also with each bare name."""
     words = [_wkey(w) for w in _words(name)]
     out: list[str] = []
     for adjective in adjectives:
@@ -887,6 +895,11 @@ def _country_variants(name: str, country_names: list[str], adjectives: Iterable[
         if size >= len(words):
             continue
         original = _words(name)
+        possessor = words[:size - 1] == known_words[:-1] and \
+            any(words[size - 1] == known_words[-1] + ending for ending in genitive)
+        if possessor:
+            out += [f"{other} {' '.join(original[size:])}" for other in country_names]
+            continue
         if words[:size] == known_words:
             rest, place = " ".join(original[size:]), "start"
         elif words[-size:] == known_words:

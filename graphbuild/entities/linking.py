@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from graphbuild.entities.common_words import common_word_test
 from graphbuild.entities.kb import KbHit, KnowledgeBase, normalize
+from graphbuild.entities.ner import name_particles
 from graphbuild.entities.spans_index import OverlapIndex, containing
 from graphbuild.entities.transliterate import to_latin
 from graphbuild.events.lexicon import load_lexicon
+from graphbuild.graph.geography import city_named
 from graphbuild.ids import slugify
 from graphbuild.language.base import Sentence, Token
 from graphbuild.language.segment import is_dateline
@@ -34,6 +37,12 @@ class LinkResult:
     mentions: list[Mention] = field(default_factory=list)  # linked, sorted by start offset
     actors: list[Actor] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # New places (NER only) that are towns the gazetteer knows, named as more than a modifier of a thing:
+    # actors by docs/contract.md rule 4 whether or not an event is read there.
+    towns: set[str] = field(default_factory=set)
+    # Countries named only by their capital as where something happens ("in Moscow", "Мәскеуде"): the
+    # setting, not an actor, unless an event involves the country (docs/contract.md rule 6).
+    settings: set[str] = field(default_factory=set)
 
 
 def kb_actor(kb: KnowledgeBase, actor_id: str, document: str) -> Actor:
@@ -48,6 +57,65 @@ def _linked_id(hit: KbHit) -> str | None:
     if hit.alias_class == "capital" and hit.metonym_of:
         return hit.metonym_of
     return hit.actor_id or hit.metonym_of
+
+
+@lru_cache(maxsize=1)
+def _seats() -> dict[str, tuple[str, ...]]:
+    """Country -> the international organisations seated in its capital (data/kb/seats.tsv)."""
+    path = Path(__file__).resolve().parent.parent / "data" / "kb" / "seats.tsv"
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    return {row[0]: tuple(row[1].split()) for row in rows}
+
+
+def _seated(hit: KbHit, named: set[str]) -> list[str]:
+    """The organisations of the document seated in the capital a hit names ("Brussels": the EU, NATO)."""
+    if hit.alias_class != "capital" or not hit.metonym_of:
+        return []
+    return [org for org in _seats().get(hit.metonym_of, ()) if org in named]
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _opens_a_name(hit: KbHit, last: Token, following: Token | None, start: int, end: int,
+                  org_spans: list[tuple[int, int]], text: str) -> bool:
+    """A capital inside a longer organisation name NER found, with words of the name after it, is part
+    of that name ("The Washington Post", "the OSCE Minsk Group", "Минская группа ОБСЕ"), not its
+    country.  A capital in a case of its own (not the nominative, nor the case of the noun it agrees
+    with: "Минскую группу") says where the body is ("Мәскеудегі ... комитеті", the committee in
+    Moscow), and a possessive one ("Moscow's foreign ministry") whose it is: both still stand for their
+    country."""
+    if hit.alias_class != "capital" or _POSSESSIVE.search(text[start:end]):
+        return False
+    case = last.feats.get("Case", "Nom")
+    if case != "Nom" and last.pos != "ADJ" and (following is None or following.feats.get("Case") != case):
+        return False
+    return any(a <= start and end < b and text[end:b].strip() for a, b in org_spans)
+
+
+_WEB_SUFFIX = re.compile(r"\.[a-z]{2,6}\b(?!\.\w)")
+
+
+def _with_web_suffix(mention: Mention, text: str) -> Mention:
+    """A name NER stopped at the dot of a web address ("Zakon" of "Zakon.kz") is the site's name whole,
+    an organisation (a medium: actor_policy)."""
+    suffix = _WEB_SUFFIX.match(text, mention.end)
+    if suffix is None or not mention.text[-1:].isalnum():
+        return mention
+    name = text[mention.start:suffix.end()]
+    return dataclasses.replace(mention, end=suffix.end(), text=name, lemma=name, kind="Organization")
+
+
+def _as_setting(sentence: Sentence, first: int, last: int, lang: str) -> bool:
+    """The name is where something happens: in the locative case ("Мәскеуде", "в Москве") or after a
+    preposition of place (data/<lang>/location_adpositions.txt: "in Moscow")."""
+    words = sentence.tokens
+    if words[last - 1].case == "Loc":
+        return True
+    before = words[first - 1] if first > 0 else None
+    marks = _word_list(_DATA / lang / "location_adpositions.txt")
+    return before is not None and (before.lemma or before.text).lower() in marks
 
 
 def _names_country(hit: KbHit, kb: KnowledgeBase) -> bool:
@@ -104,8 +172,9 @@ def _lemma_form(tokens: list[Token]) -> str:
     return " ".join(words)
 
 
-_RU_CLASSIFIERS = Path(__file__).resolve().parent.parent / "data" / "ru" / "name_classifiers.txt"
-_ORG_HEADS = Path(__file__).resolve().parent.parent / "data" / "kk" / "organisation_heads.txt"
+_DATA = Path(__file__).resolve().parent.parent / "data"
+_RU_CLASSIFIERS = _DATA / "ru" / "name_classifiers.txt"
+_ORG_HEADS = _DATA / "kk" / "organisation_heads.txt"
 _OPENING_QUOTES = frozenset("«“„\"")
 _CLOSING_QUOTES = frozenset("»”“\"")
 # Kinds whose one-word name is never a dictionary word: a surname may be one (Rice, Bush), and a group
@@ -113,18 +182,61 @@ _CLOSING_QUOTES = frozenset("»”“\"")
 _NAMED_ONLY = frozenset({"Organization", "Place", "Country"})
 # A name holds no verb: a span with one is a clause NER ran together.
 _CLAUSE_POS = frozenset({"VERB", "AUX"})
+_NOUNS = frozenset({"NOUN", "PROPN"})
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=16)
+def _word_list(path: Path) -> frozenset[str]:
+    """A data file of one word a line ('#' comments); empty when the language has none."""
+    if not path.exists():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
 def _kk_organisation_heads() -> frozenset[str]:
-    lines = _ORG_HEADS.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return _word_list(_ORG_HEADS)
 
 
-@lru_cache(maxsize=1)
 def _ru_name_classifiers() -> frozenset[str]:
-    lines = _RU_CLASSIFIERS.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return _word_list(_RU_CLASSIFIERS)
+
+
+def _names_a_language(sentence: Sentence, tokens: list[Token], lang: str) -> bool:
+    """A people's word that modifies a noun for a language, itself or through the first word of its
+    list, names the language: "орыс тілінде", "қазақ, орыс және ағылшын тілдерінде", "на русском языке"."""
+    nouns = _word_list(_DATA / lang / "language_nouns.txt")
+    words = sentence.tokens
+    at = next((i for i, t in enumerate(words) if tokens and t is tokens[-1]), None)
+    if not nouns or at is None:
+        return False
+    if at + 1 < len(words) and (words[at + 1].lemma or "").lower() in nouns:
+        return True
+    seen = {at}
+    while words[at].deprel == "conj" and 0 <= words[at].head < len(words) and words[at].head not in seen:
+        at = words[at].head
+        seen.add(at)
+    head = words[at].head
+    return 0 <= head < len(words) and (words[head].lemma or "").lower() in nouns
+
+
+def _modifies_a_thing(sentence: Sentence, tokens: list[Token], lang: str) -> bool:
+    """The name modifies a noun other than the place noun that classifies it: "the consul general in
+    Osaka", "Осака консулы" (not "the city of Samarkand", "Чэнду қаласында"; data/<lang>/place_nouns.txt)."""
+    words = sentence.tokens
+    first = next((i for i, t in enumerate(words) if tokens and t is tokens[0]), None)
+    if first is None:
+        return False
+    inside = range(first, first + len(tokens))
+    heads = [words[i] for i in inside if words[i].head not in inside]
+    if len(heads) != 1 or not 0 <= heads[0].head < len(words):
+        return False
+    noun = words[heads[0].head]
+    if (noun.lemma or noun.text).lower() in _word_list(_DATA / lang / "place_nouns.txt"):
+        return False
+    # A proper noun above it is mostly the parser's guess at a prepositional phrase ("met Tokayev in
+    # Chengdu"): only a common noun makes the town a thing's modifier.
+    return heads[0].deprel.split(":")[0] == "nmod" and noun.pos == "NOUN"
 
 
 @dataclass(frozen=True)
@@ -191,14 +303,15 @@ def _quoted_after_classifier(sentence: Sentence, mention: Mention, text: str, la
 def _not_one_name(sentence: Sentence, tokens: list[Token], kind: str, lang: str) -> str | None:
     """Why a Kazakh or Russian NER span is no single name by the parse, or None when NER and parse agree.
 
-    A span of capitalised words alone ("Cove Kaz Capital", "Саймумин Ятимов") is a name whatever the
-    parse says.  A span that mixes in lower-case words holds no verb, and is one subtree of the parse
-    (exactly one word of the span hangs outside it), or, for a Kazakh organisation, ends with an
-    organisation noun (ұйымы, комитеті, министрлігі).  A span that fails is left a mention.
+    A span of capitalised words alone ("Cove Kaz Capital", "Саймумин Ятимов"), maybe joined by name
+    particles ("Мұхаммед бин Әбдірахман"), is a name whatever the parse says.  A span that mixes in
+    other lower-case words holds no verb, and is one subtree of the parse (exactly one word of the span
+    hangs outside it), or, for a Kazakh organisation, ends with an organisation noun (ұйымы, комитеті,
+    министрлігі).  A span that fails is left a mention.
     """
     if lang not in ("kk", "ru") or len(tokens) < 2 or not any(t.deprel for t in tokens):
         return None
-    if all(t.text[:1].isupper() or not t.text[:1].isalpha() for t in tokens):
+    if all(t.text[:1].isupper() or not t.text[:1].isalpha() or t.text in name_particles(lang) for t in tokens):
         return None
     if any(t.pos in _CLAUSE_POS for t in tokens):
         return "holds a verb"
@@ -256,6 +369,21 @@ def _around_countries(mention: Mention, covered: list[tuple[int, int]], countrie
     return own_words >= 2
 
 
+def _named_after_demonym(mention: Mention, tokens: list[Token], covered: list[tuple[int, int]],
+                         demonyms: set[tuple[int, int]], text: str) -> bool:
+    """A name NER found that opens with a people's adjective the KB knows and goes on in capitals of
+    its own up to a noun ("Georgian Dream", "Syrian Democratic Forces"; not "Serbian Orthodox"): a party
+    or body of its own, no person and not the country (the adjective's mention stays the country's for
+    the event stage)."""
+    if mention.kind not in ("Person", "Organization", "Group") or not tokens or tokens[-1].pos not in _NOUNS:
+        return False
+    inside = [(a, b) for a, b in covered if a < mention.end and b > mention.start]
+    if len(inside) != 1 or inside[0] not in demonyms or inside[0][0] != mention.start:
+        return False
+    own = text[inside[0][1]:mention.end].split()
+    return bool(own) and all(word[:1].isupper() for word in own)
+
+
 def _elliptic_names(named: list[tuple[list[Token], Actor]]) -> dict[str, str]:
     """The first word of a multiword name of a country or organisation as the document wrote it -> its
     actor, where only one such actor starts with that word: "North Korea ... the North"."""
@@ -297,9 +425,14 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
     spans += _shared_head_spans(spans, kb, doc.lang)
     context = {i for *_, hits in spans if len({_linked_id(h) for h in hits}) == 1 for i in map(_linked_id, hits)}
 
+    org_spans = sorted((m.start, m.end) for m in ner_mentions if m.kind == "Organization")
     covered: list[tuple[int, int]] = []
     country_spans: set[tuple[int, int]] = set()  # KB spans naming a country by its name
+    demonym_spans: set[tuple[int, int]] = set()  # KB spans of a people's adjective (Georgian, российские)
     named: list[tuple[list[Token], Actor]] = []
+    setting_only: set[str] = set()  # countries named by their capital as a setting ...
+    named_otherwise: set[str] = set()  # ... and countries named any other way
+    kb_surnames: dict[str, set[str]] = {}  # last word of a KB person's name the document wrote -> ids
     for sentence, first, last, hits in spans:
         chosen = kb.disambiguate(hits, context) if len({_linked_id(h) for h in hits}) > 1 else hits
         ids = {_linked_id(h) for h in chosen} - {None}
@@ -311,6 +444,18 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
             result.warnings.append(f"ambiguous name {doc.text[start:end]!r} ({', '.join(sorted(ids))}) left unlinked")
             continue
         actor_id = ids.pop()
+        if chosen[0].alias_class == "demonym" and _names_a_language(sentence, tokens, doc.lang):
+            result.warnings.append(f"{doc.text[start:end]!r} names a language: not its country")
+            continue
+        following = sentence.tokens[last] if last < len(sentence.tokens) else None
+        if _opens_a_name(chosen[0], tokens[-1], following, start, end, org_spans, doc.text):
+            result.warnings.append(f"{doc.text[start:end]!r} is part of an organisation's name: not its country")
+            continue
+        if seated := _seated(chosen[0], context):
+            if len(seated) > 1:
+                result.warnings.append(f"{doc.text[start:end]!r} is the seat of {', '.join(seated)}: left unlinked")
+                continue
+            actor_id = seated[0]
         if actor_id not in kb:
             continue
         hit = chosen[0]
@@ -318,27 +463,42 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
         actor = kb_actor(kb, actor_id, doc.id)
         use(actor)
         named.append((tokens, actor))
+        if actor.kind == "Person" and len(hit.alias.split()) > 1:
+            kb_surnames.setdefault(normalize(hit.alias.split()[-1]), set()).add(actor_id)
         covered.append((start, end))
+        if actor.kind == "Country":
+            setting = hit.alias_class == "capital" and _as_setting(sentence, first, last, doc.lang)
+            (setting_only if setting else named_otherwise).add(actor_id)
         if _names_country(hit, kb):
             country_spans.add((start, end))
+        elif hit.alias_class == "demonym":
+            demonym_spans.add((start, end))
         result.mentions.append(Mention(
             document=doc.id, start=start, end=end, text=doc.text[start:end], kind=actor.kind, lang=doc.lang,
             actor=actor_id, lemma=_lemma_form(tokens), case=tokens[-1].case,
             source="demonym" if hit.alias_class == "demonym" else "kb"))
 
+    # "Исраэль Кац ... По словам Каца": a KB person's family name alone refers back to them, when
+    # only one person of the document has it.
+    surnames.update({key: ids.pop() for key, ids in kb_surnames.items() if len(ids) == 1})
     elliptic = _elliptic_names(named)
     by_sentence = sorted(sentences, key=lambda s: s.start)
     sentence_starts = [s.start for s in by_sentence]
     kb_covered = OverlapIndex(covered)
     for mention in sorted(ner_mentions, key=lambda m: m.start):
+        mention = _with_web_suffix(mention, doc.text)
         # A body named around its country is an actor, but the event stage keeps reading the country's
         # mention there (its mention is not added): who acts stays the country, as the text's KB name says.
         around = kb_covered.overlaps(mention.start, mention.end)
-        if (around and not _around_countries(mention, covered, country_spans, doc.text)) or \
-                _not_an_actor(mention, doc) or any(start <= mention.start < end for start, end in datelines):
-            continue
         sentence = containing(by_sentence, sentence_starts, mention.start)
         tokens = _span_tokens(sentence, mention.start, mention.end) if sentence else []
+        own_name = around and _named_after_demonym(mention, tokens, covered, demonym_spans, doc.text)
+        if own_name and mention.kind == "Person":
+            # A person's name never opens with a people's adjective: "Georgian Dream" is a party.
+            mention = dataclasses.replace(mention, kind="Group")
+        if (around and not own_name and not _around_countries(mention, covered, country_spans, doc.text)) or \
+                _not_an_actor(mention, doc) or any(start <= mention.start < end for start, end in datelines):
+            continue
         # The recogniser's own normal form keeps agreement ("Великое национальное собрание"); a name in
         # quotes after the noun that classifies it (группировки «Джейш аль-Адль») keeps its own form.
         quoted = sentence is not None and _quoted_after_classifier(sentence, mention, doc.text, doc.lang)
@@ -369,11 +529,15 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
                 if actor.kind == "Person" and len(name.split()) > 1:
                     surnames.setdefault(key, actor.id)
         use(actor)
+        if actor.kind == "Place" and actor.id not in kb and sentence is not None and city_named(actor) and \
+                not _modifies_a_thing(sentence, tokens, doc.lang):
+            result.towns.add(actor.id)
         if not around:
             result.mentions.append(dataclasses.replace(
                 mention, actor=actor.id, kind=actor.kind, lemma=name,
                 case=tokens[-1].case if tokens else mention.case))
 
+    result.settings = setting_only - named_otherwise
     result.mentions.sort(key=lambda m: (m.start, -m.end))
     result.actors = [actors[k] for k in sorted(actors)]
     return result

@@ -195,8 +195,11 @@ def is_dateline(text: str) -> bool:
     return bool((wire and wire.end() == len(text)) or _CAPS_PLACE.fullmatch(text))
 
 
-# A Kazakh or Russian agency dateline: a place in capitals closed by a full stop ("ВАШИНГТОН.").
-_CAPS_PLACE = re.compile(rf"[{_CAPS}][{_CAPS}\-]+(?: [{_CAPS}][{_CAPS}\-]+)?\.")
+# A Kazakh or Russian agency dateline: a place in capitals closed by a full stop ("ВАШИНГТОН."), maybe
+# with a date after a comma ("МОСКВА, 7 декабря 2023 года.").
+_CAPS_PLACE = re.compile(
+    rf"[{_CAPS}][{_CAPS}\-]+(?: [{_CAPS}][{_CAPS}\-]+)?(?:,[ \t]*(?=[^,\n.!?]*\d)[^,\n.!?]{{1,25}})?\."
+)
 
 
 def _split_datelines(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

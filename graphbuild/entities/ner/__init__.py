@@ -62,7 +62,36 @@ def join_name_particles(mentions: list[Mention], sentences: list[Sentence], lang
                 out[-1] = dataclasses.replace(prev, end=m.end, text=joined, lemma=lemma, case=m.case)
                 continue
         out.append(m)
-    return out
+    return [_grown(m, sentences, particles) if m.kind == "Person" else m for m in out]
+
+
+def _grown(mention: Mention, sentences: list[Sentence], particles: frozenset[str]) -> Mention:
+    """A person's name NER cut at a name particle takes the capitalised word on the particle's other
+    side: "Мұхаммед бин [Әбдірахман Әл] Тани", "[Мұхаммед] бин Салманмен" are one name each."""
+    sentence = next((s for s in sentences if s.start <= mention.start and mention.end <= s.end), None)
+    words = sentence.tokens if sentence else []
+    inside = [i for i, t in enumerate(words) if mention.start <= t.start and t.end <= mention.end]
+    if sentence is None or not inside:
+        return mention
+    first, last = inside[0], inside[-1]
+
+    def capital(k: int) -> bool:
+        return 0 <= k < len(words) and words[k].text[:1].isupper()
+
+    if first >= 2 and words[first - 1].text in particles and capital(first - 2):
+        first -= 2
+    if last + 1 < len(words) and words[last + 1].text in particles and capital(last + 2):
+        last += 2  # "[Мұхаммед] бин Салманмен"
+    elif words[last].text.casefold() in particles and capital(last + 1):
+        last += 1  # "[Әбдірахман Әл] Тани"
+    if (first, last) == (inside[0], inside[-1]):
+        return mention
+    start, end = words[first].start, words[last].end
+    lead = sentence.text[start - sentence.start : mention.start - sentence.start]
+    # A new last word carries the case ending: linking then reads the dictionary form word by word.
+    lemma = lead + mention.lemma if mention.lemma and last == inside[-1] else None
+    text = sentence.text[start - sentence.start : end - sentence.start]
+    return dataclasses.replace(mention, start=start, end=end, text=text, lemma=lemma)
 
 
 __all__ = ["SUPPORTED_LANGS", "recognize"]
