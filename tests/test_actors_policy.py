@@ -156,11 +156,12 @@ def test_a_region_is_no_actor_its_member_states_are() -> None:
 
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [
-    # A town the gazetteer knows, named for itself, is an actor even when no event is read there.
+    # A town the gazetteer knows, named for itself, is an actor even when no event is read there (the
+    # leaders' states are sides of their meeting: docs/event-types.md, "Both the person and the state").
     ("Xi Jinping met Kassym-Jomart Tokayev in Chengdu on Friday.", "en",
-     {"Q15031", "person:kassym-jomart-tokayev", "place:chengdu"}),
+     {"Q15031", "CHN", "person:kassym-jomart-tokayev", "KAZ", "place:chengdu"}),
     ("Путин и Токаев встретились в Екатеринбурге в пятницу.", "ru",
-     {"Q7747", "person:kassym-jomart-tokayev", "place:yekaterinburg"}),
+     {"Q7747", "RUS", "person:kassym-jomart-tokayev", "KAZ", "place:yekaterinburg"}),
     # A town that only modifies another noun is scenery.
     ("Japan protested after China's consul general in Osaka wrote a post online.", "en", {"JPN", "CHN"}),
 ])
