@@ -12,6 +12,10 @@ import gc
 import itertools
 import json
 import multiprocessing
+import os
+import pickle
+import shutil
+import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -276,12 +280,13 @@ def _process_in_pool(docs: Iterable[Document], kb_files: tuple[str, ...],
     freeze_loaded()  # before forking: the workers share these pages instead of copying them
     source = itertools.chain(head, source)
     pool = _pool(jobs)
-    pending: deque[tuple[Document, Future[DocumentResult | IngestError]]] = deque()
+    pending: deque[tuple[Document, Future[str]]] = deque()
     loaded = False
+    folder = tempfile.mkdtemp(prefix="graphbuild-results-")
     try:
         while True:
             while len(pending) < window and (doc := next(source, None)) is not None:
-                pending.append((doc, _submit(pool, doc, kb_files)))
+                pending.append((doc, _submit(pool, doc, kb_files, folder)))
             if not pending:
                 return
             if not loaded:  # while the workers extract: the table the merged graph's places need at the end
@@ -289,34 +294,53 @@ def _process_in_pool(docs: Iterable[Document], kb_files: tuple[str, ...],
                 loaded = True
             doc, future = pending.popleft()
             try:
-                result = future.result()
+                result = _received(future.result())
             except BrokenProcessPool:
                 pool.shutdown(wait=False, cancel_futures=True)
-                result = _alone(doc, kb_files)
+                result = _alone(doc, kb_files, folder)
                 pool = _pool(jobs)
-                pending = deque((d, _submit(pool, d, kb_files)) for d, _ in pending)
+                pending = deque((d, _submit(pool, d, kb_files, folder)) for d, _ in pending)
             yield result
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+        shutil.rmtree(folder, ignore_errors=True)
 
 
-def _submit(pool: ProcessPoolExecutor, doc: Document,
-            kb_files: tuple[str, ...]) -> Future[DocumentResult | IngestError]:
+def _sent_by_file(doc: Document, kb_files: tuple[str, ...], folder: str) -> str:
+    """In a worker: the document's result pickled to a file of ``folder``, and only its path returned.
+    A worker killed while it writes a large result to the pool's pipe leaves half a message there,
+    which the pool then waits on for ever; a path fits in one atomic pipe write (PIPE_BUF), so a killed
+    worker leaves all of it or nothing, and the pool sees the death."""
+    result = isolated_process_document(doc, kb_files)
+    handle, path = tempfile.mkstemp(dir=folder, suffix=".pickle")
+    with os.fdopen(handle, "wb") as out:
+        pickle.dump(result, out, protocol=pickle.HIGHEST_PROTOCOL)
+    return path
+
+
+def _received(path: str) -> DocumentResult | IngestError:
+    with open(path, "rb") as handle:
+        result: DocumentResult | IngestError = pickle.load(handle)
+    os.unlink(path)
+    return result
+
+
+def _submit(pool: ProcessPoolExecutor, doc: Document, kb_files: tuple[str, ...], folder: str) -> Future[str]:
     """``doc`` submitted to ``pool``; a pool a dead worker broke before the submission gives a future
     that fails as the others do, so the document is run again with them."""
     try:
-        return pool.submit(isolated_process_document, doc, kb_files)
+        return pool.submit(_sent_by_file, doc, kb_files, folder)
     except BrokenProcessPool as broken:
-        failed: Future[DocumentResult | IngestError] = Future()
+        failed: Future[str] = Future()
         failed.set_exception(broken)
         return failed
 
 
-def _alone(doc: Document, kb_files: tuple[str, ...]) -> DocumentResult | IngestError:
+def _alone(doc: Document, kb_files: tuple[str, ...], folder: str) -> DocumentResult | IngestError:
     """``doc`` in a worker of its own: its result, or an error if it kills that worker as well."""
     with _pool(1) as solo:
         try:
-            return solo.submit(isolated_process_document, doc, kb_files).result()
+            return _received(solo.submit(_sent_by_file, doc, kb_files, folder).result())
         except BrokenProcessPool:
             return IngestError(doc.source, "extraction failed: its worker process died (killed, or out of memory)")
 
