@@ -43,7 +43,7 @@ from graphbuild.events.lexicon import (
     compile_patterns,
     find_matches,
     load_lexicon,
-    names_mutual_act,
+    mutual_target,
     word_patterns,
 )
 from graphbuild.events.linking import (
@@ -346,9 +346,7 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
     for d in drafts:
         resolve_object_pronoun(d, lex, args, state.recent)
         assign_roles(d)
-        if not EVENT_TYPES[d.type].symmetric and len(d.source) > 1 and not d.target \
-                and names_mutual_act([d.tokens[k] for k in d.trig.indices], lex):
-            d.target = list(d.source)  # "Әзербайжан мен Армения әскерлері атысып қалды": each on the other
+        d.target = mutual_target(d.type, d.source, d.target, [d.tokens[k] for k in d.trig.indices], lex)
         if not d.source and speakers and d.type in SAID_ACTS and "subj" not in d.slots.blocked:
             d.source = list(speakers)  # "Солтүстік Корея ... айыптауларын теріске шығарып, ... мәлімдеген"
         if not d.source and speakers and d.type not in SAID_ACTS and "subj" not in d.slots.blocked \

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from graphbuild.language.base import Token
+from graphbuild.model import EVENT_TYPES
 
 _NUMBERED = re.compile(r"^\d+(?:[-‑–][^\W\d_]{0,3})?-")
 LEXICON_DIR = Path(__file__).resolve().parent.parent / "data" / "lexicons"
@@ -376,11 +377,15 @@ def word_patterns(lex: Lexicon, *keys: str) -> list[Pattern]:
     return _word_lists(lex.lang, keys)
 
 
-def names_mutual_act(words: list[Token], lex: Lexicon) -> bool:
-    """"agreed to a ceasefire", "troops clashed", "атысып қалды": a truce, a swap or an exchange of fire
-    binds each side to the other (the lexicon's ``mutual_acts``)."""
+def mutual_target(event_type: str, source: list[str], target: list[str], words: list[Token],
+                  lex: Lexicon) -> list[str]:
+    """"Pakistan and Afghanistan agreed to a ceasefire", "troops clashed", "атысып қалды": a one-way act
+    of two or more doers and no target, told with a word of a truce, a swap or an exchange of fire (the
+    lexicon's ``mutual_acts``), binds each side to the other; any other act keeps ``target``."""
+    if EVENT_TYPES[event_type].symmetric or len(source) < 2 or target:
+        return target
     patterns = word_patterns(lex, "mutual_acts")
-    return bool(patterns) and bool(find_matches(words, patterns, set()))
+    return list(source) if patterns and find_matches(words, patterns, set()) else target
 
 
 def matches_any(token: Token, patterns: list[Pattern]) -> bool:

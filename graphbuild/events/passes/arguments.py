@@ -34,7 +34,7 @@ from graphbuild.events.lexicon import (
     common,
     find_matches,
     matches_any,
-    names_mutual_act,
+    mutual_target,
     word_patterns,
 )
 from graphbuild.events.passes import Pass
@@ -630,9 +630,7 @@ def run(ctx: DocContext) -> None:
         if not c.weak and not c.symmetric and len(c.source) > 1 and reciprocal(c, ctx.lex):
             kept.extend(_each_on_the_other(c))
         else:
-            words = [c.sent.tokens[k] for k in c.indices]
-            if not c.symmetric and len(c.source) > 1 and not c.target and names_mutual_act(words, ctx.lex):
-                c.target = list(c.source)
+            c.target = mutual_target(c.type, c.source, c.target, [c.sent.tokens[k] for k in c.indices], ctx.lex)
             kept.append(c)
     ctx.candidates = kept
 

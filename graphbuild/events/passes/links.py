@@ -80,17 +80,14 @@ def run(ctx: DocContext) -> None:
     claims = ctx.lex.claim_words
     gone: set[int] = set()
     for n, c in enumerate(ctx.candidates):
-        if c.type == "REJECT":
-            # "Hamas rejected Israel's offer": a proposal turned down was made to the one refusing it
-            local = embedded(c, ctx.candidates + ctx.folded)
-            proposal = event_of(local) if local is not None else None
-            if proposal is not None and proposal.type in _PROPOSALS and not proposal.target:
-                proposal.target = [a for a in c.source if a not in proposal.source]
-        if c.type in _ABOUT_ACTS and not c.target:
-            # "welcomed the agreement", "rejected the proposal": aimed at the sides of that act
+        if c.type in _ABOUT_ACTS:
             local = embedded(c, ctx.candidates + ctx.folded)
             inner = event_of(local) if local is not None else None
-            if inner is not None and inner is not c and inner.type not in _ABOUT_ACTS:
+            if c.type == "REJECT" and inner is not None and inner.type in _PROPOSALS and not inner.target:
+                # "Hamas rejected Israel's offer": a proposal turned down was made to the one refusing it
+                inner.target = [a for a in c.source if a not in inner.source]
+            if not c.target and inner is not None and inner is not c and inner.type not in _ABOUT_ACTS:
+                # "welcomed the agreement", "rejected the proposal": aimed at the sides of that act
                 c.target = [a for a in (inner.participants if inner.symmetric else inner.source)
                             if a not in c.source]
             continue
