@@ -19,7 +19,7 @@ import sqlite3
 from collections import OrderedDict
 from collections.abc import Iterator, MutableMapping
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -86,28 +86,28 @@ class RecordMap(MutableMapping[str, T], Generic[T]):
 
     def __iter__(self) -> Iterator[str]:
         """Ids in insertion order, read a page at a time (the map may change between pages)."""
-        last = -1
-        while True:
-            page = self._db.execute(f"SELECT seq, id FROM {self._table} WHERE seq > ? ORDER BY seq LIMIT ?",
-                                    (last, _PAGE)).fetchall()
-            if not page:
-                return
-            last = page[-1][0]
+        for page in self._pages("seq, id", "seq", -1):
             yield from (key for _seq, key in page)
 
     # -- reading in id order -----------------------------------------------------------
     def sorted_values(self) -> Iterator[T]:
         """Every record in id order, the cached object where there is one, others read fresh and not kept."""
-        last = ""  # ids are never empty
-        while True:
-            page = self._db.execute(f"SELECT id, body FROM {self._table} WHERE id > ? ORDER BY id LIMIT ?",
-                                    (last, _PAGE)).fetchall()
-            if not page:
-                return
-            last = page[-1][0]
+        for page in self._pages("id, body", "id", ""):  # ids are never empty
             for key, body in page:
                 cached = self._cache.get(key)
                 yield cached[0] if cached is not None else pickle.loads(body)
+
+    def _pages(self, columns: str, order: str, start: object) -> Iterator[list[tuple[Any, Any]]]:
+        """Rows of ``columns`` by the key column ``order`` (their first column), a page at a time, each
+        page starting after the last key of the one before."""
+        last = start
+        while True:
+            page = self._db.execute(f"SELECT {columns} FROM {self._table} WHERE {order} > ? ORDER BY {order} "
+                                    "LIMIT ?", (last, _PAGE)).fetchall()
+            if not page:
+                return
+            last = page[-1][0]
+            yield page
 
     # -- the cache ---------------------------------------------------------------------
     def _keep(self, key: str, record: T, stored: bytes | None) -> None:
