@@ -357,6 +357,40 @@ Ukraine Ukraine PROPN 2 obl UKR
     assert (c.type, c.source, c.target, c.guessed) == ("THREATEN", ["RUS"], ["UKR"], True)
 
 
+def test_discourse_a_second_mention_of_an_actor_another_act_takes_may_be_the_guessed_target() -> None:
+    # "India would seek talks with Russia and would refuse aid over Russia": the first
+    # "Russia" is the talks' partner; the second, in the rejected thing, is still free for the refusal.
+    ctx = run_until(context("""
+India India PROPN 3 nsubj IND
+would would AUX 3 aux
+seek seek VERB 0 root
+talks talk NOUN 3 obj
+with with ADP 6 case
+Russia Russia PROPN 4 nmod RUS
+and and CCONJ 9 cc
+would would AUX 9 aux
+refuse refuse VERB 3 conj
+aid aid NOUN 9 obj
+over over ADP 12 case
+Russia Russia PROPN 9 obl RUS
+"""), discourse.PASS)
+    sides = sorted((c.type, c.source, c.target) for c in firm(ctx))
+    assert sides == [("MEET", ["IND"], ["RUS"]), ("REJECT", ["IND"], ["RUS"])], sides
+
+
+def test_arguments_a_name_heading_a_chain_of_compounds_owns_the_thing() -> None:
+    # "would turn down EU budget grants": the EU owns the grants turned down.
+    ctx = run_until(context("""
+India India PROPN 2 nsubj IND
+rejected reject VERB 0 root
+Russia Russia PROPN 4 compound RUS
+budget budget NOUN 5 compound
+credits credit NOUN 2 obj
+"""), arguments.PASS)
+    c = only(ctx)
+    assert (c.type, c.source, c.target) == ("REJECT", ["IND"], ["RUS"])
+
+
 def test_modality_an_act_in_a_condition_is_no_event() -> None:
     ctx = run_passes(context("""
 Israel Israel PROPN 2 nsubj ISR

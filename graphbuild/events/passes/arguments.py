@@ -140,6 +140,9 @@ def actors_at(sc: SentenceContext, k: int, lex: Lexicon, owners: bool = False) -
             if not held and force:  # "a spokesperson for the Ukrainian military": the owner's owner
                 held = [a for n in tree.deps(c, *_OWNERS) if matches_any(tree.tokens[n], forces)
                         for a in actors_at(sc, n, lex)]
+            if not held:  # "EU budget grants", "US defence officials": a name heading a chain of compounds
+                held = [a for n in tree.deps(c, "compound") if sc.arg_at(n) is None
+                        for m in tree.deps(n, "compound") if (a := sc.arg_at(m)) is not None and a.active]
             for a in held:
                 if a.actor and all(f.actor != a.actor for f in found):
                     found.append(a)

@@ -95,19 +95,22 @@ def _clause(tree: Tree, k: int) -> set[int]:
     return tree.subtree(top)
 
 
-def _guess(c: Candidate, ctx: DocContext, used: set[str]) -> str | None:
+def _guess(c: Candidate, ctx: DocContext, used: set[int]) -> str | None:
+    """``used``: the words of the sentence another act takes by its own grammar (a second mention of
+    the same actor elsewhere in the clause is free)."""
     tree = c.sent.tree
     words = _clause(tree, c.head)
     # Subjects of the words above the trigger speak about it or evaluate it; they are not its target.
     above = {a.actor for h in tree.ancestors(c.head) for d in tree.deps(h, "nsubj")
              for a in actors_at(c.sent, d, ctx.lex)}
-    taken = set(c.participants) | set(c.reported_by) | used | above
+    taken = set(c.participants) | set(c.reported_by) | above
     violated = violated_words(c, ctx.lex)
     taken |= {a.actor for a in c.sent.args if a.head in violated}
     # A place is a side only of acts that can be aimed at one (an attack, a visit); a summit "in Kazan"
     # does not meet Kazan (a region that stands for its states is a side like them).
     places = c.type in common().place_as_target
     options = [a for a in c.sent.args if a.head in words and a.active and a.actor and a.actor not in taken
+               and a.head not in used
                and (places or a.kind != "Place" or ctx.kb.members(a.actor))
                and without_own_side(c.type, c.source, [a.actor], ctx.kb, ctx.doc.published)]
     if not options:
@@ -188,8 +191,10 @@ def run(ctx: DocContext) -> None:
                 c.target, c.guessed = sides, True
                 continue
         # Actors another act of the sentence takes by its own grammar are that act's, not this one's.
-        others = {a.actor for o in ctx.candidates if o is not c and o.sent is c.sent
-                  for args in o.slots.values() for a in args}
+        taken_by_others = [a for o in ctx.candidates if o is not c and o.sent is c.sent
+                           for args in o.slots.values() for a in args]
+        others = {a.actor for a in taken_by_others}
+        other_words = {a.head for a in taken_by_others}
         if c.symmetric and not c.participants and c.sent.tokens[c.head].pos == "VERB" and not _has_subject(c):
             # "the presidents of X and Y, A and B, met": a joint verb whose subject the parse lost has
             # the actors named before it that no other act of the sentence takes.
@@ -205,7 +210,7 @@ def run(ctx: DocContext) -> None:
             side = next(iter(c.participants))
             host = next((o.target[0] for o in reversed(earlier) if o.type == "VISIT" and side in o.source
                          and o.target and not (o.negated or o.denied)), None)
-            guess = host if host and host != side else _guess(c, ctx, others)
+            guess = host if host and host != side else _guess(c, ctx, other_words)
             if guess:
                 c.target = [guess]
                 c.guessed = True
@@ -218,7 +223,7 @@ def run(ctx: DocContext) -> None:
         if c.source and not c.target and c.type in _ADDRESSED:
             c.target = _addressee(c, ctx)
         if c.source and not c.target and not c.symmetric and c.type not in _NO_GUESS:
-            guess = _guess(c, ctx, others)
+            guess = _guess(c, ctx, other_words)
             if guess:
                 c.target = [guess]
                 c.guessed = True
