@@ -391,6 +391,21 @@ credits credit NOUN 2 obj
     assert (c.type, c.source, c.target) == ("REJECT", ["IND"], ["RUS"])
 
 
+def test_arguments_a_request_in_a_clauses_adjunct_is_addressed_to_its_subject() -> None:
+    # "At India's request, Russia held consultations": Russia answers India's request.
+    ctx = run_until(context("""
+At at ADP 3 case
+India's India PROPN 3 nmod:poss IND
+request request NOUN 6 obl
+, , PUNCT 6 punct
+Russia Russia PROPN 6 nsubj RUS
+held hold VERB 0 root
+consultations consultation NOUN 6 obj
+"""), arguments.PASS)
+    requests = [(c.source, c.target) for c in firm(ctx) if c.type == "REQUEST"]
+    assert requests == [(["IND"], ["RUS"])], requests
+
+
 def test_modality_an_act_in_a_condition_is_no_event() -> None:
     ctx = run_passes(context("""
 Israel Israel PROPN 2 nsubj ISR

@@ -292,6 +292,7 @@ class Common:
     against_others: frozenset[str] = frozenset()  # never aimed at the doer's own state ("warned that Iran would")
     motive_types: frozenset[str] = frozenset()  # a noun of them in a clause's adjunct is its subject's act
     one_sided: frozenset[str] = frozenset()  # may be aimed at no one named (a show of force, a denial)
+    answered_types: frozenset[str] = frozenset()  # a noun of them in a clause's adjunct is addressed to its subject
 
     def role_of(self, event_type: str, slot: str, inverted: bool) -> str:
         if inverted:
@@ -315,7 +316,7 @@ def common() -> Common:
                   frozenset(raw.get("claims", [])), frozenset(raw.get("conditional_targets", [])),
                   frozenset(raw.get("aim_types", [])), frozenset(raw.get("moved_forces", [])),
                   frozenset(raw.get("against_others", [])), frozenset(raw.get("motive_types", [])),
-                  frozenset(raw.get("one_sided", [])))
+                  frozenset(raw.get("one_sided", [])), frozenset(raw.get("answered_types", [])))
 
 
 def supported_languages() -> tuple[str, ...]:

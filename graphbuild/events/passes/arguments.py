@@ -332,6 +332,12 @@ def _from_structure(c: Candidate, lex: Lexicon) -> None:
         # act is aimed at (its doer stays the noun's own "from" or owner).
         for a in subject_of(sc, gov, lex):
             c.add("to", a, inherited=True)
+    if noun and rel == "obl" and c.type in common().answered_types and not (c.slot("obj") or c.slot("to")) \
+            and tree.tokens[gov].pos == "VERB":
+        # "At Poland's request, NATO held consultations", "по приглашению Си Путин посетил Китай": the
+        # clause answers the request or invitation, so its subject is the one it was addressed to.
+        for a in subject_of(sc, gov, lex):
+            c.add("to", a, inherited=True)
     named_sides = c.symmetric and len({a.actor for s in c.slots.values() for a in s}) >= 2
     if noun and not c.slot("subj") and not c.slot("poss") and not named_sides:
         # "утвердил пакет санкций против России": the noun may sit in a measure noun's genitive.
