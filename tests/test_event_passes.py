@@ -406,6 +406,34 @@ consultations consultation NOUN 6 obj
     assert requests == [(["IND"], ["RUS"])], requests
 
 
+def test_arguments_a_place_in_the_object_of_an_attack_is_what_is_hit() -> None:
+    # "Russia struck military sites in Ukraine": the sites name no actor; the place they are in is hit.
+    ctx = run_until(context("""
+Russia Russia PROPN 2 nsubj RUS
+struck strike VERB 0 root
+military military ADJ 4 amod
+sites site NOUN 2 obj
+in in ADP 6 case
+Ukraine Ukraine PROPN 4 nmod UKR
+"""), arguments.PASS)
+    c = only(ctx)
+    assert (c.type, c.source, c.target) == ("ASSAULT", ["RUS"], ["UKR"])
+
+
+def test_arguments_a_force_owned_by_a_possessive_pronoun_is_the_pronouns_actor() -> None:
+    # "Russia said its forces struck Ukraine": "its" stands for Russia, and its forces act for it.
+    ctx = run_until(context("""
+Russia Russia PROPN 2 nsubj RUS
+said say VERB 0 root
+its its PRON 4 nmod:poss Poss=Yes
+forces force NOUN 5 nsubj
+struck strike VERB 2 ccomp
+Ukraine Ukraine PROPN 5 obj UKR
+"""), arguments.PASS)
+    c = only(ctx)
+    assert (c.type, c.source, c.target) == ("ASSAULT", ["RUS"], ["UKR"])
+
+
 def test_modality_an_act_in_a_condition_is_no_event() -> None:
     ctx = run_passes(context("""
 Israel Israel PROPN 2 nsubj ISR

@@ -26,6 +26,8 @@ class SentenceContext:
     date: tuple[str | None, str | None] = (None, None)  # the time the sentence (or its paragraph) gives
     implicit_subjects: dict[int, Arg] = field(default_factory=dict)  # verb -> the actor its dropped subject is
     titles: dict[int, Arg] = field(default_factory=dict)  # a role title's words -> the person it names
+    # a possessive pronoun -> the actor it stands for; read only where owning means acting ("its forces")
+    possessives: dict[int, Arg] = field(default_factory=dict)
 
     @property
     def tokens(self) -> list[Token]:

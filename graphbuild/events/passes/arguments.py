@@ -137,6 +137,8 @@ def actors_at(sc: SentenceContext, k: int, lex: Lexicon, owners: bool = False) -
             held = [a for n in tree.deps(c, *_OWNERS)
                     if (force and _owner_slot(tree, n, lex)) or _owner_like(tree, n, lex)
                     for m in tree.conjuncts(n) if (a := sc.arg_at(m)) is not None and a.active]
+            if not held and force:  # "its forces", "их войска": the owner the pronoun stands for
+                held = [sc.possessives[n] for n in tree.deps(c, "nmod:poss", "det") if n in sc.possessives]
             if not held and force:  # "a spokesperson for the Ukrainian military": the owner's owner
                 held = [a for n in tree.deps(c, *_OWNERS) if matches_any(tree.tokens[n], forces)
                         for a in actors_at(sc, n, lex)]
@@ -230,8 +232,13 @@ def direct_slots(sc: SentenceContext, heads: list[int], skip: set[int], lex: Lex
                 # object noun still says where the act goes.
                 for n in tree.children[k]:
                     inner = slot_of(tree, n, lex)
-                    if inner in _LIFTED and base(tree.rel(n)) in ("nmod", "obl", "iobj"):
+                    struck_at = inner == "place" and slot == "obj" and event_type in common().place_as_target
+                    if struck_at:
+                        inner = "obj"  # "struck military sites in western Ukraine": the place is what is hit
+                    if (inner in _LIFTED or struck_at) and base(tree.rel(n)) in ("nmod", "obl", "iobj"):
                         for a in actors_at(sc, n, lex):
+                            if struck_at and a.kind not in ("Place", "Country"):
+                                continue
                             lifted = slots.setdefault(inner, [])
                             if all(x.actor != a.actor for x in lifted):
                                 lifted.append(a)
@@ -644,5 +651,5 @@ def run(ctx: DocContext) -> None:
     ctx.candidates = kept
 
 
-PASS = Pass("arguments", reads=("candidates", "args", "lex"), writes=("slots", "source", "target", "object", "place"),
+PASS = Pass("arguments", reads=("candidates", "args", "possessives", "lex"), writes=("slots", "source", "target", "object", "place"),
             run=run)

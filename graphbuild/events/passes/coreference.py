@@ -242,8 +242,11 @@ def _pronouns(ctx: DocContext, sc: SentenceContext, words: CorefLexicon, history
         if antecedent is None:
             continue
         ctx.coref_links.append(_link(sc, k, k + 1, "pronoun", antecedent, confidence))
-        if not _possessive(t):
-            new.append(dataclasses.replace(antecedent, i=k, j=k + 1, case=t.case, head=k, prep=None))
+        standing = dataclasses.replace(antecedent, i=k, j=k + 1, case=t.case, head=k, prep=None)
+        if _possessive(t):
+            sc.possessives[k] = standing
+        else:
+            new.append(standing)
     return new
 
 
@@ -303,7 +306,8 @@ def _nearer_thing(sc: SentenceContext, k: int, want: PronounClass) -> bool:
 
 
 def _possessive(t: Token) -> bool:
-    """"its formation", "their forces", "её позиция": the owner of a noun, which no event role takes."""
+    """"its formation", "their forces", "её позиция": the owner of a noun; an event role takes it only as
+    the owner of a force or office ("its forces struck": arguments.actors_at)."""
     return t.pos == "DET" or t.feats.get("Poss") == "Yes" or t.deprel == "nmod:poss"
 
 
@@ -548,4 +552,5 @@ def run(ctx: DocContext) -> None:
         story.read(sc, ctx.lex)
 
 
-PASS = Pass("coreference", reads=("args", "roles"), writes=("args", "implicit_subjects", "coref_links"), run=run)
+PASS = Pass("coreference", reads=("args", "roles"), writes=("args", "implicit_subjects", "possessives", "coref_links"),
+            run=run)
