@@ -651,5 +651,5 @@ def run(ctx: DocContext) -> None:
     ctx.candidates = kept
 
 
-PASS = Pass("arguments", reads=("candidates", "args", "possessives", "lex"), writes=("slots", "source", "target", "object", "place"),
-            run=run)
+PASS = Pass("arguments", reads=("candidates", "args", "possessives", "lex"),
+            writes=("slots", "source", "target", "object", "place"), run=run)
