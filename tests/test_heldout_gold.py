@@ -20,7 +20,7 @@ from graphbuild.model import EVENT_TYPES
 
 DATA = Path(__file__).parent / "data"
 # Each gold set and the number of articles it holds per language (kk, ru, en).
-SETS = {"heldout": 5, "heldout2": 10, "dev": 10}
+SETS = {"heldout": 5, "heldout2": 10, "heldout3": 10, "dev": 10}
 MODES = {"asserted", "reported", "denied", "planned", "negated"}
 ARTICLE_SUFFIXES = {".txt", ".html", ".jsonl"}
 JSONL_FIELDS = ("text", "url", "title", "published", "outlet")
