@@ -434,6 +434,24 @@ Ukraine Ukraine PROPN 5 obj UKR
     assert (c.type, c.source, c.target) == ("ASSAULT", ["RUS"], ["UKR"])
 
 
+def test_modality_readiness_to_meet_is_an_offer_and_readiness_to_strike_a_threat() -> None:
+    sentence = """
+Russia Russia PROPN 3 nsubj RUS
+was be AUX 3 cop
+ready ready ADJ 0 root
+to to PART 5 mark
+{verb} {lemma} VERB 3 xcomp
+{obj}
+"""
+    meet = run_until(context(sentence.format(verb="meet", lemma="meet", obj="Ukraine Ukraine PROPN 5 obj UKR")),
+                     modality.PASS)
+    strike = run_until(context(sentence.format(verb="strike", lemma="strike", obj="Ukraine Ukraine PROPN 5 obj UKR")),
+                       modality.PASS)
+    for ctx, said in ((meet, "OFFER"), (strike, "THREATEN")):
+        c = only(ctx)
+        assert (c.type, c.source, c.target, c.planned) == (said, ["RUS"], ["UKR"], False)
+
+
 def test_modality_an_act_in_a_condition_is_no_event() -> None:
     ctx = run_passes(context("""
 Israel Israel PROPN 2 nsubj ISR

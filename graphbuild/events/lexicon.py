@@ -293,6 +293,8 @@ class Common:
     motive_types: frozenset[str] = frozenset()  # a noun of them in a clause's adjunct is its subject's act
     one_sided: frozenset[str] = frozenset()  # may be aimed at no one named (a show of force, a denial)
     answered_types: frozenset[str] = frozenset()  # a noun of them in a clause's adjunct is addressed to its subject
+    readiness_types: dict[str, str] = field(default_factory=dict)  # act one is ready to do -> what saying so is
+    readiness_cameo: dict[str, str] = field(default_factory=dict)
 
     def role_of(self, event_type: str, slot: str, inverted: bool) -> str:
         if inverted:
@@ -316,7 +318,9 @@ def common() -> Common:
                   frozenset(raw.get("claims", [])), frozenset(raw.get("conditional_targets", [])),
                   frozenset(raw.get("aim_types", [])), frozenset(raw.get("moved_forces", [])),
                   frozenset(raw.get("against_others", [])), frozenset(raw.get("motive_types", [])),
-                  frozenset(raw.get("one_sided", [])), frozenset(raw.get("answered_types", [])))
+                  frozenset(raw.get("one_sided", [])), frozenset(raw.get("answered_types", [])),
+                  {t: said for said, types in raw.get("readiness_types", {}).items() for t in types},
+                  raw.get("readiness_cameo", {}))
 
 
 def supported_languages() -> tuple[str, ...]:

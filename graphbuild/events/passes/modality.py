@@ -7,13 +7,18 @@
   "баруды жоспарлап отыр", "negotiating to buy"), or the verb is future (Tense=Fut, a future
   auxiliary, the language's future forms);
   a phrase marked as background ("after talks", "после переговоров") is told as done, not aimed at;
-- hearsay: a dependent such as "reportedly", "якобы".
+- hearsay: a dependent such as "reportedly", "якобы";
+- readiness: an act one says one is ready or willing to do ("ready to hold consultations with X",
+  "готова к переговорам") is told as an offer to X (a hostile act: a threat), made now, not as the
+  planned act itself (common.json readiness_types).
 """
 
 from __future__ import annotations
 
+import dataclasses
+
 from graphbuild.events.context import Candidate, DocContext
-from graphbuild.events.lexicon import Lexicon, common, matches_any, word_patterns
+from graphbuild.events.lexicon import Lexicon, TriggerEntry, common, matches_any, word_patterns
 from graphbuild.events.passes import Pass
 from graphbuild.language.tree import base
 
@@ -93,6 +98,17 @@ def planned(c: Candidate, lex: Lexicon, governors: dict[int, Candidate]) -> str 
     return None
 
 
+def offered_entry(c: Candidate, lex: Lexicon, governors: dict[int, Candidate]) -> TriggerEntry | None:
+    """What saying one is ready to do the act is, when a readiness word governs it ("ready to meet")."""
+    said = common().readiness_types.get(c.type)
+    plan = _plan_governor(c, lex, governors) if said else None
+    if plan is None or not matches_any(c.sent.tree.tokens[plan], word_patterns(lex, "readiness_words")):
+        return None
+    return dataclasses.replace(c.entry, pattern=f"<readiness: {c.entry.pattern}>", type=said,
+                               cameo=common().readiness_cameo.get(said, c.entry.cameo), need=None, otherwise=None,
+                               governs_planned=False)
+
+
 def refused(c: Candidate, governors: dict[int, Candidate]) -> bool:
     h = c.sent.tree.head(c.head)
     gov = governors.get(h) if h is not None else None
@@ -120,7 +136,10 @@ def run(ctx: DocContext) -> None:
         # Trigger words of the sentence; those looked up are ancestors of c's head, never c's own.
         governors = by_sentence[c.sent.index]
         c.negated = negated(c, ctx.lex, governors) or refused(c, governors)
-        c.planned_by = None if c.negated else planned(c, ctx.lex, governors)
+        offer = None if c.negated or c.weak else offered_entry(c, ctx.lex, governors)
+        if offer is not None:
+            c.entry = offer  # the offer (or threat) is made as it is said
+        c.planned_by = None if c.negated or offer is not None else planned(c, ctx.lex, governors)
         c.planned = c.planned_by is not None
         c.hypothetical = hypothetical(c, ctx.lex)
         tree = c.sent.tree
@@ -130,4 +149,5 @@ def run(ctx: DocContext) -> None:
             gov is not None and base(tree.rel(c.head)) == "xcomp" and matches_any(tree.tokens[gov], hearsay_words))
 
 
-PASS = Pass("modality", reads=("candidates", "lex"), writes=("negated", "planned", "hearsay", "hypothetical"), run=run)
+PASS = Pass("modality", reads=("candidates", "lex"), writes=("negated", "planned", "hearsay", "hypothetical", "type"),
+            run=run)
