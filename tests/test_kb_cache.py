@@ -100,6 +100,16 @@ def test_the_shipped_kb_is_cached_across_processes(cache: Path) -> None:
     assert path.stat().st_mtime_ns == stamp
 
 
+def test_a_user_file_copied_elsewhere_is_named_where_this_run_read_it(cache: Path, tmp_path: Path) -> None:
+    folders = [tmp_path / "first", tmp_path / "second"]
+    for folder in folders:
+        folder.mkdir()
+    first, second = (_user_kb(folder, "Acme") for folder in folders)  # same file name and bytes
+    assert KnowledgeBase.load([first]).provenance("org:acme")[2] == f"{first}:1"
+    assert KnowledgeBase.load([second]).provenance("org:acme")[2] == f"{second}:1"
+    assert len(list(cache.glob("kb-*.pickle"))) == 1  # the second load read the index the first one built
+
+
 def test_a_cache_built_from_one_checkout_names_the_files_of_the_checkout_that_reads_it(
         cache: Path, tmp_path: Path) -> None:
     # Two checkouts with identical code and data share one cache entry (the key hashes content, not folders):
