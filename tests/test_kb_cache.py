@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -97,3 +98,39 @@ def test_the_shipped_kb_is_cached_across_processes(cache: Path) -> None:
     second = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True)
     assert first.stdout == second.stdout and int(first.stdout) > 1000
     assert path.stat().st_mtime_ns == stamp
+
+
+def test_a_user_file_copied_elsewhere_is_named_where_this_run_read_it(cache: Path, tmp_path: Path) -> None:
+    folders = [tmp_path / "first", tmp_path / "second"]
+    for folder in folders:
+        folder.mkdir()
+    first, second = (_user_kb(folder, "Acme") for folder in folders)  # same file name and bytes
+    assert KnowledgeBase.load([first]).provenance("org:acme")[2] == f"{first}:1"
+    assert KnowledgeBase.load([second]).provenance("org:acme")[2] == f"{second}:1"
+    assert len(list(cache.glob("kb-*.pickle"))) == 1  # the second load read the index the first one built
+
+
+def test_a_cache_built_from_one_checkout_names_the_files_of_the_checkout_that_reads_it(
+        cache: Path, tmp_path: Path) -> None:
+    # Two checkouts with identical code and data share one cache entry (the key hashes content, not folders):
+    # what a finding or a provenance names must still be the reading checkout's own file.
+    script = ("import json, sys; from datetime import date; from pathlib import Path; "
+              "from graphbuild.entities.kb import KnowledgeBase; from graphbuild.entities.kb_check import check_kb; "
+              "kb = KnowledgeBase.load([Path(sys.argv[1])]); "
+              "print(json.dumps([kb.provenance('place:astana')[2], "
+              "[f.detail for f in check_kb(kb, date(2026, 12, 7)) if f.subject == 'org:acme']]))")
+    seen = []
+    for name in ("first", "second"):
+        checkout = tmp_path / name
+        shutil.copytree(REPO / "graphbuild", checkout / "graphbuild",
+                        ignore=shutil.ignore_patterns("models", "__pycache__"))
+        user = _user_kb(checkout, "Acme")  # an unsourced record: the check names its file
+        env = {**os.environ, CACHE_ENV: str(cache), "PYTHONPATH": str(checkout)}
+        run = subprocess.run([sys.executable, "-c", script, str(user)], env=env, cwd=checkout, capture_output=True,
+                             text=True, check=True)
+        seen.append((checkout, user, *json.loads(run.stdout)))
+    assert len(list(cache.glob("kb-*.pickle"))) == 1  # the second checkout read the index the first one built
+    for checkout, user, astana, acme in seen:
+        assert astana.startswith(f"{checkout / 'graphbuild' / 'data' / 'kb' / 'capitals.tsv'}:")
+        assert f"Acme ({user}:1)" in acme
+    assert str(tmp_path / "first") not in json.dumps(seen[1][2:])

@@ -39,14 +39,14 @@ import dataclasses
 import json
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from graphbuild.entities.common_words import common_word_test
-from graphbuild.entities.kb_cache import cached, content_key
+from graphbuild.entities.kb_cache import cached, content_key, portable, resolved
 from graphbuild.entities.transliterate import to_latin
 from graphbuild.language.base import Token
 from graphbuild.model import ACTOR_KINDS, Actor
@@ -548,8 +548,12 @@ def _read_version() -> str:
 class KnowledgeBase:
     """Canonical actors, their roles and aliases; exact lookup and inflection-tolerant matching."""
 
-    def __init__(self, records: Iterable[_Record], roles: Iterable[tuple[str, str, str]], version: str):
+    def __init__(self, records: Iterable[_Record], roles: Iterable[tuple[str, str, str]], version: str,
+                 roots: Mapping[str, Path] | None = None):
         self.version = version
+        # Folders and files the records were read from; the index keeps its "file:line"s relative to them,
+        # since a cached index may have been built from another checkout (see kb_cache.portable).
+        self._roots: dict[str, Path] = dict(roots or _roots([]))
         self._actors: dict[str, Actor] = {}
         self._roles: dict[str, list[dict[str, Any]]] = {}
         self._meta: dict[str, _Record] = {}
@@ -578,13 +582,20 @@ class KnowledgeBase:
             if not path.is_file():
                 raise ValueError(f"{path}: cannot read KB file (no such file)")
 
+        roots = _roots(paths)
+
         def build() -> KnowledgeBase:
             records = list(_base_records())
             for path in paths:
                 records.extend(_read_jsonl(path))
-            return cls(records, _role_hits(), _read_version())
+            return cls(records, _role_hits(), _read_version(), roots)
 
-        return cached("kb", content_key(_data_files() + paths), build)
+        return cached("kb", content_key(_data_files() + paths), build)._rooted(roots)
+
+    def _rooted(self, roots: Mapping[str, Path]) -> KnowledgeBase:
+        """This index with its file names resolved against ``roots`` (this run's files, not the builder's)."""
+        self._roots = dict(roots)
+        return self
 
     @staticmethod
     def _merge(records: Iterable[_Record]) -> list[_Record]:
@@ -620,6 +631,7 @@ class KnowledgeBase:
                     raise ValueError(f"{rec.where}: {what} refers to unknown actor id {ref!r}")
 
     def _add_record(self, rec: _Record) -> None:
+        rec.where = portable(rec.where, self._roots)
         self._meta[rec.id] = rec
         self._actors[rec.id] = Actor(
             id=rec.id, label=rec.label, kind=rec.kind, iso3=rec.iso3, wikidata=rec.wikidata,
@@ -713,7 +725,7 @@ class KnowledgeBase:
     def provenance(self, actor_id: str) -> tuple[str | None, str | None, str]:
         """(source URL, checked date, file:line it was read from) of an actor's record; None, None when unverified."""
         rec = self._meta[self.canonical_id(actor_id)]
-        return rec.source, rec.checked, rec.where
+        return rec.source, rec.checked, resolved(rec.where, self._roots)
 
     def holders(self, role: str, of: str | None = None, on: str | None = None) -> list[str]:
         """Ids of people who held ``role`` (English title, or an equivalent title) of ``of`` on date ``on``."""
@@ -1077,4 +1089,10 @@ def _data_files() -> list[Path]:
 def _default_kb() -> KnowledgeBase:
     """The shipped KB, from the per-user index cache when it is current (see kb_cache)."""
     return cached("kb", content_key(_data_files()),
-                  lambda: KnowledgeBase(_base_records(), _role_hits(), _read_version()))
+                  lambda: KnowledgeBase(_base_records(), _role_hits(), _read_version()))._rooted(_roots([]))
+
+
+def _roots(user_files: list[Path]) -> dict[str, Path]:
+    """The roots record locations are kept relative to: the shipped data folder and each user file, by
+    position (the cache key covers the user files' names and bytes in order, not their folders)."""
+    return {"kb": DATA_DIR, **{f"user{n}": path for n, path in enumerate(user_files)}}

@@ -7,6 +7,11 @@ builds it, and the babel/pycountry versions that supply country names), so any c
 fresh one. Nothing is shipped: a fresh machine builds the index on its first run. A cache file
 that cannot be read is rebuilt; writes go through a temporary file and an atomic rename, so
 concurrent builds never see a half-written file.
+
+Because the key hashes file names and bytes, not their folders, two checkouts (or two copies of a
+user's KB file) with the same content share one cache entry. Anything the index keeps that names a
+file is therefore stored relative to a named root folder (:func:`portable`) and resolved against the
+loading run's own folders (:func:`resolved`), so a message never names another checkout's file.
 """
 
 from __future__ import annotations
@@ -18,7 +23,7 @@ import os
 import pickle
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from importlib import metadata
 from pathlib import Path
 from typing import TypeVar
@@ -58,6 +63,25 @@ def content_key(data_files: Iterable[Path]) -> str:
         digest.update(f"{path.name} {path.stat().st_size}\n".encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:32]
+
+
+def portable(where: str, roots: Mapping[str, Path]) -> str:
+    """``where`` ("file:line") with the longest root (a folder, or a file) it starts with replaced by the
+    root's name: "${kb}/actors.jsonl:12", "${user0}:3"; unchanged when no root matches ("CLDR:RU")."""
+    inside = [(len(str(root)), name) for name, root in roots.items()
+              if where.startswith((f"{root}{os.sep}", f"{root}:"))]
+    if not inside:
+        return where
+    _, name = max(inside)
+    return f"${{{name}}}{where[len(str(roots[name])):]}"
+
+
+def resolved(where: str, roots: Mapping[str, Path]) -> str:
+    """The inverse of :func:`portable` with this run's roots (a root this run does not have stays as written)."""
+    if not where.startswith("${"):
+        return where
+    name, sep, rest = where[2:].partition("}")
+    return f"{roots[name]}{rest}" if sep and name in roots else where
 
 
 def cached(name: str, key: str, build: Callable[[], T]) -> T:
