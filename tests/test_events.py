@@ -492,8 +492,8 @@ def test_kazakh_passive_has_no_actor_from_the_possessor() -> None:
 ])
 def test_object_pronoun_and_coordinated_verb(lang: str, text: str) -> None:
     found = events(lang, text)
-    assert find(found, "MEET", {"person:antony-blinken"}, {"Q192820"})
-    assert find(found, "REQUEST", {"person:antony-blinken"}, {"Q192820"})
+    assert find(found, "MEET", {"person:antony-blinken"}, {"Q57371"})
+    assert find(found, "REQUEST", {"person:antony-blinken"}, {"Q57371"})
 
 
 def test_coordinated_demand_is_no_part_of_the_accusation() -> None:

@@ -84,7 +84,7 @@ CASES = [
     ("Britain condemned Russian attacks on Ukrainian ports.", "ASSAULT", {"RUS"}, {"UKR"}, "asserted"),
     # a possessor stands for its official; a nationality before an office or a force is the state
     ("Iraq's national security adviser met with Syrian President Bashar Assad on Tuesday.",
-     "MEET", {"IRQ"}, {"Q34266"}, "asserted"),
+     "MEET", {"IRQ"}, {"person:bashar-al-assad"}, "asserted"),
     ("Russia's interior minister met his Kazakh counterpart in Astana.", "MEET", {"RUS"}, {"KAZ"}, "asserted"),
     ("Iran's foreign ministry spokesman condemned the U.S. strikes on Iraq.", "ASSAULT", {"USA"}, {"IRQ"},
      "asserted"),

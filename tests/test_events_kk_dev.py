@@ -554,7 +554,7 @@ def test_apology_and_condolences() -> None:
     assert sorted((e.type, e.source, e.target, e.reported_by) for e in found) == [
         ("MEET", ["KAZ", "TUR", "person:kassym-jomart-tokayev", "person:recep-tayyip-erdogan"],
          ["KAZ", "TUR", "person:kassym-jomart-tokayev", "person:recep-tayyip-erdogan"], []),
-        ("SUPPORT", ["Q7747", "RUS"], ["AZE", "Q192820"], [])]
+        ("SUPPORT", ["Q7747", "RUS"], ["AZE", "Q57371"], [])]
 
 
 def test_a_territory_stands_for_its_state() -> None:

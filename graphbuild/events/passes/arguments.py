@@ -103,13 +103,16 @@ def slot_of(tree: Tree, k: int, lex: Lexicon) -> str | None:
     return None
 
 
-def actors_at(sc: SentenceContext, k: int, lex: Lexicon, owners: bool = False) -> list[Arg]:
+def actors_at(sc: SentenceContext, k: int, lex: Lexicon, owners: bool = False,
+              pronoun_owner: bool = False) -> list[Arg]:
     """The actors that the phrase headed by ``k`` (and each word coordinated with it) stands for.
 
     A name is its mention; a common noun explained by a name ("министр обороны ... Сергей Шойгу")
     is that name; a force, office or government noun ("Russian troops", "войска России",
     "Ресей әскері") is its owner, and so is any noun when ``owners`` is asked for ("sanctions
-    against Russian banks": the banks' country is aimed at).
+    against Russian banks": the banks' country is aimed at).  ``pronoun_owner``: a force owned by a
+    possessive pronoun is the pronoun's antecedent (asked for subjects only: "its forces struck"; in
+    "urged Russia to withdraw its troops" the controller, not the pronoun's pick, moves them).
     """
     tree = sc.tree
     forces = _force_nouns(lex)
@@ -137,7 +140,7 @@ def actors_at(sc: SentenceContext, k: int, lex: Lexicon, owners: bool = False) -
             held = [a for n in tree.deps(c, *_OWNERS)
                     if (force and _owner_slot(tree, n, lex)) or _owner_like(tree, n, lex)
                     for m in tree.conjuncts(n) if (a := sc.arg_at(m)) is not None and a.active]
-            if not held and force:  # "its forces", "их войска": the owner the pronoun stands for
+            if not held and force and pronoun_owner:  # "its forces", "их войска": the pronoun's antecedent
                 held = [sc.possessives[n] for n in tree.deps(c, "nmod:poss", "det") if n in sc.possessives]
             if not held and force:  # "a spokesperson for the Ukrainian military": the owner's owner
                 held = [a for n in tree.deps(c, *_OWNERS) if matches_any(tree.tokens[n], forces)
@@ -209,7 +212,7 @@ def direct_slots(sc: SentenceContext, heads: list[int], skip: set[int], lex: Lex
             if not slot or slot == "none":
                 continue
             moved = slot == "obj" and event_type in objects
-            found = actors_at(sc, k, lex)
+            found = actors_at(sc, k, lex, pronoun_owner=slot == "subj")
             if not found and slot == "subj" and tree.tokens[k].pos == "NOUN":
                 # "Украинские дроны атаковали", "Russian strikes hit Kyiv": the owner acts.
                 found = actors_at(sc, k, lex, owners=True)

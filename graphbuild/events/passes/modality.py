@@ -102,7 +102,11 @@ def offered_entry(c: Candidate, lex: Lexicon, governors: dict[int, Candidate]) -
     """What saying one is ready to do the act is, when a readiness word governs it ("ready to meet")."""
     said = common().readiness_types.get(c.type)
     plan = _plan_governor(c, lex, governors) if said else None
-    if plan is None or not matches_any(c.sent.tree.tokens[plan], word_patterns(lex, "readiness_words")):
+    tree = c.sent.tree
+    # the readiness word must govern the act itself, or the light verb carrying it ("ready to hold
+    # talks"); "ready to mediate in talks between X and Y" offers mediation, not the talks
+    if plan is None or plan not in {tree.head(k) for k in _carriers(c, lex)} \
+            or not matches_any(tree.tokens[plan], word_patterns(lex, "readiness_words")):
         return None
     return dataclasses.replace(c.entry, pattern=f"<readiness: {c.entry.pattern}>", type=said,
                                cameo=common().readiness_cameo.get(said, c.entry.cameo), need=None, otherwise=None,
