@@ -611,3 +611,14 @@ def test_initialling_a_text_is_an_agreement() -> None:
 def test_a_ground_operation_is_an_assault() -> None:
     assault = find(events("Израиль Ливанның оңтүстігінде құрлықтағы операция бастады."), "ASSAULT", {"ISR"}, {"LBN"})
     assert assault.source == ["ISR"]
+
+
+def test_a_title_the_coreference_pass_resolves_is_the_actor_of_a_kazakh_event() -> None:
+    """An undated article: its dateline dates "Мемлекет басшысы", which Kazakh news uses for Kazakhstan's
+    president; the pattern stage places the title the coreference pass resolved like a name."""
+    found = events("ТАШКЕНТ. 2022 жылғы 22 желтоқсан. Қазақстан Президенті Қасым-Жомарт Тоқаев пен Өзбекстан "
+                   "Президенті Шавкат Мирзиёев Ташкентте кездесті. Мемлекет басшысы өзбек тарабын шекара "
+                   "мәселесін шешуге шақырды.", published=None)
+    request = find(found, "REQUEST", {"person:kassym-jomart-tokayev", "KAZ"}, {"UZB"})
+    assert set(request.source) == {"person:kassym-jomart-tokayev", "KAZ"} and request.target == ["UZB"]
+    assert sorted(e.type for e in found) == ["MEET", "REQUEST"]

@@ -81,6 +81,8 @@ from graphbuild.model import EVENT_TYPES, Document, Event, Evidence, Mention, Ro
 
 LIGHT_VERB_REACH = 5  # "launched a massive missile and drone attack": the noun's modifiers sit in between
 _MODE_RANK = {"asserted": 0, "reported": 1, "planned": 2, "negated": 3, "denied": 4}
+# Resolutions of the coreference pass that stand where a name would ("Ол", "Мемлекет басшысы").
+COREF_MENTION_KINDS = ("pronoun", "title")
 
 
 
@@ -392,6 +394,31 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
     return drafts
 
 
+def coreference_mentions(doc: Document, sentences: list[Sentence], mentions: list[Mention], kb: KnowledgeBase,
+                         lex: Lexicon) -> list[Mention]:
+    """The pronouns and titles the coreference pass resolves to one actor, as mentions that the pattern
+    rules place by their case like any name ("Ол ... шақырды": he is the person the pass found)."""
+    from graphbuild.events.passes import coreference, dates
+    from graphbuild.events.passes import mentions as mentions_pass
+    from graphbuild.events.stage import document_context
+
+    ctx = document_context(doc, sentences, mentions, kb, lex)
+    for p in (mentions_pass.PASS, dates.PASS, coreference.PASS):
+        p.run(ctx)
+    tokens = [t for sc in ctx.sentences for t in sc.tokens]
+    found: list[Mention] = []
+    for link in ctx.coref_links:
+        if link.kind not in COREF_MENTION_KINDS or len(link.actors) != 1 \
+                or any(m.start < link.end and link.start < m.end for m in mentions):
+            continue
+        actor = link.actors[0]
+        head = [t for t in tokens if link.start <= t.start and t.end <= link.end][-1:]
+        found.append(Mention(doc.id, link.start, link.end, link.text, kb.actor(actor).kind if actor in kb else "Person",
+                             doc.lang, actor=actor, lemma=head[0].lemma if head else None,
+                             case=head[0].case if head else None, source="coreference"))
+    return found
+
+
 def extract_with_patterns(doc: Document, sentences: list[Sentence], mentions: list[Mention],
                           kb: KnowledgeBase) -> ExtractionResult:
     """Events (with canonical ids, modes, attribution, dates, evidence), role facts and warnings, by
@@ -404,7 +431,7 @@ def extract_with_patterns(doc: Document, sentences: list[Sentence], mentions: li
         return result
     drafts: list[Draft] = []
     state = _DocState(roles=result.roles)
-    ordered = sorted(mentions, key=lambda m: m.start)
+    ordered = sorted(mentions + coreference_mentions(doc, sentences, mentions, kb, lex), key=lambda m: m.start)
     for s in sentences:
         if not s.tokens:
             continue

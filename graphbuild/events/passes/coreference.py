@@ -527,10 +527,16 @@ def _relative_without_subject(tree: Tree, k: int) -> bool:
     return first != k and tree.tokens[first].pos == "ADV" and base(tree.rel(first)) == "advmod"
 
 
+def _dateline(ctx: DocContext) -> str | None:
+    """An undated document's date as its text gives it first ("ТАШКЕНТ. 2022 жылғы 22 желтоқсан."): whose
+    title a bare "Мемлекет басшысы" is depends on it."""
+    return next((sc.date[0] for sc in ctx.sentences if sc.date[0] and sc.date[1] == "day"), None)
+
+
 def run(ctx: DocContext) -> None:
     words = coref_lexicon(ctx.lex.lang)
     pro_drop = bool(ctx.lex.raw.get("pro_drop"))
-    on = (ctx.doc.published or "")[:10] or None
+    on = (ctx.doc.published or "")[:10] or _dateline(ctx)
     history: list[list[Arg]] = []
     story = _Story()
     found = quotes(ctx.sentences) if words.first_person else []
