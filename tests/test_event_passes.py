@@ -22,6 +22,7 @@ from graphbuild.events.passes import (
     links,
     mentions,
     modality,
+    readiness,
     run_passes,
     speakers,
     triggers,
@@ -250,7 +251,7 @@ def test_a_pass_reading_what_no_earlier_pass_wrote_is_refused() -> None:
 
 def test_every_pass_is_named_and_declared() -> None:
     names = [p.name for p in default_passes()]
-    assert names == ["mentions", "dates", "coreference", "triggers", "arguments", "speakers", "modality",
+    assert names == ["mentions", "dates", "coreference", "triggers", "arguments", "readiness", "speakers", "modality",
                      "event_coref", "links", "discourse", "build"]
     assert {mentions.PASS.name, dates.PASS.name, coreference.PASS.name, triggers.PASS.name} <= set(names)
 
@@ -434,7 +435,7 @@ Ukraine Ukraine PROPN 5 obj UKR
     assert (c.type, c.source, c.target) == ("ASSAULT", ["RUS"], ["UKR"])
 
 
-def test_modality_readiness_to_meet_is_an_offer_and_readiness_to_strike_a_threat() -> None:
+def test_readiness_to_meet_is_an_offer_and_readiness_to_strike_a_threat() -> None:
     sentence = """
 Russia Russia PROPN 3 nsubj RUS
 was be AUX 3 cop
@@ -450,6 +451,24 @@ to to PART 5 mark
     for ctx, said in ((meet, "OFFER"), (strike, "THREATEN")):
         c = only(ctx)
         assert (c.type, c.source, c.target, c.planned) == (said, ["RUS"], ["UKR"], False)
+
+
+def test_readiness_to_supply_is_an_offer_and_the_planned_supply_each_with_lists_of_its_own() -> None:
+    ctx = run_until(context("""
+Russia Russia PROPN 3 nsubj RUS
+is be AUX 3 cop
+ready ready ADJ 0 root
+to to PART 5 mark
+supply supply VERB 3 xcomp
+gas gas NOUN 5 obj
+to to ADP 8 case
+India India PROPN 5 obl IND
+"""), readiness.PASS)
+    supply, offer = firm(ctx)
+    assert [(c.type, c.source, c.target, c.offered) for c in (supply, offer)] == [
+        ("SUPPLY", ["RUS"], ["IND"], False), ("OFFER", ["RUS"], ["IND"], True)]
+    offer.reported_by.append("USA")
+    assert supply.reported_by == []
 
 
 def test_modality_an_act_in_a_condition_is_no_event() -> None:

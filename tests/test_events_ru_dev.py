@@ -182,8 +182,12 @@ def test_full_date_and_relative_week() -> None:
 
 
 def test_ministry_speaker_in_place_phrase() -> None:
+    """The ministry speaks in its own state's name: the support is made by saying it, by both."""
     support = find(events("Как сообщили в МИД Китая, Пекин поддерживает Россию."), "SUPPORT", {"CHN"}, {"RUS"})
-    assert support.reported_by == ["org:chinese-mfa"]
+    assert (set(support.source), support.reported_by, support.mode) == ({"CHN", "org:chinese-mfa"}, [], "asserted")
+    # a body of another state only reports it
+    told = find(events("Как сообщили в МИД Франции, Пекин поддерживает Россию."), "SUPPORT", {"CHN"}, {"RUS"})
+    assert (told.source, told.mode) == (["CHN"], "reported")
 
 
 def test_claim_after_a_reporting_verb_is_reported() -> None:
@@ -288,11 +292,12 @@ def test_no_event_in_plain_news(text: str) -> None:
 
 
 def test_said_that_names_no_speaker_after_the_complementizer() -> None:
-    """"В Белом доме заявили, что США ... готовы ввести ограничения": the White House reports, the US
-    acts; readiness to sanction is a threat (docs/event-types.md, OFFER)."""
+    """"В Белом доме заявили, что США ... готовы ввести ограничения": no speaker is read after "что";
+    readiness to sanction is a threat (docs/event-types.md, OFFER)."""
     threat = find(events("В Белом доме заявили, что США совместно с союзниками готовы ввести ограничения "
                          "против иранских компаний."), "THREATEN", {"USA"}, {"IRN"})
-    assert (threat.mode, threat.reported_by) == ("reported", ["org:white-house"])
+    # the White House speaks in its own state's name: the threat is made by saying it
+    assert (threat.mode, set(threat.source)) == ("asserted", {"USA", "org:white-house"})
 
 
 def test_conditional_supply_is_not_asserted() -> None:

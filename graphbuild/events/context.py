@@ -6,7 +6,9 @@ which it writes; the fields are plain data so a pass can be tested on a context 
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
+from typing import Any
 
 from graphbuild.entities.kb import KnowledgeBase
 from graphbuild.events.arguments import Arg
@@ -67,12 +69,21 @@ class Candidate:
     folded_into: Candidate | None = None  # a re-mention of an earlier candidate of the document
     guessed: bool = False  # a side was taken from the discourse, not from the act's own phrase
     weak: bool = False  # an ambiguous word without the argument its sense needs: only a re-mention
+    offered: bool = False  # an offer or threat made by saying one is ready to act (passes/readiness.py)
     extra_evidence: list[SentenceContext] = field(default_factory=list)
     event: Event | None = None
 
     @property
     def type(self) -> str:
         return self.entry.type
+
+    def copy(self, **changes: Any) -> Candidate:
+        """A copy with lists, sets and slots of its own (two candidates never share a list one edits)."""
+        own: dict[str, Any] = dict(slots={k: list(v) for k, v in self.slots.items()}, inherited=set(self.inherited),
+                                   present=set(self.present), source=list(self.source), target=list(self.target),
+                                   reported_by=list(self.reported_by), extra_evidence=list(self.extra_evidence))
+        own.update(changes)
+        return dataclasses.replace(self, **own)
 
     @property
     def head(self) -> int:

@@ -295,6 +295,7 @@ class Common:
     answered_types: frozenset[str] = frozenset()  # a noun of them in a clause's adjunct is addressed to its subject
     readiness_types: dict[str, str] = field(default_factory=dict)  # act one is ready to do -> what saying so is
     readiness_cameo: dict[str, str] = field(default_factory=dict)
+    readiness_keeps_act: frozenset[str] = frozenset()  # readiness to do them is an offer and the planned act
 
     def role_of(self, event_type: str, slot: str, inverted: bool) -> str:
         if inverted:
@@ -320,7 +321,7 @@ def common() -> Common:
                   frozenset(raw.get("against_others", [])), frozenset(raw.get("motive_types", [])),
                   frozenset(raw.get("one_sided", [])), frozenset(raw.get("answered_types", [])),
                   {t: said for said, types in raw.get("readiness_types", {}).items() for t in types},
-                  raw.get("readiness_cameo", {}))
+                  raw.get("readiness_cameo", {}), frozenset(raw.get("readiness_keeps_act", [])))
 
 
 def supported_languages() -> tuple[str, ...]:

@@ -46,9 +46,10 @@ def default_passes() -> list[Pass]:
         links,
         mentions,
         modality,
+        readiness,
         speakers,
         triggers,
     )
 
-    return [mentions.PASS, dates.PASS, coreference.PASS, triggers.PASS, arguments.PASS, speakers.PASS,
+    return [mentions.PASS, dates.PASS, coreference.PASS, triggers.PASS, arguments.PASS, readiness.PASS, speakers.PASS,
             modality.PASS, event_coref.PASS, links.PASS, discourse.PASS, build.PASS]

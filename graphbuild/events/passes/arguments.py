@@ -22,8 +22,6 @@ pass (pronoun arguments on the tree, ``SentenceContext.implicit_subjects``).
 
 from __future__ import annotations
 
-import dataclasses
-
 from graphbuild.events.arguments import Arg
 from graphbuild.events.context import Candidate, DocContext, SentenceContext
 from graphbuild.events.dates import is_time_word
@@ -620,7 +618,7 @@ def reciprocal(c: Candidate, lex: Lexicon) -> bool:
 
 
 def _each_on_the_other(c: Candidate) -> list[Candidate]:
-    return [dataclasses.replace(c, source=[s], target=[t for t in c.source if t != s], slots=dict(c.slots))
+    return [c.copy(source=[s], target=[t for t in c.source if t != s])
             for s in c.source]
 
 

@@ -7,18 +7,15 @@
   "баруды жоспарлап отыр", "negotiating to buy"), or the verb is future (Tense=Fut, a future
   auxiliary, the language's future forms);
   a phrase marked as background ("after talks", "после переговоров") is told as done, not aimed at;
-- hearsay: a dependent such as "reportedly", "якобы";
-- readiness: an act one says one is ready or willing to do ("ready to hold consultations with X",
-  "готова к переговорам") is told as an offer to X (a hostile act: a threat), made now, not as the
-  planned act itself (common.json readiness_types).
+- hearsay: a dependent such as "reportedly", "якобы".
+
+An offer the readiness pass made ("ready to talks" told as an offer) is made as it is said: no plan.
 """
 
 from __future__ import annotations
 
-import dataclasses
-
 from graphbuild.events.context import Candidate, DocContext
-from graphbuild.events.lexicon import Lexicon, TriggerEntry, common, matches_any, word_patterns
+from graphbuild.events.lexicon import Lexicon, common, matches_any, word_patterns
 from graphbuild.events.passes import Pass
 from graphbuild.language.tree import base
 
@@ -28,7 +25,7 @@ _AIMS = ("xcomp", "advcl", "ccomp", "acl", "obl", "nmod")
 _CLAUSAL = ("xcomp", "ccomp", "advcl", "obj", "obl", "nmod", "acl", "csubj", "nsubj")
 
 
-def _carriers(c: Candidate, lex: Lexicon) -> list[int]:
+def carriers(c: Candidate, lex: Lexicon) -> list[int]:
     """The trigger's head word, and the light verb above a noun trigger ("did not impose sanctions")."""
     tree = c.sent.tree
     out = [c.head]
@@ -47,7 +44,7 @@ def _has_negation(k: int, c: Candidate, lex: Lexicon) -> bool:
     return any(matches_any(tree.tokens[d], negators) for d in tree.deps(k, "advmod", "aux", "det", "cop", "part"))
 
 
-def _plan_governor(c: Candidate, lex: Lexicon, governors: dict[int, Candidate]) -> int | None:
+def plan_governor(c: Candidate, lex: Lexicon, governors: dict[int, Candidate]) -> int | None:
     """The word up the clause chain that makes the act an intention ("plans to", "намерена")."""
     tree = c.sent.tree
     planning = lex.planned_before + lex.planned_after
@@ -77,18 +74,18 @@ def _plan_governor(c: Candidate, lex: Lexicon, governors: dict[int, Candidate]) 
 
 def negated(c: Candidate, lex: Lexicon, governors: dict[int, Candidate]) -> bool:
     """The act is said not to happen: its own negation, or a negated intention ("не намерена выводить")."""
-    if any(_has_negation(k, c, lex) for k in _carriers(c, lex) + list(c.indices)):
+    if any(_has_negation(k, c, lex) for k in carriers(c, lex) + list(c.indices)):
         return True
-    plan = _plan_governor(c, lex, governors)
+    plan = plan_governor(c, lex, governors)
     return plan is not None and _has_negation(plan, c, lex)
 
 
 def planned(c: Candidate, lex: Lexicon, governors: dict[int, Candidate]) -> str | None:
     tree = c.sent.tree
-    if _plan_governor(c, lex, governors) is not None:
+    if plan_governor(c, lex, governors) is not None:
         return "intent"
     future = word_patterns(lex, "future_before")
-    for k in _carriers(c, lex):
+    for k in carriers(c, lex):
         t = tree.tokens[k]
         if t.feats.get("Tense") == "Fut" or any(matches_any(tree.tokens[d], future) for d in tree.deps(k, "aux")):
             return "future"
@@ -96,21 +93,6 @@ def planned(c: Candidate, lex: Lexicon, governors: dict[int, Candidate]) -> str 
             if all(t.feats.get(f) == v for f, v in form.items()):
                 return "future"
     return None
-
-
-def offered_entry(c: Candidate, lex: Lexicon, governors: dict[int, Candidate]) -> TriggerEntry | None:
-    """What saying one is ready to do the act is, when a readiness word governs it ("ready to meet")."""
-    said = common().readiness_types.get(c.type)
-    plan = _plan_governor(c, lex, governors) if said else None
-    tree = c.sent.tree
-    # the readiness word must govern the act itself, or the light verb carrying it ("ready to hold
-    # talks"); "ready to mediate in talks between X and Y" offers mediation, not the talks
-    if plan is None or plan not in {tree.head(k) for k in _carriers(c, lex)} \
-            or not matches_any(tree.tokens[plan], word_patterns(lex, "readiness_words")):
-        return None
-    return dataclasses.replace(c.entry, pattern=f"<readiness: {c.entry.pattern}>", type=said,
-                               cameo=common().readiness_cameo.get(said, c.entry.cameo), need=None, otherwise=None,
-                               governs_planned=False)
 
 
 def refused(c: Candidate, governors: dict[int, Candidate]) -> bool:
@@ -140,18 +122,15 @@ def run(ctx: DocContext) -> None:
         # Trigger words of the sentence; those looked up are ancestors of c's head, never c's own.
         governors = by_sentence[c.sent.index]
         c.negated = negated(c, ctx.lex, governors) or refused(c, governors)
-        offer = None if c.negated or c.weak else offered_entry(c, ctx.lex, governors)
-        if offer is not None:
-            c.entry = offer  # the offer (or threat) is made as it is said
-        c.planned_by = None if c.negated or offer is not None else planned(c, ctx.lex, governors)
+        c.planned_by = None if c.negated or c.offered else planned(c, ctx.lex, governors)
         c.planned = c.planned_by is not None
         c.hypothetical = hypothetical(c, ctx.lex)
         tree = c.sent.tree
         gov = tree.head(c.head)
-        c.hearsay = any(matches_any(tree.tokens[d], hearsay_words) for k in _carriers(c, ctx.lex)
+        c.hearsay = any(matches_any(tree.tokens[d], hearsay_words) for k in carriers(c, ctx.lex)
                         for d in tree.deps(k, "advmod", "aux")) or (
             gov is not None and base(tree.rel(c.head)) == "xcomp" and matches_any(tree.tokens[gov], hearsay_words))
 
 
-PASS = Pass("modality", reads=("candidates", "lex"), writes=("negated", "planned", "hearsay", "hypothetical", "type"),
-            run=run)
+PASS = Pass("modality", reads=("candidates", "offered", "lex"),
+            writes=("negated", "planned", "hearsay", "hypothetical"), run=run)

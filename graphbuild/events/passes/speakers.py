@@ -16,6 +16,7 @@ from graphbuild.events.context import Candidate, DocContext, SentenceContext
 from graphbuild.events.lexicon import common, find_matches, word_patterns
 from graphbuild.events.passes import Pass
 from graphbuild.events.passes.arguments import actors_at, subject_of
+from graphbuild.events.sides import states_of
 from graphbuild.language.tree import Tree, base
 
 _CONTENT = ("ccomp", "xcomp", "parataxis", "advcl", "csubj")
@@ -62,9 +63,21 @@ def _reports(ctx: DocContext, sc: SentenceContext, trigger_heads: set[int]) -> l
     return found
 
 
-def _attribute(c: Candidate, speakers: list[str]) -> None:
+def _speaks_for_doer(c: Candidate, speakers: list[str], ctx: DocContext) -> bool:
+    """"Putin said Russia was ready to ...", "Peskov said the Kremlin rejects ...": the doer is a state or
+    body whose state the speaker holds an office of, so the act is made by saying it, in its name."""
+    kb, on = ctx.kb, c.date[0] or ctx.doc.published
+    if not c.source or any(a not in kb or kb.actor(a).kind == "Person" for a in c.source):
+        return False
+    return bool(states_of(speakers, kb, on) & states_of(c.source, kb, on))
+
+
+def _attribute(c: Candidate, speakers: list[str], ctx: DocContext) -> None:
     if c.type in common().said_acts and set(c.source) & set(speakers):
         return  # a speaker's own accusation, denial or demand is the event itself
+    if c.type in common().said_acts and _speaks_for_doer(c, speakers, ctx):
+        c.source = list(dict.fromkeys(c.source + speakers))
+        return
     if not c.source and c.type in common().said_acts and not c.reported_by:
         c.source = list(speakers)  # "..., деп мәлімдеді": the statement's own act
         return
@@ -85,12 +98,13 @@ def run(ctx: DocContext) -> None:
                 continue
             for c in here:
                 if c.head in content:
-                    _attribute(c, ids)
+                    _attribute(c, ids, ctx)
             if backward and any(m.start == 0 for m in find_matches(sc.tokens[:3], backward, set())):
                 for c in previous:
                     if not c.reported_by:
-                        _attribute(c, ids)
+                        _attribute(c, ids, ctx)
         previous = here
 
 
-PASS = Pass("speakers", reads=("candidates", "args", "implicit_subjects", "lex"), writes=("reported_by",), run=run)
+PASS = Pass("speakers", reads=("candidates", "args", "implicit_subjects", "lex", "kb"),
+            writes=("reported_by", "source"), run=run)
