@@ -471,6 +471,20 @@ India India PROPN 5 obl IND
     assert supply.reported_by == []
 
 
+def test_arguments_a_demand_with_no_named_addressee_gives_the_demanded_act_no_doer() -> None:
+    # "Russia demanded to withdraw from Ukraine" (someone unnamed should withdraw): Russia does not.
+    ctx = run_until(context("""
+Russia Russia PROPN 2 nsubj RUS
+demanded demand VERB 0 root
+to to PART 4 mark
+withdraw withdraw VERB 2 xcomp
+from from ADP 6 case
+Ukraine Ukraine PROPN 4 obl UKR
+"""), arguments.PASS)
+    retreat = next(c for c in ctx.candidates if c.type == "RETREAT")
+    assert (retreat.source, retreat.target) == ([], ["UKR"])
+
+
 def test_modality_an_act_in_a_condition_is_no_event() -> None:
     ctx = run_passes(context("""
 Israel Israel PROPN 2 nsubj ISR

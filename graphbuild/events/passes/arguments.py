@@ -294,11 +294,14 @@ def _controller(sc: SentenceContext, v: int, h: int, lex: Lexicon, depth: int = 
         if raised:
             return raised  # "Xi is set to visit", "Russia is believed to have supplied"
         objects = [a for k in tree.deps(h, "obj", "iobj") for a in actors_at(sc, k, lex)]
-        if not objects and _governing_type(sc, h, lex) in common().object_controls:
+        controls = _governing_type(sc, h, lex) in common().object_controls
+        if not objects and controls:
             # "called on Russia to withdraw", "призвал к ... Россию": the addressee in an oblique
             objects = [a for k in tree.deps(h, "obl") for a in actors_at(sc, k, lex)]
         if objects:
             return objects
+        if controls:
+            return []  # "urged the sides to talk", "потребовал вывести войска": the addressee acts, not the asker
     return subject_of(sc, h, lex, depth)
 
 
