@@ -473,3 +473,9 @@ def test_support_as_a_clause_motive_is_its_subjects() -> None:
     found = events("«Хезболлах» начала обстреливать север Израиля в знак солидарности с ХАМАС.")
     support = find(found, "SUPPORT", {"org:hezbollah"}, {"org:hamas"})
     assert (support.source, support.target) == (["org:hezbollah"], ["org:hamas"])
+
+
+def test_the_accused_holds_the_unwillingness_not_the_accuser() -> None:
+    found = events("Путин обвинил Киев в нежелании отказаться от идеи вести войну до победного конца.")
+    find(found, "ACCUSE", {PUTIN}, {"UKR"})
+    assert all(PUTIN not in e.source for e in found if e.type == "REJECT")

@@ -427,6 +427,9 @@ def _from_structure(c: Candidate, lex: Lexicon) -> None:
         # "заявил о намерении посетить", "its readiness to supply": the intention's holder acts.
         holder = [a for k in tree.deps(gov, "nmod:poss", "amod") for a in actors_at(sc, k, lex)]
         g2 = tree.head(gov)
+        if not holder and g2 is not None and _governing_type(sc, g2, lex) in common().object_controls:
+            # "обвинил Киев в нежелании отказаться": the accused's unwillingness, the accused's act
+            holder = [a for k in tree.deps(g2, "obj", "iobj", "nsubj:pass") for a in actors_at(sc, k, lex)]
         for a in holder or (subject_of(sc, g2, lex) if g2 is not None else []):
             c.add("subj", a, inherited=True)
         return
