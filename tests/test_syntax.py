@@ -78,6 +78,27 @@ def test_english_passive_and_possessive() -> None:
     assert {t.text: t.lemma for t in s.tokens}["summoned"] == "summon"
 
 
+def test_english_gerund_the_tagger_calls_a_noun_is_a_verb_with_its_object() -> None:
+    from graphbuild.language.base import Token
+    from graphbuild.language.syntax.english import verbal_gerunds
+
+    # the parser's reading of "Iran denied supplying drones": "supplying" a compound of "drones"
+    rows = [("Iran", "Iran", "PROPN", 1, "nsubj"), ("denied", "deny", "VERB", -1, "root"),
+            ("supplying", "supplying", "NOUN", 3, "compound"), ("drones", "drone", "NOUN", 1, "obj")]
+    s = Sentence("Iran denied supplying drones", 0, 28,
+                 [Token(w, 0, 0, lemma=lem, pos=p, head=h, deprel=r) for w, lem, p, h, r in rows])
+    verbal_gerunds(s)
+    got = [(t.text, t.lemma, t.pos, t.head, t.deprel) for t in s.tokens]
+    assert got[2:] == [("supplying", "supply", "VERB", 1, "xcomp"), ("drones", "drone", "NOUN", 2, "obj")]
+    # after a verb that takes no gerund the compound stays ("launched shelling attacks")
+    rows[1] = ("launched", "launch", "VERB", -1, "root")
+    rows[2] = ("shelling", "shelling", "NOUN", 3, "compound")
+    s = Sentence("Iran launched shelling attacks", 0, 30,
+                 [Token(w, 0, 0, lemma=lem, pos=p, head=h, deprel=r) for w, lem, p, h, r in rows])
+    verbal_gerunds(s)
+    assert (s.tokens[2].pos, s.tokens[2].head, s.tokens[3].head) == ("NOUN", 3, 1)
+
+
 def test_russian_news_sentence() -> None:
     [s] = analyze("Министр обороны России Сергей Шойгу посетил Пхеньян в июле.", "ru")
     one_tree(s)

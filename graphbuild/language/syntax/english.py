@@ -6,7 +6,8 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from graphbuild.language.base import Token
+from graphbuild.language.base import Sentence, Token
+from graphbuild.language.profiles import DATA_DIR
 from graphbuild.language.syntax.spacy_parser import SpacyParser
 
 # Lemmas are recomputed only between these (a name's lemma is its written form; closed classes
@@ -25,10 +26,54 @@ def open_class_lemma(word: str, pos: str) -> str | None:
     return lemmas[0] if lemmas else None
 
 
+# Relations that only a verb (a clause) takes or heads: an "-ing" word the tagger calls a noun but that
+# has an object, or heads a clausal complement, is the gerund of a verb ("denied supplying weapons").
+_VERBAL_DEPENDENTS = frozenset({"obj", "iobj"})
+_CLAUSAL_RELATIONS = frozenset({"ccomp", "xcomp", "advcl"})
+
+
+@lru_cache(maxsize=1)
+def _gerund_verbs() -> frozenset[str]:
+    lines = (DATA_DIR / "en" / "gerund_verbs.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def verbal_gerunds(sentence: Sentence) -> None:
+    """An "-ing" noun with an object or heading a clausal complement is a verb: its POS and lemma follow.
+    After a verb that takes a gerund, one the parser made a compound of the next noun is the gerund with
+    that noun as its object ("denied supplying drones": supplying -> drones, not "supplying drones")."""
+    tokens = sentence.tokens
+    children: dict[int, set[str]] = {}
+    for t in tokens:
+        children.setdefault(t.head, set()).add(t.deprel.split(":")[0])
+    for k, t in enumerate(tokens):
+        if t.pos != "NOUN" or not t.text.lower().endswith("ing"):
+            continue
+        noun = tokens[k + 1] if k + 1 < len(tokens) and t.head == k + 1 and t.deprel == "compound" else None
+        governed = noun is not None and noun.deprel == "obj" and 0 <= noun.head < k \
+            and tokens[noun.head].pos == "VERB" and tokens[noun.head].lemma in _gerund_verbs()
+        if not (governed or children.get(k, set()) & _VERBAL_DEPENDENTS
+                or t.deprel.split(":")[0] in _CLAUSAL_RELATIONS):
+            continue
+        lemma = open_class_lemma(t.text, "VERB")
+        if not lemma:
+            continue
+        t.pos, t.lemma = "VERB", lemma
+        t.feats = {**t.feats, "VerbForm": "Ger"}
+        if governed and noun is not None:
+            t.head, t.deprel = noun.head, "xcomp"
+            noun.head, noun.deprel = k, "obj"
+
+
 class EnglishParser(SpacyParser):
     def __init__(self, lang: str, model_dir: Path, *, relemmatize: bool = True) -> None:
         super().__init__(lang, model_dir, set_pos=True)
         self.relemmatize = relemmatize
+
+    def parse(self, sentences: list[Sentence]) -> None:
+        super().parse(sentences)
+        for s in sentences:
+            verbal_gerunds(s)
 
     def retag(self, token: Token, pos: str, feats: dict[str, str]) -> None:
         old = token.pos
