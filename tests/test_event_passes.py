@@ -485,6 +485,19 @@ Ukraine Ukraine PROPN 4 obl UKR
     assert (retreat.source, retreat.target) == ([], ["UKR"])
 
 
+def test_readiness_a_pledge_of_things_is_also_their_planned_delivery() -> None:
+    # "Russia pledged weapons for India": the OFFER, and the planned SUPPLY it tells.
+    ctx = run_until(context("""
+Russia Russia PROPN 2 nsubj RUS
+pledged pledge VERB 0 root
+weapons weapon NOUN 2 obj
+for for ADP 5 case
+India India PROPN 3 nmod IND
+"""), modality.PASS)
+    got = sorted((c.type, c.source, c.target, c.planned) for c in firm(ctx))
+    assert got == [("OFFER", ["RUS"], ["IND"], False), ("SUPPLY", ["RUS"], ["IND"], True)]
+
+
 def test_modality_an_act_in_a_condition_is_no_event() -> None:
     ctx = run_passes(context("""
 Israel Israel PROPN 2 nsubj ISR

@@ -51,7 +51,7 @@ _OWNERS = ("amod", "nmod", "nmod:poss", "compound", "det")
 # How a verb hands its subject to a clause it governs.
 _SUBJECT_SHARING = ("xcomp", "advcl", "conj", "ccomp")
 # Slots a dependent of the object noun hands up to the act ("deliveries of shells to Ukraine").
-_LIFTED = ("to", "against", "from", "with", "by", "at")
+_LIFTED = ("to", "against", "from", "with", "by", "at", "for")
 # Joint acts: their sides are the sides of what they are about.
 _JOINT = ("MEET", "NEGOTIATE", "AGREE", "COOPERATE")
 # How many measure nouns may stand between an event noun and its light verb ("a new package of sanctions").

@@ -122,7 +122,8 @@ def run(ctx: DocContext) -> None:
         # Trigger words of the sentence; those looked up are ancestors of c's head, never c's own.
         governors = by_sentence[c.sent.index]
         c.negated = negated(c, ctx.lex, governors) or refused(c, governors)
-        c.planned_by = None if c.negated or c.offered else planned(c, ctx.lex, governors)
+        # an offer made by saying one is ready is not planned; a pledged delivery already is (readiness pass)
+        c.planned_by = None if c.negated or c.offered else planned(c, ctx.lex, governors) or c.planned_by
         c.planned = c.planned_by is not None
         c.hypothetical = hypothetical(c, ctx.lex)
         tree = c.sent.tree

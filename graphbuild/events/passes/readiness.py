@@ -4,7 +4,8 @@
 strike back": saying so is an OFFER to the act's other side (a cooperative act, CAMEO 03 "express
 intent to cooperate") or a THREATEN (a hostile act), made when said; it is not the act planned.  A
 delivery one is ready to make is also told as the planned delivery, as a pledged one is ("ready to
-increase gas supplies": an OFFER and a planned SUPPLY).  Which act is which is data:
+increase gas supplies": an OFFER and a planned SUPPLY), and so is a pledge or offer of things ("pledged
+air defence systems for Ukraine": the OFFER and the planned SUPPLY).  Which act is which is data:
 common.json ``readiness_types`` and ``readiness_keeps_act``; the words are each lexicon's
 ``readiness_words``.  It runs before the speakers pass, which then takes the speaker of the offer as
 its maker, as for any act done by saying it.
@@ -36,6 +37,15 @@ def offered_entry(c: Candidate, lex: Lexicon, governors: dict[int, Candidate]) -
                                governs_planned=False)
 
 
+def pledged_supply(c: Candidate) -> Candidate | None:
+    """The planned delivery an offer of things tells ("pledged more air defence systems for Ukraine")."""
+    if c.type != "OFFER" or c.offered or c.weak or c.object is None or not c.source:
+        return None
+    entry = dataclasses.replace(c.entry, pattern=f"<pledged: {c.entry.pattern}>", type="SUPPLY",
+                                cameo=common().object_cameo.get(c.object, "070"), need=None, otherwise=None)
+    return c.copy(entry=entry, planned_by="intent")
+
+
 def run(ctx: DocContext) -> None:
     by_sentence: dict[int, dict[int, Candidate]] = {}
     for g in ctx.candidates:
@@ -43,6 +53,10 @@ def run(ctx: DocContext) -> None:
     kept: list[Candidate] = []
     for c in ctx.candidates:
         kept.append(c)
+        supply = pledged_supply(c)
+        if supply is not None:
+            kept.append(supply)
+            continue
         offer = offered_entry(c, ctx.lex, by_sentence[c.sent.index])
         if offer is None:
             continue
@@ -53,4 +67,5 @@ def run(ctx: DocContext) -> None:
     ctx.candidates = kept
 
 
-PASS = Pass("readiness", reads=("candidates", "source", "target", "lex"), writes=("type", "offered"), run=run)
+PASS = Pass("readiness", reads=("candidates", "source", "target", "object", "lex"),
+            writes=("type", "offered", "planned"), run=run)
