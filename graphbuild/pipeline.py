@@ -31,6 +31,7 @@ from graphbuild.entities.kb import KnowledgeBase
 from graphbuild.entities.linking import kb_actor, link_mentions
 from graphbuild.entities.ner import recognize
 from graphbuild.events import extract_events
+from graphbuild.events.dates import resolve_date
 from graphbuild.graph.geography import cities_by_name, locate
 from graphbuild.graph.knowledge_graph import KnowledgeGraph
 from graphbuild.ids import document_id
@@ -70,6 +71,18 @@ def language_parts(doc: Document, warnings: list[str] | None = None) -> list[tup
         for sentence in analyze(doc.text[start:end], lang, warnings):
             by_lang.setdefault(lang, []).append(_shift(sentence, start))
     return sorted(by_lang.items(), key=lambda item: item[0] != doc.lang)
+
+
+DATELINE_SENTENCES = 3  # a dateline stands within the first sentences of a text
+
+
+def dateline_date(sentences: list[Sentence], lang: str) -> str | None:
+    """The full date (day, month and year) the text gives first, within its first sentences, if any."""
+    for s in sentences[:DATELINE_SENTENCES]:
+        day, precision = resolve_date(s, lang, None)
+        if day and precision == "day":
+            return day
+    return None
 
 
 def _shift(sentence: Sentence, offset: int) -> Sentence:
@@ -115,6 +128,10 @@ def process_document(doc: Document, kb_files: tuple[str, ...] = ()) -> DocumentR
     told: list[Event] = []
     for lang, sentences in language_parts(doc, warnings):
         view = doc if lang == doc.lang else dataclasses.replace(doc, lang=lang)
+        if not doc.published:
+            # An undated text dates itself in its dateline ("ТАШКЕНТ. 2022 жылғы 22 желтоқсан."): its
+            # "today" and "on Friday", and who held an office then, are read from that day.
+            view = dataclasses.replace(view, published=dateline_date(sentences, lang))
         ner_mentions = recognize(sentences, lang, doc.id)
         linked = link_mentions(view, sentences, ner_mentions, kb)
         extraction = extract_events(view, sentences, linked.mentions, kb)

@@ -622,3 +622,11 @@ def test_a_title_the_coreference_pass_resolves_is_the_actor_of_a_kazakh_event() 
     request = find(found, "REQUEST", {"person:kassym-jomart-tokayev", "KAZ"}, {"UZB"})
     assert set(request.source) == {"person:kassym-jomart-tokayev", "KAZ"} and request.target == ["UZB"]
     assert sorted(e.type for e in found) == ["MEET", "REQUEST"]
+
+
+def test_an_undated_text_is_read_on_the_day_its_dateline_gives() -> None:
+    """No published date: "бүгін" (today) is the dateline's day."""
+    [visit] = events("ТАШКЕНТ. 2022 жылғы 22 желтоқсан. Қазақстан Президенті Қасым-Жомарт Тоқаев бүгін "
+                     "Өзбекстанға келді.", published=None)
+    assert (visit.type, set(visit.source), visit.target, visit.date) == (
+        "VISIT", {"KAZ", "person:kassym-jomart-tokayev"}, ["UZB"], "2022-12-22")
