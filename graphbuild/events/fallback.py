@@ -44,10 +44,16 @@ def fill_missing_targets(drafts: list[Draft], mentions: list[Mention], kb: Knowl
 
 def _subject_of_later_act(m: Mention, d: Draft, drafts: list[Draft]) -> bool:
     """SVO: "promised that North Korea would stand behind Russia": the sides of the act the clause
-    after the trigger reports are that act's, not this event's object."""
+    after the trigger reports are that act's, not this event's object.  SOV: "Вашингтон ескертуіне
+    қарамастан Ресейге дрондар жеткізетін Иранға": a side of a later participle named between the two
+    triggers stands in the participle's clause, before its verb."""
+    at = d.tokens[d.trig.indices[-1]].end
+    if d.order == "SOV":
+        return any(o is not d and o.sentence is d.sentence and m.actor in o.participants
+                   and o.tokens[o.trig.head].feats.get("VerbForm") == "Part"
+                   and at <= m.start and m.end <= o.tokens[o.trig.indices[0]].start for o in drafts)
     if d.order != "SVO":
         return False
-    at = d.tokens[d.trig.indices[-1]].end
     for o in drafts:
         if o is d or o.sentence is not d.sentence or m.actor not in o.participants:
             continue
