@@ -498,6 +498,26 @@ India India PROPN 3 nmod IND
     assert got == [("OFFER", ["RUS"], ["IND"], False), ("SUPPLY", ["RUS"], ["IND"], True)]
 
 
+def test_discourse_a_pull_back_with_no_place_leaves_where_the_same_side_went() -> None:
+    ctx = run_until(context("""
+Russia Russia PROPN 2 nsubj RUS
+deployed deploy VERB 0 root
+troops troop NOUN 2 obj
+to to ADP 5 case
+Belarus Belarus PROPN 2 obl BRA
+""", """
+India India PROPN 2 nsubj IND
+demanded demand VERB 0 root
+the the DET 4 det
+withdrawal withdrawal NOUN 2 obj
+of of ADP 7 case
+Russian Russian ADJ 7 amod RUS
+troops troop NOUN 4 nmod
+"""), discourse.PASS)
+    retreat = next(c for c in ctx.candidates if c.type == "RETREAT")
+    assert (retreat.source, retreat.target, retreat.guessed) == (["RUS"], ["BRA"], True)
+
+
 def test_modality_an_act_in_a_condition_is_no_event() -> None:
     ctx = run_passes(context("""
 Israel Israel PROPN 2 nsubj ISR

@@ -296,6 +296,7 @@ class Common:
     readiness_types: dict[str, str] = field(default_factory=dict)  # act one is ready to do -> what saying so is
     readiness_cameo: dict[str, str] = field(default_factory=dict)
     readiness_keeps_act: frozenset[str] = frozenset()  # readiness to do them is an offer and the planned act
+    withdrawn_from: dict[str, frozenset[str]] = field(default_factory=dict)  # a pull-back leaves where these went
 
     def role_of(self, event_type: str, slot: str, inverted: bool) -> str:
         if inverted:
@@ -321,7 +322,8 @@ def common() -> Common:
                   frozenset(raw.get("against_others", [])), frozenset(raw.get("motive_types", [])),
                   frozenset(raw.get("one_sided", [])), frozenset(raw.get("answered_types", [])),
                   {t: said for said, types in raw.get("readiness_types", {}).items() for t in types},
-                  raw.get("readiness_cameo", {}), frozenset(raw.get("readiness_keeps_act", [])))
+                  raw.get("readiness_cameo", {}), frozenset(raw.get("readiness_keeps_act", [])),
+                  {t: frozenset(v) for t, v in raw.get("withdrawn_from", {}).items()})
 
 
 def supported_languages() -> tuple[str, ...]:

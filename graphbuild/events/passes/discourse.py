@@ -6,6 +6,8 @@
   Пекин ... провёл переговоры с Си" needs no help, "... провёл переговоры" does);
 - a demand, warning or offer made beside a verb that names the one spoken to ("summoned the
   ambassador and demanded", "spoke with Vucic and urged") is addressed to them;
+- a pull-back with no place named leaves where the same side's forces were last sent or struck
+  (common.json ``withdrawn_from``);
 - a one-sided act with a doer but no target takes the closest other actor of its own clause that no
   other act of the sentence uses and that is not the doer's own state when the act is hostile
   (events/sides.py); the event's confidence says the target was guessed.
@@ -136,6 +138,16 @@ def _addressee(c: Candidate, ctx: DocContext) -> list[str]:
     return out
 
 
+def _left_place(c: Candidate, earlier: list[Candidate]) -> list[str]:
+    """"demanded the withdrawal of the North Korean troops": where the same side's forces were last sent
+    or struck (common.json ``withdrawn_from``)."""
+    kinds = common().withdrawn_from[c.type]
+    for o in sorted(earlier, key=_last_told, reverse=True):
+        if o.type in kinds and o.target and set(o.source) & set(c.source) and not o.negated:
+            return [t for t in o.target if t not in c.source]
+    return []
+
+
 def _has_subject(c: Candidate) -> bool:
     """The trigger, or a verb it shares its subject with (xcomp, conj), has a subject word, named or not
     ("The bloc ... is expected to discuss": the bloc discusses, not the members named inside it)."""
@@ -220,6 +232,9 @@ def run(ctx: DocContext) -> None:
             if doer:
                 c.source = doer
                 c.guessed = True
+        if c.source and not c.target and c.type in common().withdrawn_from:
+            c.target = _left_place(c, earlier)
+            c.guessed = bool(c.target)
         if c.source and not c.target and c.type in _ADDRESSED:
             c.target = _addressee(c, ctx)
         if c.source and not c.target and not c.symmetric and c.type not in _NO_GUESS:
