@@ -234,7 +234,7 @@ def run(ctx: DocContext) -> None:
                 c.guessed = True
         if c.source and not c.target and c.type in common().withdrawn_from:
             c.target = _left_place(c, earlier)
-            c.guessed = bool(c.target)
+            c.guessed = c.guessed or bool(c.target)
         if c.source and not c.target and c.type in _ADDRESSED:
             c.target = _addressee(c, ctx)
         if c.source and not c.target and not c.symmetric and c.type not in _NO_GUESS:
