@@ -322,3 +322,10 @@ def test_coref_lexicon_title_word_standing_alone() -> None:
                    "– деді премьер.", "kk", "2025-09-10")
     assert links["премьер"] == ("title", ("person:donald-tusk",))
     assert links["Біз"] == ("first_person", ("POL",))
+
+
+def test_a_pronoun_prefers_the_main_clause_subject_to_an_embedded_one() -> None:
+    # Kazakh puts the embedded clause (Мирзиёев ұсынған: "that Mirziyoyev proposed") after the main
+    # subject; "Ол" in the next sentence is still Tokayev, who made the statement.
+    links = _links("Тоқаев Мирзиёев ұсынған жобаны қолдайтынын мәлімдеді. Ол Ташкентке барды.", "kk")
+    assert links["Ол"] == ("pronoun", ("person:kassym-jomart-tokayev",))

@@ -137,6 +137,13 @@ def _topics(sc: SentenceContext, before: int | None = None, object_of: bool = Fa
             and not (object_of and _in_phrase_with_preposition(sc.tree, a.head))]
 
 
+def _by_salience(sc: SentenceContext, subjects: list[Arg]) -> list[Arg]:
+    """Subjects ordered so the most salient comes last, where the next sentence's pronoun looks first: the
+    main clause's subject before an embedded clause's ("Iran's mission warned that ... if Israel
+    retaliated. It also warned ...": it is the mission), the later one first among equals."""
+    return sorted(subjects, key=lambda a: (-len(list(sc.tree.ancestors(a.head))), a.i))
+
+
 def _in_phrase_with_preposition(tree: Tree, k: int) -> bool:
     """"В аэропорту «Манас»": the name explains a noun behind a preposition, it is no topic."""
     phrase = _phrase_of(tree, k)
@@ -554,7 +561,7 @@ def run(ctx: DocContext) -> None:
         sc.args.extend(quoted)
         new += titled + quoted
         ctx.coref_links.extend(party_links(sc, ctx.sentences[:n], ctx.lex, words))
-        history.append(story.as_people(_topics(sc, loose=words.loose_subjects) or list(new)))
+        history.append(story.as_people(_by_salience(sc, _topics(sc, loose=words.loose_subjects)) or list(new)))
         story.read(sc, ctx.lex)
 
 
