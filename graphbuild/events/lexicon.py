@@ -306,8 +306,13 @@ class Common:
 
 
 def _read(name: str) -> dict[str, Any]:
+    """A lexicon file, checked against its schema (events/lexicon_schema.py)."""
+    from graphbuild.events.lexicon_schema import validate_common, validate_language
+
     path = LEXICON_DIR / name
-    return json.loads(path.read_text(encoding="utf-8"))
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    (validate_common if name == "common.json" else validate_language)(raw, path)
+    return raw
 
 
 @cache
