@@ -222,6 +222,24 @@ continued continue VERB 0 root
     assert (c.source, c.target, [s.index for s in c.extra_evidence]) == (["PRK"], ["RUS"], [1])
 
 
+def test_event_coref_a_bare_re_mention_joins_the_act_whose_sides_are_known() -> None:
+    # SUPPLY North Korea -> Russia; then "arms were supplied" (no sides); then "the deliveries ...": the
+    # re-mention is the act the article named the sides of, not the later side-less telling.
+    ctx = run_until(context(SUPPLY, """
+Arms arm NOUN 3 nsubj:pass
+were be AUX 3 aux:pass
+shipped ship VERB 0 root
+by by ADP 5 case
+sea sea NOUN 3 obl
+""", """
+The the DET 2 det
+deliveries delivery NOUN 3 nsubj
+continued continue VERB 0 root
+"""), event_coref.PASS)
+    delivery = next(c for c in ctx.folded if c.sent.index == 2)
+    assert delivery.folded_into is not None and delivery.folded_into.source == ["PRK"]
+
+
 def test_links_denial_of_an_embedded_act_marks_it_denied() -> None:
     ctx = run_until(context("""
 Pyongyang Pyongyang PROPN 2 nsubj PRK

@@ -108,9 +108,11 @@ def run(ctx: DocContext) -> None:
                 kept.append(c)
                 words[id(c)] = {_lemma(c)}
             continue
-        # A bare re-mention ("the attack") is the latest event told with the same word, else the latest.
+        # A bare re-mention ("the attack") is the latest event told with the same word, else the latest
+        # one whose sides are known ("Договорённости приветствовали ...": the agreement the article is about).
         same = [k for k in options if _lemma(c) in words[id(k)]] if not c.participants else []
-        first = (same or options)[0]
+        named = [k for k in options if k.participants] if not c.participants else []
+        first = (same or named or options)[0]
         words[id(first)].add(_lemma(c))
         fold(c, first)
     ctx.candidates = kept
