@@ -193,3 +193,23 @@ def test_a_country_named_only_by_its_capital_as_a_setting_is_no_actor(text: str,
                                                                       expected: set[str]) -> None:
     doc = Document(id=document_id(text), source="<test>", lang=lang, text=text)
     assert set(process_document(doc).graph.actors) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # An undated text means the person's current office: Rutte speaks for NATO, not for the
+    # Netherlands he once led; Kallas for the EU, not Estonia.
+    ("NATO Secretary General Mark Rutte urged the allies to strengthen Ukraine's air defence.", "en",
+     {"Q7184", "person:mark-rutte", "UKR"}),
+    ("Ермек Көшербаев Кая Калласпен кездесті.", "kk",
+     {"KAZ", "person:yermek-kosherbayev", "person:kaja-kallas"}),
+])
+def test_an_undated_text_gives_a_person_the_state_of_their_current_office(text: str, lang: str,
+                                                                        expected: set[str]) -> None:
+    doc = Document(id=document_id(text), source="<test>", lang=lang, text=text)
+    assert set(process_document(doc).graph.actors) == expected
+
+
+def test_states_of_a_person_follow_the_date_and_else_the_current_office() -> None:
+    kb = KnowledgeBase.load()
+    assert kb.states_of("person:mark-rutte", "2020-05-01") == {"NLD"}
+    assert kb.states_of("person:mark-rutte", None) == set()  # Secretary-General of NATO, no state
