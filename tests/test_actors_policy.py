@@ -213,3 +213,35 @@ def test_states_of_a_person_follow_the_date_and_else_the_current_office() -> Non
     kb = KnowledgeBase.load()
     assert kb.states_of("person:mark-rutte", "2020-05-01") == {"NLD"}
     assert kb.states_of("person:mark-rutte", None) == set()  # Secretary-General of NATO, no state
+
+
+KK_CREDITED_PAGE = """Сурет: ҚР СІМ баспасөз қызметі
+
+Қазақстан Президенті Қасым-Жомарт Тоқаев Астанада Өзбекстан Президенті Шавкат Мирзиёевпен кездесті.
+
+Тақырыптас жаңалықтар:
+Тоқаев Қытай Төрағасымен телефон арқылы сөйлесті
+"""
+
+
+def test_a_press_service_credit_and_related_headlines_give_no_actor(tmp_path: Path) -> None:
+    # "Сурет: ҚР СІМ баспасөз қызметі" credits the ministry's press service for the photo (the ministry is
+    # no actor of the story); the related headline under "Тақырыптас жаңалықтар:" is another story (China).
+    (tmp_path / "kk_page.txt").write_text(KK_CREDITED_PAGE, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["--quiet", "build", str(tmp_path / "kk_page.txt"), "--out", str(out)]) == 0
+    assert _actors_by_lang(out)["kk"] == {"KAZ", "UZB", _kb_id("Kassym-Jomart Tokayev"), _kb_id("Shavkat Mirziyoyev")}
+    warnings = (out / "warnings.jsonl").read_text(encoding="utf-8")
+    assert "(photo credit): 'Сурет: ҚР СІМ баспасөз қызметі'" in warnings
+    assert "(related-articles heading): 'Тақырыптас жаңалықтар:'" in warnings
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # A name whose own last word is a thing's noun (a route, accords) is no actor, though NER typed it a
+    # person; a person's name before such a noun stays (it may be the owner: the Trump initiative).
+    ("Tokayev and Aliyev discussed the Trans-Caspian International Transport Route.", "en",
+     {"KAZ", "AZE", "person:kassym-jomart-tokayev", "Q192820"}),
+])
+def test_a_name_ending_in_a_thing_noun_is_no_actor(text: str, lang: str, expected: set[str]) -> None:
+    doc = Document(id=document_id(text), source="<test>", lang=lang, text=text)
+    assert set(process_document(doc).graph.actors) == expected

@@ -113,6 +113,18 @@ def test_kk_finds_person_and_places_with_lemma_and_case() -> None:
     assert korea[0].lemma.endswith("Солтүстік Корея") and korea[0].case == "Abl"
 
 
+def test_kk_name_does_not_open_with_the_sentences_common_first_word() -> None:
+    # The CRF runs "Транскаспий" on from the capitalised first word, a common noun ("the sides").
+    text = "Тараптар Транскаспий халықаралық көлік маршрутын дамыту мәселесін талқылады."
+    mentions = recognize(KazakhAnalyzer().analyze(text), "kk", "doc-1")
+    _check_offsets(text, mentions, "kk")
+    assert mentions and not any(m.text.startswith("Тараптар") for m in mentions)
+    # A first name the analyser knows as a name stays with its surname.
+    text = "Болат Жамишев Алматыда сөйледі."
+    mentions = recognize(KazakhAnalyzer().analyze(text), "kk", "doc-1")
+    assert [(m.text, m.kind) for m in mentions] == [("Болат Жамишев", "Person"), ("Алматыда", "Place")]
+
+
 def test_kk_organisation_and_inflected_countries() -> None:
     text = "БҰҰ Қауіпсіздік Кеңесінің қарарына сәйкес Солтүстік Кореяның Ресейге қару сатуына тыйым салынған."
     mentions = recognize(KazakhAnalyzer().analyze(text), "kk", "doc-1")

@@ -283,6 +283,14 @@ def _names_a_thing(sentence: Sentence, tokens: list[Token], lang: str) -> str | 
     return None
 
 
+def _ends_with_a_thing_noun(tokens: list[Token], lang: str) -> bool:
+    """The name's own last word is a thing's noun ("the Trans-Caspian International Transport Route"): no
+    person, whatever NER says.  (A person's name before such a noun may be its owner: "Трамп бастамасы".)"""
+    nouns = _object_nouns(lang)
+    return bool(tokens) and nouns is not None and nouns.after and \
+        (tokens[-1].lemma or tokens[-1].text).lower() in nouns.classifiers
+
+
 def _quoted(text: str, mention: Mention) -> bool:
     """The name stands in quotes («Крокус», "Дружба"): a word the writer marks as a name."""
     before, after = text[mention.start - 1 : mention.start], text[mention.end : mention.end + 1]
@@ -517,8 +525,8 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
                   and common_word_test(doc.lang)(mention.text)):
                 result.warnings.append(f"{mention.text!r} is a dictionary word, no name: left a mention, not an actor")
                 continue
-            elif mention.kind not in ("Person", "Place") and sentence is not None and \
-                    (noun := _names_a_thing(sentence, tokens, doc.lang)):
+            elif sentence is not None and (mention.kind != "Person" or _ends_with_a_thing_noun(tokens, doc.lang)) \
+                    and (noun := _names_a_thing(sentence, tokens, doc.lang)):
                 result.warnings.append(f"{mention.text!r} names a thing ({noun!r}): left a mention, not an actor")
                 continue
             elif sentence is not None and (why := _not_one_name(sentence, tokens, mention.kind, doc.lang)):
