@@ -245,3 +245,20 @@ def test_a_press_service_credit_and_related_headlines_give_no_actor(tmp_path: Pa
 def test_a_name_ending_in_a_thing_noun_is_no_actor(text: str, lang: str, expected: set[str]) -> None:
     doc = Document(id=document_id(text), source="<test>", lang=lang, text=text)
     assert set(process_document(doc).graph.actors) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # Someone else with a KB person's family name is a person of their own, not the KB's.
+    ("Hunter Biden met reporters on Monday.", "en", {"person:hunter-biden"}),
+    ("Лара Трамп встретилась с журналистами.", "ru", {"person:lara-tramp"}),
+    ("Болат Назарбаев журналистермен кездесті.", "kk", {"person:bolat-nazarbaev"}),
+    # The KB person named with a given name in another spelling, a middle name or an initial is theirs.
+    ("Tayyip Erdogan met reporters on Monday.", "en", {"person:recep-tayyip-erdogan"}),
+    ("В. Путин встретился с журналистами.", "ru", {"person:vladimir-putin"}),
+    ("Ілхам Әлиев журналистермен кездесті.", "kk", {"person:ilham-aliyev"}),
+])
+def test_another_bearer_of_a_kb_persons_family_name_is_not_that_person(text: str, lang: str,
+                                                                       expected: set[str]) -> None:
+    doc = Document(id=document_id(text), source="<test>", lang=lang, text=text)
+    kb_ids = {"person:vladimir-putin": _kb_id("Vladimir Putin"), "person:ilham-aliyev": _kb_id("Ilham Aliyev")}
+    assert set(process_document(doc).graph.actors) == {kb_ids.get(a, a) for a in expected}

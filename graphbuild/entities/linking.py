@@ -20,7 +20,7 @@ from graphbuild.entities.common_words import common_word_test
 from graphbuild.entities.kb import KbHit, KnowledgeBase, normalize
 from graphbuild.entities.ner import name_particles
 from graphbuild.entities.spans_index import OverlapIndex, containing
-from graphbuild.entities.transliterate import to_latin
+from graphbuild.entities.transliterate import latin_form
 from graphbuild.events.lexicon import load_lexicon
 from graphbuild.graph.geography import city_named
 from graphbuild.ids import slugify
@@ -291,6 +291,30 @@ def _ends_with_a_thing_noun(tokens: list[Token], lang: str) -> bool:
         (tokens[-1].lemma or tokens[-1].text).lower() in nouns.classifiers
 
 
+def _another_bearer(kb: KnowledgeBase, actor_id: str, hit: KbHit, start: int,
+                    person_spans: list[tuple[int, int]], kb_starts: list[int], doc: Document) -> str | None:
+    """The full name of someone else who bears a KB person's family name, or None.
+
+    The KB finds "Biden" in "Hunter Biden" and "Трамп" in "Лара Трамп".  When NER reads a person's name
+    of one or two words more, ending there, with no other KB name inside, whose given names are names
+    (capitalised, no dictionary word) and none of them starts like any given name of the KB person in
+    any spelling ("Tayyip Erdogan", "Ілхам Әлиев", "В. Путин" are still the KB's), it is another person."""
+    if kb.actor(actor_id).kind != "Person" or len(hit.alias.split()) != 1:
+        return None
+    span = next(((a, b) for a, b in person_spans if a < start < b), None)  # NER's name reaches further left
+    if span is None or any(span[0] <= k < start for k in kb_starts):
+        return None
+    given = doc.text[span[0]:start].split()
+    if not 1 <= len(given) <= 2 or not all(w[:1].isupper() and w[:1].isalpha() for w in given) or \
+            any(common_word_test(doc.lang)(w.lower()) for w in given):
+        return None
+    known = {latin_form(w, lang)[:2].lower() for lang, ns in kb.actor(actor_id).names.items()
+             for n in ns for w in n.split()[:-1]}
+    if any(latin_form(w, doc.lang)[:2].lower() in known for w in given):
+        return None
+    return doc.text[span[0]:span[1]]
+
+
 def _quoted(text: str, mention: Mention) -> bool:
     """The name stands in quotes («Крокус», "Дружба"): a word the writer marks as a name."""
     before, after = text[mention.start - 1 : mention.start], text[mention.end : mention.end + 1]
@@ -337,7 +361,7 @@ def _not_one_name(sentence: Sentence, tokens: list[Token], kind: str, lang: str)
 
 
 def _new_actor(name: str, kind: str, lang: str, document: str) -> Actor:
-    latin = to_latin(name, lang) if lang in ("kk", "ru") else name
+    latin = latin_form(name, lang)
     prefix = {"Person": "person", "Organization": "org", "Group": "group", "Place": "place",
               "Country": "place"}.get(kind, "actor")
     return Actor(id=f"{prefix}:{slugify(latin)}", label=latin, kind="Place" if kind == "Country" else kind,
@@ -434,6 +458,8 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
     context = {i for *_, hits in spans if len({_linked_id(h) for h in hits}) == 1 for i in map(_linked_id, hits)}
 
     org_spans = sorted((m.start, m.end) for m in ner_mentions if m.kind == "Organization")
+    person_spans = [(m.start, m.end) for m in ner_mentions if m.kind == "Person"]
+    kb_starts = [sentence.tokens[first].start for sentence, first, _, _ in spans]
     covered: list[tuple[int, int]] = []
     country_spans: set[tuple[int, int]] = set()  # KB spans naming a country by its name
     demonym_spans: set[tuple[int, int]] = set()  # KB spans of a people's adjective (Georgian, российские)
@@ -467,6 +493,9 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
         if actor_id not in kb:
             continue
         hit = chosen[0]
+        if (other := _another_bearer(kb, actor_id, hit, start, person_spans, kb_starts, doc)) is not None:
+            result.warnings.append(f"{other!r} is not {kb.actor(actor_id).label}: another bearer of the name")
+            continue
         _constrain_by_alias(tokens, hit.alias, doc.lang)
         actor = kb_actor(kb, actor_id, doc.id)
         use(actor)
