@@ -516,6 +516,12 @@ def _genitive_endings() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def _attributive_endings() -> dict[str, tuple[str, ...]]:
+    """lang -> endings that make a word in a case an attribute inside a name (suffixes.tsv, "attributive")."""
+    return {cols[0]: tuple(cols[2].split()) for _, cols in _tsv_rows("suffixes.tsv") if cols[1] == "attributive"}
+
+
+@cache
 def _role_equivalents() -> dict[str, set[str]]:
     """Normalised title -> the set of titles naming the same office (role_equivalents.tsv)."""
     groups: dict[str, set[str]] = {}
@@ -836,7 +842,8 @@ class KnowledgeBase:
                          if all(_caps_ok(f, groups[i + k].surface) for k, f in enumerate(t.caps))]
                 if valid:
                     best_len, best = j - i, valid
-                closing = tokens[groups[j - 1].last].case in _CLOSES_A_NAME
+                closing = tokens[groups[j - 1].last].case in _CLOSES_A_NAME and \
+                    not _wkey(groups[j - 1].surface).endswith(_attributive_endings().get(lang, ()))
                 # ... unless the word is a dictionary word as written: "сауда" (trade) is no locative of "са".
                 if lang in _FINAL_WORD_INFLECTS and closing and not common(_wkey(groups[j - 1].surface)):
                     break  # "Сириядан әскерін": a word in a case other than the genitive ends a Kazakh name
