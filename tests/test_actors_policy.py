@@ -262,3 +262,16 @@ def test_another_bearer_of_a_kb_persons_family_name_is_not_that_person(text: str
     doc = Document(id=document_id(text), source="<test>", lang=lang, text=text)
     kb_ids = {"person:vladimir-putin": _kb_id("Vladimir Putin"), "person:ilham-aliyev": _kb_id("Ilham Aliyev")}
     assert set(process_document(doc).graph.actors) == {kb_ids.get(a, a) for a in expected}
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # A group named by a common noun is an actor when an event involves it ...
+    ("Премьер-министр Ираклий Кобахидзе оппозицияны төңкеріс жасамақ болды деп айыптады.", "kk",
+     {"GEO", "person:irakli-kobakhidze", "group:opposition"}),
+    # ... and none when it is only mentioned.
+    ("Тбилисиде оппозиция жиналды.", "kk", set()),
+])
+def test_a_group_named_by_a_common_noun_is_an_actor_only_in_an_event(text: str, lang: str,
+                                                                    expected: set[str]) -> None:
+    doc = Document(id=document_id(text), source="<test>", lang=lang, text=text)
+    assert set(process_document(doc).graph.actors) == expected

@@ -16,7 +16,8 @@ events are known, which candidates the document's graph keeps:
 - a region that stands for a fixed set of states (``data/kb/regions.tsv``, "Central Asia") is no actor:
   the event stage puts its member states in its place;
 - a country named only by its capital as where something happens ("in Moscow", "Мәскеуде") is the
-  setting, not an actor, unless an event involves it;
+  setting, not an actor, unless an event involves it; so is a group named by a common noun
+  ("protesters", "оппозиция": ``data/<lang>/group_nouns.tsv``);
 - people, organisations, groups and countries named by the KB or by NER are actors.
 """
 
@@ -62,8 +63,9 @@ class StoryActors:
 def story_actors(candidates: Iterable[Actor], events: Iterable[Event], roles: Iterable[Role],
                  in_kb: Callable[[str], bool], is_region: Callable[[str], bool] = lambda _: False,
                  towns: Iterable[str] = (), settings: Iterable[str] = ()) -> StoryActors:
-    """The candidates a document keeps as actors, given the events and roles read from it and the new
-    places linking found to be towns named for themselves (``towns``)."""
+    """The candidates a document keeps as actors, given the events and roles read from it, the new
+    places linking found to be towns named for themselves (``towns``) and the actors it found named only
+    in passing (``settings``: a capital as the setting, a group by a common noun)."""
     events = list(events)
     participants = {a for e in events for a in e.source + e.target}
     told = participants | {a for e in events for a in e.reported_by} | {e.place for e in events if e.place}
@@ -80,8 +82,9 @@ def story_actors(candidates: Iterable[Actor], events: Iterable[Event], roles: It
             out.warnings.append(f"region {actor.label!r} stands for its member states: not an actor")
         elif actor.kind == "Place" and not in_kb(actor.id) and actor.id not in told:
             out.warnings.append(f"place {actor.label!r} named only as scenery: not an actor")
-        elif actor.kind == "Country" and actor.id in settings and actor.id not in told:
-            out.warnings.append(f"{actor.label!r} named only by its capital as a setting: not an actor")
+        elif actor.id in settings and actor.id not in told:
+            how = "by its capital as a setting" if actor.kind == "Country" else "by a common noun, in no event"
+            out.warnings.append(f"{actor.label!r} named only {how}: not an actor")
         else:
             out.actors.append(actor)
     return out

@@ -40,8 +40,9 @@ class LinkResult:
     # New places (NER only) that are towns the gazetteer knows, named as more than a modifier of a thing:
     # actors by docs/contract.md rule 4 whether or not an event is read there.
     towns: set[str] = field(default_factory=set)
-    # Countries named only by their capital as where something happens ("in Moscow", "Мәскеуде"): the
-    # setting, not an actor, unless an event involves the country (docs/contract.md rule 6).
+    # Actors named only in passing, not actors unless an event involves them: countries named only by
+    # their capital as where something happens ("in Moscow", "Мәскеуде": the setting; docs/contract.md
+    # rule 6), groups named by a common noun ("protesters", data/<lang>/group_nouns.tsv; rule 7).
     settings: set[str] = field(default_factory=set)
 
 
@@ -315,6 +316,40 @@ def _another_bearer(kb: KnowledgeBase, actor_id: str, hit: KbHit, start: int,
     return doc.text[span[0]:span[1]]
 
 
+@lru_cache(maxsize=8)
+def _group_phrases(lang: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """data/<lang>/group_nouns.tsv: (word beginnings, English label) of common nouns naming a group."""
+    path = _DATA / lang / "group_nouns.tsv"
+    if not path.exists():
+        return ()
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    return tuple((tuple(r[0].split()), r[1].strip()) for r in rows)
+
+
+def _group_nouns(sentence: Sentence, doc: Document, taken: OverlapIndex,
+                 ner_mentions: list[Mention]) -> list[tuple[Mention, Actor]]:
+    """Groups the sentence names by a common noun ("protesters", "оппозиция", "содырлар"), outside names."""
+    out: list[tuple[Mention, Actor]] = []
+    tokens = sentence.tokens
+    for i in range(len(tokens)):
+        for words, label in _group_phrases(doc.lang):
+            span = tokens[i:i + len(words)]
+            if len(span) < len(words) or \
+                    not all(t.text.lower().startswith(w) for t, w in zip(span, words, strict=True)):
+                continue
+            start, end = span[0].start, span[-1].end
+            if taken.overlaps(start, end) or any(m.start < end and start < m.end for m in ner_mentions):
+                continue
+            actor = Actor(id=f"group:{slugify(label)}", label=label, kind="Group",
+                          names={doc.lang: [doc.text[start:end]]}, documents=[doc.id])
+            out.append((Mention(document=doc.id, start=start, end=end, text=doc.text[start:end], kind="Group",
+                                lang=doc.lang, actor=actor.id, lemma=doc.text[start:end], case=span[-1].case,
+                                source="kb"), actor))
+            break
+    return out
+
+
 def _quoted(text: str, mention: Mention) -> bool:
     """The name stands in quotes («Крокус», "Дружба"): a word the writer marks as a name."""
     before, after = text[mention.start - 1 : mention.start], text[mention.end : mention.end + 1]
@@ -514,6 +549,13 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
             document=doc.id, start=start, end=end, text=doc.text[start:end], kind=actor.kind, lang=doc.lang,
             actor=actor_id, lemma=_lemma_form(tokens), case=tokens[-1].case,
             source="demonym" if hit.alias_class == "demonym" else "kb"))
+
+    names_taken = OverlapIndex(covered)
+    for sentence in sentences:
+        for mention, actor in _group_nouns(sentence, doc, names_taken, ner_mentions):
+            use(actor)
+            setting_only.add(actor.id)  # named by a common noun: an actor only when an event involves it
+            result.mentions.append(mention)
 
     # "Исраэль Кац ... По словам Каца": a KB person's family name alone refers back to them, when
     # only one person of the document has it.
