@@ -275,3 +275,24 @@ def test_a_group_named_by_a_common_noun_is_an_actor_only_in_an_event(text: str, 
                                                                     expected: set[str]) -> None:
     doc = Document(id=document_id(text), source="<test>", lang=lang, text=text)
     assert set(process_document(doc).graph.actors) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # A forum or summit is an event, not an actor, though named like a body.
+    ("Tokayev met Aliyev at the Astana International Forum on Thursday.", "en",
+     {"KAZ", "AZE", "person:kassym-jomart-tokayev", "Q192820"}),
+    ("Астана халықаралық форумы аясында Қазақстан Президенті Қасым-Жомарт Тоқаев Біріккен Араб "
+     "Әмірліктерінің Президенті Мұхаммед бин Заид Әл Нахаянмен кездесті.", "kk",
+     {"KAZ", "ARE", "person:kassym-jomart-tokayev", "person:muhammed-bin-zaid-al-nahaian"}),
+])
+def test_a_forum_is_no_actor(text: str, lang: str, expected: set[str]) -> None:
+    doc = Document(id=document_id(text), source="<test>", lang=lang, text=text)
+    assert set(process_document(doc).graph.actors) == expected
+
+
+def test_a_kazakh_name_in_quotes_before_its_noun_keeps_its_own_form() -> None:
+    # «Самұрық-Қазына» қоры: the fund's noun takes the possessive; the quoted name is not cut to a stem.
+    text = "«Самұрық-Қазына» қоры Abu Dhabi Investment Authority компаниясымен келісімге қол қойды."
+    doc = Document(id=document_id(text), source="<test>", lang="kk", text=text)
+    actors = process_document(doc).graph.actors
+    assert "org:samuryq-qazyna" in actors and actors["org:samuryq-qazyna"].names["kk"] == ["Самұрық-Қазына"]

@@ -367,6 +367,15 @@ def _quoted_after_classifier(sentence: Sentence, mention: Mention, text: str, la
         _ru_name_classifiers())
 
 
+def _quoted_before_its_noun(sentence: Sentence, mention: Mention, text: str) -> bool:
+    """A name in quotes right before the noun of a compound that carries its possessive and case
+    («Самұрық-Қазына» қоры, «Ақ жол» партиясының): the noun inflects and the name keeps its own form."""
+    if not _quoted(text, mention):
+        return False
+    after = [t for t in sentence.tokens if t.start >= mention.end + 1 and t.text not in _CLOSING_QUOTES]
+    return bool(after) and after[0].pos == "NOUN" and after[0].feats.get("Person[psor]") == "3"
+
+
 def _not_one_name(sentence: Sentence, tokens: list[Token], kind: str, lang: str) -> str | None:
     """Why a Kazakh or Russian NER span is no single name by the parse, or None when NER and parse agree.
 
@@ -580,7 +589,8 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
             continue
         # The recogniser's own normal form keeps agreement ("Великое национальное собрание"); a name in
         # quotes after the noun that classifies it (группировки «Джейш аль-Адль») keeps its own form.
-        quoted = sentence is not None and _quoted_after_classifier(sentence, mention, doc.text, doc.lang)
+        quoted = sentence is not None and (_quoted_after_classifier(sentence, mention, doc.text, doc.lang)
+                                           or _quoted_before_its_noun(sentence, mention, doc.text))
         name = mention.text if quoted else mention.lemma or (_lemma_form(tokens) if tokens else mention.text)
         hits = kb.lookup(name, None) or kb.lookup(mention.text, None)
         actor_id = next((i for i in map(_linked_id, hits) if i and i in kb), None)
