@@ -296,3 +296,16 @@ def test_a_kazakh_name_in_quotes_before_its_noun_keeps_its_own_form() -> None:
     doc = Document(id=document_id(text), source="<test>", lang="kk", text=text)
     actors = process_document(doc).graph.actors
     assert "org:samuryq-qazyna" in actors and actors["org:samuryq-qazyna"].names["kk"] == ["Самұрық-Қазына"]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # A medium named beside its noun and cited as where someone spoke is a channel, no actor.
+    ("Сарапшы Досым Сәтпаев «Азаттық» радиосына берген сұхбатында Мәскеудің ықпалы әлсірегенін айтты.", "kk",
+     {"RUS", "person:dosym-satpaev"}),
+    # A KB newspaper cited so is one too.
+    ("Сенат депутаттары «Егемен Қазақстан» газетіне берген сұхбатында заң жобасын қолдады.", "kk",
+     {"org:kazakhstan-senate"}),
+])
+def test_a_medium_named_beside_its_noun_is_a_channel(text: str, lang: str, expected: set[str]) -> None:
+    doc = Document(id=document_id(text), source="<test>", lang=lang, text=text)
+    assert set(process_document(doc).graph.actors) == expected

@@ -4,9 +4,10 @@ Linking turns every recognised name into a candidate; this module decides, once 
 events are known, which candidates the document's graph keeps:
 
 - a news agency or medium of the KB (``data/kb/news_outlets.tsv``), or one NER found named by its
-  web address (Tengrinews.kz), is an actor only when it takes part in an event as source or target
-  ("Russia blocked Reuters"); cited as the channel of a report ("TASS reported", "деп хабарлайды
-  Kazinform") it is none, and it leaves ``reported_by`` too;
+  web address (Tengrinews.kz) or beside a medium's noun («Азаттық» радиосы), is an actor only when
+  it takes part in an event as source or target ("Russia blocked Reuters"); cited as the channel of
+  a report ("TASS reported", "деп хабарлайды Kazinform") it is none, and it leaves ``reported_by``
+  too;
 - a place the KB does not know (a new actor from NER) is an actor only when an event happens
   there, is aimed at it or is told by it (as source, target, place or reporter), a role names
   it, or it is a town the gazetteer knows named for itself, not as a modifier of a thing ("the
@@ -46,8 +47,10 @@ _WEB_NAME = re.compile(r"^[^\W\d_][\w-]*(?:\.[\w-]+)*\.[^\W\d_]{2,6}$")
 
 
 def _web_medium(actor: Actor) -> bool:
-    """An organisation NER found whose name is a web address is a medium like the KB's outlets."""
-    return actor.kind == "Organization" and any(_WEB_NAME.match(n) for ns in actor.names.values() for n in ns)
+    """An organisation NER found whose name is a web address, or that linking found beside a medium's
+    noun (``outlet`` set), is a medium like the KB's outlets."""
+    return actor.outlet or (actor.kind == "Organization"
+                            and any(_WEB_NAME.match(n) for ns in actor.names.values() for n in ns))
 
 
 @dataclass
@@ -86,5 +89,5 @@ def story_actors(candidates: Iterable[Actor], events: Iterable[Event], roles: It
             how = "by its capital as a setting" if actor.kind == "Country" else "by a common noun, in no event"
             out.warnings.append(f"{actor.label!r} named only {how}: not an actor")
         else:
-            out.actors.append(actor)
+            out.actors.append(replace(actor, outlet=False) if actor.outlet else actor)
     return out

@@ -249,6 +249,7 @@ class _ObjectNouns:
     through: frozenset[str]  # parts of speech that may stand between name and noun
     feats: tuple[tuple[str, str], ...]  # features the noun must carry (the Kazakh compound's possessive)
     classifiers: frozenset[str]
+    media: frozenset[str] = frozenset()  # nouns that make the name a news medium's ("радиосы", "газета")
 
 
 @lru_cache(maxsize=8)
@@ -258,15 +259,18 @@ def _object_nouns(lang: str) -> _ObjectNouns | None:
         return None
     raw = json.loads(path.read_text(encoding="utf-8"))
     return _ObjectNouns(raw["position"] == "after", int(raw["window"]), frozenset(raw["through"]),
-                        tuple(raw.get("feats", {}).items()), frozenset(raw["classifiers"]))
+                        tuple(raw.get("feats", {}).items()), frozenset(raw["classifiers"]),
+                        frozenset(raw.get("media", ())))
 
 
-def _names_a_thing(sentence: Sentence, tokens: list[Token], lang: str) -> str | None:
+def _names_a_thing(sentence: Sentence, tokens: list[Token], lang: str, media: bool = False) -> str | None:
     """The noun that makes a span the name of a thing (a pipeline, missile, treaty, residence), if any:
-    «Дружба» құбыры, ракеты «Хвасон-17» и «Хвасон-18», the Abraham Accords."""
+    «Дружба» құбыры, ракеты «Хвасон-17» и «Хвасон-18», the Abraham Accords; with ``media``, the noun
+    that makes it a news medium's name («Азаттық» радиосы, газета «Коммерсантъ»)."""
     nouns = _object_nouns(lang)
     if nouns is None or not tokens:
         return None
+    wanted = nouns.media if media else nouns.classifiers
     index = next((i for i, t in enumerate(sentence.tokens) if t is tokens[0]), None)
     if index is None:
         return None
@@ -277,7 +281,7 @@ def _names_a_thing(sentence: Sentence, tokens: list[Token], lang: str) -> str | 
         around = list(reversed(sentence.tokens[max(0, index - nouns.window) : index]))
     for token in around:
         lemma = (token.lemma or token.text).lower()
-        if lemma in nouns.classifiers and all(token.feats.get(k) == v for k, v in nouns.feats):
+        if lemma in wanted and all(token.feats.get(k) == v for k, v in nouns.feats):
             return token.text
         if token is not around[0] and token.pos not in nouns.through:
             return None
@@ -613,6 +617,10 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
             elif sentence is not None and (why := _not_one_name(sentence, tokens, mention.kind, doc.lang)):
                 result.warnings.append(f"{mention.text!r} is no single name ({why}): left a mention, not an actor")
                 continue
+            elif sentence is not None and (noun := _names_a_thing(sentence, tokens, doc.lang, media=True)):
+                # A news medium: like the KB's outlets, an actor only when it takes part in an event.
+                actor = dataclasses.replace(_new_actor(name, "Organization", doc.lang, doc.id), outlet=True)
+                result.warnings.append(f"{mention.text!r} names a news medium ({noun!r})")
             else:
                 actor = _new_actor(name, mention.kind, doc.lang, doc.id)
                 if actor.kind == "Person" and len(name.split()) > 1:
