@@ -326,6 +326,9 @@ def test_a_russian_persons_name_is_put_in_the_nominative_singular() -> None:
     assert normal_name(["Гусейна", "Сафаровых"], "Person") == "Гусейн Сафаров"  # "братьев ... Сафаровых"
     assert normal_name(["Владимира", "Путина"], "Person") == "Владимир Путин"
     assert normal_name(["Нарендры", "Моди"], "Person") == "Нарендра Моди"  # no verb reading made a participle
+    # A given name the dictionary reads only as a plural (of Гуля) stays as written in a singular name.
+    assert normal_name(["Гуль", "Хасана", "Хасана"], "Person") == "Гуль Хасан Хасан"
+    assert normal_name(["Зияддина", "и", "Гусейна", "Сафаровых"], "Person") == "Зияддин и Гусейн Сафаров"
 
 
 def test_english_acronyms_of_common_nouns_are_no_names() -> None:
