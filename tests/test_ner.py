@@ -329,6 +329,8 @@ def test_a_russian_persons_name_is_put_in_the_nominative_singular() -> None:
     # A given name the dictionary reads only as a plural (of Гуля) stays as written in a singular name.
     assert normal_name(["Гуль", "Хасана", "Хасана"], "Person") == "Гуль Хасан Хасан"
     assert normal_name(["Зияддина", "и", "Гусейна", "Сафаровых"], "Person") == "Зияддин и Гусейн Сафаров"
+    # A foreign family name the dictionary only guesses in a case the given name cannot be in stays.
+    assert normal_name(["Марка", "Рютте"], "Person") == "Марк Рютте"
 
 
 def test_english_acronyms_of_common_nouns_are_no_names() -> None:

@@ -64,6 +64,21 @@ def _person_word(word: str, plural_name: bool = True) -> str:
     return form.word if form else word
 
 
+def _indeclinable(i: int, words: Sequence[str]) -> bool:
+    """Word ``i`` of a person's name is a foreign name that does not decline: the dictionary does not
+    know it, and every case it guesses for it is one no other word of the name can be in ("Марка Рютте":
+    Рютте is no dative of a Рютта)."""
+    def cases(word: str, guessed: bool) -> set[str]:
+        return {p.tag.case for p in _morph().parse(word) if p.tag.POS in ("NOUN", "ADJF") and p.tag.case
+                and (type(p.methods_stack[0][0]).__name__ != "DictionaryAnalyzer") == guessed}
+
+    own = cases(words[i], guessed=True)
+    if not own or cases(words[i], guessed=False) or len(words) < 2:
+        return False
+    others = set().union(*(cases(w, False) | cases(w, True) for j, w in enumerate(words) if j != i))
+    return bool(others) and not own & others
+
+
 def normal_name(words: Sequence[str], kind: str) -> str:
     """Nominative of a name: every word of a person's name; otherwise the head noun and the adjectives
     before it, made to agree with it ("Северной Кореи" -> "Северная Корея"), the dependents after the
@@ -71,7 +86,8 @@ def normal_name(words: Sequence[str], kind: str) -> str:
     if kind == "Person":
         # A name is plural when every word of it reads so first ("братьев Сафаровых"), else singular.
         plural = all(_morph().parse(w)[0].tag.number == "plur" for w in words)
-        return " ".join(_like(_person_word(w, plural), w) for w in words)
+        return " ".join(w if _indeclinable(i, words) else _like(_person_word(w, plural), w)
+                        for i, w in enumerate(words))
     parses = [_morph().parse(w)[0] for w in words]
     head = next((i for i, p in enumerate(parses) if p.tag.POS not in {"ADJF", "PRTF", "NUMR"}), 0)
     head_form, head_tag = _inflect(words[head], {"nomn"})
