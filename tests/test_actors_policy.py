@@ -309,3 +309,12 @@ def test_a_kazakh_name_in_quotes_before_its_noun_keeps_its_own_form() -> None:
 def test_a_medium_named_beside_its_noun_is_a_channel(text: str, lang: str, expected: set[str]) -> None:
     doc = Document(id=document_id(text), source="<test>", lang=lang, text=text)
     assert set(process_document(doc).graph.actors) == expected
+
+
+def test_a_list_of_adjectives_shares_its_head_noun() -> None:
+    # "Донецкой, Луганской, Запорожской и Херсонской областей": four oblasts, not the cities of Donetsk
+    # and Luhansk.
+    text = "Он вновь потребовал вывести украинские войска из Донецкой, Луганской, Запорожской и Херсонской областей."
+    doc = Document(id=document_id(text), source="<test>", lang="ru", text=text)
+    assert set(process_document(doc).graph.actors) == {
+        "UKR", "place:donetsk-oblast", "place:luhansk-oblast", "place:zaporizhzhia-oblast", "place:kherson-oblast"}

@@ -418,20 +418,31 @@ def _new_actor(name: str, kind: str, lang: str, document: str) -> Actor:
 
 def _shared_head_spans(spans: list[tuple[Sentence, int, int, list[KbHit]]], kb: KnowledgeBase,
                        lang: str) -> list[tuple[Sentence, int, int, list[KbHit]]]:
-    """"Оңтүстік және Солтүстік Корея", "South and North Korea": a word coordinated with the first
-    word of a name shares the rest of it, and names an actor of its own when that name is in the KB."""
-    taken = {(id(sentence), k) for sentence, first, last, _ in spans for k in range(first, last)}
+    """"Оңтүстік және Солтүстік Корея", "South and North Korea", "Донецкой, Луганской и Херсонской
+    областей": a word coordinated with the first word of a name (through commas and a conjunction)
+    shares the rest of it, and names an actor of its own when that name is in the KB.  The shared
+    reading replaces a KB name of the word alone ("Донецкой" is the oblast here, not the city)."""
+    taken = {(id(sentence), k) for sentence, first, last, _ in spans for k in range(first, last)
+             if last - first > 1}
     found = []
     for sentence, first, last, _ in spans:
-        if last - first < 2 or first < 2:
+        if last - first < 2 or first < 2 or sentence.tokens[first - 1].pos != "CCONJ":
             continue
-        word, joiner = sentence.tokens[first - 2], sentence.tokens[first - 1]
-        if joiner.pos != "CCONJ" or not word.text[:1].isupper() or (id(sentence), first - 2) in taken:
-            continue
-        shared = [word, *sentence.tokens[first + 1:last]]
-        hits = [m.hit for m in kb.match(shared, lang) if m.start == 0 and m.end == len(shared)]
-        if len({_linked_id(h) for h in hits} - {None}) == 1:
-            found.append((sentence, first - 2, first - 1, hits))
+        k = first - 2
+        while k >= 0:
+            word = sentence.tokens[k]
+            if not word.text[:1].isupper() or (id(sentence), k) in taken:
+                break
+            shared = [word, *sentence.tokens[first + 1:last]]
+            hits = [m.hit for m in kb.match(shared, lang) if m.start == 0 and m.end == len(shared)]
+            if len({_linked_id(h) for h in hits} - {None}) != 1:
+                break
+            found.append((sentence, k, k + 1, hits))
+            if k < 2 or sentence.tokens[k - 1].text != ",":
+                break
+            k -= 2
+    replaced = {(id(sentence), first) for sentence, first, _, _ in found}
+    spans[:] = [sp for sp in spans if not (sp[2] - sp[1] == 1 and (id(sp[0]), sp[1]) in replaced)]
     return found
 
 
