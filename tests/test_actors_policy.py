@@ -241,6 +241,11 @@ def test_a_press_service_credit_and_related_headlines_give_no_actor(tmp_path: Pa
     # person; a person's name before such a noun stays (it may be the owner: the Trump initiative).
     ("Tokayev and Aliyev discussed the Trans-Caspian International Transport Route.", "en",
      {"KAZ", "AZE", "person:kassym-jomart-tokayev", "Q192820"}),
+    # A name NER typed a person, with attributes between it and a route's noun, names the route.
+    ("Тараптар Транскаспий халықаралық көлік маршрутын дамыту мәселесін талқылады. Тоқаев Әлиевті қабылдады.",
+     "kk", {"KAZ", "AZE", "person:kassym-jomart-tokayev", "Q192820"}),
+    # Right before the noun, a person may be the owner: Trump's initiative.
+    ("Трамп бастамасын Тоқаев қолдады.", "kk", {"KAZ", "USA", "Q22686", "person:kassym-jomart-tokayev"}),
 ])
 def test_a_name_ending_in_a_thing_noun_is_no_actor(text: str, lang: str, expected: set[str]) -> None:
     doc = Document(id=document_id(text), source="<test>", lang=lang, text=text)

@@ -263,10 +263,14 @@ def _object_nouns(lang: str) -> _ObjectNouns | None:
                         frozenset(raw.get("media", ())))
 
 
-def _names_a_thing(sentence: Sentence, tokens: list[Token], lang: str, media: bool = False) -> str | None:
+def _names_a_thing(sentence: Sentence, tokens: list[Token], lang: str, media: bool = False,
+                   apart: bool = False) -> str | None:
     """The noun that makes a span the name of a thing (a pipeline, missile, treaty, residence), if any:
     «Дружба» құбыры, ракеты «Хвасон-17» и «Хвасон-18», the Abraham Accords; with ``media``, the noun
-    that makes it a news medium's name («Азаттық» радиосы, газета «Коммерсантъ»)."""
+    that makes it a news medium's name («Азаттық» радиосы, газета «Коммерсантъ»).  With ``apart`` (a
+    person's name) the noun counts only with other words between: right next to it the person may be
+    its owner ("Трамп бастамасы"), not with attributes between ("Транскаспий халықаралық көлік
+    маршруты")."""
     nouns = _object_nouns(lang)
     if nouns is None or not tokens:
         return None
@@ -279,10 +283,10 @@ def _names_a_thing(sentence: Sentence, tokens: list[Token], lang: str, media: bo
         around = [sentence.tokens[last], *sentence.tokens[last + 1 : last + 1 + nouns.window]]
     else:
         around = list(reversed(sentence.tokens[max(0, index - nouns.window) : index]))
-    for token in around:
+    for position, token in enumerate(around):
         lemma = (token.lemma or token.text).lower()
         if lemma in wanted and all(token.feats.get(k) == v for k, v in nouns.feats):
-            return token.text
+            return None if apart and position == 1 else token.text
         if token is not around[0] and token.pos not in nouns.through:
             return None
     return None
@@ -621,8 +625,9 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
                   and common_word_test(doc.lang)(mention.text)):
                 result.warnings.append(f"{mention.text!r} is a dictionary word, no name: left a mention, not an actor")
                 continue
-            elif sentence is not None and (mention.kind != "Person" or _ends_with_a_thing_noun(tokens, doc.lang)) \
-                    and (noun := _names_a_thing(sentence, tokens, doc.lang)):
+            elif sentence is not None and (noun := _names_a_thing(
+                    sentence, tokens, doc.lang,
+                    apart=mention.kind == "Person" and not _ends_with_a_thing_noun(tokens, doc.lang))):
                 result.warnings.append(f"{mention.text!r} names a thing ({noun!r}): left a mention, not an actor")
                 continue
             elif sentence is not None and (why := _not_one_name(sentence, tokens, mention.kind, doc.lang)):
