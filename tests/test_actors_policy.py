@@ -244,6 +244,11 @@ def test_a_press_service_credit_and_related_headlines_give_no_actor(tmp_path: Pa
     # A name NER typed a person, with attributes between it and a route's noun, names the route.
     ("Тараптар Транскаспий халықаралық көлік маршрутын дамыту мәселесін талқылады. Тоқаев Әлиевті қабылдады.",
      "kk", {"KAZ", "AZE", "person:kassym-jomart-tokayev", "Q192820"}),
+    # An oil or gas field's name, before a classifier of two words.
+    ("Тараптар Галкыныш кен орнын игеру жобасын талқылады.", "kk", set()),
+    ("Tokayev and Aliyev discussed the Kashagan oil field.", "en",
+     {"KAZ", "AZE", "person:kassym-jomart-tokayev", "Q192820"}),
+    ("Стороны обсудили разработку месторождения Галкыныш.", "ru", set()),
     # Right before the noun, a person may be the owner: Trump's initiative.
     ("Трамп бастамасын Тоқаев қолдады.", "kk", {"KAZ", "USA", "Q22686", "person:kassym-jomart-tokayev"}),
 ])

@@ -283,12 +283,27 @@ def _names_a_thing(sentence: Sentence, tokens: list[Token], lang: str, media: bo
         around = [sentence.tokens[last], *sentence.tokens[last + 1 : last + 1 + nouns.window]]
     else:
         around = list(reversed(sentence.tokens[max(0, index - nouns.window) : index]))
+    phrases = [w.split() for w in wanted if " " in w]  # "кен орын" (a field): words as written, then a lemma
     for position, token in enumerate(around):
         lemma = (token.lemma or token.text).lower()
         if lemma in wanted and all(token.feats.get(k) == v for k, v in nouns.feats):
             return None if apart and position == 1 else token.text
+        if nouns.after and (noun := _phrase_at(sentence.tokens[index + len(tokens) - 1 + position:], phrases,
+                                               nouns.feats)):
+            return noun  # a classifier of several words is no owned thing ("Галкыныш кен орны")
         if token is not around[0] and token.pos not in nouns.through:
             return None
+    return None
+
+
+def _phrase_at(tokens: list[Token], phrases: list[list[str]], feats: tuple[tuple[str, str], ...]) -> str | None:
+    """The text of a several-word classifier the tokens start with ("кен орнын", "oil field"), if any."""
+    for words in phrases:
+        seq = tokens[:len(words)]
+        if len(seq) == len(words) and [t.text.lower() for t in seq[:-1]] == words[:-1] and \
+                (seq[-1].lemma or seq[-1].text).lower() == words[-1] and \
+                all(seq[-1].feats.get(k) == v for k, v in feats):
+            return " ".join(t.text for t in seq)
     return None
 
 
