@@ -249,6 +249,8 @@ def test_a_press_service_credit_and_related_headlines_give_no_actor(tmp_path: Pa
     ("Tokayev and Aliyev discussed the Kashagan oil field.", "en",
      {"KAZ", "AZE", "person:kassym-jomart-tokayev", "Q192820"}),
     ("Стороны обсудили разработку месторождения Галкыныш.", "ru", set()),
+    # A person's full name stays a person's whatever noun follows.
+    ("Ержан Сәденов жаңа бастамасын ұсынды.", "kk", {"person:erjan-sadenov"}),
     # Right before the noun, a person may be the owner: Trump's initiative.
     ("Трамп бастамасын Тоқаев қолдады.", "kk", {"KAZ", "USA", "Q22686", "person:kassym-jomart-tokayev"}),
 ])

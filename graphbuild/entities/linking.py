@@ -641,8 +641,9 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
                 result.warnings.append(f"{mention.text!r} is a dictionary word, no name: left a mention, not an actor")
                 continue
             elif sentence is not None and (noun := _names_a_thing(
-                    sentence, tokens, doc.lang,
-                    apart=mention.kind == "Person" and not _ends_with_a_thing_noun(tokens, doc.lang))):
+                    sentence, tokens, doc.lang, apart=mention.kind == "Person")) and \
+                    (mention.kind != "Person" or len(tokens) == 1 or _ends_with_a_thing_noun(tokens, doc.lang)):
+                # A person's full name is a person's, whatever noun follows ("Ержан Сәденов жаңа бастамасын").
                 result.warnings.append(f"{mention.text!r} names a thing ({noun!r}): left a mention, not an actor")
                 continue
             elif sentence is not None and (why := _not_one_name(sentence, tokens, mention.kind, doc.lang)):
