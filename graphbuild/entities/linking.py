@@ -270,7 +270,7 @@ def _names_a_thing(sentence: Sentence, tokens: list[Token], lang: str, media: bo
     that makes it a news medium's name («Азаттық» радиосы, газета «Коммерсантъ»).  With ``apart`` (a
     person's name) the noun counts only with other words between: right next to it the person may be
     its owner ("Трамп бастамасы"), not with attributes between ("Транскаспий халықаралық көлік
-    маршруты")."""
+    маршруты"): a common noun between makes the compound ("Сәденов жаңа бастамасын" is his initiative)."""
     nouns = _object_nouns(lang)
     if nouns is None or not tokens:
         return None
@@ -284,15 +284,17 @@ def _names_a_thing(sentence: Sentence, tokens: list[Token], lang: str, media: bo
     else:
         around = list(reversed(sentence.tokens[max(0, index - nouns.window) : index]))
     phrases = [w.split() for w in wanted if " " in w]  # "кен орын" (a field): words as written, then a lemma
+    compound = False  # a common noun stands between the name and the classifier
     for position, token in enumerate(around):
         lemma = (token.lemma or token.text).lower()
         if lemma in wanted and all(token.feats.get(k) == v for k, v in nouns.feats):
-            return None if apart and position == 1 else token.text
+            return None if apart and not compound and position > 0 else token.text
         if nouns.after and (noun := _phrase_at(sentence.tokens[index + len(tokens) - 1 + position:], phrases,
                                                nouns.feats)):
             return noun  # a classifier of several words is no owned thing ("Галкыныш кен орны")
         if token is not around[0] and token.pos not in nouns.through:
             return None
+        compound = compound or (position > 0 and token.pos == "NOUN")
     return None
 
 
