@@ -330,3 +330,16 @@ def test_a_list_of_adjectives_shares_its_head_noun() -> None:
     doc = Document(id=document_id(text), source="<test>", lang="ru", text=text)
     assert set(process_document(doc).graph.actors) == {
         "UKR", "place:donetsk-oblast", "place:luhansk-oblast", "place:zaporizhzhia-oblast", "place:kherson-oblast"}
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # An agency's credit opening the story after the dateline is no participant of the meeting.
+    ("АСТАНА. KAZINFORM – Мемлекет басшысы Қасым-Жомарт Тоқаев Өзбекстан Президенті Шавкат Мирзиёевпен кездесті.",
+     "kk", {"KAZ", "UZB", "person:kassym-jomart-tokayev", "person:shavkat-mirziyoyev"}),
+    # Named in the story, an agency that takes part is an actor.
+    ("Russia blocked Reuters on Monday.", "en", {"RUS", "org:reuters"}),
+])
+def test_an_agency_credit_line_is_no_actor(text: str, lang: str, expected: set[str]) -> None:
+    doc = Document(id=document_id(text), source="<test>", lang=lang, text=text)
+    people = {"person:shavkat-mirziyoyev": _kb_id("Shavkat Mirziyoyev")}
+    assert set(process_document(doc).graph.actors) == {people.get(a, a) for a in expected}

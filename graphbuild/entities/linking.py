@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from graphbuild.entities.actor_policy import news_outlets
 from graphbuild.entities.common_words import common_word_test
 from graphbuild.entities.kb import KbHit, KnowledgeBase, normalize
 from graphbuild.entities.ner import name_particles
@@ -437,6 +438,17 @@ def _new_actor(name: str, kind: str, lang: str, document: str) -> Actor:
                  names={lang: [name]}, documents=[document], latin=latin if latin != name else None)
 
 
+_DASHES = frozenset("-–—")
+
+
+def _credit_line(sentence: Sentence, first: int, last: int) -> bool:
+    """An agency's name opening a sentence before a dash is the credit of the story it files
+    ("АСТАНА. KAZINFORM – Мемлекет басшысы ...", "ҚазАқпарат – ..."), not a name in the story."""
+    words = [i for i, t in enumerate(sentence.tokens) if any(c.isalnum() for c in t.text)]
+    return bool(words) and first == words[0] and last < len(sentence.tokens) and \
+        sentence.tokens[last].text in _DASHES
+
+
 def _shared_head_spans(spans: list[tuple[Sentence, int, int, list[KbHit]]], kb: KnowledgeBase,
                        lang: str) -> list[tuple[Sentence, int, int, list[KbHit]]]:
     """"Оңтүстік және Солтүстік Корея", "South and North Korea", "Донецкой, Луганской и Херсонской
@@ -558,6 +570,9 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
             result.warnings.append(f"ambiguous name {doc.text[start:end]!r} ({', '.join(sorted(ids))}) left unlinked")
             continue
         actor_id = ids.pop()
+        if actor_id in news_outlets() and _credit_line(sentence, first, last):
+            result.warnings.append(f"{doc.text[start:end]!r} credits the agency that filed the story: not an actor")
+            continue
         if chosen[0].alias_class == "demonym" and _names_a_language(sentence, tokens, doc.lang):
             result.warnings.append(f"{doc.text[start:end]!r} names a language: not its country")
             continue
