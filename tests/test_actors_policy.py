@@ -343,3 +343,11 @@ def test_an_agency_credit_line_is_no_actor(text: str, lang: str, expected: set[s
     doc = Document(id=document_id(text), source="<test>", lang=lang, text=text)
     people = {"person:shavkat-mirziyoyev": _kb_id("Shavkat Mirziyoyev")}
     assert set(process_document(doc).graph.actors) == {people.get(a, a) for a in expected}
+
+
+def test_a_kazakh_honorific_inside_a_name_joins_it() -> None:
+    # "қажы" (hajji) between the given name and the patronymic is part of one person's name.
+    text = "Діни басқарманың төрағасы Наурызбай қажы Тағанұлы жамағатты тыныштыққа шақырды."
+    doc = Document(id=document_id(text), source="<test>", lang="kk", text=text)
+    people = [a for a in process_document(doc).graph.actors.values() if a.kind == "Person"]
+    assert len(people) == 1 and people[0].names["kk"][0].startswith("Наурызбай қажы Таған")
