@@ -81,6 +81,12 @@ def _kb_id(label: str) -> str:
     return hits[0]
 
 
+def _actors_of(text: str, lang: str) -> set[str]:
+    """The actor ids a one-sentence document in ``lang`` keeps."""
+    doc = Document(id=document_id(text), source="<test>", lang=lang, text=text)
+    return set(process_document(doc).graph.actors)
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("scraped")
@@ -166,8 +172,7 @@ def test_a_region_is_no_actor_its_member_states_are() -> None:
     ("Japan protested after China's consul general in Osaka wrote a post online.", "en", {"JPN", "CHN"}),
 ])
 def test_a_known_town_named_for_itself_is_an_actor(text: str, lang: str, expected: set[str]) -> None:
-    doc = Document(id=document_id(text), source="<test>", lang=lang, text=text)
-    assert set(process_document(doc).graph.actors) == expected
+    assert _actors_of(text, lang) == expected
 
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [
@@ -179,8 +184,7 @@ def test_a_known_town_named_for_itself_is_an_actor(text: str, lang: str, expecte
 ])
 def test_a_medium_named_by_its_web_address_is_a_channel_unless_it_takes_part(text: str, lang: str,
                                                                             expected: set[str]) -> None:
-    doc = Document(id=document_id(text), source="<test>", lang=lang, text=text)
-    assert set(process_document(doc).graph.actors) == expected
+    assert _actors_of(text, lang) == expected
 
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [
@@ -191,8 +195,7 @@ def test_a_medium_named_by_its_web_address_is_a_channel_unless_it_takes_part(tex
 ])
 def test_a_country_named_only_by_its_capital_as_a_setting_is_no_actor(text: str, lang: str,
                                                                       expected: set[str]) -> None:
-    doc = Document(id=document_id(text), source="<test>", lang=lang, text=text)
-    assert set(process_document(doc).graph.actors) == expected
+    assert _actors_of(text, lang) == expected
 
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [
@@ -205,8 +208,7 @@ def test_a_country_named_only_by_its_capital_as_a_setting_is_no_actor(text: str,
 ])
 def test_an_undated_text_gives_a_person_the_state_of_their_current_office(text: str, lang: str,
                                                                         expected: set[str]) -> None:
-    doc = Document(id=document_id(text), source="<test>", lang=lang, text=text)
-    assert set(process_document(doc).graph.actors) == expected
+    assert _actors_of(text, lang) == expected
 
 
 def test_states_of_a_person_follow_the_date_and_else_the_current_office() -> None:
@@ -255,8 +257,7 @@ def test_a_press_service_credit_and_related_headlines_give_no_actor(tmp_path: Pa
     ("Трамп бастамасын Тоқаев қолдады.", "kk", {"KAZ", "USA", "Q22686", "person:kassym-jomart-tokayev"}),
 ])
 def test_a_name_ending_in_a_thing_noun_is_no_actor(text: str, lang: str, expected: set[str]) -> None:
-    doc = Document(id=document_id(text), source="<test>", lang=lang, text=text)
-    assert set(process_document(doc).graph.actors) == expected
+    assert _actors_of(text, lang) == expected
 
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [
@@ -271,9 +272,8 @@ def test_a_name_ending_in_a_thing_noun_is_no_actor(text: str, lang: str, expecte
 ])
 def test_another_bearer_of_a_kb_persons_family_name_is_not_that_person(text: str, lang: str,
                                                                        expected: set[str]) -> None:
-    doc = Document(id=document_id(text), source="<test>", lang=lang, text=text)
     kb_ids = {"person:vladimir-putin": _kb_id("Vladimir Putin"), "person:ilham-aliyev": _kb_id("Ilham Aliyev")}
-    assert set(process_document(doc).graph.actors) == {kb_ids.get(a, a) for a in expected}
+    assert _actors_of(text, lang) == {kb_ids.get(a, a) for a in expected}
 
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [
@@ -285,8 +285,7 @@ def test_another_bearer_of_a_kb_persons_family_name_is_not_that_person(text: str
 ])
 def test_a_group_named_by_a_common_noun_is_an_actor_only_in_an_event(text: str, lang: str,
                                                                     expected: set[str]) -> None:
-    doc = Document(id=document_id(text), source="<test>", lang=lang, text=text)
-    assert set(process_document(doc).graph.actors) == expected
+    assert _actors_of(text, lang) == expected
 
 
 @pytest.mark.parametrize(("text", "lang", "expected"), [
@@ -298,8 +297,7 @@ def test_a_group_named_by_a_common_noun_is_an_actor_only_in_an_event(text: str, 
      {"KAZ", "ARE", "person:kassym-jomart-tokayev", "person:muhammed-bin-zaid-al-nahaian"}),
 ])
 def test_a_forum_is_no_actor(text: str, lang: str, expected: set[str]) -> None:
-    doc = Document(id=document_id(text), source="<test>", lang=lang, text=text)
-    assert set(process_document(doc).graph.actors) == expected
+    assert _actors_of(text, lang) == expected
 
 
 def test_a_kazakh_name_in_quotes_before_its_noun_keeps_its_own_form() -> None:
@@ -319,8 +317,7 @@ def test_a_kazakh_name_in_quotes_before_its_noun_keeps_its_own_form() -> None:
      {"org:kazakhstan-senate"}),
 ])
 def test_a_medium_named_beside_its_noun_is_a_channel(text: str, lang: str, expected: set[str]) -> None:
-    doc = Document(id=document_id(text), source="<test>", lang=lang, text=text)
-    assert set(process_document(doc).graph.actors) == expected
+    assert _actors_of(text, lang) == expected
 
 
 def test_a_list_of_adjectives_shares_its_head_noun() -> None:
@@ -340,9 +337,8 @@ def test_a_list_of_adjectives_shares_its_head_noun() -> None:
     ("Russia blocked Reuters on Monday.", "en", {"RUS", "org:reuters"}),
 ])
 def test_an_agency_credit_line_is_no_actor(text: str, lang: str, expected: set[str]) -> None:
-    doc = Document(id=document_id(text), source="<test>", lang=lang, text=text)
     people = {"person:shavkat-mirziyoyev": _kb_id("Shavkat Mirziyoyev")}
-    assert set(process_document(doc).graph.actors) == {people.get(a, a) for a in expected}
+    assert _actors_of(text, lang) == {people.get(a, a) for a in expected}
 
 
 def test_a_kazakh_honorific_inside_a_name_joins_it() -> None:
