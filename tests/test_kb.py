@@ -324,6 +324,21 @@ def test_match_with_the_real_analysers(kb: KnowledgeBase) -> None:
     assert "org:white-house" in ids
 
 
+def test_a_kazakh_attribute_in_the_locative_does_not_end_a_name(kb: KnowledgeBase) -> None:
+    from graphbuild.language.kk.analyzer import KazakhAnalyzer
+
+    # "жөніндегі" (locative + relative -гі, "concerning") qualifies the words after it inside the name.
+    text = "Атом энергиясы жөніндегі халықаралық агенттіктің өкілі Астанаға келді."
+    sentence = KazakhAnalyzer().analyze(text)[0]
+    matches = kb.match(sentence.tokens, "kk")
+    assert [m.hit.actor_id for m in matches if m.hit.actor_id] == ["org:iaea", "place:astana"]
+    assert matches[0].text == "Атом энергиясы жөніндегі халықаралық агенттіктің"
+    # A plain locative still ends a name: "Ресей" after "Мәскеуде" is a name of its own.
+    sentence = KazakhAnalyzer().analyze("Тоқаев Мәскеуде Ресей басшысымен кездесті.")[0]
+    assert [m.hit.actor_id for m in kb.match(sentence.tokens, "kk") if m.hit.actor_id] == [
+        "person:kassym-jomart-tokayev", "place:moscow", "RUS"]
+
+
 # ------------------------------------------------------------------ user KB files
 
 

@@ -113,6 +113,18 @@ def test_kk_finds_person_and_places_with_lemma_and_case() -> None:
     assert korea[0].lemma.endswith("Солтүстік Корея") and korea[0].case == "Abl"
 
 
+def test_kk_name_does_not_open_with_the_sentences_common_first_word() -> None:
+    # The CRF runs "Транскаспий" on from the capitalised first word, a common noun ("the sides").
+    text = "Тараптар Транскаспий халықаралық көлік маршрутын дамыту мәселесін талқылады."
+    mentions = recognize(KazakhAnalyzer().analyze(text), "kk", "doc-1")
+    _check_offsets(text, mentions, "kk")
+    assert mentions and not any(m.text.startswith("Тараптар") for m in mentions)
+    # A first name the analyser knows as a name stays with its surname.
+    text = "Болат Жамишев Алматыда сөйледі."
+    mentions = recognize(KazakhAnalyzer().analyze(text), "kk", "doc-1")
+    assert [(m.text, m.kind) for m in mentions] == [("Болат Жамишев", "Person"), ("Алматыда", "Place")]
+
+
 def test_kk_organisation_and_inflected_countries() -> None:
     text = "БҰҰ Қауіпсіздік Кеңесінің қарарына сәйкес Солтүстік Кореяның Ресейге қару сатуына тыйым салынған."
     mentions = recognize(KazakhAnalyzer().analyze(text), "kk", "doc-1")
@@ -314,6 +326,11 @@ def test_a_russian_persons_name_is_put_in_the_nominative_singular() -> None:
     assert normal_name(["Гусейна", "Сафаровых"], "Person") == "Гусейн Сафаров"  # "братьев ... Сафаровых"
     assert normal_name(["Владимира", "Путина"], "Person") == "Владимир Путин"
     assert normal_name(["Нарендры", "Моди"], "Person") == "Нарендра Моди"  # no verb reading made a participle
+    # A given name the dictionary reads only as a plural (of Гуля) stays as written in a singular name.
+    assert normal_name(["Гуль", "Хасана", "Хасана"], "Person") == "Гуль Хасан Хасан"
+    assert normal_name(["Зияддина", "и", "Гусейна", "Сафаровых"], "Person") == "Зияддин и Гусейн Сафаров"
+    # A foreign family name the dictionary only guesses in a case the given name cannot be in stays.
+    assert normal_name(["Марка", "Рютте"], "Person") == "Марк Рютте"
 
 
 def test_english_acronyms_of_common_nouns_are_no_names() -> None:

@@ -4,9 +4,10 @@ Linking turns every recognised name into a candidate; this module decides, once 
 events are known, which candidates the document's graph keeps:
 
 - a news agency or medium of the KB (``data/kb/news_outlets.tsv``), or one NER found named by its
-  web address (Tengrinews.kz), is an actor only when it takes part in an event as source or target
-  ("Russia blocked Reuters"); cited as the channel of a report ("TASS reported", "деп хабарлайды
-  Kazinform") it is none, and it leaves ``reported_by`` too;
+  web address (Tengrinews.kz) or beside a medium's noun («Азаттық» радиосы), is an actor only when
+  it takes part in an event as source or target ("Russia blocked Reuters"); cited as the channel of
+  a report ("TASS reported", "деп хабарлайды Kazinform") it is none, and it leaves ``reported_by``
+  too;
 - a place the KB does not know (a new actor from NER) is an actor only when an event happens
   there, is aimed at it or is told by it (as source, target, place or reporter), a role names
   it, or it is a town the gazetteer knows named for itself, not as a modifier of a thing ("the
@@ -16,7 +17,8 @@ events are known, which candidates the document's graph keeps:
 - a region that stands for a fixed set of states (``data/kb/regions.tsv``, "Central Asia") is no actor:
   the event stage puts its member states in its place;
 - a country named only by its capital as where something happens ("in Moscow", "Мәскеуде") is the
-  setting, not an actor, unless an event involves it;
+  setting, not an actor, unless an event involves it; so is a group named by a common noun
+  ("protesters", "оппозиция": ``data/<lang>/group_nouns.tsv``);
 - people, organisations, groups and countries named by the KB or by NER are actors.
 """
 
@@ -45,8 +47,10 @@ _WEB_NAME = re.compile(r"^[^\W\d_][\w-]*(?:\.[\w-]+)*\.[^\W\d_]{2,6}$")
 
 
 def _web_medium(actor: Actor) -> bool:
-    """An organisation NER found whose name is a web address is a medium like the KB's outlets."""
-    return actor.kind == "Organization" and any(_WEB_NAME.match(n) for ns in actor.names.values() for n in ns)
+    """An organisation NER found whose name is a web address, or that linking found beside a medium's
+    noun (``outlet`` set), is a medium like the KB's outlets."""
+    return actor.outlet or (actor.kind == "Organization"
+                            and any(_WEB_NAME.match(n) for ns in actor.names.values() for n in ns))
 
 
 @dataclass
@@ -62,8 +66,9 @@ class StoryActors:
 def story_actors(candidates: Iterable[Actor], events: Iterable[Event], roles: Iterable[Role],
                  in_kb: Callable[[str], bool], is_region: Callable[[str], bool] = lambda _: False,
                  towns: Iterable[str] = (), settings: Iterable[str] = ()) -> StoryActors:
-    """The candidates a document keeps as actors, given the events and roles read from it and the new
-    places linking found to be towns named for themselves (``towns``)."""
+    """The candidates a document keeps as actors, given the events and roles read from it, the new
+    places linking found to be towns named for themselves (``towns``) and the actors it found named only
+    in passing (``settings``: a capital as the setting, a group by a common noun)."""
     events = list(events)
     participants = {a for e in events for a in e.source + e.target}
     told = participants | {a for e in events for a in e.reported_by} | {e.place for e in events if e.place}
@@ -80,8 +85,9 @@ def story_actors(candidates: Iterable[Actor], events: Iterable[Event], roles: It
             out.warnings.append(f"region {actor.label!r} stands for its member states: not an actor")
         elif actor.kind == "Place" and not in_kb(actor.id) and actor.id not in told:
             out.warnings.append(f"place {actor.label!r} named only as scenery: not an actor")
-        elif actor.kind == "Country" and actor.id in settings and actor.id not in told:
-            out.warnings.append(f"{actor.label!r} named only by its capital as a setting: not an actor")
+        elif actor.id in settings and actor.id not in told:
+            how = "by its capital as a setting" if actor.kind == "Country" else "by a common noun, in no event"
+            out.warnings.append(f"{actor.label!r} named only {how}: not an actor")
         else:
-            out.actors.append(actor)
+            out.actors.append(replace(actor, outlet=False) if actor.outlet else actor)
     return out

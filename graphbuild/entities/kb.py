@@ -516,6 +516,12 @@ def _genitive_endings() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def _attributive_endings() -> dict[str, tuple[str, ...]]:
+    """lang -> endings that make a word in a case an attribute inside a name (suffixes.tsv, "attributive")."""
+    return {cols[0]: tuple(cols[2].split()) for _, cols in _tsv_rows("suffixes.tsv") if cols[1] == "attributive"}
+
+
+@cache
 def _role_equivalents() -> dict[str, set[str]]:
     """Normalised title -> the set of titles naming the same office (role_equivalents.tsv)."""
     groups: dict[str, set[str]] = {}
@@ -745,11 +751,13 @@ class KnowledgeBase:
 
     def states_of(self, actor_id: str, on: str | None) -> set[str]:
         """The countries ``actor_id`` is, belongs to (along ``part_of``) or, as a person, holds an office
-        of on date ``on`` (any known term when ``on`` is None): whose side the actor speaks and acts for."""
+        of on date ``on`` (its current terms when ``on`` is None, see ``_current_terms``): whose side the
+        actor speaks and acts for."""
         out: set[str] = set()
         todo = [self.canonical_id(actor_id)]
-        todo += [r["of"] for r in self._roles.get(todo[0], [])
-                 if on is None or _covers(r.get("start"), r.get("end"), on)]
+        terms = self._roles.get(todo[0], [])
+        todo += [r["of"] for r in (_current_terms(terms) if on is None else
+                                   [r for r in terms if _covers(r.get("start"), r.get("end"), on)])]
         seen: set[str] = set()
         while todo:
             current = todo.pop()
@@ -846,7 +854,8 @@ class KnowledgeBase:
                          if all(_caps_ok(f, groups[i + k].surface) for k, f in enumerate(t.caps))]
                 if valid:
                     best_len, best = j - i, valid
-                closing = tokens[groups[j - 1].last].case in _CLOSES_A_NAME
+                closing = tokens[groups[j - 1].last].case in _CLOSES_A_NAME and \
+                    not _wkey(groups[j - 1].surface).endswith(_attributive_endings().get(lang, ()))
                 # ... unless the word is a dictionary word as written: "сауда" (trade) is no locative of "са".
                 if lang in _FINAL_WORD_INFLECTS and closing and not common(_wkey(groups[j - 1].surface)):
                     break  # "Сириядан әскерін": a word in a case other than the genitive ends a Kazakh name
@@ -965,6 +974,16 @@ def _initial_forms(name: str) -> list[str]:
 def _copy_actor(actor: Actor) -> Actor:
     return dataclasses.replace(actor, names={k: list(v) for k, v in actor.names.items()},
                                documents=list(actor.documents))
+
+
+def _current_terms(terms: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Of a person's terms, those an undated text most likely means: the open ones, else the last.
+    A former head of government who now leads an alliance (a NATO Secretary-General, the EU's High
+    Representative) speaks for the alliance, not for the country they once led."""
+    open_terms = [r for r in terms if not r.get("end")]
+    if open_terms or not terms:
+        return open_terms
+    return [max(terms, key=lambda r: r.get("end") or "")]
 
 
 def _covers(start: str | None, end: str | None, on: str) -> bool:

@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from graphbuild.entities.actor_policy import news_outlets
 from graphbuild.entities.common_words import common_word_test
 from graphbuild.entities.kb import KbHit, KnowledgeBase, normalize
 from graphbuild.entities.ner import name_particles
 from graphbuild.entities.spans_index import OverlapIndex, containing
-from graphbuild.entities.transliterate import to_latin
+from graphbuild.entities.transliterate import latin_form
 from graphbuild.events.lexicon import load_lexicon
 from graphbuild.graph.geography import city_named
 from graphbuild.ids import slugify
@@ -40,8 +41,9 @@ class LinkResult:
     # New places (NER only) that are towns the gazetteer knows, named as more than a modifier of a thing:
     # actors by docs/contract.md rule 4 whether or not an event is read there.
     towns: set[str] = field(default_factory=set)
-    # Countries named only by their capital as where something happens ("in Moscow", "Мәскеуде"): the
-    # setting, not an actor, unless an event involves the country (docs/contract.md rule 6).
+    # Actors named only in passing, not actors unless an event involves them: countries named only by
+    # their capital as where something happens ("in Moscow", "Мәскеуде": the setting; docs/contract.md
+    # rule 6), groups named by a common noun ("protesters", data/<lang>/group_nouns.tsv; rule 7).
     settings: set[str] = field(default_factory=set)
 
 
@@ -248,6 +250,7 @@ class _ObjectNouns:
     through: frozenset[str]  # parts of speech that may stand between name and noun
     feats: tuple[tuple[str, str], ...]  # features the noun must carry (the Kazakh compound's possessive)
     classifiers: frozenset[str]
+    media: frozenset[str] = frozenset()  # nouns that make the name a news medium's ("радиосы", "газета")
 
 
 @lru_cache(maxsize=8)
@@ -257,15 +260,22 @@ def _object_nouns(lang: str) -> _ObjectNouns | None:
         return None
     raw = json.loads(path.read_text(encoding="utf-8"))
     return _ObjectNouns(raw["position"] == "after", int(raw["window"]), frozenset(raw["through"]),
-                        tuple(raw.get("feats", {}).items()), frozenset(raw["classifiers"]))
+                        tuple(raw.get("feats", {}).items()), frozenset(raw["classifiers"]),
+                        frozenset(raw.get("media", ())))
 
 
-def _names_a_thing(sentence: Sentence, tokens: list[Token], lang: str) -> str | None:
+def _names_a_thing(sentence: Sentence, tokens: list[Token], lang: str, media: bool = False,
+                   apart: bool = False) -> str | None:
     """The noun that makes a span the name of a thing (a pipeline, missile, treaty, residence), if any:
-    «Дружба» құбыры, ракеты «Хвасон-17» и «Хвасон-18», the Abraham Accords."""
+    «Дружба» құбыры, ракеты «Хвасон-17» и «Хвасон-18», the Abraham Accords; with ``media``, the noun
+    that makes it a news medium's name («Азаттық» радиосы, газета «Коммерсантъ»).  With ``apart`` (a
+    person's name) the noun counts only with other words between: right next to it the person may be
+    its owner ("Трамп бастамасы"), not with attributes between ("Транскаспий халықаралық көлік
+    маршруты"): a common noun between makes the compound ("Сәденов жаңа бастамасын" is his initiative)."""
     nouns = _object_nouns(lang)
     if nouns is None or not tokens:
         return None
+    wanted = nouns.media if media else nouns.classifiers
     index = next((i for i, t in enumerate(sentence.tokens) if t is tokens[0]), None)
     if index is None:
         return None
@@ -274,13 +284,96 @@ def _names_a_thing(sentence: Sentence, tokens: list[Token], lang: str) -> str | 
         around = [sentence.tokens[last], *sentence.tokens[last + 1 : last + 1 + nouns.window]]
     else:
         around = list(reversed(sentence.tokens[max(0, index - nouns.window) : index]))
-    for token in around:
+    phrases = [w.split() for w in wanted if " " in w]  # "кен орын" (a field): words as written, then a lemma
+    compound = False  # a common noun stands between the name and the classifier
+    for position, token in enumerate(around):
         lemma = (token.lemma or token.text).lower()
-        if lemma in nouns.classifiers and all(token.feats.get(k) == v for k, v in nouns.feats):
-            return token.text
+        if lemma in wanted and all(token.feats.get(k) == v for k, v in nouns.feats):
+            return None if apart and not compound and position > 0 else token.text
+        if nouns.after and (noun := _phrase_at(sentence.tokens[index + len(tokens) - 1 + position:], phrases,
+                                               nouns.feats)):
+            return noun  # a classifier of several words is no owned thing ("Галкыныш кен орны")
         if token is not around[0] and token.pos not in nouns.through:
             return None
+        compound = compound or (position > 0 and token.pos == "NOUN")
     return None
+
+
+def _phrase_at(tokens: list[Token], phrases: list[list[str]], feats: tuple[tuple[str, str], ...]) -> str | None:
+    """The text of a several-word classifier the tokens start with ("кен орнын", "oil field"), if any."""
+    for words in phrases:
+        seq = tokens[:len(words)]
+        if len(seq) == len(words) and [t.text.lower() for t in seq[:-1]] == words[:-1] and \
+                (seq[-1].lemma or seq[-1].text).lower() == words[-1] and \
+                all(seq[-1].feats.get(k) == v for k, v in feats):
+            return " ".join(t.text for t in seq)
+    return None
+
+
+def _ends_with_a_thing_noun(tokens: list[Token], lang: str) -> bool:
+    """The name's own last word is a thing's noun ("the Trans-Caspian International Transport Route"): no
+    person, whatever NER says.  (A person's name before such a noun may be its owner: "Трамп бастамасы".)"""
+    nouns = _object_nouns(lang)
+    return bool(tokens) and nouns is not None and nouns.after and \
+        (tokens[-1].lemma or tokens[-1].text).lower() in nouns.classifiers
+
+
+def _another_bearer(kb: KnowledgeBase, actor_id: str, hit: KbHit, start: int,
+                    person_spans: list[tuple[int, int]], kb_starts: list[int], doc: Document) -> str | None:
+    """The full name of someone else who bears a KB person's family name, or None.
+
+    The KB finds "Biden" in "Hunter Biden" and "Трамп" in "Лара Трамп".  When NER reads a person's name
+    of one or two words more, ending there, with no other KB name inside, whose given names are names
+    (capitalised, no dictionary word) and none of them starts like any given name of the KB person in
+    any spelling ("Tayyip Erdogan", "Ілхам Әлиев", "В. Путин" are still the KB's), it is another person."""
+    if kb.actor(actor_id).kind != "Person" or len(hit.alias.split()) != 1:
+        return None
+    span = next(((a, b) for a, b in person_spans if a < start < b), None)  # NER's name reaches further left
+    if span is None or any(span[0] <= k < start for k in kb_starts):
+        return None
+    given = doc.text[span[0]:start].split()
+    if not 1 <= len(given) <= 2 or not all(w[:1].isupper() and w[:1].isalpha() for w in given) or \
+            any(common_word_test(doc.lang)(w.lower()) for w in given):
+        return None
+    known = {latin_form(w, lang)[:2].lower() for lang, ns in kb.actor(actor_id).names.items()
+             for n in ns for w in n.split()[:-1]}
+    if any(latin_form(w, doc.lang)[:2].lower() in known for w in given):
+        return None
+    return doc.text[span[0]:span[1]]
+
+
+@lru_cache(maxsize=8)
+def _group_phrases(lang: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """data/<lang>/group_nouns.tsv: (word beginnings, English label) of common nouns naming a group."""
+    path = _DATA / lang / "group_nouns.tsv"
+    if not path.exists():
+        return ()
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+    return tuple((tuple(r[0].split()), r[1].strip()) for r in rows)
+
+
+def _group_nouns(sentence: Sentence, doc: Document, taken: OverlapIndex,
+                 ner_mentions: list[Mention]) -> list[tuple[Mention, Actor]]:
+    """Groups the sentence names by a common noun ("protesters", "оппозиция", "содырлар"), outside names."""
+    out: list[tuple[Mention, Actor]] = []
+    tokens = sentence.tokens
+    for i in range(len(tokens)):
+        for words, label in _group_phrases(doc.lang):
+            span = tokens[i:i + len(words)]
+            if len(span) < len(words) or \
+                    not all(t.text.lower().startswith(w) for t, w in zip(span, words, strict=True)):
+                continue
+            start, end = span[0].start, span[-1].end
+            if taken.overlaps(start, end) or any(m.start < end and start < m.end for m in ner_mentions):
+                continue
+            actor = Actor(id=f"group:{slugify(label)}", label=label, kind="Group",
+                          names={doc.lang: [doc.text[start:end]]}, documents=[doc.id])
+            out.append((Mention(document=doc.id, start=start, end=end, text=doc.text[start:end], kind="Group",
+                                lang=doc.lang, actor=actor.id, lemma=doc.text[start:end], case=span[-1].case,
+                                source="kb"), actor))
+            break
+    return out
 
 
 def _quoted(text: str, mention: Mention) -> bool:
@@ -298,6 +391,15 @@ def _quoted_after_classifier(sentence: Sentence, mention: Mention, text: str, la
     before = [t for t in sentence.tokens if t.end <= mention.start - 1 and t.text not in _OPENING_QUOTES]
     return bool(before) and not {before[-1].text.lower(), (before[-1].lemma or "").lower()}.isdisjoint(
         _ru_name_classifiers())
+
+
+def _quoted_before_its_noun(sentence: Sentence, mention: Mention, text: str) -> bool:
+    """A name in quotes right before the noun of a compound that carries its possessive and case
+    («Самұрық-Қазына» қоры, «Ақ жол» партиясының): the noun inflects and the name keeps its own form."""
+    if not _quoted(text, mention):
+        return False
+    after = [t for t in sentence.tokens if t.start >= mention.end + 1 and t.text not in _CLOSING_QUOTES]
+    return bool(after) and after[0].pos == "NOUN" and after[0].feats.get("Person[psor]") == "3"
 
 
 def _not_one_name(sentence: Sentence, tokens: list[Token], kind: str, lang: str) -> str | None:
@@ -329,29 +431,51 @@ def _not_one_name(sentence: Sentence, tokens: list[Token], kind: str, lang: str)
 
 
 def _new_actor(name: str, kind: str, lang: str, document: str) -> Actor:
-    latin = to_latin(name, lang) if lang in ("kk", "ru") else name
+    latin = latin_form(name, lang)
     prefix = {"Person": "person", "Organization": "org", "Group": "group", "Place": "place",
               "Country": "place"}.get(kind, "actor")
     return Actor(id=f"{prefix}:{slugify(latin)}", label=latin, kind="Place" if kind == "Country" else kind,
                  names={lang: [name]}, documents=[document], latin=latin if latin != name else None)
 
 
+_DASHES = frozenset("-–—")
+
+
+def _credit_line(sentence: Sentence, first: int, last: int) -> bool:
+    """An agency's name opening a sentence before a dash is the credit of the story it files
+    ("АСТАНА. KAZINFORM – Мемлекет басшысы ...", "ҚазАқпарат – ..."), not a name in the story."""
+    words = [i for i, t in enumerate(sentence.tokens) if any(c.isalnum() for c in t.text)]
+    return bool(words) and first == words[0] and last < len(sentence.tokens) and \
+        sentence.tokens[last].text in _DASHES
+
+
 def _shared_head_spans(spans: list[tuple[Sentence, int, int, list[KbHit]]], kb: KnowledgeBase,
                        lang: str) -> list[tuple[Sentence, int, int, list[KbHit]]]:
-    """"Оңтүстік және Солтүстік Корея", "South and North Korea": a word coordinated with the first
-    word of a name shares the rest of it, and names an actor of its own when that name is in the KB."""
-    taken = {(id(sentence), k) for sentence, first, last, _ in spans for k in range(first, last)}
+    """"Оңтүстік және Солтүстік Корея", "South and North Korea", "Донецкой, Луганской и Херсонской
+    областей": a word coordinated with the first word of a name (through commas and a conjunction)
+    shares the rest of it, and names an actor of its own when that name is in the KB.  The shared
+    reading replaces a KB name of the word alone ("Донецкой" is the oblast here, not the city)."""
+    taken = {(id(sentence), k) for sentence, first, last, _ in spans for k in range(first, last)
+             if last - first > 1}
     found = []
     for sentence, first, last, _ in spans:
-        if last - first < 2 or first < 2:
+        if last - first < 2 or first < 2 or sentence.tokens[first - 1].pos != "CCONJ":
             continue
-        word, joiner = sentence.tokens[first - 2], sentence.tokens[first - 1]
-        if joiner.pos != "CCONJ" or not word.text[:1].isupper() or (id(sentence), first - 2) in taken:
-            continue
-        shared = [word, *sentence.tokens[first + 1:last]]
-        hits = [m.hit for m in kb.match(shared, lang) if m.start == 0 and m.end == len(shared)]
-        if len({_linked_id(h) for h in hits} - {None}) == 1:
-            found.append((sentence, first - 2, first - 1, hits))
+        k = first - 2
+        while k >= 0:
+            word = sentence.tokens[k]
+            if not word.text[:1].isupper() or (id(sentence), k) in taken:
+                break
+            shared = [word, *sentence.tokens[first + 1:last]]
+            hits = [m.hit for m in kb.match(shared, lang) if m.start == 0 and m.end == len(shared)]
+            if len({_linked_id(h) for h in hits} - {None}) != 1:
+                break
+            found.append((sentence, k, k + 1, hits))
+            if k < 2 or sentence.tokens[k - 1].text != ",":
+                break
+            k -= 2
+    replaced = {(id(sentence), first) for sentence, first, _, _ in found}
+    spans[:] = [sp for sp in spans if not (sp[2] - sp[1] == 1 and (id(sp[0]), sp[1]) in replaced)]
     return found
 
 
@@ -426,6 +550,8 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
     context = {i for *_, hits in spans if len({_linked_id(h) for h in hits}) == 1 for i in map(_linked_id, hits)}
 
     org_spans = sorted((m.start, m.end) for m in ner_mentions if m.kind == "Organization")
+    person_spans = [(m.start, m.end) for m in ner_mentions if m.kind == "Person"]
+    kb_starts = [sentence.tokens[first].start for sentence, first, _, _ in spans]
     covered: list[tuple[int, int]] = []
     country_spans: set[tuple[int, int]] = set()  # KB spans naming a country by its name
     demonym_spans: set[tuple[int, int]] = set()  # KB spans of a people's adjective (Georgian, российские)
@@ -444,6 +570,9 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
             result.warnings.append(f"ambiguous name {doc.text[start:end]!r} ({', '.join(sorted(ids))}) left unlinked")
             continue
         actor_id = ids.pop()
+        if actor_id in news_outlets() and _credit_line(sentence, first, last):
+            result.warnings.append(f"{doc.text[start:end]!r} credits the agency that filed the story: not an actor")
+            continue
         if chosen[0].alias_class == "demonym" and _names_a_language(sentence, tokens, doc.lang):
             result.warnings.append(f"{doc.text[start:end]!r} names a language: not its country")
             continue
@@ -459,6 +588,9 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
         if actor_id not in kb:
             continue
         hit = chosen[0]
+        if (other := _another_bearer(kb, actor_id, hit, start, person_spans, kb_starts, doc)) is not None:
+            result.warnings.append(f"{other!r} is not {kb.actor(actor_id).label}: another bearer of the name")
+            continue
         _constrain_by_alias(tokens, hit.alias, doc.lang)
         actor = kb_actor(kb, actor_id, doc.id)
         use(actor)
@@ -477,6 +609,13 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
             document=doc.id, start=start, end=end, text=doc.text[start:end], kind=actor.kind, lang=doc.lang,
             actor=actor_id, lemma=_lemma_form(tokens), case=tokens[-1].case,
             source="demonym" if hit.alias_class == "demonym" else "kb"))
+
+    names_taken = OverlapIndex(covered)
+    for sentence in sentences:
+        for mention, actor in _group_nouns(sentence, doc, names_taken, ner_mentions):
+            use(actor)
+            setting_only.add(actor.id)  # named by a common noun: an actor only when an event involves it
+            result.mentions.append(mention)
 
     # "Исраэль Кац ... По словам Каца": a KB person's family name alone refers back to them, when
     # only one person of the document has it.
@@ -501,7 +640,8 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
             continue
         # The recogniser's own normal form keeps agreement ("Великое национальное собрание"); a name in
         # quotes after the noun that classifies it (группировки «Джейш аль-Адль») keeps its own form.
-        quoted = sentence is not None and _quoted_after_classifier(sentence, mention, doc.text, doc.lang)
+        quoted = sentence is not None and (_quoted_after_classifier(sentence, mention, doc.text, doc.lang)
+                                           or _quoted_before_its_noun(sentence, mention, doc.text))
         name = mention.text if quoted else mention.lemma or (_lemma_form(tokens) if tokens else mention.text)
         hits = kb.lookup(name, None) or kb.lookup(mention.text, None)
         actor_id = next((i for i in map(_linked_id, hits) if i and i in kb), None)
@@ -517,13 +657,19 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
                   and common_word_test(doc.lang)(mention.text)):
                 result.warnings.append(f"{mention.text!r} is a dictionary word, no name: left a mention, not an actor")
                 continue
-            elif mention.kind not in ("Person", "Place") and sentence is not None and \
-                    (noun := _names_a_thing(sentence, tokens, doc.lang)):
+            elif sentence is not None and (noun := _names_a_thing(
+                    sentence, tokens, doc.lang, apart=mention.kind == "Person")) and \
+                    (mention.kind != "Person" or len(tokens) == 1 or _ends_with_a_thing_noun(tokens, doc.lang)):
+                # A person's full name is a person's, whatever noun follows ("Ержан Сәденов жаңа бастамасын").
                 result.warnings.append(f"{mention.text!r} names a thing ({noun!r}): left a mention, not an actor")
                 continue
             elif sentence is not None and (why := _not_one_name(sentence, tokens, mention.kind, doc.lang)):
                 result.warnings.append(f"{mention.text!r} is no single name ({why}): left a mention, not an actor")
                 continue
+            elif sentence is not None and (noun := _names_a_thing(sentence, tokens, doc.lang, media=True)):
+                # A news medium: like the KB's outlets, an actor only when it takes part in an event.
+                actor = dataclasses.replace(_new_actor(name, "Organization", doc.lang, doc.id), outlet=True)
+                result.warnings.append(f"{mention.text!r} names a news medium ({noun!r})")
             else:
                 actor = _new_actor(name, mention.kind, doc.lang, doc.id)
                 if actor.kind == "Person" and len(name.split()) > 1:

@@ -53,3 +53,8 @@ def to_latin(text: str, lang: str) -> str:
         out.append(_cased(latin, upper, whole_upper))
         prev = low
     return "".join(out)
+
+
+def latin_form(text: str, lang: str) -> str:
+    """``text`` in Latin letters: transliterated when ``lang`` has a table, else as written."""
+    return to_latin(text, lang) if (DATA_DIR / f"translit_{lang}.tsv").exists() else text

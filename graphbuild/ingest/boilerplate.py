@@ -55,6 +55,7 @@ class Patterns:
     related_heading: re.Pattern[str] | None
     headline_prefix: re.Pattern[str] | None
     credit_suffix: re.Pattern[str] | None
+    credit_source: re.Pattern[str] | None  # a press service: a caption naming one is a credit at any length
     max_banner_chars: int
     max_credit_words: int
     max_byline_words: int
@@ -89,7 +90,7 @@ def _alternation(items: list[str], template: str, flags: int = re.IGNORECASE) ->
 @lru_cache(maxsize=1)
 def patterns() -> Patterns:
     keys = ("drop_line", "drop_prefix", "drop_if_contains", "caption_prefix", "byline", "byline_prefix",
-            "timestamp", "related_heading", "headline_prefix", "credit_suffix")
+            "timestamp", "related_heading", "headline_prefix", "credit_suffix", "credit_source")
     merged: dict[str, list[str]] = {k: [] for k in keys}
     common = json.loads((DATA / "common.json").read_text(encoding="utf-8"))
     for path in sorted(DATA.glob("*.json")):
@@ -110,6 +111,7 @@ def patterns() -> Patterns:
         related_heading=_alternation(merged["related_heading"], r"^(?:{})\s*[:.!]?$"),
         headline_prefix=_alternation(merged["headline_prefix"], r"^(?:{})\s*"),
         credit_suffix=_alternation(merged["credit_suffix"], r"\s*(?:{})$"),
+        credit_source=_alternation(merged["credit_source"], r"(?:{})"),
         max_banner_chars=int(common["max_banner_chars"]),
         max_credit_words=int(common["max_credit_words"]),
         max_byline_words=int(common["max_byline_words"]),
@@ -144,9 +146,13 @@ def line_reason(line: str) -> str | None:
         return "share widget"
     if p.caption is not None:
         m = p.caption.match(line)
-        if m and len(_without_credit(line)[m.end():].split()) <= p.max_credit_words \
-                and not _SENTENCE_END.search(_without_credit(line)):
-            return "photo credit"  # a credit ("Photo: Reuters"), not a caption that says something
+        rest = _without_credit(line)[m.end():] if m else ""
+        if m and not _SENTENCE_END.search(_without_credit(line)) and (
+                len(rest.split()) <= p.max_credit_words
+                or (p.credit_source is not None and p.credit_source.search(rest)
+                    and len(rest.split()) <= p.max_byline_words)):
+            # A credit ("Photo: Reuters", "Сурет: ҚР СІМ баспасөз қызметі"), not a caption that says something.
+            return "photo credit"
     if len(line) <= CAPITALS_MAX_CHARS and line.isupper() and _CAPITALS_LINE.match(line):
         return "byline or label in capitals"
     return None

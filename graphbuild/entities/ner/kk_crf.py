@@ -248,6 +248,20 @@ def _adjective_norp(label: str, tokens: Sequence[Token]) -> bool:
     return split is not None and split[2] == "Deriv"
 
 
+# Labels whose names are not built of dictionary words (unlike an organisation's "Сыртқы істер министрлігі").
+_PROPER_ONLY = frozenset({"PERSON", "GPE", "LOCATION"})
+
+
+def _without_sentence_opener(label: str, tokens: Sequence[Token], first: int, last: int) -> int:
+    """Where a person's or place's name starts when the CRF ran it on from the sentence's capitalised
+    first word: a word the analyser reads as a common noun, verb or adverb ("Тараптар Транскаспий ...",
+    the sides) is no part of the name.  A first name the analyser knows as a name (Болат) stays."""
+    opener = next((i for i, t in enumerate(tokens) if any(c.isalnum() for c in t.text)), None)
+    if label in _PROPER_ONLY and first == opener and last - first >= 2 and tokens[first].pos not in ("PROPN", "X"):
+        return first + 1
+    return first
+
+
 def recognize_kk(sentences: Sequence[Sentence], document: str, model: Path = MODEL_PATH) -> list[Mention]:
     """Mentions of actors in analysed Kazakh sentences."""
     mentions: list[Mention] = []
@@ -257,6 +271,7 @@ def recognize_kk(sentences: Sequence[Sentence], document: str, model: Path = MOD
         starts, ends = place_bounds(lowers)
         for chunk in iob_chunks(tags):
             for label, first, last in _split_at_places(*chunk, starts, ends):
+                first = _without_sentence_opener(label, sent.tokens, first, last)
                 if _adjective_norp(label, sent.tokens[first:last]):
                     continue
                 m = make_mention(sent, first, last, label, "kk", document)

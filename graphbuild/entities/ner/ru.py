@@ -44,16 +44,39 @@ def _inflect(word: str, grammemes: set[str]) -> tuple[str, Any]:
     return (inflected.word if inflected else word), (inflected or parse).tag
 
 
-def _person_word(word: str) -> str:
+def _person_word(word: str, plural_name: bool = True) -> str:
     """A word of one person's name in the nominative, singular where the text has a plural ("братьев ...
-    Сафаровых" names each brother Сафаров)."""
-    parse = _morph().parse(word)[0]
+    Сафаровых" names each brother Сафаров).  In a name the text writes in the singular (``plural_name``
+    false), a word other than a family name read only as a plural is a foreign name the dictionary does
+    not know: it stays as written ("Гуль Хасана Хасана" is Гуль Хасан Хасан, not the plural of Гуля)."""
+    parses = _morph().parse(word)
+    parse = parses[0]
     if parse.tag.POS not in ("NOUN", "ADJF"):
         return word  # a guess as a verb form ("Моди" as an imperative) would turn it into a participle
+    if not plural_name and parse.tag.number == "plur" and "Surn" not in parse.tag:
+        singular = [p for p in parses if p.tag.POS in ("NOUN", "ADJF") and p.tag.number != "plur"]
+        if not singular:
+            return word
+        parse = singular[0]
     form = parse.inflect({"nomn"})
     if form is not None and form.tag.number == "plur":
         form = parse.inflect({"nomn", "sing"}) or form
     return form.word if form else word
+
+
+def _indeclinable(i: int, words: Sequence[str]) -> bool:
+    """Word ``i`` of a person's name is a foreign name that does not decline: the dictionary does not
+    know it, and every case it guesses for it is one no other word of the name can be in ("Марка Рютте":
+    Рютте is no dative of a Рютта)."""
+    def cases(word: str, guessed: bool) -> set[str]:
+        return {p.tag.case for p in _morph().parse(word) if p.tag.POS in ("NOUN", "ADJF") and p.tag.case
+                and (type(p.methods_stack[0][0]).__name__ != "DictionaryAnalyzer") == guessed}
+
+    own = cases(words[i], guessed=True)
+    if not own or cases(words[i], guessed=False) or len(words) < 2:
+        return False
+    others = set().union(*(cases(w, False) | cases(w, True) for j, w in enumerate(words) if j != i))
+    return bool(others) and not own & others
 
 
 def normal_name(words: Sequence[str], kind: str) -> str:
@@ -61,7 +84,10 @@ def normal_name(words: Sequence[str], kind: str) -> str:
     before it, made to agree with it ("Северной Кореи" -> "Северная Корея"), the dependents after the
     head left as written ("Министерства иностранных дел" -> "Министерство иностранных дел")."""
     if kind == "Person":
-        return " ".join(_like(_person_word(w), w) for w in words)
+        # A name is plural when every word of it reads so first ("братьев Сафаровых"), else singular.
+        plural = all(_morph().parse(w)[0].tag.number == "plur" for w in words)
+        return " ".join(w if _indeclinable(i, words) else _like(_person_word(w, plural), w)
+                        for i, w in enumerate(words))
     parses = [_morph().parse(w)[0] for w in words]
     head = next((i for i, p in enumerate(parses) if p.tag.POS not in {"ADJF", "PRTF", "NUMR"}), 0)
     head_form, head_tag = _inflect(words[head], {"nomn"})
