@@ -6,6 +6,8 @@
   Пекин ... провёл переговоры с Си" needs no help, "... провёл переговоры" does);
 - a demand, warning or offer made beside a verb that names the one spoken to ("summoned the
   ambassador and demanded", "spoke with Vucic and urged") is addressed to them;
+- a refusal with no one named answers the latest demand or offer made to the refuser ("X demanded that
+  Takaichi retract ... Takaichi refused");
 - a pull-back with no place named leaves where the same side's forces were last sent or struck
   (common.json ``withdrawn_from``);
 - a one-sided act with a doer but no target takes the closest other actor of its own clause that no
@@ -27,6 +29,9 @@ _JOINT = ("VISIT", "MEET", "NEGOTIATE", "AGREE", "COOPERATE")
 _NO_GUESS = ("DENY", "MOBILIZE")
 # Acts said to someone: made beside a verb that names the one spoken to, they are addressed to them.
 _ADDRESSED = ("REQUEST", "THREATEN", "OFFER")
+# A refusal with no one named answers the latest of these made to the refuser.
+_REFUSALS = ("REJECT",)
+_PROPOSALS = ("REQUEST", "OFFER")
 
 
 def _last_told(c: Candidate) -> int:
@@ -138,6 +143,16 @@ def _addressee(c: Candidate, ctx: DocContext) -> list[str]:
     return out
 
 
+def _asker(c: Candidate, earlier: list[Candidate], ctx: DocContext) -> list[str]:
+    """"X demanded that Takaichi retract her remarks. Takaichi has refused": a refusal with no one named
+    answers the latest demand or offer made to the refuser (or to the state it speaks for)."""
+    refuser = set(c.source) | states_of(c.source, ctx.kb, ctx.doc.published)
+    for o in sorted(earlier, key=_last_told, reverse=True):
+        if o.type in _PROPOSALS and set(o.target) & refuser and not set(o.source) & refuser:
+            return [a for a in o.source if a not in c.source]
+    return []
+
+
 def _left_place(c: Candidate, earlier: list[Candidate]) -> list[str]:
     """"demanded the withdrawal of the North Korean troops": where the same side's forces were last sent
     or struck (common.json ``withdrawn_from``)."""
@@ -232,6 +247,9 @@ def run(ctx: DocContext) -> None:
             if doer:
                 c.source = doer
                 c.guessed = True
+        if c.source and not c.target and c.type in _REFUSALS:
+            c.target = _asker(c, earlier, ctx)
+            c.guessed = c.guessed or bool(c.target)
         if c.source and not c.target and c.type in common().withdrawn_from:
             c.target = _left_place(c, earlier)
             c.guessed = c.guessed or bool(c.target)

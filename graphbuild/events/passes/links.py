@@ -92,10 +92,12 @@ def run(ctx: DocContext) -> None:
                             if a not in c.source]
             continue
         if c.type in common().aim_types and not c.target:
-            # "threatened to attack Israel", "offered to supply Kyiv": aimed where the intended act is
+            # "threatened to attack Israel", "offered to supply Kyiv": aimed where the intended act is;
+            # "demanded that Takaichi withdraw her remarks": a demand is made to the one asked to act
             local = embedded(c, ctx.candidates + ctx.folded)
             if local is not None and local.sent is c.sent:
-                c.target = [a for a in local.target if a not in c.source]
+                asked = [a for a in local.source if a not in c.source] if c.type in _PROPOSALS else []
+                c.target = asked or [a for a in local.target if a not in c.source]
             continue
         if c.type not in ("DENY", "ACCUSE"):
             continue
