@@ -568,6 +568,24 @@ refused refuse VERB 0 root
     assert (refusal.source, refusal.target, refusal.guessed) == (["IND"], ["RUS"], True)
 
 
+def test_arguments_who_stands_for_the_person_the_noun_it_hangs_on_describes() -> None:
+    # "Shoigu, head of the Ministry, who arrived in India": Shoigu arrived, not the ministry.
+    ctx = run_until(context("""
+Shoigu Shoigu PROPN 0 root person:sergei-shoigu
+, , PUNCT 3 punct
+head head NOUN 1 appos
+of of ADP 6 case
+the the DET 6 det
+Ministry Ministry PROPN 3 nmod
+who who PRON 8 nsubj
+arrived arrive VERB 6 acl:relcl
+in in ADP 10 case
+India India PROPN 8 obl IND
+"""), arguments.PASS)
+    visit = only(ctx)
+    assert (visit.type, visit.source, visit.target) == ("VISIT", ["person:sergei-shoigu"], ["IND"])
+
+
 def test_modality_an_act_in_a_condition_is_no_event() -> None:
     ctx = run_passes(context("""
 Israel Israel PROPN 2 nsubj ISR

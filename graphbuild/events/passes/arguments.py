@@ -115,7 +115,7 @@ def actors_at(sc: SentenceContext, k: int, lex: Lexicon, owners: bool = False,
     tree = sc.tree
     forces = _force_nouns(lex)
     found: list[Arg] = []
-    antecedent = _relative_antecedent(tree, k, lex)
+    antecedent = _relative_antecedent(sc, k, lex)
     if antecedent is not None:
         k = antecedent
     if tree.deps(k, "cop") and tree.deps(k, "nsubj") and sc.arg_at(k) is None:
@@ -174,14 +174,40 @@ def _is_relativizer(token: Token, lex: Lexicon) -> bool:
     return (token.lemma or "").lower() in words or token.text.lower() in words
 
 
-def _relative_antecedent(tree: Tree, k: int, lex: Lexicon) -> int | None:
+def _relative_antecedent(sc: SentenceContext, k: int, lex: Lexicon) -> int | None:
     """"с которым Шойгу провёл переговоры", "which": a relativizer stands for the noun its clause modifies."""
+    tree = sc.tree
     if not _is_relativizer(tree.tokens[k], lex):
         return None
     for h in tree.ancestors(k):
         if tree.rel(h) == "acl:relcl":
-            return tree.head(h)
+            return _person_antecedent(sc, tree.head(h), lex) if _names_a_person(tree.tokens[k], lex) else tree.head(h)
     return None
+
+
+# How far up a "who" clause looks for the person it stands for past the noun the parser hung it on.
+PERSON_REACH = 3
+
+
+def _names_a_person(token: Token, lex: Lexicon) -> bool:
+    return (token.lemma or token.text).lower() in lex.raw.get("person_relativizers", [])
+
+
+def _person_antecedent(sc: SentenceContext, noun: int | None, lex: Lexicon) -> int | None:
+    """"Masaaki Kanai, head of the ... Bureau, who arrived": "who" is the person the noun it hangs on
+    describes (through the appositive or of-phrase above it), else that noun."""
+    tree = sc.tree
+    k = noun
+    for _ in range(PERSON_REACH):
+        if k is None:
+            break
+        arg = sc.arg_at(k)
+        if arg is not None and arg.kind == "Person":
+            return k
+        if base(tree.rel(k)) not in ("nmod", "appos", "compound", "flat"):
+            break
+        k = tree.head(k)
+    return noun
 
 
 def _force_nouns(lex: Lexicon) -> list[Pattern]:
