@@ -189,12 +189,15 @@ def _process_all(docs: Iterable[Document], kb_files: tuple[str, ...], jobs: int,
     try:
         if jobs <= 1:
             langs: set[str] = set()
+            loaded = False
             for doc in docs:
+                if loaded:  # models were loaded for the document before: freeze them now that more follow
+                    freeze_loaded()  # (a one-article build ends without paying for the collection)
                 result = isolated_process_document(doc, kb_files)
-                if doc.lang not in langs:  # its models were loaded just now
-                    langs.add(doc.lang)
-                    freeze_loaded()
+                loaded = doc.lang not in langs
+                langs.add(doc.lang)
                 yield result
+                del result  # not frozen with the models at the next document
         else:
             yield from _process_in_pool(docs, kb_files, jobs)
     finally:
@@ -276,8 +279,10 @@ def _process_in_pool(docs: Iterable[Document], kb_files: tuple[str, ...],
     head = list(itertools.islice(source, window))
     if not head:
         return
-    warm_up({lang for d in head for lang in (d.lang, *d.paragraph_langs) if lang in SUPPORTED_LANGUAGES}, kb_files)
-    freeze_loaded()  # before forking: the workers share these pages instead of copying them
+    if len(head) > 1:  # one document keeps one worker busy: it loads its models itself, no one shares them
+        warm_up({lang for d in head for lang in (d.lang, *d.paragraph_langs) if lang in SUPPORTED_LANGUAGES},
+                kb_files)
+        freeze_loaded()  # before forking: the workers share these pages instead of copying them
     source = itertools.chain(head, source)
     pool = _pool(jobs)
     pending: deque[tuple[Document, Future[str]]] = deque()
