@@ -109,3 +109,12 @@ def test_the_command_ends_without_teardown_yet_runs_exit_handlers_and_flushes_it
                          text=True, timeout=600)
     assert bad.returncode == 2
     assert bad.stdout.strip() == "exit handler ran"
+
+
+def test_a_profiled_command_still_gets_its_report_written(tmp_path: Path) -> None:
+    # Under a profiler the command exits the usual way, so cProfile can write its report afterwards.
+    report = tmp_path / "version.prof"
+    run_ = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(report), "-m", "graphbuild", "--version"],
+                          capture_output=True, text=True, timeout=600)
+    assert run_.returncode == 0, run_.stderr
+    assert report.stat().st_size > 0
