@@ -192,11 +192,13 @@ def _process_all(docs: Iterable[Document], kb_files: tuple[str, ...], jobs: int,
             langs: set[str] = set()
             loaded = False
             for doc in docs:
-                if loaded:  # models were loaded for the document before: freeze them now that more follow
-                    freeze_loaded()  # (a one-article build ends without paying for the collection)
+                if loaded:  # collect what that document left, now that more follow (a one-article build
+                    freeze_loaded()  # ends without the collection), and freeze what is alive
                 result = isolated_process_document(doc, kb_files)
                 loaded = doc.lang not in langs
                 langs.add(doc.lang)
+                if loaded:  # its language's models are loaded now: out of the collector's passes at
+                    gc.freeze()  # once, without collecting (see freeze_knowledge_base; the build unfreezes)
                 yield result
                 del result  # not frozen with the models at the next document
         else:

@@ -41,8 +41,8 @@ def _calls(monkeypatch: pytest.MonkeyPatch, name: str) -> list[object]:
     return calls
 
 
-def test_a_one_document_build_neither_warms_up_nor_freezes(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Freezing pays a full collection, warming up an extra article: work for the documents that follow.
+def test_a_one_document_build_neither_warms_up_nor_collects(monkeypatch: pytest.MonkeyPatch) -> None:
+    # freeze_loaded pays a full collection, warming up an extra article: work for the documents that follow.
     from graphbuild import pipeline
 
     warmed, frozen = _calls(monkeypatch, "warm_up"), _calls(monkeypatch, "freeze_loaded")
