@@ -7,7 +7,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from graphbuild.language.base import Token
-from graphbuild.language.lemminflect_tables import lemminflect
 from graphbuild.language.syntax.spacy_parser import SpacyParser
 
 # Lemmas are recomputed only between these (a name's lemma is its written form; closed classes
@@ -20,6 +19,8 @@ KEEP_FEATS = ("Poss",)
 @lru_cache(maxsize=200_000)
 def open_class_lemma(word: str, pos: str) -> str | None:
     """lemminflect's lemma of ``word`` read as ``pos``; None when it has none."""
+    from graphbuild.language.lemminflect_tables import lemminflect
+
     lemmas = lemminflect().getLemma(word.lower().replace("’", "'"), upos=pos, lemmatize_oov=True)
     return lemmas[0] if lemmas else None
 
