@@ -9,7 +9,7 @@ file (not timed); then each mode builds it in a fresh process, as ``graphbuild b
 and peak RSS after the build (extraction and merge) and after writing the output folder. The
 growth lines compare each N with the previous one: time per article and peak RSS (near 1.0 and
 near-flat is what a corpus past memory needs). Peak RSS includes the language models (about
-0.9 GB), which do not grow with N.
+0.55 GB since lingua's no longer load), which do not grow with N.
 """
 
 from __future__ import annotations

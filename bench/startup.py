@@ -67,7 +67,8 @@ def main() -> None:
             build = [*CLI, "--quiet", "build", str(article), "--out", out]
             rows.append((f"build {article.name}, cold KB cache", _median(args.runs, build, env, [cache, out])))
             rows.append((f"build {article.name}, warm KB cache", _median(args.runs, build, env, [out])))
-    print(f"median of {args.runs} runs, {os.cpu_count()} cores; wall and CPU seconds")
+    print(f"median of {args.runs} runs, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} "
+          "(a load above the cores makes wall times longer than CPU times); wall and CPU seconds")
     for label, (wall, cpu) in rows:
         print(f"{label:44s} {wall:6.2f} s wall  {cpu:6.2f} s CPU   x{wall / baseline[0]:6.1f} baseline wall")
 

@@ -204,14 +204,20 @@ def _process_all(docs: Iterable[Document], kb_files: tuple[str, ...], jobs: int,
         return
     frozen_before = gc.get_freeze_count()
     try:
+        freeze_knowledge_base(kb_files)
         if jobs <= 1:
             langs: set[str] = set()
+            loaded = False
             for doc in docs:
+                if loaded:  # collect what that document left, now that more follow (a one-article build
+                    freeze_loaded()  # ends without the collection), and freeze what is alive
                 result = isolated_process_document(doc, kb_files)
-                if doc.lang not in langs:  # its models were loaded just now
-                    langs.add(doc.lang)
-                    freeze_loaded()
+                loaded = doc.lang not in langs
+                langs.add(doc.lang)
+                if loaded:  # its language's models are loaded now: out of the collector's passes at
+                    gc.freeze()  # once, without collecting (see freeze_knowledge_base; the build unfreezes)
                 yield result
+                del result  # not frozen with the models at the next document
         else:
             yield from _process_in_pool(docs, kb_files, jobs)
     finally:
@@ -247,6 +253,17 @@ def freeze_loaded() -> None:
     generated articles: 0.56 of 6.1 CPU s), and in a forked worker they write to every page it
     inherited, copying it (CPython's gc.freeze is made for this)."""
     gc.collect()
+    gc.freeze()
+
+
+def freeze_knowledge_base(kb_files: tuple[str, ...]) -> None:
+    """Take the knowledge base (millions of objects, alive for the whole build) and what is loaded
+    with it out of the collector's passes as soon as it is loaded: the full passes that the imports
+    and model loads of the first documents set off each walked it (four passes, 0.9 of the 3 CPU s
+    of a one-article English build). Without collecting first (that would be one such pass
+    itself): the knowledge base comes out of the cache whole, so what is frozen with it that is
+    already garbage is at most a few import-time leftovers."""
+    _knowledge_base(kb_files)
     gc.freeze()
 
 
@@ -293,8 +310,10 @@ def _process_in_pool(docs: Iterable[Document], kb_files: tuple[str, ...],
     head = list(itertools.islice(source, window))
     if not head:
         return
-    warm_up({lang for d in head for lang in (d.lang, *d.paragraph_langs) if lang in SUPPORTED_LANGUAGES}, kb_files)
-    freeze_loaded()  # before forking: the workers share these pages instead of copying them
+    if len(head) > 1:  # one document keeps one worker busy: it loads its models itself, no one shares them
+        warm_up({lang for d in head for lang in (d.lang, *d.paragraph_langs) if lang in SUPPORTED_LANGUAGES},
+                kb_files)
+        freeze_loaded()  # before forking: the workers share these pages instead of copying them
     source = itertools.chain(head, source)
     pool = _pool(jobs)
     pending: deque[tuple[Document, Future[str]]] = deque()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from graphbuild import __version__
 from graphbuild.cli.main import cli
 
 
@@ -91,3 +92,29 @@ def test_progress_bar_only_on_a_terminal(tmp_path: Path) -> None:
     quiet = subprocess.run([script, "-qec", shlex.join([*command[:3], "--quiet", *command[3:]]), "/dev/null"],
                            capture_output=True, text=True, timeout=600)
     assert quiet.returncode == 0 and "articles/s" not in quiet.stdout
+
+
+def test_the_command_ends_without_teardown_yet_runs_exit_handlers_and_flushes_its_output(tmp_path: Path) -> None:
+    # console_main leaves by os._exit after the exit handlers: what they and the command print
+    # must still arrive, with the command's exit code.
+    script = ("import atexit, sys\n"
+              "atexit.register(lambda: print('exit handler ran', flush=False))\n"
+              "sys.argv = ['graphbuild', *sys.argv[1:]]\n"
+              "from graphbuild.cli.main import console_main\n"
+              "console_main()\n")
+    ok = subprocess.run([sys.executable, "-c", script, "--version"], capture_output=True, text=True, timeout=600)
+    assert ok.returncode == 0
+    assert ok.stdout.splitlines() == [f"graphbuild, version {__version__}", "exit handler ran"]
+    bad = subprocess.run([sys.executable, "-c", script, "stats", str(tmp_path / "missing")], capture_output=True,
+                         text=True, timeout=600)
+    assert bad.returncode == 2
+    assert bad.stdout.strip() == "exit handler ran"
+
+
+def test_a_profiled_command_still_gets_its_report_written(tmp_path: Path) -> None:
+    # Under a profiler the command exits the usual way, so cProfile can write its report afterwards.
+    report = tmp_path / "version.prof"
+    run_ = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(report), "-m", "graphbuild", "--version"],
+                          capture_output=True, text=True, timeout=600)
+    assert run_.returncode == 0, run_.stderr
+    assert report.stat().st_size > 0

@@ -38,3 +38,17 @@ def test_clear_english_and_russian_skip_lingua(monkeypatch: pytest.MonkeyPatch) 
     assert langid.detect_language("Die Regierung hat die Gespräche mit Kasachstan verschoben, sagte der Minister.") \
         == "de"
     assert calls
+
+
+@pytest.mark.parametrize("name", ["kk_xi_astana.txt", "ru_un_veto.txt"])
+def test_a_short_line_takes_the_language_the_rest_of_its_article_was_read_in(
+        name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each article has one short line whose letters fit several languages (a dateline, a caption):
+    # lingua's accurate models would load for it alone; the article's other paragraphs decide it.
+    text = (Path(__file__).resolve().parents[1] / "examples" / name).read_text(encoding="utf-8")
+    asked = langid.analyse_languages(text, shortcuts=False)
+    calls: list[frozenset[str]] = []
+    inner = langid._accurate_ranking
+    monkeypatch.setattr(langid, "_accurate_ranking", lambda text, codes: calls.append(codes) or inner(text, codes))
+    assert langid.analyse_languages(text) == asked
+    assert calls == []

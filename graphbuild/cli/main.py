@@ -7,15 +7,18 @@ trace.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import functools
 import json
+import os
 import sys
+import threading
 import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -616,4 +619,19 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def console_main() -> None:
-    sys.exit(main())
+    exit_now(main())
+
+
+def exit_now(code: int) -> NoReturn:
+    """End the process without the interpreter's teardown, which frees every object one by one: after
+    a build that is the models' and knowledge base's millions, about 0.9 of the 4 CPU seconds of a
+    one-article build. Exit handlers still run and output is flushed; with another thread still
+    running, or a profiler or tracer watching (`python -m cProfile -m graphbuild ...` writes its
+    report after the command returns), the usual exit is taken instead."""
+    if threading.active_count() > 1 or sys.getprofile() is not None or sys.gettrace() is not None:
+        sys.exit(code)
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):  # a closed or broken pipe: nothing more to say anyway
+            stream.flush()
+    os._exit(code)

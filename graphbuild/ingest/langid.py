@@ -8,6 +8,7 @@ Kazakh's ә ғ қ ұ һ і; Tatar has җ; Bashkir has ҙ ҫ ҡ).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import unicodedata
@@ -130,7 +131,7 @@ def _evidence(text: str) -> str:
     return " ".join(common) if sum(len(w) for w in common) >= EVIDENCE_MIN_LETTERS else text
 
 
-def _cyrillic_language(letters: Counter[str], evidence: str, text: str, shortcuts: bool = True) -> str:
+def _cyrillic_language(letters: Counter[str], evidence: str, text: str, shortcuts: bool, rank: _Ranking) -> str:
     """Language of Cyrillic ``text``, judged on the letter counts of ``evidence`` (its lower-case
     words); lingua reads the evidence, function words are counted over the whole text."""
     cfg = _config()
@@ -156,7 +157,7 @@ def _cyrillic_language(letters: Counter[str], evidence: str, text: str, shortcut
     if len(ranked) > 1 and shortcuts and (plain := _plain_cyrillic(letters, ranked, hits)):
         best = plain
     elif len(ranked) > 1:
-        order = _lingua_ranking(evidence, frozenset(ranked), shortcuts)
+        order = rank(evidence, frozenset(ranked))
         best = order[0][0] if order else min(ranked, key=lambda lang: len(cfg.alphabets[lang]))
     elif ranked:
         best = next(iter(ranked))
@@ -223,6 +224,14 @@ def detect_language(text: str, shortcuts: bool = True) -> str:
 
     ``shortcuts`` lets letters and function words decide clear cases without lingua (see
     alphabets.json); False asks lingua whenever it has a choice (tools/langid_check.py compares)."""
+    return _detect(text, shortcuts, lambda evidence, codes: _lingua_ranking(evidence, codes, shortcuts))
+
+
+# Ranks candidate languages (ISO codes) for a text, best first: lingua, or a rule standing in for it.
+_Ranking = Callable[[str, frozenset[str]], list[tuple[str, float]]]
+
+
+def _detect(text: str, shortcuts: bool, rank: _Ranking) -> str:
     letters = _letters(text)
     if not letters:
         return UNDETERMINED
@@ -231,13 +240,36 @@ def detect_language(text: str, shortcuts: bool = True) -> str:
     if script == "cyrillic":
         evidence = _evidence(text)
         cyrillic = Counter(ch.lower() for ch in evidence if ch.isalpha() and _script(ch) == "cyrillic")
-        return _cyrillic_language(cyrillic, evidence, text, shortcuts)
+        return _cyrillic_language(cyrillic, evidence, text, shortcuts, rank)
     if count < len(letters) / 2:
         script = "other"
     if script == "latin" and shortcuts and (lang := _latin_language(text)):
         return lang
-    order = _lingua_ranking(text, frozenset(_config().detector[script]), shortcuts)
+    order = rank(text, frozenset(_config().detector[script]))
     return order[0][0] if order and order[0][1] > 0 else UNDETERMINED
+
+
+class _LinguaNeededError(Exception):
+    """Raised by the ranking of the first pass of :func:`analyse_languages`: letters and function
+    words alone cannot decide this paragraph."""
+
+
+def _no_lingua(text: str, codes: frozenset[str]) -> list[tuple[str, float]]:
+    raise _LinguaNeededError
+
+
+def _in_context(context: str | None, shortcuts: bool) -> _Ranking:
+    """lingua's ranking, except that a text too short for its quick detector, among whose candidates
+    is ``context`` (the language the rest of the document was read in by letters and function
+    words alone), is taken to be in that language: lingua's accurate models cost 0.3-0.8 CPU s to
+    load for such a line (a dateline, a caption) and, that short, are no surer than its context."""
+
+    def rank(text: str, codes: frozenset[str]) -> list[tuple[str, float]]:
+        if context in codes and len(text) < _config().quick_min_chars:
+            return [(context, 1.0)]
+        return _lingua_ranking(text, codes, shortcuts)
+
+    return rank
 
 
 _PARAGRAPH = re.compile(r"[^\n]+")
@@ -263,19 +295,31 @@ def analyse_languages(text: str, shortcuts: bool = True) -> tuple[str, list[str]
     one that covers most letters among the paragraphs that could be judged.
     """
     min_letters = _config().min_letters
-    judged: list[str | None] = []
+    paragraphs = paragraph_spans(text)
+    spans = [(s, e) for s, e in paragraphs if len(_letters(text[s:e])) >= min_letters]
+    judged: dict[tuple[int, int], str] = {}
+    if shortcuts:  # first what letters and function words decide alone: the context of the rest
+        for s, e in spans:
+            with contextlib.suppress(_LinguaNeededError):
+                judged[(s, e)] = _detect(text[s:e], shortcuts, _no_lingua)
+    rank = _in_context(_weighted_language(text, spans, judged), shortcuts)
+    for s, e in spans:
+        if (s, e) not in judged:
+            judged[(s, e)] = _detect(text[s:e], shortcuts, rank)
+    doc_lang = _weighted_language(text, spans, judged) or detect_language(text, shortcuts)
+    return doc_lang, [lang if (lang := judged.get(span, UNDETERMINED)) != UNDETERMINED else doc_lang
+                      for span in paragraphs]
+
+
+def _weighted_language(text: str, spans: list[tuple[int, int]], judged: dict[tuple[int, int], str]) -> str | None:
+    """The language covering most letters among the judged paragraphs, the first of equals in text
+    order (None if none was judged)."""
     weight: Counter[str] = Counter()
-    for s, e in paragraph_spans(text):
-        n = len(_letters(text[s:e]))
-        if n < min_letters:
-            judged.append(None)
-            continue
-        lang = detect_language(text[s:e], shortcuts)
-        judged.append(lang)
+    for s, e in spans:
+        lang = judged.get((s, e), UNDETERMINED)
         if lang != UNDETERMINED:
-            weight[lang] += n
-    doc_lang = weight.most_common(1)[0][0] if weight else detect_language(text, shortcuts)
-    return doc_lang, [lang if lang and lang != UNDETERMINED else doc_lang for lang in judged]
+            weight[lang] += len(_letters(text[s:e]))
+    return weight.most_common(1)[0][0] if weight else None
 
 
 def paragraph_languages(text: str) -> list[str]:

@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from graphbuild.language.base import Sentence, Token
+from graphbuild.language.lemminflect_tables import lemminflect
 from graphbuild.language.segment import split_sentences, tokenize
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "en"
@@ -53,18 +54,14 @@ def _penn_feats() -> dict[str, dict[str, str]]:
 
 @lru_cache(maxsize=200_000)
 def _lemmas(lower: str) -> dict[str, tuple[str, ...]]:
-    import lemminflect
-
-    return dict(lemminflect.getAllLemmas(lower))
+    return dict(lemminflect().getAllLemmas(lower))
 
 
 @lru_cache(maxsize=200_000)
 def _features(lower: str, lemma: str, pos: str) -> tuple[tuple[str, str], ...]:
-    import lemminflect
-
     table = _penn_feats()
     upos = "VERB" if pos == "AUX" else pos
-    forms = lemminflect.getAllInflections(lemma, upos=upos)
+    forms = lemminflect().getAllInflections(lemma, upos=upos)
     for tag in table:  # the data file's order decides between equal forms (ammunition: NN before NNS)
         if lower in forms.get(tag, ()):
             return tuple(sorted(table[tag].items()))
@@ -76,11 +73,9 @@ _OOV_SUFFIX_POS = (("ing", "VERB"), ("ed", "VERB"), ("s", "NOUN"))
 
 def _oov_lemmas(lower: str) -> dict[str, tuple[str, ...]]:
     """lemminflect's rules for words outside its dictionary ("peacekeepers" -> peacekeeper)."""
-    import lemminflect
-
     for suffix, upos in _OOV_SUFFIX_POS:
         if lower.endswith(suffix) and len(lower) > len(suffix) + 2:
-            return dict(lemminflect.getAllLemmasOOV(lower, upos))
+            return dict(lemminflect().getAllLemmasOOV(lower, upos))
     return {}
 
 
@@ -180,6 +175,4 @@ def _analyse(word: str, sentence_initial: bool, order: tuple[str, ...]) -> tuple
 def is_common_word(word: str) -> bool:
     """A word lemminflect's dictionary knows in lower case ("dream", "north"): a capitalised one alone is
     no name ("the North", "Georgian Dream" is the name, not "Dream")."""
-    from lemminflect import getAllLemmas
-
-    return word.isalpha() and bool(getAllLemmas(word.lower()))
+    return word.isalpha() and bool(lemminflect().getAllLemmas(word.lower()))

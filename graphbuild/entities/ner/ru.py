@@ -20,9 +20,11 @@ from graphbuild.model import Mention
 @lru_cache(maxsize=1)
 def _tagger() -> Any:
     # Loading the embeddings takes most of a second: do it once, and only when Russian text comes.
-    from natasha import NewsEmbedding, NewsNERTagger
+    from natasha import NewsNERTagger
 
-    return NewsNERTagger(NewsEmbedding())
+    from graphbuild.language.natasha_models import news_embedding
+
+    return NewsNERTagger(news_embedding())
 
 
 @lru_cache(maxsize=1)

@@ -20,9 +20,9 @@ KEEP_FEATS = ("Poss",)
 @lru_cache(maxsize=200_000)
 def open_class_lemma(word: str, pos: str) -> str | None:
     """lemminflect's lemma of ``word`` read as ``pos``; None when it has none."""
-    import lemminflect
+    from graphbuild.language.lemminflect_tables import lemminflect
 
-    lemmas = lemminflect.getLemma(word.lower().replace("’", "'"), upos=pos, lemmatize_oov=True)
+    lemmas = lemminflect().getLemma(word.lower().replace("’", "'"), upos=pos, lemmatize_oov=True)
     return lemmas[0] if lemmas else None
 
 

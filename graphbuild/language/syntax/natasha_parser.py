@@ -21,13 +21,15 @@ class NatashaParser:
     def __init__(self, lang: str = "ru", model_dir: Path | None = None) -> None:
         # The models ship inside the natasha package: there is no model folder of ours.
         import natasha.data
-        from natasha import NewsEmbedding, NewsSyntaxParser
+        from natasha import NewsSyntaxParser
+
+        from graphbuild.language.natasha_models import news_embedding
 
         for path in (natasha.data.NEWS_EMBEDDING, natasha.data.NEWS_SYNTAX):
             if not Path(path).is_file():
                 raise MissingModelError(f"ru parser model not found: {path} (reinstall natasha: "
                                         "`pip install --force-reinstall natasha`)")
-        api = NewsSyntaxParser(NewsEmbedding())
+        api = NewsSyntaxParser(news_embedding())
         self._model: Any = api.infer.model
         self._encoder: Any = api.infer.encoder
         self._encoder.batch_size = BATCH_SIZE
