@@ -242,14 +242,14 @@ def test_a_press_service_credit_and_related_headlines_give_no_actor(tmp_path: Pa
     # A name whose own last word is a thing's noun (a route, accords) is no actor, though NER typed it a
     # person; a person's name before such a noun stays (it may be the owner: the Trump initiative).
     ("Tokayev and Aliyev discussed the Trans-Caspian International Transport Route.", "en",
-     {"KAZ", "AZE", "person:kassym-jomart-tokayev", "Q192820"}),
+     {"KAZ", "AZE", "person:kassym-jomart-tokayev", "Q57371"}),
     # A name NER typed a person, with attributes between it and a route's noun, names the route.
     ("Тараптар Транскаспий халықаралық көлік маршрутын дамыту мәселесін талқылады. Тоқаев Әлиевті қабылдады.",
-     "kk", {"KAZ", "AZE", "person:kassym-jomart-tokayev", "Q192820"}),
+     "kk", {"KAZ", "AZE", "person:kassym-jomart-tokayev", "Q57371"}),
     # An oil or gas field's name, before a classifier of two words.
     ("Тараптар Галкыныш кен орнын игеру жобасын талқылады.", "kk", set()),
     ("Tokayev and Aliyev discussed the Kashagan oil field.", "en",
-     {"KAZ", "AZE", "person:kassym-jomart-tokayev", "Q192820"}),
+     {"KAZ", "AZE", "person:kassym-jomart-tokayev", "Q57371"}),
     ("Стороны обсудили разработку месторождения Галкыныш.", "ru", set()),
     # A person's full name stays a person's whatever noun follows.
     ("Ержан Сәденов жаңа бастамасын ұсынды.", "kk", {"person:erjan-sadenov"}),
@@ -291,7 +291,7 @@ def test_a_group_named_by_a_common_noun_is_an_actor_only_in_an_event(text: str, 
 @pytest.mark.parametrize(("text", "lang", "expected"), [
     # A forum or summit is an event, not an actor, though named like a body.
     ("Tokayev met Aliyev at the Astana International Forum on Thursday.", "en",
-     {"KAZ", "AZE", "person:kassym-jomart-tokayev", "Q192820"}),
+     {"KAZ", "AZE", "person:kassym-jomart-tokayev", "Q57371"}),
     ("Астана халықаралық форумы аясында Қазақстан Президенті Қасым-Жомарт Тоқаев Біріккен Араб "
      "Әмірліктерінің Президенті Мұхаммед бин Заид Әл Нахаянмен кездесті.", "kk",
      {"KAZ", "ARE", "person:kassym-jomart-tokayev", "person:muhammed-bin-zaid-al-nahaian"}),

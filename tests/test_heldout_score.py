@@ -1,6 +1,6 @@
-"""Generalisation guard: the held-out articles (tests/data/heldout and tests/data/heldout2, never
-used to write rules; heldout2 written blind by a helper to docs/event-types.md) built by the real
-CLI score above a floor. The floor is the measured score minus a margin; a rule change that only
+"""Generalisation guard: the held-out articles (tests/data/heldout, heldout2 and heldout3, never used
+to write rules; heldout2 and heldout3 written blind by helpers to docs/event-types.md) built by the
+real CLI score above a floor. The floor is the measured score minus a margin; a rule change that only
 helps the bundled examples or the dev set must not sink it."""
 
 from __future__ import annotations
@@ -14,12 +14,14 @@ from graphbuild.evaluation import evaluate
 
 DATA = Path(__file__).resolve().parent / "data"
 
-# Measured 2026-12-07, evening (tree event stage for en and ru, pattern stage for kk):
-#   heldout:  entities 0.869, events 0.495 (en 0.396, kk 0.479, ru 0.635)
-#   heldout2: entities 0.880, events 0.480 (en 0.494, kk 0.429, ru 0.509)
+# Measured 2026-12-07, night (tree event stage for en and ru, pattern stage for kk):
+#   heldout:  entities 0.876, events 0.502 (en 0.430, kk 0.463, ru 0.635)
+#   heldout2: entities 0.881, events 0.491 (en 0.511, kk 0.447, ru 0.509)
+#   heldout3: entities 0.882, events 0.554 (en 0.440, kk 0.576, ru 0.649)
 FLOORS = {
-    "heldout": {"entities": 0.82, "events": 0.45, "per_language": 0.36},
+    "heldout": {"entities": 0.83, "events": 0.45, "per_language": 0.38},
     "heldout2": {"entities": 0.83, "events": 0.44, "per_language": 0.39},
+    "heldout3": {"entities": 0.83, "events": 0.50, "per_language": 0.39},
 }
 
 

@@ -137,6 +137,7 @@ def with_anaphora(sentence: Sentence, here: list[Mention], earlier: list[Mention
     kept = [m for m in here if not _unknown_description(m, sentence.tokens, table)] if found else here
     groups, new = collective_groups(sentence, kept + found, lex, doc_id, kb)
     actors.extend(new)
+    kept = [m for m in kept if not any(g.start <= m.start and m.end <= g.end for g in groups)]
     return kept + found + groups if groups or found else here
 
 
@@ -168,7 +169,8 @@ def collective_groups(sentence: Sentence, here: list[Mention], lex: Lexicon,
         return [], []
     tokens = sentence.tokens
     spans = [[k for k, t in enumerate(tokens) if t.start < m.end and t.end > m.start] for m in here]
-    owner = {k: n for n, idx in enumerate(spans) for k in idx}
+    # a group the linker named by its common noun alone ("сепаратистер") yields to the scoped group
+    owner = {k: n for n, idx in enumerate(spans) for k in idx if here[n].kind != "Group"}
     mentions: list[Mention] = []
     actors: list[Actor] = []
     for k, t in enumerate(tokens):
