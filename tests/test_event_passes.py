@@ -536,9 +536,8 @@ troops troop NOUN 4 nmod
     assert (retreat.source, retreat.target, retreat.guessed) == (["RUS"], ["BRA"], True)
 
 
-def test_links_a_demand_is_made_to_the_one_asked_to_act() -> None:
-    # "Russia demanded that India withdraw from Ukraine": the demand is made to India.
-    ctx = run_until(context("""
+# "Russia demanded that India withdraw from Ukraine"
+DEMAND = """
 Russia Russia PROPN 2 nsubj RUS
 demanded demand VERB 0 root
 that that SCONJ 5 mark
@@ -546,21 +545,17 @@ India India PROPN 5 nsubj IND
 withdraw withdraw VERB 2 ccomp
 from from ADP 7 case
 Ukraine Ukraine PROPN 5 obl UKR
-"""), links.PASS)
+"""
+
+
+def test_links_a_demand_is_made_to_the_one_asked_to_act() -> None:
+    ctx = run_until(context(DEMAND), links.PASS)
     request = next(c for c in ctx.candidates if c.type == "REQUEST")
     assert (request.source, request.target) == (["RUS"], ["IND"])
 
 
 def test_discourse_a_refusal_answers_the_demand_made_to_the_refuser() -> None:
-    ctx = run_until(context("""
-Russia Russia PROPN 2 nsubj RUS
-demanded demand VERB 0 root
-that that SCONJ 5 mark
-India India PROPN 5 nsubj IND
-withdraw withdraw VERB 2 ccomp
-from from ADP 7 case
-Ukraine Ukraine PROPN 5 obl UKR
-""", """
+    ctx = run_until(context(DEMAND, """
 India India PROPN 2 nsubj IND
 refused refuse VERB 0 root
 """), discourse.PASS)
