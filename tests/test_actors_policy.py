@@ -347,3 +347,14 @@ def test_a_kazakh_honorific_inside_a_name_joins_it() -> None:
     doc = Document(id=document_id(text), source="<test>", lang="kk", text=text)
     people = [a for a in process_document(doc).graph.actors.values() if a.kind == "Person"]
     assert len(people) == 1 and people[0].names["kk"][0].startswith("Наурызбай қажы Таған")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # News style writes a body's name in lower case after its country: still the KB's body.
+    ("China's foreign ministry condemned the visit.", {"CHN", "org:chinese-mfa"}),
+    ("China's Foreign Ministry condemned the visit.", {"CHN", "org:chinese-mfa"}),
+    # the country word keeps its capital: "china's foreign ministry" names no one
+    ("china's foreign ministry condemned the visit.", set()),
+])
+def test_a_bodys_name_in_lower_case_after_its_country_is_the_body(text: str, expected: set[str]) -> None:
+    assert _actors_of(text, "en") == expected

@@ -93,8 +93,21 @@ def _words(alias: str) -> list[str]:
     return [w for w in _SPACES.split(alias.strip()) if _wkey(w)]
 
 
-def _caps_flag(word: str) -> str:
-    """'A' acronym (all letters upper), 'C' capitalised, '' no constraint."""
+@cache
+def _lowercase_body_words(lang: str) -> frozenset[str]:
+    """data/<lang>/lowercase_body_words.txt: words of a body's name news may write in lower case."""
+    path = DATA_DIR.parent / lang / "lowercase_body_words.txt"
+    if not path.exists():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def _caps_flag(word: str, lang: str = "", first: bool = True) -> str:
+    """'A' acronym (all letters upper), 'C' capitalised, '' no constraint (also for a body word after the
+    name's first word: "China's foreign ministry")."""
+    if not first and word.lower() in _lowercase_body_words(lang):
+        return ""
     letters = [c for c in word if c.isalpha()]
     if len(letters) >= 2 and all(c.isupper() for c in letters):
         return "A"
@@ -694,7 +707,7 @@ class KnowledgeBase:
             if not pairs:
                 continue
             words, keys = [w for w, _ in pairs], tuple(k for _, k in pairs)
-            entry = _Alias(hit, tuple(_caps_flag(w) for w in words))
+            entry = _Alias(hit, tuple(_caps_flag(w, hit.lang, n == 0) for n, w in enumerate(words)))
             index_key = " ".join(keys)
             if any(a == entry for a in self._index.get(index_key, [])):
                 continue
