@@ -50,6 +50,7 @@ from graphbuild.entities.kb_cache import cached, content_key, portable, resolved
 from graphbuild.entities.transliterate import to_latin
 from graphbuild.language.base import Token
 from graphbuild.model import ACTOR_KINDS, Actor
+from graphbuild.wordlists import word_list
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "kb"
 KB_LANGS: tuple[str, ...] = ("en", "ru", "kk")
@@ -96,11 +97,7 @@ def _words(alias: str) -> list[str]:
 @cache
 def _lowercase_body_words(lang: str) -> frozenset[str]:
     """data/<lang>/lowercase_body_words.txt: words of a body's name news may write in lower case."""
-    path = DATA_DIR.parent / lang / "lowercase_body_words.txt"
-    if not path.exists():
-        return frozenset()
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+    return frozenset(w.lower() for w in word_list(DATA_DIR.parent / lang / "lowercase_body_words.txt"))
 
 
 def _caps_flag(word: str, lang: str = "", first: bool = True) -> str:

@@ -28,6 +28,7 @@ from graphbuild.ids import slugify
 from graphbuild.language.base import Sentence, Token
 from graphbuild.language.segment import is_dateline
 from graphbuild.model import Actor, Document, Mention
+from graphbuild.wordlists import word_list
 
 # Only these languages' names are kept on actors in the outputs (the KB holds many more).
 OUTPUT_LANGS = ("en", "ru", "kk")
@@ -116,7 +117,7 @@ def _as_setting(sentence: Sentence, first: int, last: int, lang: str) -> bool:
     if words[last - 1].case == "Loc":
         return True
     before = words[first - 1] if first > 0 else None
-    marks = _word_list(_DATA / lang / "location_adpositions.txt")
+    marks = word_list(_DATA / lang / "location_adpositions.txt")
     return before is not None and (before.lemma or before.text).lower() in marks
 
 
@@ -187,27 +188,18 @@ _CLAUSE_POS = frozenset({"VERB", "AUX"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
 
 
-@lru_cache(maxsize=16)
-def _word_list(path: Path) -> frozenset[str]:
-    """A data file of one word a line ('#' comments); empty when the language has none."""
-    if not path.exists():
-        return frozenset()
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
-
-
 def _kk_organisation_heads() -> frozenset[str]:
-    return _word_list(_ORG_HEADS)
+    return word_list(_ORG_HEADS)
 
 
 def _ru_name_classifiers() -> frozenset[str]:
-    return _word_list(_RU_CLASSIFIERS)
+    return word_list(_RU_CLASSIFIERS)
 
 
 def _names_a_language(sentence: Sentence, tokens: list[Token], lang: str) -> bool:
     """A people's word that modifies a noun for a language, itself or through the first word of its
     list, names the language: "орыс тілінде", "қазақ, орыс және ағылшын тілдерінде", "на русском языке"."""
-    nouns = _word_list(_DATA / lang / "language_nouns.txt")
+    nouns = word_list(_DATA / lang / "language_nouns.txt")
     words = sentence.tokens
     at = next((i for i, t in enumerate(words) if tokens and t is tokens[-1]), None)
     if not nouns or at is None:
@@ -234,7 +226,7 @@ def _modifies_a_thing(sentence: Sentence, tokens: list[Token], lang: str) -> boo
     if len(heads) != 1 or not 0 <= heads[0].head < len(words):
         return False
     noun = words[heads[0].head]
-    if (noun.lemma or noun.text).lower() in _word_list(_DATA / lang / "place_nouns.txt"):
+    if (noun.lemma or noun.text).lower() in word_list(_DATA / lang / "place_nouns.txt"):
         return False
     # A proper noun above it is mostly the parser's guess at a prepositional phrase ("met Tokayev in
     # Chengdu"): only a common noun makes the town a thing's modifier.

@@ -14,6 +14,7 @@ from pathlib import Path
 from graphbuild.language.base import Sentence
 from graphbuild.language.profiles import load_object, profile, profiles
 from graphbuild.model import Mention
+from graphbuild.wordlists import word_list
 
 DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 
@@ -36,11 +37,7 @@ def recognize(sentences: list[Sentence], lang: str, document: str) -> list[Menti
 @cache
 def name_particles(lang: str) -> frozenset[str]:
     """Lower-case words inside one person's name (bin, фон, әбу), from data/<lang>/name_particles.txt."""
-    path = DATA_DIR / lang / "name_particles.txt"
-    if not path.exists():
-        return frozenset()
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+    return word_list(DATA_DIR / lang / "name_particles.txt")
 
 
 def join_name_particles(mentions: list[Mention], sentences: list[Sentence], lang: str) -> list[Mention]:

@@ -9,6 +9,7 @@ from pathlib import Path
 from graphbuild.language.base import Sentence, Token
 from graphbuild.language.profiles import DATA_DIR
 from graphbuild.language.syntax.spacy_parser import SpacyParser
+from graphbuild.wordlists import word_list
 
 # Lemmas are recomputed only between these (a name's lemma is its written form; closed classes
 # come from our function-word table).
@@ -32,10 +33,8 @@ _VERBAL_DEPENDENTS = frozenset({"obj", "iobj"})
 _CLAUSAL_RELATIONS = frozenset({"ccomp", "xcomp", "advcl"})
 
 
-@lru_cache(maxsize=1)
 def _gerund_verbs() -> frozenset[str]:
-    lines = (DATA_DIR / "en" / "gerund_verbs.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+    return word_list(DATA_DIR / "en" / "gerund_verbs.txt")
 
 
 def verbal_gerunds(sentence: Sentence) -> None:
