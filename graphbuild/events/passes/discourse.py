@@ -21,6 +21,7 @@ from graphbuild.events.context import Candidate, DocContext
 from graphbuild.events.lexicon import common, find_matches, word_patterns
 from graphbuild.events.passes import Pass
 from graphbuild.events.passes.arguments import actors_at, slot_of, violated_words
+from graphbuild.events.passes.links import PROPOSALS
 from graphbuild.events.sides import states_of, without_own_side
 from graphbuild.language.tree import Tree, base
 
@@ -31,7 +32,6 @@ _NO_GUESS = ("DENY", "MOBILIZE")
 _ADDRESSED = ("REQUEST", "THREATEN", "OFFER")
 # A refusal with no one named answers the latest of these made to the refuser.
 _REFUSALS = ("REJECT",)
-_PROPOSALS = ("REQUEST", "OFFER")
 
 
 def _last_told(c: Candidate) -> int:
@@ -148,7 +148,7 @@ def _asker(c: Candidate, earlier: list[Candidate], ctx: DocContext) -> list[str]
     answers the latest demand or offer made to the refuser (or to the state it speaks for)."""
     refuser = set(c.source) | states_of(c.source, ctx.kb, ctx.doc.published)
     for o in sorted(earlier, key=_last_told, reverse=True):
-        if o.type in _PROPOSALS and set(o.target) & refuser and not set(o.source) & refuser:
+        if o.type in PROPOSALS and set(o.target) & refuser and not set(o.source) & refuser:
             return [a for a in o.source if a not in c.source]
     return []
 

@@ -21,7 +21,7 @@ from graphbuild.language.tree import base
 # Acts that take a position on another act: their target is that act's doer.
 _ABOUT_ACTS = ("SUPPORT", "REJECT")
 # Acts proposed to someone: turned down, they were made to the one who refuses them.
-_PROPOSALS = ("OFFER", "REQUEST")
+PROPOSALS = ("OFFER", "REQUEST")
 _COMPLEMENT = ("obj", "xcomp", "ccomp", "advcl", "obl", "nmod", "csubj", "acl")
 
 
@@ -83,7 +83,7 @@ def run(ctx: DocContext) -> None:
         if c.type in _ABOUT_ACTS:
             local = embedded(c, ctx.candidates + ctx.folded)
             inner = event_of(local) if local is not None else None
-            if c.type == "REJECT" and inner is not None and inner.type in _PROPOSALS and not inner.target:
+            if c.type == "REJECT" and inner is not None and inner.type in PROPOSALS and not inner.target:
                 # "Hamas rejected Israel's offer": a proposal turned down was made to the one refusing it
                 inner.target = [a for a in c.source if a not in inner.source]
             if not c.target and inner is not None and inner is not c and inner.type not in _ABOUT_ACTS:
@@ -96,7 +96,7 @@ def run(ctx: DocContext) -> None:
             # "demanded that Takaichi withdraw her remarks": a demand is made to the one asked to act
             local = embedded(c, ctx.candidates + ctx.folded)
             if local is not None and local.sent is c.sent:
-                asked = [a for a in local.source if a not in c.source] if c.type in _PROPOSALS else []
+                asked = [a for a in local.source if a not in c.source] if c.type in PROPOSALS else []
                 c.target = asked or [a for a in local.target if a not in c.source]
             continue
         if c.type not in ("DENY", "ACCUSE"):

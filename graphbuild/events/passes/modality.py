@@ -113,11 +113,17 @@ def hypothetical(c: Candidate, lex: Lexicon) -> bool:
     return False
 
 
+def governors_by_sentence(candidates: list[Candidate]) -> dict[int, dict[int, Candidate]]:
+    """Sentence index -> trigger word -> its candidate: the acts that may govern another one."""
+    by_sentence: dict[int, dict[int, Candidate]] = {}
+    for g in candidates:
+        by_sentence.setdefault(g.sent.index, {}).update(dict.fromkeys(g.indices, g))
+    return by_sentence
+
+
 def run(ctx: DocContext) -> None:
     hearsay_words = word_patterns(ctx.lex, "hearsay_before")
-    by_sentence: dict[int, dict[int, Candidate]] = {}
-    for g in ctx.candidates:
-        by_sentence.setdefault(g.sent.index, {}).update(dict.fromkeys(g.indices, g))
+    by_sentence = governors_by_sentence(ctx.candidates)
     for c in ctx.candidates:
         # Trigger words of the sentence; those looked up are ancestors of c's head, never c's own.
         governors = by_sentence[c.sent.index]

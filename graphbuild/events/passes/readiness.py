@@ -18,7 +18,13 @@ import dataclasses
 from graphbuild.events.context import Candidate, DocContext
 from graphbuild.events.lexicon import Lexicon, TriggerEntry, common, matches_any, word_patterns
 from graphbuild.events.passes import Pass
-from graphbuild.events.passes.modality import carriers, negated, plan_governor
+from graphbuild.events.passes.modality import carriers, governors_by_sentence, negated, plan_governor
+
+
+def _told_as(entry: TriggerEntry, why: str, etype: str, cameo: str, **more: bool) -> TriggerEntry:
+    """The trigger's entry read as another type of act (an offer, a threat, a delivery)."""
+    return dataclasses.replace(entry, pattern=f"<{why}: {entry.pattern}>", type=etype, cameo=cameo, need=None,
+                               otherwise=None, **more)
 
 
 def offered_entry(c: Candidate, lex: Lexicon, governors: dict[int, Candidate]) -> TriggerEntry | None:
@@ -32,24 +38,20 @@ def offered_entry(c: Candidate, lex: Lexicon, governors: dict[int, Candidate]) -
             or not matches_any(tree.tokens[plan], word_patterns(lex, "readiness_words")) \
             or negated(c, lex, governors):
         return None
-    return dataclasses.replace(c.entry, pattern=f"<readiness: {c.entry.pattern}>", type=said,
-                               cameo=common().readiness_cameo.get(said, c.entry.cameo), need=None, otherwise=None,
-                               governs_planned=False)
+    return _told_as(c.entry, "readiness", said, common().readiness_cameo.get(said, c.entry.cameo),
+                    governs_planned=False)
 
 
 def pledged_supply(c: Candidate) -> Candidate | None:
     """The planned delivery an offer of things tells ("pledged more air defence systems for Ukraine")."""
     if c.type != "OFFER" or c.offered or c.weak or c.object is None or not c.source:
         return None
-    entry = dataclasses.replace(c.entry, pattern=f"<pledged: {c.entry.pattern}>", type="SUPPLY",
-                                cameo=common().object_cameo.get(c.object, "070"), need=None, otherwise=None)
+    entry = _told_as(c.entry, "pledged", "SUPPLY", common().object_cameo.get(c.object, "070"))
     return c.copy(entry=entry, planned_by="intent")
 
 
 def run(ctx: DocContext) -> None:
-    by_sentence: dict[int, dict[int, Candidate]] = {}
-    for g in ctx.candidates:
-        by_sentence.setdefault(g.sent.index, {}).update(dict.fromkeys(g.indices, g))
+    by_sentence = governors_by_sentence(ctx.candidates)
     kept: list[Candidate] = []
     for c in ctx.candidates:
         kept.append(c)
