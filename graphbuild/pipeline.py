@@ -202,8 +202,7 @@ def _process_all(docs: Iterable[Document], kb_files: tuple[str, ...], jobs: int,
     if dask is not None:
         yield from _process_on_dask(docs, kb_files, dask, jobs)
         return
-    frozen_before = gc.get_freeze_count()
-    try:
+    with frozen_build():  # a notebook's objects are collected as before the build once it ends
         freeze_knowledge_base(kb_files)
         if jobs <= 1:
             langs: set[str] = set()
@@ -220,9 +219,6 @@ def _process_all(docs: Iterable[Document], kb_files: tuple[str, ...], jobs: int,
                 del result  # not frozen with the models at the next document
         else:
             yield from _process_in_pool(docs, kb_files, jobs)
-    finally:
-        if not frozen_before and not _frozen_scopes:  # a notebook's objects are collected as before the build
-            gc.unfreeze()
 
 
 # Open frozen_build() blocks: while one is open, the build leaves unfreezing to it.
