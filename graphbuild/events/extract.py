@@ -398,13 +398,10 @@ def coreference_mentions(doc: Document, sentences: list[Sentence], mentions: lis
                          lex: Lexicon) -> list[Mention]:
     """The pronouns and titles the coreference pass resolves to one actor, as mentions that the pattern
     rules place by their case like any name ("Ол ... шақырды": he is the person the pass found)."""
-    from graphbuild.events.passes import coreference, dates
-    from graphbuild.events.passes import mentions as mentions_pass
+    from graphbuild.events.passes import passes_through, run_passes
     from graphbuild.events.stage import document_context
 
-    ctx = document_context(doc, sentences, mentions, kb, lex)
-    for p in (mentions_pass.PASS, dates.PASS, coreference.PASS):
-        p.run(ctx)
+    ctx = run_passes(document_context(doc, sentences, mentions, kb, lex), passes_through("coreference"))
     tokens = [t for sc in ctx.sentences for t in sc.tokens]
     found: list[Mention] = []
     for link in ctx.coref_links:

@@ -15,7 +15,7 @@ from graphbuild.entities.linking import link_mentions
 from graphbuild.entities.ner import recognize
 from graphbuild.events.coref.links import Link
 from graphbuild.events.lexicon import load_lexicon
-from graphbuild.events.passes import default_passes, run_passes
+from graphbuild.events.passes import passes_through, run_passes
 from graphbuild.events.stage import document_context
 from graphbuild.model import Document, Mention
 
@@ -54,8 +54,7 @@ def resolve(doc: Document, kb: KnowledgeBase | None = None) -> Resolution:
 
     kb = kb or KnowledgeBase.load()
     result = Resolution()
-    passes = default_passes()
-    upto = passes[:next(n for n, p in enumerate(passes) if p.name == "coreference") + 1]
+    upto = passes_through("coreference")
     for lang, sentences in language_parts(doc):
         view = doc if lang == doc.lang else Document(**{**doc.__dict__, "lang": lang})
         linked = link_mentions(view, sentences, recognize(sentences, lang, doc.id), kb)

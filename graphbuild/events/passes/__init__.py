@@ -53,3 +53,10 @@ def default_passes() -> list[Pass]:
 
     return [mentions.PASS, dates.PASS, coreference.PASS, triggers.PASS, arguments.PASS, readiness.PASS, speakers.PASS,
             modality.PASS, event_coref.PASS, links.PASS, discourse.PASS, build.PASS]
+
+
+def passes_through(name: str) -> list[Pass]:
+    """The default passes up to and including the one called ``name`` (what a reader of one pass's
+    result, such as the coreference benchmark or the Kazakh pattern stage, runs)."""
+    passes = default_passes()
+    return passes[:next(n for n, p in enumerate(passes) if p.name == name) + 1]
