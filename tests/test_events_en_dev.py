@@ -334,3 +334,34 @@ def test_the_two_are_the_two_named_before_when_no_joint_act_came_first() -> None
     meet = find(events("en", "Putin thanked Xi on Thursday, as the two met for the first time."), "MEET",
                 {"Q7747", "Q15031"}, set())
     assert set(meet.source) == {"Q7747", "Q15031", "RUS", "CHN"}
+
+
+def test_plural_description_stands_for_the_people_named_before() -> None:
+    """"the three leaders met": whom the coreference pass linked the words to (every participant named)."""
+    found = events("en", "Macron and Scholz flew to Warsaw to join Tusk on Friday, where the three leaders met "
+                         "and agreed on a joint plan.", published="2024-03-15")
+    leaders = {"person:emmanuel-macron", "person:olaf-scholz", "person:donald-tusk"}
+    for etype in ("MEET", "AGREE"):
+        event = find(found, etype, leaders, leaders)
+        assert {a for a in event.source if a.startswith("person:")} == leaders
+        assert set(event.source) == set(event.target) == leaders | {"FRA", "DEU", "POL"}
+
+
+@pytest.mark.parametrize(("text", "etype", "source", "target"), [
+    ("The United States raised tariffs on Chinese goods in April.", "SANCTION", ["USA"], ["CHN"]),
+    ("Beijing will lower the extra duties on American goods next week.", "RETREAT", ["CHN"], ["USA"]),
+    ("Nicaragua announced that it was breaking ties with Ecuador.", "SANCTION", ["NIC"], ["ECU"]),
+])
+def test_tariffs_and_broken_ties(text: str, etype: str, source: list[str], target: list[str]) -> None:
+    event = find(events("en", text), etype, set(source), set(target))
+    assert (event.source, event.target) == (source, target)
+
+
+def test_a_pronoun_opening_a_reported_clause_is_the_teller() -> None:
+    """The pronoun subject of "announced that it ..." is the announcer, not a main-clause subject before it;
+    an act in one conjunct guesses no side from the other conjunct's clause."""
+    found = events("en", "Brazil and Colombia said the raid violated the convention, and Nicaragua announced "
+                         "that it was breaking ties with Ecuador.")
+    sanction = find(found, "SANCTION", {"NIC"}, {"ECU"})
+    assert (sanction.source, sanction.target) == (["NIC"], ["ECU"])
+    assert not [e for e in found if e.type == "ACCUSE" and "NIC" in e.target]

@@ -273,7 +273,7 @@ def _resolve(ctx: DocContext, sc: SentenceContext, k: int, history: list[list[Ar
     # A pronoun of the sentence's own earlier subject ("Russia said it ...") comes first; an
     # object pronoun is never its own clause's subject ("призвал его": not the caller).
     own = _topics(sc, k, object_of=base(t.deprel) in ("obj", "iobj", "obl"), loose=loose)
-    antecedent, confidence = _pick([*history, own], accept)
+    antecedent, confidence = _pick([*history, own, _teller(sc, k, ctx)], accept)
     clause_subjects: set[str] = set()
     if base(t.deprel) in ("obj", "iobj", "obl") and tree.head(k) is not None:
         clause_subjects = {a.actor for a in subject_of(sc, tree.head(k), ctx.lex)}  # type: ignore[arg-type]
@@ -289,6 +289,17 @@ def _resolve(ctx: DocContext, sc: SentenceContext, k: int, history: list[list[Ar
         antecedent = fitting[0] if fitting and (clause_subjects or one) else None
         confidence = SURE if one else UNSURE
     return antecedent, confidence
+
+
+def _teller(sc: SentenceContext, k: int, ctx: DocContext) -> list[Arg]:
+    """"Nicaragua announced that it was breaking ties": the subject of the verb whose complement clause
+    the subject pronoun ``k`` opens, whoever else the sentence names as a subject."""
+    tree = sc.tree
+    v = tree.head(k)
+    if base(sc.tokens[k].deprel) != "nsubj" or v is None or base(tree.rel(v)) != "ccomp":
+        return []
+    gov = tree.head(v)
+    return [a for a in subject_of(sc, gov, ctx.lex) if a.i < k] if gov is not None else []
 
 
 def _nearer_thing(sc: SentenceContext, k: int, want: PronounClass) -> bool:

@@ -51,14 +51,28 @@ def _party_phrase(tree: Tree, d: int, words: list) -> bool:
     return bool(find_matches([tree.tokens[k] for k in sorted(tree.subtree(d))], words, set()))
 
 
-def _names_parties(c: Candidate, words: list) -> bool:
-    """A party word among the trigger's dependents, or as the subject of the verb governing it."""
+def _near(c: Candidate) -> list[int]:
+    """The trigger's dependents and the subject of the verb governing it: where its sides are named."""
     tree = c.sent.tree
     near = [d for k in c.indices for d in tree.children[k]]
     gov = tree.head(c.head)
     if gov is not None:
         near += tree.deps(gov, "nsubj")
-    return any(_party_phrase(tree, d, words) for d in near)
+    return near
+
+
+def _names_parties(c: Candidate, words: list) -> bool:
+    """A party word among the trigger's dependents, or as the subject of the verb governing it."""
+    return any(_party_phrase(c.sent.tree, d, words) for d in _near(c))
+
+
+def _linked_parties(c: Candidate, ctx: DocContext) -> list[str]:
+    """The members the coreference pass gave a plural description near the trigger ("where the three
+    leaders met": the three named before); that pass decides who such words stand for."""
+    tree, tokens = c.sent.tree, c.sent.tokens
+    spans = [(tokens[k].start, tokens[k].end) for d in _near(c) for k in tree.subtree(d)]
+    return next((list(link.actors) for link in ctx.coref_links if link.kind == "parties"
+                 and any(link.start < end and start < link.end for start, end in spans)), [])
 
 
 def _sides_at_odds(earlier: list[Candidate], ctx: DocContext) -> list[str]:
@@ -99,7 +113,13 @@ def _clause(tree: Tree, k: int) -> set[int]:
         top = h
         if tree.tokens[h].pos in ("VERB", "AUX") or tree.head(h) is None:
             break
-    return tree.subtree(top)
+    words = tree.subtree(top)
+    # "... violated the convention, and Nicaragua announced ...": a coordinated verb with a subject of
+    # its own is another clause, whatever the parse hung it on.
+    for d in tree.children[top]:
+        if base(tree.rel(d)) == "conj" and tree.tokens[d].pos in ("VERB", "AUX") and tree.deps(d, "nsubj"):
+            words -= tree.subtree(d)
+    return words
 
 
 def _guess(c: Candidate, ctx: DocContext, used: set[int]) -> str | None:
@@ -197,11 +217,15 @@ def run(ctx: DocContext) -> None:
     words = word_patterns(ctx.lex, "party_words", "side_words")
     for n, c in enumerate(ctx.candidates):
         earlier = ctx.candidates[:n]
-        if words and _names_parties(c, words) and ((c.symmetric and len(c.participants) < 2) or not c.source):
-            # the sides of the latest joint act, else the actors named before it in its own sentence
-            # ("Putin thanked Xi ..., as the two met for the first time")
+        open_sides = (c.symmetric and len(c.participants) < 2) or not c.source
+        named = open_sides and bool(words) and _names_parties(c, words)
+        linked = _linked_parties(c, ctx) if open_sides and not named else []
+        if named or linked:
+            # "the two leaders": the sides of the latest joint act, else the actors named before it in its
+            # own sentence ("Putin thanked Xi ..., as the two met"); any other plural description ("the
+            # three leaders"): whom the coreference pass linked it to
             before = _named_before(c, set()) if c.symmetric else []
-            parties = _parties(earlier) or (before if len(before) >= 2 else [])
+            parties = linked or _parties(earlier) or (before if len(before) >= 2 else [])
             if parties and _names_parties(c, word_patterns(ctx.lex, "state_party_words")):
                 parties = _states(parties, ctx)
             if parties:
@@ -262,5 +286,6 @@ def run(ctx: DocContext) -> None:
                 c.guessed = True
 
 
-PASS = Pass("discourse", reads=("candidates", "source", "target", "args", "kb"), writes=("source", "target", "guessed"),
+PASS = Pass("discourse", reads=("candidates", "source", "target", "args", "kb", "coref_links"),
+            writes=("source", "target", "guessed"),
             run=run)
