@@ -365,3 +365,19 @@ def test_a_pronoun_opening_a_reported_clause_is_the_teller() -> None:
     sanction = find(found, "SANCTION", {"NIC"}, {"ECU"})
     assert (sanction.source, sanction.target) == (["NIC"], ["ECU"])
     assert not [e for e in found if e.type == "ACCUSE" and "NIC" in e.target]
+
+
+def test_a_border_closed_to_a_neighbour_and_a_label_on_it() -> None:
+    """Closing a border to a country is a sanction on it; calling the closure destructive accuses its doer."""
+    found = events("en", "Latvia closed its border with Russia on Monday. The Kremlin spokesman called the border "
+                         "closure destructive.")
+    sanction = find(found, "SANCTION", {"LVA"}, {"RUS"})
+    assert (sanction.source, sanction.target) == (["LVA"], ["RUS"])
+    accuse = find(found, "ACCUSE", {"org:kremlin"}, {"LVA"})
+    assert accuse.target == ["LVA"]
+
+
+def test_manoeuvres_re_mention_the_exercises() -> None:
+    found = events("en", "China and Russia held joint exercises near Japan. Tokyo called the manoeuvres aggressive.")
+    accuse = find(found, "ACCUSE", {"JPN"}, {"CHN", "RUS"})
+    assert (accuse.source, sorted(accuse.target)) == (["JPN"], ["CHN", "RUS"])

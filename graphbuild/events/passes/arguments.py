@@ -95,8 +95,10 @@ def slot_of(tree: Tree, k: int, lex: Lexicon) -> str | None:
         slot = lex.case_slots.get(token.case or "") if lex.case_slots else None
         if slot == "subj":
             slot = None  # a bare nominative is no subject here: a time phrase, or an indeclinable name
-        if b == "nmod" and slot is None:
-            return "poss"  # a noun's bare modifier is its owner ("учения США", "визит Шойгу")
+        if b == "nmod" and slot is None and not tree.markers(k):
+            # a noun's bare modifier is its owner ("учения США", "визит Шойгу"); one behind a preposition
+            # of no slot is not ("exercises near Japan")
+            return "poss"
         return slot
     return None
 
