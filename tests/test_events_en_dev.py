@@ -381,3 +381,9 @@ def test_manoeuvres_re_mention_the_exercises() -> None:
     found = events("en", "China and Russia held joint exercises near Japan. Tokyo called the manoeuvres aggressive.")
     accuse = find(found, "ACCUSE", {"JPN"}, {"CHN", "RUS"})
     assert (accuse.source, sorted(accuse.target)) == (["JPN"], ["CHN", "RUS"])
+
+
+def test_an_agent_hung_on_an_active_verb_belongs_to_its_event_noun() -> None:
+    visit = find(events("en", "The talks followed a visit to Minsk last week by the Polish foreign minister, "
+                              "Radoslaw Sikorski."), "VISIT", {"person:radoslaw-sikorski"}, {"BLR"})
+    assert visit.target == ["BLR"] and "person:radoslaw-sikorski" in visit.source

@@ -377,6 +377,13 @@ def _from_structure(c: Candidate, lex: Lexicon) -> None:
         # clause answers the request or invitation, so its subject is the one it was addressed to.
         for a in subject_of(sc, gov, lex):
             c.add("to", a, inherited=True)
+    if noun and rel == "obj" and not (c.slot("subj") or c.slot("poss") or c.slot("by")) \
+            and tree.deps(gov, "nsubj") and not tree.deps(gov, "aux:pass", "nsubj:pass"):
+        # "followed a visit to Minsk by Trump's envoy": an active verb with a subject takes no agent, so a
+        # "by" phrase the parse hung on it belongs to its event noun object
+        for k in tree.deps(gov, "obl"):
+            for a in actors_at(sc, k, lex) if slot_of(tree, k, lex) == "by" else []:
+                c.add("by", a, inherited=True)
     named_sides = c.symmetric and len({a.actor for s in c.slots.values() for a in s}) >= 2
     if noun and not c.slot("subj") and not c.slot("poss") and not named_sides:
         # "утвердил пакет санкций против России": the noun may sit in a measure noun's genitive.
