@@ -357,8 +357,8 @@ def test_tariffs_and_broken_ties(text: str, etype: str, source: list[str], targe
     assert (event.source, event.target) == (source, target)
 
 
-def test_a_pronoun_opening_a_reported_clause_is_the_teller() -> None:
-    """The pronoun subject of "announced that it ..." is the announcer, not a main-clause subject before it;
+def test_a_singular_pronoun_is_no_member_of_a_coordination() -> None:
+    """A singular pronoun does not stand for one of two coordinated countries ("Brazil and Colombia ... it");
     an act in one conjunct guesses no side from the other conjunct's clause."""
     found = events("en", "Brazil and Colombia said the raid violated the convention, and Nicaragua announced "
                          "that it was breaking ties with Ecuador.")

@@ -273,7 +273,7 @@ def _resolve(ctx: DocContext, sc: SentenceContext, k: int, history: list[list[Ar
     # A pronoun of the sentence's own earlier subject ("Russia said it ...") comes first; an
     # object pronoun is never its own clause's subject ("призвал его": not the caller).
     own = _topics(sc, k, object_of=base(t.deprel) in ("obj", "iobj", "obl"), loose=loose)
-    antecedent, confidence = _pick([*history, own, _teller(sc, k, ctx)], accept)
+    antecedent, confidence = _pick([*history, own], accept)
     clause_subjects: set[str] = set()
     if base(t.deprel) in ("obj", "iobj", "obl") and tree.head(k) is not None:
         clause_subjects = {a.actor for a in subject_of(sc, tree.head(k), ctx.lex)}  # type: ignore[arg-type]
@@ -289,17 +289,6 @@ def _resolve(ctx: DocContext, sc: SentenceContext, k: int, history: list[list[Ar
         antecedent = fitting[0] if fitting and (clause_subjects or one) else None
         confidence = SURE if one else UNSURE
     return antecedent, confidence
-
-
-def _teller(sc: SentenceContext, k: int, ctx: DocContext) -> list[Arg]:
-    """"Nicaragua announced that it was breaking ties": the subject of the verb whose complement clause
-    the subject pronoun ``k`` opens, whoever else the sentence names as a subject."""
-    tree = sc.tree
-    v = tree.head(k)
-    if base(sc.tokens[k].deprel) != "nsubj" or v is None or base(tree.rel(v)) != "ccomp":
-        return []
-    gov = tree.head(v)
-    return [a for a in subject_of(sc, gov, ctx.lex) if a.i < k] if gov is not None else []
 
 
 def _nearer_thing(sc: SentenceContext, k: int, want: PronounClass) -> bool:
@@ -330,7 +319,25 @@ def _possessive(t: Token) -> bool:
 
 
 def _accepts(a: Arg, want: PronounClass, word: Token, sc: SentenceContext, ctx: DocContext) -> bool:
-    return _fits(a, want, word) and _agrees(word, sc, a, ctx) and _gender_agrees(a, want, word, ctx)
+    return _fits(a, want, word) and _agrees(word, sc, a, ctx) and _gender_agrees(a, want, word, ctx) \
+        and not (a.kind != "Person" and _singular(word, want) and _coordinated(a, ctx))
+
+
+def _singular(word: Token, want: PronounClass) -> bool:
+    return (word.feats.get("Number") or want.number) == "Sing"
+
+
+def _coordinated(arg: Arg, ctx: DocContext) -> bool:
+    """"Brazil and Colombia said ...": a name coordinated with another is one of several that act together,
+    which a singular pronoun ("it") does not stand for."""
+    home = next((s for s in ctx.sentences if arg in s.args), None)
+    if home is None or not 0 <= arg.head < len(home.tokens):
+        return False
+    tree = home.tree
+    nominal = ("PROPN", "NOUN")
+    return (base(tree.rel(arg.head)) == "conj" and (h := tree.head(arg.head)) is not None
+            and home.tokens[h].pos in nominal) or any(
+        base(tree.rel(d)) == "conj" and home.tokens[d].pos in nominal for d in tree.children[arg.head])
 
 
 def _first_person(ctx: DocContext, n: int, found: list[Quote], words: CorefLexicon, on: str | None,
