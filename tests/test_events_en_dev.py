@@ -387,3 +387,20 @@ def test_an_agent_hung_on_an_active_verb_belongs_to_its_event_noun() -> None:
     visit = find(events("en", "The talks followed a visit to Minsk last week by the Polish foreign minister, "
                               "Radoslaw Sikorski."), "VISIT", {"person:radoslaw-sikorski"}, {"BLR"})
     assert visit.target == ["BLR"] and "person:radoslaw-sikorski" in visit.source
+
+
+def test_the_agent_of_a_condemning_label_is_the_accused() -> None:
+    accuse = find(events("en", "Kyiv condemned the strike as a reckless escalation by Moscow."), "ACCUSE", {"UKR"},
+                  {"RUS"})
+    assert (accuse.source, accuse.target) == (["UKR"], ["RUS"])
+
+
+@pytest.mark.parametrize("text", [
+    "Japan, South Korea and the United States agreed to share intelligence on missile launches.",
+    "Japan, South Korea and the United States agreed to consult one another in a crisis.",
+])
+def test_listed_states_agree_to_cooperate(text: str) -> None:
+    found = events("en", text)
+    for etype, mode in (("AGREE", "asserted"), ("COOPERATE", "planned")):
+        event = find(found, etype, {"JPN", "KOR", "USA"}, {"JPN", "KOR", "USA"})
+        assert set(event.source) == set(event.target) == {"JPN", "KOR", "USA"} and event.mode == mode

@@ -194,3 +194,23 @@ def test_tree_decoding_mends_cycles_and_extra_roots() -> None:
     cyc = np.array([[0.0, 0, 5, 0], [0.0, 5, 0, 0], [1.0, 0, 0, 0]])  # 1<->2 would be a cycle
     heads = decode_tree(cyc)
     assert heads.count(0) == 1 and heads != [2, 1, 0]
+
+
+def test_english_name_listed_after_a_comma_is_a_conjunct_not_an_apposition() -> None:
+    from graphbuild.language.base import Token
+    from graphbuild.language.syntax.english import list_appositions
+
+    # the parser's reading of "Japan, South Korea and the United States agreed": Korea an apposition
+    rows = [("Japan", "PROPN", 8, "nsubj"), (",", "PUNCT", 3, "punct"), ("South", "PROPN", 3, "compound"),
+            ("Korea", "PROPN", 0, "appos"), ("and", "CCONJ", 7, "cc"), ("the", "DET", 7, "det"),
+            ("United", "PROPN", 7, "compound"), ("States", "PROPN", 0, "conj"), ("agreed", "VERB", -1, "root")]
+    s = Sentence("", 0, 0, [Token(w, 0, 0, lemma=w, pos=p, head=h, deprel=r) for w, p, h, r in rows])
+    list_appositions(s)
+    assert [t.deprel for t in s.tokens] == ["nsubj", "punct", "compound", "conj", "cc", "det", "compound", "conj",
+                                            "root"]
+    # a true apposition, with no later conjunct of the same name, stays one
+    rows = [("Kim", "PROPN", 3, "nsubj"), (",", "PUNCT", 2, "punct"), ("Pyongyang", "PROPN", 0, "appos"),
+            ("met", "VERB", -1, "root")]
+    s = Sentence("", 0, 0, [Token(w, 0, 0, lemma=w, pos=p, head=h, deprel=r) for w, p, h, r in rows])
+    list_appositions(s)
+    assert s.tokens[2].deprel == "appos"

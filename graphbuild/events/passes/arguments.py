@@ -251,6 +251,11 @@ def direct_slots(sc: SentenceContext, heads: list[int], skip: set[int], lex: Lex
                 # "вывод американских войск" (a trigger with its force): the force's owner moves it
                 inner_force = event_type in common().moved_forces and matches_any(tree.tokens[h], _force_nouns(lex))
                 slot = "subj" if inner_force else "of"
+            if head is not None and h != head and slot == "by" and event_type == "ACCUSE" \
+                    and tree.tokens[h].pos == "NOUN":
+                # "condemned the strike as an escalation by Putin": the label's agent did what is
+                # condemned; it is the accused, not an accuser
+                slot = "of"
             sent = slot in ("obj", "poss") and event_type in common().moved_forces
             if (slot == "of" or sent) and matches_any(tree.tokens[k], _force_nouns(lex)):
                 # "the withdrawal of Russian troops", "North Korean troops were sent to Russia":

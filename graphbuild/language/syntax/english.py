@@ -64,6 +64,23 @@ def verbal_gerunds(sentence: Sentence) -> None:
             noun.head, noun.deprel = k, "obj"
 
 
+def list_appositions(sentence: Sentence) -> None:
+    """"Japan, South Korea and the United States": a name set beside another name by a comma, when a later
+    conjunct ("and the United States") hangs on the same first name, is a member of that list, not an
+    apposition of the first (which the parser reads it as whenever the names are long)."""
+    tokens = sentence.tokens
+    children: dict[int, list[int]] = {}
+    for i, t in enumerate(tokens):
+        children.setdefault(t.head, []).append(i)
+    for k, t in enumerate(tokens):
+        h = t.head
+        if t.deprel != "appos" or h < 0 or t.pos != "PROPN" or tokens[h].pos != "PROPN":
+            continue
+        if any(c > k and tokens[c].deprel == "conj" and any(tokens[g].deprel == "cc" for g in children.get(c, []))
+               for c in children.get(h, [])):
+            t.deprel = "conj"
+
+
 class EnglishParser(SpacyParser):
     def __init__(self, lang: str, model_dir: Path, *, relemmatize: bool = True) -> None:
         super().__init__(lang, model_dir, set_pos=True)
@@ -73,6 +90,7 @@ class EnglishParser(SpacyParser):
         super().parse(sentences)
         for s in sentences:
             verbal_gerunds(s)
+            list_appositions(s)
 
     def retag(self, token: Token, pos: str, feats: dict[str, str]) -> None:
         old = token.pos
