@@ -122,7 +122,7 @@ def test_capitals_are_sourced(kb: KnowledgeBase) -> None:
     # capitals.tsv names the page that states each capital or seat of government (Jerusalem and Tel Aviv
     # are two rows since the tenth round: each city is its own place, both stand for Israel's government)
     capitals = [kb.provenance(p.id) for p in kb.actors("Place") if "capitals.tsv" in kb.provenance(p.id)[2]]
-    assert len(capitals) >= 112 and all(source for source, _, _ in capitals)
+    assert len(capitals) >= 229 and all(source for source, _, _ in capitals)
     for city, place in (("Tel Aviv", "place:tel-aviv"), ("Jerusalem", "place:jerusalem")):
         assert {(h.actor_id, h.metonym_of) for h in kb.lookup(city)} == {(place, "ISR")}
 

@@ -147,3 +147,82 @@ def test_short_acronyms_need_capitals() -> None:
     # "aa", "us" or "sana" in lower case are words, not actors.
     assert "org:sbu" not in _ids("the sbu of it", "en")
     assert "org:opec-plus" in _ids("OPEC+ met", "en")
+
+
+# Places of capitals.tsv and places.tsv named the way news name them (a country's side is the country a
+# place stands for or lies in: "breaking ties with Quito", "flew to California").
+PLACE_CASES: dict[str, list[tuple[str, str]]] = {
+    "en": [
+        ("the government in Quito said", "place:quito"),
+        ("Albanese and Sunak flew to California", "place:california"),
+        ("strikes on the Sumy region", "place:sumy-oblast"),
+        ("fighting in Khan Younis", "place:khan-younis"),
+        ("drones hit Novorossiysk", "place:novorossiysk"),
+        ("troops entered Pokrovsk", "place:pokrovsk"),
+        ("a strike on Kryvyi Rih", "place:kryvyi-rih"),
+        ("the governor of Texas", "place:texas"),
+        ("the Guangdong authorities", "place:guangdong"),
+        ("police in Uttar Pradesh", "place:uttar-pradesh"),
+        ("the Bekaa Valley", "place:bekaa"),
+    ],
+    "ru": [
+        ("удар по Николаеву", "place:mykolaiv"),
+        ("в Краснодарском крае", "place:krasnodar-krai"),
+        ("в Сумской области", "place:sumy-oblast"),
+        ("в Хан-Юнисе", "place:khan-younis"),
+        ("власти Калифорнии", "place:california"),
+        ("в Кито заявили", "place:quito"),
+    ],
+    "kk": [
+        ("Бакуден Грозныйға ұшқан", "place:grozny"),
+        ("Орынборда өтті", "place:orenburg"),
+        ("Сумы облысына соққы", "place:sumy-oblast"),
+        ("Калифорнияда өрт", "place:california"),
+    ],
+}
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"),
+                         [(lang, text, exp) for lang, cases in PLACE_CASES.items() for text, exp in cases])
+def test_place_resolves(lang: str, text: str, expected: str) -> None:
+    assert expected in _ids(text, lang), f"{text!r} ({lang}) did not resolve to {expected}"
+
+
+# Countries and territories without a capitals.tsv row, and why (data/kb/README.md, "Capitals and places").
+WITHOUT_CAPITAL = {
+    "ATA", "BVT", "HMD", "TKL", "UMI",  # no capital
+    "GIB", "HKG", "MAC", "MCO", "SMR",  # the capital's name is the territory's own name
+    "AIA", "BMU", "FLK", "IMN", "MSR", "REU", "SHN", "SPM", "SYC", "CCK",  # the name is a common word, a
+    # person's name or another place's (The Valley, Hamilton, Stanley, Douglas, Plymouth, Saint-Denis,
+    # Jamestown, Saint-Pierre, Victoria, West Island)
+    "NFK",  # Kingston is Jamaica's capital
+    "ESH",  # no Western Saharan government sits in Laayoune
+    "IOT",  # Diego Garcia is a base (places.tsv)
+}
+
+
+def test_every_country_has_its_capital_or_a_reason() -> None:
+    kb = _kb()
+    capitals = {a.part_of for a in kb.actors("Place") if "capitals.tsv" in kb.provenance(a.id)[2]}
+    missing = {a.id for a in kb.actors("Country")} - capitals
+    assert missing == WITHOUT_CAPITAL
+
+
+@pytest.mark.parametrize(("place", "country", "metonym"), [
+    ("place:quito", "ECU", True), ("place:gitega", "BDI", True), ("place:la-paz", "BOL", True),
+    ("place:california", "USA", False), ("place:pokrovsk", "UKR", False), ("place:simferopol", "UKR", False),
+    ("place:east-jerusalem", "PSE", False), ("place:tartus", "SYR", False), ("place:diego-garcia", "IOT", False),
+])
+def test_places_lie_in_their_country(place: str, country: str, metonym: bool) -> None:
+    kb = _kb()
+    assert kb.actor(place).part_of == country
+    hits = kb.lookup(kb.actor(place).label)
+    assert any(h.actor_id == place and (h.metonym_of == country) == metonym for h in hits), hits
+
+
+def test_no_place_name_names_two_countries() -> None:
+    # A name shared by places of two countries would leave every mention of it unlinked; the capitals and
+    # places added since 2026-12-07 left out such names (Georgia, Washington, Punjab, Tripoli...). Only these
+    # country names and abbreviations are shared.
+    from graphbuild.entities.kb_summary import ambiguous_aliases
+    assert ambiguous_aliases(_kb()) == [("конго", ["COD", "COG"]), ("корея", ["KOR", "PRK"]), ("рк", ["KAZ", "KOR"])]

@@ -53,7 +53,8 @@ def test_inflected_multiword_organisations_link_to_the_kb_entry() -> None:
 
 
 def test_a_clause_ner_ran_together_is_no_actor_and_its_places_still_are() -> None:
-    text = ("Әлиевтің сөзінше, Бакуден Грозныйға ұшқан Embraer 190 ұшағы Грозный үстінде жерден атылып, "
+    # Nalchik, not a KB place (Grozny, the city of the original report, now is one and stops the run-on)
+    text = ("Әлиевтің сөзінше, Бакуден Нальчикке ұшқан Embraer 190 ұшағы Нальчик үстінде жерден атылып, "
             "басқаруды жоғалтқан.")
     doc = Document(id=document_id(text), source="<test>", lang="kk", text=text)
     result = process_document(doc)
