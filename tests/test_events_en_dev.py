@@ -404,3 +404,12 @@ def test_listed_states_agree_to_cooperate(text: str) -> None:
     for etype, mode in (("AGREE", "asserted"), ("COOPERATE", "planned")):
         event = find(found, etype, {"JPN", "KOR", "USA"}, {"JPN", "KOR", "USA"})
         assert set(event.source) == set(event.target) == {"JPN", "KOR", "USA"} and event.mode == mode
+
+
+def test_a_struck_place_comes_with_its_country_when_the_article_names_it() -> None:
+    found = events("en", "Ukraine said Russia struck Kharkiv with a new missile.")
+    strike = find(found, "ASSAULT", {"RUS"}, {"UKR"})
+    assert set(strike.target) == {"UKR", "place:kharkiv"}
+    # no country the article does not name becomes a side
+    strike = find(events("en", "Russian missiles struck Kharkiv overnight."), "ASSAULT", {"RUS"}, set())
+    assert "UKR" not in strike.target

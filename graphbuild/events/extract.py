@@ -442,9 +442,10 @@ def extract_with_patterns(doc: Document, sentences: list[Sentence], mentions: li
     fold_partial_mentions(drafts)
     fill_missing_targets(drafts, ordered, kb, doc.published)
     referenced = {id(d.about) for d in drafts if d.about is not None}
+    named = {m.actor for m in ordered if m.actor}
     for d in drafts:
         on = d.date[0] or doc.published
-        d.source, d.target = event_sides(d.source, kb, on), event_sides(d.target, kb, on)
+        d.source, d.target = event_sides(d.source, kb, on, named), event_sides(d.target, kb, on, named)
         own = within_one_state(d.source, d.target, kb, on, EVENT_TYPES[d.type].symmetric)
         d.event = None if own and id(d) not in referenced else _build_event(d, doc, id(d) in referenced)
     merged: dict[str, Event] = {}

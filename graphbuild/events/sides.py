@@ -10,6 +10,8 @@ and civil strife are told that way.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from graphbuild.entities.kb import KnowledgeBase
 from graphbuild.events.lexicon import common
 from graphbuild.model import EVENT_TYPES
@@ -30,12 +32,15 @@ def without_own_side(event_type: str, source: list[str], target: list[str], kb: 
     return [t for t in target if t not in own]
 
 
-def event_sides(actors: list[str], kb: KnowledgeBase, on: str | None = None) -> list[str]:
+def event_sides(actors: list[str], kb: KnowledgeBase, on: str | None = None,
+                named: Collection[str] = ()) -> list[str]:
     """The actors an event side lists for ``actors``: a region (regions.tsv) is its member states ("the EU
     offered Central Asia ..." is an offer to the five states, and a region is no party of its own); a
     state body (an organisation the KB puts directly in a country: a ministry, an army, a parliament)
     comes with its state, as the convention lists both (docs/event-types.md, "Both the person and the
-    state"). News outlets stay alone: they speak for no state here."""
+    state"), and so does a place the KB puts in a country the article names (``named``: a strike on Dnipro
+    is a strike on Ukraine; a country the article never names is not made an actor). News outlets stay
+    alone: they speak for no state here."""
     from graphbuild.entities.actor_policy import news_outlets
 
     out: list[str] = []
@@ -44,7 +49,9 @@ def event_sides(actors: list[str], kb: KnowledgeBase, on: str | None = None) -> 
         if actor in kb and actor not in news_outlets():
             record = kb.actor(actor)
             state = record.part_of
-            if record.kind == "Organization" and state and state in kb and kb.actor(state).kind == "Country":
+            place = record.kind == "Place" and state in named
+            if (record.kind == "Organization" or place) and state and state in kb \
+                    and kb.actor(state).kind == "Country":
                 out.append(state)
             elif record.kind == "Person":
                 out += sorted(kb.states_of(actor, on))  # the state the person holds an office of on that date

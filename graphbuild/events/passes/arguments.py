@@ -250,7 +250,10 @@ def direct_slots(sc: SentenceContext, heads: list[int], skip: set[int], lex: Lex
             if head is not None and h != head and slot == "poss":
                 # "вывод американских войск" (a trigger with its force): the force's owner moves it
                 inner_force = event_type in common().moved_forces and matches_any(tree.tokens[h], _force_nouns(lex))
-                slot = "subj" if inner_force else "of"
+                # "Russian missiles struck Kharkiv" (a trigger read over a subject and its verb): the
+                # subject's owner fired them
+                inner_subject = base(tree.rel(h)) == "nsubj" and tree.head(h) == head
+                slot = "subj" if inner_force or inner_subject else "of"
             if head is not None and h != head and slot == "by" and event_type == "ACCUSE" \
                     and tree.tokens[h].pos == "NOUN":
                 # "condemned the strike as an escalation by Putin": the label's agent did what is

@@ -64,8 +64,9 @@ def to_event(c: Candidate, ctx: DocContext, referenced: bool) -> Event | None:
     if mode(c) == "planned" and c.planned_by == "intent":
         cameo = table.planned_cameo.get(c.type, cameo)
     on = c.date[0] or ctx.doc.published
-    source, target = canonical_participants(c.type, event_sides(c.source, ctx.kb, on),
-                                            event_sides(c.target, ctx.kb, on))
+    named = {m.actor for m in ctx.mentions}
+    source, target = canonical_participants(c.type, event_sides(c.source, ctx.kb, on, named),
+                                            event_sides(c.target, ctx.kb, on, named))
     if not referenced and within_one_state(source, target, ctx.kb, on, c.symmetric):
         return None
     date = c.date
