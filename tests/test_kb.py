@@ -552,3 +552,13 @@ def test_reverified_facts_of_round_four(kb: KnowledgeBase) -> None:
     for person in ("person:taalatbek-masadykov", "person:kyrylo-budanov", "person:imangali-tasmagambetov"):
         assert all(r["source"] and r["checked"] == "2026-12-07" for r in kb.roles_of(person)), person
     assert kb.actor("person:kassym-jomart-tokayev").wikidata == "Q200881"
+
+
+def test_an_alias_as_written_wins_over_another_alias_read_through_an_ending() -> None:
+    """"Hamas" is the group's name as written; read as a plural it would also be the city "Hama"."""
+    from graphbuild.entities.kb import KnowledgeBase
+    from graphbuild.language import analyze
+
+    kb = KnowledgeBase.load()
+    tokens = analyze("Hamas rejected the offer.", "en")[0].tokens
+    assert [(m.start, m.end, m.hit.actor_id) for m in kb.match(tokens, "en")] == [(0, 1, "org:hamas")]
