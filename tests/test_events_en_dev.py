@@ -413,3 +413,10 @@ def test_a_struck_place_comes_with_its_country_when_the_article_names_it() -> No
     # no country the article does not name becomes a side
     strike = find(events("en", "Russian missiles struck Kharkiv overnight."), "ASSAULT", {"RUS"}, set())
     assert "UKR" not in strike.target
+
+
+def test_the_place_of_a_visit_is_no_party_of_a_later_meeting() -> None:
+    found = events("en", "Xi travelled to California for the summit, and the two men met on its sidelines.")
+    assert not [e for e in found if e.type == "MEET" and any(a.startswith("place:") for a in e.source + e.target)]
+    visit = find(found, "VISIT", {"Q15031"}, {"place:california"})
+    assert visit.target == ["place:california"]

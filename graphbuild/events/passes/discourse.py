@@ -38,11 +38,13 @@ def _last_told(c: Candidate) -> int:
     return max([c.sent.index, *(s.index for s in c.extra_evidence)])
 
 
-def _parties(earlier: list[Candidate]) -> list[str]:
-    """The sides of the joint act told last (a re-mention counts where it stands)."""
+def _parties(earlier: list[Candidate], places: set[str]) -> list[str]:
+    """The sides of the joint act told last (a re-mention counts where it stands); the place a visit goes
+    to is no side ("Xi travelled to California ... the two men met")."""
     for o in sorted(earlier, key=_last_told, reverse=True):
-        if o.type in _JOINT and len(o.participants) > 1 and not (o.negated or o.denied):
-            return list(dict.fromkeys(o.source + o.target))
+        sides = [a for a in dict.fromkeys(o.source + o.target) if a not in places]
+        if o.type in _JOINT and len(sides) > 1 and not (o.negated or o.denied):
+            return sides
     return []
 
 
@@ -215,6 +217,7 @@ def _doer_before(c: Candidate, used: set[str]) -> list[str]:
 
 def run(ctx: DocContext) -> None:
     words = word_patterns(ctx.lex, "party_words", "side_words")
+    places = {a.actor for sc in ctx.sentences for a in sc.args if a.actor and a.kind == "Place"}
     for n, c in enumerate(ctx.candidates):
         earlier = ctx.candidates[:n]
         open_sides = (c.symmetric and len(c.participants) < 2) or not c.source
@@ -225,7 +228,7 @@ def run(ctx: DocContext) -> None:
             # own sentence ("Putin thanked Xi ..., as the two met"); any other plural description ("the
             # three leaders"): whom the coreference pass linked it to
             before = _named_before(c, set()) if c.symmetric else []
-            parties = linked or _parties(earlier) or (before if len(before) >= 2 else [])
+            parties = linked or _parties(earlier, places) or (before if len(before) >= 2 else [])
             if parties and _names_parties(c, word_patterns(ctx.lex, "state_party_words")):
                 parties = _states(parties, ctx)
             if parties:
@@ -236,7 +239,7 @@ def run(ctx: DocContext) -> None:
                     c.target = [t for t in c.target if t not in parties]
                 continue
         if words and c.source and not c.target and not c.symmetric and _addresses_parties(c, words, ctx):
-            sides = [p for p in (_parties(earlier) or _sides_at_odds(earlier, ctx)) if p not in c.source]
+            sides = [p for p in (_parties(earlier, places) or _sides_at_odds(earlier, ctx)) if p not in c.source]
             sides = without_own_side(c.type, c.source, sides, ctx.kb, ctx.doc.published)
             if sides:
                 c.target, c.guessed = sides, True
