@@ -198,11 +198,12 @@ def _has_subject(c: Candidate) -> bool:
 
 
 def _named_before(c: Candidate, used: set[str]) -> list[str]:
-    """Every actor named before the trigger in its sentence that no act of the sentence takes."""
+    """Every actor named before the trigger in its sentence that no act of the sentence takes (places are
+    where joint acts happen, never their sides)."""
     start = c.sent.tokens[c.indices[0]].start
     taken = used | set(c.reported_by)
     return list(dict.fromkeys(a.actor for a in c.sent.args if a.active and a.actor and a.actor not in taken
-                              and c.sent.tokens[a.head].end <= start))
+                              and a.kind != "Place" and c.sent.tokens[a.head].end <= start))
 
 
 def _doer_before(c: Candidate, used: set[str]) -> list[str]:
