@@ -420,3 +420,15 @@ def test_the_place_of_a_visit_is_no_party_of_a_later_meeting() -> None:
     assert not [e for e in found if e.type == "MEET" and any(a.startswith("place:") for a in e.source + e.target)]
     visit = find(found, "VISIT", {"Q15031"}, {"place:california"})
     assert visit.target == ["place:california"]
+
+
+def test_a_verb_names_no_title() -> None:
+    """"a team headed by X": "headed" is no office "head" of Ukraine; Ukraine stays a side."""
+    meet = find(events("en", "The U.S. delegation, led by Marco Rubio and Mike Waltz, met a Ukrainian team headed by "
+                             "Andriy Yermak."), "MEET", {"USA"}, {"UKR"})
+    assert {"USA", "UKR"} <= set(meet.source) | set(meet.target)
+
+
+def test_a_presidential_retreat_is_a_place_not_a_withdrawal() -> None:
+    found = events("en", "Biden hosted Kishida at the presidential retreat on Friday.")
+    assert not [e for e in found if e.type == "RETREAT"]

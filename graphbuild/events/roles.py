@@ -23,7 +23,8 @@ def _is_break(token: Token) -> bool:
 
 def _title_in(tokens: list[Token], lo: int, hi: int, lex: Lexicon) -> tuple[str, int, int] | None:
     """The role title nearest to ``hi`` within tokens[lo:hi] (as English title, span)."""
-    matches = find_matches(tokens[lo:hi], lex.role_titles, set())
+    # a title is a noun phrase: "a team headed by X" names no "head"
+    matches = [m for m in find_matches(tokens[lo:hi], lex.role_titles, set()) if tokens[lo + m.end - 1].pos != "VERB"]
     if not matches:
         return None
     best = max(matches, key=lambda m: (m.end, m.end - m.start))
