@@ -873,11 +873,12 @@ class KnowledgeBase:
                 i += 1
                 continue
             first, last = groups[i].first, groups[i + best_len - 1].last
+            # "Hamas" is the alias "Hamas" as written, not the plural of the alias "Hama" (a Syrian city);
+            # compared before edge punctuation is trimmed ("OPEC+" is written "OPEC+")
+            written = normalize(_span_text(tokens, first, last))
+            best = [t for t in best if normalize(t.hit.alias) == written] or best
             first, last = _trim_punct(tokens, first, last)
             text = _span_text(tokens, first, last)
-            # "Hamas" is the alias "Hamas" as written, not the plural of the alias "Hama" (a Syrian city)
-            as_written = [t for t in best if normalize(t.hit.alias) == normalize(text)]
-            best = as_written or best
             seen: list[KbHit] = []
             for t in best:
                 key_hit = KbHit(t.hit.actor_id, t.hit.metonym_of, t.hit.alias_class, "", "", t.hit.role)
