@@ -436,7 +436,7 @@ def extract_with_patterns(doc: Document, sentences: list[Sentence], mentions: li
         inside = with_anaphora(s, inside, [m for m in ordered if m.end <= s.start], lex, doc.id, result.actors, kb)
         drafts.extend(_sentence_drafts(doc, s, inside, lex, state))
     link_across(drafts)
-    resolve_parties(drafts, lex)
+    resolve_parties(drafts, lex, kb, doc.published)
     link_sides(drafts, lex)
     link_anaphora(drafts, lex)
     fold_partial_mentions(drafts)

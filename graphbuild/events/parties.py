@@ -1,9 +1,11 @@
 """"The sides" (тараптар, стороны, the sides) of a joint act: the parties of the latest meeting, visit or
 talks of the document, when the act names fewer than two parties of its own; of any other act with no
-subject of its own, they are its source."""
+subject of its own, they are its source.  Words naming the states ("екі елдің үкіметтері", the two
+governments) stand for the parties' states only: the leaders who met are not the governments that sign."""
 
 from __future__ import annotations
 
+from graphbuild.entities.kb import KnowledgeBase
 from graphbuild.events.draft import Draft
 from graphbuild.events.lexicon import Lexicon, compile_patterns, find_matches
 from graphbuild.model import EVENT_TYPES
@@ -11,19 +13,32 @@ from graphbuild.model import EVENT_TYPES
 _HOSTS = ("VISIT", "MEET", "NEGOTIATE", "AGREE", "COOPERATE")
 
 
-def resolve_parties(drafts: list[Draft], lex: Lexicon) -> None:
+def _states(parties: list[str], kb: KnowledgeBase, on: str | None) -> list[str]:
+    """Each party's one state on date ``on`` (a leader stands for the country), else the party itself."""
+    out: list[str] = []
+    for party in parties:
+        own = kb.states_of(party, on) if party in kb else set()
+        out += sorted(own) if len(own) == 1 else [party]
+    return list(dict.fromkeys(out))
+
+
+def resolve_parties(drafts: list[Draft], lex: Lexicon, kb: KnowledgeBase, published: str | None) -> None:
     words = compile_patterns(lex.raw.get("party_words", []))
     if not words:
         return
+    state_words = set(lex.raw.get("state_party_words", []))
     for k, d in enumerate(drafts):
         joint = EVENT_TYPES[d.type].symmetric
         if (joint and len(d.participants) > 1) or (not joint and d.source):
             continue
-        if not find_matches(d.tokens[d.lo:d.trig.start], words, set()):
+        named = find_matches(d.tokens[d.lo:d.trig.start], words, set())
+        if not named:
             continue
         for prev in reversed(drafts[:k]):
             if prev.type in _HOSTS and len(prev.participants) > 1 and not (prev.negated or prev.denied):
                 parties = list(dict.fromkeys(prev.source + prev.target))
+                if any(m.value in state_words for m in named):
+                    parties = _states(parties, kb, d.date[0] or published)
                 if joint:
                     d.source, d.target = parties, list(parties)
                 else:  # "the two leaders condemned ...": both sides act together on a third
