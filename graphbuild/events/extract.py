@@ -439,7 +439,7 @@ def extract_with_patterns(doc: Document, sentences: list[Sentence], mentions: li
     resolve_parties(drafts, lex, kb, doc.published)
     link_sides(drafts, lex)
     link_anaphora(drafts, lex)
-    fold_partial_mentions(drafts)
+    fold_partial_mentions(drafts, lambda actors, d: event_sides(actors, kb, d.date[0] or doc.published))
     fill_missing_targets(drafts, ordered, kb, doc.published)
     referenced = {id(d.about) for d in drafts if d.about is not None}
     for d in drafts:

@@ -3,12 +3,21 @@ echoes and partial retellings."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from graphbuild.events.arguments import coordinated_with
 from graphbuild.events.draft import SPEECH_ACTS, Draft, is_nominal, verb_forms
 from graphbuild.events.lexicon import Lexicon, common, compile_patterns, find_matches, matches_any
 from graphbuild.events.triggers import Trigger
 from graphbuild.language.base import Token
 from graphbuild.model import EVENT_TYPES
+
+# The actors an event side lists for a draft's named actors (a leader with the state they lead).
+Sides = Callable[[list[str], Draft], list[str]]
+
+
+def _as_named(actors: list[str], _d: Draft) -> list[str]:
+    return actors
 
 
 def drop_echoes(triggers: list[Trigger], tokens: list[Token]) -> list[Trigger]:
@@ -229,18 +238,25 @@ def link_across(drafts: list[Draft]) -> None:
         d.target = [a for a in dict.fromkeys(accusers or claimants) if a not in d.source]
 
 
-def fold_partial_mentions(drafts: list[Draft]) -> None:
+def fold_partial_mentions(drafts: list[Draft], sides: Sides = _as_named) -> None:
     """"Shoigu's visit" after "Shoigu visited Pyongyang": a later telling that names fewer
-    participants (and no other date or object) is the same event; it becomes extra evidence."""
+    participants (and no other date or object) is the same event; it becomes extra evidence.
+    Participants are compared as ``sides`` lists them ("the meeting" of Kazakhstan and Uzbekistan after
+    the presidents met is that meeting: each leader stands with the state they lead)."""
     for k, d in enumerate(drafts):
         if d.about is not None or d.trig.entry.denial:
             continue
+        # Only a noun retelling ("кездесу", the meeting) stands for its leaders' act by their states: a
+        # verb tells an act of its own ("екі елдің үкіметтері ... келісімге қол қойды").
+        as_sides = sides if is_nominal(d.trig, d.tokens) else _as_named
+        source, target = set(as_sides(d.source, d)), set(as_sides(d.target, d))
         for prev in drafts[:k]:
             if prev.type != d.type or prev.folded_into is not None or prev is d.about:
                 continue
-            same_roles = set(d.source) <= set(prev.source) and set(d.target) <= set(prev.target)
+            prev_source, prev_target = set(as_sides(prev.source, prev)), set(as_sides(prev.target, prev))
+            same_roles = source <= prev_source and target <= prev_target
             if EVENT_TYPES[d.type].symmetric:
-                same_roles = d.participants <= prev.participants
+                same_roles = source | target <= prev_source | prev_target
             smaller = (set(d.source), set(d.target)) != (set(prev.source), set(prev.target))
             # An undated retelling of a dated event with the same parties and intent is that event too.
             smaller = smaller or (d.date[0] is None and prev.date[0] is not None and d.planned == prev.planned)
