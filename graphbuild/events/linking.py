@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from graphbuild.events.arguments import coordinated_with
 from graphbuild.events.draft import SPEECH_ACTS, Draft, is_nominal, verb_forms
-from graphbuild.events.lexicon import Lexicon, common, compile_patterns, find_matches, matches_any
+from graphbuild.events.lexicon import Lexicon, Match, common, compile_patterns, find_matches, matches_any
 from graphbuild.events.triggers import Trigger
 from graphbuild.language.base import Token
 from graphbuild.model import EVENT_TYPES
@@ -289,25 +289,45 @@ def _fold_headlines(drafts: list[Draft]) -> None:
 _REACTIONS = ("ACCUSE", "SUPPORT", "REJECT", "DENY")
 
 
+def _event_noun_after(d: Draft, lex: Lexicon) -> Match | None:
+    """SVO: "condemned the launch": the event noun right after the reaction (after "the" in languages
+    with articles)."""
+    nxt = d.tokens[d.trig.end:d.trig.end + 3]
+    determiners = lex.raw.get("anaphora_determiners", ["the", "this", "that", "these", "those"])
+    if nxt and nxt[0].text.lower() in determiners:
+        nxt = nxt[1:]
+    elif not lex.raw.get("bare_event_anaphora", False):  # article languages need "the"/"this"
+        return None
+    named = find_matches(nxt[:2], lex.triggers, set())
+    return named[0] if named else None
+
+
+def _event_noun_before(d: Draft, lex: Lexicon, drafts: list[Draft]) -> Match | None:
+    """SOV: "Катар соққыны айыптады", "соққыны ... бұзу деп айыптады" (condemned the strike): the last
+    accusative event noun before the reaction and after any other act of its sentence (a reported
+    clause in between does not end the reaction's own clause)."""
+    start = max((o.trig.end for o in drafts if o is not d and o.sentence is d.sentence
+                 and o.trig.end <= d.trig.start), default=0)
+    before = d.tokens[start:d.trig.start]
+    named = [m for m in find_matches(before, lex.triggers, set())
+             if len(m.indices) == 1 and before[m.indices[0]].case == "Acc" and before[m.indices[0]].pos == "NOUN"]
+    return named[-1] if named else None
+
+
 def link_anaphora(drafts: list[Draft], lex: Lexicon) -> None:
-    """"Kishida and Yoon condemned the launch": a reaction whose object is a bare event noun is
-    about the latest earlier event of that type in the document (and aimed at its actor)."""
+    """"Kishida and Yoon condemned the launch", "Катар соққыны айыптады": a reaction whose object is a
+    bare event noun is about the latest earlier event of that type in the document (and aimed at its
+    actor)."""
     for k, d in enumerate(drafts):
-        if d.type not in _REACTIONS or d.target or d.order != "SVO":
+        if d.type not in _REACTIONS or d.target or d.order not in ("SVO", "SOV"):
             continue
         if d.about is not None and d.about.participants:
             continue  # an "about" event with nobody in it is the bare noun itself: look further back
-        nxt = d.tokens[d.trig.end:d.trig.end + 3]
-        determiners = lex.raw.get("anaphora_determiners", ["the", "this", "that", "these", "those"])
-        if nxt and nxt[0].text.lower() in determiners:
-            nxt = nxt[1:]
-        elif not lex.raw.get("bare_event_anaphora", False):  # article languages need "the"/"this"
-            continue
-        named = find_matches(nxt[:2], lex.triggers, set())
-        if not named:
+        noun = _event_noun_after(d, lex) if d.order == "SVO" else _event_noun_before(d, lex, drafts)
+        if noun is None:
             continue
         kinds = set()
-        entry = named[0].value
+        entry = noun.value
         while entry is not None:  # every reading of the noun ("launch": an attack or a test)
             kinds.add(entry.type)
             entry = entry.otherwise
