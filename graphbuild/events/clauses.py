@@ -13,6 +13,7 @@ from graphbuild.events.arguments import (
 )
 from graphbuild.events.attribution import ends_adverbial_clause
 from graphbuild.events.draft import SAID_ACTS, Draft, embedded, embedded_at, is_nominal, verb_forms
+from graphbuild.events.event_nouns import accusative_event_nouns
 from graphbuild.events.lexicon import Lexicon, common
 from graphbuild.events.relatives import fill_from_antecedent
 from graphbuild.events.triggers import Trigger
@@ -214,6 +215,8 @@ def need_met(trig: Trigger, tokens: list[Token], args: list[Arg], stops: list[in
             return True
         if option == "missile" and has_word(tokens, 0, len(tokens), lex.missile_words):
             return True
+        if option == "event" and lex.order == "SOV" and accusative_event_nouns(tokens[:trig.start], lex):
+            return True  # "соққыны ... терроризм деп атады": aimed at the doer of the act named (linking.py)
         if option == "pair" and len({a.i for a in slots.get("subj")}) > 1:
             return True  # "Armenian and Azerbaijani troops clashed": the two sides are the subject
         if [a for a in slots.get(option) if not a.modifier]:  # "host Russian weapons": no one hosted

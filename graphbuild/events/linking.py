@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from graphbuild.events.arguments import coordinated_with
 from graphbuild.events.draft import SPEECH_ACTS, Draft, is_nominal, verb_forms
+from graphbuild.events.event_nouns import accusative_event_nouns
 from graphbuild.events.lexicon import Lexicon, Match, common, compile_patterns, find_matches, matches_any
 from graphbuild.events.triggers import Trigger
 from graphbuild.language.base import Token
@@ -308,9 +309,7 @@ def _event_noun_before(d: Draft, lex: Lexicon, drafts: list[Draft]) -> Match | N
     clause in between does not end the reaction's own clause)."""
     start = max((o.trig.end for o in drafts if o is not d and o.sentence is d.sentence
                  and o.trig.end <= d.trig.start), default=0)
-    before = d.tokens[start:d.trig.start]
-    named = [m for m in find_matches(before, lex.triggers, set())
-             if len(m.indices) == 1 and before[m.indices[0]].case == "Acc" and before[m.indices[0]].pos == "NOUN"]
+    named = accusative_event_nouns(d.tokens[start:d.trig.start], lex)
     return named[-1] if named else None
 
 
