@@ -37,7 +37,7 @@ def resolve_parties(drafts: list[Draft], lex: Lexicon, kb: KnowledgeBase, publis
         for prev in reversed(drafts[:k]):
             if prev.type in _HOSTS and len(prev.participants) > 1 and not (prev.negated or prev.denied):
                 parties = list(dict.fromkeys(prev.source + prev.target))
-                if any(m.value in state_words for m in named):
+                if named[0].value in state_words:  # the first party phrase is the subject's
                     parties = _states(parties, kb, d.date[0] or published)
                 if joint:
                     d.source, d.target = parties, list(parties)

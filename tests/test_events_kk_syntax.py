@@ -1,0 +1,79 @@
+"""Kazakh event constructions of issue #7 (sentences written by us): the noun 'тарап', the verb of
+fighting, the two countries as parties, noun retellings of a meeting, visits told by 'болды', reactions
+to and labels of an earlier act.  Each test names every event and participant it expects."""
+
+from __future__ import annotations
+
+from test_events import events as events_in
+
+from graphbuild.model import Event
+
+
+def events(text: str, published: str | None = "2025-05-20") -> list[Event]:
+    return events_in("kk", text, published)
+
+
+def told(found: list[Event]) -> list[tuple[str, list[str], list[str], str]]:
+    return sorted((e.type, e.source, e.target, e.mode) for e in found)
+
+
+def test_the_american_side_is_the_united_states() -> None:
+    # "тарап" is the noun 'side', never the converb of тара- 'spread', so the adjective names the state.
+    assert told(events("Америкалық тарап Жапониямен ынтымақтастықты кеңейтуге ниетті.")) == [
+        ("COOPERATE", ["JPN", "USA"], ["JPN", "USA"], "planned")]
+
+
+def test_the_countries_of_a_region_carry_the_case_of_the_noun() -> None:
+    assert told(events("Жапония Орталық Азия елдерімен ынтымақтастықты кеңейтуге ниетті.")) == [
+        ("COOPERATE", ["JPN", "KAZ", "KGZ", "TJK", "TKM", "UZB"], ["JPN", "KAZ", "KGZ", "TJK", "TKM", "UZB"],
+         "planned")]
+
+
+def test_two_states_that_fought_each_other_attacked_each_other() -> None:
+    assert told(events("Эфиопия мен Эритрея 1998 жылы шекара үшін соғысқан.")) == [
+        ("ASSAULT", ["ERI", "ETH"], ["ERI", "ETH"], "asserted")]
+
+
+def test_the_two_countries_are_the_parties_of_the_latest_meeting() -> None:
+    found = events("Тоқаев пен Мирзиёев Ташкентте кездесті. Екі ел су туралы келісімге қол қойды.")
+    assert told(found) == [
+        ("AGREE", ["KAZ", "UZB"], ["KAZ", "UZB"], "asserted"),
+        ("MEET", ["KAZ", "UZB", "person:kassym-jomart-tokayev", "person:shavkat-mirziyoyev"],
+         ["KAZ", "UZB", "person:kassym-jomart-tokayev", "person:shavkat-mirziyoyev"], "asserted")]
+
+
+def test_the_presidents_of_the_two_countries_are_the_leaders_who_met() -> None:
+    found = events("Тоқаев пен Мирзиёев Ташкентте кездесті. Екі елдің президенттері энергетика туралы "
+                   "келісімге қол қойды.")
+    people = ["KAZ", "UZB", "person:kassym-jomart-tokayev", "person:shavkat-mirziyoyev"]
+    assert told(found) == [("AGREE", people, people, "asserted"), ("MEET", people, people, "asserted")]
+
+
+def test_a_noun_retelling_of_the_meeting_is_that_meeting() -> None:
+    # The meeting of Kazakhstan and Uzbekistan is the presidents' meeting, told again by its noun.
+    found = events("Тоқаев пен Мирзиёев Ташкентте кездесті. Қазақстан мен Өзбекстан арасындағы кездесу "
+                   "екі сағатқа созылды.")
+    people = ["KAZ", "UZB", "person:kassym-jomart-tokayev", "person:shavkat-mirziyoyev"]
+    assert told(found) == [("MEET", people, people, "asserted")]
+    assert len(found[0].evidence) == 2
+
+
+def test_being_in_a_country_is_a_visit() -> None:
+    assert told(events("Макрон 12 мамырда Моңғолияда болды.")) == [
+        ("VISIT", ["FRA", "person:emmanuel-macron"], ["MNG"], "asserted")]
+
+
+def test_condemning_the_strike_accuses_its_doer() -> None:
+    found = events("Пәкістан Үндістанға соққы берді. Ауғанстан соққыны айыптады.")
+    assert told(found) == [("ACCUSE", ["AFG"], ["PAK"], "asserted"), ("ASSAULT", ["PAK"], ["IND"], "asserted")]
+    accuse = next(e for e in found if e.type == "ACCUSE")
+    assert accuse.about == next(e for e in found if e.type == "ASSAULT").id
+
+
+def test_calling_the_strike_terrorism_in_quotes_accuses_its_doer() -> None:
+    found = events("Пәкістан Үндістанға соққы берді. Ауғанстан соққыны «ашық агрессия» деп атады.")
+    assert told(found) == [("ACCUSE", ["AFG"], ["PAK"], "asserted"), ("ASSAULT", ["PAK"], ["IND"], "asserted")]
+
+
+def test_a_label_of_no_earlier_act_accuses_no_one() -> None:
+    assert told(events("Ауғанстан соққыны «ашық агрессия» деп атады.")) == []
