@@ -77,3 +77,10 @@ def test_calling_the_strike_terrorism_in_quotes_accuses_its_doer() -> None:
 
 def test_a_label_of_no_earlier_act_accuses_no_one() -> None:
     assert told(events("Ауғанстан соққыны «ашық агрессия» деп атады.")) == []
+
+
+def test_the_office_is_the_ministry_named_before() -> None:
+    found = events("Қазақстан Сыртқы істер министрлігі Ресей елшісін шақырды. Ведомство Ресейді әуе кеңістігін "
+                   "бұзды деп айыптады.")
+    accuse = [e for e in found if e.type == "ACCUSE"]
+    assert [(e.source, e.target) for e in accuse] == [(["KAZ", "org:kazakhstan-mfa"], ["RUS"])]
