@@ -84,3 +84,10 @@ def test_the_office_is_the_ministry_named_before() -> None:
                    "бұзды деп айыптады.")
     accuse = [e for e in found if e.type == "ACCUSE"]
     assert [(e.source, e.target) for e in accuse] == [(["KAZ", "org:kazakhstan-mfa"], ["RUS"])]
+
+
+def test_being_on_a_visit_describes_the_leader_named_after_it_alone() -> None:
+    found = events("Ресми сапармен Пекинде жүрген Қазақстан Президенті Қасым-Жомарт Тоқаев пен Қытай Төрағасы "
+                   "Си Цзиньпин келісімге қол қойды.")
+    visits = [(e.source, e.target) for e in found if e.type == "VISIT"]
+    assert visits == [(["KAZ", "person:kassym-jomart-tokayev"], ["CHN"])]
