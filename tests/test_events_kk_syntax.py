@@ -91,3 +91,8 @@ def test_being_on_a_visit_describes_the_leader_named_after_it_alone() -> None:
                    "Си Цзиньпин келісімге қол қойды.")
     visits = [(e.source, e.target) for e in found if e.type == "VISIT"]
     assert visits == [(["KAZ", "person:kassym-jomart-tokayev"], ["CHN"])]
+
+
+def test_calling_a_country_a_reliable_ally_is_support() -> None:
+    found = events("Мирзиёев Қазақстанды сенімді одақтас деп атады.")
+    assert told(found) == [("SUPPORT", ["UZB", "person:shavkat-mirziyoyev"], ["KAZ"], "asserted")]
