@@ -96,3 +96,14 @@ def test_being_on_a_visit_describes_the_leader_named_after_it_alone() -> None:
 def test_calling_a_country_a_reliable_ally_is_support() -> None:
     found = events("Мирзиёев Қазақстанды сенімді одақтас деп атады.")
     assert told(found) == [("SUPPORT", ["UZB", "person:shavkat-mirziyoyev"], ["KAZ"], "asserted")]
+
+
+def test_inviting_someone_to_a_capital_is_an_offer() -> None:
+    assert told(events("Си Цзиньпин Тоқаевты Пекинге шақырды.")) == [
+        ("OFFER", ["CHN", "Q15031"], ["KAZ", "person:kassym-jomart-tokayev"], "asserted")]
+
+
+def test_calling_on_someone_to_act_towards_a_place_is_a_request() -> None:
+    found = events("БҰҰ Израильді Газаға көмек жіберуге шақырды.")
+    assert [(e.type, e.source, e.target) for e in found if e.type in ("OFFER", "REQUEST")] == [
+        ("REQUEST", ["Q1065"], ["ISR"])]

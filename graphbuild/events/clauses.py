@@ -204,12 +204,21 @@ def _pronoun_before_subject(slots: Slots, tokens: list[Token], lo: int, start: i
     return any(tokens[k].text.lower() in pronouns for k in range(lo, min(subjects[0].i, start)))
 
 
+def _destination(goals: list[Arg], tokens: list[Token], trig: Trigger) -> bool:
+    """"Трампты Мәскеуге шақырды" (invited Trump to Moscow): a named goal of the verb that no verbal noun
+    in the dative follows ("Израильді Газаға көмек жіберуге шақырды" calls on Israel to send aid)."""
+    named = [a for a in goals if not a.modifier and a.j <= trig.start]
+    return bool(named) and not any(t.pos == "VERB" and t.case == "Dat" for t in tokens[named[-1].j:trig.start])
+
+
 def need_met(trig: Trigger, tokens: list[Token], args: list[Arg], stops: list[int], lex: Lexicon,
              trigger_tokens: set[int], skip: set[int], closed: list[tuple[int, int]]) -> bool:
     need = trig.entry.need
     if not need:
         return True
     slots, lo, _, hi = window_slots(trig, tokens, args, stops, lex, trigger_tokens, skip, closed)
+    if need == "destination":  # an act right before is what is called for, never a place invited to
+        return _destination(slots.get("to"), tokens, trig)
     for option in need.split("_or_"):
         if option == "object" and find_objects(tokens, lo, hi, lex.objects):
             return True
