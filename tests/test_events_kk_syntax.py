@@ -107,3 +107,14 @@ def test_calling_on_someone_to_act_towards_a_place_is_a_request() -> None:
     found = events("БҰҰ Израильді Газаға көмек жіберуге шақырды.")
     assert [(e.type, e.source, e.target) for e in found if e.type in ("OFFER", "REQUEST")] == [
         ("REQUEST", ["Q1065"], ["ISR"])]
+
+
+def test_the_genitive_of_a_nominalised_verb_is_its_doer_and_the_teller_reports_it() -> None:
+    found = events("Кирби Иранның Ресейге дрондар жеткізгенін айтты.")
+    assert told(found) == [("SUPPLY", ["IRN"], ["RUS"], "reported")]
+    assert found[0].reported_by == ["person:john-kirby"]
+
+
+def test_a_genitive_owning_the_noun_after_it_is_no_doer() -> None:
+    found = events("Ресей Қазақстанның өңірлеріне газ жеткізетінін айтты.")
+    assert told(found) == [("SUPPLY", ["RUS"], ["KAZ"], "planned")]

@@ -65,6 +65,7 @@ from graphbuild.events.report_scope import clause_breaks, scope_reports
 from graphbuild.events.roles import find_roles
 from graphbuild.events.said_subject import (
     accusative_subject_in_complement,
+    genitive_subject_of_nominalised_verb,
     leave_embedded_arguments,
     noun_under_reaction,
     subject_before_complement,
@@ -345,6 +346,7 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
         leave_embedded_arguments(d, drafts, lex)
         noun_under_reaction(d, drafts, lex)
         subject_of_participle(d, args, lex)
+        genitive_subject_of_nominalised_verb(d, lex)
     for d in drafts:
         resolve_object_pronoun(d, lex, args, state.recent)
         assign_roles(d)

@@ -62,3 +62,25 @@ def noun_under_reaction(d: Draft, drafts: list[Draft], lex: Lexicon) -> None:
            for o in drafts if o is not d):
         d.slots.by_slot.pop("subj", None)
         d.slots.blocked.add("subj")
+
+
+def genitive_subject_of_nominalised_verb(d: Draft, lex: Lexicon) -> None:
+    """"Песков Ресейдің Украинаға шабуыл жасағанын мәлімдеді": a verb nominalised with a possessive ending
+    (-ғаны, -атыны, -уы) has its subject in the genitive, so the genitive of its clause is the doer and a
+    nominative before it is the subject of the outer clause (the teller), not of this act.  A genitive
+    owning the noun right after it ("Қазақстанның өңірлерін") owns that noun instead."""
+    head = d.tokens[d.trig.head]
+    if lex.order != "SOV" or head.pos != "VERB" or head.feats.get("Person[psor]") != "3" \
+            or head.feats.get("VerbForm") not in ("Part", "Ger", "Vnoun"):
+        return
+    def owns_a_noun(a: Arg) -> bool:
+        nxt = d.tokens[a.j]
+        return a.j < d.trig.start and nxt.pos == "NOUN" and nxt.feats.get("Person[psor]") == "3"
+
+    doers = [a for a in d.slots.get("poss") if a.case == "Gen" and a.j <= d.trig.start and not owns_a_noun(a)]
+    if not doers:
+        return
+    first = min(a.i for a in doers)
+    d.slots.by_slot["poss"] = [a for a in d.slots.get("poss") if a not in doers]
+    d.slots.by_slot["subj"] = doers + [a for a in d.slots.get("subj") if a.i > first and a not in doers]
+    d.slots.inherited.discard("subj")
