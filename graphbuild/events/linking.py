@@ -307,8 +307,8 @@ def _event_noun_before(d: Draft, lex: Lexicon, drafts: list[Draft]) -> Match | N
     """SOV: "Катар соққыны айыптады", "соққыны ... бұзу деп айыптады" (condemned the strike): the last
     accusative event noun before the reaction and after any other act of its sentence (a reported
     clause in between does not end the reaction's own clause)."""
-    start = max((o.trig.end for o in drafts if o is not d and o.sentence is d.sentence
-                 and o.trig.end <= d.trig.start), default=0)
+    start = max((o.trig.end for o in drafts if o is not d and o.sentence is d.sentence and o.participants
+                 and o.trig.end <= d.trig.start), default=0)  # the bare noun itself has no one in it
     named = accusative_event_nouns(d.tokens[start:d.trig.start], lex)
     return named[-1] if named else None
 
