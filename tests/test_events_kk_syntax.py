@@ -118,3 +118,9 @@ def test_the_genitive_of_a_nominalised_verb_is_its_doer_and_the_teller_reports_i
 def test_a_genitive_owning_the_noun_after_it_is_no_doer() -> None:
     found = events("Ресей Қазақстанның өңірлеріне газ жеткізетінін айтты.")
     assert told(found) == [("SUPPLY", ["RUS"], ["KAZ"], "planned")]
+
+
+def test_the_two_countries_criticised_are_the_sides_of_the_latest_act() -> None:
+    found = events("Армения мен Әзербайжан шекарада қақтығысты. Франция екі елді де бітімді бұзды деп сынады.")
+    accuse = [(e.source, e.target) for e in found if e.type == "ACCUSE"]
+    assert accuse == [(["FRA"], ["ARM", "AZE"])]

@@ -29,6 +29,8 @@ def resolve_parties(drafts: list[Draft], lex: Lexicon, kb: KnowledgeBase, publis
     state_words = set(lex.raw.get("state_party_words", []))
     for k, d in enumerate(drafts):
         joint = EVENT_TYPES[d.type].symmetric
+        if not joint and d.source and not d.target:
+            _addressed_parties(d, drafts[:k], words)
         if (joint and len(d.participants) > 1) or (not joint and d.source):
             continue
         named = find_matches(d.tokens[d.lo:d.trig.start], words, set())
@@ -44,3 +46,17 @@ def resolve_parties(drafts: list[Draft], lex: Lexicon, kb: KnowledgeBase, publis
                 else:  # "the two leaders condemned ...": both sides act together on a third
                     d.source, d.target = parties, [t for t in d.target if t not in parties]
                 break
+
+
+def _addressed_parties(d: Draft, earlier: list[Draft], words: list) -> None:
+    """"Трамп екі елді де бітімді бұзды деп сынады": a party word in the accusative or dative before an
+    act with a doer and no target is whom it is aimed at: the two sides of the latest act that had two
+    besides the doer."""
+    before = d.tokens[d.lo:d.trig.start]
+    if not any(before[m.indices[-1]].case in ("Acc", "Dat") for m in find_matches(before, words, set())):
+        return
+    for prev in reversed(earlier):
+        sides = [a for a in dict.fromkeys(prev.source + prev.target) if a not in d.source]
+        if len(sides) >= 2 and not (prev.negated or prev.denied):
+            d.target = sides
+            return
