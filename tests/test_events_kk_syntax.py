@@ -124,3 +124,9 @@ def test_the_two_countries_criticised_are_the_sides_of_the_latest_act() -> None:
     found = events("Армения мен Әзербайжан шекарада қақтығысты. Франция екі елді де бітімді бұзды деп сынады.")
     accuse = [(e.source, e.target) for e in found if e.type == "ACCUSE"]
     assert accuse == [(["FRA"], ["ARM", "AZE"])]
+
+
+def test_the_sides_accusing_each_other_accuse_each_other() -> None:
+    found = events("Армения мен Әзербайжан бітімге келді. Алайда тараптар бірін-бірі бітімді бұзды деп айыптады.")
+    assert told(found) == [("ACCUSE", ["ARM", "AZE"], ["ARM", "AZE"], "asserted"),
+                           ("AGREE", ["ARM", "AZE"], ["ARM", "AZE"], "asserted")]

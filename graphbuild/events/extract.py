@@ -59,7 +59,7 @@ from graphbuild.events.linking import (
 )
 from graphbuild.events.modality import hearsay, is_negated, planned_reason, refused
 from graphbuild.events.participles import subject_of_participle
-from graphbuild.events.parties import resolve_parties
+from graphbuild.events.parties import reciprocal_sides, resolve_parties
 from graphbuild.events.passes.mentions import known_holders
 from graphbuild.events.report_scope import clause_breaks, scope_reports
 from graphbuild.events.roles import find_roles
@@ -439,6 +439,7 @@ def extract_with_patterns(doc: Document, sentences: list[Sentence], mentions: li
         drafts.extend(_sentence_drafts(doc, s, inside, lex, state))
     link_across(drafts)
     resolve_parties(drafts, lex, kb, doc.published)
+    reciprocal_sides(drafts, lex)
     link_sides(drafts, lex)
     link_anaphora(drafts, lex)
     fold_partial_mentions(drafts, lambda actors, d: event_sides(actors, kb, d.date[0] or doc.published))

@@ -6,7 +6,7 @@ governments) stand for the parties' states only: the leaders who met are not the
 from __future__ import annotations
 
 from graphbuild.entities.kb import KnowledgeBase
-from graphbuild.events.draft import Draft
+from graphbuild.events.draft import SAID_ACTS, Draft
 from graphbuild.events.lexicon import Lexicon, compile_patterns, find_matches
 from graphbuild.model import EVENT_TYPES
 
@@ -33,11 +33,12 @@ def resolve_parties(drafts: list[Draft], lex: Lexicon, kb: KnowledgeBase, publis
             _addressed_parties(d, drafts[:k], words)
         if (joint and len(d.participants) > 1) or (not joint and d.source):
             continue
-        named = find_matches(d.tokens[d.lo:d.trig.start], words, set())
+        named = find_matches(d.tokens[_clause_start(d, drafts):d.trig.start], words, set())
         if not named:
             continue
-        for prev in reversed(drafts[:k]):
-            if prev.type in _HOSTS and len(prev.participants) > 1 and not (prev.negated or prev.denied):
+        hosts = [p for p in drafts[:k] if p.type in _HOSTS] or drafts[:k]  # else the sides of any two-sided act
+        for prev in reversed(hosts):
+            if len(prev.participants) > 1 and not (prev.negated or prev.denied):
                 parties = list(dict.fromkeys(prev.source + prev.target))
                 if named[0].value in state_words:  # the first party phrase is the subject's
                     parties = _states(parties, kb, d.date[0] or published)
@@ -60,3 +61,25 @@ def _addressed_parties(d: Draft, earlier: list[Draft], words: list) -> None:
         if len(sides) >= 2 and not (prev.negated or prev.denied):
             d.target = sides
             return
+
+
+def reciprocal_sides(drafts: list[Draft], lex: Lexicon) -> None:
+    """"Тараптар бірін-бірі ... айыптады", "бір-бірін": an act of two or more doers told with a reciprocal
+    pronoun is each doer's on the others: the doers are its targets too."""
+    words = compile_patterns(lex.raw.get("reciprocals", []))
+    for d in drafts:
+        if not words or EVENT_TYPES[d.type].symmetric or len(d.source) < 2:
+            continue
+        if find_matches(d.tokens[_clause_start(d, drafts):d.trig.start], words, set()):
+            d.target = list(dict.fromkeys(d.target + d.source))
+
+
+def _clause_start(d: Draft, drafts: list[Draft]) -> int:
+    """Where the words of an act's own subject may start: its window, or for a speech act whose window a
+    reported clause cut ("тараптар бірін-бірі ... бұзды деп айыптады") the end of the last act of the
+    sentence before it that has anyone in it."""
+    if d.type not in SAID_ACTS:
+        return d.lo
+    ends = [o.trig.end for o in drafts if o is not d and o.sentence is d.sentence and o.participants
+            and o.trig.end <= d.trig.start]
+    return min(d.lo, max(ends, default=0))

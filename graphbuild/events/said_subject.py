@@ -70,6 +70,8 @@ def genitive_subject_of_nominalised_verb(d: Draft, lex: Lexicon) -> None:
     nominative before it is the subject of the outer clause (the teller), not of this act.  A genitive
     owning the noun right after it ("Қазақстанның өңірлерін") owns that noun instead."""
     head = d.tokens[d.trig.head]
+    if d.trig.entry.violation:
+        return  # "Ресейдің келісімді бұзғанын айтты": the violator is the one accused, its own rules say so
     if lex.order != "SOV" or head.pos != "VERB" or head.feats.get("Person[psor]") != "3" \
             or head.feats.get("VerbForm") not in ("Part", "Ger", "Vnoun"):
         return
