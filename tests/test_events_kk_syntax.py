@@ -130,3 +130,8 @@ def test_the_sides_accusing_each_other_accuse_each_other() -> None:
     found = events("Армения мен Әзербайжан бітімге келді. Алайда тараптар бірін-бірі бітімді бұзды деп айыптады.")
     assert told(found) == [("ACCUSE", ["ARM", "AZE"], ["ARM", "AZE"], "asserted"),
                            ("AGREE", ["ARM", "AZE"], ["ARM", "AZE"], "asserted")]
+
+
+def test_both_sides_accusing_the_opposing_side_accuse_each_other() -> None:
+    found = events("Ресей де, Украина да қарсы тарапты бітімді бұзды деп айыптады.")
+    assert told(found) == [("ACCUSE", ["RUS", "UKR"], ["RUS", "UKR"], "asserted")]

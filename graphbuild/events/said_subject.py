@@ -7,7 +7,7 @@ subject from, so the sentence-initial nominative is taken: SOV puts the speaker 
 
 from __future__ import annotations
 
-from graphbuild.events.arguments import Arg
+from graphbuild.events.arguments import Arg, coordinated_with
 from graphbuild.events.draft import SAID_ACTS, Draft
 from graphbuild.events.lexicon import Lexicon
 
@@ -22,7 +22,10 @@ def subject_before_complement(d: Draft, args: list[Arg], complementizers: list[i
         return
     firsts = [a for a in args if a.active and a.j <= comp and a.case in (None, "Nom") and a.prep is None]
     if firsts and firsts[0].i == min(a.i for a in args if a.active):
-        d.slots.add("subj", firsts[0])
+        # "Ресей мен Украина ...", "Ресей де, Украина да ...": the whole list (particles may sit in it)
+        particles = {k for k, t in enumerate(d.tokens) if t.pos == "PART"}
+        for a in coordinated_with(firsts[0], firsts, d.tokens, lex, skip=particles):
+            d.slots.add("subj", a)
 
 
 def accusative_subject_in_complement(d: Draft, complementizers: list[int], lex: Lexicon) -> None:
