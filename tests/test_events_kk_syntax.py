@@ -135,3 +135,13 @@ def test_the_sides_accusing_each_other_accuse_each_other() -> None:
 def test_both_sides_accusing_the_opposing_side_accuse_each_other() -> None:
     found = events("Ресей де, Украина да қарсы тарапты бітімді бұзды деп айыптады.")
     assert told(found) == [("ACCUSE", ["RUS", "UKR"], ["RUS", "UKR"], "asserted")]
+
+
+def test_leaders_taking_part_in_a_summit_met() -> None:
+    found = events("Астанада өткен саммитке Тоқаев пен Мирзиёев қатысты.")
+    people = ["KAZ", "UZB", "person:kassym-jomart-tokayev", "person:shavkat-mirziyoyev"]
+    assert told(found) == [("MEET", people, people, "asserted")]
+
+
+def test_taking_part_in_drills_is_no_meeting() -> None:
+    assert [e.type for e in events("Ресей мен Беларусь жаттығуға қатысты.")] == ["MOBILIZE"]
