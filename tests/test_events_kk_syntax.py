@@ -145,3 +145,8 @@ def test_leaders_taking_part_in_a_summit_met() -> None:
 
 def test_taking_part_in_drills_is_no_meeting() -> None:
     assert [e.type for e in events("Ресей мен Беларусь жаттығуға қатысты.")] == ["MOBILIZE"]
+
+
+def test_a_warning_of_retaliation_is_aimed_at_the_attacker() -> None:
+    found = events("АҚШ Ресейге санкция салды. Ресей жауап шараларын қабылдайтынын ескертті.")
+    assert told(found) == [("SANCTION", ["USA"], ["RUS"], "asserted"), ("THREATEN", ["RUS"], ["USA"], "asserted")]
