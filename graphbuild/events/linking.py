@@ -247,9 +247,10 @@ def fold_partial_mentions(drafts: list[Draft], sides: Sides = _as_named) -> None
     for k, d in enumerate(drafts):
         if d.about is not None or d.trig.entry.denial:
             continue
-        # Only a noun retelling ("кездесу", the meeting) stands for its leaders' act by their states: a
-        # verb tells an act of its own ("екі елдің үкіметтері ... келісімге қол қойды").
-        as_sides = sides if is_nominal(d.trig, d.tokens) else _as_named
+        # Only a noun retelling of a joint act ("кездесу", the meeting) stands for its leaders' act by their
+        # states: a verb tells an act of its own ("екі елдің үкіметтері ... келісімге қол қойды"), and a
+        # one-way act's noun may be another telling with other sides (a supply denied, a supply told).
+        as_sides = sides if is_nominal(d.trig, d.tokens) and EVENT_TYPES[d.type].symmetric else _as_named
         source, target = set(as_sides(d.source, d)), set(as_sides(d.target, d))
         for prev in drafts[:k]:
             if prev.type != d.type or prev.folded_into is not None or prev is d.about:

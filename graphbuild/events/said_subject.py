@@ -80,7 +80,7 @@ def genitive_subject_of_nominalised_verb(d: Draft, lex: Lexicon) -> None:
         return
     def owns_a_noun(a: Arg) -> bool:
         nxt = d.tokens[a.j]
-        return a.j < d.trig.start and nxt.pos == "NOUN" and nxt.feats.get("Person[psor]") == "3"
+        return a.j < d.trig.start and nxt.feats.get("Person[psor]") == "3"  # "АҚШ-тың айыптауларын"
 
     doers = [a for a in d.slots.get("poss") if a.case == "Gen" and a.j <= d.trig.start and not owns_a_noun(a)]
     if not doers:
