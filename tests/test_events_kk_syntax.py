@@ -150,3 +150,10 @@ def test_taking_part_in_drills_is_no_meeting() -> None:
 def test_a_warning_of_retaliation_is_aimed_at_the_attacker() -> None:
     found = events("АҚШ Ресейге санкция салды. Ресей жауап шараларын қабылдайтынын ескертті.")
     assert told(found) == [("SANCTION", ["USA"], ["RUS"], "asserted"), ("THREATEN", ["RUS"], ["USA"], "asserted")]
+
+
+def test_a_supply_one_is_ready_to_increase_is_planned() -> None:
+    # (Without the speaker before the state the supply finds no doer yet: the readiness takes the subject.)
+    found = events("Путин Ресей Қазақстанға газ жеткізуді ұлғайтуға дайын екенін айтты.")
+    supply = [(e.source, e.target, e.mode) for e in found if e.type == "SUPPLY"]
+    assert supply == [(["RUS"], ["KAZ"], "planned")]
