@@ -13,7 +13,8 @@ from graphbuild.events.arguments import (
 )
 from graphbuild.events.attribution import ends_adverbial_clause
 from graphbuild.events.draft import SAID_ACTS, Draft, embedded, embedded_at, is_nominal, verb_forms
-from graphbuild.events.lexicon import Lexicon, common
+from graphbuild.events.event_nouns import accusative_event_nouns
+from graphbuild.events.lexicon import Lexicon, common, find_matches
 from graphbuild.events.relatives import fill_from_antecedent
 from graphbuild.events.triggers import Trigger
 from graphbuild.language.base import Token
@@ -203,17 +204,38 @@ def _pronoun_before_subject(slots: Slots, tokens: list[Token], lo: int, start: i
     return any(tokens[k].text.lower() in pronouns for k in range(lo, min(subjects[0].i, start)))
 
 
+def _destination(goals: list[Arg], tokens: list[Token], trig: Trigger) -> bool:
+    """"Трампты Мәскеуге шақырды" (invited Trump to Moscow): a named goal of the verb that no verbal noun
+    in the dative follows ("Израильді Газаға көмек жіберуге шақырды" calls on Israel to send aid)."""
+    named = [a for a in goals if not a.modifier and a.j <= trig.start]
+    return bool(named) and not any(t.pos == "VERB" and t.case == "Dat" for t in tokens[named[-1].j:trig.start])
+
+
+def _at_gathering(before: list[Token], lex: Lexicon) -> bool:
+    """A dative meeting noun ("саммитке", "кездесуге") or pronoun ("Оған", standing for the meeting just
+    told) among the words before a verb of taking part."""
+    meetings = [m for m in find_matches(before, lex.triggers, set()) if m.value.type in ("MEET", "NEGOTIATE")]
+    return any(before[m.indices[-1]].case == "Dat" for m in meetings) or any(
+        t.pos == "PRON" and t.case == "Dat" for t in before)
+
+
 def need_met(trig: Trigger, tokens: list[Token], args: list[Arg], stops: list[int], lex: Lexicon,
              trigger_tokens: set[int], skip: set[int], closed: list[tuple[int, int]]) -> bool:
     need = trig.entry.need
     if not need:
         return True
     slots, lo, _, hi = window_slots(trig, tokens, args, stops, lex, trigger_tokens, skip, closed)
+    if need == "destination":  # an act right before is what is called for, never a place invited to
+        return _destination(slots.get("to"), tokens, trig)
+    if need == "gathering":  # "Оған X, Y және Z қатысты": two or more took part in a meeting named
+        return len({a.i for a in slots.get("subj")}) > 1 and _at_gathering(tokens[lo:trig.start], lex)
     for option in need.split("_or_"):
         if option == "object" and find_objects(tokens, lo, hi, lex.objects):
             return True
         if option == "missile" and has_word(tokens, 0, len(tokens), lex.missile_words):
             return True
+        if option == "event" and lex.order == "SOV" and accusative_event_nouns(tokens[:trig.start], lex):
+            return True  # "соққыны ... терроризм деп атады": aimed at the doer of the act named (linking.py)
         if option == "pair" and len({a.i for a in slots.get("subj")}) > 1:
             return True  # "Armenian and Azerbaijani troops clashed": the two sides are the subject
         if [a for a in slots.get(option) if not a.modifier]:  # "host Russian weapons": no one hosted

@@ -35,7 +35,7 @@ from graphbuild.events.clauses import (
 )
 from graphbuild.events.dates import resolve_date
 from graphbuild.events.draft import SAID_ACTS, SPEECH_ACTS, Draft
-from graphbuild.events.fallback import fill_missing_targets
+from graphbuild.events.fallback import answer_the_attacker, fill_missing_targets
 from graphbuild.events.lexicon import (
     Lexicon,
     Match,
@@ -59,12 +59,13 @@ from graphbuild.events.linking import (
 )
 from graphbuild.events.modality import hearsay, is_negated, planned_reason, refused
 from graphbuild.events.participles import subject_of_participle
-from graphbuild.events.parties import resolve_parties
+from graphbuild.events.parties import reciprocal_sides, resolve_parties
 from graphbuild.events.passes.mentions import known_holders
 from graphbuild.events.report_scope import clause_breaks, scope_reports
 from graphbuild.events.roles import find_roles
 from graphbuild.events.said_subject import (
     accusative_subject_in_complement,
+    genitive_subject_of_nominalised_verb,
     leave_embedded_arguments,
     noun_under_reaction,
     subject_before_complement,
@@ -345,6 +346,7 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
         leave_embedded_arguments(d, drafts, lex)
         noun_under_reaction(d, drafts, lex)
         subject_of_participle(d, args, lex)
+        genitive_subject_of_nominalised_verb(d, lex)
     for d in drafts:
         resolve_object_pronoun(d, lex, args, state.recent)
         assign_roles(d)
@@ -436,10 +438,12 @@ def extract_with_patterns(doc: Document, sentences: list[Sentence], mentions: li
         inside = with_anaphora(s, inside, [m for m in ordered if m.end <= s.start], lex, doc.id, result.actors, kb)
         drafts.extend(_sentence_drafts(doc, s, inside, lex, state))
     link_across(drafts)
-    resolve_parties(drafts, lex)
+    resolve_parties(drafts, lex, kb, doc.published)
+    reciprocal_sides(drafts, lex)
     link_sides(drafts, lex)
     link_anaphora(drafts, lex)
-    fold_partial_mentions(drafts)
+    fold_partial_mentions(drafts, lambda actors, d: event_sides(actors, kb, d.date[0] or doc.published))
+    answer_the_attacker(drafts, kb, doc.published)
     fill_missing_targets(drafts, ordered, kb, doc.published)
     referenced = {id(d.about) for d in drafts if d.about is not None}
     named = {m.actor for m in ordered if m.actor}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from graphbuild.entities.kb import KnowledgeBase
 from graphbuild.events.draft import Draft
-from graphbuild.events.sides import without_own_side
+from graphbuild.events.sides import states_of, without_own_side
 from graphbuild.model import EVENT_TYPES, Mention
 
 # Types whose second side is often unnamed on purpose ("North Korea denied the reports").
@@ -62,3 +62,24 @@ def _subject_of_later_act(m: Mention, d: Draft, drafts: list[Draft]) -> bool:
             return True  # its subject before its trigger, or any side of it after
     return False
 
+
+
+# Acts a warning of retaliation answers, and the acts that answer.
+_HOSTILE = ("ASSAULT", "SANCTION")
+_ANSWERS = ("THREATEN",)
+
+
+def answer_the_attacker(drafts: list[Draft], kb: KnowledgeBase, on: str | None) -> None:
+    """"Катар ... жауап беру құқығын өзінде қалдыратынын ескертті", "жауап шараларын қабылдайтынын": a
+    warning of retaliation that names no one is aimed at the doer of the latest earlier attack or
+    sanction on the warner's side."""
+    for k, d in enumerate(drafts):
+        if d.type not in _ANSWERS or d.target or not d.source:
+            continue
+        own = states_of(d.source, kb, d.date[0] or on)
+        for prev in reversed(drafts[:k]):
+            if prev.type in _HOSTILE and prev.source and not (prev.negated or prev.denied) \
+                    and own & states_of(prev.target, kb, prev.date[0] or on) \
+                    and not own & states_of(prev.source, kb, prev.date[0] or on):
+                d.target, d.guessed = list(prev.source), True
+                break

@@ -85,8 +85,12 @@ class Match:
     value: Any
 
 
+# Quotation marks around a label do not end a phrase: "соққыны «мемлекеттік терроризм» деп атады".
+_QUOTES = frozenset("«»\"“”„")
+
+
 def _is_word(token: Token) -> bool:
-    return any(ch.isalnum() for ch in token.text)
+    return any(ch.isalnum() for ch in token.text) or (bool(token.text) and set(token.text) <= _QUOTES)
 
 
 def _match_at(pattern: Pattern, tokens: list[Token], forms: list[tuple[str, ...]], i: int,

@@ -3,12 +3,22 @@ echoes and partial retellings."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from graphbuild.events.arguments import coordinated_with
 from graphbuild.events.draft import SPEECH_ACTS, Draft, is_nominal, verb_forms
-from graphbuild.events.lexicon import Lexicon, common, compile_patterns, find_matches, matches_any
+from graphbuild.events.event_nouns import accusative_event_nouns
+from graphbuild.events.lexicon import Lexicon, Match, common, compile_patterns, find_matches, matches_any
 from graphbuild.events.triggers import Trigger
 from graphbuild.language.base import Token
 from graphbuild.model import EVENT_TYPES
+
+# The actors an event side lists for a draft's named actors (a leader with the state they lead).
+Sides = Callable[[list[str], Draft], list[str]]
+
+
+def _as_named(actors: list[str], _d: Draft) -> list[str]:
+    return actors
 
 
 def drop_echoes(triggers: list[Trigger], tokens: list[Token]) -> list[Trigger]:
@@ -229,18 +239,26 @@ def link_across(drafts: list[Draft]) -> None:
         d.target = [a for a in dict.fromkeys(accusers or claimants) if a not in d.source]
 
 
-def fold_partial_mentions(drafts: list[Draft]) -> None:
+def fold_partial_mentions(drafts: list[Draft], sides: Sides = _as_named) -> None:
     """"Shoigu's visit" after "Shoigu visited Pyongyang": a later telling that names fewer
-    participants (and no other date or object) is the same event; it becomes extra evidence."""
+    participants (and no other date or object) is the same event; it becomes extra evidence.
+    Participants are compared as ``sides`` lists them ("the meeting" of Kazakhstan and Uzbekistan after
+    the presidents met is that meeting: each leader stands with the state they lead)."""
     for k, d in enumerate(drafts):
         if d.about is not None or d.trig.entry.denial:
             continue
+        # Only a noun retelling of a joint act ("кездесу", the meeting) stands for its leaders' act by their
+        # states: a verb tells an act of its own ("екі елдің үкіметтері ... келісімге қол қойды"), and a
+        # one-way act's noun may be another telling with other sides (a supply denied, a supply told).
+        as_sides = sides if is_nominal(d.trig, d.tokens) and EVENT_TYPES[d.type].symmetric else _as_named
+        source, target = set(as_sides(d.source, d)), set(as_sides(d.target, d))
         for prev in drafts[:k]:
             if prev.type != d.type or prev.folded_into is not None or prev is d.about:
                 continue
-            same_roles = set(d.source) <= set(prev.source) and set(d.target) <= set(prev.target)
+            prev_source, prev_target = set(as_sides(prev.source, prev)), set(as_sides(prev.target, prev))
+            same_roles = source <= prev_source and target <= prev_target
             if EVENT_TYPES[d.type].symmetric:
-                same_roles = d.participants <= prev.participants
+                same_roles = source | target <= prev_source | prev_target
             smaller = (set(d.source), set(d.target)) != (set(prev.source), set(prev.target))
             # An undated retelling of a dated event with the same parties and intent is that event too.
             smaller = smaller or (d.date[0] is None and prev.date[0] is not None and d.planned == prev.planned)
@@ -273,25 +291,43 @@ def _fold_headlines(drafts: list[Draft]) -> None:
 _REACTIONS = ("ACCUSE", "SUPPORT", "REJECT", "DENY")
 
 
+def _event_noun_after(d: Draft, lex: Lexicon) -> Match | None:
+    """SVO: "condemned the launch": the event noun right after the reaction (after "the" in languages
+    with articles)."""
+    nxt = d.tokens[d.trig.end:d.trig.end + 3]
+    determiners = lex.raw.get("anaphora_determiners", ["the", "this", "that", "these", "those"])
+    if nxt and nxt[0].text.lower() in determiners:
+        nxt = nxt[1:]
+    elif not lex.raw.get("bare_event_anaphora", False):  # article languages need "the"/"this"
+        return None
+    named = find_matches(nxt[:2], lex.triggers, set())
+    return named[0] if named else None
+
+
+def _event_noun_before(d: Draft, lex: Lexicon, drafts: list[Draft]) -> Match | None:
+    """SOV: "Катар соққыны айыптады", "соққыны ... бұзу деп айыптады" (condemned the strike): the last
+    accusative event noun before the reaction and after any other act of its sentence (a reported
+    clause in between does not end the reaction's own clause)."""
+    start = max((o.trig.end for o in drafts if o is not d and o.sentence is d.sentence and o.participants
+                 and o.trig.end <= d.trig.start), default=0)  # the bare noun itself has no one in it
+    named = accusative_event_nouns(d.tokens[start:d.trig.start], lex)
+    return named[-1] if named else None
+
+
 def link_anaphora(drafts: list[Draft], lex: Lexicon) -> None:
-    """"Kishida and Yoon condemned the launch": a reaction whose object is a bare event noun is
-    about the latest earlier event of that type in the document (and aimed at its actor)."""
+    """"Kishida and Yoon condemned the launch", "Катар соққыны айыптады": a reaction whose object is a
+    bare event noun is about the latest earlier event of that type in the document (and aimed at its
+    actor)."""
     for k, d in enumerate(drafts):
-        if d.type not in _REACTIONS or d.target or d.order != "SVO":
+        if d.type not in _REACTIONS or d.target or d.order not in ("SVO", "SOV"):
             continue
         if d.about is not None and d.about.participants:
             continue  # an "about" event with nobody in it is the bare noun itself: look further back
-        nxt = d.tokens[d.trig.end:d.trig.end + 3]
-        determiners = lex.raw.get("anaphora_determiners", ["the", "this", "that", "these", "those"])
-        if nxt and nxt[0].text.lower() in determiners:
-            nxt = nxt[1:]
-        elif not lex.raw.get("bare_event_anaphora", False):  # article languages need "the"/"this"
-            continue
-        named = find_matches(nxt[:2], lex.triggers, set())
-        if not named:
+        noun = _event_noun_after(d, lex) if d.order == "SVO" else _event_noun_before(d, lex, drafts)
+        if noun is None:
             continue
         kinds = set()
-        entry = named[0].value
+        entry = noun.value
         while entry is not None:  # every reading of the noun ("launch": an attack or a test)
             kinds.add(entry.type)
             entry = entry.otherwise

@@ -105,8 +105,10 @@ def _governable(trig: Trigger, governor: Trigger, tokens: list[Token], lex: Lexi
         between = [t.text.lower() for t in tokens[lo:hi]]
         if head.case not in _GOVERNED_CASES or len(between) > 1:
             return False
-        governing_noun = bool(between) and tokens[lo].feats.get("VerbForm") == "Ger" \
-            and tokens[lo].case in ("Dat", "Acc")  # "ынтымақтастықты кеңейтуге уағдаласты"
+        # "ынтымақтастықты кеңейтуге уағдаласты", "жеткізуді ұлғайтуға дайын" (a verbal noun the analyser
+        # may tag as a plain noun; a name there would be a side, not a governing verb)
+        governing_noun = bool(between) and tokens[lo].case in ("Dat", "Acc") and (
+            tokens[lo].feats.get("VerbForm") == "Ger" or (tokens[lo].pos == "NOUN" and tokens[lo].text.islower()))
         if between and between[0] not in lex.raw.get("complement_postpositions", []) and not governing_noun:
             return False
     return nonfinite

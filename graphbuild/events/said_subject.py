@@ -7,7 +7,7 @@ subject from, so the sentence-initial nominative is taken: SOV puts the speaker 
 
 from __future__ import annotations
 
-from graphbuild.events.arguments import Arg
+from graphbuild.events.arguments import Arg, coordinated_with
 from graphbuild.events.draft import SAID_ACTS, Draft
 from graphbuild.events.lexicon import Lexicon
 
@@ -22,7 +22,10 @@ def subject_before_complement(d: Draft, args: list[Arg], complementizers: list[i
         return
     firsts = [a for a in args if a.active and a.j <= comp and a.case in (None, "Nom") and a.prep is None]
     if firsts and firsts[0].i == min(a.i for a in args if a.active):
-        d.slots.add("subj", firsts[0])
+        # "Ресей мен Украина ...", "Ресей де, Украина да ...": the whole list (particles may sit in it)
+        particles = {k for k, t in enumerate(d.tokens) if t.pos == "PART"}
+        for a in coordinated_with(firsts[0], firsts, d.tokens, lex, skip=particles):
+            d.slots.add("subj", a)
 
 
 def accusative_subject_in_complement(d: Draft, complementizers: list[int], lex: Lexicon) -> None:
@@ -62,3 +65,27 @@ def noun_under_reaction(d: Draft, drafts: list[Draft], lex: Lexicon) -> None:
            for o in drafts if o is not d):
         d.slots.by_slot.pop("subj", None)
         d.slots.blocked.add("subj")
+
+
+def genitive_subject_of_nominalised_verb(d: Draft, lex: Lexicon) -> None:
+    """"Песков Ресейдің Украинаға шабуыл жасағанын мәлімдеді": a verb nominalised with a possessive ending
+    (-ғаны, -атыны, -уы) has its subject in the genitive, so the genitive of its clause is the doer and a
+    nominative before it is the subject of the outer clause (the teller), not of this act.  A genitive
+    owning the noun right after it ("Қазақстанның өңірлерін") owns that noun instead."""
+    head = d.tokens[d.trig.head]
+    if d.trig.entry.violation:
+        return  # "Ресейдің келісімді бұзғанын айтты": the violator is the one accused, its own rules say so
+    if lex.order != "SOV" or head.pos != "VERB" or head.feats.get("Person[psor]") != "3" \
+            or head.feats.get("VerbForm") not in ("Part", "Ger", "Vnoun"):
+        return
+    def owns_a_noun(a: Arg) -> bool:
+        nxt = d.tokens[a.j]
+        return a.j < d.trig.start and nxt.feats.get("Person[psor]") == "3"  # "АҚШ-тың айыптауларын"
+
+    doers = [a for a in d.slots.get("poss") if a.case == "Gen" and a.j <= d.trig.start and not owns_a_noun(a)]
+    if not doers:
+        return
+    first = min(a.i for a in doers)
+    d.slots.by_slot["poss"] = [a for a in d.slots.get("poss") if a not in doers]
+    d.slots.by_slot["subj"] = doers + [a for a in d.slots.get("subj") if a.i > first and a not in doers]
+    d.slots.inherited.discard("subj")
