@@ -358,3 +358,13 @@ def test_a_kazakh_honorific_inside_a_name_joins_it() -> None:
 ])
 def test_a_bodys_name_in_lower_case_after_its_country_is_the_body(text: str, expected: set[str]) -> None:
     assert _actors_of(text, "en") == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # The platform a post was written on is a thing's name, also when the tokeniser glued the full stop
+    # to it as to an initial ("X. По").
+    ("Президент Турции Реджеп Тайип Эрдоган раскритиковал Израиль, написав в соцсети X. По его словам, "
+     "Турция найдёт других поставщиков.", "ru", {"ISR", "TUR", "person:recep-tayyip-erdogan"}),
+])
+def test_a_platform_named_beside_its_noun_is_no_actor(text: str, lang: str, expected: set[str]) -> None:
+    assert _actors_of(text, lang) == expected

@@ -163,7 +163,9 @@ def _not_an_actor(mention: Mention, doc: Document) -> bool:
 
 
 def _span_tokens(sentence: Sentence, start: int, end: int) -> list[Token]:
-    return [t for t in sentence.tokens if t.start >= start and t.end <= end]
+    """The tokens a span touches: a name may end inside a token the tokeniser glued a full stop to
+    ("в соцсети X. По словам ...", read as an initial)."""
+    return [t for t in sentence.tokens if t.start < end and t.end > start]
 
 
 def _lemma_form(tokens: list[Token]) -> str:
