@@ -365,6 +365,13 @@ def test_a_bodys_name_in_lower_case_after_its_country_is_the_body(text: str, exp
     # to it as to an initial ("X. По").
     ("Президент Турции Реджеп Тайип Эрдоган раскритиковал Израиль, написав в соцсети X. По его словам, "
      "Турция найдёт других поставщиков.", "ru", {"ISR", "TUR", "person:recep-tayyip-erdogan"}),
+    # A platform named alone, in any case or with a hyphenated tail, is where a post was written, whatever
+    # NER typed it.
+    ("Trump wrote on Truth Social that Russia must stop.", "en", {"Q22686", "RUS"}),
+    ("Захарова заявила в своём Telegram-канале, что Лондон лжёт.", "ru", {"GBR", "person:maria-zakharova"}),
+    ("Зеленский написал в Telegram, что Россия атаковала Киев.", "ru",
+     {"RUS", "UKR", "person:volodymyr-zelenskyy"}),
+    ("Трамп бұл туралы Truth Social желісінде жазды.", "kk", {"Q22686"}),
 ])
 def test_a_platform_named_beside_its_noun_is_no_actor(text: str, lang: str, expected: set[str]) -> None:
     assert _actors_of(text, lang) == expected

@@ -245,6 +245,7 @@ class _ObjectNouns:
     feats: tuple[tuple[str, str], ...]  # features the noun must carry (the Kazakh compound's possessive)
     classifiers: frozenset[str]
     media: frozenset[str] = frozenset()  # nouns that make the name a news medium's ("радиосы", "газета")
+    platforms: frozenset[str] = frozenset()  # online platforms, normalised: where a post was written
 
 
 @lru_cache(maxsize=8)
@@ -255,7 +256,16 @@ def _object_nouns(lang: str) -> _ObjectNouns | None:
     raw = json.loads(path.read_text(encoding="utf-8"))
     return _ObjectNouns(raw["position"] == "after", int(raw["window"]), frozenset(raw["through"]),
                         tuple(raw.get("feats", {}).items()), frozenset(raw["classifiers"]),
-                        frozenset(raw.get("media", ())))
+                        frozenset(raw.get("media", ())), frozenset(normalize(p) for p in raw.get("platforms", ())))
+
+
+def _names_a_platform(names: tuple[str, ...], lang: str) -> bool:
+    """A name is an online platform's (data/<lang>/object_names.json, "platforms"): Telegram, X, Truth
+    Social, in any of its forms (the dictionary form, as written, a hyphenated tail left off:
+    "Telegram-канале")."""
+    nouns = _object_nouns(lang)
+    return nouns is not None and any(
+        normalize(n) in nouns.platforms or normalize(n.split("-")[0]) in nouns.platforms for n in names if n)
 
 
 def _names_a_thing(sentence: Sentence, tokens: list[Token], lang: str, media: bool = False,
@@ -647,6 +657,9 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
             key = normalize(name.split()[-1]) if name.split() else ""
             if mention.kind == "Person" and len(name.split()) == 1 and key in surnames:
                 actor = dataclasses.replace(actors[surnames[key]], names={}, documents=[doc.id])
+            elif _names_a_platform((name, mention.text), doc.lang):
+                result.warnings.append(f"{mention.text!r} names an online platform: left a mention, not an actor")
+                continue
             elif (mention.kind in _NAMED_ONLY and len(name.split()) == 1 and not _quoted(doc.text, mention)
                   and common_word_test(doc.lang)(mention.text)):
                 result.warnings.append(f"{mention.text!r} is a dictionary word, no name: left a mention, not an actor")
