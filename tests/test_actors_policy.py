@@ -375,3 +375,15 @@ def test_a_bodys_name_in_lower_case_after_its_country_is_the_body(text: str, exp
 ])
 def test_a_platform_named_beside_its_noun_is_no_actor(text: str, lang: str, expected: set[str]) -> None:
     assert _actors_of(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "the military" of a country is its armed forces, an actor beside the country ...
+    ("Pakistan's military said it had killed 200 fighters.", {"PAK", "org:pakistan-armed-forces"}),
+    ("The Israeli military said most drones were shot down.", {"ISR", "org:idf"}),
+    # ... not when it only modifies a noun, and troops stand for the state.
+    ("Israeli military aircraft struck targets in Lebanon.", {"ISR", "LBN"}),
+    ("Tajik forces fired on Kyrgyz border posts.", {"TJK", "KGZ"}),
+])
+def test_a_countrys_military_is_its_armed_forces(text: str, expected: set[str]) -> None:
+    assert _actors_of(text, "en") == expected

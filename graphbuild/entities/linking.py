@@ -126,6 +126,49 @@ def _names_country(hit: KbHit, kb: KnowledgeBase) -> bool:
     return hit.alias_class == "name" and hit.actor_id in kb and kb.actor(hit.actor_id).kind == "Country"
 
 
+# The English label of a KB body that is a country's armed forces ("Armed Forces of Ukraine", "Israel
+# Defense Forces", "Korean People's Army"); a label naming the forces as a whole is preferred to an army.
+_FORCES_LABEL = re.compile(r"\b(?:Armed|Defen[cs]e) Forces\b")
+_ARMY_LABEL = re.compile(r"\bArmy\b")
+
+
+@lru_cache(maxsize=4)
+def _armed_forces(kb: KnowledgeBase) -> dict[str, str]:
+    """Country id -> the KB id of its armed forces (a body whose ``part_of`` is the country)."""
+    found: dict[str, tuple[int, str]] = {}
+    for actor in kb.actors("Organization"):
+        country = actor.part_of
+        if not country or country not in kb or kb.actor(country).kind != "Country":
+            continue
+        rank = 0 if _FORCES_LABEL.search(actor.label) else 1 if _ARMY_LABEL.search(actor.label) else None
+        if rank is not None and (country not in found or (rank, actor.id) < found[country]):
+            found[country] = (rank, actor.id)
+    return {country: actor_id for country, (_, actor_id) in found.items()}
+
+
+def _military_noun_beside(sentence: Sentence, first: int, last: int, lang: str) -> bool:
+    """A noun of data/<lang>/military_nouns.txt right after the country's words ("Pakistan's military",
+    "Ресей әскері"), not itself modifying a noun ("Israeli military aircraft"), or right before them
+    ("армия Ливана")."""
+    phrases = [w.split() for w in word_list(_DATA / lang / "military_nouns.txt")]
+    tokens = sentence.tokens
+
+    def at(k: int, words: list[str]) -> bool:
+        seq = tokens[k : k + len(words)] if k >= 0 else []
+        return len(seq) == len(words) and all(
+            w in {t.text.lower(), (t.lemma or "").lower()} for t, w in zip(seq, words, strict=True))
+
+    after = last
+    while after < len(tokens) and tokens[after].text.lower() in _POSSESSIVE_MARKS:
+        after += 1
+    for words in phrases:
+        if at(after, words) and tokens[after + len(words) - 1].deprel.split(":")[0] not in _MODIFIER_DEPRELS:
+            return True
+        if at(first - len(words), words):
+            return True
+    return False
+
+
 def _constrain_by_alias(tokens: list[Token], alias: str, lang: str) -> None:
     """The KB knows the stem of a matched name: re-read the last token's ending with that stem.
 
@@ -188,6 +231,9 @@ _NAMED_ONLY = frozenset({"Organization", "Place", "Country"})
 # A name holds no verb: a span with one is a clause NER ran together.
 _CLAUSE_POS = frozenset({"VERB", "AUX"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
+_POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
+# A noun in these relations modifies another noun ("Israeli military aircraft", "военные самолёты").
+_MODIFIER_DEPRELS = frozenset({"amod", "compound"})
 
 
 def _kk_organisation_heads() -> frozenset[str]:
@@ -605,6 +651,11 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
         if actor.kind == "Country":
             setting = hit.alias_class == "capital" and _as_setting(sentence, first, last, doc.lang)
             (setting_only if setting else named_otherwise).add(actor_id)
+        if actor.kind == "Country" and hit.alias_class in ("name", "demonym") and \
+                (forces := _armed_forces(kb).get(actor_id)) and _military_noun_beside(sentence, first, last, doc.lang):
+            # "the Israeli military", "армия Ливана": the country's armed forces are an actor too; the
+            # event stage keeps reading the country's mention.
+            use(kb_actor(kb, forces, doc.id))
         if _names_country(hit, kb):
             country_spans.add((start, end))
         elif hit.alias_class == "demonym":
