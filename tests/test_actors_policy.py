@@ -387,3 +387,13 @@ def test_a_platform_named_beside_its_noun_is_no_actor(text: str, lang: str, expe
 ])
 def test_a_countrys_military_is_its_armed_forces(text: str, expected: set[str]) -> None:
     assert _actors_of(text, "en") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Kazakh news writes a body's name with its later words in lower case: still the KB's body, and no
+    # group of its first word.
+    ("Еуропалық одақтың арнайы өкілі Терхи Хакала Астанаға келді. Біріккен ұлттар ұйымы бұл шешімді құптады.",
+     {"KAZ", "Q458", "Q1065", "person:terhi-hakala"}),
+])
+def test_a_kazakh_bodys_name_with_lower_case_words_is_the_body(text: str, expected: set[str]) -> None:
+    assert _actors_of(text, "kk") == expected
