@@ -397,3 +397,11 @@ def test_a_countrys_military_is_its_armed_forces(text: str, expected: set[str]) 
 ])
 def test_a_kazakh_bodys_name_with_lower_case_words_is_the_body(text: str, expected: set[str]) -> None:
     assert _actors_of(text, "kk") == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # A body under a ministry is found under any name of the ministry's country, like the ministry.
+    ("Ukraine's military intelligence said the first units had reached the front.", "en", {"org:hur"}),
+])
+def test_a_sub_body_is_found_under_any_name_of_its_country(text: str, lang: str, expected: set[str]) -> None:
+    assert _actors_of(text, lang) == expected

@@ -673,13 +673,25 @@ class KnowledgeBase:
                 self._add_alias(name, KbHit(rec.id, None, "demonym", name, lang))
 
     def _add_country_variants(self, records: list[_Record]) -> None:
-        """A body of a country named with one of the country's names is named with any other of them:
-        "Ресей Қорғаныс министрлігі" is also "Ресей Федерациясы Қорғаныс министрлігі" and "РФ Қорғаныс
-        министрлігі"; "Ministry of Defence of Russia" is also "... of the Russian Federation".  A variant that
+        """A body of a country (or of one of its bodies) named with one of the country's names is named with
+        any other of them: "Ресей Қорғаныс министрлігі" is also "Ресей Федерациясы Қорғаныс министрлігі"
+        and "РФ Қорғаныс министрлігі"; "Ministry of Defence of Russia" is also "... of the Russian Federation".  A variant that
         is already some actor's alias is left out (no new ambiguity)."""
         countries = {r.id: r for r in records if r.kind == "Country"}
+        parents = {r.id: r.part_of for r in records if r.part_of}
+
+        def country_of(rec: _Record) -> _Record | None:
+            """The country a body belongs to, through the bodies above it (the GRU is part of Russia's
+            defence ministry, so of Russia)."""
+            seen: set[str] = set()
+            above = rec.part_of
+            while above and above not in countries and above not in seen:
+                seen.add(above)
+                above = parents.get(above)
+            return countries.get(above or "")
+
         for rec in records:
-            country = countries.get(rec.part_of or "")
+            country = country_of(rec)
             if country is None:
                 continue
             for lang, names in rec.names.items():
