@@ -675,8 +675,8 @@ class KnowledgeBase:
     def _add_country_variants(self, records: list[_Record]) -> None:
         """A body of a country (or of one of its bodies) named with one of the country's names is named with
         any other of them: "Ресей Қорғаныс министрлігі" is also "Ресей Федерациясы Қорғаныс министрлігі"
-        and "РФ Қорғаныс министрлігі"; "Ministry of Defence of Russia" is also "... of the Russian Federation".  A variant that
-        is already some actor's alias is left out (no new ambiguity)."""
+        and "РФ Қорғаныс министрлігі"; "Ministry of Defence of Russia" is also "... of the Russian
+        Federation".  A variant that is already some actor's alias is left out (no new ambiguity)."""
         countries = {r.id: r for r in records if r.kind == "Country"}
         parents = {r.id: r.part_of for r in records if r.part_of}
 
