@@ -405,3 +405,14 @@ def test_a_kazakh_bodys_name_with_lower_case_words_is_the_body(text: str, expect
 ])
 def test_a_sub_body_is_found_under_any_name_of_its_country(text: str, lang: str, expected: set[str]) -> None:
     assert _actors_of(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # An office named after its building, in the locative as where something happens, is the setting ...
+    ("Ақордада өткен жиында Тоқаев жаңа заң туралы айтты.", "kk", {"person:kassym-jomart-tokayev"}),
+    ("Переговоры Путина и Орбана прошли в Кремле.", "ru", {"Q7747", "RUS", "person:viktor-orban", "HUN"}),
+    # ... but with a plural verb and no subject its people speak: "в Кремле заявили" is the Kremlin.
+    ("Песков заявил, что в Кремле не испытывают беспокойства.", "ru", {"org:kremlin", "person:dmitry-peskov"}),
+])
+def test_an_office_named_by_its_building_as_a_setting_is_no_actor(text: str, lang: str, expected: set[str]) -> None:
+    assert _actors_of(text, lang) == expected
