@@ -416,3 +416,14 @@ def test_a_sub_body_is_found_under_any_name_of_its_country(text: str, lang: str,
 ])
 def test_an_office_named_by_its_building_as_a_setting_is_no_actor(text: str, lang: str, expected: set[str]) -> None:
     assert _actors_of(text, lang) == expected
+
+
+def test_a_contributors_line_gives_no_actor(tmp_path: Path) -> None:
+    # A wire trailer naming the writers who contributed is a credit, not people of the story.
+    page = ("BRUSSELS, May 5 - NATO Secretary-General Mark Rutte met Kassym-Jomart Tokayev on Monday.\n\n"
+            "Associated Press writers Anna Kowalska in Warsaw and Tom Reed in Brussels contributed to this report.\n")
+    (tmp_path / "en_page.txt").write_text(page, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["--quiet", "build", str(tmp_path / "en_page.txt"), "--out", str(out)]) == 0
+    assert _actors_by_lang(out)["en"] == {"Q7184", "KAZ", _kb_id("Mark Rutte"), _kb_id("Kassym-Jomart Tokayev")}
+    assert "(byline): 'Associated Press writers Anna Kowalska" in (out / "warnings.jsonl").read_text(encoding="utf-8")
