@@ -427,3 +427,16 @@ def test_a_contributors_line_gives_no_actor(tmp_path: Path) -> None:
     assert main(["--quiet", "build", str(tmp_path / "en_page.txt"), "--out", str(out)]) == 0
     assert _actors_by_lang(out)["en"] == {"Q7184", "KAZ", _kb_id("Mark Rutte"), _kb_id("Kassym-Jomart Tokayev")}
     assert "(byline): 'Associated Press writers Anna Kowalska" in (out / "warnings.jsonl").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "and" after a title with its person's name starts the next person: two people, not one name.
+    ("Trade Representative Jamieson Greer and Vice Premier He Lifeng met on Sunday.",
+     {"person:jamieson-greer", "person:he-lifeng"}),
+    ("Foreign Minister Ahmed Salim and Defence Minister Omar Haddad met reporters.",
+     {"person:ahmed-salim", "person:omar-haddad"}),
+    # A title's own "and" joins its portfolios: nobody is named.
+    ("The Minister of Trade and Industry met reporters.", set()),
+])
+def test_titled_people_joined_by_and_are_two_people(text: str, expected: set[str]) -> None:
+    assert _actors_of(text, "en") == expected
