@@ -440,3 +440,8 @@ def test_a_contributors_line_gives_no_actor(tmp_path: Path) -> None:
 ])
 def test_titled_people_joined_by_and_are_two_people(text: str, expected: set[str]) -> None:
     assert _actors_of(text, "en") == expected
+
+
+def test_a_room_where_leaders_meet_is_no_actor() -> None:
+    assert _actors_of("President Donald Trump received the two ministers in the Oval Office on Friday.", "en") == {
+        "Q22686"}
