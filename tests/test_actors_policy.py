@@ -445,3 +445,14 @@ def test_titled_people_joined_by_and_are_two_people(text: str, expected: set[str
 def test_a_room_where_leaders_meet_is_no_actor() -> None:
     assert _actors_of("President Donald Trump received the two ministers in the Oval Office on Friday.", "en") == {
         "Q22686"}
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # A capital that names a treaty names no country.
+    ("Brazil said the raid violated the Vienna Convention on diplomatic relations.", "en", {"BRA"}),
+    ("Ресей Минск келісімдерін бұзды деп айыптады.", "kk", {"RUS"}),
+    # An English country name is also written without "the" inside ("Democratic Republic of Congo").
+    ("The Democratic Republic of Congo and Rwanda signed a peace deal.", "en", {"COD", "RWA"}),
+])
+def test_a_capital_naming_a_treaty_is_no_country(text: str, lang: str, expected: set[str]) -> None:
+    assert _actors_of(text, lang) == expected

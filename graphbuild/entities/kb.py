@@ -711,6 +711,9 @@ class KnowledgeBase:
         # "the United States" -> "United States"; one-word remainders stay out ("the West" is not "West").
         if hit.lang == "en" and alias.lower().startswith("the ") and len(alias.split()) > 2:
             variants.add(alias[4:])
+        # "Democratic Republic of the Congo" is also written "Democratic Republic of Congo".
+        if hit.lang == "en" and " of the " in alias:
+            variants.add(alias.replace(" of the ", " of "))
         for variant in variants:
             pairs = [(w, k) for w in _SPACES.split(variant.strip()) if (k := _wkey(w))]
             if not pairs:

@@ -641,6 +641,11 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
         if actor_id in news_outlets() and _credit_line(sentence, first, last):
             result.warnings.append(f"{doc.text[start:end]!r} credits the agency that filed the story: not an actor")
             continue
+        if chosen[0].alias_class == "capital" and (noun := _names_a_thing(sentence, tokens, doc.lang)):
+            # "the Vienna Convention", "Минск келісімдері": the city names a treaty, not its country.
+            result.warnings.append(f"{doc.text[start:end]!r} names a thing ({noun!r}): not its country")
+            covered.append((start, end))  # taken: NER's span of the city alone links to nothing either
+            continue
         if chosen[0].alias_class == "demonym" and _names_a_language(sentence, tokens, doc.lang):
             result.warnings.append(f"{doc.text[start:end]!r} names a language: not its country")
             continue
