@@ -456,3 +456,13 @@ def test_a_room_where_leaders_meet_is_no_actor() -> None:
 ])
 def test_a_capital_naming_a_treaty_is_no_country(text: str, lang: str, expected: set[str]) -> None:
     assert _actors_of(text, lang) == expected
+
+
+def test_a_more_from_widget_line_gives_no_actor(tmp_path: Path) -> None:
+    # "More from <outlet>: <headline>" links another story: its places are none of this one's.
+    page = "NATO leaders met in Brussels on Monday.\n\nMore from Atlantic Courier: Allies agree spending goal at The Hague\n"
+    (tmp_path / "en_page.txt").write_text(page, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["--quiet", "build", str(tmp_path / "en_page.txt"), "--out", str(out)]) == 0
+    assert "place:the-hague" not in _actors_by_lang(out).get("en", set())
+    assert "(widget): 'More from Atlantic Courier:" in (out / "warnings.jsonl").read_text(encoding="utf-8")
