@@ -460,7 +460,8 @@ def test_a_capital_naming_a_treaty_is_no_country(text: str, lang: str, expected:
 
 def test_a_more_from_widget_line_gives_no_actor(tmp_path: Path) -> None:
     # "More from <outlet>: <headline>" links another story: its places are none of this one's.
-    page = "NATO leaders met in Brussels on Monday.\n\nMore from Atlantic Courier: Allies agree spending goal at The Hague\n"
+    page = ("NATO leaders met in Brussels on Monday.\n\n"
+            "More from Atlantic Courier: Allies agree spending goal at The Hague\n")
     (tmp_path / "en_page.txt").write_text(page, encoding="utf-8")
     out = tmp_path / "out"
     assert main(["--quiet", "build", str(tmp_path / "en_page.txt"), "--out", str(out)]) == 0
