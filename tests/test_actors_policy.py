@@ -467,3 +467,14 @@ def test_a_more_from_widget_line_gives_no_actor(tmp_path: Path) -> None:
     assert main(["--quiet", "build", str(tmp_path / "en_page.txt"), "--out", str(out)]) == 0
     assert "place:the-hague" not in _actors_by_lang(out).get("en", set())
     assert "(widget): 'More from Atlantic Courier:" in (out / "warnings.jsonl").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A body named only as the owner of a summit is its setting ...
+    ("Modi met Trudeau at the G20 summit in New Delhi.",
+     {"IND", "CAN", "person:narendra-modi", "person:justin-trudeau"}),
+    # ... and an actor when the text names it otherwise.
+    ("Leaders met at the NATO summit on Tuesday. NATO pledged more aid to Ukraine.", {"Q7184", "UKR"}),
+])
+def test_a_body_named_only_as_a_summits_owner_is_no_actor(text: str, expected: set[str]) -> None:
+    assert _actors_of(text, "en") == expected

@@ -310,6 +310,7 @@ class _ObjectNouns:
     classifiers: frozenset[str]
     media: frozenset[str] = frozenset()  # nouns that make the name a news medium's ("радиосы", "газета")
     platforms: frozenset[str] = frozenset()  # online platforms, normalised: where a post was written
+    gatherings: frozenset[str] = frozenset()  # summits, forums: a body named as their owner is their setting
 
 
 @lru_cache(maxsize=8)
@@ -320,7 +321,8 @@ def _object_nouns(lang: str) -> _ObjectNouns | None:
     raw = json.loads(path.read_text(encoding="utf-8"))
     return _ObjectNouns(raw["position"] == "after", int(raw["window"]), frozenset(raw["through"]),
                         tuple(raw.get("feats", {}).items()), frozenset(raw["classifiers"]),
-                        frozenset(raw.get("media", ())), frozenset(normalize(p) for p in raw.get("platforms", ())))
+                        frozenset(raw.get("media", ())), frozenset(normalize(p) for p in raw.get("platforms", ())),
+                        frozenset(raw.get("gatherings", ())))
 
 
 def _names_a_platform(names: tuple[str, ...], lang: str) -> bool:
@@ -333,7 +335,7 @@ def _names_a_platform(names: tuple[str, ...], lang: str) -> bool:
 
 
 def _names_a_thing(sentence: Sentence, tokens: list[Token], lang: str, media: bool = False,
-                   apart: bool = False) -> str | None:
+                   apart: bool = False, gatherings: bool = False) -> str | None:
     """The noun that makes a span the name of a thing (a pipeline, missile, treaty, residence), if any:
     «Дружба» құбыры, ракеты «Хвасон-17» и «Хвасон-18», the Abraham Accords; with ``media``, the noun
     that makes it a news medium's name («Азаттық» радиосы, газета «Коммерсантъ»).  With ``apart`` (a
@@ -343,7 +345,7 @@ def _names_a_thing(sentence: Sentence, tokens: list[Token], lang: str, media: bo
     nouns = _object_nouns(lang)
     if nouns is None or not tokens:
         return None
-    wanted = nouns.media if media else nouns.classifiers
+    wanted = nouns.media if media else nouns.gatherings if gatherings else nouns.classifiers
     index = next((i for i, t in enumerate(sentence.tokens) if t is tokens[0]), None)
     if index is None:
         return None
@@ -681,6 +683,10 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
             # House" was measured as a setting and lost a held-out actor.
             setting = sentence.tokens[last - 1].case == "Loc" and not _people_of(sentence, last - 1)
             (setting_only if setting else named_otherwise).add(actor_id)
+        elif actor.kind == "Organization":
+            # A body named as the owner of a gathering ("the G20 summit", "ТМД саммиті") is its setting.
+            (setting_only if _names_a_thing(sentence, tokens, doc.lang, gatherings=True) else named_otherwise).add(
+                actor_id)
         if actor.kind == "Country" and hit.alias_class in ("name", "demonym") and \
                 (forces := _armed_forces(kb).get(actor_id)) and _military_noun_beside(sentence, first, last, doc.lang):
             # "the Israeli military", "армия Ливана": the country's armed forces are an actor too; the
