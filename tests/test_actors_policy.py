@@ -478,3 +478,14 @@ def test_a_more_from_widget_line_gives_no_actor(tmp_path: Path) -> None:
 ])
 def test_a_body_named_only_as_a_summits_owner_is_no_actor(text: str, expected: set[str]) -> None:
     assert _actors_of(text, "en") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A country's police or air force named by a common noun is a body of its own beside the country ...
+    ("Mexico cut ties after Ecuadorian police stormed its embassy.", {"MEX", "ECU", "org:ecuadorian-police"}),
+    ("Ukraine's air force said it shot down 60 drones.", {"UKR", "org:ukrainian-air-force"}),
+    # ... not when the noun only modifies another one.
+    ("A Kosovo police patrol was ambushed.", {"XKX"}),
+])
+def test_a_countrys_service_named_by_a_common_noun_is_a_body(text: str, expected: set[str]) -> None:
+    assert _actors_of(text, "en") == expected

@@ -749,6 +749,12 @@ class KnowledgeBase:
     def __len__(self) -> int:
         return len(self._actors)
 
+    def demonym(self, actor_id: str, lang: str) -> str | None:
+        """The first capitalised people's adjective of a country in ``lang`` ("Finnish"), if the KB has one."""
+        rec = self._meta.get(self.canonical_id(actor_id))
+        names = rec.demonyms.get(lang, []) if rec is not None else []
+        return next((n for n in names if n[:1].isupper()), None)
+
     def roles_of(self, person_id: str) -> list[dict[str, Any]]:
         """Time-bounded roles [{"role", "of", "start", "end", "source", "checked"}] of a person (empty when none)."""
         return [dict(r) for r in self._roles.get(self.canonical_id(person_id), [])]

@@ -164,11 +164,37 @@ def _armed_forces(kb: KnowledgeBase) -> dict[str, str]:
     return {country: actor_id for country, (_, actor_id) in found.items()}
 
 
+@lru_cache(maxsize=8)
+def _agency_nouns(lang: str) -> tuple[tuple[str, str], ...]:
+    """data/<lang>/agency_nouns.tsv: a country's services named by a common noun ("police", "таможня"),
+    each with its English noun ("customs")."""
+    path = _DATA / lang / "agency_nouns.tsv"
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")] if path.exists() else []
+    return tuple((row[0].strip(), row[1].strip()) for row in rows if len(row) == 2)
+
+
+def _agency_beside(sentence: Sentence, first: int, last: int, lang: str) -> tuple[str, int, int] | None:
+    """A country's service named beside its words ("Ecuadorian police", "Финская таможня", "полиция
+    Эквадора"): its English noun and the token range of the whole name, or None."""
+    for words, english in _agency_nouns(lang):
+        span = _noun_beside(sentence, first, last, [words.split()])
+        if span is not None:
+            return english, *span
+    return None
+
+
 def _military_noun_beside(sentence: Sentence, first: int, last: int, lang: str) -> bool:
     """A noun of data/<lang>/military_nouns.txt right after the country's words ("Pakistan's military",
     "Ресей әскері"), not itself modifying a noun ("Israeli military aircraft"), or right before them
     ("армия Ливана")."""
     phrases = [w.split() for w in word_list(_DATA / lang / "military_nouns.txt")]
+    return _noun_beside(sentence, first, last, phrases) is not None
+
+
+def _noun_beside(sentence: Sentence, first: int, last: int, phrases: list[list[str]]) -> tuple[int, int] | None:
+    """The token range of the country's words [first, last) with one of ``phrases`` (words as written
+    or lemmas) right after them, not modifying a further noun, or right before them; None if none."""
     tokens = sentence.tokens
 
     def at(k: int, words: list[str]) -> bool:
@@ -180,11 +206,12 @@ def _military_noun_beside(sentence: Sentence, first: int, last: int, lang: str) 
     while after < len(tokens) and tokens[after].text.lower() in _POSSESSIVE_MARKS:
         after += 1
     for words in phrases:
+        words = [w.lower() for w in words]
         if at(after, words) and tokens[after + len(words) - 1].deprel.split(":")[0] not in _MODIFIER_DEPRELS:
-            return True
+            return first, after + len(words)
         if at(first - len(words), words):
-            return True
-    return False
+            return first - len(words), last
+    return None
 
 
 def _constrain_by_alias(tokens: list[Token], alias: str, lang: str) -> None:
@@ -692,6 +719,15 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
             # "the Israeli military", "армия Ливана": the country's armed forces are an actor too; the
             # event stage keeps reading the country's mention.
             use(kb_actor(kb, forces, doc.id))
+        if actor.kind == "Country" and hit.alias_class in ("name", "demonym") and \
+                (agency := _agency_beside(sentence, first, last, doc.lang)) and \
+                (demonym := kb.demonym(actor_id, "en")):
+            # "Ecuadorian police", "Финская таможня": the country's service is a body of its own beside it.
+            english, a, b = agency
+            label = f"{demonym} {english}"
+            written = doc.text[sentence.tokens[a].start:sentence.tokens[b - 1].end]
+            use(Actor(id=f"org:{slugify(label)}", label=label, kind="Organization", names={doc.lang: [written]},
+                      documents=[doc.id], part_of=actor_id))
         if _names_country(hit, kb):
             country_spans.add((start, end))
         elif hit.alias_class == "demonym":
