@@ -489,3 +489,14 @@ def test_a_body_named_only_as_a_summits_owner_is_no_actor(text: str, expected: s
 ])
 def test_a_countrys_service_named_by_a_common_noun_is_a_body(text: str, expected: set[str]) -> None:
     assert _actors_of(text, "en") == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # Two people's names NER ran together are two people: the one the KB knows and the one before it ...
+    ("Литва премьер-министрі Инга Ругинене Александр Лукашенко режимін айыптады.", "kk",
+     {"LTU", "BLR", "Q2866", "person:inga-ruginene"}),
+    # ... but a title before a KB person is no person.
+    ("Chief Cabinet Secretary Minoru Kihara called the post extremely inappropriate.", "en", {"person:minoru-kihara"}),
+])
+def test_two_names_run_together_are_two_people(text: str, lang: str, expected: set[str]) -> None:
+    assert _actors_of(text, lang) == expected

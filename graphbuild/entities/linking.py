@@ -139,6 +139,25 @@ def _people_of(sentence: Sentence, index: int) -> bool:
         and not any(t.head == head and t.deprel.startswith("nsubj") for t in words)
 
 
+def _split_at_known_people(mentions: list[Mention], people: list[tuple[int, int]], text: str,
+                           kb: KnowledgeBase) -> list[Mention]:
+    """NER ran two people's names together ("Инга Ругинене Александр Лукашенко"): a person's span that
+    ends with a KB person's name after two or more capitalised words of its own, no title ("Chief
+    Cabinet Secretary Minoru Kihara"), gives those words a mention of their own; the KB name is linked
+    as usual."""
+    out: list[Mention] = []
+    for m in mentions:
+        inner = [(a, b) for a, b in people if m.start < a and b == m.end]
+        head = text[m.start:inner[0][0]].split() if m.kind == "Person" and inner else []
+        before = text[max(0, m.start - 40):m.start].split()[-2:]
+        titled = any(h.role for k in range(len(before) + 1) for h in kb.lookup(" ".join(before[k:] + head), None))
+        if len(head) >= 2 and not titled and all(w[:1].isupper() and w[:1].isalpha() for w in head):
+            end = m.start + len(text[m.start:inner[0][0]].rstrip())
+            out.append(dataclasses.replace(m, end=end, text=text[m.start:end], lemma=None))
+        out.append(m)
+    return out
+
+
 def _names_country(hit: KbHit, kb: KnowledgeBase) -> bool:
     """The hit is a country's own name (not its capital or a body of it)."""
     return hit.alias_class == "name" and hit.actor_id in kb and kb.actor(hit.actor_id).kind == "Country"
@@ -751,7 +770,8 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
     by_sentence = sorted(sentences, key=lambda s: s.start)
     sentence_starts = [s.start for s in by_sentence]
     kb_covered = OverlapIndex(covered)
-    for mention in sorted(ner_mentions, key=lambda m: m.start):
+    kb_people = [(ts[0].start, ts[-1].end) for ts, a in named if a.kind == "Person" and ts]
+    for mention in sorted(_split_at_known_people(ner_mentions, kb_people, doc.text, kb), key=lambda m: m.start):
         mention = _with_web_suffix(mention, doc.text)
         # A body named around its country is an actor, but the event stage keeps reading the country's
         # mention there (its mention is not added): who acts stays the country, as the text's KB name says.
