@@ -500,3 +500,14 @@ def test_a_countrys_service_named_by_a_common_noun_is_a_body(text: str, expected
 ])
 def test_two_names_run_together_are_two_people(text: str, lang: str, expected: set[str]) -> None:
     assert _actors_of(text, lang) == expected
+
+
+def test_a_kazakh_source_credit_gives_no_actor(tmp_path: Path) -> None:
+    # "Ақпарат көзі:" (source) credits the press service the story came from: no actor of the story.
+    page = ("Қасым-Жомарт Тоқаев Шавкат Мирзиёевпен телефон арқылы сөйлесті.\n\n"
+            "Ақпарат көзі: Ақорданың баспасөз қызметі\n")
+    (tmp_path / "kk_page.txt").write_text(page, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["--quiet", "build", str(tmp_path / "kk_page.txt"), "--out", str(out)]) == 0
+    assert "org:akorda" not in _actors_by_lang(out)["kk"]
+    assert "'Ақпарат көзі: Ақорданың баспасөз қызметі'" in (out / "warnings.jsonl").read_text(encoding="utf-8")
