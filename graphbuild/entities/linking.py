@@ -18,6 +18,7 @@ from pathlib import Path
 
 from graphbuild.entities.actor_policy import news_outlets
 from graphbuild.entities.common_words import common_word_test
+from graphbuild.entities.country_bodies import agency_beside, armed_forces, military_noun_beside
 from graphbuild.entities.kb import KbHit, KnowledgeBase, normalize
 from graphbuild.entities.ner import name_particles
 from graphbuild.entities.spans_index import OverlapIndex, containing
@@ -149,88 +150,22 @@ def _split_at_known_people(mentions: list[Mention], people: list[tuple[int, int]
     for m in mentions:
         inner = [(a, b) for a, b in people if m.start < a and b == m.end]
         head = text[m.start:inner[0][0]].split() if m.kind == "Person" and inner else []
-        before = text[max(0, m.start - 40):m.start].split()[-2:]
-        titled = any(h.role for k in range(len(before) + 1) for h in kb.lookup(" ".join(before[k:] + head), None))
-        if len(head) >= 2 and not titled and all(w[:1].isupper() and w[:1].isalpha() for w in head):
+        if len(head) >= 2 and all(w[:1].isupper() and w[:1].isalpha() for w in head) and \
+                not _ends_a_title(head, text[max(0, m.start - 40):m.start].split()[-2:], kb):
             end = m.start + len(text[m.start:inner[0][0]].rstrip())
             out.append(dataclasses.replace(m, end=end, text=text[m.start:end], lemma=None))
         out.append(m)
     return out
 
 
+def _ends_a_title(words: list[str], before: list[str], kb: KnowledgeBase) -> bool:
+    """The words, with up to the two words before them, end a title the KB knows ("Chief Cabinet Secretary")."""
+    return any(h.role for k in range(len(before) + 1) for h in kb.lookup(" ".join(before[k:] + words), None))
+
+
 def _names_country(hit: KbHit, kb: KnowledgeBase) -> bool:
     """The hit is a country's own name (not its capital or a body of it)."""
     return hit.alias_class == "name" and hit.actor_id in kb and kb.actor(hit.actor_id).kind == "Country"
-
-
-# The English label of a KB body that is a country's armed forces ("Armed Forces of Ukraine", "Israel
-# Defense Forces", "Korean People's Army"); a label naming the forces as a whole is preferred to an army.
-_FORCES_LABEL = re.compile(r"\b(?:Armed|Defen[cs]e) Forces\b")
-_ARMY_LABEL = re.compile(r"\bArmy\b")
-
-
-@lru_cache(maxsize=4)
-def _armed_forces(kb: KnowledgeBase) -> dict[str, str]:
-    """Country id -> the KB id of its armed forces (a body whose ``part_of`` is the country)."""
-    found: dict[str, tuple[int, str]] = {}
-    for actor in kb.actors("Organization"):
-        country = actor.part_of
-        if not country or country not in kb or kb.actor(country).kind != "Country":
-            continue
-        rank = 0 if _FORCES_LABEL.search(actor.label) else 1 if _ARMY_LABEL.search(actor.label) else None
-        if rank is not None and (country not in found or (rank, actor.id) < found[country]):
-            found[country] = (rank, actor.id)
-    return {country: actor_id for country, (_, actor_id) in found.items()}
-
-
-@lru_cache(maxsize=8)
-def _agency_nouns(lang: str) -> tuple[tuple[str, str], ...]:
-    """data/<lang>/agency_nouns.tsv: a country's services named by a common noun ("police", "таможня"),
-    each with its English noun ("customs")."""
-    path = _DATA / lang / "agency_nouns.tsv"
-    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")] if path.exists() else []
-    return tuple((row[0].strip(), row[1].strip()) for row in rows if len(row) == 2)
-
-
-def _agency_beside(sentence: Sentence, first: int, last: int, lang: str) -> tuple[str, int, int] | None:
-    """A country's service named beside its words ("Ecuadorian police", "Финская таможня", "полиция
-    Эквадора"): its English noun and the token range of the whole name, or None."""
-    for words, english in _agency_nouns(lang):
-        span = _noun_beside(sentence, first, last, [words.split()])
-        if span is not None:
-            return english, *span
-    return None
-
-
-def _military_noun_beside(sentence: Sentence, first: int, last: int, lang: str) -> bool:
-    """A noun of data/<lang>/military_nouns.txt right after the country's words ("Pakistan's military",
-    "Ресей әскері"), not itself modifying a noun ("Israeli military aircraft"), or right before them
-    ("армия Ливана")."""
-    phrases = [w.split() for w in word_list(_DATA / lang / "military_nouns.txt")]
-    return _noun_beside(sentence, first, last, phrases) is not None
-
-
-def _noun_beside(sentence: Sentence, first: int, last: int, phrases: list[list[str]]) -> tuple[int, int] | None:
-    """The token range of the country's words [first, last) with one of ``phrases`` (words as written
-    or lemmas) right after them, not modifying a further noun, or right before them; None if none."""
-    tokens = sentence.tokens
-
-    def at(k: int, words: list[str]) -> bool:
-        seq = tokens[k : k + len(words)] if k >= 0 else []
-        return len(seq) == len(words) and all(
-            w in {t.text.lower(), (t.lemma or "").lower()} for t, w in zip(seq, words, strict=True))
-
-    after = last
-    while after < len(tokens) and tokens[after].text.lower() in _POSSESSIVE_MARKS:
-        after += 1
-    for words in phrases:
-        words = [w.lower() for w in words]
-        if at(after, words) and tokens[after + len(words) - 1].deprel.split(":")[0] not in _MODIFIER_DEPRELS:
-            return first, after + len(words)
-        if at(first - len(words), words):
-            return first - len(words), last
-    return None
 
 
 def _constrain_by_alias(tokens: list[Token], alias: str, lang: str) -> None:
@@ -295,9 +230,6 @@ _NAMED_ONLY = frozenset({"Organization", "Place", "Country"})
 # A name holds no verb: a span with one is a clause NER ran together.
 _CLAUSE_POS = frozenset({"VERB", "AUX"})
 _NOUNS = frozenset({"NOUN", "PROPN"})
-_POSSESSIVE_MARKS = frozenset({"'s", "’s", "'", "’"})
-# A noun in these relations modifies another noun ("Israeli military aircraft", "военные самолёты").
-_MODIFIER_DEPRELS = frozenset({"amod", "compound"})
 
 
 def _kk_organisation_heads() -> frozenset[str]:
@@ -730,18 +662,18 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
             setting = sentence.tokens[last - 1].case == "Loc" and not _people_of(sentence, last - 1)
             (setting_only if setting else named_otherwise).add(actor_id)
         elif actor.kind == "Organization":
-            # A body named as the owner of a gathering ("the G20 summit", "ТМД саммиті") is its setting.
+            # A body named as the owner of a gathering ("the G20 summit") is its setting.
             (setting_only if _names_a_thing(sentence, tokens, doc.lang, gatherings=True) else named_otherwise).add(
                 actor_id)
         if actor.kind == "Country" and hit.alias_class in ("name", "demonym") and \
-                (forces := _armed_forces(kb).get(actor_id)) and _military_noun_beside(sentence, first, last, doc.lang):
+                (forces := armed_forces(kb).get(actor_id)) and military_noun_beside(sentence, first, last, doc.lang):
             # "the Israeli military", "армия Ливана": the country's armed forces are an actor too; the
             # event stage keeps reading the country's mention.
             use(kb_actor(kb, forces, doc.id))
         if actor.kind == "Country" and hit.alias_class in ("name", "demonym") and \
-                (agency := _agency_beside(sentence, first, last, doc.lang)) and \
+                (agency := agency_beside(sentence, first, last, doc.lang)) and \
                 (demonym := kb.demonym(actor_id, "en")):
-            # "Ecuadorian police", "Финская таможня": the country's service is a body of its own beside it.
+            # "Ecuadorian police": the country's service is a body of its own beside it.
             english, a, b = agency
             label = f"{demonym} {english}"
             written = doc.text[sentence.tokens[a].start:sentence.tokens[b - 1].end]
