@@ -358,3 +358,149 @@ def test_a_kazakh_honorific_inside_a_name_joins_it() -> None:
 ])
 def test_a_bodys_name_in_lower_case_after_its_country_is_the_body(text: str, expected: set[str]) -> None:
     assert _actors_of(text, "en") == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # The platform a post was written on is a thing's name, also when the tokeniser glued the full stop
+    # to it as to an initial ("X. По").
+    ("Президент Турции Реджеп Тайип Эрдоган раскритиковал Израиль, написав в соцсети X. По его словам, "
+     "Турция найдёт других поставщиков.", "ru", {"ISR", "TUR", "person:recep-tayyip-erdogan"}),
+    # A platform named alone, in any case or with a hyphenated tail, is where a post was written, whatever
+    # NER typed it.
+    ("Trump wrote on Truth Social that Russia must stop.", "en", {"Q22686", "RUS"}),
+    ("Захарова заявила в своём Telegram-канале, что Лондон лжёт.", "ru", {"GBR", "person:maria-zakharova"}),
+    ("Зеленский написал в Telegram, что Россия атаковала Киев.", "ru",
+     {"RUS", "UKR", "person:volodymyr-zelenskyy"}),
+    ("Трамп бұл туралы Truth Social желісінде жазды.", "kk", {"Q22686"}),
+])
+def test_a_platform_named_beside_its_noun_is_no_actor(text: str, lang: str, expected: set[str]) -> None:
+    assert _actors_of(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "the military" of a country is its armed forces, an actor beside the country ...
+    ("Pakistan's military said it had killed 200 fighters.", {"PAK", "org:pakistan-armed-forces"}),
+    ("The Israeli military said most drones were shot down.", {"ISR", "org:idf"}),
+    # ... not when it only modifies a noun, and troops stand for the state.
+    ("Israeli military aircraft struck targets in Lebanon.", {"ISR", "LBN"}),
+    ("Tajik forces fired on Kyrgyz border posts.", {"TJK", "KGZ"}),
+])
+def test_a_countrys_military_is_its_armed_forces(text: str, expected: set[str]) -> None:
+    assert _actors_of(text, "en") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Kazakh news writes a body's name with its later words in lower case: still the KB's body, and no
+    # group of its first word.
+    ("Еуропалық одақтың арнайы өкілі Терхи Хакала Астанаға келді. Біріккен ұлттар ұйымы бұл шешімді құптады.",
+     {"KAZ", "Q458", "Q1065", "person:terhi-hakala"}),
+])
+def test_a_kazakh_bodys_name_with_lower_case_words_is_the_body(text: str, expected: set[str]) -> None:
+    assert _actors_of(text, "kk") == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # A body under a ministry is found under any name of the ministry's country, like the ministry.
+    ("Ukraine's military intelligence said the first units had reached the front.", "en", {"org:hur"}),
+])
+def test_a_sub_body_is_found_under_any_name_of_its_country(text: str, lang: str, expected: set[str]) -> None:
+    assert _actors_of(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # An office named after its building, in the locative as where something happens, is the setting ...
+    ("Ақордада өткен жиында Тоқаев жаңа заң туралы айтты.", "kk", {"person:kassym-jomart-tokayev"}),
+    ("Переговоры Путина и Орбана прошли в Кремле.", "ru", {"Q7747", "RUS", "person:viktor-orban", "HUN"}),
+    # ... but with a plural verb and no subject its people speak: "в Кремле заявили" is the Kremlin.
+    ("Песков заявил, что в Кремле не испытывают беспокойства.", "ru", {"org:kremlin", "person:dmitry-peskov"}),
+])
+def test_an_office_named_by_its_building_as_a_setting_is_no_actor(text: str, lang: str, expected: set[str]) -> None:
+    assert _actors_of(text, lang) == expected
+
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "and" after a title with its person's name starts the next person: two people, not one name.
+    ("Trade Representative Jamieson Greer and Vice Premier He Lifeng met on Sunday.",
+     {"person:jamieson-greer", "person:he-lifeng"}),
+    ("Foreign Minister Ahmed Salim and Defence Minister Omar Haddad met reporters.",
+     {"person:ahmed-salim", "person:omar-haddad"}),
+    # A title's own "and" joins its portfolios: nobody is named.
+    ("The Minister of Trade and Industry met reporters.", set()),
+])
+def test_titled_people_joined_by_and_are_two_people(text: str, expected: set[str]) -> None:
+    assert _actors_of(text, "en") == expected
+
+
+def test_a_room_where_leaders_meet_is_no_actor() -> None:
+    assert _actors_of("President Donald Trump received the two ministers in the Oval Office on Friday.", "en") == {
+        "Q22686"}
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # A capital that names a treaty names no country.
+    ("Brazil said the raid violated the Vienna Convention on diplomatic relations.", "en", {"BRA"}),
+    ("Ресей Минск келісімдерін бұзды деп айыптады.", "kk", {"RUS"}),
+    # An English country name is also written without "the" inside ("Democratic Republic of Congo").
+    ("The Democratic Republic of Congo and Rwanda signed a peace deal.", "en", {"COD", "RWA"}),
+])
+def test_a_capital_naming_a_treaty_is_no_country(text: str, lang: str, expected: set[str]) -> None:
+    assert _actors_of(text, lang) == expected
+
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A body named only as the owner of a summit is its setting ...
+    ("Modi met Trudeau at the G20 summit in New Delhi.",
+     {"IND", "CAN", "person:narendra-modi", "person:justin-trudeau"}),
+    # ... and an actor when the text names it otherwise.
+    ("Leaders met at the NATO summit on Tuesday. NATO pledged more aid to Ukraine.", {"Q7184", "UKR"}),
+])
+def test_a_body_named_only_as_a_summits_owner_is_no_actor(text: str, expected: set[str]) -> None:
+    assert _actors_of(text, "en") == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A country's police or air force named by a common noun is a body of its own beside the country ...
+    ("Mexico cut ties after Ecuadorian police stormed its embassy.", {"MEX", "ECU", "org:ecuadorian-police"}),
+    ("Ukraine's air force said it shot down 60 drones.", {"UKR", "org:ukrainian-air-force"}),
+    # ... not when the noun only modifies another one.
+    ("A Kosovo police patrol was ambushed.", {"XKX"}),
+])
+def test_a_countrys_service_named_by_a_common_noun_is_a_body(text: str, expected: set[str]) -> None:
+    assert _actors_of(text, "en") == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # Two people's names NER ran together are two people: the one the KB knows and the one before it ...
+    ("Литва премьер-министрі Инга Ругинене Александр Лукашенко режимін айыптады.", "kk",
+     {"LTU", "BLR", "Q2866", "person:inga-ruginene"}),
+    # ... but a title before a KB person is no person.
+    ("Chief Cabinet Secretary Minoru Kihara called the post extremely inappropriate.", "en", {"person:minoru-kihara"}),
+])
+def test_two_names_run_together_are_two_people(text: str, lang: str, expected: set[str]) -> None:
+    assert _actors_of(text, lang) == expected
+
+
+@pytest.mark.parametrize(("name", "page", "expected", "dropped"), [
+    # A wire trailer naming the writers who contributed is a credit, not people of the story.
+    ("en_page.txt", "BRUSSELS, May 5 - NATO Secretary-General Mark Rutte met Kassym-Jomart Tokayev on Monday.\n\n"
+     "Associated Press writers Anna Kowalska in Warsaw and Tom Reed in Brussels contributed to this report.\n",
+     {"Q7184", "KAZ", "Mark Rutte", "Kassym-Jomart Tokayev"}, "(byline): 'Associated Press writers Anna Kowalska"),
+    # "More from <outlet>: <headline>" links another story: its places are none of this one's.
+    ("en_page.txt", "NATO leaders met in Brussels on Monday.\n\n"
+     "More from Atlantic Courier: Allies agree spending goal at The Hague\n",
+     {"Q7184"}, "(widget): 'More from Atlantic Courier:"),
+    # "Ақпарат көзі:" (source) credits the press service the story came from: no actor of the story.
+    ("kk_page.txt", "Қасым-Жомарт Тоқаев Шавкат Мирзиёевпен телефон арқылы сөйлесті.\n\n"
+     "Ақпарат көзі: Ақорданың баспасөз қызметі\n", {"KAZ", "UZB", "Kassym-Jomart Tokayev", "Shavkat Mirziyoyev"},
+     "'Ақпарат көзі: Ақорданың баспасөз қызметі'"),
+])
+def test_a_credit_or_widget_line_gives_no_actor(tmp_path: Path, name: str, page: str, expected: set[str],
+                                               dropped: str) -> None:
+    # Expected actors are KB ids, or the labels of KB people (their ids are looked up).
+    (tmp_path / name).write_text(page, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["--quiet", "build", str(tmp_path / name), "--out", str(out)]) == 0
+    assert _actors_by_lang(out)[name[:2]] == {_kb_id(a) if " " in a else a for a in expected}
+    assert dropped in (out / "warnings.jsonl").read_text(encoding="utf-8")

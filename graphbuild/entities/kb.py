@@ -673,13 +673,25 @@ class KnowledgeBase:
                 self._add_alias(name, KbHit(rec.id, None, "demonym", name, lang))
 
     def _add_country_variants(self, records: list[_Record]) -> None:
-        """A body of a country named with one of the country's names is named with any other of them:
-        "Ресей Қорғаныс министрлігі" is also "Ресей Федерациясы Қорғаныс министрлігі" and "РФ Қорғаныс
-        министрлігі"; "Ministry of Defence of Russia" is also "... of the Russian Federation".  A variant that
-        is already some actor's alias is left out (no new ambiguity)."""
+        """A body of a country (or of one of its bodies) named with one of the country's names is named with
+        any other of them: "Ресей Қорғаныс министрлігі" is also "Ресей Федерациясы Қорғаныс министрлігі"
+        and "РФ Қорғаныс министрлігі"; "Ministry of Defence of Russia" is also "... of the Russian
+        Federation".  A variant that is already some actor's alias is left out (no new ambiguity)."""
         countries = {r.id: r for r in records if r.kind == "Country"}
+        parents = {r.id: r.part_of for r in records if r.part_of}
+
+        def country_of(rec: _Record) -> _Record | None:
+            """The country a body belongs to, through the bodies above it (the GRU is part of Russia's
+            defence ministry, so of Russia)."""
+            seen: set[str] = set()
+            above = rec.part_of
+            while above and above not in countries and above not in seen:
+                seen.add(above)
+                above = parents.get(above)
+            return countries.get(above or "")
+
         for rec in records:
-            country = countries.get(rec.part_of or "")
+            country = country_of(rec)
             if country is None:
                 continue
             for lang, names in rec.names.items():
@@ -699,6 +711,9 @@ class KnowledgeBase:
         # "the United States" -> "United States"; one-word remainders stay out ("the West" is not "West").
         if hit.lang == "en" and alias.lower().startswith("the ") and len(alias.split()) > 2:
             variants.add(alias[4:])
+        # "Democratic Republic of the Congo" is also written "Democratic Republic of Congo".
+        if hit.lang == "en" and " of the " in alias:
+            variants.add(alias.replace(" of the ", " of "))
         for variant in variants:
             pairs = [(w, k) for w in _SPACES.split(variant.strip()) if (k := _wkey(w))]
             if not pairs:
@@ -733,6 +748,12 @@ class KnowledgeBase:
 
     def __len__(self) -> int:
         return len(self._actors)
+
+    def demonym(self, actor_id: str, lang: str) -> str | None:
+        """The first capitalised people's adjective of a country in ``lang`` ("Finnish"), if the KB has one."""
+        rec = self._meta.get(self.canonical_id(actor_id))
+        names = rec.demonyms.get(lang, []) if rec is not None else []
+        return next((n for n in names if n[:1].isupper()), None)
 
     def roles_of(self, person_id: str) -> list[dict[str, Any]]:
         """Time-bounded roles [{"role", "of", "start", "end", "source", "checked"}] of a person (empty when none)."""

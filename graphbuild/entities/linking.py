@@ -18,6 +18,7 @@ from pathlib import Path
 
 from graphbuild.entities.actor_policy import news_outlets
 from graphbuild.entities.common_words import common_word_test
+from graphbuild.entities.country_bodies import agency_beside, armed_forces, military_noun_beside
 from graphbuild.entities.kb import KbHit, KnowledgeBase, normalize
 from graphbuild.entities.ner import name_particles
 from graphbuild.entities.spans_index import OverlapIndex, containing
@@ -121,6 +122,47 @@ def _as_setting(sentence: Sentence, first: int, last: int, lang: str) -> bool:
     return before is not None and (before.lemma or before.text).lower() in marks
 
 
+@lru_cache(maxsize=1)
+def _residences() -> frozenset[str]:
+    """KB ids of offices named after the building they sit in (data/kb/residences.tsv: Akorda, the Kremlin)."""
+    return word_list(_DATA / "kb" / "residences.tsv")
+
+
+def _people_of(sentence: Sentence, index: int) -> bool:
+    """The token is where an unnamed "they" acts: its head is a finite plural verb with no subject ("в
+    Кремле не испытывают беспокойства", "В Евросоюзе выразили сожаление")."""
+    words = sentence.tokens
+    head = words[index].head
+    if not 0 <= head < len(words):
+        return False
+    verb = words[head]
+    return verb.pos in _CLAUSE_POS and verb.feats.get("VerbForm") == "Fin" and verb.feats.get("Number") == "Plur" \
+        and not any(t.head == head and t.deprel.startswith("nsubj") for t in words)
+
+
+def _split_at_known_people(mentions: list[Mention], people: list[tuple[int, int]], text: str,
+                           kb: KnowledgeBase) -> list[Mention]:
+    """NER ran two people's names together ("Инга Ругинене Александр Лукашенко"): a person's span that
+    ends with a KB person's name after two or more capitalised words of its own, no title ("Chief
+    Cabinet Secretary Minoru Kihara"), gives those words a mention of their own; the KB name is linked
+    as usual."""
+    out: list[Mention] = []
+    for m in mentions:
+        inner = [(a, b) for a, b in people if m.start < a and b == m.end]
+        head = text[m.start:inner[0][0]].split() if m.kind == "Person" and inner else []
+        if len(head) >= 2 and all(w[:1].isupper() and w[:1].isalpha() for w in head) and \
+                not _ends_a_title(head, text[max(0, m.start - 40):m.start].split()[-2:], kb):
+            end = m.start + len(text[m.start:inner[0][0]].rstrip())
+            out.append(dataclasses.replace(m, end=end, text=text[m.start:end], lemma=None))
+        out.append(m)
+    return out
+
+
+def _ends_a_title(words: list[str], before: list[str], kb: KnowledgeBase) -> bool:
+    """The words, with up to the two words before them, end a title the KB knows ("Chief Cabinet Secretary")."""
+    return any(h.role for k in range(len(before) + 1) for h in kb.lookup(" ".join(before[k:] + words), None))
+
+
 def _names_country(hit: KbHit, kb: KnowledgeBase) -> bool:
     """The hit is a country's own name (not its capital or a body of it)."""
     return hit.alias_class == "name" and hit.actor_id in kb and kb.actor(hit.actor_id).kind == "Country"
@@ -163,7 +205,9 @@ def _not_an_actor(mention: Mention, doc: Document) -> bool:
 
 
 def _span_tokens(sentence: Sentence, start: int, end: int) -> list[Token]:
-    return [t for t in sentence.tokens if t.start >= start and t.end <= end]
+    """The tokens a span touches: a name may end inside a token the tokeniser glued a full stop to
+    ("в соцсети X. По словам ...", read as an initial)."""
+    return [t for t in sentence.tokens if t.start < end and t.end > start]
 
 
 def _lemma_form(tokens: list[Token]) -> str:
@@ -243,6 +287,8 @@ class _ObjectNouns:
     feats: tuple[tuple[str, str], ...]  # features the noun must carry (the Kazakh compound's possessive)
     classifiers: frozenset[str]
     media: frozenset[str] = frozenset()  # nouns that make the name a news medium's ("радиосы", "газета")
+    platforms: frozenset[str] = frozenset()  # online platforms, normalised: where a post was written
+    gatherings: frozenset[str] = frozenset()  # summits, forums: a body named as their owner is their setting
 
 
 @lru_cache(maxsize=8)
@@ -253,11 +299,21 @@ def _object_nouns(lang: str) -> _ObjectNouns | None:
     raw = json.loads(path.read_text(encoding="utf-8"))
     return _ObjectNouns(raw["position"] == "after", int(raw["window"]), frozenset(raw["through"]),
                         tuple(raw.get("feats", {}).items()), frozenset(raw["classifiers"]),
-                        frozenset(raw.get("media", ())))
+                        frozenset(raw.get("media", ())), frozenset(normalize(p) for p in raw.get("platforms", ())),
+                        frozenset(raw.get("gatherings", ())))
+
+
+def _names_a_platform(names: tuple[str, ...], lang: str) -> bool:
+    """A name is an online platform's (data/<lang>/object_names.json, "platforms"): Telegram, X, Truth
+    Social, in any of its forms (the dictionary form, as written, a hyphenated tail left off:
+    "Telegram-канале")."""
+    nouns = _object_nouns(lang)
+    return nouns is not None and any(
+        normalize(n) in nouns.platforms or normalize(n.split("-")[0]) in nouns.platforms for n in names if n)
 
 
 def _names_a_thing(sentence: Sentence, tokens: list[Token], lang: str, media: bool = False,
-                   apart: bool = False) -> str | None:
+                   apart: bool = False, gatherings: bool = False) -> str | None:
     """The noun that makes a span the name of a thing (a pipeline, missile, treaty, residence), if any:
     «Дружба» құбыры, ракеты «Хвасон-17» и «Хвасон-18», the Abraham Accords; with ``media``, the noun
     that makes it a news medium's name («Азаттық» радиосы, газета «Коммерсантъ»).  With ``apart`` (a
@@ -267,7 +323,7 @@ def _names_a_thing(sentence: Sentence, tokens: list[Token], lang: str, media: bo
     nouns = _object_nouns(lang)
     if nouns is None or not tokens:
         return None
-    wanted = nouns.media if media else nouns.classifiers
+    wanted = nouns.media if media else nouns.gatherings if gatherings else nouns.classifiers
     index = next((i for i, t in enumerate(sentence.tokens) if t is tokens[0]), None)
     if index is None:
         return None
@@ -565,6 +621,11 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
         if actor_id in news_outlets() and _credit_line(sentence, first, last):
             result.warnings.append(f"{doc.text[start:end]!r} credits the agency that filed the story: not an actor")
             continue
+        if chosen[0].alias_class == "capital" and (noun := _names_a_thing(sentence, tokens, doc.lang)):
+            # "the Vienna Convention", "Минск келісімдері": the city names a treaty, not its country.
+            result.warnings.append(f"{doc.text[start:end]!r} names a thing ({noun!r}): not its country")
+            covered.append((start, end))  # taken: NER's span of the city alone links to nothing either
+            continue
         if chosen[0].alias_class == "demonym" and _names_a_language(sentence, tokens, doc.lang):
             result.warnings.append(f"{doc.text[start:end]!r} names a language: not its country")
             continue
@@ -593,6 +654,31 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
         if actor.kind == "Country":
             setting = hit.alias_class == "capital" and _as_setting(sentence, first, last, doc.lang)
             (setting_only if setting else named_otherwise).add(actor_id)
+        elif actor_id in _residences():
+            # An office named after its building, in the locative case ("Ақордада келіссөз жүргізді", "в Кремле
+            # прошли переговоры"), is the setting, as a capital is; a finite plural verb with no subject makes
+            # it the speaker ("в Кремле заявили", the Kremlin said).  English has no case: "at the White
+            # House" was measured as a setting and lost a held-out actor.
+            setting = sentence.tokens[last - 1].case == "Loc" and not _people_of(sentence, last - 1)
+            (setting_only if setting else named_otherwise).add(actor_id)
+        elif actor.kind == "Organization":
+            # A body named as the owner of a gathering ("the G20 summit") is its setting.
+            (setting_only if _names_a_thing(sentence, tokens, doc.lang, gatherings=True) else named_otherwise).add(
+                actor_id)
+        if actor.kind == "Country" and hit.alias_class in ("name", "demonym") and \
+                (forces := armed_forces(kb).get(actor_id)) and military_noun_beside(sentence, first, last, doc.lang):
+            # "the Israeli military", "армия Ливана": the country's armed forces are an actor too; the
+            # event stage keeps reading the country's mention.
+            use(kb_actor(kb, forces, doc.id))
+        if actor.kind == "Country" and hit.alias_class in ("name", "demonym") and \
+                (agency := agency_beside(sentence, first, last, doc.lang)) and \
+                (demonym := kb.demonym(actor_id, "en")):
+            # "Ecuadorian police": the country's service is a body of its own beside it.
+            english, a, b = agency
+            label = f"{demonym} {english}"
+            written = doc.text[sentence.tokens[a].start:sentence.tokens[b - 1].end]
+            use(Actor(id=f"org:{slugify(label)}", label=label, kind="Organization", names={doc.lang: [written]},
+                      documents=[doc.id], part_of=actor_id))
         if _names_country(hit, kb):
             country_spans.add((start, end))
         elif hit.alias_class == "demonym":
@@ -616,7 +702,8 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
     by_sentence = sorted(sentences, key=lambda s: s.start)
     sentence_starts = [s.start for s in by_sentence]
     kb_covered = OverlapIndex(covered)
-    for mention in sorted(ner_mentions, key=lambda m: m.start):
+    kb_people = [(ts[0].start, ts[-1].end) for ts, a in named if a.kind == "Person" and ts]
+    for mention in sorted(_split_at_known_people(ner_mentions, kb_people, doc.text, kb), key=lambda m: m.start):
         mention = _with_web_suffix(mention, doc.text)
         # A body named around its country is an actor, but the event stage keeps reading the country's
         # mention there (its mention is not added): who acts stays the country, as the text's KB name says.
@@ -645,6 +732,9 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
             key = normalize(name.split()[-1]) if name.split() else ""
             if mention.kind == "Person" and len(name.split()) == 1 and key in surnames:
                 actor = dataclasses.replace(actors[surnames[key]], names={}, documents=[doc.id])
+            elif _names_a_platform((name, mention.text), doc.lang):
+                result.warnings.append(f"{mention.text!r} names an online platform: left a mention, not an actor")
+                continue
             elif (mention.kind in _NAMED_ONLY and len(name.split()) == 1 and not _quoted(doc.text, mention)
                   and common_word_test(doc.lang)(mention.text)):
                 result.warnings.append(f"{mention.text!r} is a dictionary word, no name: left a mention, not an actor")

@@ -131,7 +131,11 @@ def _joins(head: Sequence[Token], connectors: Sequence[Token], r: _Rules) -> boo
     if words in (["of"], ["for"], ["on"], ["of", "the"], ["for", "the"], ["on", "the"]):
         return True
     last = core[-1]
-    return words == ["and"] and not (r.has("org_words", last) or r.has("place_words", last))
+    # A title followed by a name ("Trade Representative Jamieson Greer") is a finished person's phrase:
+    # "and" starts the next person, not more of the title.
+    heads = [k for k, w in enumerate(core) if r.has("title_heads", w)]
+    named = bool(heads) and any(not _generic(w, r) and not r.has("connectors", w) for w in core[heads[-1] + 1 :])
+    return words == ["and"] and not named and not (r.has("org_words", last) or r.has("place_words", last))
 
 
 def _title_run(toks: Sequence[Token], r: _Rules) -> tuple[int, int] | None:
@@ -251,6 +255,8 @@ def _mentions_in(sent: Sentence, first: int, last: int, r: _Rules, document: str
         pieces.append((first, last, False))
     out: list[Mention] = []
     for i, j, titled in pieces:
+        while i < j and toks[i].text.islower():  # what a title run left behind starts at a name, not "and"
+            i += 1
         i += _strip_demonym(toks[i:j], r)
         if i >= j:
             continue
