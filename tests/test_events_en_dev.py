@@ -440,3 +440,11 @@ def test_concern_voiced_by_a_group_is_aimed_at_the_owner_of_what_it_is_about() -
     accuse = [e for e in found if e.type == "ACCUSE"]
     assert len(accuse) == 1 and accuse[0].target == ["CHN"]
     assert {"person:yoko-kamikawa", "person:minoru-kihara", "person:gilberto-teodoro"} <= set(accuse[0].source)
+
+
+@pytest.mark.parametrize(("text", "mode"), [
+    ("Putin will travel to Beijing to sign a gas deal with Xi.", "planned"),
+    ("Putin flew to Beijing and signed a gas deal with Xi.", "asserted"),
+])
+def test_a_purpose_clause_is_as_future_as_its_verb(text: str, mode: str) -> None:
+    assert find(events("en", text), "AGREE", {"Q7747"}, {"Q15031"}).mode == mode

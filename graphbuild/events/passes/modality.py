@@ -17,6 +17,7 @@ from __future__ import annotations
 from graphbuild.events.context import Candidate, DocContext
 from graphbuild.events.lexicon import Lexicon, common, matches_any, word_patterns
 from graphbuild.events.passes import Pass
+from graphbuild.language.base import Token
 from graphbuild.language.tree import base
 
 # How far up the clause chain a planning word still scopes over a trigger.
@@ -84,15 +85,23 @@ def planned(c: Candidate, lex: Lexicon, governors: dict[int, Candidate]) -> str 
     tree = c.sent.tree
     if plan_governor(c, lex, governors) is not None:
         return "intent"
-    future = word_patterns(lex, "future_before")
-    for k in carriers(c, lex):
-        t = tree.tokens[k]
-        if t.feats.get("Tense") == "Fut" or any(matches_any(tree.tokens[d], future) for d in tree.deps(k, "aux")):
+    words = carriers(c, lex)
+    gov = tree.head(c.head)
+    if gov is not None and base(tree.rel(c.head)) in ("advcl", "xcomp") \
+            and tree.tokens[c.head].feats.get("VerbForm") == "Inf":
+        words.append(gov)  # "will travel to Beijing to sign a deal": the purpose is as future as the trip
+    for k in words:
+        if _future(tree.tokens[k], tree.deps(k, "aux"), c, lex):
             return "future"
-        for form in lex.raw.get("future_forms", []):
-            if all(t.feats.get(f) == v for f, v in form.items()):
-                return "future"
     return None
+
+
+def _future(t: Token, auxiliaries: list[int], c: Candidate, lex: Lexicon) -> bool:
+    """A future verb: its tense, a future auxiliary, or one of the language's future forms."""
+    future = word_patterns(lex, "future_before")
+    if t.feats.get("Tense") == "Fut" or any(matches_any(c.sent.tree.tokens[d], future) for d in auxiliaries):
+        return True
+    return any(all(t.feats.get(f) == v for f, v in form.items()) for form in lex.raw.get("future_forms", []))
 
 
 def refused(c: Candidate, governors: dict[int, Candidate]) -> bool:
