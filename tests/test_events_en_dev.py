@@ -448,3 +448,9 @@ def test_concern_voiced_by_a_group_is_aimed_at_the_owner_of_what_it_is_about() -
 ])
 def test_a_purpose_clause_is_as_future_as_its_verb(text: str, mode: str) -> None:
     assert find(events("en", text), "AGREE", {"Q7747"}, {"Q15031"}).mode == mode
+
+
+def test_the_owner_of_a_compound_trigger_is_its_doer() -> None:
+    sanction = find(events("en", "Xi said U.S. export controls had harmed China's interests."), "SANCTION", {"USA"},
+                    set())
+    assert sanction.source == ["USA"]

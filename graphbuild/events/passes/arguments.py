@@ -247,7 +247,9 @@ def direct_slots(sc: SentenceContext, heads: list[int], skip: set[int], lex: Lex
                 # an event noun's owner is its doer, for the links pass to use, not this act's target
                 found = actors_at(sc, k, lex, owners=True)
                 slot = "of" if found and slot in ("poss", "obj") else slot
-            if head is not None and h != head and slot == "poss":
+            # "U.S. export controls": the owner of a compound inside a noun trigger owns the whole act
+            inner_compound = head is not None and base(tree.rel(h)) == "compound" and tree.head(h) == head
+            if head is not None and h != head and slot == "poss" and not inner_compound:
                 # "вывод американских войск" (a trigger with its force): the force's owner moves it
                 inner_force = event_type in common().moved_forces and matches_any(tree.tokens[h], _force_nouns(lex))
                 # "Russian missiles struck Kharkiv" (a trigger read over a subject and its verb): the
