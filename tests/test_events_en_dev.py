@@ -454,3 +454,10 @@ def test_the_owner_of_a_compound_trigger_is_its_doer() -> None:
     sanction = find(events("en", "Xi said U.S. export controls had harmed China's interests."), "SANCTION", {"USA"},
                     set())
     assert sanction.source == ["USA"]
+
+
+def test_a_date_in_a_clause_describing_a_noun_does_not_date_the_act() -> None:
+    found = events("en", "Biden and Xi agreed on Wednesday to resume military communications, cut off by Beijing "
+                         "in August 2022.", published="2023-11-16")
+    agree = find(found, "AGREE", {"Q6279"}, {"Q15031"})
+    assert agree.date == "2023-11-15"

@@ -1,14 +1,19 @@
 """Pass ``dates``: the time each sentence states, or the one its paragraph stated last.
 
 A sentence without a date of its own keeps its paragraph's latest one ("The strikes killed 11."
-after "On Monday Russia struck Kyiv."); a new paragraph starts without one.
+after "On Monday Russia struck Kyiv."); a new paragraph starts without one. An act takes the date of
+its sentence without the clauses that describe a noun it does not stand in ("agreed on Wednesday to
+resume communications, cut off by Beijing in August 2022": Wednesday) when those words give one.
 """
 
 from __future__ import annotations
 
-from graphbuild.events.context import DocContext
+from graphbuild.events.context import Candidate, DocContext
 from graphbuild.events.dates import resolve_date
 from graphbuild.events.passes import Pass
+from graphbuild.language.tree import base
+
+Date = tuple[str | None, str | None]
 
 
 def run(ctx: DocContext) -> None:
@@ -24,6 +29,23 @@ def run(ctx: DocContext) -> None:
             last = (None, None)
         sc.date = last
         last_end = s.end
+
+
+def clause_date(c: Candidate, lang: str, published: str | None) -> Date:
+    """The date of ``c``'s sentence read without the noun-describing clauses and the coordinated verbs
+    (each telling an act of its own) the trigger is not in."""
+    tree, tokens = c.sent.tree, c.sent.tokens
+    if not tree.parsed:
+        return c.sent.date
+    skip: set[int] = set()
+    for k in range(len(tokens)):
+        clause = base(tree.rel(k)) == "acl" or (base(tree.rel(k)) == "conj" and tokens[k].pos == "VERB")
+        if clause and c.head not in tree.subtree(k):
+            skip |= tree.subtree(k)
+    if not skip:
+        return c.sent.date
+    own = resolve_date([t for k, t in enumerate(tokens) if k not in skip], lang, published)
+    return own if own[0] is not None else c.sent.date
 
 
 PASS = Pass("dates", reads=("sentences",), writes=("dates",), run=run)

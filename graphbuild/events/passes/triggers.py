@@ -12,6 +12,7 @@ from __future__ import annotations
 from graphbuild.events.context import Candidate, DocContext, SentenceContext
 from graphbuild.events.lexicon import Lexicon, TriggerEntry, matches_any, word_patterns
 from graphbuild.events.passes import Pass
+from graphbuild.events.passes.dates import clause_date
 from graphbuild.events.triggers import find_triggers
 from graphbuild.language.tree import base
 
@@ -59,6 +60,8 @@ def run(ctx: DocContext) -> None:
         here = evaluations(sc, ctx.lex, used) if sc.tree.parsed else []
         here += [Candidate(sc, trig.indices, trig.entry, date=sc.date)
                  for trig in find_triggers(sc.tokens, ctx.lex, used)]
+        for c in here:
+            c.date = clause_date(c, ctx.lex.lang, ctx.doc.published)
         ctx.candidates.extend(sorted(here, key=lambda c: c.indices[0]))
 
 
