@@ -461,3 +461,10 @@ def test_a_date_in_a_clause_describing_a_noun_does_not_date_the_act() -> None:
                          "in August 2022.", published="2023-11-16")
     agree = find(found, "AGREE", {"Q6279"}, {"Q15031"})
     assert agree.date == "2023-11-15"
+
+
+def test_congo_after_the_full_name_is_the_democratic_republic() -> None:
+    found = events("en", "The Democratic Republic of the Congo and Rwanda signed a peace deal. Congo will conduct "
+                         "operations to neutralise the FDLR.")
+    strike = find(found, "ASSAULT", {"COD"}, {"org:fdlr"})
+    assert (strike.source, strike.target, strike.mode) == (["COD"], ["org:fdlr"], "planned")
