@@ -126,6 +126,22 @@ def _cli_rate(inputs: list[str], articles: int, jobs: int, measure_graph: bool =
     return articles / seconds, articles / cpu, peak
 
 
+_SPIN = "x = 0\nfor i in range(20_000_000):\n    x += i\n"
+
+
+def _machine_speedup() -> float:
+    """How much more a fixed pure-Python loop gets done in two processes at once than in one, here
+    and now: the ceiling any --jobs 2 speed-up measured beside it has (about x1.8 on this project's
+    two vCPUs when nothing else runs, near x1 when other work keeps a core busy)."""
+    def run(copies: int) -> float:
+        start = time.perf_counter()
+        for proc in [subprocess.Popen([sys.executable, "-c", _SPIN]) for _ in range(copies)]:
+            proc.wait()
+        return time.perf_counter() - start
+
+    return 2 * run(1) / run(2)
+
+
 def _write_generated(folder: Path, n: int, seed: int, langs: list[str]) -> list[str]:
     """The generated articles as one JSONL file (with publication dates) for the CLI to read."""
     # In another process: the generator reads our articles, which would load the language
@@ -192,6 +208,9 @@ def main() -> None:
                   f"peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
         speedups: dict[int, list[float]] = defaultdict(list)
         for round_no in range(args.rounds):
+            if len(args.cli_jobs) > 1:
+                print(f"this machine now: two processes of a pure-Python loop do x{_machine_speedup():.2f} "
+                      "the work of one in the same time", flush=True)
             first = None
             for jobs in args.cli_jobs:
                 load = os.getloadavg()[0]
