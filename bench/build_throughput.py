@@ -3,6 +3,7 @@ ingest and extraction in-process and for the command line end to end, against a 
 in the same run (reading and sentence-splitting the same articles only).
 
     python bench/build_throughput.py [--generate N] [--seed S] [--langs kk ru en] [--cli-jobs N ...]
+                                     [--rounds R] [--skip-in-process]
     python bench/build_throughput.py INPUT ... [--warmup PATH ...] [--repeat N] [--cli-jobs N ...]
 
 By default the articles are made by ``bench/corpus.py`` (``--generate``, default 90, in turn kk,
@@ -17,7 +18,9 @@ baseline, their ratio, what the dependency parse costs; then ``graphbuild build 
 --jobs N`` in a fresh process for each N of ``--cli-jobs`` (default 1 and 2): wall time including
 start-up and every export, per CPU-second of the command and its workers, the speed-up over the
 first N, peak RSS of the largest process, and the memory of the merged graph per article. CPU
-rates are what one free core does; wall rates depend on what else runs on the machine.
+rates are what one free core does; wall rates depend on what else runs on the machine, so
+``--rounds R`` runs the builds of ``--cli-jobs`` R times in turn and prints the median speed-up of
+the back-to-back pairs (``--skip-in-process`` leaves out the in-process rates).
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ import argparse
 import json
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -104,7 +108,7 @@ def _graph_kb_per_article(out_dir: Path) -> float:
     return size / 1024 / max(1, len(graph.documents))
 
 
-def _cli_rate(inputs: list[str], articles: int, jobs: int) -> tuple[float, float, float]:
+def _cli_rate(inputs: list[str], articles: int, jobs: int, measure_graph: bool = True) -> tuple[float, float, float]:
     """Articles/s of `graphbuild build` end to end in a fresh process (wall, and per CPU-second of
     it and its workers), and the peak RSS in MB."""
     env = {**os.environ, "PYTHONPATH": str(REPO)}
@@ -115,11 +119,27 @@ def _cli_rate(inputs: list[str], articles: int, jobs: int) -> tuple[float, float
         subprocess.run(argv, env=env, check=True)
         seconds = time.perf_counter() - start
         cpu = _children_cpu() - cpu
-        if jobs == 1:
+        if jobs == 1 and measure_graph:
             print(f"merged graph in memory: {_graph_kb_per_article(Path(tmp)):.1f} KB per article")
     # ru_maxrss of waited-for children: the largest of them so far, in KB on Linux.
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return articles / seconds, articles / cpu, peak
+
+
+_SPIN = "x = 0\nfor i in range(20_000_000):\n    x += i\n"
+
+
+def _machine_speedup() -> float:
+    """How much more a fixed pure-Python loop gets done in two processes at once than in one, here
+    and now: the ceiling any --jobs 2 speed-up measured beside it has (about x1.8 on this project's
+    two vCPUs when nothing else runs, near x1 when other work keeps a core busy)."""
+    def run(copies: int) -> float:
+        start = time.perf_counter()
+        for proc in [subprocess.Popen([sys.executable, "-c", _SPIN]) for _ in range(copies)]:
+            proc.wait()
+        return time.perf_counter() - start
+
+    return 2 * run(1) / run(2)
 
 
 def _write_generated(folder: Path, n: int, seed: int, langs: list[str]) -> list[str]:
@@ -147,6 +167,11 @@ def main() -> None:
                         help="articles to load the models on (default: 6 generated ones of another seed)")
     parser.add_argument("--repeat", type=int, default=1)
     parser.add_argument("--cli-jobs", type=int, nargs="*", default=[1, 2])
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="run the --cli-jobs builds this many times in turn (1, 2, 1, 2, ...): on a shared "
+                             "machine the load moves between runs, and the median ratio of the pairs is steadier")
+    parser.add_argument("--skip-in-process", action="store_true",
+                        help="only the command-line builds (the in-process rates take about a minute)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="gb-corpus-") as tmp:
         inputs = args.inputs or _write_generated(Path(tmp), args.generate, args.seed, args.langs)
@@ -155,37 +180,50 @@ def main() -> None:
         if not docs:
             raise SystemExit("no readable article in the inputs")
         ingest_seconds = time.perf_counter() - read_start
-        warmup = (_docs(args.warmup) if args.warmup is not None
-                  else list(corpus.documents(2 * len(args.langs), args.seed + 1000, args.langs)))
-        _knowledge_base(())
-        for doc in warmup:  # load every model once, on articles that are not measured
-            process_document(doc)
         langs = sorted({d.lang for d in docs}, key=lambda lang: (lang not in args.langs, lang))
         chars = sum(len(d.text) for d in docs) / len(docs)
         print(f"articles: {len(docs)} distinct ({json.dumps({g: sum(d.lang == g for d in docs) for g in langs})}), "
               f"mean {chars:.0f} chars, repeats {args.repeat}, {os.cpu_count()} cores, "
               f"load average {os.getloadavg()[0]:.1f}")
         print(f"ingest (read, clean, language id), first read:  {len(docs) / ingest_seconds:6.1f} articles/s")
-        full = _Rates().run(docs, args.repeat, process_document)  # first: no cache has seen these articles
-        baseline = _Rates().run(docs, args.repeat, lambda d: split_sentences(d.text, d.lang))
-        ingest = _Rates().run(docs, 1, lambda d: read_inputs(["-"], stdin_text=d.text).__next__())
-        # Both with the analyzer's word caches now warm, so their difference is the parser's own cost.
-        analysis = _Rates().run(docs, args.repeat, lambda d: get_analyzer(d.lang).analyze(d.text))
-        parsed = _Rates().run(docs, args.repeat, lambda d: parse(get_analyzer(d.lang).analyze(d.text), d.lang))
-        _print_rates("baseline (sentence split only)", baseline, langs)
-        _print_rates("ingest of one text (warm)", ingest, langs)
-        _print_rates("analysis without parse (warm)", analysis, langs)
-        _print_rates("analysis with parse (warm)", parsed, langs)
-        _print_rates("full extraction", full, langs)
-        print(f"ratio full/baseline: {full.rate() / baseline.rate():.4f}; "
-              f"parse cost per article: {1 / parsed.rate() - 1 / analysis.rate():.4f} s; "
-              f"peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
-        first = None
-        for jobs in args.cli_jobs:
-            rate, per_cpu, peak = _cli_rate(inputs, len(docs), jobs)
-            first = first or rate
-            print(f"CLI end to end, --jobs {jobs}: {rate:6.2f} articles/s wall, {per_cpu:.2f} per CPU-second, "
-                  f"x{rate / first:.2f} the first --jobs (largest process so far: peak RSS {peak:.0f} MB)")
+        if not args.skip_in_process:
+            warmup = (_docs(args.warmup) if args.warmup is not None
+                      else list(corpus.documents(2 * len(args.langs), args.seed + 1000, args.langs)))
+            _knowledge_base(())
+            for doc in warmup:  # load every model once, on articles that are not measured
+                process_document(doc)
+            full = _Rates().run(docs, args.repeat, process_document)  # first: no cache has seen these articles
+            baseline = _Rates().run(docs, args.repeat, lambda d: split_sentences(d.text, d.lang))
+            ingest = _Rates().run(docs, 1, lambda d: read_inputs(["-"], stdin_text=d.text).__next__())
+            # Both with the analyzer's word caches now warm, so their difference is the parser's own cost.
+            analysis = _Rates().run(docs, args.repeat, lambda d: get_analyzer(d.lang).analyze(d.text))
+            parsed = _Rates().run(docs, args.repeat, lambda d: parse(get_analyzer(d.lang).analyze(d.text), d.lang))
+            _print_rates("baseline (sentence split only)", baseline, langs)
+            _print_rates("ingest of one text (warm)", ingest, langs)
+            _print_rates("analysis without parse (warm)", analysis, langs)
+            _print_rates("analysis with parse (warm)", parsed, langs)
+            _print_rates("full extraction", full, langs)
+            print(f"ratio full/baseline: {full.rate() / baseline.rate():.4f}; "
+                  f"parse cost per article: {1 / parsed.rate() - 1 / analysis.rate():.4f} s; "
+                  f"peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+        speedups: dict[int, list[float]] = defaultdict(list)
+        for round_no in range(args.rounds):
+            if len(args.cli_jobs) > 1:
+                print(f"this machine now: two processes of a pure-Python loop do x{_machine_speedup():.2f} "
+                      "the work of one in the same time", flush=True)
+            first = None
+            for jobs in args.cli_jobs:
+                load = os.getloadavg()[0]
+                rate, per_cpu, peak = _cli_rate(inputs, len(docs), jobs, measure_graph=round_no == 0)
+                first = first or rate
+                speedups[jobs].append(rate / first)
+                print(f"CLI end to end, --jobs {jobs}: {rate:6.2f} articles/s wall, {per_cpu:.2f} per CPU-second, "
+                      f"x{rate / first:.2f} the first --jobs (largest process so far: peak RSS {peak:.0f} MB; "
+                      f"load average {load:.1f} -> {os.getloadavg()[0]:.1f})", flush=True)
+        if args.rounds > 1:
+            print("speed-up over the first --jobs, each round's pair back to back: " + "; ".join(
+                f"--jobs {jobs} median x{statistics.median(ratios):.2f} (x{min(ratios):.2f}-x{max(ratios):.2f})"
+                for jobs, ratios in speedups.items()))
 
 
 if __name__ == "__main__":

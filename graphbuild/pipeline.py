@@ -351,8 +351,16 @@ def _sent_by_file(doc: Document, kb_files: tuple[str, ...], folder: str) -> str:
 
 
 def _received(path: str) -> DocumentResult | IngestError:
-    with open(path, "rb") as handle:
-        result: DocumentResult | IngestError = pickle.load(handle)
+    """A worker's result, read back in the parent (which does this for every document, on the cores
+    the workers need: its share is what keeps two workers short of twice one)."""
+    enabled = gc.isenabled()
+    gc.disable()  # a result is thousands of new objects and no garbage: passes meanwhile would only walk them
+    try:
+        with open(path, "rb") as handle:
+            result: DocumentResult | IngestError = pickle.load(handle)
+    finally:
+        if enabled:
+            gc.enable()
     os.unlink(path)
     return result
 

@@ -41,7 +41,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +72,7 @@ _MIN_STEM = 3  # shortest alias word the stem fallback may strip a suffix down t
 _MIN_SHORT = 2  # ... when the word continues an alias already matched (Ким Чен Ынмен)
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function the linker and role lookups call again for the same words
 def normalize(text: str) -> str:
     """Casefold, ё->е, unify apostrophes/hyphens/quotes, collapse spaces."""
     text = unicodedata.normalize("NFC", text)

@@ -175,16 +175,34 @@ _INDEXES: dict[int, tuple[tuple[Pattern, ...], _FirstWordIndex]] = {}
 _INDEXES_KEPT = 256
 
 
+# The same indexes by the lists' contents: passes build the same list anew for each sentence (a
+# filtered or compiled word list), and an index found here keeps the ranks it worked out for each
+# word. Looked up only when the identity cache misses (hashing a list's patterns is not free).
+_BY_CONTENT: dict[tuple[Pattern, ...], _FirstWordIndex] = {}
+
+
 def _first_word_index(patterns: list[Pattern]) -> _FirstWordIndex:
     snapshot = tuple(patterns)
     cached = _INDEXES.get(id(patterns))
     if cached is not None and cached[0] == snapshot:
         return cached[1]
-    index = _FirstWordIndex.of(patterns)
+    index = _indexed_contents(snapshot)
     if len(_INDEXES) >= _INDEXES_KEPT:
         del _INDEXES[next(iter(_INDEXES))]  # the oldest entry
     _INDEXES[id(patterns)] = (snapshot, index)
     return index
+
+
+def _indexed_contents(snapshot: tuple[Pattern, ...]) -> _FirstWordIndex:
+    try:
+        found = _BY_CONTENT.get(snapshot)
+    except TypeError:  # a pattern whose value is unhashable: index this list on its own
+        return _FirstWordIndex.of(list(snapshot))
+    if found is None:
+        if len(_BY_CONTENT) >= _INDEXES_KEPT:
+            del _BY_CONTENT[next(iter(_BY_CONTENT))]  # the oldest entry
+        found = _BY_CONTENT[snapshot] = _FirstWordIndex.of(list(snapshot))
+    return found
 
 
 def find_matches(tokens: list[Token], patterns: list[Pattern], used: set[int] | None = None) -> list[Match]:

@@ -12,8 +12,9 @@ import functools
 import re
 import tempfile
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import IO
 from urllib.parse import quote, unquote
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
@@ -401,14 +402,28 @@ Quad = tuple[Node, Node, Node, URIRef | None]  # subject, predicate, object, gra
 def iter_quads(graph: KnowledgeGraph) -> Iterator[Quad]:
     """Every statement, some more than once, in no useful order: the default graph (the whole graph
     plus one gb:ProvenanceGraph entry per document) and each document's provenance graph."""
+    yield from default_quads(graph)
+    yield from provenance_quads(graph)
+
+
+def default_quads(graph: KnowledgeGraph) -> Iterator[Quad]:
+    """The default graph's statements (some more than once): the whole graph, one gb:ProvenanceGraph
+    entry per document, the corrections. Sorted, they all come before any named graph's."""
     t = _Triples(graph)
     yield from ((s, p, o, None) for s, p, o in _default_triples(graph, t))
+    for doc in graph.sorted_documents():
+        name = provenance_graph(doc.id)
+        yield from ((name, RDF.type, GB.ProvenanceGraph, None), (name, PROV.wasDerivedFrom, iri(doc.id), None))
+    yield from ((s, p, o, None) for s, p, o in _correction_triples(graph))
+
+
+def provenance_quads(graph: KnowledgeGraph) -> Iterator[Quad]:
+    """Each document's provenance graph (some statements more than once)."""
+    t = _Triples(graph)
     index = _ByDocument(graph)
     for doc in graph.sorted_documents():
         name = provenance_graph(doc.id)
         yield from ((s, p, o, name) for s, p, o in _document_triples(graph, t, doc, index))
-        yield from ((name, RDF.type, GB.ProvenanceGraph, None), (name, PROV.wasDerivedFrom, iri(doc.id), None))
-    yield from ((s, p, o, None) for s, p, o in _correction_triples(graph))
 
 
 def graph_quads(graph: KnowledgeGraph) -> list[Quad]:
@@ -473,26 +488,53 @@ def default_graph(ds: Dataset) -> Graph:
     return g
 
 
+# The files write_rdf writes, by the pyoxigraph format each is written in.
+RDF_FILES: dict[str, str] = {"turtle": "graph.ttl", "trig": "graph.trig", "json-ld": "graph.jsonld"}
+# The two halves of the statements, each sortable on its own: every statement of the default graph
+# sorts before any of a named graph, so the sorted whole is the first half's lines, then the second's.
+STATEMENT_PARTS: dict[str, Callable[[KnowledgeGraph], Iterator[Quad]]] = {
+    "default": default_quads, "provenance": provenance_quads}
+
+
 def write_rdf(graph: KnowledgeGraph, out_dir: Path) -> list[Path]:
     """Write graph.ttl (default graph), graph.trig (with provenance graphs) and graph.jsonld atomically.
 
     pyoxigraph writes the three formats (tens of times faster than rdflib's pretty serializers),
-    from the statements sorted once, so each file is byte-identical for the same graph.
+    from the statements sorted once, so each file is byte-identical for the same graph. (A --jobs
+    build writes the same steps in several processes: export/parallel.py.)
     """
-    from graphbuild.export.rdf_writer import Converter, write_sorted
-    from graphbuild.export.sorted_runs import SortedRuns
-
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    prefixes = {p: str(ns) for p, ns in PREFIXES.items()} | {"rdf": str(RDF), "rdfs": str(RDFS)}
-    names = {"turtle": out_dir / "graph.ttl", "trig": out_dir / "graph.trig", "json-ld": out_dir / "graph.jsonld"}
-    convert = Converter(sort_text=_term_sort_text)
-    # The statements are sorted in runs on disk past a size, so memory does not grow with the graph.
-    with SortedRuns(out_dir) as runs, contextlib.ExitStack() as files:
-        for quad in iter_quads(graph):
-            runs.add(*convert.keyed_line(quad))
+    names = {fmt: out_dir / name for fmt, name in RDF_FILES.items()}
+    with contextlib.ExitStack() as files:
+        scratch = files.enter_context(tempfile.TemporaryFile(dir=out_dir))
+        for part in STATEMENT_PARTS:
+            write_sorted_statements(graph, part, scratch, out_dir)
         # Render inside the atomic blocks: a failure leaves the previous files and no temp file.
         targets = {fmt: files.enter_context(atomic_file(path, "wb")) for fmt, path in names.items()}
-        scratch = files.enter_context(tempfile.TemporaryFile(dir=out_dir))
-        write_sorted(runs, targets, scratch, prefixes)
+        render_sorted(scratch, targets)
     return list(names.values())
+
+
+def write_sorted_statements(graph: KnowledgeGraph, part: str, output: IO[bytes], scratch_dir: Path) -> None:
+    """Append the statements of one of :data:`STATEMENT_PARTS` to ``output`` as N-Quads lines, in
+    their sort order, each once (sorted in runs on disk past a size, so memory does not grow with
+    the graph)."""
+    from graphbuild.export.rdf_writer import Converter
+    from graphbuild.export.sorted_runs import SortedRuns
+
+    convert = Converter(sort_text=_term_sort_text)
+    with SortedRuns(scratch_dir) as runs:
+        for quad in STATEMENT_PARTS[part](graph):
+            runs.add(*convert.keyed_line(quad))
+        for line in runs:
+            output.write(line.encode("utf-8"))
+
+
+def render_sorted(lines: IO[bytes], targets: dict[str, IO[bytes]]) -> None:
+    """Write each format of ``targets`` (a key of :data:`RDF_FILES` -> open binary file) from the
+    sorted N-Quads ``lines`` (the default graph's first), streaming."""
+    from graphbuild.export.rdf_writer import write_sorted
+
+    prefixes = {p: str(ns) for p, ns in PREFIXES.items()} | {"rdf": str(RDF), "rdfs": str(RDFS)}
+    write_sorted(lines, targets, prefixes)

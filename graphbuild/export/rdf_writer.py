@@ -113,16 +113,13 @@ def serialize(quads: Iterable[Any], output: IO[bytes], fmt: str, prefixes: dict[
     sorted_head.close()
 
 
-def write_sorted(lines: Iterable[str], targets: dict[str, IO[bytes]], scratch: IO[bytes],
-                 prefixes: dict[str, str]) -> None:
-    """Write N-Quads ``lines`` (sorted, default graph first) once to ``scratch``, then each format of
-    ``targets`` (format -> open binary file) from it, streaming: nothing holds every statement."""
-    for line in lines:
-        scratch.write(line.encode("utf-8"))
+def write_sorted(lines: IO[bytes], targets: dict[str, IO[bytes]], prefixes: dict[str, str]) -> None:
+    """Write each format of ``targets`` (format -> open binary file) from the file ``lines`` of
+    sorted N-Quads (default graph first), streaming: nothing holds every statement."""
     for fmt, output in targets.items():
-        scratch.flush()
-        scratch.seek(0)
-        serialize(ox.parse(scratch, ox.RdfFormat.N_QUADS), output, fmt, prefixes)
+        lines.flush()
+        lines.seek(0)
+        serialize(ox.parse(lines, ox.RdfFormat.N_QUADS), output, fmt, prefixes)
 
 
 class _SortedPrefixes:

@@ -37,6 +37,7 @@ def _suffix_table() -> tuple[int, list[tuple[str, str]], frozenset[str]]:
     return int(data["min_stem"]), pairs, frozenset(data["feature_cases"])
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of the word, asked again for the words of every sentence
 def split_ending(word: str) -> tuple[str, str, str] | None:
     """(stem, ending, case) for the longest known ending of a lowercased word, else None."""
     min_stem, pairs, _ = _suffix_table()

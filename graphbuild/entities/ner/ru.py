@@ -34,6 +34,13 @@ def _morph() -> Any:
     return pymorphy3.MorphAnalyzer()
 
 
+@lru_cache(maxsize=1 << 16)
+def _parses(word: str) -> tuple[Any, ...]:
+    """pymorphy3's readings of ``word`` (immutable records), made once per word: a name's words are
+    read several times for each mention, and the same names recur from article to article."""
+    return tuple(_morph().parse(word))
+
+
 def _like(form: str, surface: str) -> str:
     if surface.isupper() and len(surface) > 1:
         return form.upper()
@@ -41,7 +48,7 @@ def _like(form: str, surface: str) -> str:
 
 
 def _inflect(word: str, grammemes: set[str]) -> tuple[str, Any]:
-    parse = _morph().parse(word)[0]
+    parse = _parses(word)[0]
     inflected = parse.inflect(grammemes) or parse.inflect({"nomn"})
     return (inflected.word if inflected else word), (inflected or parse).tag
 
@@ -51,7 +58,7 @@ def _person_word(word: str, plural_name: bool = True) -> str:
     Сафаровых" names each brother Сафаров).  In a name the text writes in the singular (``plural_name``
     false), a word other than a family name read only as a plural is a foreign name the dictionary does
     not know: it stays as written ("Гуль Хасана Хасана" is Гуль Хасан Хасан, not the plural of Гуля)."""
-    parses = _morph().parse(word)
+    parses = _parses(word)
     parse = parses[0]
     if parse.tag.POS not in ("NOUN", "ADJF"):
         return word  # a guess as a verb form ("Моди" as an imperative) would turn it into a participle
@@ -71,7 +78,7 @@ def _indeclinable(i: int, words: Sequence[str]) -> bool:
     know it, and every case it guesses for it is one no other word of the name can be in ("Марка Рютте":
     Рютте is no dative of a Рютта)."""
     def cases(word: str, guessed: bool) -> set[str]:
-        return {p.tag.case for p in _morph().parse(word) if p.tag.POS in ("NOUN", "ADJF") and p.tag.case
+        return {p.tag.case for p in _parses(word) if p.tag.POS in ("NOUN", "ADJF") and p.tag.case
                 and (type(p.methods_stack[0][0]).__name__ != "DictionaryAnalyzer") == guessed}
 
     own = cases(words[i], guessed=True)
@@ -87,10 +94,10 @@ def normal_name(words: Sequence[str], kind: str) -> str:
     head left as written ("Министерства иностранных дел" -> "Министерство иностранных дел")."""
     if kind == "Person":
         # A name is plural when every word of it reads so first ("братьев Сафаровых"), else singular.
-        plural = all(_morph().parse(w)[0].tag.number == "plur" for w in words)
+        plural = all(_parses(w)[0].tag.number == "plur" for w in words)
         return " ".join(w if _indeclinable(i, words) else _like(_person_word(w, plural), w)
                         for i, w in enumerate(words))
-    parses = [_morph().parse(w)[0] for w in words]
+    parses = [_parses(w)[0] for w in words]
     head = next((i for i, p in enumerate(parses) if p.tag.POS not in {"ADJF", "PRTF", "NUMR"}), 0)
     head_form, head_tag = _inflect(words[head], {"nomn"})
     agree = {"nomn", "plur"} if head_tag.number == "plur" else {"nomn", "sing", head_tag.gender or "masc"}
