@@ -468,3 +468,9 @@ def test_congo_after_the_full_name_is_the_democratic_republic() -> None:
                          "operations to neutralise the FDLR.")
     strike = find(found, "ASSAULT", {"COD"}, {"org:fdlr"})
     assert (strike.source, strike.target, strike.mode) == (["COD"], ["org:fdlr"], "planned")
+
+
+def test_cancelling_a_contract_with_a_state_is_a_withdrawal_from_it() -> None:
+    retreat = find(events("en", "Australia cancelled a submarine contract with France in 2021."), "RETREAT", {"AUS"},
+                   {"FRA"})
+    assert (retreat.source, retreat.target) == (["AUS"], ["FRA"])
