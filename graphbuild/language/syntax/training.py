@@ -106,9 +106,12 @@ def gum_split(gum_dir: Path) -> tuple[list[Path], list[Path], list[Path]]:
 
 
 def train_en_parser(data_dir: Path = EN_DATA, out: Path | None = None, *,
-                    overrides: dict[str, Any] | None = None, evaluate: bool = True) -> dict[str, Any]:
+                    overrides: dict[str, Any] | None = None, evaluate: bool = True,
+                    augment_names: int | None = None) -> dict[str, Any]:
     """English tagger + parser: GUM train documents + EWT dev (plus copies cut our way); GUM dev selects
-    the best checkpoint; scored on EWT test and GUM test."""
+    the best checkpoint; scored on EWT test and GUM test.  ``augment_names`` > 0 adds that many
+    copies of the sentences with names, the names replaced by news-style ones (augment.py); None takes
+    ``[graphbuild] augment_names`` of the config (0 when absent)."""
     data_dir = Path(data_dir)
     out = Path(out) if out else MODEL_DIR / "en_parser"
     gum, ewt = data_dir / "en_gum", data_dir / "en_ewt"
@@ -118,8 +121,10 @@ def train_en_parser(data_dir: Path = EN_DATA, out: Path | None = None, *,
     train_files, dev_files, _ = gum_split(gum)
     train = [s for f in [*train_files, ewt_dev] for s in read_ud(f)]
     dev = [s for f in dev_files for s in read_ud(f)]
-    train_all = with_our_cut(train, "en")
     config = CONFIG_DIR / "en_parser.cfg"
+    if augment_names is None:
+        augment_names = config_augment_names(config)
+    train_all = with_our_cut(train, "en") + _name_copies(train, augment_names)
     with tempfile.TemporaryDirectory(prefix="gb-en-parser-") as tmp:
         tmp_dir = Path(tmp)
         _docbin(train_all, "en", tmp_dir / "train.spacy")
@@ -127,17 +132,35 @@ def train_en_parser(data_dir: Path = EN_DATA, out: Path | None = None, *,
         seconds = _train_spacy(config, tmp_dir / "train.spacy", tmp_dir / "dev.spacy", tmp_dir / "out",
                                overrides or {})
         return install_en_parser(tmp_dir / "out" / "model-best", out, data_dir=data_dir, seconds=seconds,
-                                 overrides=overrides, evaluate=evaluate)
+                                 overrides=overrides, evaluate=evaluate, augment_names=augment_names)
+
+
+def config_augment_names(config: Path) -> int:
+    """``[graphbuild] augment_names`` of a training config (0 when the section or value is absent)."""
+    from thinc.api import Config
+
+    return int(Config().from_disk(config, interpolate=False).get("graphbuild", {}).get("augment_names", 0))
+
+
+def _name_copies(train: list[UdSentence], copies: int) -> list[UdSentence]:
+    """Copies of the training sentences with news-style names (none when ``copies`` is 0)."""
+    if copies <= 0:
+        return []
+    from graphbuild.language.syntax.augment import AUGMENT_SEED, augment_names
+
+    return augment_names(train, seed=AUGMENT_SEED, copies=copies)
 
 
 def install_en_parser(best: Path, out: Path, *, data_dir: Path = EN_DATA, seconds: float,
-                      overrides: dict[str, Any] | None = None, evaluate: bool = True) -> dict[str, Any]:
+                      overrides: dict[str, Any] | None = None, evaluate: bool = True,
+                      augment_names: int = 0) -> dict[str, Any]:
     """Install a trained English pipeline folder as ``out`` and write its report (scored on the tests)."""
     gum, ewt = data_dir / "en_gum", data_dir / "en_ewt"
     ewt_dev = ewt / "en_ewt-ud-dev.conllu"
     train_files, dev_files, test_files = gum_split(gum)
     train = [s for f in [*train_files, ewt_dev] for s in read_ud(f)]
-    train_all = with_our_cut(train, "en")
+    name_copies = _name_copies(train, augment_names)
+    train_all = with_our_cut(train, "en") + name_copies
     meta = json.loads((best / "meta.json").read_text(encoding="utf-8"))
     _install(best, out)
     config = CONFIG_DIR / "en_parser.cfg"
@@ -149,7 +172,8 @@ def install_en_parser(best: Path, out: Path, *, data_dir: Path = EN_DATA, second
             "licences": "GUM (Zeldes 2017) CC BY 4.0 genres; UD English EWT CC BY-SA 4.0",
         },
         "train_sentences": len(train),
-        "train_sentences_with_our_cut_copies": len(train_all),
+        "train_sentences_with_our_cut_copies": len(train_all) - len(name_copies),
+        "augment_names": {"copies": augment_names, "sentences": len(name_copies)},
         "train_words": sum(len(s.words) for s in train_all),
         "config": str(config.relative_to(CONFIG_DIR.parents[1])),
         "overrides": overrides or {},
