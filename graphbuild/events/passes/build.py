@@ -47,7 +47,8 @@ def _confidence(c: Candidate) -> float:
     return round(strength * completeness * borrowed * guessed, 3)
 
 
-def to_event(c: Candidate, ctx: DocContext, referenced: bool) -> Event | None:
+def to_event(c: Candidate, ctx: DocContext, referenced: bool, named: set[str]) -> Event | None:
+    """``named``: the actors the article names (a place's country joins a side only then)."""
     if not c.participants or c.hypothetical:
         return None
     if c.symmetric and len(c.participants) < 2:
@@ -64,7 +65,6 @@ def to_event(c: Candidate, ctx: DocContext, referenced: bool) -> Event | None:
     if mode(c) == "planned" and c.planned_by == "intent":
         cameo = table.planned_cameo.get(c.type, cameo)
     on = c.date[0] or ctx.doc.published
-    named = {m.actor for m in ctx.mentions}
     source, target = canonical_participants(c.type, event_sides(c.source, ctx.kb, on, named),
                                             event_sides(c.target, ctx.kb, on, named))
     if not referenced and within_one_state(source, target, ctx.kb, on, c.symmetric):
@@ -87,8 +87,9 @@ def to_event(c: Candidate, ctx: DocContext, referenced: bool) -> Event | None:
 
 def run(ctx: DocContext) -> None:
     referenced = {id(c.about) for c in ctx.candidates if c.about is not None}
+    named = {m.actor for m in ctx.mentions if m.actor}
     for c in ctx.candidates:
-        c.event = to_event(c, ctx, id(c) in referenced)
+        c.event = to_event(c, ctx, id(c) in referenced, named)
     merged: dict[str, Event] = {}
     for c in ctx.candidates:
         if c.event is None:

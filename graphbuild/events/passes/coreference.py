@@ -76,11 +76,17 @@ def _gender_agrees(arg: Arg, want: PronounClass, word: Token, ctx: DocContext) -
     return not _clashes(gender, _antecedent_gender(arg, ctx))
 
 
+def _home(arg: Arg, ctx: DocContext) -> SentenceContext | None:
+    """The sentence an argument stands in (None when its head lies outside it)."""
+    home = next((s for s in ctx.sentences if arg in s.args), None)
+    return home if home is not None and 0 <= arg.head < len(home.tokens) else None
+
+
 def _antecedent_gender(arg: Arg, ctx: DocContext) -> str | None:
     """The gender of an antecedent: the one its past-tense verb shows ("Макрон прибыл"), else the one all
     its words agree on (the tagger guesses foreign first names: "Эммануэль" as feminine)."""
-    home = next((s for s in ctx.sentences if arg in s.args), None)
-    if home is None or not 0 <= arg.head < len(home.tokens):
+    home = _home(arg, ctx)
+    if home is None:
         return None
     tree = home.tree
     phrase = _phrase_of(tree, arg.head)
@@ -92,8 +98,8 @@ def _antecedent_gender(arg: Arg, ctx: DocContext) -> str | None:
 
 
 def _head_token(arg: Arg, ctx: DocContext) -> Token | None:
-    home = next((s for s in ctx.sentences if arg in s.args), None)
-    return home.tokens[arg.head] if home is not None and 0 <= arg.head < len(home.tokens) else None
+    home = _home(arg, ctx)
+    return home.tokens[arg.head] if home is not None else None
 
 
 def _main_clause(tree: Tree, k: int) -> bool:
@@ -330,8 +336,8 @@ def _singular(word: Token, want: PronounClass) -> bool:
 def _coordinated(arg: Arg, ctx: DocContext) -> bool:
     """"Brazil and Colombia said ...": a name coordinated with another is one of several that act together,
     which a singular pronoun ("it") does not stand for."""
-    home = next((s for s in ctx.sentences if arg in s.args), None)
-    if home is None or not 0 <= arg.head < len(home.tokens):
+    home = _home(arg, ctx)
+    if home is None:
         return False
     tree = home.tree
     nominal = ("PROPN", "NOUN")

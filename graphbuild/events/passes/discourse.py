@@ -241,7 +241,7 @@ def run(ctx: DocContext) -> None:
                     c.target = [t for t in c.target if t not in parties]
                 if c.symmetric or c.target:
                     continue
-                # "the four ministers expressed concern over China's actions": the target is still to find
+                # "the two ministers expressed concern over China's actions": the target is still to find
         if words and c.source and not c.target and not c.symmetric and _addresses_parties(c, words, ctx):
             sides = [p for p in (_parties(earlier, places) or _sides_at_odds(earlier, ctx)) if p not in c.source]
             sides = without_own_side(c.type, c.source, sides, ctx.kb, ctx.doc.published)

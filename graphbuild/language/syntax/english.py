@@ -9,6 +9,7 @@ from pathlib import Path
 from graphbuild.language.base import Sentence, Token
 from graphbuild.language.profiles import DATA_DIR
 from graphbuild.language.syntax.spacy_parser import SpacyParser
+from graphbuild.language.tree import Tree
 from graphbuild.wordlists import word_list
 
 # Lemmas are recomputed only between these (a name's lemma is its written form; closed classes
@@ -68,16 +69,14 @@ def list_appositions(sentence: Sentence) -> None:
     """"Japan, South Korea and the United States": a name set beside another name by a comma, when a later
     conjunct ("and the United States") hangs on the same first name, is a member of that list, not an
     apposition of the first (which the parser reads it as whenever the names are long)."""
+    tree = Tree(sentence)
     tokens = sentence.tokens
-    children: dict[int, list[int]] = {}
-    for i, t in enumerate(tokens):
-        children.setdefault(t.head, []).append(i)
     for k, t in enumerate(tokens):
-        h = t.head
-        if t.deprel != "appos" or h < 0 or t.pos != "PROPN" or tokens[h].pos != "PROPN":
+        h = tree.head(k)
+        if t.deprel != "appos" or h is None or t.pos != "PROPN" or tokens[h].pos != "PROPN":
             continue
-        if any(c > k and tokens[c].deprel == "conj" and any(tokens[g].deprel == "cc" for g in children.get(c, []))
-               for c in children.get(h, [])):
+        if any(c > k and any(tokens[g].deprel == "cc" for g in tree.children[c])
+               for c in tree.children[h] if tokens[c].deprel == "conj"):
             t.deprel = "conj"
 
 
