@@ -240,6 +240,29 @@ continued continue VERB 0 root
     assert delivery.folded_into is not None and delivery.folded_into.source == ["PRK"]
 
 
+def test_event_coref_a_re_mention_with_a_determiner_is_a_noun_whatever_its_tag() -> None:
+    # "Mexico called the raid a violation" with "raid" tagged VERB: "the" makes it a noun phrase, so
+    # it re-mentions the storming, and the accusation is aimed at the stormer.
+    ctx = run_until(context("""
+Ecuadorian Ecuadorian ADJ 2 amod USA
+police police NOUN 3 nsubj
+stormed storm VERB 0 root
+the the DET 6 det
+Mexican Mexican ADJ 6 amod BRA
+embassy embassy NOUN 3 obj
+""", """
+Mexico Mexico PROPN 2 nsubj BRA
+called call VERB 0 root
+the the DET 4 det
+raid raid VERB 2 obj
+a a DET 6 det
+violation violation NOUN 2 obj
+"""), links.PASS)
+    assert [(c.type, c.source, c.target) for c in firm(ctx)] == [("ASSAULT", ["USA"], ["BRA"]),
+                                                                  ("ACCUSE", ["BRA"], ["USA"])]
+    assert [c.folded_into.type for c in ctx.folded if c.folded_into] == ["ASSAULT"]
+
+
 def test_links_denial_of_an_embedded_act_marks_it_denied() -> None:
     ctx = run_until(context("""
 Pyongyang Pyongyang PROPN 2 nsubj PRK

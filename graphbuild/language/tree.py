@@ -50,6 +50,11 @@ class Tree:
         """Children of ``i`` whose relation (full, or its base without subtype) is one of ``rels``."""
         return [k for k in self.children[i] if not rels or self.rel(k) in rels or base(self.rel(k)) in rels]
 
+    def nominal(self, i: int) -> bool:
+        """``i`` heads a noun phrase: tagged a noun, or carrying a determiner whatever its tag ("the
+        raid" tagged as a verb by a parser that rarely saw the noun)."""
+        return self.tokens[i].pos in ("NOUN", "PROPN") or bool(self.deps(i, "det"))
+
     def markers(self, i: int) -> list[str]:
         """The adpositions and subordinators of ``i`` as lower-cased lemmas ("в", "to", "қарсы"); a
         multiword one ("в отношении", "according to") is given whole, words joined by spaces."""

@@ -27,8 +27,7 @@ def _same_telling(first: Candidate, later: Candidate) -> bool:
     re-mentions only with its own word ("shelled ... captured" are two acts; "the attack" is one)."""
     if (first.planned, first.negated) != (later.planned, later.negated):
         return False
-    tokens = later.sent.tokens
-    if tokens[later.head].pos in ("NOUN", "PROPN") or first.entry.pattern == later.entry.pattern:
+    if later.sent.tree.nominal(later.head) or first.entry.pattern == later.entry.pattern:
         return True
     # Another verb tells the same act only with the same sides ("принял Шойгу" ... "встретился с Шойгу").
     if first.symmetric:

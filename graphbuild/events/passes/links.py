@@ -50,7 +50,7 @@ def embedded(c: Candidate, others: list[Candidate]) -> Candidate | None:
 def _object_noun(c: Candidate, inner: Candidate) -> bool:
     tree = c.sent.tree
     return tree.head(inner.head) in c.indices and base(tree.rel(inner.head)) == "obj" \
-        and tree.tokens[inner.head].pos == "NOUN"
+        and tree.nominal(inner.head)
 
 
 def _claim_about(c: Candidate, earlier: list[Candidate], ctx: DocContext) -> Candidate | None:
