@@ -263,6 +263,30 @@ violation violation NOUN 2 obj
     assert [c.folded_into.type for c in ctx.folded if c.folded_into] == ["ASSAULT"]
 
 
+def test_arguments_what_a_thing_sent_does_its_sender_does_but_not_what_a_target_does() -> None:
+    # "sent troops attacking Kyiv": the sender attacks; "struck a ship leaving Ukraine": the ship
+    # leaves, not the striker.
+    sent = run_until(context("""
+Russia Russia PROPN 2 nsubj RUS
+sent send VERB 0 root
+troops troop NOUN 2 obj
+attacking attack VERB 3 acl VerbForm=Ger
+Kyiv Kyiv PROPN 4 obj UKR
+"""), arguments.PASS)
+    hit = next(c for c in sent.candidates if c.sent.tokens[c.head].text == "attacking")
+    assert (hit.source, hit.target) == (["RUS"], ["UKR"])
+    struck = run_until(context("""
+Russia Russia PROPN 2 nsubj RUS
+struck strike VERB 0 root
+a a DET 4 det
+ship ship NOUN 2 obj
+leaving leave VERB 4 acl VerbForm=Ger
+Ukraine Ukraine PROPN 5 obj UKR
+"""), arguments.PASS)
+    left = next(c for c in struck.candidates if c.sent.tokens[c.head].text == "leaving")
+    assert (left.source, left.target) == ([], ["UKR"])
+
+
 def test_links_denial_of_an_embedded_act_marks_it_denied() -> None:
     ctx = run_until(context("""
 Pyongyang Pyongyang PROPN 2 nsubj PRK

@@ -456,11 +456,12 @@ def _from_structure(c: Candidate, lex: Lexicon) -> None:
         passive = tree.tokens[h].feats.get("Voice") == "Pass" or (tree.rel(h) == "acl:relcl" \
             and _relativizer_is_object(tree, h, lex))
         antecedent = actors_at(sc, gov, lex)  # a predicate noun stands for its copula's subject
-        if not antecedent and not passive and tree.head(gov) is not None \
-                and base(tree.rel(gov)) == "obj":
+        maker = tree.head(gov)
+        if not antecedent and not passive and maker is not None and base(tree.rel(gov)) == "obj" \
+                and _made_or_sent(sc, maker, gov, lex):
             # "приняла резолюцию, осуждающую Россию", "launched missiles that hit Kyiv": what a thing
             # made or sent does, its maker or sender does.
-            antecedent = subject_of(sc, tree.head(gov), lex)  # type: ignore[arg-type]
+            antecedent = subject_of(sc, maker, lex)
         for a in antecedent:
             if passive:
                 if not c.slot("obj"):
@@ -488,6 +489,20 @@ def _from_structure(c: Candidate, lex: Lexicon) -> None:
         # accused or addressed actor does the embedded act.
         for a in [a for k in tree.deps(gov, "obj", "iobj", "nsubj:pass") for a in actors_at(sc, k, lex)]:
             c.add("subj", a, inherited=True)
+
+
+def _made_or_sent(sc: SentenceContext, verb: int, thing: int, lex: Lexicon) -> bool:
+    """``thing``, the object of ``verb``, is the verb's subject's instrument or product: the verb is
+    no act on it ("adopted a resolution"), an act that moves it ("sent troops"), or the thing is a
+    missile ("launched missiles"); not the target of an act ("struck a ship leaving Ukraine": the ship
+    leaves, not the striker)."""
+    if base(sc.tree.rel(verb)) == "acl":
+        return False  # "a boat carrying drugs that had left X": the carrier is the boat, no actor
+    if matches_any(sc.tokens[thing], lex.missile_words):
+        return True
+    table = common()
+    types = {m.value.type for m in find_matches([sc.tokens[verb]], lex.triggers, set())}
+    return not types or bool(types & (table.object_types | table.moved_forces))
 
 
 def _governing_entry(sc: SentenceContext, gov: int, lex: Lexicon) -> TriggerEntry | None:
