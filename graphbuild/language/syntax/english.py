@@ -87,6 +87,10 @@ class EnglishParser(SpacyParser):
 
     def parse(self, sentences: list[Sentence]) -> None:
         super().parse(sentences)
+        self.after_parse(sentences)
+
+    def after_parse(self, sentences: list[Sentence]) -> None:
+        """Fixes of the parse that read the whole sentence (gerunds, lists of names)."""
         for s in sentences:
             verbal_gerunds(s)
             list_appositions(s)
