@@ -185,7 +185,10 @@ def test_rdf_gives_wgs84_points_geonames_links_and_place_precision(examples_out:
             assert (s, GB.geonames, Literal(actor.geonames)) in ttl
             assert (s, RDFS.seeAlso, URIRef(f"https://sws.geonames.org/{actor.geonames}/")) in ttl
     placed = [e for e in graph.events.values() if e.place_precision]
-    assert {e.place_precision for e in placed} >= {"country", "city"}
+    kinds = {e.place_precision for e in placed}
+    # the examples place events in countries and somewhere finer (a region or a city; the city case alone
+    # is checked on a built graph above)
+    assert "country" in kinds and kinds - {"country"}, kinds
     for event in placed:
         assert (iri(event.id), GB.placePrecision, Literal(event.place_precision)) in ttl
 

@@ -25,8 +25,9 @@ SAMPLE = 200
 # measured en UAS 0.830 LAS 0.786 UPOS 0.955, ru UAS 0.800 LAS 0.746), so a broken model or input
 # path fails and retraining noise does not.
 FLOORS = {
-    # README: EWT test UAS 0.845, LAS 0.803, UPOS 0.934
-    "en": (SHARED_DATA / "ud" / "en_ewt" / "en_ewt-ud-test.conllu", {"uas": 0.815, "las": 0.77, "upos": 0.91}),
+    # README: EWT test UAS 0.80, LAS 0.75 for the profile's parser (spaCy's OntoNotes pipeline, its ClearNLP
+    # relations rewritten as UD; the first 200 sentences measure UAS 0.810, LAS 0.757, UPOS 0.949)
+    "en": (SHARED_DATA / "ud" / "en_ewt" / "en_ewt-ud-test.conllu", {"uas": 0.78, "las": 0.72, "upos": 0.92}),
     # README: GSD test UAS 0.791, LAS 0.741
     "ru": (SHARED_DATA / "ud" / "ru_gsd" / "ru_gsd-ud-test.conllu", {"uas": 0.76, "las": 0.71}),
     # The shipped Kazakh model has seen all of KTB (its honest score is the k-fold one in
@@ -59,7 +60,9 @@ def test_english_news_sentence() -> None:
     one_tree(s)
     a = arcs(s)
     assert a["visited"] == ("root", "ROOT")
-    assert a["Shoigu"] == ("nsubj", "visited")
+    # UD heads a person's name by its first word, the rest flat on it
+    assert a["Sergei"] == ("nsubj", "visited")
+    assert a["Shoigu"] == ("flat", "Sergei")
     assert a["Pyongyang"] == ("obj", "visited")
     assert a["July"] == ("obl", "visited")
     assert a["in"] == ("case", "July")

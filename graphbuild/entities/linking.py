@@ -547,13 +547,22 @@ def _named_after_demonym(mention: Mention, tokens: list[Token], covered: list[tu
     its own up to a noun ("Georgian Dream", "Syrian Democratic Forces"; not "Serbian Orthodox"): a party
     or body of its own, no person and not the country (the adjective's mention stays the country's for
     the event stage)."""
-    if mention.kind not in ("Person", "Organization", "Group") or not tokens or tokens[-1].pos not in _NOUNS:
+    if mention.kind not in ("Person", "Organization", "Group") or not tokens or tokens[-1].pos not in _NOUNS \
+            or _only_an_adjective(tokens[-1].text):
         return False
     inside = [(a, b) for a, b in covered if a < mention.end and b > mention.start]
     if len(inside) != 1 or inside[0] not in demonyms or inside[0][0] != mention.start:
         return False
     own = text[inside[0][1]:mention.end].split()
     return bool(own) and all(word[:1].isupper() for word in own)
+
+
+def _only_an_adjective(word: str) -> bool:
+    """English words known only as adjectives ("Orthodox", "Democratic"), whatever a tagger calls them in
+    capitals: a phrase ending in one names no body (lemminflect's word list)."""
+    from graphbuild.language.lemminflect_tables import lemminflect
+
+    return set(lemminflect().getAllLemmas(word.lower())) == {"ADJ"}
 
 
 def _elliptic_names(named: list[tuple[list[Token], Actor]]) -> dict[str, str]:

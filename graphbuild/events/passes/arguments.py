@@ -327,12 +327,16 @@ def _passive(tree: Tree, v: int) -> bool:
 def _controller(sc: SentenceContext, v: int, h: int, lex: Lexicon, depth: int = 0) -> list[Arg]:
     """Who does the act of ``v``, a clause governed by ``h``: "urged X to sell" -> X; else ``h``'s subject."""
     tree = sc.tree
-    if base(tree.rel(v)) == "xcomp":
+    controls = _governing_type(sc, h, lex) in common().object_controls
+    # "accused Ukraine of preparing an attack": a gerund an object-control verb governs through a
+    # preposition (an advcl in some parses) is done by the object, as an xcomp is; a bare participle
+    # ("blamed Ukraine, calling it ...") is the subject's
+    governed = base(tree.rel(v)) == "advcl" and controls and tree.deps(h, "obj") and tree.markers(v)
+    if base(tree.rel(v)) == "xcomp" or governed:
         raised = [a for k in tree.deps(h, "nsubj:pass") for a in actors_at(sc, k, lex)]
         if raised:
             return raised  # "Xi is set to visit", "Russia is believed to have supplied"
         objects = [a for k in tree.deps(h, "obj", "iobj") for a in actors_at(sc, k, lex)]
-        controls = _governing_type(sc, h, lex) in common().object_controls
         if not objects and controls:
             # "called on Russia to withdraw", "призвал к ... Россию": the addressee in an oblique
             objects = [a for k in tree.deps(h, "obl") for a in actors_at(sc, k, lex)]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from graphbuild.events.context import Candidate, DocContext
 from graphbuild.events.dates import resolve_date
 from graphbuild.events.passes import Pass
-from graphbuild.language.tree import base
+from graphbuild.language.tree import Tree, base
 
 Date = tuple[str | None, str | None]
 
@@ -31,6 +31,14 @@ def run(ctx: DocContext) -> None:
         last_end = s.end
 
 
+def _reduced_passive(tree: Tree, k: int) -> bool:
+    """"..., cut off by Beijing in August 2022": a participle clause without subject or auxiliary
+    describes something named before, with a time of its own (parsers often hang it on the verb)."""
+    token = tree.tokens[k]
+    return base(tree.rel(k)) == "advcl" and token.feats.get("VerbForm") == "Part" \
+        and token.feats.get("Tense") == "Past" and not tree.deps(k, "nsubj", "aux", "mark")
+
+
 def clause_date(c: Candidate, lang: str, published: str | None) -> Date:
     """The date of ``c``'s sentence read without the noun-describing clauses and the coordinated verbs
     (each telling an act of its own) the trigger is not in."""
@@ -39,7 +47,8 @@ def clause_date(c: Candidate, lang: str, published: str | None) -> Date:
         return c.sent.date
     skip: set[int] = set()
     for k in range(len(tokens)):
-        clause = base(tree.rel(k)) == "acl" or (base(tree.rel(k)) == "conj" and tokens[k].pos == "VERB")
+        clause = base(tree.rel(k)) == "acl" or (base(tree.rel(k)) == "conj" and tokens[k].pos == "VERB") \
+            or _reduced_passive(tree, k)
         if clause and c.head not in tree.subtree(k):
             skip |= tree.subtree(k)
     if not skip:

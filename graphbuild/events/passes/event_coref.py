@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from graphbuild.events.context import Candidate, DocContext
 from graphbuild.events.passes import Pass
+from graphbuild.language.tree import base
 
 
 def _side_ok(a: list[str], b: list[str]) -> bool:
@@ -86,6 +87,11 @@ def _same_act_in_sentence(ctx: DocContext) -> list[Candidate]:
         if gov is None:
             kept.append(c)
             continue
+        if c.type == "ACCUSE" and base(tree.rel(c.head)) in ("obl", "nmod") and not c.entry.violation:
+            # "accused Beijing of provocations": the harm word is what the accused did, so its doer (the
+            # accused) is the accusation's target, never its accuser
+            gov.target = gov.target or [a for a in c.source if a not in gov.source]
+            c.source = []
         fold(c, gov)
     return kept
 

@@ -11,6 +11,7 @@ doer is the speaker is the event itself, not a report of it.
 
 from __future__ import annotations
 
+from graphbuild.entities.actor_policy import news_outlets
 from graphbuild.events.arguments import Arg
 from graphbuild.events.context import Candidate, DocContext, SentenceContext
 from graphbuild.events.lexicon import common, find_matches, word_patterns
@@ -78,8 +79,11 @@ def _attribute(c: Candidate, speakers: list[str], ctx: DocContext) -> None:
     if c.type in common().said_acts and _speaks_for_doer(c, speakers, ctx):
         c.source = list(dict.fromkeys(c.source + speakers))
         return
-    if not c.source and c.type in common().said_acts and not c.reported_by:
-        c.source = list(speakers)  # "..., деп мәлімдеді": the statement's own act
+    outlets = news_outlets()
+    if not c.source and c.type in common().said_acts and not c.reported_by \
+            and not any(s in outlets for s in speakers):
+        # "..., деп мәлімдеді": the statement's own act (a news outlet only carries what others do)
+        c.source = list(speakers)
         return
     for s in speakers:
         if s not in c.reported_by and s not in c.source:

@@ -1,8 +1,10 @@
 """Dependency parsing (Universal Dependencies v2) of analysed sentences, one parser per language.
 
 ``get_parser(lang).parse(sentences)`` fills ``head`` and ``deprel`` of every token in place:
-English and Kazakh with spaCy pipelines we train (``graphbuild train en-parser|kk-parser``),
-Russian with natasha's slovnet parser.  Models load on first use, never at import.
+English with spaCy's OntoNotes pipeline (en_core_web_sm, its relations rewritten as UD; a UD parser we
+train, ``graphbuild train en-parser``, stays shipped and measured), Kazakh with a spaCy pipeline we
+train (``graphbuild train kk-parser``), Russian with natasha's slovnet parser.  Models load on first
+use, never at import.
 """
 
 from __future__ import annotations
