@@ -12,6 +12,9 @@ from graphbuild.language import analyze
 
 # (sentence, type, source, target, mode)
 CASES = [
+    # the harm word an accusation names is what the accused did, no second accusation
+    ("Japan accused China of provocations near the islands.", "ACCUSE", {"JPN"}, {"CHN"}, "asserted"),
+    ("Ecuadorian police forced their way into the Mexican embassy.", "ASSAULT", {"ECU"}, {"MEX"}, "asserted"),
     # datelines and "said in a statement"; a time word after the target does not hide it
     ("KYIV, June 5 (Reuters) - Russia launched a wave of drones at Kyiv overnight, Ukraine's air force "
      "said in a statement.", "ASSAULT", {"RUS"}, {"UKR"}, "reported"),
@@ -184,6 +187,9 @@ def test_wire_sentence(text: str, etype: str, source: set[str], target: set[str]
 
 # Sentences that name an event word but report no event between actors.
 QUIET = [
+    # a news agency reporting carries the invitation; it does not make it
+    ("North Korea's state news agency KCNA reported that Putin had accepted an invitation to visit Pyongyang.",
+     "OFFER"),
     ("Ukraine's central bank released its quarterly inflation report on Monday.", "RETREAT"),
     ("Grain exports from Ukraine rose in May, the ministry said.", "SUPPLY"),
     ("According to the ministry, Russia is negotiating with Iran.", "AGREE"),
