@@ -12,9 +12,6 @@ from graphbuild.language import analyze
 
 # (sentence, type, source, target, mode)
 CASES = [
-    # the harm word an accusation names is what the accused did, no second accusation
-    ("Japan accused China of provocations near the islands.", "ACCUSE", {"JPN"}, {"CHN"}, "asserted"),
-    ("Ecuadorian police forced their way into the Mexican embassy.", "ASSAULT", {"ECU"}, {"MEX"}, "asserted"),
     # datelines and "said in a statement"; a time word after the target does not hide it
     ("KYIV, June 5 (Reuters) - Russia launched a wave of drones at Kyiv overnight, Ukraine's air force "
      "said in a statement.", "ASSAULT", {"RUS"}, {"UKR"}, "reported"),
@@ -155,6 +152,12 @@ CASES = [
     ("The sanctions that Washington imposed on Moscow last year hurt the economy.", "SANCTION", {"USA"}, {"RUS"},
      "asserted"),
     ("Turkey halted all trade with Israel.", "SANCTION", {"TUR"}, {"ISR"}, "asserted"),
+    # the harm word an accusation names is what the accused did, no second accusation
+    ("Japan accused China of provocations near the islands.", "ACCUSE", {"JPN"}, {"CHN"}, "asserted"),
+    ("Ecuadorian police forced their way into the Mexican embassy.", "ASSAULT", {"ECU"}, {"MEX"}, "asserted"),
+    # a person the KB does not know acts for the state the article's title makes them an official of
+    ("China's Vice Foreign Minister Sun Weidong summoned Japan's ambassador Kenji Kanasugi.", "ACCUSE",
+     {"person:sun-weidong", "CHN"}, {"person:kenji-kanasugi", "JPN"}, "asserted"),
 ]
 
 
@@ -187,9 +190,6 @@ def test_wire_sentence(text: str, etype: str, source: set[str], target: set[str]
 
 # Sentences that name an event word but report no event between actors.
 QUIET = [
-    # a news agency reporting carries the invitation; it does not make it
-    ("North Korea's state news agency KCNA reported that Putin had accepted an invitation to visit Pyongyang.",
-     "OFFER"),
     ("Ukraine's central bank released its quarterly inflation report on Monday.", "RETREAT"),
     ("Grain exports from Ukraine rose in May, the ministry said.", "SUPPLY"),
     ("According to the ministry, Russia is negotiating with Iran.", "AGREE"),
@@ -201,6 +201,9 @@ QUIET = [
     ("Lukashenko accused Ukraine of preparing an attack, a claim for which he offered no evidence.", "OFFER"),
     ("Opposition activists in Georgia began a hunger strike against the government.", "ASSAULT"),
     ("Russia sent attack helicopters to Syria.", "ASSAULT"),
+    # a news agency reporting carries the invitation; it does not make it
+    ("North Korea's state news agency KCNA reported that Putin had accepted an invitation to visit Pyongyang.",
+     "OFFER"),
 ]
 
 
@@ -307,7 +310,8 @@ def test_a_leader_rejecting_the_accusation_against_his_state_answers_the_accuser
     found = events("en", "Kosovo Prime Minister Albin Kurti accused Belgrade of organising the attack. Serbian "
                          "President Aleksandar Vucic has rejected the accusation.")
     deny = find(found, "DENY", {"person:aleksandar-vucic"}, {"person:albin-kurti"})
-    assert set(deny.target) == {"person:albin-kurti"}
+    # the accuser comes with the state his title in the article makes him an official of
+    assert set(deny.target) == {"person:albin-kurti", "XKX"}
 
 
 def test_a_denied_accusation_that_named_no_accused_was_aimed_at_the_denier() -> None:

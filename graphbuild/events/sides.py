@@ -10,7 +10,7 @@ and civil strife are told that way.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 from graphbuild.entities.kb import KnowledgeBase
 from graphbuild.events.lexicon import common
@@ -33,14 +33,16 @@ def without_own_side(event_type: str, source: list[str], target: list[str], kb: 
 
 
 def event_sides(actors: list[str], kb: KnowledgeBase, on: str | None = None,
-                named: Collection[str] = ()) -> list[str]:
+                named: Collection[str] = (), offices: Mapping[str, Collection[str]] | None = None) -> list[str]:
     """The actors an event side lists for ``actors``: a region (regions.tsv) is its member states ("the EU
     offered Central Asia ..." is an offer to the five states, and a region is no party of its own); a
     state body (an organisation the KB puts directly in a country: a ministry, an army, a parliament)
     comes with its state, as the convention lists both (docs/event-types.md, "Both the person and the
     state"), and so does a place the KB puts in a country the article names (``named``: a strike on Dnipro
-    is a strike on Ukraine; a country the article never names is not made an actor). News outlets stay
-    alone: they speak for no state here."""
+    is a strike on Ukraine; a country the article never names is not made an actor). A person comes
+    with the state they hold an office of: from the KB on that date, else from the article's own title
+    (``offices``: "Venezuelan Communications Minister Freddy Nanez" acts for Venezuela). News outlets
+    stay alone: they speak for no state here."""
     from graphbuild.entities.actor_policy import news_outlets
 
     out: list[str] = []
@@ -55,6 +57,8 @@ def event_sides(actors: list[str], kb: KnowledgeBase, on: str | None = None,
                 out.append(state)
             elif record.kind == "Person":
                 out += sorted(kb.states_of(actor, on))  # the state the person holds an office of on that date
+        if offices and actor in offices and not (actor in kb and kb.states_of(actor, on)):
+            out += sorted(offices[actor])
     return list(dict.fromkeys(out))
 
 

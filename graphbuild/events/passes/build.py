@@ -47,8 +47,22 @@ def _confidence(c: Candidate) -> float:
     return round(strength * completeness * borrowed * guessed, 3)
 
 
-def to_event(c: Candidate, ctx: DocContext, referenced: bool, named: set[str]) -> Event | None:
-    """``named``: the actors the article names (a place's country joins a side only then)."""
+def _offices(ctx: DocContext) -> dict[str, set[str]]:
+    """Person -> the states the article's titles make them an official of ("Japan's ambassador Kenji
+    Kanasugi": Japan)."""
+    out: dict[str, set[str]] = {}
+    for role in ctx.roles:
+        if role.of:
+            states = ctx.kb.states_of(role.of, ctx.doc.published) if role.of in ctx.kb else set()
+            if states:
+                out.setdefault(role.person, set()).update(states)
+    return out
+
+
+def to_event(c: Candidate, ctx: DocContext, referenced: bool, named: set[str],
+             offices: dict[str, set[str]] | None = None) -> Event | None:
+    """``named``: the actors the article names (a place's country joins a side only then); ``offices``:
+    the states the article's titles make its people officials of."""
     if not c.participants or c.hypothetical:
         return None
     if c.symmetric and len(c.participants) < 2:
@@ -65,8 +79,8 @@ def to_event(c: Candidate, ctx: DocContext, referenced: bool, named: set[str]) -
     if mode(c) == "planned" and c.planned_by == "intent":
         cameo = table.planned_cameo.get(c.type, cameo)
     on = c.date[0] or ctx.doc.published
-    source, target = canonical_participants(c.type, event_sides(c.source, ctx.kb, on, named),
-                                            event_sides(c.target, ctx.kb, on, named))
+    source, target = canonical_participants(c.type, event_sides(c.source, ctx.kb, on, named, offices),
+                                            event_sides(c.target, ctx.kb, on, named, offices))
     if not referenced and within_one_state(source, target, ctx.kb, on, c.symmetric):
         return None
     date = c.date
@@ -88,8 +102,9 @@ def to_event(c: Candidate, ctx: DocContext, referenced: bool, named: set[str]) -
 def run(ctx: DocContext) -> None:
     referenced = {id(c.about) for c in ctx.candidates if c.about is not None}
     named = {m.actor for m in ctx.mentions if m.actor}
+    offices = _offices(ctx)
     for c in ctx.candidates:
-        c.event = to_event(c, ctx, id(c) in referenced, named)
+        c.event = to_event(c, ctx, id(c) in referenced, named, offices)
     merged: dict[str, Event] = {}
     for c in ctx.candidates:
         if c.event is None:
