@@ -158,6 +158,8 @@ CASES = [
     # a person the KB does not know acts for the state the article's title makes them an official of
     ("China's Vice Foreign Minister Sun Weidong summoned Japan's ambassador Kenji Kanasugi.", "ACCUSE",
      {"person:sun-weidong", "CHN"}, {"person:kenji-kanasugi", "JPN"}, "asserted"),
+    # rejecting someone's account of events denies it
+    ("Venezuela rejected Washington's account of the strike.", "DENY", {"VEN"}, {"USA"}, "asserted"),
 ]
 
 
