@@ -160,6 +160,10 @@ CASES = [
      {"person:sun-weidong", "CHN"}, {"person:kenji-kanasugi", "JPN"}, "asserted"),
     # rejecting someone's account of events denies it
     ("Venezuela rejected Washington's account of the strike.", "DENY", {"VEN"}, {"USA"}, "asserted"),
+    # a harm label, alone or coordinated with another, makes a naming verb an accusation
+    ("Biden called Xi a dictator.", "ACCUSE", {"Q6279"}, {"Q15031"}, "asserted"),
+    ("Russia launched missiles at Kyiv. Germany called the strikes cruel and irresponsible.", "ACCUSE",
+     {"DEU"}, {"RUS"}, "asserted"),
 ]
 
 

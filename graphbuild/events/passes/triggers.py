@@ -28,7 +28,8 @@ def _labels(sc: SentenceContext, verb: int, lex: Lexicon) -> tuple[str, int] | N
     false = word_patterns(lex, "false_labels")
     harm = word_patterns(lex, "harm_labels")
     near = [k for k in tree.children[verb] if base(tree.rel(k)) in _LABEL_PATHS]
-    near += [g for k in near for g in tree.children[k] if base(tree.rel(g)) in _LABEL_PATHS]
+    # a label's own dependents, and labels coordinated with it ("extremely wrong and irresponsible")
+    near += [g for k in near for g in tree.children[k] if base(tree.rel(g)) in (*_LABEL_PATHS, "conj")]
     for k in near:
         if matches_any(tree.tokens[k], false):
             return "false", k
