@@ -504,3 +504,16 @@ def test_a_credit_or_widget_line_gives_no_actor(tmp_path: Path, name: str, page:
     assert main(["--quiet", "build", str(tmp_path / name), "--out", str(out)]) == 0
     assert _actors_by_lang(out)[name[:2]] == {_kb_id(a) if " " in a else a for a in expected}
     assert dropped in (out / "warnings.jsonl").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # A dateline in title case opening the text says where the story was filed: Brussels is no actor.
+    ("ЕО шешім қабылдады\n\nБрюссель, 2023 жылғы 14 желтоқсан. Еуропалық Одақ Украинамен келіссөздер бастады.",
+     "kk", {"Q458", "UKR"}),
+    ("США и Китай снизят пошлины\n\nЖенева, 12 мая 2025 года. США и Китай договорились снизить пошлины.",
+     "ru", {"USA", "CHN"}),
+    # Not at the start of a line, a comma after a name is no dateline: Belgium is named.
+    ("Еуропалық Одақ Бельгиямен келісті. Бельгия, 2023 жылғы 14 желтоқсан.", "kk", {"Q458", "BEL"}),
+])
+def test_a_title_case_dateline_names_no_actor(text: str, lang: str, expected: set[str]) -> None:
+    assert _actors_of(text, lang) == expected

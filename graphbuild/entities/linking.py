@@ -27,7 +27,7 @@ from graphbuild.events.lexicon import load_lexicon
 from graphbuild.graph.geography import city_named
 from graphbuild.ids import slugify
 from graphbuild.language.base import Sentence, Token
-from graphbuild.language.segment import is_dateline
+from graphbuild.entities.datelines import is_any_dateline
 from graphbuild.model import Actor, Document, Mention
 from graphbuild.wordlists import word_list
 
@@ -586,7 +586,7 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
     spans: list[tuple[Sentence, int, int, list[KbHit]]] = []
     # A dateline names where the story was filed ("BRUSSELS/SEOUL, Oct 28 -"): its cities are no actors,
     # only a country it names outright ("SAMARKAND, Uzbekistan") is one.
-    datelines = [(s.start, s.end) for s in sentences if is_dateline(s.text)]
+    datelines = [(s.start, s.end) for s in sentences if is_any_dateline(s.text, doc.text[max(0, s.start - 40):s.start])]
     for sentence in sentences:
         grouped: dict[tuple[int, int], list[KbHit]] = {}
         for match in kb.match(sentence.tokens, doc.lang):
