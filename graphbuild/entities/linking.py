@@ -19,6 +19,7 @@ from pathlib import Path
 from graphbuild.entities.actor_policy import news_outlets
 from graphbuild.entities.common_words import common_word_test
 from graphbuild.entities.country_bodies import agency_beside, armed_forces, military_noun_beside
+from graphbuild.entities.datelines import is_any_dateline
 from graphbuild.entities.kb import KbHit, KnowledgeBase, normalize
 from graphbuild.entities.ner import name_particles
 from graphbuild.entities.spans_index import OverlapIndex, containing
@@ -27,7 +28,6 @@ from graphbuild.events.lexicon import load_lexicon
 from graphbuild.graph.geography import city_named
 from graphbuild.ids import slugify
 from graphbuild.language.base import Sentence, Token
-from graphbuild.entities.datelines import is_any_dateline
 from graphbuild.model import Actor, Document, Mention
 from graphbuild.wordlists import word_list
 
