@@ -517,3 +517,15 @@ def test_a_credit_or_widget_line_gives_no_actor(tmp_path: Path, name: str, page:
 ])
 def test_a_title_case_dateline_names_no_actor(text: str, lang: str, expected: set[str]) -> None:
     assert _actors_of(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # A name beside a noun for a medium's reporter, not a person's name, is the medium they work for: no
+    # actor of the story; the reporters are people.
+    ("Из колоний освобождены журналист The Wall Street Journal Эван Гершкович и журналистка «Радио Свобода» "
+     "Алсу Курмашева.", "ru", {"person:evan-gershkovich", "person:alsu-kurmasheva"}),
+    ("Азаттық радиосының тілшісі Алсу Құрмашева Мәскеуден оралды.", "kk", {"RUS", "person:alsu-qurmaseva"}),
+])
+def test_a_medium_named_by_its_reporters_title_is_no_actor(text: str, lang: str, expected: set[str]) -> None:
+    doc = Document(id=document_id(text), source="<test>", lang=lang, text=text)
+    assert {a.id for a in process_document(doc).graph.actors.values() if not a.outlet} == expected

@@ -289,6 +289,7 @@ class _ObjectNouns:
     media: frozenset[str] = frozenset()  # nouns that make the name a news medium's ("радиосы", "газета")
     platforms: frozenset[str] = frozenset()  # online platforms, normalised: where a post was written
     gatherings: frozenset[str] = frozenset()  # summits, forums: a body named as their owner is their setting
+    journalists: frozenset[str] = frozenset()  # a medium's reporters: the name beside them, not a person's, is a medium
 
 
 @lru_cache(maxsize=8)
@@ -300,7 +301,7 @@ def _object_nouns(lang: str) -> _ObjectNouns | None:
     return _ObjectNouns(raw["position"] == "after", int(raw["window"]), frozenset(raw["through"]),
                         tuple(raw.get("feats", {}).items()), frozenset(raw["classifiers"]),
                         frozenset(raw.get("media", ())), frozenset(normalize(p) for p in raw.get("platforms", ())),
-                        frozenset(raw.get("gatherings", ())))
+                        frozenset(raw.get("gatherings", ())), frozenset(raw.get("journalists", ())))
 
 
 def _names_a_platform(names: tuple[str, ...], lang: str) -> bool:
@@ -313,17 +314,19 @@ def _names_a_platform(names: tuple[str, ...], lang: str) -> bool:
 
 
 def _names_a_thing(sentence: Sentence, tokens: list[Token], lang: str, media: bool = False,
-                   apart: bool = False, gatherings: bool = False) -> str | None:
+                   apart: bool = False, gatherings: bool = False, journalists: bool = False) -> str | None:
     """The noun that makes a span the name of a thing (a pipeline, missile, treaty, residence), if any:
     «Дружба» құбыры, ракеты «Хвасон-17» и «Хвасон-18», the Abraham Accords; with ``media``, the noun
-    that makes it a news medium's name («Азаттық» радиосы, газета «Коммерсантъ»).  With ``apart`` (a
+    that makes it a news medium's name («Азаттық» радиосы, газета «Коммерсантъ»), and with ``journalists``
+    also a noun for its reporters (журналист The Wall Street Journal).  With ``apart`` (a
     person's name) the noun counts only with other words between: right next to it the person may be
     its owner ("Трамп бастамасы"), not with attributes between ("Транскаспий халықаралық көлік
     маршруты"): a common noun between makes the compound ("Сәденов жаңа бастамасын" is his initiative)."""
     nouns = _object_nouns(lang)
     if nouns is None or not tokens:
         return None
-    wanted = nouns.media if media else nouns.gatherings if gatherings else nouns.classifiers
+    wanted = (nouns.media | (nouns.journalists if journalists else frozenset())) if media else \
+        nouns.gatherings if gatherings else nouns.classifiers
     index = next((i for i, t in enumerate(sentence.tokens) if t is tokens[0]), None)
     if index is None:
         return None
@@ -748,7 +751,8 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
             elif sentence is not None and (why := _not_one_name(sentence, tokens, mention.kind, doc.lang)):
                 result.warnings.append(f"{mention.text!r} is no single name ({why}): left a mention, not an actor")
                 continue
-            elif sentence is not None and (noun := _names_a_thing(sentence, tokens, doc.lang, media=True)):
+            elif sentence is not None and (noun := _names_a_thing(sentence, tokens, doc.lang, media=True,
+                                                                   journalists=mention.kind != "Person")):
                 # A news medium: like the KB's outlets, an actor only when it takes part in an event.
                 actor = dataclasses.replace(_new_actor(name, "Organization", doc.lang, doc.id), outlet=True)
                 result.warnings.append(f"{mention.text!r} names a news medium ({noun!r})")
