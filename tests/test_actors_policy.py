@@ -529,3 +529,15 @@ def test_a_title_case_dateline_names_no_actor(text: str, lang: str, expected: se
 def test_a_medium_named_by_its_reporters_title_is_no_actor(text: str, lang: str, expected: set[str]) -> None:
     doc = Document(id=document_id(text), source="<test>", lang=lang, text=text)
     assert {a.id for a in process_document(doc).graph.actors.values() if not a.outlet} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A place after another place and a comma is the first one's address: no place of the story by itself ...
+    ("Canada accused India of a role in the killing of a Sikh leader in Surrey, British Columbia, last June.",
+     {"CAN", "IND"}),
+    # ... but in a list (a comma and another place follow) it is one of the places.
+    ("Ukraine said Russian drones struck Kharkiv, Kherson Oblast, Odesa and Lviv overnight.",
+     {"UKR", "RUS", "place:kharkiv", "place:kherson-oblast", "place:odesa", "place:lviv"}),
+])
+def test_a_place_named_as_the_address_of_another_is_no_actor(text: str, expected: set[str]) -> None:
+    assert _actors_of(text, "en") == expected

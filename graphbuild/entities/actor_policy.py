@@ -86,7 +86,7 @@ def story_actors(candidates: Iterable[Actor], events: Iterable[Event], roles: It
         elif actor.kind == "Place" and not in_kb(actor.id) and actor.id not in told:
             out.warnings.append(f"place {actor.label!r} named only as scenery: not an actor")
         elif actor.id in settings and actor.id not in told:
-            how = {"Country": "by its capital as a setting",
+            how = {"Country": "by its capital as a setting", "Place": "as the address of another place",
                    "Organization": "as a setting (its building, a gathering it holds)"}.get(
                 actor.kind, "by a common noun, in no event")
             out.warnings.append(f"{actor.label!r} named only {how}: not an actor")

@@ -122,6 +122,12 @@ def _as_setting(sentence: Sentence, first: int, last: int, lang: str) -> bool:
     return before is not None and (before.lemma or before.text).lower() in marks
 
 
+def _listed_on(after: list[Token], place_starts: set[int]) -> bool:
+    """The words after a place go on with a list: a conjunction, or a comma and another place."""
+    return bool(after) and (after[0].pos == "CCONJ" or
+                            (after[0].text == "," and len(after) > 1 and after[1].start in place_starts))
+
+
 @lru_cache(maxsize=1)
 def _residences() -> frozenset[str]:
     """KB ids of offices named after the building they sit in (data/kb/residences.tsv: Akorda, the Kremlin)."""
@@ -602,6 +608,11 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
 
     org_spans = sorted((m.start, m.end) for m in ner_mentions if m.kind == "Organization")
     person_spans = [(m.start, m.end) for m in ner_mentions if m.kind == "Person"]
+    # Where a place's name ends (NER's places, the KB's names): a place right after one and a comma is its address.
+    place_spans = [(m.start, m.end) for m in ner_mentions if m.kind == "Place"] + [
+        (sentence.tokens[first].start, sentence.tokens[last - 1].end) for sentence, first, last, hits in spans
+        if any(kb.actor(i).kind in ("Place", "Country") for h in hits if (i := _linked_id(h)) and i in kb)]
+    place_starts, place_ends = {a for a, _ in place_spans}, {b for _, b in place_spans}
     kb_starts = [sentence.tokens[first].start for sentence, first, _, _ in spans]
     covered: list[tuple[int, int]] = []
     country_spans: set[tuple[int, int]] = set()  # KB spans naming a country by its name
@@ -664,6 +675,13 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
             # House" was measured as a setting and lost a held-out actor.
             setting = sentence.tokens[last - 1].case == "Loc" and not _people_of(sentence, last - 1)
             (setting_only if setting else named_otherwise).add(actor_id)
+        elif actor.kind == "Place":
+            # "Surrey, British Columbia": the place after a comma after another place is the first one's
+            # address, where it is, not a place of the story of its own.
+            # In a list ("Көкшетау, Семей және Өскемен") a conjunction or another place follows.
+            address = first > 1 and sentence.tokens[first - 1].text == "," and \
+                sentence.tokens[first - 2].end in place_ends and not _listed_on(sentence.tokens[last:], place_starts)
+            (setting_only if address else named_otherwise).add(actor_id)
         elif actor.kind == "Organization":
             # A body named as the owner of a gathering ("the G20 summit") is its setting.
             (setting_only if _names_a_thing(sentence, tokens, doc.lang, gatherings=True) else named_otherwise).add(
