@@ -541,3 +541,18 @@ def test_a_medium_named_by_its_reporters_title_is_no_actor(text: str, lang: str,
 ])
 def test_a_place_named_as_the_address_of_another_is_no_actor(text: str, expected: set[str]) -> None:
     assert _actors_of(text, "en") == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # A residence named as where a meeting happened is its setting, not a side: the meeting is placed in
+    # the residence's country.
+    ("Мемлекет басшысы Қасым-Жомарт Тоқаев Ақордада Италия Премьер-министрі Джорджа Мелонимен кездесті.", "kk",
+     {"KAZ", "ITA", "person:kassym-jomart-tokayev", "person:giorgia-meloni"}),
+    ("Владимир Путин провёл переговоры с Нарендрой Моди в Кремле.", "ru",
+     {"RUS", "IND", "Q7747", "person:narendra-modi"}),
+])
+def test_a_residence_where_a_meeting_happened_is_no_actor(text: str, lang: str, expected: set[str]) -> None:
+    doc = Document(id=document_id(text), source="<test>", lang=lang, text=text)
+    graph = process_document(doc).graph
+    assert set(graph.actors) == expected
+    assert all(e.place in expected for e in graph.events.values() if e.place)
