@@ -556,3 +556,12 @@ def test_a_residence_where_a_meeting_happened_is_no_actor(text: str, lang: str, 
     graph = process_document(doc).graph
     assert set(graph.actors) == expected
     assert all(e.place in expected for e in graph.events.values() if e.place)
+
+
+def test_a_quoted_name_after_a_facility_noun_keeps_its_form() -> None:
+    # «Охматдет» after "больницу" is not declined: its name is as written, not an adjective's lemma.
+    text = "Киев заявил, что российская ракета попала в детскую больницу «Охматдет» в столице."
+    doc = Document(id=document_id(text), source="<test>", lang="ru", text=text)
+    actors = process_document(doc).graph.actors
+    assert set(actors) == {"RUS", "UKR", "org:okhmatdet"}
+    assert actors["org:okhmatdet"].names["ru"] == ["Охматдет"]
