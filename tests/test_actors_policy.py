@@ -565,3 +565,15 @@ def test_a_quoted_name_after_a_facility_noun_keeps_its_form() -> None:
     actors = process_document(doc).graph.actors
     assert set(actors) == {"RUS", "UKR", "org:okhmatdet"}
     assert actors["org:okhmatdet"].names["ru"] == ["Охматдет"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A name right before a weapon's noun is the weapon's; a demonym compound opens no name.
+    ("Russia launched dozens of Iranian-made Shahed drones overnight.", {"RUS"}),
+    ("Kyiv received German Leopard tanks and British Storm Shadow missiles.", {"UKR", "DEU", "GBR"}),
+    # A language named by its own word is no place.
+    ("Lavrov spoke in English during the talks with Rubio.",
+     {"RUS", "USA", "person:sergey-lavrov", "person:marco-rubio"}),
+])
+def test_english_products_and_languages_are_no_actors(text: str, expected: set[str]) -> None:
+    assert _actors_of(text, "en") == expected
