@@ -577,3 +577,15 @@ def test_a_quoted_name_after_a_facility_noun_keeps_its_form() -> None:
 ])
 def test_english_products_and_languages_are_no_actors(text: str, expected: set[str]) -> None:
     assert _actors_of(text, "en") == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # A capital naming a time zone names no country.
+    ("The talks began at 10 a.m. Moscow time on Monday.", "en", set()),
+    ("Кездесу Астана уақытымен сағат 15:00-де басталды.", "kk", set()),
+    ("Переговоры начались в 10:00 по времени Астаны.", "ru", set()),
+    # "во время" before a visit's noun is no time zone: Moscow is Russia.
+    ("Во время визита в Москву Моди встретился с Путиным.", "ru", {"IND", "RUS", "Q7747", "person:narendra-modi"}),
+])
+def test_a_capital_naming_a_time_zone_is_no_country(text: str, lang: str, expected: set[str]) -> None:
+    assert _actors_of(text, lang) == expected
