@@ -589,3 +589,13 @@ def test_english_products_and_languages_are_no_actors(text: str, expected: set[s
 ])
 def test_a_capital_naming_a_time_zone_is_no_country(text: str, lang: str, expected: set[str]) -> None:
     assert _actors_of(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # A place's name in quotes names a thing called so: no region (nor its member states), no country.
+    ("Тоқаев өзбек тарабын «Орталық Азия» халықаралық өнеркәсіптік кооперация орталығының құрылысын "
+     "жеделдетуге шақырды.", "kk", {"KAZ", "UZB", "person:kassym-jomart-tokayev"}),
+    ("Клуб «Астана» обыграл соперника из Сербии.", "ru", {"SRB"}),
+])
+def test_a_place_name_in_quotes_names_a_thing(text: str, lang: str, expected: set[str]) -> None:
+    assert _actors_of(text, lang) == expected

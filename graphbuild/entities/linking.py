@@ -655,6 +655,12 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
         if actor_id not in kb:
             continue
         hit = chosen[0]
+        if kb.actor(actor_id).kind in ("Country", "Place") and doc.text[start - 1:start] in _OPENING_QUOTES and \
+                doc.text[end:end + 1] in _CLOSING_QUOTES:
+            # «Орталық Азия» орталығы, «Астана» клубы: a place's name in quotes names a thing called so.
+            result.warnings.append(f"{doc.text[start:end]!r} in quotes names a thing, not the place")
+            covered.append((start, end))
+            continue
         if (other := _another_bearer(kb, actor_id, hit, start, person_spans, kb_starts, doc)) is not None:
             result.warnings.append(f"{other!r} is not {kb.actor(actor_id).label}: another bearer of the name")
             continue
