@@ -599,3 +599,17 @@ def test_a_capital_naming_a_time_zone_is_no_country(text: str, lang: str, expect
 ])
 def test_a_place_name_in_quotes_names_a_thing(text: str, lang: str, expected: set[str]) -> None:
     assert _actors_of(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # A person's name before an institution named after them names the institution, not the person.
+    ("Форум Назарбаев университетінде өтті.", "kk", set()),
+    ("Ұшақ Нұрсұлтан Назарбаев халықаралық әуежайына қонды.", "kk", set()),
+    ("Кездесу Л.Н. Гумилев атындағы Еуразия ұлттық университетінде өтті.", "kk", set()),
+    ("Встреча прошла в университете имени Гумилёва.", "ru", set()),
+    ("The forum opened at Nazarbayev University on Monday.", "en", set()),
+    # Named for himself, the person is one.
+    ("Назарбаев Путинмен кездесті.", "kk", {"KAZ", "RUS", "Q39993", "Q7747"}),
+])
+def test_a_person_named_by_an_institution_after_them_is_no_actor(text: str, lang: str, expected: set[str]) -> None:
+    assert _actors_of(text, lang) == expected

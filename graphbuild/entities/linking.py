@@ -296,6 +296,8 @@ class _ObjectNouns:
     platforms: frozenset[str] = frozenset()  # online platforms, normalised: where a post was written
     gatherings: frozenset[str] = frozenset()  # summits, forums: a body named as their owner is their setting
     journalists: frozenset[str] = frozenset()  # a medium's reporters: the name beside them, not a person's, is a medium
+    namesakes: frozenset[str] = frozenset()  # institutions named after a person: "Nazarbayev University"
+    namesake_markers: frozenset[str] = frozenset()  # words before a namesake's name: "имени"
 
 
 @lru_cache(maxsize=8)
@@ -307,7 +309,8 @@ def _object_nouns(lang: str) -> _ObjectNouns | None:
     return _ObjectNouns(raw["position"] == "after", int(raw["window"]), frozenset(raw["through"]),
                         tuple(raw.get("feats", {}).items()), frozenset(raw["classifiers"]),
                         frozenset(raw.get("media", ())), frozenset(normalize(p) for p in raw.get("platforms", ())),
-                        frozenset(raw.get("gatherings", ())), frozenset(raw.get("journalists", ())))
+                        frozenset(raw.get("gatherings", ())), frozenset(raw.get("journalists", ())),
+                        frozenset(raw.get("namesakes", ())), frozenset(raw.get("namesake_markers", ())))
 
 
 def _names_a_platform(names: tuple[str, ...], lang: str) -> bool:
@@ -354,6 +357,35 @@ def _names_a_thing(sentence: Sentence, tokens: list[Token], lang: str, media: bo
             return None
         compound = compound or (position > 0 and token.pos == "NOUN")
     return None
+
+
+# Between a person's name and the institution named after them: "Indira Gandhi International Airport".
+_NAMESAKE_THROUGH = frozenset({"ADJ"})
+_NAMESAKE_WINDOW = 2
+
+
+def _named_after(sentence: Sentence, first: int, last: int, lang: str) -> str | None:
+    """The word that makes the person's name at tokens [first, last) an institution's or a place's named after
+    them (data/<lang>/object_names.json "namesakes", "namesake_markers"): "Nazarbayev University", "Назарбаев
+    университетінде", "Гумилев атындағы", "университет имени Гумилёва"; None if none."""
+    nouns = _object_nouns(lang)
+    if nouns is None:
+        return None
+    words = sentence.tokens
+    if first > 0 and (words[first - 1].lemma or words[first - 1].text).lower() in nouns.namesake_markers:
+        return words[first - 1].text
+    for token in words[last:last + 1 + _NAMESAKE_WINDOW]:
+        if token.text.lower() in nouns.namesakes or (token.lemma or token.text).lower() in nouns.namesakes:
+            return token.text
+        if token.pos not in _NAMESAKE_THROUGH and token.text.lower() != "international":
+            return None
+    return None
+
+
+def _token_range(sentence: Sentence, tokens: list[Token]) -> tuple[int, int]:
+    """The [first, last) indices of ``tokens`` (a run of the sentence's own tokens) in the sentence."""
+    first = next(i for i, t in enumerate(sentence.tokens) if t is tokens[0])
+    return first, first + len(tokens)
 
 
 def _phrase_at(tokens: list[Token], phrases: list[list[str]], feats: tuple[tuple[str, str], ...]) -> str | None:
@@ -655,6 +687,10 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
         if actor_id not in kb:
             continue
         hit = chosen[0]
+        if kb.actor(actor_id).kind == "Person" and (noun := _named_after(sentence, first, last, doc.lang)):
+            result.warnings.append(f"{doc.text[start:end]!r} names what is named after them ({noun!r}): not the person")
+            covered.append((start, end))
+            continue
         if kb.actor(actor_id).kind in ("Country", "Place") and doc.text[start - 1:start] in _OPENING_QUOTES and \
                 doc.text[end:end + 1] in _CLOSING_QUOTES:
             # «Орталық Азия» орталығы, «Астана» клубы: a place's name in quotes names a thing called so.
@@ -765,6 +801,10 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
             elif (mention.kind in _NAMED_ONLY and len(name.split()) == 1 and not _quoted(doc.text, mention)
                   and common_word_test(doc.lang)(mention.text)):
                 result.warnings.append(f"{mention.text!r} is a dictionary word, no name: left a mention, not an actor")
+                continue
+            elif mention.kind == "Person" and sentence is not None and tokens and (noun := _named_after(
+                    sentence, *_token_range(sentence, tokens), doc.lang)):
+                result.warnings.append(f"{mention.text!r} names what is named after them ({noun!r}): not the person")
                 continue
             elif sentence is not None and (noun := _names_a_thing(
                     sentence, tokens, doc.lang, apart=mention.kind == "Person")) and \
