@@ -613,3 +613,15 @@ def test_a_place_name_in_quotes_names_a_thing(text: str, lang: str, expected: se
 ])
 def test_a_person_named_by_an_institution_after_them_is_no_actor(text: str, lang: str, expected: set[str]) -> None:
     assert _actors_of(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # A country's name in an amount of its money names the currency, not the country ...
+    ("Екі ел арасындағы тауар айналымы 5 млрд АҚШ долларына жетті.", "kk", set()),
+    ("Товарооборот достиг 5 млрд долларов США.", "ru", set()),
+    ("Trade reached 5 billion U.S. dollars last year.", "en", set()),
+    # ... not when no amount comes first: "pounds" is the verb here.
+    ("Israel pounds Gaza with airstrikes.", "en", {"ISR", "place:gaza"}),
+])
+def test_a_country_naming_its_money_is_no_actor(text: str, lang: str, expected: set[str]) -> None:
+    assert _actors_of(text, lang) == expected

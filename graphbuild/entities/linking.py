@@ -298,6 +298,7 @@ class _ObjectNouns:
     journalists: frozenset[str] = frozenset()  # a medium's reporters: the name beside them, not a person's, is a medium
     namesakes: frozenset[str] = frozenset()  # institutions named after a person: "Nazarbayev University"
     namesake_markers: frozenset[str] = frozenset()  # words before a namesake's name: "имени"
+    currencies: frozenset[str] = frozenset()  # a country's money: "U.S. dollars", "АҚШ доллары", "долларов США"
 
 
 @lru_cache(maxsize=8)
@@ -310,7 +311,8 @@ def _object_nouns(lang: str) -> _ObjectNouns | None:
                         tuple(raw.get("feats", {}).items()), frozenset(raw["classifiers"]),
                         frozenset(raw.get("media", ())), frozenset(normalize(p) for p in raw.get("platforms", ())),
                         frozenset(raw.get("gatherings", ())), frozenset(raw.get("journalists", ())),
-                        frozenset(raw.get("namesakes", ())), frozenset(raw.get("namesake_markers", ())))
+                        frozenset(raw.get("namesakes", ())), frozenset(raw.get("namesake_markers", ())),
+                        frozenset(raw.get("currencies", ())))
 
 
 def _names_a_platform(names: tuple[str, ...], lang: str) -> bool:
@@ -380,6 +382,32 @@ def _named_after(sentence: Sentence, first: int, last: int, lang: str) -> str | 
         if token.pos not in _NAMESAKE_THROUGH and token.text.lower() != "international":
             return None
     return None
+
+
+_CURRENCY_STEM = 4  # shorter currency nouns (сом, won) are matched by lemma only
+_AMOUNT_REACH = 2  # words before the money's name where its amount stands ("5 млрд")
+
+
+def _names_money(sentence: Sentence, first: int, last: int, lang: str) -> str | None:
+    """The currency noun that makes a country's name at tokens [first, last) its money's in an amount ("5
+    billion U.S. dollars", "5 млрд АҚШ долларына", "5 млрд долларов США"; data/<lang>/object_names.json
+    "currencies", on the side of ``position``), or None."""
+    nouns = _object_nouns(lang)
+    if nouns is None or not nouns.currencies:
+        return None
+    k = last if nouns.after else first - 1
+    if not 0 <= k < len(sentence.tokens):
+        return None
+    token = sentence.tokens[k]
+    # An amount comes first ("5 млрд АҚШ долларына", "$5 billion U.S. dollars"): "Israel pounds Gaza" is none.
+    lead = sentence.tokens[max(0, min(first, k) - _AMOUNT_REACH):min(first, k)]
+    if token.pos not in _NOUNS or not any(t.pos == "NUM" or any(c.isdigit() for c in t.text) for t in lead):
+        return None
+    word = token.text.lower()
+    # The lemma, or the word with its endings (долларына, юані) when the analyser does not know the noun.
+    known = (token.lemma or word).lower() in nouns.currencies or \
+        any(word.startswith(c) for c in nouns.currencies if len(c) >= _CURRENCY_STEM)
+    return token.text if known else None
 
 
 def _token_range(sentence: Sentence, tokens: list[Token]) -> tuple[int, int]:
@@ -687,6 +715,10 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
         if actor_id not in kb:
             continue
         hit = chosen[0]
+        if kb.actor(actor_id).kind == "Country" and (noun := _names_money(sentence, first, last, doc.lang)):
+            result.warnings.append(f"{doc.text[start:end]!r} names a currency ({noun!r}): not the country")
+            covered.append((start, end))
+            continue
         if kb.actor(actor_id).kind == "Person" and (noun := _named_after(sentence, first, last, doc.lang)):
             result.warnings.append(f"{doc.text[start:end]!r} names what is named after them ({noun!r}): not the person")
             covered.append((start, end))
