@@ -625,3 +625,13 @@ def test_a_person_named_by_an_institution_after_them_is_no_actor(text: str, lang
 ])
 def test_a_country_naming_its_money_is_no_actor(text: str, lang: str, expected: set[str]) -> None:
     assert _actors_of(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A pipeline's and a plane's names are things; a hill is a place (here only scenery).
+    ("The Nord Stream pipelines were blown up in 2022.", set()),
+    ("Trump spoke to reporters aboard Air Force One on Sunday.", {"Q22686"}),
+    ("Officials on Capitol Hill criticised the deal.", set()),
+])
+def test_english_things_and_hills_are_no_people(text: str, expected: set[str]) -> None:
+    assert _actors_of(text, "en") == expected
