@@ -635,3 +635,15 @@ def test_a_country_naming_its_money_is_no_actor(text: str, lang: str, expected: 
 ])
 def test_english_things_and_hills_are_no_people(text: str, expected: set[str]) -> None:
     assert _actors_of(text, "en") == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # A town's name before a region noun names the region around it, not the town.
+    ("Мемлекет басшысы Түркістан облысының әкімі Дархан Сатыбалдымен кездесті.", "kk", {"person:darhan-satybaldy"}),
+    ("Russia fired a missile from the Astrakhan region at Dnipro.", "en",
+     {"RUS", "place:astrakhan-region", "place:dnipro"}),
+    # Named for itself, the town is one.
+    ("Тоқаев Түркістанға барды.", "kk", {"KAZ", "person:kassym-jomart-tokayev", "place:turkistan"}),
+])
+def test_a_town_before_a_region_noun_names_the_region(text: str, lang: str, expected: set[str]) -> None:
+    assert _actors_of(text, lang) == expected

@@ -25,7 +25,7 @@ from graphbuild.entities.ner import name_particles
 from graphbuild.entities.spans_index import OverlapIndex, containing
 from graphbuild.entities.transliterate import latin_form
 from graphbuild.events.lexicon import load_lexicon
-from graphbuild.graph.geography import city_named
+from graphbuild.graph.geography import city_named, gazetteer
 from graphbuild.ids import slugify
 from graphbuild.language.base import Sentence, Token
 from graphbuild.model import Actor, Document, Mention
@@ -410,6 +410,24 @@ def _names_money(sentence: Sentence, first: int, last: int, lang: str) -> str | 
     return token.text if known else None
 
 
+def _is_town(actor_id: str) -> bool:
+    """A KB place the gazetteer locates as a populated place (GeoNames feature class P)."""
+    entry = gazetteer().get(actor_id)
+    return entry is not None and entry.feature_class == "P"
+
+
+def _names_region(sentence: Sentence, last: int, lang: str) -> str | None:
+    """The region noun right after a town's name (data/<lang>/region_nouns.txt: "the Astrakhan region",
+    "Түркістан облысының"): the words name the region around the town, not the town; None if none."""
+    if last >= len(sentence.tokens):
+        return None
+    token = sentence.tokens[last]
+    nouns = word_list(_DATA / lang / "region_nouns.txt")
+    word = token.text.lower()
+    known = (token.lemma or word).lower() in nouns or any(word.startswith(n) for n in nouns if len(n) >= 4)
+    return token.text if known else None
+
+
 def _token_range(sentence: Sentence, tokens: list[Token]) -> tuple[int, int]:
     """The [first, last) indices of ``tokens`` (a run of the sentence's own tokens) in the sentence."""
     first = next(i for i, t in enumerate(sentence.tokens) if t is tokens[0])
@@ -715,6 +733,10 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
         if actor_id not in kb:
             continue
         hit = chosen[0]
+        if kb.actor(actor_id).kind == "Place" and _is_town(actor_id) and \
+                (noun := _names_region(sentence, last, doc.lang)):
+            result.warnings.append(f"{doc.text[start:end]!r} before {noun!r} names a region, not the town")
+            continue
         if kb.actor(actor_id).kind == "Country" and (noun := _names_money(sentence, first, last, doc.lang)):
             result.warnings.append(f"{doc.text[start:end]!r} names a currency ({noun!r}): not the country")
             covered.append((start, end))
