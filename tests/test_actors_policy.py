@@ -647,3 +647,12 @@ def test_english_things_and_hills_are_no_people(text: str, expected: set[str]) -
 ])
 def test_a_town_before_a_region_noun_names_the_region(text: str, lang: str, expected: set[str]) -> None:
     assert _actors_of(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A town whose name holds a country's name is the town, not the country.
+    ("Drones struck Port Sudan on Tuesday.", {"place:port-sudan"}),
+    ("Sudan said it would respond.", {"SDN"}),
+])
+def test_a_town_named_with_a_countrys_name_is_the_town(text: str, expected: set[str]) -> None:
+    assert _actors_of(text, "en") == expected

@@ -25,7 +25,7 @@ from graphbuild.entities.ner import name_particles
 from graphbuild.entities.spans_index import OverlapIndex, containing
 from graphbuild.entities.transliterate import latin_form
 from graphbuild.events.lexicon import load_lexicon
-from graphbuild.graph.geography import city_named, gazetteer
+from graphbuild.graph.geography import cities_by_name, city_named, gazetteer
 from graphbuild.ids import slugify
 from graphbuild.language.base import Sentence, Token
 from graphbuild.model import Actor, Document, Mention
@@ -410,6 +410,16 @@ def _names_money(sentence: Sentence, first: int, last: int, lang: str) -> str | 
     return token.text if known else None
 
 
+def _town_around(start: int, end: int, ner_mentions: list[Mention]) -> str | None:
+    """The name of a place NER found around [start, end) that the gazetteer knows as a town ("Port Sudan"
+    around "Sudan"), or None."""
+    for m in ner_mentions:
+        if m.kind == "Place" and m.start <= start and end <= m.end and (m.start, m.end) != (start, end) and \
+                normalize(m.lemma or m.text) in cities_by_name():
+            return m.text
+    return None
+
+
 def _is_town(actor_id: str) -> bool:
     """A KB place the gazetteer locates as a populated place (GeoNames feature class P)."""
     entry = gazetteer().get(actor_id)
@@ -736,6 +746,10 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
         if kb.actor(actor_id).kind == "Place" and _is_town(actor_id) and \
                 (noun := _names_region(sentence, last, doc.lang)):
             result.warnings.append(f"{doc.text[start:end]!r} before {noun!r} names a region, not the town")
+            continue
+        if kb.actor(actor_id).kind == "Country" and (town := _town_around(start, end, ner_mentions)):
+            # "Port Sudan", "Kuwait City": a town NER found whose name holds the country's is the town.
+            result.warnings.append(f"{doc.text[start:end]!r} is part of the town {town!r}: not its country")
             continue
         if kb.actor(actor_id).kind == "Country" and (noun := _names_money(sentence, first, last, doc.lang)):
             result.warnings.append(f"{doc.text[start:end]!r} names a currency ({noun!r}): not the country")
