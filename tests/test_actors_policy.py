@@ -656,3 +656,12 @@ def test_a_town_before_a_region_noun_names_the_region(text: str, lang: str, expe
 ])
 def test_a_town_named_with_a_countrys_name_is_the_town(text: str, expected: set[str]) -> None:
     assert _actors_of(text, "en") == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # A continent or world region is scenery, even where an event is placed in it.
+    ("It is the first such agreement Japan has signed in Asia.", "en", {"JPN"}),
+    ("Ситуация на Ближнем Востоке обострилась.", "ru", set()),
+])
+def test_a_world_region_is_no_actor(text: str, lang: str, expected: set[str]) -> None:
+    assert _actors_of(text, lang) == expected

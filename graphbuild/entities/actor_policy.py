@@ -32,9 +32,26 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
+from graphbuild.entities.kb import normalize
 from graphbuild.model import Actor, Event, Role
 
 NEWS_OUTLETS = Path(__file__).resolve().parent.parent / "data" / "kb" / "news_outlets.tsv"
+
+
+WORLD_REGIONS = NEWS_OUTLETS.with_name("world_regions.txt")
+
+
+@lru_cache(maxsize=1)
+def world_regions() -> frozenset[str]:
+    """Normalised names of continents and world regions (data/kb/world_regions.txt)."""
+    lines = WORLD_REGIONS.read_text(encoding="utf-8").splitlines()
+    return frozenset(normalize(line.strip()) for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _world_region(actor: Actor) -> bool:
+    """A new place named as a continent or world region ("Asia", "Ближний Восток")."""
+    names = [actor.label, *(n for ns in actor.names.values() for n in ns)]
+    return actor.kind == "Place" and any(normalize(n) in world_regions() for n in names)
 
 
 @lru_cache(maxsize=1)
@@ -92,6 +109,8 @@ def story_actors(candidates: Iterable[Actor], events: Iterable[Event], roles: It
             out.warnings.append(f"news outlet {actor.label!r} cited only as a channel: not an actor")
         elif is_region(actor.id):
             out.warnings.append(f"region {actor.label!r} stands for its member states: not an actor")
+        elif not in_kb(actor.id) and _world_region(actor):
+            out.warnings.append(f"{actor.label!r} is a continent or world region, scenery: not an actor")
         elif actor.kind == "Place" and not in_kb(actor.id) and actor.id not in told:
             out.warnings.append(f"place {actor.label!r} named only as scenery: not an actor")
         elif actor.id in settings and (actor.id not in told or (actor.kind != "Place" and actor.id in places)):
