@@ -665,3 +665,17 @@ def test_a_town_named_with_a_countrys_name_is_the_town(text: str, expected: set[
 ])
 def test_a_world_region_is_no_actor(text: str, lang: str, expected: set[str]) -> None:
     assert _actors_of(text, lang) == expected
+
+
+def test_a_photographers_credit_ending_a_caption_gives_no_actor(tmp_path: Path) -> None:
+    # A caption that says something keeps its text; the photographer's credit after it is cut.
+    page = ("TBILISI, Nov 29 - Georgia suspended talks with the European Union, Prime Minister Irakli Kobakhidze "
+            "said.\n\nProtesters wave flags outside parliament in Tbilisi. (AP Photo/Shakh Aivazov)\n\n"
+            "Kobakhidze accused the EU of blackmail. (Photo by Vano Shlamov/AFP via Getty Images)\n\n"
+            "Kobakhidze spoke to reporters. REUTERS/Irakli Gedenidze\n\n"
+            "Tbilisi at night. Photograph: Zurab Tsertsvadze/AP\n")
+    (tmp_path / "en_page.txt").write_text(page, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["--quiet", "build", str(tmp_path / "en_page.txt"), "--out", str(out)]) == 0
+    assert _actors_by_lang(out)["en"] == {"GEO", "Q458", _kb_id("Irakli Kobakhidze")}
+    assert "(photo credit cut): 'Protesters wave flags" in (out / "warnings.jsonl").read_text(encoding="utf-8")
