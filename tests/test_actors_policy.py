@@ -679,3 +679,13 @@ def test_a_photographers_credit_ending_a_caption_gives_no_actor(tmp_path: Path) 
     assert main(["--quiet", "build", str(tmp_path / "en_page.txt"), "--out", str(out)]) == 0
     assert _actors_by_lang(out)["en"] == {"GEO", "Q458", _kb_id("Irakli Kobakhidze")}
     assert "(photo credit cut): 'Protesters wave flags" in (out / "warnings.jsonl").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A ministry the KB lacks, named by its portfolio beside its country, is a body beside the country ...
+    ("China's commerce ministry said the agreement was an important step.", {"CHN", "org:chinese-commerce-ministry"}),
+    # ... and one the KB has is the KB's.
+    ("China's foreign ministry said the agreement was an important step.", {"org:chinese-mfa"}),
+])
+def test_a_ministry_named_by_its_portfolio_is_a_body(text: str, expected: set[str]) -> None:
+    assert _actors_of(text, "en") == expected
