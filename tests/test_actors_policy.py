@@ -689,3 +689,11 @@ def test_a_photographers_credit_ending_a_caption_gives_no_actor(tmp_path: Path) 
 ])
 def test_a_ministry_named_by_its_portfolio_is_a_body(text: str, expected: set[str]) -> None:
     assert _actors_of(text, "en") == expected
+
+
+def test_a_bracketed_abbreviation_is_no_part_of_a_new_name() -> None:
+    text = "Эксперты Института изучения войны (ISW) считают, что наступление продолжится."
+    doc = Document(id=document_id(text), source="<test>", lang="ru", text=text)
+    actors = process_document(doc).graph.actors
+    assert set(actors) == {"org:institut-izucheniya-voyny"}
+    assert actors["org:institut-izucheniya-voyny"].names["ru"] == ["Институт изучения войны"]

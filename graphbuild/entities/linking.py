@@ -575,7 +575,12 @@ def _not_one_name(sentence: Sentence, tokens: list[Token], kind: str, lang: str)
     return None
 
 
+# A bracketed abbreviation NER kept at the end of a name ("Институт изучения войны (ISW)") is no part of it.
+_BRACKETED_TAIL = re.compile(r"[\s«»\"“”]*\([^()]*\)\s*$")
+
+
 def _new_actor(name: str, kind: str, lang: str, document: str) -> Actor:
+    name = _BRACKETED_TAIL.sub("", name) or name
     latin = latin_form(name, lang)
     prefix = {"Person": "person", "Organization": "org", "Group": "group", "Place": "place",
               "Country": "place"}.get(kind, "actor")
