@@ -109,6 +109,12 @@ def _telling(event: Event, doc: Document, via: list[str], sentences: list[Senten
                    confidence=event.confidence)
 
 
+def _setting_country(kb: KnowledgeBase, place: str) -> str | None:
+    """The country a setting stands in (the Kremlin: Russia; a capital's country is itself), or None."""
+    states = kb.states_of(place, None) if place in kb else set()
+    return next(iter(states)) if len(states) == 1 else None
+
+
 def process_document(doc: Document, kb_files: tuple[str, ...] = ()) -> DocumentResult:
     """Language processing, mentions, linking and events for one document."""
     kb = _knowledge_base(kb_files)
@@ -144,6 +150,8 @@ def process_document(doc: Document, kb_files: tuple[str, ...] = ()) -> DocumentR
             part.add_actor(actor)
         cited: set[str] = set()
         for event in extraction.events:
+            if event.place in story.setting_places:  # a residence or capital named only as the setting
+                event.place = _setting_country(kb, event.place)
             via = sorted(set(event.reported_by) & story.channels)
             event.reported_by = [a for a in event.reported_by if a not in story.channels]
             if all(ensure_actor(a) for a in event.source + event.target + event.reported_by):

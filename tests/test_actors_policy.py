@@ -504,3 +504,196 @@ def test_a_credit_or_widget_line_gives_no_actor(tmp_path: Path, name: str, page:
     assert main(["--quiet", "build", str(tmp_path / name), "--out", str(out)]) == 0
     assert _actors_by_lang(out)[name[:2]] == {_kb_id(a) if " " in a else a for a in expected}
     assert dropped in (out / "warnings.jsonl").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # A dateline in title case opening the text says where the story was filed: Brussels is no actor.
+    ("ЕО шешім қабылдады\n\nБрюссель, 2023 жылғы 14 желтоқсан. Еуропалық Одақ Украинамен келіссөздер бастады.",
+     "kk", {"Q458", "UKR"}),
+    ("США и Китай снизят пошлины\n\nЖенева, 12 мая 2025 года. США и Китай договорились снизить пошлины.",
+     "ru", {"USA", "CHN"}),
+    # Not at the start of a line, a comma after a name is no dateline: Belgium is named.
+    ("Еуропалық Одақ Бельгиямен келісті. Бельгия, 2023 жылғы 14 желтоқсан.", "kk", {"Q458", "BEL"}),
+])
+def test_a_title_case_dateline_names_no_actor(text: str, lang: str, expected: set[str]) -> None:
+    assert _actors_of(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # A name beside a noun for a medium's reporter, not a person's name, is the medium they work for: no
+    # actor of the story; the reporters are people.
+    ("Из колоний освобождены журналист The Wall Street Journal Эван Гершкович и журналистка «Радио Свобода» "
+     "Алсу Курмашева.", "ru", {"person:evan-gershkovich", "person:alsu-kurmasheva"}),
+    ("Азаттық радиосының тілшісі Алсу Құрмашева Мәскеуден оралды.", "kk", {"RUS", "person:alsu-qurmaseva"}),
+])
+def test_a_medium_named_by_its_reporters_title_is_no_actor(text: str, lang: str, expected: set[str]) -> None:
+    doc = Document(id=document_id(text), source="<test>", lang=lang, text=text)
+    assert {a.id for a in process_document(doc).graph.actors.values() if not a.outlet} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A place after another place and a comma is the first one's address: no place of the story by itself ...
+    ("Canada accused India of a role in the killing of a Sikh leader in Surrey, British Columbia, last June.",
+     {"CAN", "IND"}),
+    # ... but in a list (a comma and another place follow) it is one of the places.
+    ("Ukraine said Russian drones struck Kharkiv, Kherson Oblast, Odesa and Lviv overnight.",
+     {"UKR", "RUS", "place:kharkiv", "place:kherson-oblast", "place:odesa", "place:lviv"}),
+])
+def test_a_place_named_as_the_address_of_another_is_no_actor(text: str, expected: set[str]) -> None:
+    assert _actors_of(text, "en") == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # A residence named as where a meeting happened is its setting, not a side: the meeting is placed in
+    # the residence's country.
+    ("Мемлекет басшысы Қасым-Жомарт Тоқаев Ақордада Италия Премьер-министрі Джорджа Мелонимен кездесті.", "kk",
+     {"KAZ", "ITA", "person:kassym-jomart-tokayev", "person:giorgia-meloni"}),
+    ("Владимир Путин провёл переговоры с Нарендрой Моди в Кремле.", "ru",
+     {"RUS", "IND", "Q7747", "person:narendra-modi"}),
+])
+def test_a_residence_where_a_meeting_happened_is_no_actor(text: str, lang: str, expected: set[str]) -> None:
+    doc = Document(id=document_id(text), source="<test>", lang=lang, text=text)
+    graph = process_document(doc).graph
+    assert set(graph.actors) == expected
+    assert all(e.place in expected for e in graph.events.values() if e.place)
+
+
+def test_a_quoted_name_after_a_facility_noun_keeps_its_form() -> None:
+    # «Охматдет» after "больницу" is not declined: its name is as written, not an adjective's lemma.
+    text = "Киев заявил, что российская ракета попала в детскую больницу «Охматдет» в столице."
+    doc = Document(id=document_id(text), source="<test>", lang="ru", text=text)
+    actors = process_document(doc).graph.actors
+    assert set(actors) == {"RUS", "UKR", "org:okhmatdet"}
+    assert actors["org:okhmatdet"].names["ru"] == ["Охматдет"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A name right before a weapon's noun is the weapon's; a demonym compound opens no name.
+    ("Russia launched dozens of Iranian-made Shahed drones overnight.", {"RUS"}),
+    ("Kyiv received German Leopard tanks and British Storm Shadow missiles.", {"UKR", "DEU", "GBR"}),
+    # A language named by its own word is no place.
+    ("Lavrov spoke in English during the talks with Rubio.",
+     {"RUS", "USA", "person:sergey-lavrov", "person:marco-rubio"}),
+])
+def test_english_products_and_languages_are_no_actors(text: str, expected: set[str]) -> None:
+    assert _actors_of(text, "en") == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # A capital naming a time zone names no country.
+    ("The talks began at 10 a.m. Moscow time on Monday.", "en", set()),
+    ("Кездесу Астана уақытымен сағат 15:00-де басталды.", "kk", set()),
+    ("Переговоры начались в 10:00 по времени Астаны.", "ru", set()),
+    # "во время" before a visit's noun is no time zone: Moscow is Russia.
+    ("Во время визита в Москву Моди встретился с Путиным.", "ru", {"IND", "RUS", "Q7747", "person:narendra-modi"}),
+])
+def test_a_capital_naming_a_time_zone_is_no_country(text: str, lang: str, expected: set[str]) -> None:
+    assert _actors_of(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # A place's name in quotes names a thing called so: no region (nor its member states), no country.
+    ("Тоқаев өзбек тарабын «Орталық Азия» халықаралық өнеркәсіптік кооперация орталығының құрылысын "
+     "жеделдетуге шақырды.", "kk", {"KAZ", "UZB", "person:kassym-jomart-tokayev"}),
+    ("Клуб «Астана» обыграл соперника из Сербии.", "ru", {"SRB"}),
+])
+def test_a_place_name_in_quotes_names_a_thing(text: str, lang: str, expected: set[str]) -> None:
+    assert _actors_of(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # A person's name before an institution named after them names the institution, not the person.
+    ("Форум Назарбаев университетінде өтті.", "kk", set()),
+    ("Ұшақ Нұрсұлтан Назарбаев халықаралық әуежайына қонды.", "kk", set()),
+    ("Кездесу Л.Н. Гумилев атындағы Еуразия ұлттық университетінде өтті.", "kk", set()),
+    ("Встреча прошла в университете имени Гумилёва.", "ru", set()),
+    ("The forum opened at Nazarbayev University on Monday.", "en", set()),
+    # Named for himself, the person is one.
+    ("Назарбаев Путинмен кездесті.", "kk", {"KAZ", "RUS", "Q39993", "Q7747"}),
+])
+def test_a_person_named_by_an_institution_after_them_is_no_actor(text: str, lang: str, expected: set[str]) -> None:
+    assert _actors_of(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # A country's name in an amount of its money names the currency, not the country ...
+    ("Екі ел арасындағы тауар айналымы 5 млрд АҚШ долларына жетті.", "kk", set()),
+    ("Товарооборот достиг 5 млрд долларов США.", "ru", set()),
+    ("Trade reached 5 billion U.S. dollars last year.", "en", set()),
+    # ... not when no amount comes first: "pounds" is the verb here.
+    ("Israel pounds Gaza with airstrikes.", "en", {"ISR", "place:gaza"}),
+])
+def test_a_country_naming_its_money_is_no_actor(text: str, lang: str, expected: set[str]) -> None:
+    assert _actors_of(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A pipeline's and a plane's names are things; a hill is a place (here only scenery).
+    ("The Nord Stream pipelines were blown up in 2022.", set()),
+    ("Trump spoke to reporters aboard Air Force One on Sunday.", {"Q22686"}),
+    ("Officials on Capitol Hill criticised the deal.", set()),
+])
+def test_english_things_and_hills_are_no_people(text: str, expected: set[str]) -> None:
+    assert _actors_of(text, "en") == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # A town's name before a region noun names the region around it, not the town.
+    ("Мемлекет басшысы Түркістан облысының әкімі Дархан Сатыбалдымен кездесті.", "kk", {"person:darhan-satybaldy"}),
+    ("Russia fired a missile from the Astrakhan region at Dnipro.", "en",
+     {"RUS", "place:astrakhan-region", "place:dnipro"}),
+    # Named for itself, the town is one.
+    ("Тоқаев Түркістанға барды.", "kk", {"KAZ", "person:kassym-jomart-tokayev", "place:turkistan"}),
+])
+def test_a_town_before_a_region_noun_names_the_region(text: str, lang: str, expected: set[str]) -> None:
+    assert _actors_of(text, lang) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A town whose name holds a country's name is the town, not the country.
+    ("Drones struck Port Sudan on Tuesday.", {"place:port-sudan"}),
+    ("Sudan said it would respond.", {"SDN"}),
+])
+def test_a_town_named_with_a_countrys_name_is_the_town(text: str, expected: set[str]) -> None:
+    assert _actors_of(text, "en") == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # A continent or world region is scenery, even where an event is placed in it.
+    ("It is the first such agreement Japan has signed in Asia.", "en", {"JPN"}),
+    ("Ситуация на Ближнем Востоке обострилась.", "ru", set()),
+])
+def test_a_world_region_is_no_actor(text: str, lang: str, expected: set[str]) -> None:
+    assert _actors_of(text, lang) == expected
+
+
+def test_a_photographers_credit_ending_a_caption_gives_no_actor(tmp_path: Path) -> None:
+    # A caption that says something keeps its text; the photographer's credit after it is cut.
+    page = ("TBILISI, Nov 29 - Georgia suspended talks with the European Union, Prime Minister Irakli Kobakhidze "
+            "said.\n\nProtesters wave flags outside parliament in Tbilisi. (AP Photo/Shakh Aivazov)\n\n"
+            "Kobakhidze accused the EU of blackmail. (Photo by Vano Shlamov/AFP via Getty Images)\n\n"
+            "Kobakhidze spoke to reporters. REUTERS/Irakli Gedenidze\n\n"
+            "Tbilisi at night. Photograph: Zurab Tsertsvadze/AP\n")
+    (tmp_path / "en_page.txt").write_text(page, encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["--quiet", "build", str(tmp_path / "en_page.txt"), "--out", str(out)]) == 0
+    assert _actors_by_lang(out)["en"] == {"GEO", "Q458", _kb_id("Irakli Kobakhidze")}
+    assert "(photo credit cut): 'Protesters wave flags" in (out / "warnings.jsonl").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A ministry the KB lacks, named by its portfolio beside its country, is a body beside the country ...
+    ("China's commerce ministry said the agreement was an important step.", {"CHN", "org:chinese-commerce-ministry"}),
+    # ... and one the KB has is the KB's.
+    ("China's foreign ministry said the agreement was an important step.", {"org:chinese-mfa"}),
+])
+def test_a_ministry_named_by_its_portfolio_is_a_body(text: str, expected: set[str]) -> None:
+    assert _actors_of(text, "en") == expected
+
+
+def test_a_bracketed_abbreviation_is_no_part_of_a_new_name() -> None:
+    text = "Эксперты Института изучения войны (ISW) считают, что наступление продолжится."
+    doc = Document(id=document_id(text), source="<test>", lang="ru", text=text)
+    actors = process_document(doc).graph.actors
+    assert set(actors) == {"org:institut-izucheniya-voyny"}
+    assert actors["org:institut-izucheniya-voyny"].names["ru"] == ["Институт изучения войны"]

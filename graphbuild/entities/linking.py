@@ -19,15 +19,15 @@ from pathlib import Path
 from graphbuild.entities.actor_policy import news_outlets
 from graphbuild.entities.common_words import common_word_test
 from graphbuild.entities.country_bodies import agency_beside, armed_forces, military_noun_beside
+from graphbuild.entities.datelines import is_any_dateline
 from graphbuild.entities.kb import KbHit, KnowledgeBase, normalize
 from graphbuild.entities.ner import name_particles
 from graphbuild.entities.spans_index import OverlapIndex, containing
 from graphbuild.entities.transliterate import latin_form
 from graphbuild.events.lexicon import load_lexicon
-from graphbuild.graph.geography import city_named
+from graphbuild.graph.geography import cities_by_name, city_named, gazetteer
 from graphbuild.ids import slugify
 from graphbuild.language.base import Sentence, Token
-from graphbuild.language.segment import is_dateline
 from graphbuild.model import Actor, Document, Mention
 from graphbuild.wordlists import word_list
 
@@ -120,6 +120,12 @@ def _as_setting(sentence: Sentence, first: int, last: int, lang: str) -> bool:
     before = words[first - 1] if first > 0 else None
     marks = word_list(_DATA / lang / "location_adpositions.txt")
     return before is not None and (before.lemma or before.text).lower() in marks
+
+
+def _listed_on(after: list[Token], place_starts: set[int]) -> bool:
+    """The words after a place go on with a list: a conjunction, or a comma and another place."""
+    return bool(after) and (after[0].pos == "CCONJ" or
+                            (after[0].text == "," and len(after) > 1 and after[1].start in place_starts))
 
 
 @lru_cache(maxsize=1)
@@ -289,6 +295,10 @@ class _ObjectNouns:
     media: frozenset[str] = frozenset()  # nouns that make the name a news medium's ("радиосы", "газета")
     platforms: frozenset[str] = frozenset()  # online platforms, normalised: where a post was written
     gatherings: frozenset[str] = frozenset()  # summits, forums: a body named as their owner is their setting
+    journalists: frozenset[str] = frozenset()  # a medium's reporters: the name beside them, not a person's, is a medium
+    namesakes: frozenset[str] = frozenset()  # institutions named after a person: "Nazarbayev University"
+    namesake_markers: frozenset[str] = frozenset()  # words before a namesake's name: "имени"
+    currencies: frozenset[str] = frozenset()  # a country's money: "U.S. dollars", "АҚШ доллары", "долларов США"
 
 
 @lru_cache(maxsize=8)
@@ -300,7 +310,9 @@ def _object_nouns(lang: str) -> _ObjectNouns | None:
     return _ObjectNouns(raw["position"] == "after", int(raw["window"]), frozenset(raw["through"]),
                         tuple(raw.get("feats", {}).items()), frozenset(raw["classifiers"]),
                         frozenset(raw.get("media", ())), frozenset(normalize(p) for p in raw.get("platforms", ())),
-                        frozenset(raw.get("gatherings", ())))
+                        frozenset(raw.get("gatherings", ())), frozenset(raw.get("journalists", ())),
+                        frozenset(raw.get("namesakes", ())), frozenset(raw.get("namesake_markers", ())),
+                        frozenset(raw.get("currencies", ())))
 
 
 def _names_a_platform(names: tuple[str, ...], lang: str) -> bool:
@@ -313,17 +325,19 @@ def _names_a_platform(names: tuple[str, ...], lang: str) -> bool:
 
 
 def _names_a_thing(sentence: Sentence, tokens: list[Token], lang: str, media: bool = False,
-                   apart: bool = False, gatherings: bool = False) -> str | None:
+                   apart: bool = False, gatherings: bool = False, journalists: bool = False) -> str | None:
     """The noun that makes a span the name of a thing (a pipeline, missile, treaty, residence), if any:
     «Дружба» құбыры, ракеты «Хвасон-17» и «Хвасон-18», the Abraham Accords; with ``media``, the noun
-    that makes it a news medium's name («Азаттық» радиосы, газета «Коммерсантъ»).  With ``apart`` (a
+    that makes it a news medium's name («Азаттық» радиосы, газета «Коммерсантъ»), and with ``journalists``
+    also a noun for its reporters (журналист The Wall Street Journal).  With ``apart`` (a
     person's name) the noun counts only with other words between: right next to it the person may be
     its owner ("Трамп бастамасы"), not with attributes between ("Транскаспий халықаралық көлік
     маршруты"): a common noun between makes the compound ("Сәденов жаңа бастамасын" is his initiative)."""
     nouns = _object_nouns(lang)
     if nouns is None or not tokens:
         return None
-    wanted = nouns.media if media else nouns.gatherings if gatherings else nouns.classifiers
+    wanted = (nouns.media | (nouns.journalists if journalists else frozenset())) if media else \
+        nouns.gatherings if gatherings else nouns.classifiers
     index = next((i for i, t in enumerate(sentence.tokens) if t is tokens[0]), None)
     if index is None:
         return None
@@ -345,6 +359,89 @@ def _names_a_thing(sentence: Sentence, tokens: list[Token], lang: str, media: bo
             return None
         compound = compound or (position > 0 and token.pos == "NOUN")
     return None
+
+
+# Between a person's name and the institution named after them: "Indira Gandhi International Airport".
+_NAMESAKE_THROUGH = frozenset({"ADJ"})
+_NAMESAKE_WINDOW = 2
+
+
+def _named_after(sentence: Sentence, first: int, last: int, lang: str) -> str | None:
+    """The word that makes the person's name at tokens [first, last) an institution's or a place's named after
+    them (data/<lang>/object_names.json "namesakes", "namesake_markers"): "Nazarbayev University", "Назарбаев
+    университетінде", "Гумилев атындағы", "университет имени Гумилёва"; None if none."""
+    nouns = _object_nouns(lang)
+    if nouns is None:
+        return None
+    words = sentence.tokens
+    if first > 0 and (words[first - 1].lemma or words[first - 1].text).lower() in nouns.namesake_markers:
+        return words[first - 1].text
+    for token in words[last:last + 1 + _NAMESAKE_WINDOW]:
+        if token.text.lower() in nouns.namesakes or (token.lemma or token.text).lower() in nouns.namesakes:
+            return token.text
+        if token.pos not in _NAMESAKE_THROUGH and token.text.lower() != "international":
+            return None
+    return None
+
+
+_CURRENCY_STEM = 4  # shorter currency nouns (сом, won) are matched by lemma only
+_AMOUNT_REACH = 2  # words before the money's name where its amount stands ("5 млрд")
+
+
+def _names_money(sentence: Sentence, first: int, last: int, lang: str) -> str | None:
+    """The currency noun that makes a country's name at tokens [first, last) its money's in an amount ("5
+    billion U.S. dollars", "5 млрд АҚШ долларына", "5 млрд долларов США"; data/<lang>/object_names.json
+    "currencies", on the side of ``position``), or None."""
+    nouns = _object_nouns(lang)
+    if nouns is None or not nouns.currencies:
+        return None
+    k = last if nouns.after else first - 1
+    if not 0 <= k < len(sentence.tokens):
+        return None
+    token = sentence.tokens[k]
+    # An amount comes first ("5 млрд АҚШ долларына", "$5 billion U.S. dollars"): "Israel pounds Gaza" is none.
+    lead = sentence.tokens[max(0, min(first, k) - _AMOUNT_REACH):min(first, k)]
+    if token.pos not in _NOUNS or not any(t.pos == "NUM" or any(c.isdigit() for c in t.text) for t in lead):
+        return None
+    word = token.text.lower()
+    # The lemma, or the word with its endings (долларына, юані) when the analyser does not know the noun.
+    known = (token.lemma or word).lower() in nouns.currencies or \
+        any(word.startswith(c) for c in nouns.currencies if len(c) >= _CURRENCY_STEM)
+    return token.text if known else None
+
+
+def _town_around(start: int, end: int, ner_mentions: list[Mention]) -> str | None:
+    """The name of a place NER found around [start, end) that the gazetteer knows as a town ("Port Sudan"
+    around "Sudan"), or None."""
+    for m in ner_mentions:
+        if m.kind == "Place" and m.start <= start and end <= m.end and (m.start, m.end) != (start, end) and \
+                normalize(m.lemma or m.text) in cities_by_name():
+            return m.text
+    return None
+
+
+def _is_town(actor_id: str) -> bool:
+    """A KB place the gazetteer locates as a populated place (GeoNames feature class P)."""
+    entry = gazetteer().get(actor_id)
+    return entry is not None and entry.feature_class == "P"
+
+
+def _names_region(sentence: Sentence, last: int, lang: str) -> str | None:
+    """The region noun right after a town's name (data/<lang>/region_nouns.txt: "the Astrakhan region",
+    "Түркістан облысының"): the words name the region around the town, not the town; None if none."""
+    if last >= len(sentence.tokens):
+        return None
+    token = sentence.tokens[last]
+    nouns = word_list(_DATA / lang / "region_nouns.txt")
+    word = token.text.lower()
+    known = (token.lemma or word).lower() in nouns or any(word.startswith(n) for n in nouns if len(n) >= 4)
+    return token.text if known else None
+
+
+def _token_range(sentence: Sentence, tokens: list[Token]) -> tuple[int, int]:
+    """The [first, last) indices of ``tokens`` (a run of the sentence's own tokens) in the sentence."""
+    first = next(i for i, t in enumerate(sentence.tokens) if t is tokens[0])
+    return first, first + len(tokens)
 
 
 def _phrase_at(tokens: list[Token], phrases: list[list[str]], feats: tuple[tuple[str, str], ...]) -> str | None:
@@ -478,7 +575,12 @@ def _not_one_name(sentence: Sentence, tokens: list[Token], kind: str, lang: str)
     return None
 
 
+# A bracketed abbreviation NER kept at the end of a name ("Институт изучения войны (ISW)") is no part of it.
+_BRACKETED_TAIL = re.compile(r"[\s«»\"“”]*\([^()]*\)\s*$")
+
+
 def _new_actor(name: str, kind: str, lang: str, document: str) -> Actor:
+    name = _BRACKETED_TAIL.sub("", name) or name
     latin = latin_form(name, lang)
     prefix = {"Person": "person", "Organization": "org", "Group": "group", "Place": "place",
               "Country": "place"}.get(kind, "actor")
@@ -595,7 +697,7 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
     spans: list[tuple[Sentence, int, int, list[KbHit]]] = []
     # A dateline names where the story was filed ("BRUSSELS/SEOUL, Oct 28 -"): its cities are no actors,
     # only a country it names outright ("SAMARKAND, Uzbekistan") is one.
-    datelines = [(s.start, s.end) for s in sentences if is_dateline(s.text)]
+    datelines = [(s.start, s.end) for s in sentences if is_any_dateline(s.text, doc.text[max(0, s.start - 40):s.start])]
     for sentence in sentences:
         grouped: dict[tuple[int, int], list[KbHit]] = {}
         for match in kb.match(sentence.tokens, doc.lang):
@@ -608,6 +710,11 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
 
     org_spans = sorted((m.start, m.end) for m in ner_mentions if m.kind == "Organization")
     person_spans = [(m.start, m.end) for m in ner_mentions if m.kind == "Person"]
+    # Where a place's name ends (NER's places, the KB's names): a place right after one and a comma is its address.
+    place_spans = [(m.start, m.end) for m in ner_mentions if m.kind == "Place"] + [
+        (sentence.tokens[first].start, sentence.tokens[last - 1].end) for sentence, first, last, hits in spans
+        if any(kb.actor(i).kind in ("Place", "Country") for h in hits if (i := _linked_id(h)) and i in kb)]
+    place_starts, place_ends = {a for a, _ in place_spans}, {b for _, b in place_spans}
     kb_starts = [sentence.tokens[first].start for sentence, first, _, _ in spans]
     covered: list[tuple[int, int]] = []
     country_spans: set[tuple[int, int]] = set()  # KB spans naming a country by its name
@@ -650,6 +757,28 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
         if actor_id not in kb:
             continue
         hit = chosen[0]
+        if kb.actor(actor_id).kind == "Place" and _is_town(actor_id) and \
+                (noun := _names_region(sentence, last, doc.lang)):
+            result.warnings.append(f"{doc.text[start:end]!r} before {noun!r} names a region, not the town")
+            continue
+        if kb.actor(actor_id).kind == "Country" and (town := _town_around(start, end, ner_mentions)):
+            # "Port Sudan", "Kuwait City": a town NER found whose name holds the country's is the town.
+            result.warnings.append(f"{doc.text[start:end]!r} is part of the town {town!r}: not its country")
+            continue
+        if kb.actor(actor_id).kind == "Country" and (noun := _names_money(sentence, first, last, doc.lang)):
+            result.warnings.append(f"{doc.text[start:end]!r} names a currency ({noun!r}): not the country")
+            covered.append((start, end))
+            continue
+        if kb.actor(actor_id).kind == "Person" and (noun := _named_after(sentence, first, last, doc.lang)):
+            result.warnings.append(f"{doc.text[start:end]!r} names what is named after them ({noun!r}): not the person")
+            covered.append((start, end))
+            continue
+        if kb.actor(actor_id).kind in ("Country", "Place") and doc.text[start - 1:start] in _OPENING_QUOTES and \
+                doc.text[end:end + 1] in _CLOSING_QUOTES:
+            # «Орталық Азия» орталығы, «Астана» клубы: a place's name in quotes names a thing called so.
+            result.warnings.append(f"{doc.text[start:end]!r} in quotes names a thing, not the place")
+            covered.append((start, end))
+            continue
         if (other := _another_bearer(kb, actor_id, hit, start, person_spans, kb_starts, doc)) is not None:
             result.warnings.append(f"{other!r} is not {kb.actor(actor_id).label}: another bearer of the name")
             continue
@@ -670,6 +799,13 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
             # House" was measured as a setting and lost a held-out actor.
             setting = sentence.tokens[last - 1].case == "Loc" and not _people_of(sentence, last - 1)
             (setting_only if setting else named_otherwise).add(actor_id)
+        elif actor.kind == "Place":
+            # "Surrey, British Columbia": the place after a comma after another place is the first one's
+            # address, where it is, not a place of the story of its own.
+            # In a list ("Көкшетау, Семей және Өскемен") a conjunction or another place follows.
+            address = first > 1 and sentence.tokens[first - 1].text == "," and \
+                sentence.tokens[first - 2].end in place_ends and not _listed_on(sentence.tokens[last:], place_starts)
+            (setting_only if address else named_otherwise).add(actor_id)
         elif actor.kind == "Organization":
             # A body named as the owner of a gathering ("the G20 summit") is its setting.
             (setting_only if _names_a_thing(sentence, tokens, doc.lang, gatherings=True) else named_otherwise).add(
@@ -748,6 +884,10 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
                   and common_word_test(doc.lang)(mention.text)):
                 result.warnings.append(f"{mention.text!r} is a dictionary word, no name: left a mention, not an actor")
                 continue
+            elif mention.kind == "Person" and sentence is not None and tokens and (noun := _named_after(
+                    sentence, *_token_range(sentence, tokens), doc.lang)):
+                result.warnings.append(f"{mention.text!r} names what is named after them ({noun!r}): not the person")
+                continue
             elif sentence is not None and (noun := _names_a_thing(
                     sentence, tokens, doc.lang, apart=mention.kind == "Person")) and \
                     (mention.kind != "Person" or len(tokens) == 1 or _ends_with_a_thing_noun(tokens, doc.lang)):
@@ -757,7 +897,8 @@ def link_mentions(doc: Document, sentences: list[Sentence], ner_mentions: list[M
             elif sentence is not None and (why := _not_one_name(sentence, tokens, mention.kind, doc.lang)):
                 result.warnings.append(f"{mention.text!r} is no single name ({why}): left a mention, not an actor")
                 continue
-            elif sentence is not None and (noun := _names_a_thing(sentence, tokens, doc.lang, media=True)):
+            elif sentence is not None and (noun := _names_a_thing(sentence, tokens, doc.lang, media=True,
+                                                                   journalists=mention.kind != "Person")):
                 # A news medium: like the KB's outlets, an actor only when it takes part in an event.
                 actor = dataclasses.replace(_new_actor(name, "Organization", doc.lang, doc.id), outlet=True)
                 result.warnings.append(f"{mention.text!r} names a news medium ({noun!r})")

@@ -198,6 +198,11 @@ def _cut(line: str) -> tuple[str, str | None]:
         bare = _without_credit(line)
         if bare != line:
             return bare, "photo credit"
+    if p.credit_suffix is not None:
+        # A caption that says something ends in its photographer's credit: "... in Tbilisi. (AP Photo/S. Aivazov)".
+        bare = p.credit_suffix.sub("", line)
+        if bare != line and _SENTENCE_END.search(bare):
+            return bare, "photo credit"
     if p.headline_prefix is not None and not _SENTENCE_END.search(line):
         m = p.headline_prefix.match(line)
         if m and m.end() < len(line):

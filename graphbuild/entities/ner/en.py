@@ -177,6 +177,8 @@ def _strip_demonym(toks: Sequence[Token], r: _Rules) -> int:
     words = [_core(t) for t in toks]
     if " ".join(words).lower() in r.countries:
         return 0
+    if len(toks) > 1 and _demonym_compound(words[0], r):
+        return 1  # "Iranian-made Shahed": the compound adjective is no part of the name
     for size in (2, 1):
         if len(toks) > size and r.has("demonyms", " ".join(words[:size])):
             rest = [w for w in words[size:] if not (w.islower() and r.has("connectors", w))]
@@ -184,6 +186,12 @@ def _strip_demonym(toks: Sequence[Token], r: _Rules) -> int:
                 return 0  # "Georgian Dream": a plain word after the adjective is no name of its own
             return size if any(not _generic(w, r) for w in rest) else 0
     return 0
+
+
+def _demonym_compound(word: str, r: _Rules) -> bool:
+    """A hyphenated adjective of demonyms ("Iranian-made", "Russian-Chinese", "Ukrainian-style")."""
+    parts = word.lower().split("-")
+    return len(parts) > 1 and all(r.has("demonyms", p) or r.has("demonym_suffixes", p) for p in parts)
 
 
 def _classify(
@@ -195,6 +203,10 @@ def _classify(
     low = text.lower()
     if _never_actor(words, r):
         return None
+    if after is not None and r.has("product_nouns", after.text):
+        return None  # "Shahed drones", "Leopard tanks": a product's name
+    if len(words) == 1 and r.has("language_names", words[0]):
+        return None  # "in English": a language
     if titled:
         return "PERSON"
     if low in r.countries:
