@@ -287,6 +287,20 @@ Ukraine Ukraine PROPN 5 obj UKR
     assert (left.source, left.target) == ([], ["UKR"])
 
 
+def test_triggers_a_harmful_label_predicated_of_a_subject_accuses_it() -> None:
+    ctx = run_until(context("""
+Russia Russia PROPN 2 nsubj RUS
+said say VERB 0 root
+Ukraine Ukraine PROPN 7 nsubj UKR
+was be AUX 7 cop
+a a DET 7 det
+terrorist terrorist ADJ 7 amod
+state state NOUN 2 ccomp
+"""), speakers.PASS)
+    [c] = [c for c in ctx.candidates if c.type == "ACCUSE"]
+    assert (c.source, c.target) == (["RUS"], ["UKR"])
+
+
 def test_links_denial_of_an_embedded_act_marks_it_denied() -> None:
     ctx = run_until(context("""
 Pyongyang Pyongyang PROPN 2 nsubj PRK

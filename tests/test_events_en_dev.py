@@ -164,6 +164,8 @@ CASES = [
     ("Biden called Xi a dictator.", "ACCUSE", {"Q6279"}, {"Q15031"}, "asserted"),
     ("Russia launched missiles at Kyiv. Germany called the strikes cruel and irresponsible.", "ACCUSE",
      {"DEU"}, {"RUS"}, "asserted"),
+    # a harmful label said of its subject is an accusation by whoever says it
+    ("Lavrov said Ukraine was a terrorist state.", "ACCUSE", {"person:sergey-lavrov"}, {"UKR"}, "asserted"),
 ]
 
 

@@ -18,6 +18,10 @@ from graphbuild.language.tree import base
 
 DENIAL = TriggerEntry("<naming verb + false label>", "DENY", "016", denial=True)
 CONDEMNATION = TriggerEntry("<naming verb + harmful label>", "ACCUSE", "111")
+# "(the Kremlin said) Western sanctions were illegal": a harmful label said of its subject accuses the
+# subject, or the doer of the act it names; the accuser is whoever says it (speakers pass)
+PREDICATED_HARM = TriggerEntry("<subject + copula + harmful label>", "ACCUSE", "111", violation=True,
+                               roles=(("subj", "target"),))
 # Where a label may hang from the naming verb: predicate complements, "as" phrases, converb clauses.
 _LABEL_PATHS = ("xcomp", "obl", "advcl", "ccomp", "obj", "amod", "nmod", "acl")
 
@@ -50,6 +54,17 @@ def evaluations(sc: SentenceContext, lex: Lexicon, used: set[int]) -> list[Candi
         entry = DENIAL if label[0] == "false" else CONDEMNATION
         found.append(Candidate(sc, tuple(sorted((k, label[1]))), entry, date=sc.date))
         used.update((k, label[1]))
+    harm = word_patterns(lex, "harm_labels")
+    tree = sc.tree
+    for k, t in enumerate(sc.tokens):
+        if k in used or not matches_any(t, harm):
+            continue
+        # the label is the predicate, or describes it ("Ukraine was a terrorist state")
+        h = tree.head(k)
+        predicate = h if h is not None and base(tree.rel(k)) in ("amod", "compound") else k
+        if predicate not in used and tree.deps(predicate, "cop") and tree.deps(predicate, "nsubj"):
+            found.append(Candidate(sc, tuple(sorted({k, predicate})), PREDICATED_HARM, date=sc.date))
+            used.update((k, predicate))
     return found
 
 
