@@ -166,6 +166,12 @@ CASES = [
      {"DEU"}, {"RUS"}, "asserted"),
     # a harmful label said of its subject is an accusation by whoever says it
     ("Lavrov said Ukraine was a terrorist state.", "ACCUSE", {"person:sergey-lavrov"}, {"UKR"}, "asserted"),
+    # "the measures" re-mentions the sanctions; calling them unjustified accuses their doer, and does not
+    # make the sanctions a claim of the accuser
+    ("Russia imposed new tariffs on Georgia. Tbilisi said the measures were unjustified.", "SANCTION",
+     {"RUS"}, {"GEO"}, "asserted"),
+    ("Russia imposed new tariffs on Georgia. Tbilisi said the measures were unjustified.", "ACCUSE",
+     {"GEO"}, {"RUS"}, "asserted"),
 ]
 
 

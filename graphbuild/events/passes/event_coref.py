@@ -66,7 +66,9 @@ def fold(c: Candidate, first: Candidate) -> None:
     first.target = first.target or c.target
     first.object = first.object or c.object
     first.place = first.place or c.place
-    for s in c.reported_by:
+    # a bare re-mention inside someone's statement ("Tbilisi said the measures were unjustified") names
+    # the act; it does not make the act told on the speaker's word
+    for s in c.reported_by if c.participants else []:
         if s not in first.reported_by and s not in first.source:
             first.reported_by.append(s)
 

@@ -48,8 +48,10 @@ def embedded(c: Candidate, others: list[Candidate]) -> Candidate | None:
 
 
 def _object_noun(c: Candidate, inner: Candidate) -> bool:
+    """"condemned the strike", "the measures were unjustified": the act is named as a known thing (the
+    object or the subject of the trigger), not claimed by the one who condemns it."""
     tree = c.sent.tree
-    return tree.head(inner.head) in c.indices and base(tree.rel(inner.head)) == "obj" \
+    return tree.head(inner.head) in c.indices and base(tree.rel(inner.head)) in ("obj", "nsubj") \
         and tree.nominal(inner.head)
 
 
