@@ -172,6 +172,10 @@ CASES = [
      {"RUS"}, {"GEO"}, "asserted"),
     ("Russia imposed new tariffs on Georgia. Tbilisi said the measures were unjustified.", "ACCUSE",
      {"GEO"}, {"RUS"}, "asserted"),
+    # a clause the parse hangs on "statement" is still what was said; a harmful act said of someone
+    # is an accusation of them, each conjoined one its own
+    ("Ecuador said in a statement that Glas was a criminal and that Mexico had abused its diplomatic "
+     "immunity.", "ACCUSE", {"ECU"}, {"MEX"}, "asserted"),
 ]
 
 

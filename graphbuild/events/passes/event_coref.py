@@ -83,7 +83,7 @@ def _same_act_in_sentence(ctx: DocContext) -> list[Candidate]:
         # Only a noun names the act of the verb above it: two coordinated verbs are two acts
         # ("welcomed the deal and thanked the mediators").
         # A violation word under an accusation is what it accuses of ("accused Russia of violating").
-        noun = tree.tokens[c.head].pos in ("NOUN", "PROPN") or c.entry.violation
+        noun = tree.tokens[c.head].pos in ("NOUN", "PROPN") or (c.entry.violation and base(tree.rel(c.head)) != "conj")
         gov = next((g for g in ctx.candidates if noun and g is not c and g.sent is c.sent and g.type == c.type
                     and not g.weak and tree.head(c.head) in g.indices), None)
         if gov is None:

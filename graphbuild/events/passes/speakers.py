@@ -30,6 +30,11 @@ def _content_of_verb(tree: Tree, r: int, trigger_heads: set[int]) -> set[int]:
         if base(tree.rel(k)) in _CONTENT or (base(tree.rel(k)) == "obj" and k in trigger_heads
                                                and tree.tokens[k].pos in ("VERB", "AUX")):
             words |= tree.subtree(k)
+        elif base(tree.rel(k)) in ("obl", "obj"):
+            # "said in a statement that ...": a clause the parse hung on the noun of the saying
+            for c in tree.deps(k, "acl"):
+                if tree.deps(c, "mark"):
+                    words |= tree.subtree(c)
     h = tree.head(r)
     if h is not None and base(tree.rel(r)) in ("parataxis", "ccomp", "advcl") and not words:
         words = tree.subtree(h) - tree.subtree(r)  # "..., Kirby said": the clause it hangs from
