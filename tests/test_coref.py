@@ -329,3 +329,11 @@ def test_a_pronoun_prefers_the_main_clause_subject_to_an_embedded_one() -> None:
     # subject; "Ол" in the next sentence is still Tokayev, who made the statement.
     links = _links("Тоқаев Мирзиёев ұсынған жобаны қолдайтынын мәлімдеді. Ол Ташкентке барды.", "kk")
     assert links["Ол"] == ("pronoun", ("person:kassym-jomart-tokayev",))
+
+
+def test_it_after_a_body_in_subject_position_is_the_body_s_owner() -> None:
+    # "Egypt's embassy" is the subject: the embassy acts for Egypt, so the next "It" is Egypt, not
+    # Turkey, the nearer name of the embedded clause.
+    links = _links("Egypt's embassy in Ankara said the talks would resume if Turkey agreed. It also thanked "
+                   "Qatar for its help.", "en")
+    assert links["It"] == ("pronoun", ("EGY",))
