@@ -33,6 +33,7 @@ from graphbuild.events.clauses import (
     speaks_of_itself,
     window_slots,
 )
+from graphbuild.events.coref.offices import speaking_for
 from graphbuild.events.dates import resolve_date
 from graphbuild.events.draft import SAID_ACTS, SPEECH_ACTS, Draft
 from graphbuild.events.fallback import answer_the_attacker, fill_missing_targets
@@ -380,15 +381,6 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
         if d.type in SAID_ACTS:
             # A speaker's own accusation or denial is the event itself, not a report of it.
             d.reported_by = [r for r in d.reported_by if r not in d.source]
-            # "Тоқаев Қазақстан ... мойындамайтынын мәлімдеді": a holder of the acting state's office
-            # speaks for it, so the statement is theirs together.
-            kinds = {a.actor: a.kind for a in args}
-            office = {r.person for r in state.roles if r.of in d.source and kinds.get(r.person) == "Person"
-                      and kinds.get(r.of) in ("Country", "Organization")}
-            own = [r for r in d.reported_by if r in office]
-            if own:
-                d.source = d.source + own
-                d.reported_by = [r for r in d.reported_by if r not in own]
     _remember_date(state, s, doc, date)
     state.last_drafts = drafts
     subjects = [a for d in drafts if "subj" not in d.slots.inherited for a in d.slots.get("subj")]
@@ -437,6 +429,12 @@ def extract_with_patterns(doc: Document, sentences: list[Sentence], mentions: li
         inside = [m for m in ordered if s.start <= m.start and m.end <= s.end]
         inside = with_anaphora(s, inside, [m for m in ordered if m.end <= s.start], lex, doc.id, result.actors, kb)
         drafts.extend(_sentence_drafts(doc, s, inside, lex, state))
+    for d in drafts:
+        # "Тоқаев Қазақстан ... мойындамайтынын мәлімдеді": the statement is theirs together (coref/offices.py).
+        own = speaking_for(d.reported_by, d.source, result.roles, kb, d.date[0] or doc.published) \
+            if d.type in SAID_ACTS else []
+        d.source = d.source + own
+        d.reported_by = [r for r in d.reported_by if r not in own]
     link_across(drafts)
     resolve_parties(drafts, lex, kb, doc.published)
     reciprocal_sides(drafts, lex)
