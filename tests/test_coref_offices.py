@@ -41,3 +41,17 @@ def test_a_secretary_general_speaks_for_his_alliance() -> None:
              for e in events("kk", "Йенс Столтенберг НАТО Ресейдің талаптарын қабылдамайтынын мәлімдеді.",
                              "2022-06-01")]
     assert found == [("REJECT", ["Q7184", "person:jens-stoltenberg"], ["RUS"], [])]
+
+
+def _told(lang: str, text: str, published: str) -> list[tuple[str, list[str], list[str]]]:
+    return sorted((e.type, sorted(e.source), sorted(e.target)) for e in events(lang, text, published))
+
+
+def test_kazakh_act_with_a_dropped_subject_is_the_earlier_persons() -> None:
+    # The second verb has no subject: the coreference pass's dropped subject (the person who came) meets.
+    xi = ["CHN", "KAZ", "Q15031", "person:kassym-jomart-tokayev"]
+    assert _told("kk", "Си Цзиньпин Астанаға келді. Ертеңінде Тоқаевпен келіссөз жүргізді.", "2024-06-01") == [
+        ("MEET", xi, xi), ("VISIT", ["CHN", "Q15031"], ["KAZ"])]
+    assert _told("kk", "Ердоған Анкарада сөз сөйледі. Кейін Израильді Газадағы шабуылдары үшін айыптады.",
+                 "2024-06-01") == [("ACCUSE", ["TUR", "person:recep-tayyip-erdogan"], ["ISR"]),
+                                   ("ASSAULT", ["ISR"], ["place:gaza"])]
