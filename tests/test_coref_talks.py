@@ -1,5 +1,6 @@
-"""What the sides of a meeting discussed is that meeting (graphbuild/events/passes/talks.py), through the
-whole tree event stage on sentences of our own."""
+"""Groups across sentences, through the whole tree event stage on sentences of our own: what the sides of
+a meeting discussed is that meeting (graphbuild/events/passes/talks.py), and "they" after states named as
+one subject is all of them (events/coref/groups.py)."""
 
 from __future__ import annotations
 
@@ -27,3 +28,15 @@ def test_a_discussion_they_only_intend_stays_an_act_of_its_own() -> None:
                         "в октябре.")
     assert found == [("AGREE", SIDES, "asserted", 1), ("MEET", SIDES, "asserted", 1),
                      ("NEGOTIATE", SIDES, "planned", 1)]
+
+
+def test_they_after_states_coordinated_as_one_subject_is_all_of_them() -> None:
+    # "they" stands for the three states the sentence (or the one before) names as one subject: each acts.
+    nordic = ["FIN", "NOR", "SWE"]
+    said = events("en", "Finland, Sweden and Norway said on Monday that they had imposed sanctions on Belarus.",
+                  "2024-06-01")
+    assert [(e.type, sorted(e.source), e.target) for e in said] == [("SANCTION", nordic, ["BLR"])]
+    met = events("en", "Finland, Sweden and Norway met in Oslo on Monday. They imposed sanctions on Belarus.",
+                 "2024-06-01")
+    assert sorted((e.type, sorted(e.source), sorted(e.target)) for e in met) == [
+        ("MEET", nordic, nordic), ("SANCTION", nordic, ["BLR"])]

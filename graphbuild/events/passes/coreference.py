@@ -249,13 +249,15 @@ def _pronouns(ctx: DocContext, sc: SentenceContext, words: CorefLexicon, history
             continue
         if _nearer_thing(sc, k, want):
             continue
-        group = pronoun_group(sc, k, ctx.sentences[:sc.index]) if _plural(t, want) else []
+        group, acting = pronoun_group(sc, k, ctx.sentences[:sc.index], ctx.lex) if _plural(t, want) else ([], False)
         if group:
-            # "они", "they", "олар" after two named sides: all of them (a link only; events take their
-            # parties from the discourse pass).
+            # "они", "they", "олар" after two named sides: all of them (states or bodies coordinated as one
+            # subject also act: each is an actor of the pronoun's phrase).
             first = sc.tokens[k]
             ctx.coref_links.append(Link(first.start, first.end, first.text, "pronoun",
                                         tuple(a.actor for a in group), None, GROUP))
+            if acting and not _possessive(t):
+                sc.groups[k] = [_stand_in(a, k, k + 1, sc) for a in group]
             continue
         accept = partial(_accepts, want=want, word=t, sc=sc, ctx=ctx)
         antecedent, confidence = None, 0.0
@@ -605,5 +607,6 @@ def run(ctx: DocContext) -> None:
         story.read(sc, ctx.lex)
 
 
-PASS = Pass("coreference", reads=("args", "roles"), writes=("args", "implicit_subjects", "possessives", "coref_links"),
+PASS = Pass("coreference", reads=("args", "roles"),
+            writes=("args", "implicit_subjects", "possessives", "groups", "coref_links"),
             run=run)
