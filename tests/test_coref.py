@@ -337,3 +337,10 @@ def test_it_after_a_body_in_subject_position_is_the_body_s_owner() -> None:
     links = _links("Egypt's embassy in Ankara said the talks would resume if Turkey agreed. It also thanked "
                    "Qatar for its help.", "en")
     assert links["It"] == ("pronoun", ("EGY",))
+
+
+def test_object_pronoun_is_not_the_subject_pronoun_of_its_own_clause() -> None:
+    # "Он" is Lavrov; "его" in the same clause is then the other man, not Lavrov again.
+    links = _links("Сергей Лавров похвалил Ван И на переговорах в Пекине. Он поблагодарил его за поддержку.", "ru")
+    assert links["Он"] == ("pronoun", ("person:sergey-lavrov",))
+    assert links["его"] == ("pronoun", ("person:wang-yi",))

@@ -264,13 +264,16 @@ def _pronouns(ctx: DocContext, sc: SentenceContext, words: CorefLexicon, history
         if want.prefers:
             # Kazakh "ол" (he, she and it), Russian "он": a person that fits comes before any other thing.
             antecedent, confidence = _resolve(ctx, sc, k, history, partial(_preferred, accept, want.prefers),
-                                              words.loose_subjects)
+                                              words.loose_subjects, new)
         if antecedent is None:
-            antecedent, confidence = _resolve(ctx, sc, k, history, accept, words.loose_subjects)
+            antecedent, confidence = _resolve(ctx, sc, k, history, accept, words.loose_subjects, new)
         if antecedent is None:
             continue
         ctx.coref_links.append(_link(sc, k, k + 1, "pronoun", antecedent, confidence))
-        standing = dataclasses.replace(antecedent, i=k, j=k + 1, case=t.case, head=k, prep=None)
+        # The pronoun's own place in its clause: not the antecedent's ("Trudeau said. He urged": the
+        # antecedent spoke, the pronoun acts).
+        standing = dataclasses.replace(antecedent, i=k, j=k + 1, case=t.case, head=k, prep=None, absorbed=False,
+                                       speaker=False, clause=None, modifier=False)
         if _possessive(t):
             sc.possessives[k] = standing
         else:
@@ -287,8 +290,10 @@ def _preferred(accept: Callable[[Arg], bool], kind: str, a: Arg) -> bool:
 
 
 def _resolve(ctx: DocContext, sc: SentenceContext, k: int, history: list[list[Arg]],
-             accept: Callable[[Arg], bool], loose: bool = False) -> tuple[Arg | None, float]:
-    """The antecedent of the pronoun at token ``k`` among those ``accept`` takes, and how sure."""
+             accept: Callable[[Arg], bool], loose: bool = False,
+             resolved: list[Arg] | None = None) -> tuple[Arg | None, float]:
+    """The antecedent of the pronoun at token ``k`` among those ``accept`` takes, and how sure;
+    ``resolved``: the sentence's earlier pronouns, already standing for their antecedents."""
     tree = sc.tree
     t = sc.tokens[k]
     # A pronoun of the sentence's own earlier subject ("Russia said it ...") comes first; an
@@ -298,6 +303,8 @@ def _resolve(ctx: DocContext, sc: SentenceContext, k: int, history: list[list[Ar
     clause_subjects: set[str] = set()
     if base(t.deprel) in ("obj", "iobj", "obl") and tree.head(k) is not None:
         clause_subjects = {a.actor for a in subject_of(sc, tree.head(k), ctx.lex)}  # type: ignore[arg-type]
+        # "Он поблагодарил его": the clause's subject may be a pronoun resolved just before.
+        clause_subjects |= {a.actor for a in resolved or [] if a.head in tree.deps(tree.head(k), "nsubj")}  # type: ignore[arg-type]
     if antecedent is None or antecedent.actor in clause_subjects:
         # No subject fits (or only the clause's own): the latest fitting actor in any position;
         # for a subject pronoun only when it is the one actor in reach that fits.
