@@ -344,3 +344,10 @@ def test_object_pronoun_is_not_the_subject_pronoun_of_its_own_clause() -> None:
     links = _links("Сергей Лавров похвалил Ван И на переговорах в Пекине. Он поблагодарил его за поддержку.", "ru")
     assert links["Он"] == ("pronoun", ("person:sergey-lavrov",))
     assert links["его"] == ("pronoun", ("person:wang-yi",))
+
+
+def test_an_antecedents_number_is_the_one_its_verb_shows() -> None:
+    # The tagger reads "Никол Пашинян" as plural; "заявил" shows one man, so "его" may stand for him.
+    links = _links("Министр иностранных дел Армении Никол Пашинян заявил, что Армения поддержит переговоры. "
+                   "По его словам, Европа ошибается.", "ru", "2019-06-01")
+    assert links["его"] == ("pronoun", ("person:nikol-pashinyan",))

@@ -85,16 +85,37 @@ def _home(arg: Arg, ctx: DocContext) -> SentenceContext | None:
 def _antecedent_gender(arg: Arg, ctx: DocContext) -> str | None:
     """The gender of an antecedent: the one its past-tense verb shows ("Макрон прибыл"), else the one all
     its words agree on (the tagger guesses foreign first names: "Эммануэль" as feminine)."""
+    shown = _verb_shows(arg, ctx, "Gender")
+    if shown is not None:
+        return shown
+    home = _home(arg, ctx)
+    if home is None:
+        return None
+    genders = {t.feats.get("Gender") for t in home.tokens[arg.i:arg.j] if t.pos in ("PROPN", "NOUN")}
+    return genders.pop() if len(genders) == 1 else None
+
+
+def _antecedent_feature(arg: Arg, ctx: DocContext, feature: str) -> str | None:
+    """An antecedent's number: the one its verb shows ("Никол Пашинян заявил": one man, whatever the
+    tagger makes of a foreign name), else its head word's."""
+    shown = _verb_shows(arg, ctx, feature)
+    if shown is not None:
+        return shown
+    head = _head_token(arg, ctx)
+    return head.feats.get(feature) if head is not None else None
+
+
+def _verb_shows(arg: Arg, ctx: DocContext, feature: str) -> str | None:
+    """The feature the verb an antecedent is the subject of marks for it."""
     home = _home(arg, ctx)
     if home is None:
         return None
     tree = home.tree
     phrase = _phrase_of(tree, arg.head)
     governor = tree.head(phrase)
-    if base(tree.rel(phrase)) == "nsubj" and governor is not None and home.tokens[governor].feats.get("Gender"):
-        return home.tokens[governor].feats["Gender"]
-    genders = {t.feats.get("Gender") for t in home.tokens[arg.i:arg.j] if t.pos in ("PROPN", "NOUN")}
-    return genders.pop() if len(genders) == 1 else None
+    if base(tree.rel(phrase)) == "nsubj" and governor is not None:
+        return home.tokens[governor].feats.get(feature)
+    return None
 
 
 def _head_token(arg: Arg, ctx: DocContext) -> Token | None:
@@ -191,10 +212,8 @@ def _agrees(word: Token, sc: SentenceContext, antecedent: Arg, ctx: DocContext) 
     number = word.feats.get("Number")
     if word.feats.get("Person") not in (None, "3"):
         return number is None
-    head = _head_token(antecedent, ctx)
-    if head is None:
-        return True
-    mine, theirs = word.feats.get("Number"), head.feats.get("Number")
+    theirs = _antecedent_feature(antecedent, ctx, "Number")
+    mine = word.feats.get("Number")
     # Past-tense verbs agree in gender with their subject too, but names' gender is unreliable there.
     return not (mine and theirs and mine not in theirs.split(",") and theirs not in mine.split(","))
 
