@@ -348,6 +348,6 @@ def test_object_pronoun_is_not_the_subject_pronoun_of_its_own_clause() -> None:
 
 def test_an_antecedents_number_is_the_one_its_verb_shows() -> None:
     # The tagger reads "Никол Пашинян" as plural; "заявил" shows one man, so "его" may stand for him.
-    links = _links("Министр иностранных дел Армении Никол Пашинян заявил, что Армения поддержит переговоры. "
+    links = _links("Премьер-министр Армении Никол Пашинян заявил, что Армения поддержит переговоры. "
                    "По его словам, Европа ошибается.", "ru", "2019-06-01")
     assert links["его"] == ("pronoun", ("person:nikol-pashinyan",))
