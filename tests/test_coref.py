@@ -351,3 +351,11 @@ def test_an_antecedents_number_is_the_one_its_verb_shows() -> None:
     links = _links("Премьер-министр Армении Никол Пашинян заявил, что Армения поддержит переговоры. "
                    "По его словам, Европа ошибается.", "ru", "2019-06-01")
     assert links["его"] == ("pronoun", ("person:nikol-pashinyan",))
+
+
+def test_kazakh_verb_with_a_nominative_actor_after_it_has_no_dropped_subject() -> None:
+    # "– деді Рахмон": the speaker follows the verb (the parse hangs him on the next noun); the verb's
+    # subject is not dropped, so it is not Tokayev of the sentence before.
+    links = _links("Тоқаев Душанбеге барды. «Бұл келісім екі ел үшін маңызды», – деді Рахмон баспасөз мәслихатында.",
+                   "kk", "2024-06-01")
+    assert "деді" not in links

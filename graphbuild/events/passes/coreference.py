@@ -586,8 +586,19 @@ def _has_subject(sc: SentenceContext, k: int, loose: bool) -> bool:
     nominal one the parse marks nominative or leaves unmarked (a genitive or accusative "subject" is the
     parser's slip: "Айыптауды ... бағалады")."""
     tree = sc.tree
+    if loose and any(a.active and a.actor and a.prep is None and a.case in (None, "Nom") and not a.owns_next
+                     and a.kind in ("Person", "Country", "Organization") and _clause_verb(tree, a.head) == k
+                     for a in sc.args):
+        # "– деді Рахмон", "Сеул ... деп атады": a bare nominative actor of the verb's own clause, which the
+        # parse hung elsewhere (a possessor of the next noun), is its subject.
+        return True
     return bool(tree.deps(k, "csubj")) or any(not loose or sc.tokens[d].case in (None, "Nom")
                                                for d in tree.deps(k, "nsubj"))
+
+
+def _clause_verb(tree: Tree, k: int) -> int | None:
+    """The nearest verb above word ``k``: the clause it stands in."""
+    return next((h for h in tree.ancestors(k) if tree.tokens[h].pos == "VERB"), None)
 
 
 def _relative_without_subject(tree: Tree, k: int) -> bool:
