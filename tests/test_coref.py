@@ -359,3 +359,10 @@ def test_kazakh_verb_with_a_nominative_actor_after_it_has_no_dropped_subject() -
     links = _links("Тоқаев Душанбеге барды. «Бұл келісім екі ел үшін маңызды», – деді Рахмон баспасөз мәслихатында.",
                    "kk", "2024-06-01")
     assert "деді" not in links
+
+
+def test_quoted_we_of_an_unknown_ministry_is_the_state_named_beside_it() -> None:
+    # "МИД" alone is no body the knowledge base knows; "турецкого" beside it says whose it is.
+    links = _links("Турецкая делегация прибыла в Баку. «Мы поддержим союзника», — заявил глава турецкого МИД.",
+                   "ru", "2024-06-01")
+    assert links["Мы"] == ("first_person", ("TUR",))

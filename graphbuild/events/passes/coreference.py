@@ -442,11 +442,24 @@ def _body_of(speaker: Arg, ctx: DocContext, on: str | None) -> Arg | None:
         # "we" of a ministry's or a ruling party's spokesperson is the state the body belongs to.
         states = ctx.kb.states_of(body, on)
         body = states.pop() if len(states) == 1 else body
+    elif body not in ctx.kb and body == speaker.actor:
+        # A body the knowledge base does not know ("глава иранского МИД"): the state the article gives it.
+        body = _state_beside(speaker, ctx) or body
     if body == speaker.actor:
         return speaker
     kind = ctx.kb.actor(body).kind if body in ctx.kb else "Organization"
     return dataclasses.replace(speaker, holder=None, mention=dataclasses.replace(
         speaker.mention, actor=body, kind=kind, source="coref"))
+
+
+def _state_beside(arg: Arg, ctx: DocContext) -> str | None:
+    """The one country named as the owner of an argument's head word ("иранского МИД", "МИД Ирана")."""
+    home = _home(arg, ctx)
+    if home is None:
+        return None
+    owners = {a.actor for d in home.tree.children[arg.head] if (a := home.arg_at(d)) is not None
+              and a.kind == "Country" and a.actor}
+    return owners.pop() if len(owners) == 1 else None
 
 
 @dataclasses.dataclass
