@@ -366,3 +366,10 @@ def test_quoted_we_of_an_unknown_ministry_is_the_state_named_beside_it() -> None
     links = _links("Турецкая делегация прибыла в Баку. «Мы поддержим союзника», — заявил глава турецкого МИД.",
                    "ru", "2024-06-01")
     assert links["Мы"] == ("first_person", ("TUR",))
+
+
+def test_quote_speaker_of_a_multiword_reporting_verb_with_a_dropped_subject() -> None:
+    # "деп атап өтті" reports with two words and no subject: its dropped subject (the president) speaks.
+    links = _links("Қазақстан Президенті Ташкентке барды. «Біз көршілермен достықты нығайтамыз», – деп атап өтті.",
+                   "kk", "2024-06-01")
+    assert links["Біз"] == ("first_person", ("KAZ",))

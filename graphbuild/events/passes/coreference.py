@@ -421,8 +421,10 @@ def _unnamed_speaker(quote: Quote, ctx: DocContext, story: _Story) -> Arg | None
     ends = sorted(quote.inside)
     for n in dict.fromkeys((ends[-1], ends[0])):
         sc = ctx.sentences[n]
-        for k, t in enumerate(sc.tokens):
-            if k in quote.inside[n] or t.pos not in ("VERB", "AUX") or not matches_any(t, ctx.lex.reporting_verbs):
+        # Reporting verbs of one word or several ("атап өтті"): the word the clause hangs on.
+        verbs = [sc.tree.phrase_head(m.indices) for m in find_matches(sc.tokens, ctx.lex.reporting_verbs, set())]
+        for k in verbs:
+            if k in quote.inside[n] or sc.tokens[k].pos not in ("VERB", "AUX"):
                 continue
             if k in sc.implicit_subjects:
                 return sc.implicit_subjects[k]
