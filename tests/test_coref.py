@@ -373,3 +373,11 @@ def test_quote_speaker_of_a_multiword_reporting_verb_with_a_dropped_subject() ->
     links = _links("Қазақстан Президенті Ташкентке барды. «Біз көршілермен достықты нығайтамыз», – деп атап өтті.",
                    "kk", "2024-06-01")
     assert links["Біз"] == ("first_person", ("KAZ",))
+
+
+def test_kazakh_description_after_the_subjects_name_refers_back() -> None:
+    # "Пашинян ұйымның": the name is the clause's subject, not the owner of the bare "ұйым" (an owner would
+    # leave a possessive ending on it: "Ресей министрлігі"), so the organisation is the CSTO named before.
+    links = _links("Армения Ұжымдық қауіпсіздік туралы шарт ұйымына мүшелігін тоқтатты. Пашинян ұйымның "
+                   "міндеттемелерін орындамағанын айтты.", "kk", "2024-06-01")
+    assert links["ұйымның"] == ("description", ("org:csto",))
