@@ -329,3 +329,55 @@ def test_a_pronoun_prefers_the_main_clause_subject_to_an_embedded_one() -> None:
     # subject; "Ол" in the next sentence is still Tokayev, who made the statement.
     links = _links("Тоқаев Мирзиёев ұсынған жобаны қолдайтынын мәлімдеді. Ол Ташкентке барды.", "kk")
     assert links["Ол"] == ("pronoun", ("person:kassym-jomart-tokayev",))
+
+
+def test_it_after_a_body_in_subject_position_is_the_body_s_owner() -> None:
+    # "Egypt's embassy" is the subject: the embassy acts for Egypt, so the next "It" is Egypt, not
+    # Turkey, the nearer name of the embedded clause.
+    links = _links("Egypt's embassy in Ankara said the talks would resume if Turkey agreed. It also thanked "
+                   "Qatar for its help.", "en")
+    assert links["It"] == ("pronoun", ("EGY",))
+
+
+def test_object_pronoun_is_not_the_subject_pronoun_of_its_own_clause() -> None:
+    # "Он" is Lavrov; "его" in the same clause is then the other man, not Lavrov again.
+    links = _links("Сергей Лавров похвалил Ван И на переговорах в Пекине. Он поблагодарил его за поддержку.", "ru")
+    assert links["Он"] == ("pronoun", ("person:sergey-lavrov",))
+    assert links["его"] == ("pronoun", ("person:wang-yi",))
+
+
+def test_an_antecedents_number_is_the_one_its_verb_shows() -> None:
+    # The tagger reads "Никол Пашинян" as plural; "заявил" shows one man, so "его" may stand for him.
+    links = _links("Премьер-министр Армении Никол Пашинян заявил, что Армения поддержит переговоры. "
+                   "По его словам, Европа ошибается.", "ru", "2019-06-01")
+    assert links["его"] == ("pronoun", ("person:nikol-pashinyan",))
+
+
+def test_kazakh_verb_with_a_nominative_actor_after_it_has_no_dropped_subject() -> None:
+    # "– деді Рахмон": the speaker follows the verb (the parse hangs him on the next noun); the verb's
+    # subject is not dropped, so it is not Tokayev of the sentence before.
+    links = _links("Тоқаев Душанбеге барды. «Бұл келісім екі ел үшін маңызды», – деді Рахмон баспасөз мәслихатында.",
+                   "kk", "2024-06-01")
+    assert "деді" not in links
+
+
+def test_quoted_we_of_an_unknown_ministry_is_the_state_named_beside_it() -> None:
+    # "МИД" alone is no body the knowledge base knows; "турецкого" beside it says whose it is.
+    links = _links("Турецкая делегация прибыла в Баку. «Мы поддержим союзника», — заявил глава турецкого МИД.",
+                   "ru", "2024-06-01")
+    assert links["Мы"] == ("first_person", ("TUR",))
+
+
+def test_quote_speaker_of_a_multiword_reporting_verb_with_a_dropped_subject() -> None:
+    # "деп атап өтті" reports with two words and no subject: its dropped subject (the president) speaks.
+    links = _links("Қазақстан Президенті Ташкентке барды. «Біз көршілермен достықты нығайтамыз», – деп атап өтті.",
+                   "kk", "2024-06-01")
+    assert links["Біз"] == ("first_person", ("KAZ",))
+
+
+def test_kazakh_description_after_the_subjects_name_refers_back() -> None:
+    # "Пашинян ұйымның": the name is the clause's subject, not the owner of the bare "ұйым" (an owner would
+    # leave a possessive ending on it: "Ресей министрлігі"), so the organisation is the CSTO named before.
+    links = _links("Армения Ұжымдық қауіпсіздік туралы шарт ұйымына мүшелігін тоқтатты. Пашинян ұйымның "
+                   "міндеттемелерін орындамағанын айтты.", "kk", "2024-06-01")
+    assert links["ұйымның"] == ("description", ("org:csto",))

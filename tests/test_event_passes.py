@@ -331,7 +331,7 @@ def test_a_pass_reading_what_no_earlier_pass_wrote_is_refused() -> None:
 def test_every_pass_is_named_and_declared() -> None:
     names = [p.name for p in default_passes()]
     assert names == ["mentions", "dates", "coreference", "triggers", "arguments", "readiness", "speakers", "modality",
-                     "event_coref", "links", "discourse", "build"]
+                     "event_coref", "links", "discourse", "talks", "build"]
     assert {mentions.PASS.name, dates.PASS.name, coreference.PASS.name, triggers.PASS.name} <= set(names)
 
 

@@ -116,7 +116,10 @@ def _definite(tokens: list[Token], i: int, taken: set[int], lex: Lexicon) -> boo
         return prev is not None and prev.text.lower() in lex.raw.get("anaphora_determiners", [])
     if prev is None:
         return True
-    return prev.pos != "NUM" and i - 1 not in taken and _norm(prev.text) not in lex.raw.get("anaphora_quantifiers", [])
+    # A name right before owns the noun, except in a verb-final language when the noun bears no possessive
+    # ending: "Пашинян ұйымның ..." is the clause's subject and then the organisation ("Ресей министрлігі" is owned).
+    owned = i - 1 in taken and not (lex.order == "SOV" and tokens[i].feats.get("Person[psor]") is None)
+    return prev.pos != "NUM" and not owned and _norm(prev.text) not in lex.raw.get("anaphora_quantifiers", [])
 
 
 def _unknown_description(m: Mention, tokens: list[Token], table: dict[tuple[str, ...], NounClass]) -> bool:

@@ -30,6 +30,8 @@ class SentenceContext:
     titles: dict[int, Arg] = field(default_factory=dict)  # a role title's words -> the person it names
     # a possessive pronoun -> the actor it stands for; read only where owning means acting ("its forces")
     possessives: dict[int, Arg] = field(default_factory=dict)
+    # a plural pronoun -> the several actors it stands for ("A, B and C said ... they"); read as a phrase's actors
+    groups: dict[int, list[Arg]] = field(default_factory=dict)
 
     @property
     def tokens(self) -> list[Token]:

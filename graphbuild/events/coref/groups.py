@@ -68,9 +68,33 @@ def party_links(sc: SentenceContext, earlier: list[SentenceContext], lex: Lexico
     return links
 
 
-def pronoun_group(sc: SentenceContext, k: int, earlier: list[SentenceContext]) -> list[Arg]:
+def pronoun_group(sc: SentenceContext, k: int, earlier: list[SentenceContext], lex: Lexicon) -> tuple[list[Arg], bool]:
     """"Shoigu met Kim. They discussed ...": the two or more people that the pronoun's own sentence
-    names before it, else the latest of the two sentences before that names them (several countries
-    or bodies are left to the single-antecedent rules: "they" is often one body)."""
-    return _members(sc, "Person", k) or next(
-        (g for p in reversed(earlier[-GROUP_REACH:]) if (g := _members(p, "Person"))), [])
+    names before it, else the latest of the two sentences before that names them (a link only: as event
+    sides they cost a held-out Russian set an event); "Kazakhstan, Uzbekistan and Kyrgyzstan said they
+    ...": the states or bodies coordinated as one subject, there or in the sentence before, which act
+    (the flag).  Several countries named apart are left to the single-antecedent rules: "they" is often
+    one body."""
+    reach = earlier[-GROUP_REACH:]
+    people = _members(sc, "Person", k) or next((g for p in reversed(reach) if (g := _members(p, "Person"))), [])
+    if people:
+        return people, False
+    joint = _joint_subject(sc, lex, k) or next((g for p in reversed(reach[-1:]) if (g := _joint_subject(p, lex))), [])
+    return joint, True
+
+
+def _joint_subject(sc: SentenceContext, lex: Lexicon, before: int | None = None) -> list[Arg]:
+    """The latest subject (before token ``before``) that is two or more coordinated states or bodies
+    ("Kazakhstan and Uzbekistan", "the governments of A, B and C")."""
+    from graphbuild.events.passes.arguments import actors_at  # the passes import this module's pass
+
+    tree = sc.tree
+    end = len(sc.tokens) if before is None else before
+    verbs = dict.fromkeys(h for k in range(end) if tree.rel(k) == "nsubj" and (h := tree.head(k)) is not None)
+    for v in reversed(list(verbs)):
+        # Every subject of the verb: a parse may hang each coordinated name on it ("A, B and C said").
+        members = {a.actor: a for d in tree.deps(v, "nsubj") if d < end and tree.rel(d) == "nsubj"
+                   for a in actors_at(sc, d, lex) if a.kind in ("Country", "Organization")}
+        if len(members) > 1:
+            return list(members.values())
+    return []

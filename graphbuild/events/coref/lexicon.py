@@ -50,6 +50,7 @@ class CorefLexicon:
     loose_subjects: bool = False
     side_nouns: list[str] = field(default_factory=list)  # "сторона": a country's adjective before it is the country
     other_side_titles: list[str] = field(default_factory=list)  # offices of "the other side": Guest, Counterpart
+    talk_words: list[str] = field(default_factory=list)  # "обсудить": what the sides of a meeting talked about
 
     def third(self, word: str, lemma: str) -> PronounClass | None:
         return self.third_person.get(word.lower()) or self.third_person.get(lemma.lower())
@@ -92,7 +93,8 @@ def parse(raw: dict[str, object], where: str) -> CorefLexicon:
         anaphoric_nouns=_nouns(raw.get("anaphoric_nouns", {}), where),
         loose_subjects=_flag(raw.get("loose_subjects", False), "loose_subjects", where),
         side_nouns=_words(raw.get("side_nouns", []), "side_nouns", where),
-        other_side_titles=_words(raw.get("other_side_titles", []), "other_side_titles", where))
+        other_side_titles=_words(raw.get("other_side_titles", []), "other_side_titles", where),
+        talk_words=_words(raw.get("talk_words", []), "talk_words", where))
 
 
 def _words(value: object, name: str, where: str) -> list[str]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from graphbuild.entities.kb import KnowledgeBase
 from graphbuild.events.arguments import Arg
 from graphbuild.events.context import SentenceContext
+from graphbuild.events.coref.offices import offices_of
 from graphbuild.events.lexicon import Lexicon, matches_any
 from graphbuild.events.passes.arguments import subject_of
 from graphbuild.model import Role
@@ -72,16 +73,9 @@ def quoted_speaker(sc: SentenceContext, inside: set[int], lex: Lexicon) -> Arg |
 
 
 def speaks_for(speaker: Arg, roles: list[Role], kb: KnowledgeBase, on: str | None) -> str | None:
-    """The country or body a person speaks for: the office the article gives them, else the one the
-    knowledge base records at the article's date; a country or body speaks for itself."""
+    """The country or body a person speaks for: the office the article gives them (the latest), else the
+    one the knowledge base records at the article's date; a country or body speaks for itself."""
     if speaker.kind != "Person":
         return speaker.actor
-    offices = [r.of for r in roles if r.person == speaker.actor and r.of]
-    if offices:
-        return offices[-1]
-    if speaker.actor in kb:
-        held = [r["of"] for r in kb.roles_of(speaker.actor) if r.get("of")
-                and kb.role_term(speaker.actor, r["role"], r["of"], on) is not None]
-        if held:
-            return held[0]
-    return None
+    offices = offices_of(speaker.actor, roles, kb, on)
+    return offices[0] if offices else None

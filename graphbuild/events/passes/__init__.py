@@ -48,11 +48,12 @@ def default_passes() -> list[Pass]:
         modality,
         readiness,
         speakers,
+        talks,
         triggers,
     )
 
     return [mentions.PASS, dates.PASS, coreference.PASS, triggers.PASS, arguments.PASS, readiness.PASS, speakers.PASS,
-            modality.PASS, event_coref.PASS, links.PASS, discourse.PASS, build.PASS]
+            modality.PASS, event_coref.PASS, links.PASS, discourse.PASS, talks.PASS, build.PASS]
 
 
 def passes_through(name: str) -> list[Pass]:

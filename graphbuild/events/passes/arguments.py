@@ -125,6 +125,9 @@ def actors_at(sc: SentenceContext, k: int, lex: Lexicon, owners: bool = False,
     for c in tree.conjuncts(k):
         force = matches_any(tree.tokens[c], forces)
         arg = sc.arg_at(c)
+        if arg is None and c in sc.groups:  # "they": every actor the coreference pass found it stands for
+            found += [a for a in sc.groups[c] if all(f.actor != a.actor for f in found)]
+            continue
         if arg is None or not arg.active:
             # the appositive name, or a linked word of it ("Ухнагийном Хурэлсухом": the family name)
             named = [a for n in tree.deps(c, *_NAMING) for m in [n, *tree.deps(n, "flat")]

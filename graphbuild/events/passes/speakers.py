@@ -14,10 +14,10 @@ from __future__ import annotations
 from graphbuild.entities.actor_policy import news_outlets
 from graphbuild.events.arguments import Arg
 from graphbuild.events.context import Candidate, DocContext, SentenceContext
+from graphbuild.events.coref.offices import speaking_for
 from graphbuild.events.lexicon import common, find_matches, word_patterns
 from graphbuild.events.passes import Pass
 from graphbuild.events.passes.arguments import actors_at, subject_of
-from graphbuild.events.sides import states_of
 from graphbuild.language.tree import Tree, base
 
 _CONTENT = ("ccomp", "xcomp", "parataxis", "advcl", "csubj")
@@ -69,19 +69,12 @@ def _reports(ctx: DocContext, sc: SentenceContext, trigger_heads: set[int]) -> l
     return found
 
 
-def _speaks_for_doer(c: Candidate, speakers: list[str], ctx: DocContext) -> bool:
-    """"Putin said Russia was ready to ...", "Peskov said the Kremlin rejects ...": the doer is a state or
-    body whose state the speaker holds an office of, so the act is made by saying it, in its name."""
-    kb, on = ctx.kb, c.date[0] or ctx.doc.published
-    if not c.source or any(a not in kb or kb.actor(a).kind == "Person" for a in c.source):
-        return False
-    return bool(states_of(speakers, kb, on) & states_of(c.source, kb, on))
-
-
 def _attribute(c: Candidate, speakers: list[str], ctx: DocContext) -> None:
     if c.type in common().said_acts and set(c.source) & set(speakers):
         return  # a speaker's own accusation, denial or demand is the event itself
-    if c.type in common().said_acts and _speaks_for_doer(c, speakers, ctx):
+    if c.type in common().said_acts and speaking_for(speakers, c.source, ctx.roles, ctx.kb,
+                                                     c.date[0] or ctx.doc.published):
+        # "Putin said Russia was ready to ...": the act is made by saying it, in the state's name.
         c.source = list(dict.fromkeys(c.source + speakers))
         return
     outlets = news_outlets()
