@@ -176,6 +176,8 @@ CASES = [
     # is an accusation of them, each conjoined one its own
     ("Ecuador said in a statement that Glas was a criminal and that Mexico had abused its diplomatic "
      "immunity.", "ACCUSE", {"ECU"}, {"MEX"}, "asserted"),
+    # the owner of a thing inside a multiword trigger is what the act concerns, not its doer
+    ("Britain froze the assets of two Russian oligarchs.", "SANCTION", {"GBR"}, {"RUS"}, "asserted"),
 ]
 
 

@@ -265,7 +265,9 @@ def direct_slots(sc: SentenceContext, heads: list[int], skip: set[int], lex: Lex
                 # condemned; it is the accused, not an accuser
                 slot = "of"
             sent = slot in ("obj", "poss") and event_type in common().moved_forces
-            if (slot == "of" or sent) and matches_any(tree.tokens[k], _force_nouns(lex)):
+            # (not the owner of a thing inside a multiword trigger: "froze the assets of Russian oligarchs")
+            inner_thing = head is not None and h != head and slot == "of"
+            if (slot == "of" or sent) and not inner_thing and matches_any(tree.tokens[k], _force_nouns(lex)):
                 # "the withdrawal of Russian troops", "North Korean troops were sent to Russia":
                 # forces do what they are named with, and a force sent goes as its sender's own.
                 slot = "subj"
