@@ -35,7 +35,7 @@ from graphbuild.events.clauses import (
 )
 from graphbuild.events.dates import resolve_date
 from graphbuild.events.draft import SAID_ACTS, SPEECH_ACTS, Draft
-from graphbuild.events.fallback import answer_the_attacker, fill_missing_targets
+from graphbuild.events.fallback import answer_the_attacker, answer_the_teller, fill_missing_targets
 from graphbuild.events.lexicon import (
     Lexicon,
     Match,
@@ -444,6 +444,7 @@ def extract_with_patterns(doc: Document, sentences: list[Sentence], mentions: li
     link_anaphora(drafts, lex)
     fold_partial_mentions(drafts, lambda actors, d: event_sides(actors, kb, d.date[0] or doc.published))
     answer_the_attacker(drafts, kb, doc.published)
+    answer_the_teller(drafts, kb, doc.published)
     fill_missing_targets(drafts, ordered, kb, doc.published)
     referenced = {id(d.about) for d in drafts if d.about is not None}
     named = {m.actor for m in ordered if m.actor}

@@ -9,7 +9,7 @@ the argument was guessed.  A hostile act's guess is never the doer's own state (
 from __future__ import annotations
 
 from graphbuild.entities.kb import KnowledgeBase
-from graphbuild.events.draft import Draft
+from graphbuild.events.draft import SPEECH_ACTS, Draft
 from graphbuild.events.sides import states_of, without_own_side
 from graphbuild.model import EVENT_TYPES, Mention
 
@@ -82,4 +82,27 @@ def answer_the_attacker(drafts: list[Draft], kb: KnowledgeBase, on: str | None) 
                     and own & states_of(prev.target, kb, prev.date[0] or on) \
                     and not own & states_of(prev.source, kb, prev.date[0] or on):
                 d.target, d.guessed = list(prev.source), True
+                break
+
+
+def answer_the_teller(drafts: list[Draft], kb: KnowledgeBase, on: str | None) -> None:
+    """"Кац Иранның зымыран атқанын мәлімдеді. Иран Қарулы күштері бұл айыптауды теріске шығарды": a
+    denial that names no one answers the latest earlier accusation of the denier's side, or whoever last
+    told an act of that side on their word (docs/event-types.md, DENY: the accuser, or the speaker of the
+    denied claim).  Sides are compared by state, as a state's army denies what was said of the state."""
+    for k, d in enumerate(drafts):
+        if not d.trig.entry.denial or d.target or not d.source:
+            continue
+        when = d.date[0] or on
+        own = set(d.source) | states_of(d.source, kb, when)
+        for prev in reversed(drafts[:k]):
+            if prev.type == "ACCUSE":
+                answered, doers = list(prev.source), prev.target
+            elif prev.type not in SPEECH_ACTS:
+                answered, doers = list(prev.reported_by), prev.source
+            else:
+                continue
+            answered = [a for a in answered if a not in own and not own & states_of([a], kb, when)]
+            if answered and own & (set(doers) | states_of(doers, kb, prev.date[0] or on)):
+                d.target, d.guessed = answered, True
                 break
