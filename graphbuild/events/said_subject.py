@@ -61,10 +61,26 @@ def noun_under_reaction(d: Draft, drafts: list[Draft], lex: Lexicon) -> None:
     if lex.order != "SOV" or not d.nominal or head.case not in ("Acc", "Dat", "Abl") or d.type in _REACTIONS:
         return
     # A refusal ("келіссөзден бас тартты") is about the refuser's own act.
-    if any(o.type in _REACTIONS and not o.trig.entry.governs_negated and 0 <= o.trig.start - d.trig.end <= 1
+    if any(o.type in _REACTIONS and not o.trig.entry.governs_negated and _reacted_to(d, o, lex)
            for o in drafts if o is not d):
         d.slots.by_slot.pop("subj", None)
         d.slots.blocked.add("subj")
+
+
+def _reacted_to(noun: Draft, reaction: Draft, lex: Lexicon) -> bool:
+    """The reaction stands right after the noun, or after a label the noun is given ("шабуылды өз
+    егемендігін өрескел бұзу деп айыптады": condemned the attack as a gross violation): only a
+    complementizer closes the words between, which hold no name, no finite verb or converb and no clause
+    break (quotes may)."""
+    if reaction.trig.start < noun.trig.end:
+        return False
+    gap = noun.tokens[noun.trig.end:reaction.trig.start]
+    if len(gap) <= 1:
+        return True
+    if gap[-1].text.lower() not in lex.raw.get("complementizers", []):
+        return False
+    return all(t.text in "«»\"“”" or (t.pos not in ("PROPN", "AUX", "PUNCT")
+                                       and t.feats.get("VerbForm") not in ("Fin", "Conv")) for t in gap[:-1])
 
 
 def genitive_subject_of_nominalised_verb(d: Draft, lex: Lexicon) -> None:
