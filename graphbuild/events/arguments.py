@@ -365,8 +365,14 @@ def slot_of(arg: Arg, trig: Trigger, tokens: list[Token], lex: Lexicon) -> str:
 
 def is_passive(trig: Trigger, tokens: list[Token], lex: Lexicon) -> bool:
     head = tokens[trig.head]
-    if any(tokens[k].feats.get("Voice") == "Pass" and tokens[k].pos == "VERB" for k in trig.indices[:-1]):
-        return True  # "были введены санкции": the light verb of a multiword trigger is passive
+    elements = Pattern.parse(trig.entry.pattern, None).elements
+    # "были введены санкции": the light verb of a multiword trigger is passive; a word the pattern
+    # spells out whole is no inflected verb ("жалған деп атады": 'false', which the analyser may read
+    # as a passive participle)
+    if any(tokens[k].feats.get("Voice") == "Pass" and tokens[k].pos == "VERB"
+           and not (n < len(elements) and not elements[n].prefix and _norm(tokens[k].text) == elements[n].text)
+           for n, k in enumerate(trig.indices[:-1])):
+        return True
     if head.feats.get("Voice") == "Pass":
         # When our lexicon stem is longer than the analyser's lemma (шегін- vs шегі+н), the
         # "passive" suffix is part of the verb stem itself.
