@@ -36,6 +36,7 @@ from graphbuild.events.clauses import (
 from graphbuild.events.dates import resolve_date
 from graphbuild.events.draft import SAID_ACTS, SPEECH_ACTS, Draft
 from graphbuild.events.fallback import answer_the_attacker, answer_the_teller, fill_missing_targets
+from graphbuild.events.labels import label_triggers
 from graphbuild.events.lexicon import (
     Lexicon,
     Match,
@@ -264,7 +265,8 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
     # Words inside organisation names are no triggers ("Collective Security Treaty Organization").
     used: set[int] = {k for a in args if a.mention.kind in ("Organization", "Group") and a.title is None
                       for k in range(a.i, a.j)}
-    triggers = find_triggers(tokens, lex, used)
+    labelled = label_triggers(tokens, lex, used)
+    triggers = sorted(labelled + find_triggers(tokens, lex, used), key=lambda t: t.start)
     claimed = claim_multiword_cues(tokens, lex, used)
     complementizers = find_matches(tokens, lex.complementizers, used)
     trigger_starts = sorted(t.start for t in triggers)
