@@ -122,8 +122,14 @@ def link_sentence(drafts: list[Draft], lex: Lexicon) -> None:
                 accused = [a.actor for a in complement[0].slots.get("obj")][:1]
                 if accused:
                     d.target = accused
-                    complement[0].source = accused
-                    complement[0].target = [t for t in complement[0].target if t not in accused]
+                    act = complement[0]
+                    act.source = accused
+                    # The act's own goal stays its target even where it was the accuser, whom the
+                    # clause first took for the act's subject ("Украина Ресейді Киевке соққы берді деп").
+                    aimed = [a.actor for slot, args in act.slots.by_slot.items() if slot not in act.slots.inherited
+                             and common().role_of(act.type, slot, act.trig.entry.invert) == "target"
+                             and slot != "obj" for a in args]
+                    act.target = [t for t in dict.fromkeys(act.target + aimed) if t not in accused]
             if complement:
                 d.about = complement[0]
                 for c in complement:
