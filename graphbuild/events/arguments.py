@@ -133,11 +133,14 @@ def place_mentions(tokens: list[Token], mentions: list[Mention], lex: Lexicon) -
                 matches_any(nxt, forces) or matches_any(nxt, owners)):
             # "Азербайджанские военные", "ресейлік тарапты": the noun's case, not the adjective's.
             arg.case = nxt.case or arg.case
+        quoted = nxt is not None and set(nxt.text) <= set("»\"”") and after is not None  # "«Хезболла» нысандарына"
+        if quoted:
+            nxt = after
         if lex.order == "SOV" and lex.case_suffixes and arg.case in (None, "Nom") and arg.title is None \
                 and nxt is not None and nxt.pos in ("NOUN", "VERB") and nxt.feats.get("Person[psor]") == "3":
             # Kazakh izafet: "Ресей армиясына" (the army stands for the state) takes the noun's case;
             # "Вашингтон ескертуіне қарамастан" names whose warning, not who acts.
-            k = arg.j
+            k = arg.j + quoted
             # "ХАМАС қозғалысы басшыларының кездесуі": along a chain of such nouns, the last one's case.
             while k < len(tokens) and tokens[k].feats.get("Person[psor]") == "3" and (
                     matches_any(tokens[k], forces) or matches_any(tokens[k], owners)):

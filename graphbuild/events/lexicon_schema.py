@@ -33,7 +33,7 @@ LANGUAGE_KEYS: dict[str, type] = {
         "elaboration_openers", "false_labels", "force_nouns", "future_before", "future_forms", "harm_labels",
         "hearsay_before", "hypothetical", "light_verbs", "missile_words", "month_markers", "month_preps",
         "mutual_acts", "naming_verbs", "neg_suffixes", "negation_after", "negation_before", "non_triggers",
-        "office_nouns", "open_when_negated", "owner_nouns", "party_words", "passive_markers",
+        "office_nouns", "open_when_negated", "owner_nouns", "participle_endings", "party_words", "passive_markers",
         "passive_suffixes", "person_relativizers", "planned_after", "planned_before", "planning_types",
         "readiness_words",
         "receiving_verbs", "reciprocals", "relativizers", "relativizers_nom_acc", "reporting_verbs",

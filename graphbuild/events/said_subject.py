@@ -10,6 +10,7 @@ from __future__ import annotations
 from graphbuild.events.arguments import Arg, coordinated_with
 from graphbuild.events.draft import SAID_ACTS, Draft
 from graphbuild.events.lexicon import Lexicon
+from graphbuild.language.base import Token
 
 _REACTIONS = ("ACCUSE", "SUPPORT", "REJECT", "DENY")  # speech acts about another event
 
@@ -83,6 +84,15 @@ def _reacted_to(noun: Draft, reaction: Draft, lex: Lexicon) -> bool:
                                        and t.feats.get("VerbForm") not in ("Fin", "Conv")) for t in gap[:-1])
 
 
+def _nominalised(head: Token, lex: Lexicon) -> bool:
+    """A verb form that serves as a noun (-ғаны, -атыны, -уы), or one the analyser took for a noun
+    with a participle's ending in its lemma ("атқанын": lemma "атқан")."""
+    if head.pos == "VERB":
+        return head.feats.get("VerbForm") in ("Part", "Ger", "Vnoun")
+    lemma = (head.lemma or "").lower()
+    return head.pos == "NOUN" and lemma.endswith(tuple(lex.raw.get("participle_endings", [])))
+
+
 def genitive_subject_of_nominalised_verb(d: Draft, lex: Lexicon) -> None:
     """"Песков Ресейдің Украинаға шабуыл жасағанын мәлімдеді": a verb nominalised with a possessive ending
     (-ғаны, -атыны, -уы) has its subject in the genitive, so the genitive of its clause is the doer and a
@@ -91,8 +101,7 @@ def genitive_subject_of_nominalised_verb(d: Draft, lex: Lexicon) -> None:
     head = d.tokens[d.trig.head]
     if d.trig.entry.violation:
         return  # "Ресейдің келісімді бұзғанын айтты": the violator is the one accused, its own rules say so
-    if lex.order != "SOV" or head.pos != "VERB" or head.feats.get("Person[psor]") != "3" \
-            or head.feats.get("VerbForm") not in ("Part", "Ger", "Vnoun"):
+    if lex.order != "SOV" or head.feats.get("Person[psor]") != "3" or not _nominalised(head, lex):
         return
     def owns_a_noun(a: Arg) -> bool:
         nxt = d.tokens[a.j]
