@@ -98,6 +98,12 @@ def _mode(d: Draft) -> str:
     return "reported" if d.reported_by or d.hearsay else "asserted"
 
 
+def _on_itself(d: Draft) -> bool:
+    """A one-way act whose one doer is also its only target ("Ресей әскерлері ... басып алғанын хабарлады"
+    read with the place lost) relates no one; a reciprocal act has two doers or more."""
+    return not EVENT_TYPES[d.type].symmetric and len(set(d.source)) == 1 and set(d.target) == set(d.source)
+
+
 def _confidence(d: Draft) -> float:
     """Trigger strength x argument completeness, lowered when arguments were borrowed."""
     strength = d.trig.strength(d.tokens)
@@ -453,7 +459,8 @@ def extract_with_patterns(doc: Document, sentences: list[Sentence], mentions: li
     for d in drafts:
         on = d.date[0] or doc.published
         d.source, d.target = event_sides(d.source, kb, on, named), event_sides(d.target, kb, on, named)
-        own = within_one_state(d.source, d.target, kb, on, EVENT_TYPES[d.type].symmetric)
+        own = within_one_state(d.source, d.target, kb, on, EVENT_TYPES[d.type].symmetric) \
+            or _on_itself(d)
         d.event = None if own and id(d) not in referenced else _build_event(d, doc, id(d) in referenced)
     merged: dict[str, Event] = {}
     for d in drafts:
