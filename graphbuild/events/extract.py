@@ -60,7 +60,7 @@ from graphbuild.events.linking import (
 )
 from graphbuild.events.modality import hearsay, is_negated, planned_reason, refused
 from graphbuild.events.participles import subject_of_participle
-from graphbuild.events.parties import reciprocal_sides, resolve_parties
+from graphbuild.events.parties import reciprocal_sides, resolve_parties, split_reciprocal
 from graphbuild.events.passes.mentions import known_holders
 from graphbuild.events.report_scope import clause_breaks, scope_reports
 from graphbuild.events.roles import find_roles
@@ -454,6 +454,7 @@ def extract_with_patterns(doc: Document, sentences: list[Sentence], mentions: li
     answer_the_attacker(drafts, kb, doc.published)
     answer_the_teller(drafts, kb, doc.published)
     fill_missing_targets(drafts, ordered, kb, doc.published)
+    drafts = split_reciprocal(drafts, kb, doc.published)
     referenced = {id(d.about) for d in drafts if d.about is not None}
     named = {m.actor for m in ordered if m.actor}
     for d in drafts:
