@@ -62,6 +62,7 @@ from graphbuild.events.modality import hearsay, is_negated, planned_reason, refu
 from graphbuild.events.participles import subject_of_participle
 from graphbuild.events.parties import reciprocal_sides, resolve_parties, split_reciprocal
 from graphbuild.events.passes.mentions import known_holders
+from graphbuild.events.pledges import pledged_offers
 from graphbuild.events.report_scope import clause_breaks, scope_reports
 from graphbuild.events.roles import find_roles
 from graphbuild.events.said_subject import (
@@ -455,6 +456,7 @@ def extract_with_patterns(doc: Document, sentences: list[Sentence], mentions: li
     answer_the_teller(drafts, kb, doc.published)
     fill_missing_targets(drafts, ordered, kb, doc.published)
     drafts = split_reciprocal(drafts, kb, doc.published)
+    drafts = pledged_offers(drafts, kb, doc.published)
     referenced = {id(d.about) for d in drafts if d.about is not None}
     named = {m.actor for m in ordered if m.actor}
     for d in drafts:
