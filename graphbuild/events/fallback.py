@@ -105,4 +105,6 @@ def answer_the_teller(drafts: list[Draft], kb: KnowledgeBase, on: str | None) ->
             answered = [a for a in answered if a not in own and not own & states_of([a], kb, when)]
             if answered and own & (set(doers) | states_of(doers, kb, prev.date[0] or on)):
                 d.target, d.guessed = answered, True
+                if d.about is None and prev.type not in SPEECH_ACTS:
+                    d.about, prev.denied = prev, True  # the told act is what is denied
                 break
