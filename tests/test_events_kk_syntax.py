@@ -257,3 +257,11 @@ def test_an_aid_announced_by_its_giver_is_offered() -> None:
 def test_a_delivery_told_by_another_pledges_nothing() -> None:
     found = events("Кирби Солтүстік Корея Ресейге оқ-дәрі беретінін мәлімдеді.")
     assert told(found) == [("SUPPLY", ["PRK"], ["RUS"], "planned")]
+
+
+def test_inviting_someone_to_come_on_a_visit_is_an_offer() -> None:
+    # The visit is only hoped for by the one inviting: no VISIT (docs/event-types.md, VISIT).
+    assert told(events("Путин Тоқаевты Ресейге сапармен келуге шақырды.")) == [
+        ("OFFER", ["Q7747", "RUS"], ["KAZ", "person:kassym-jomart-tokayev"], "asserted")]
+    assert told(events("Макрон Тоқаевты Парижге келуге шақырды.")) == [
+        ("OFFER", ["FRA", "person:emmanuel-macron"], ["KAZ", "person:kassym-jomart-tokayev"], "asserted")]
