@@ -265,3 +265,9 @@ def test_inviting_someone_to_come_on_a_visit_is_an_offer() -> None:
         ("OFFER", ["Q7747", "RUS"], ["KAZ", "person:kassym-jomart-tokayev"], "asserted")]
     assert told(events("Макрон Тоқаевты Парижге келуге шақырды.")) == [
         ("OFFER", ["FRA", "person:emmanuel-macron"], ["KAZ", "person:kassym-jomart-tokayev"], "asserted")]
+
+
+def test_a_stem_voiced_before_its_suffix_still_matches() -> None:
+    # "ризашылық" (gratitude) is "ризашылығын" in the accusative; thanks are praise.
+    assert told(events("Тоқаев Мирзиёевке қонақжайлығы үшін ризашылығын білдірді.")) == [
+        ("SUPPORT", ["KAZ", "person:kassym-jomart-tokayev"], ["UZB", "person:shavkat-mirziyoyev"], "asserted")]
