@@ -271,3 +271,8 @@ def test_a_stem_voiced_before_its_suffix_still_matches() -> None:
     # "ризашылық" (gratitude) is "ризашылығын" in the accusative; thanks are praise.
     assert told(events("Тоқаев Мирзиёевке қонақжайлығы үшін ризашылығын білдірді.")) == [
         ("SUPPORT", ["KAZ", "person:kassym-jomart-tokayev"], ["UZB", "person:shavkat-mirziyoyev"], "asserted")]
+
+
+def test_not_accepting_a_proposal_rejects_its_maker() -> None:
+    assert told(events("Ресей АҚШ-тың ұсынысын қабылдамады.")) == [("REJECT", ["RUS"], ["USA"], "asserted")]
+    assert told(events("Қазақстан Ресейдің ұсынысын қабылдады.")) == [("AGREE", ["KAZ", "RUS"], ["KAZ", "RUS"], "asserted")]
