@@ -276,3 +276,15 @@ def test_a_stem_voiced_before_its_suffix_still_matches() -> None:
 def test_not_accepting_a_proposal_rejects_its_maker() -> None:
     assert told(events("Ресей АҚШ-тың ұсынысын қабылдамады.")) == [("REJECT", ["RUS"], ["USA"], "asserted")]
     assert told(events("Қазақстан Ресейдің ұсынысын қабылдады.")) == [("AGREE", ["KAZ", "RUS"], ["KAZ", "RUS"], "asserted")]
+
+
+def test_the_sides_between_belong_to_the_nearer_noun() -> None:
+    # "арасындағы" names the sides of the talks, not of the support after them.
+    found = events("Тоқаев Ресей мен Украина арасындағы келіссөздерді қолдады.")
+    assert told(found) == [("MEET", ["RUS", "UKR"], ["RUS", "UKR"], "asserted"),
+                           ("SUPPORT", ["KAZ", "person:kassym-jomart-tokayev"], ["UKR"], "asserted")]
+
+
+def test_a_phone_conversation_is_a_meeting() -> None:
+    assert told(events("Путин мен Трамп арасындағы телефон әңгімесі екі сағатқа созылды.")) == [
+        ("MEET", ["Q22686", "Q7747", "RUS", "USA"], ["Q22686", "Q7747", "RUS", "USA"], "asserted")]

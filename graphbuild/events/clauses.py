@@ -37,7 +37,7 @@ _FRONTED_PREP_SLOTS = ("against", "with", "to", "from")  # "Против Рос�
 
 
 def _fill_slots(trig: Trigger, tokens: list[Token], args: list[Arg], lo: int, hi: int, lex: Lexicon,
-                after_trigger: bool, skip: set[int]) -> Slots:
+                after_trigger: bool, skip: set[int], others: frozenset[int] = frozenset()) -> Slots:
     """Slots of ``trig`` from the mentions of its window; ``after_trigger``: the window opens right
     after another trigger (whose objects the mentions there are, unless a clause break intervenes)."""
     slots = Slots()
@@ -109,7 +109,9 @@ def _fill_slots(trig: Trigger, tokens: list[Token], args: list[Arg], lo: int, hi
         ([partners[-1].j] if partners and partners[-1].j < len(tokens) else [])
     named_between = any(tokens[k].text.lower() in between and (
         k in trig.indices or k == trig.end or (trig.start - k <= 4 and all(  # "арасындағы Газадағы атысты"
-            t.pos not in ("VERB", "AUX", "PUNCT") or t.text in '"«»“”' for t in tokens[k + 1:trig.start])))
+            t.pos not in ("VERB", "AUX", "PUNCT") or t.text in '"«»“”' for t in tokens[k + 1:trig.start])
+            and not others & set(range(k + 1, trig.start))))  # "арасындағы келіссөздерді қолдады": the talks'
+
         for k in at if k < trig.start or k in trig.indices or k == trig.end)
     if named_between:
         # "готова к переговорам между Россией и Украиной": the one ready is not a party.
@@ -189,7 +191,8 @@ def window_slots(trig: Trigger, tokens: list[Token], args: list[Arg], stops: lis
     lo, hi = _window(trig, stops, len(tokens), lex, soft)
     obj_hi = trig.end if lex.order == "SOV" else max(hi, trig.end)
     after_trigger = lo > 0 and (lo - 1) in trigger_tokens
-    slots = _fill_slots(trig, tokens, args, lo, hi, lex, after_trigger, skip)
+    slots = _fill_slots(trig, tokens, args, lo, hi, lex, after_trigger, skip,
+                        frozenset(trigger_tokens - set(trig.indices)))
     fill_from_antecedent(slots, tokens, args, lo, lex)  # ", с которым Шойгу провёл переговоры"
     return slots, lo, hi, obj_hi
 
