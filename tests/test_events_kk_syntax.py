@@ -275,7 +275,8 @@ def test_a_stem_voiced_before_its_suffix_still_matches() -> None:
 
 def test_not_accepting_a_proposal_rejects_its_maker() -> None:
     assert told(events("Ресей АҚШ-тың ұсынысын қабылдамады.")) == [("REJECT", ["RUS"], ["USA"], "asserted")]
-    assert told(events("Қазақстан Ресейдің ұсынысын қабылдады.")) == [("AGREE", ["KAZ", "RUS"], ["KAZ", "RUS"], "asserted")]
+    assert told(events("Қазақстан Ресейдің ұсынысын қабылдады.")) == [
+        ("AGREE", ["KAZ", "RUS"], ["KAZ", "RUS"], "asserted")]
 
 
 def test_the_sides_between_belong_to_the_nearer_noun() -> None:
