@@ -289,3 +289,9 @@ def test_the_sides_between_belong_to_the_nearer_noun() -> None:
 def test_a_phone_conversation_is_a_meeting() -> None:
     assert told(events("Путин мен Трамп арасындағы телефон әңгімесі екі сағатқа созылды.")) == [
         ("MEET", ["Q22686", "Q7747", "RUS", "USA"], ["Q22686", "Q7747", "RUS", "USA"], "asserted")]
+
+
+def test_criticising_is_an_accusation_and_testing_a_missile_a_show_of_force() -> None:
+    assert told(events("Қытай Жапонияның әскери бюджетін ұлғайту шешімін сынады.")) == [
+        ("ACCUSE", ["CHN"], ["JPN"], "asserted")]
+    assert told(events("КХДР жаңа баллистикалық зымыранды сынады.")) == [("MOBILIZE", ["PRK"], [], "asserted")]
