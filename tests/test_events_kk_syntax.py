@@ -295,3 +295,12 @@ def test_criticising_is_an_accusation_and_testing_a_missile_a_show_of_force() ->
     assert told(events("Қытай Жапонияның әскери бюджетін ұлғайту шешімін сынады.")) == [
         ("ACCUSE", ["CHN"], ["JPN"], "asserted")]
     assert told(events("КХДР жаңа баллистикалық зымыранды сынады.")) == [("MOBILIZE", ["PRK"], [], "asserted")]
+
+
+def test_a_warning_of_retaliation_by_an_official_is_aimed_at_the_attacker_not_his_state() -> None:
+    # The article itself names the office: Qatar is the warner's side, Israel the one warned.
+    found = events("Израиль әскері Катар астанасы Дохада ғимаратқа әуе соққысын жасады. Катар Премьер-министрі "
+                   "шейх Мұхаммед бин Әбдірахман Әл Тани соққыны «мемлекеттік терроризм» деп атады. Ол Катар бұл "
+                   "бейбастақ әрекетке жауап беру құқығын өзінде қалдыратынын ескертті.")
+    threat = [(e.source, e.target) for e in found if e.type == "THREATEN"]
+    assert threat == [(["person:muhammed-bin-abdirahman-al-tani"], ["ISR"])]

@@ -452,7 +452,11 @@ def extract_with_patterns(doc: Document, sentences: list[Sentence], mentions: li
     link_sides(drafts, lex)
     link_anaphora(drafts, lex)
     fold_partial_mentions(drafts, lambda actors, d: event_sides(actors, kb, d.date[0] or doc.published))
-    answer_the_attacker(drafts, kb, doc.published)
+    offices: dict[str, set[str]] = {}
+    for r in result.roles:
+        if r.of:
+            offices.setdefault(r.person, set()).add(r.of)
+    answer_the_attacker(drafts, kb, doc.published, offices)
     answer_the_teller(drafts, kb, doc.published)
     fill_missing_targets(drafts, ordered, kb, doc.published)
     drafts = split_reciprocal(drafts, kb, doc.published)

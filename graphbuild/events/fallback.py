@@ -69,14 +69,19 @@ _HOSTILE = ("ASSAULT", "SANCTION")
 _ANSWERS = ("THREATEN",)
 
 
-def answer_the_attacker(drafts: list[Draft], kb: KnowledgeBase, on: str | None) -> None:
+def answer_the_attacker(drafts: list[Draft], kb: KnowledgeBase, on: str | None,
+                        offices: dict[str, set[str]] | None = None) -> None:
     """"Катар ... жауап беру құқығын өзінде қалдыратынын ескертті", "жауап шараларын қабылдайтынын": a
     warning of retaliation that names no one is aimed at the doer of the latest earlier attack or
-    sanction on the warner's side."""
+    sanction on the warner's side.  ``offices``: the states the article itself says its people serve."""
+    offices = offices or {}
     for k, d in enumerate(drafts):
-        if d.type not in _ANSWERS or d.target or not d.source:
+        if d.type not in _ANSWERS or not d.source:
             continue
-        own = states_of(d.source, kb, d.date[0] or on)
+        own = states_of(d.source, kb, d.date[0] or on) | {s for a in d.source for s in offices.get(a, ())}
+        if d.target and not set(d.target) <= own:
+            continue
+        d.target = []  # "Ол Катар ... жауап беру құқығын ... ескертті": the warner's own state is no target
         for prev in reversed(drafts[:k]):
             if prev.type in _HOSTILE and prev.source and not (prev.negated or prev.denied) \
                     and own & states_of(prev.target, kb, prev.date[0] or on) \
