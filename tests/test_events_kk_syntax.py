@@ -304,3 +304,18 @@ def test_a_warning_of_retaliation_by_an_official_is_aimed_at_the_attacker_not_hi
                    "бейбастақ әрекетке жауап беру құқығын өзінде қалдыратынын ескертті.")
     threat = [(e.source, e.target) for e in found if e.type == "THREATEN"]
     assert threat == [(["person:muhammed-bin-abdirahman-al-tani"], ["ISR"])]
+
+
+def test_a_quote_in_the_first_person_is_the_speakers_own_act() -> None:
+    found = events("«Біз Украинаға қару жеткізуді жалғастырамыз», – деп мәлімдеді Германия канцлері Фридрих Мерц.")
+    assert [(e.type, e.source, e.target) for e in found] == [("SUPPLY", ["DEU", "person:friedrich-merz"], ["UKR"])]
+
+
+def test_saying_we_are_ready_to_cooperate_offers_it() -> None:
+    found = events("«Біз Қазақстанмен ынтымақтастықты кеңейтуге дайынбыз», – деді Си Цзиньпин.")
+    assert told(found) == [("COOPERATE", ["CHN", "KAZ", "Q15031"], ["CHN", "KAZ", "Q15031"], "planned"),
+                           ("OFFER", ["CHN", "Q15031"], ["KAZ"], "asserted")]
+
+
+def test_ready_made_goods_offer_nothing() -> None:
+    assert told(events("Ресей дайын өнім экспортын арттырды.")) == []

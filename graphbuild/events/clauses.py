@@ -442,10 +442,19 @@ def assign_roles(d: Draft) -> None:
     d.target = [t for t in dict.fromkeys(target) if t not in d.source or EVENT_TYPES[d.type].symmetric]
 
 
+def _first_person(d: Draft, lex: Lexicon) -> bool:
+    """A first-person pronoun or verb ending in the trigger's window: the speaker tells its own act."""
+    pronouns = set(lex.raw.get("first_person_pronouns", []))
+    return any(t.feats.get("Person") == "1" or (t.pos == "PRON" and (t.lemma or t.text).lower() in pronouns)
+               for t in d.tokens[d.lo:d.hi])
+
+
 def speaks_of_itself(d: Draft, lex: Lexicon) -> bool:
     """Kazakh drops the subject pronoun; SVO languages need one ("it", "он") before the trigger."""
     if lex.order == "SOV":
-        return not d.nominal  # a bare noun ("санкциялар ... әсер етпейді") is no act of the speaker
+        # A bare noun ("санкциялар ... әсер етпейді") is no act of the speaker, unless the clause speaks in
+        # the first person ("«Біз Украинаға қару жеткізуді жалғастырамыз», – деді Мерц").
+        return not d.nominal or _first_person(d, lex)
     left = d.tokens[d.lo:d.trig.start]
     named = any(t.pos == "NOUN" and t.case == "Nom" for t in left)  # "лидеры обсудили": a subject is there
     if lex.raw.get("pro_drop") and not d.slots.by_slot and not d.nominal and not named:

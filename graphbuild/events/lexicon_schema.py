@@ -30,7 +30,7 @@ LANGUAGE_KEYS: dict[str, type] = {
         "anaphora_quantifiers", "any_markers", "background_markers", "backward_report_cues",
         "before_clause_words", "between_prepositions", "claim_words", "clause_breaks",
         "complement_postpositions", "complementizers", "conditionals", "coordinators", "copulas",
-        "elaboration_openers", "false_labels", "force_nouns", "future_before", "future_forms", "harm_labels",
+        "elaboration_openers", "false_labels", "first_person_pronouns", "force_nouns", "future_before", "future_forms", "harm_labels",
         "hearsay_before", "hypothetical", "light_verbs", "missile_words", "month_markers", "month_preps",
         "mutual_acts", "naming_verbs", "neg_suffixes", "negation_after", "negation_before", "non_triggers",
         "office_nouns", "open_when_negated", "owner_nouns", "participle_endings", "party_words", "passive_markers",
