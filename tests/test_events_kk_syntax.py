@@ -319,3 +319,10 @@ def test_saying_we_are_ready_to_cooperate_offers_it() -> None:
 
 def test_ready_made_goods_offer_nothing() -> None:
     assert told(events("Ресей дайын өнім экспортын арттырды.")) == []
+
+
+def test_the_one_asked_in_the_ablative_is_to_act() -> None:
+    assert told(events("Иран АҚШ-тан санкцияларды алып тастауды талап етті.")) == [
+        ("REQUEST", ["IRN"], ["USA"], "asserted"), ("RETREAT", ["USA"], ["IRN"], "planned")]
+    assert told(events("ЕО Ресейден Украинадан әскерін шығаруды талап етті.")) == [
+        ("REQUEST", ["Q458"], ["RUS"], "asserted"), ("RETREAT", ["RUS"], ["UKR"], "planned")]

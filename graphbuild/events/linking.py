@@ -170,6 +170,14 @@ def _object_control(d: Draft, drafts: list[Draft], lex: Lexicon) -> None:
         act.target = [a for a in d.source if a not in act.source]
         d.target = list(act.source)
         return
+    if not objects and givers and not act.trig.entry.invert and set(act.source) <= set(d.source) \
+            and not EVENT_TYPES[act.type].symmetric:
+        # "Иран АҚШ-тан санкцияларды алып тастауды талап етті": the one asked (in the ablative) is to act,
+        # for the one who asks, unless another ablative names what is left ("Ресейден Украинадан ...").
+        act.source = givers[:1]
+        act.target = givers[1:] or [a for a in d.source if a not in act.source]
+        d.target = list(act.source)
+        return
     if not objects:
         return
     # "Путин мен Зеленскийді келіссөзге шақырды": a coordinated accusative asks them all.
