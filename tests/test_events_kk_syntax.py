@@ -326,3 +326,8 @@ def test_the_one_asked_in_the_ablative_is_to_act() -> None:
         ("REQUEST", ["IRN"], ["USA"], "asserted"), ("RETREAT", ["USA"], ["IRN"], "planned")]
     assert told(events("ЕО Ресейден Украинадан әскерін шығаруды талап етті.")) == [
         ("REQUEST", ["Q458"], ["RUS"], "asserted"), ("RETREAT", ["RUS"], ["UKR"], "planned")]
+
+
+def test_a_strike_its_doer_announces_is_a_threat() -> None:
+    assert told(events("Иран Израильге соққы беретінін мәлімдеді.")) == [
+        ("ASSAULT", ["IRN"], ["ISR"], "planned"), ("THREATEN", ["IRN"], ["ISR"], "asserted")]

@@ -1,4 +1,4 @@
-"""A delivery its own side announces it will make is a pledge: "Қытай Орталық Азия елдеріне ... тегін
+"""A delivery its own side announces it will make is a pledge, and a hostile act so announced a threat: "Қытай Орталық Азия елдеріне ... тегін
 көмек беретінін жариялады" (Xi announced China will give aid) is the OFFER of that aid to its
 recipients, made as it is said, besides the planned SUPPLY (docs/event-types.md, OFFER: "a delivery one
 is ready to make is the OFFER and also a planned SUPPLY, as a pledged one is").  Which acts pledge is
@@ -26,19 +26,22 @@ def _tellers(d: Draft, kb: KnowledgeBase, on: str | None) -> list[str]:
 
 
 def pledged_offers(drafts: list[Draft], kb: KnowledgeBase, on: str | None) -> list[Draft]:
-    """The drafts with an OFFER after each future delivery its own side announces."""
+    """The drafts with an OFFER after each future delivery its own side announces, and a THREATEN after each
+    future hostile act (common.json ``readiness_types``: "Иран Израильге соққы беретінін мәлімдеді")."""
     table = common()
     out: list[Draft] = []
     for d in drafts:
         out.append(d)
         when = d.date[0] or on
-        if d.type not in table.readiness_keeps_act or d.planned_by != "future" or not d.source or not d.target \
+        said = table.readiness_types.get(d.type)
+        pledged = d.type in table.readiness_keeps_act or said == "THREATEN"
+        if not said or not pledged or d.planned_by != "future" or not d.source or not d.target \
                 or d.negated or d.denied or d.folded_into is not None:
             continue
         tellers = _tellers(d, kb, when)
         if not tellers:
             continue
-        entry = dataclasses.replace(d.trig.entry, type="OFFER", cameo=table.readiness_cameo.get("OFFER", "030"),
+        entry = dataclasses.replace(d.trig.entry, type=said, cameo=table.readiness_cameo.get(said, d.trig.entry.cameo),
                                     need=None, otherwise=None, governs_planned=False)
         offer = dataclasses.replace(d, trig=dataclasses.replace(d.trig, entry=entry), planned=False, planned_by=None,
                                     hearsay=False, reported_by=[], about=None, folded_into=None, event=None,
