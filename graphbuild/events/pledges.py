@@ -1,8 +1,11 @@
-"""A delivery its own side announces it will make is a pledge, and a hostile act so announced a threat: "Қытай Орталық Азия елдеріне ... тегін
-көмек беретінін жариялады" (Xi announced China will give aid) is the OFFER of that aid to its
-recipients, made as it is said, besides the planned SUPPLY (docs/event-types.md, OFFER: "a delivery one
-is ready to make is the OFFER and also a planned SUPPLY, as a pledged one is").  Which acts pledge is
-common.json ``readiness_keeps_act``; the tree stage reads readiness words instead (passes/readiness.py).
+"""A delivery its own side announces it will make is a pledge, and a hostile act so announced a threat.
+
+"Қытай Орталық Азия елдеріне ... тегін көмек беретінін жариялады" (Xi announced China will give aid) is the
+OFFER of that aid to its recipients, made as it is said, besides the planned SUPPLY (docs/event-types.md,
+OFFER: "a delivery one is ready to make is the OFFER and also a planned SUPPLY, as a pledged one is");
+"Иран Израильге соққы беретінін мәлімдеді" is a THREATEN besides the planned ASSAULT.  Which act is told as
+what is common.json ``readiness_types`` and ``readiness_keeps_act``; the tree stage reads readiness words
+instead (passes/readiness.py).
 """
 
 from __future__ import annotations
