@@ -331,3 +331,18 @@ def test_the_one_asked_in_the_ablative_is_to_act() -> None:
 def test_a_strike_its_doer_announces_is_a_threat() -> None:
     assert told(events("Иран Израильге соққы беретінін мәлімдеді.")) == [
         ("ASSAULT", ["IRN"], ["ISR"], "planned"), ("THREATEN", ["IRN"], ["ISR"], "asserted")]
+
+
+def test_praise_thanks_and_recognition_are_support() -> None:
+    assert told(events("Тоқаев Қытайдың жаһандық бастамаларын жоғары бағалады.")) == [
+        ("SUPPORT", ["KAZ", "person:kassym-jomart-tokayev"], ["CHN"], "asserted")]
+    assert told(events("Қазақстан Ресейді маңызды стратегиялық серіктес деп санайды.")) == [
+        ("SUPPORT", ["KAZ"], ["RUS"], "asserted")]
+    assert told(events("Франция Палестина мемлекетін ресми түрде мойындады.")) == [
+        ("SUPPORT", ["FRA"], ["PSE"], "asserted")]
+    assert told(events("Қазақстан Косово мемлекетін танымайды.")) == [("REJECT", ["KAZ"], ["XKX"], "asserted")]
+
+
+def test_conveyed_thanks_are_no_delivery() -> None:
+    assert told(events("Путин Тоқаевқа қолдауы үшін алғысын жеткізді.")) == [
+        ("SUPPORT", ["Q7747", "RUS"], ["KAZ", "person:kassym-jomart-tokayev"], "asserted")]
