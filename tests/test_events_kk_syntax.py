@@ -346,3 +346,10 @@ def test_praise_thanks_and_recognition_are_support() -> None:
 def test_conveyed_thanks_are_no_delivery() -> None:
     assert told(events("Путин Тоқаевқа қолдауы үшін алғысын жеткізді.")) == [
         ("SUPPORT", ["Q7747", "RUS"], ["KAZ", "person:kassym-jomart-tokayev"], "asserted")]
+
+
+def test_a_capitalised_name_after_a_name_is_not_its_possession() -> None:
+    # "Сары теңізге" (into the Yellow Sea) is a place, not North Korea's possession: North Korea launches.
+    found = events("Оңтүстік Корея әскері Солтүстік Корея Сары теңізге зымыран ұшырғанын хабарлады.")
+    assert [(e.type, e.source, e.target, e.reported_by) for e in found] == [
+        ("MOBILIZE", ["PRK"], [], ["org:rok-armed-forces"])]

@@ -137,7 +137,8 @@ def place_mentions(tokens: list[Token], mentions: list[Mention], lex: Lexicon) -
         if quoted:
             nxt = after
         if lex.order == "SOV" and lex.case_suffixes and arg.case in (None, "Nom") and arg.title is None \
-                and nxt is not None and nxt.pos in ("NOUN", "VERB") and nxt.feats.get("Person[psor]") == "3":
+                and nxt is not None and nxt.pos in ("NOUN", "VERB") and nxt.feats.get("Person[psor]") == "3" \
+                and not (nxt.text[:1].isupper() and not quoted):  # "Солтүстік Корея Сары теңізге": a name
             # Kazakh izafet: "Ресей армиясына" (the army stands for the state) takes the noun's case;
             # "Вашингтон ескертуіне қарамастан" names whose warning, not who acts.
             k = arg.j + quoted
