@@ -353,3 +353,15 @@ def test_a_capitalised_name_after_a_name_is_not_its_possession() -> None:
     found = events("Оңтүстік Корея әскері Солтүстік Корея Сары теңізге зымыран ұшырғанын хабарлады.")
     assert [(e.type, e.source, e.target, e.reported_by) for e in found] == [
         ("MOBILIZE", ["PRK"], [], ["org:rok-armed-forces"])]
+
+
+def test_a_prisoner_exchange_is_not_negated_by_the_stem_alma() -> None:
+    assert told(events("Ресей мен Украина 300 тұтқынмен алмасты.")) == [
+        ("RETREAT", ["RUS", "UKR"], ["RUS", "UKR"], "asserted")]
+    assert told(events("Ресей мен Украина тұтқын алмаспады.")) == [
+        ("RETREAT", ["RUS", "UKR"], ["RUS", "UKR"], "negated")]
+
+
+def test_where_a_truce_is_agreed_is_no_side_of_it() -> None:
+    assert told(events("Пәкістан мен Ауғанстан Дохада атысты тоқтатуға келісті.")) == [
+        ("AGREE", ["AFG", "PAK"], ["AFG", "PAK"], "asserted"), ("RETREAT", ["AFG", "PAK"], ["AFG", "PAK"], "planned")]

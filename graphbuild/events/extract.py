@@ -359,7 +359,12 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
     for d in drafts:
         resolve_object_pronoun(d, lex, args, state.recent)
         assign_roles(d)
-        d.target = mutual_target(d.type, d.source, d.target, [d.tokens[k] for k in d.trig.indices], lex)
+        words = [d.tokens[k] for k in d.trig.indices]
+        if len(d.source) >= 2 and find_matches(words, word_patterns(lex, "mutual_acts"), set()):
+            # "Пәкістан мен Ауғанстан Дохада атысты тоқтатуға келісті": where a truce is agreed is no side of it.
+            where = {a.actor for a in d.slots.get("place")}
+            d.target = [t for t in d.target if t not in where]
+        d.target = mutual_target(d.type, d.source, d.target, words, lex)
         if not d.source and speakers and d.type in SAID_ACTS and "subj" not in d.slots.blocked:
             d.source = list(speakers)  # "Солтүстік Корея ... айыптауларын теріске шығарып, ... мәлімдеген"
         if not d.source and speakers and d.type not in SAID_ACTS and "subj" not in d.slots.blocked \
