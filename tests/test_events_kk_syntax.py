@@ -365,3 +365,9 @@ def test_a_prisoner_exchange_is_not_negated_by_the_stem_alma() -> None:
 def test_where_a_truce_is_agreed_is_no_side_of_it() -> None:
     assert told(events("Пәкістан мен Ауғанстан Дохада атысты тоқтатуға келісті.")) == [
         ("AGREE", ["AFG", "PAK"], ["AFG", "PAK"], "asserted"), ("RETREAT", ["AFG", "PAK"], ["AFG", "PAK"], "planned")]
+
+
+def test_an_adjective_after_a_name_is_no_possession_of_it() -> None:
+    # "пайдалы" (useful) looks possessed to the analyser; the United States signs with Ukraine.
+    assert told(events("Украина мен АҚШ пайдалы қазбалар туралы келісімге қол қойды.")) == [
+        ("AGREE", ["UKR", "USA"], ["UKR", "USA"], "asserted")]

@@ -26,7 +26,7 @@ LANGUAGE_KEYS: dict[str, type] = {
                          "object_pronouns", "objects", "postpositions", "prepositions", "pronouns",
                          "relative_days", "relative_periods", "role_titles", "weekdays")},
     **{k: list for k in (
-        "adjunct_phrases", "ambiguous_months", "anaphora_blockers", "anaphora_determiners",
+        "adjective_endings", "adjunct_phrases", "ambiguous_months", "anaphora_blockers", "anaphora_determiners",
         "anaphora_quantifiers", "any_markers", "background_markers", "backward_report_cues",
         "before_clause_words", "between_prepositions", "claim_words", "clause_breaks",
         "complement_postpositions", "complementizers", "conditionals", "coordinators", "copulas",
