@@ -371,3 +371,7 @@ def test_an_adjective_after_a_name_is_no_possession_of_it() -> None:
     # "пайдалы" (useful) looks possessed to the analyser; the United States signs with Ukraine.
     assert told(events("Украина мен АҚШ пайдалы қазбалар туралы келісімге қол қойды.")) == [
         ("AGREE", ["UKR", "USA"], ["UKR", "USA"], "asserted")]
+
+
+def test_summoning_an_ambassador_accuses_the_ambassadors_state() -> None:
+    assert told(events("Германия Ресей елшісін СІМ-ге шақырды.")) == [("ACCUSE", ["DEU"], ["RUS"], "asserted")]
