@@ -375,3 +375,12 @@ def test_an_adjective_after_a_name_is_no_possession_of_it() -> None:
 
 def test_summoning_an_ambassador_accuses_the_ambassadors_state() -> None:
     assert told(events("Германия Ресей елшісін СІМ-ге шақырды.")) == [("ACCUSE", ["DEU"], ["RUS"], "asserted")]
+
+
+def test_a_meeting_that_sets_the_scene_takes_no_names_after_it() -> None:
+    # "at a meeting with journalists": Russia and Ukraine are the sides of the war, not of the meeting.
+    found = events("Тоқаев журналистермен кездесуде Ресей мен Украина арасындағы соғыс туралы айтты.")
+    assert [(e.type, e.source, e.target) for e in found] == [("ASSAULT", ["RUS"], ["UKR"])]
+    found = events("Тоқаевтың Мәскеуге сапары кезінде екі ел 10 келісімге қол қойды.")
+    assert told(found) == [("AGREE", ["KAZ", "RUS"], ["KAZ", "RUS"], "asserted"),
+                           ("VISIT", ["KAZ", "person:kassym-jomart-tokayev"], ["RUS"], "asserted")]

@@ -34,7 +34,7 @@ from graphbuild.events.clauses import (
     window_slots,
 )
 from graphbuild.events.dates import resolve_date
-from graphbuild.events.draft import SAID_ACTS, SPEECH_ACTS, Draft
+from graphbuild.events.draft import SAID_ACTS, SPEECH_ACTS, Draft, is_nominal
 from graphbuild.events.fallback import answer_the_attacker, answer_the_teller, fill_missing_targets
 from graphbuild.events.labels import label_triggers
 from graphbuild.events.lexicon import (
@@ -76,7 +76,7 @@ from graphbuild.events.shared_case import share_case_in_lists
 from graphbuild.events.sides import event_sides, tells_no_relation, within_one_state
 from graphbuild.events.stage import ExtractionResult
 from graphbuild.events.topics import drop_topic_nouns
-from graphbuild.events.triggers import find_triggers
+from graphbuild.events.triggers import Trigger, find_triggers
 from graphbuild.graph.knowledge_graph import canonical_event_id, canonical_participants
 from graphbuild.ids import evidence_id
 from graphbuild.language.base import Sentence, Token
@@ -250,6 +250,17 @@ def _remember_date(state: _DocState, s: Sentence, doc: Document, date: tuple[str
     state.last_end = s.end
 
 
+def _frame_noun(trig: Trigger, tokens: list[Token], lex: Lexicon) -> bool:
+    """SOV: "кездесуде ...", "сапар барысында ..." (at the meeting, during the visit): a noun trigger in the
+    locative or before a frame word (the lexicon's ``background_markers``) sets the scene for the clause
+    after it, whose names are that clause's; its own sides stand before it."""
+    if lex.order != "SOV" or not is_nominal(trig, tokens):
+        return False
+    frames = compile_patterns(lex.raw.get("background_markers", []))
+    return tokens[trig.head].case == "Loc" or any(m.start == 0 for m in find_matches(tokens[trig.end:trig.end + 2],
+                                                                                      frames, set()))
+
+
 def _leave_the_violated(slots: Slots, tokens: list[Token], trigger: tuple[int, ...]) -> None:
     """"Кеңесінің қарарын бұзу": a genitive owning the word after it (which bears the possessive
     ending) owns the thing violated (a law, a resolution), which is never a side of the accusation
@@ -358,6 +369,9 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
         genitive_subject_of_nominalised_verb(d, lex)
     for d in drafts:
         resolve_object_pronoun(d, lex, args, state.recent)
+        if _frame_noun(d.trig, tokens, lex):  # its own or borrowed, names after a frame are the next clause's
+            for slot, filled in d.slots.by_slot.items():
+                d.slots.by_slot[slot] = [a for a in filled if a.i < d.trig.end]
         assign_roles(d)
         words = [d.tokens[k] for k in d.trig.indices]
         if len(d.source) >= 2 and find_matches(words, word_patterns(lex, "mutual_acts"), set()):
