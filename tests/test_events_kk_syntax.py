@@ -384,3 +384,10 @@ def test_a_meeting_that_sets_the_scene_takes_no_names_after_it() -> None:
     found = events("Тоқаевтың Мәскеуге сапары кезінде екі ел 10 келісімге қол қойды.")
     assert told(found) == [("AGREE", ["KAZ", "RUS"], ["KAZ", "RUS"], "asserted"),
                            ("VISIT", ["KAZ", "person:kassym-jomart-tokayev"], ["RUS"], "asserted")]
+
+
+def test_peace_talks_are_negotiations_and_blocking_a_decision_a_rejection() -> None:
+    assert told(events("Ресей мен Украина Ыстанбұлда бейбіт келіссөздер жүргізді.")) == [
+        ("NEGOTIATE", ["RUS", "UKR"], ["RUS", "UKR"], "asserted")]
+    found = events("Венгрия Украинаға әскери көмек беру туралы шешімді бұғаттады.")
+    assert [(e.type, e.source, e.target) for e in found if e.type == "REJECT"] == [("REJECT", ["HUN"], ["UKR"])]
