@@ -391,3 +391,9 @@ def test_peace_talks_are_negotiations_and_blocking_a_decision_a_rejection() -> N
         ("NEGOTIATE", ["RUS", "UKR"], ["RUS", "UKR"], "asserted")]
     found = events("Венгрия Украинаға әскери көмек беру туралы шешімді бұғаттады.")
     assert [(e.type, e.source, e.target) for e in found if e.type == "REJECT"] == [("REJECT", ["HUN"], ["UKR"])]
+
+
+def test_a_violation_the_outlet_tells_is_no_ones_accusation() -> None:
+    # The subject is the violator, never the accuser; a speaker makes it an accusation.
+    assert told(events("Ресей ұшқышсыз ұшақтары Польша әуе кеңістігін бұзды.")) == []
+    assert told(events("Киев Мәскеу бітімді бұзды деп мәлімдеді.")) == [("ACCUSE", ["UKR"], ["RUS"], "asserted")]

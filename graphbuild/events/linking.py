@@ -89,6 +89,11 @@ def link_sentence(drafts: list[Draft], lex: Lexicon) -> None:
                 d.about = min(others, key=lambda o: (o.trig.start > d.trig.start, abs(o.trig.start - d.trig.start)))
             if d.speakers:
                 d.source = list(d.speakers)
+            elif _told_by_outlet(d, lex):
+                # "Ресей ұшқышсыз ұшақтары Польша әуе кеңістігін бұзды": the outlet tells the violation; its
+                # subject is the violator, and no one named makes an accusation.
+                d.source, d.target = [], list(d.source)
+                continue
             # "Ресейдің келісімді бұзғанын айтты": the violation's own genitive subject is the accused
             # (the owner of the thing violated is no side: extract._leave_the_violated).
             violators = [a.mention.actor for a in d.slots.get("poss") if a.mention.actor not in d.source]
@@ -144,6 +149,14 @@ def link_sentence(drafts: list[Draft], lex: Lexicon) -> None:
                     # "condemned the sanctions against Russia": the victim of the act is not the accused.
                     kept = [t for t in d.target if t not in first.target or t in first.source]
                     d.target = kept or [t for t in first.source if t not in d.source]
+
+
+def _told_by_outlet(d: Draft, lex: Lexicon) -> bool:
+    """An SOV finite violation verb with its own subject, outside any reported ("деп") clause."""
+    if lex.order != "SOV" or d.nominal or "subj" in d.slots.inherited or not d.slots.get("subj"):
+        return False
+    after = d.tokens[d.trig.end].text.lower() if d.trig.end < len(d.tokens) else ""
+    return d.tokens[d.trig.head].feats.get("VerbForm") == "Fin" and after not in lex.raw.get("complementizers", [])
 
 
 def _alleged(accusation: Draft, act: Draft) -> bool:
