@@ -397,3 +397,11 @@ def test_a_violation_the_outlet_tells_is_no_ones_accusation() -> None:
     # The subject is the violator, never the accuser; a speaker makes it an accusation.
     assert told(events("Ресей ұшқышсыз ұшақтары Польша әуе кеңістігін бұзды.")) == []
     assert told(events("Киев Мәскеу бітімді бұзды деп мәлімдеді.")) == [("ACCUSE", ["UKR"], ["RUS"], "asserted")]
+
+
+def test_an_attack_the_clause_follows_is_an_act_of_its_own() -> None:
+    # "after Iran's attack on Israel, the US struck Iran": two attacks, each with its own sides.
+    assert told(events("Иранның Израильге жасаған шабуылынан кейін АҚШ Иранға соққы берді.")) == [
+        ("ASSAULT", ["IRN"], ["ISR"], "asserted"), ("ASSAULT", ["USA"], ["IRN"], "asserted")]
+    found = events("Тоқаев Мәскеуге сапары кезінде Путинмен кездесті.")
+    assert [e.type for e in sorted(found, key=lambda e: e.type)] == ["MEET", "VISIT"]

@@ -331,7 +331,7 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
             and not any(t.end <= a.i < n.start for a in args)  # "прибыла в Москву для консультаций"
             for n in checked if n is not t))]
     checked = drop_violations_inside_accusations(checked)
-    checked = drop_echoes(checked, tokens)
+    checked = drop_echoes(checked, tokens, lex)
     checked = drop_topic_nouns(checked, tokens, lex)
     if len(checked) < len(triggers):
         dropped = {k for t in triggers if t not in checked for k in t.indices}
@@ -367,11 +367,17 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
         noun_under_reaction(d, drafts, lex)
         subject_of_participle(d, args, lex)
         genitive_subject_of_nominalised_verb(d, lex)
+    frames = [d for d in drafts if _frame_noun(d.trig, tokens, lex)]
     for d in drafts:
         resolve_object_pronoun(d, lex, args, state.recent)
-        if _frame_noun(d.trig, tokens, lex):  # its own or borrowed, names after a frame are the next clause's
+        if d in frames:  # its own or borrowed, names after a frame are the next clause's
             for slot, filled in d.slots.by_slot.items():
                 d.slots.by_slot[slot] = [a for a in filled if a.i < d.trig.end]
+        for f in [f for f in frames if f is not d and f.trig.end <= d.trig.start]:
+            # "Иранның Израильге жасаған шабуылынан кейін АҚШ Иранға соққы берді": the obliques before a
+            # frame are its own; a nominative there may still be the clause's subject.
+            for slot, filled in d.slots.by_slot.items():
+                d.slots.by_slot[slot] = [a for a in filled if a.j > f.trig.start or a.case in (None, "Nom")]
         assign_roles(d)
         words = [d.tokens[k] for k in d.trig.indices]
         if len(d.source) >= 2 and find_matches(words, word_patterns(lex, "mutual_acts"), set()):

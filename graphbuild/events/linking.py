@@ -21,11 +21,16 @@ def _as_named(actors: list[str], _d: Draft) -> list[str]:
     return actors
 
 
-def drop_echoes(triggers: list[Trigger], tokens: list[Token]) -> list[Trigger]:
-    """"прибыл ... с визитом", "arrived on a visit": a noun of the verb's own type is the same act."""
+def drop_echoes(triggers: list[Trigger], tokens: list[Token], lex: Lexicon | None = None) -> list[Trigger]:
+    """"прибыл ... с визитом", "arrived on a visit": a noun of the verb's own type is the same act.  A noun
+    before a frame word (``background_markers``: "Иранның Израильге жасаған шабуылынан кейін АҚШ ... соққы
+    берді", after Iran's attack) tells an act of its own that the clause follows."""
+    frames = compile_patterns(lex.raw.get("background_markers", [])) if lex is not None else []
     dropped = set()
     for n in triggers:
         if not is_nominal(n, tokens):
+            continue
+        if frames and any(m.start == 0 for m in find_matches(tokens[n.end:n.end + 2], frames, set())):
             continue
         for v in triggers:
             if v is not n and v.type == n.type and not is_nominal(v, tokens) and abs(n.start - v.start) <= 7:
