@@ -405,3 +405,11 @@ def test_an_attack_the_clause_follows_is_an_act_of_its_own() -> None:
         ("ASSAULT", ["IRN"], ["ISR"], "asserted"), ("ASSAULT", ["USA"], ["IRN"], "asserted")]
     found = events("Тоқаев Мәскеуге сапары кезінде Путинмен кездесті.")
     assert [e.type for e in sorted(found, key=lambda e: e.type)] == ["MEET", "VISIT"]
+
+
+def test_plural_bombs_are_a_thing_sent_and_stopping_deliveries_a_sanction() -> None:
+    assert told(events("АҚШ Израильге 2000 фунттық бомбалар жіберуді тоқтатты.")) == [
+        ("SANCTION", ["USA"], ["ISR"], "asserted")]
+    assert told(events("Ресей ұшақтары Алеппоны бомбалады.")) == [("ASSAULT", ["RUS"], ["place:aleppo"], "asserted")]
+    assert told(events("Қытай АҚШ-тан Тайваньға қару сатуды тоқтатуды талап етті.")) == [
+        ("REQUEST", ["CHN"], ["USA"], "asserted"), ("SANCTION", ["USA"], ["TWN"], "planned")]

@@ -192,8 +192,10 @@ def _object_control(d: Draft, drafts: list[Draft], lex: Lexicon) -> None:
             and not EVENT_TYPES[act.type].symmetric:
         # "Иран АҚШ-тан санкцияларды алып тастауды талап етті": the one asked (in the ablative) is to act,
         # for the one who asks, unless another ablative names what is left ("Ресейден Украинадан ...").
+        own = [a.actor for slot in ("to", "against") if slot not in act.slots.inherited
+               for a in act.slots.get(slot) if a.actor not in givers]  # "Тайваньға ... сатуды тоқтатуды"
         act.source = givers[:1]
-        act.target = givers[1:] or [a for a in d.source if a not in act.source]
+        act.target = givers[1:] or own or [a for a in d.source if a not in act.source]
         d.target = list(act.source)
         return
     if not objects:
