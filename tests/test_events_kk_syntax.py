@@ -413,3 +413,8 @@ def test_plural_bombs_are_a_thing_sent_and_stopping_deliveries_a_sanction() -> N
     assert told(events("Ресей ұшақтары Алеппоны бомбалады.")) == [("ASSAULT", ["RUS"], ["place:aleppo"], "asserted")]
     assert told(events("Қытай АҚШ-тан Тайваньға қару сатуды тоқтатуды талап етті.")) == [
         ("REQUEST", ["CHN"], ["USA"], "asserted"), ("SANCTION", ["USA"], ["TWN"], "planned")]
+
+
+def test_a_negator_inside_the_phrase_negates_it() -> None:
+    found = events("Лавров Ресей АҚШ-пен келіссөздер жүргізуге дайын емес екенін айтты.")
+    assert [(e.type, e.mode) for e in found if e.type == "OFFER"] == [("OFFER", "negated")]

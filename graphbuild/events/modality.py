@@ -42,6 +42,11 @@ def is_negated(trig: Trigger, tokens: list[Token], lex: Lexicon, stops: set[int]
     after = tokens[trig.end] if trig.end < len(tokens) else None
     if after is not None and matches_any(after, word_patterns(lex, "before_clause_words")):
         return False  # "Қазақстанға келмес бұрын": "before coming" takes the negative form, it negates nothing
+    for k in range(trig.start, trig.end):
+        # "дайын емес екенін" (not ready) read through the pattern's gap: the negator inside the phrase
+        if k not in trig.indices and (matches_any(tokens[k], lex.negation_after)
+                                      or matches_any(tokens[k], lex.negation_before)):
+            return True
     elements = _elements(trig)
     for n, k in enumerate(trig.indices):
         # "тұтқындармен алмасты" (exchanged): the analyser's "ал-ма-" negation lies inside our stem "алмас".
