@@ -418,3 +418,9 @@ def test_plural_bombs_are_a_thing_sent_and_stopping_deliveries_a_sanction() -> N
 def test_a_negator_inside_the_phrase_negates_it() -> None:
     found = events("Лавров Ресей АҚШ-пен келіссөздер жүргізуге дайын емес екенін айтты.")
     assert [(e.type, e.mode) for e in found if e.type == "OFFER"] == [("OFFER", "negated")]
+
+
+def test_calling_on_someone_to_speed_up_deliveries_is_a_request() -> None:
+    # "жеделдетуге" (to speed up) is a verbal noun the analyser reads as a noun: a call, not an invitation.
+    found = events("Зеленский Еуропаны Украинаға әуе қорғанысы жүйелерін жеткізуді жеделдетуге шақырды.")
+    assert [e.type for e in found if e.type in ("OFFER", "REQUEST")] == ["REQUEST"]

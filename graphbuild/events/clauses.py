@@ -207,11 +207,16 @@ def _pronoun_before_subject(slots: Slots, tokens: list[Token], lo: int, start: i
     return any(tokens[k].text.lower() in pronouns for k in range(lo, min(subjects[0].i, start)))
 
 
-def _destination(goals: list[Arg], tokens: list[Token], trig: Trigger) -> bool:
+def _destination(goals: list[Arg], tokens: list[Token], trig: Trigger, lex: Lexicon) -> bool:
     """"Трампты Мәскеуге шақырды" (invited Trump to Moscow): a named goal of the verb that no verbal noun
-    in the dative follows ("Израильді Газаға көмек жіберуге шақырды" calls on Israel to send aid)."""
+    in the dative follows ("Израильді Газаға көмек жіберуге шақырды" calls on Israel to send aid; the
+    analyser may read the verbal noun as a noun whose lemma keeps its ending: "жеделдетуге")."""
+    endings = tuple(lex.raw.get("verbal_noun_endings", []))
     named = [a for a in goals if not a.modifier and a.j <= trig.start]
-    return bool(named) and not any(t.pos == "VERB" and t.case == "Dat" for t in tokens[named[-1].j:trig.start])
+    def verbal(t: Token) -> bool:
+        return t.pos == "VERB" or (bool(endings) and t.pos == "NOUN" and (t.lemma or "").endswith(endings))
+
+    return bool(named) and not any(t.case == "Dat" and verbal(t) for t in tokens[named[-1].j:trig.start])
 
 
 def _at_gathering(before: list[Token], lex: Lexicon) -> bool:
@@ -229,7 +234,7 @@ def need_met(trig: Trigger, tokens: list[Token], args: list[Arg], stops: list[in
         return True
     slots, lo, _, hi = window_slots(trig, tokens, args, stops, lex, trigger_tokens, skip, closed)
     if need == "destination":  # an act right before is what is called for, never a place invited to
-        return _destination(slots.get("to"), tokens, trig)
+        return _destination(slots.get("to"), tokens, trig, lex)
     if need == "gathering":  # "Оған X, Y және Z қатысты": two or more took part in a meeting named
         return len({a.i for a in slots.get("subj")}) > 1 and _at_gathering(tokens[lo:trig.start], lex)
     for option in need.split("_or_"):

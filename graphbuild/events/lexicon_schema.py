@@ -39,7 +39,7 @@ LANGUAGE_KEYS: dict[str, type] = {
         "readiness_words",
         "receiving_verbs", "reciprocals", "relativizers", "relativizers_nom_acc", "reporting_verbs",
         "side_words", "speaker_after_cues", "speaker_before_cues", "speaker_noun_preps", "speaker_nouns",
-        "state_party_words", "subordinators", "topic_nouns", "year_words")},
+        "state_party_words", "subordinators", "topic_nouns", "verbal_noun_endings", "year_words")},
 }
 # Fields of a trigger entry and their types ("p", "type" and "cameo" are required).
 TRIGGER_FIELDS: dict[str, type] = {
