@@ -424,3 +424,9 @@ def test_calling_on_someone_to_speed_up_deliveries_is_a_request() -> None:
     # "жеделдетуге" (to speed up) is a verbal noun the analyser reads as a noun: a call, not an invitation.
     found = events("Зеленский Еуропаны Украинаға әуе қорғанысы жүйелерін жеткізуді жеделдетуге шақырды.")
     assert [e.type for e in found if e.type in ("OFFER", "REQUEST")] == ["REQUEST"]
+
+
+def test_a_truce_two_sides_are_called_to_binds_them_to_each_other() -> None:
+    assert told(events("Гутерриш Израиль мен ХАМАС-ты атысты тоқтатуға үндеді.")) == [
+        ("REQUEST", ["person:antonio-guterres"], ["ISR", "org:hamas"], "asserted"),
+        ("RETREAT", ["ISR", "org:hamas"], ["ISR", "org:hamas"], "planned")]

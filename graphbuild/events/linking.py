@@ -203,7 +203,9 @@ def _object_control(d: Draft, drafts: list[Draft], lex: Lexicon) -> None:
     # "Путин мен Зеленскийді келіссөзге шақырды": a coordinated accusative asks them all.
     addressee = list(dict.fromkeys(a.actor for a in coordinated_with(objects[0], objects, act.tokens, lex)))
     act.source = addressee
-    if EVENT_TYPES[act.type].symmetric and len(addressee) > 1:
+    mutual = find_matches([act.tokens[k] for k in act.trig.indices], compile_patterns(
+        lex.raw.get("mutual_acts", [])), set())  # "Израиль мен ХАМАС-ты атысты тоқтатуға үндеді": a truce binds both
+    if (EVENT_TYPES[act.type].symmetric or mutual) and len(addressee) > 1:
         act.target = list(addressee)  # talks between the invited parties
     else:
         act.target = [t for t in act.target if t not in addressee]
