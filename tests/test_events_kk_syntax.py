@@ -430,3 +430,8 @@ def test_a_truce_two_sides_are_called_to_binds_them_to_each_other() -> None:
     assert told(events("Гутерриш Израиль мен ХАМАС-ты атысты тоқтатуға үндеді.")) == [
         ("REQUEST", ["person:antonio-guterres"], ["ISR", "org:hamas"], "asserted"),
         ("RETREAT", ["ISR", "org:hamas"], ["ISR", "org:hamas"], "planned")]
+
+
+def test_a_promised_loan_is_offered_and_planned() -> None:
+    assert told(events("Қытай Пәкістанға 2 миллиард доллар несие беруге уәде берді.")) == [
+        ("OFFER", ["CHN"], ["PAK"], "asserted"), ("SUPPLY", ["CHN"], ["PAK"], "planned")]
