@@ -435,3 +435,9 @@ def test_a_truce_two_sides_are_called_to_binds_them_to_each_other() -> None:
 def test_a_promised_loan_is_offered_and_planned() -> None:
     assert told(events("Қытай Пәкістанға 2 миллиард доллар несие беруге уәде берді.")) == [
         ("OFFER", ["CHN"], ["PAK"], "asserted"), ("SUPPLY", ["CHN"], ["PAK"], "planned")]
+
+
+def test_a_visit_proposed_to_another_is_only_hoped_for() -> None:
+    found = events("Тоқаев Мирзиёевке Астанаға ресми сапармен келуді ұсынды.")
+    assert [e.type for e in found] == ["OFFER"]
+    assert told(events("Путин Астанаға ресми сапармен келеді.")) == [("VISIT", ["Q7747", "RUS"], ["KAZ"], "planned")]

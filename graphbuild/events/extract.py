@@ -250,6 +250,14 @@ def _remember_date(state: _DocState, s: Sentence, doc: Document, date: tuple[str
     state.last_end = s.end
 
 
+def _hoped_for_visit(d: Draft, drafts: list[Draft], lex: Lexicon) -> bool:
+    """"Тоқаев Мирзиёевке Астанаға ... келуді ұсынды" (proposed that he come): a visit one side offers or
+    invites the other to make is only hoped for, no VISIT (docs/event-types.md, VISIT)."""
+    if d.type != "VISIT" or lex.order != "SOV":
+        return False
+    return any(o.type == "OFFER" and 0 <= o.trig.start - d.trig.end <= 1 for o in drafts if o is not d)
+
+
 def _frame_noun(trig: Trigger, tokens: list[Token], lex: Lexicon) -> bool:
     """SOV: "кездесуде ...", "сапар барысында ..." (at the meeting, during the visit): a noun trigger in the
     locative or before a frame word (the lexicon's ``background_markers``) sets the scene for the clause
@@ -424,6 +432,7 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
                 d.source = d.source + own
                 d.reported_by = [r for r in d.reported_by if r not in own]
     _remember_date(state, s, doc, date)
+    drafts = [d for d in drafts if not _hoped_for_visit(d, drafts, lex)]
     state.last_drafts = drafts
     subjects = [a for d in drafts if "subj" not in d.slots.inherited for a in d.slots.get("subj")]
     state.recent.extend(subjects + [a for r in reports for a in r.group])
