@@ -441,3 +441,10 @@ def test_a_visit_proposed_to_another_is_only_hoped_for() -> None:
     found = events("Тоқаев Мирзиёевке Астанаға ресми сапармен келуді ұсынды.")
     assert [e.type for e in found] == ["OFFER"]
     assert told(events("Путин Астанаға ресми сапармен келеді.")) == [("VISIT", ["Q7747", "RUS"], ["KAZ"], "planned")]
+
+
+def test_stopping_diplomatic_ties_and_declaring_persona_non_grata_are_sanctions() -> None:
+    assert told(events("Эквадор Мексикамен дипломатиялық байланысты тоқтатты.")) == [
+        ("SANCTION", ["ECU"], ["MEX"], "asserted")]
+    assert [(e.type, e.source, e.target) for e in events("Литва Ресей елшісін «persona non grata» деп жариялады.")] == [
+        ("SANCTION", ["LTU"], ["RUS"])]
