@@ -448,3 +448,8 @@ def test_stopping_diplomatic_ties_and_declaring_persona_non_grata_are_sanctions(
         ("SANCTION", ["ECU"], ["MEX"], "asserted")]
     assert [(e.type, e.source, e.target) for e in events("Литва Ресей елшісін «persona non grata» деп жариялады.")] == [
         ("SANCTION", ["LTU"], ["RUS"])]
+
+
+def test_not_ruling_out_a_possibility_denies_nothing() -> None:
+    assert [e.type for e in events("Песков Путин мен Трамптың кездесу мүмкіндігін жоққа шығармады.")
+            if e.type == "DENY"] == []
