@@ -453,3 +453,8 @@ def test_stopping_diplomatic_ties_and_declaring_persona_non_grata_are_sanctions(
 def test_not_ruling_out_a_possibility_denies_nothing() -> None:
     assert [e.type for e in events("Песков Путин мен Трамптың кездесу мүмкіндігін жоққа шығармады.")
             if e.type == "DENY"] == []
+
+
+def test_a_launch_towards_a_sea_is_aimed_at_no_one() -> None:
+    assert told(events("Солтүстік Корея Жапония теңізіне қарай баллистикалық зымыран ұшырды.")) == [
+        ("MOBILIZE", ["PRK"], [], "asserted")]

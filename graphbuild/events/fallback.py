@@ -13,8 +13,10 @@ from graphbuild.events.draft import SPEECH_ACTS, Draft
 from graphbuild.events.sides import states_of, without_own_side
 from graphbuild.model import EVENT_TYPES, Mention
 
-# Types whose second side is often unnamed on purpose ("North Korea denied the reports").
-_NO_GUESS = {"DENY"}
+# Types whose second side is often unnamed on purpose ("North Korea denied the reports"), or named only
+# when the text says at whom the show of force is aimed ("Жапония теңізіне қарай ... ұшырды": the Sea of
+# Japan is no target; docs/event-types.md, MOBILIZE).
+_NO_GUESS = {"DENY", "MOBILIZE"}
 _WRONG_SIDE = 10_000  # a mention on the other side of the trigger is taken only when none is on the right side
 
 
