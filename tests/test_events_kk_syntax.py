@@ -458,3 +458,8 @@ def test_not_ruling_out_a_possibility_denies_nothing() -> None:
 def test_a_launch_towards_a_sea_is_aimed_at_no_one() -> None:
     assert told(events("Солтүстік Корея Жапония теңізіне қарай баллистикалық зымыран ұшырды.")) == [
         ("MOBILIZE", ["PRK"], [], "asserted")]
+
+
+def test_a_condemned_launch_is_its_launchers_and_a_known_fact() -> None:
+    assert told(events("Сеул Пхеньянның зымыран ұшыруын қатаң айыптады.")) == [
+        ("ACCUSE", ["KOR"], ["PRK"], "asserted"), ("MOBILIZE", ["PRK"], [], "asserted")]

@@ -168,7 +168,9 @@ def _alleged(accusation: Draft, act: Draft) -> bool:
     """"accused X of attacking", "деп айыптады": a claim; "condemned the launch": a known fact."""
     if act.order == "SOV":
         lo, hi = act.trig.end, accusation.trig.start
-        return not act.nominal or "деп" in {t.text.lower() for t in act.tokens[lo:hi]}
+        head = act.tokens[act.trig.head]
+        named = act.nominal or (head.feats.get("Person[psor]") == "3" and head.case is not None)  # "ұшыруын"
+        return not named or "деп" in {t.text.lower() for t in act.tokens[lo:hi]}
     words = {t.text.lower() for t in act.tokens[accusation.trig.end:act.trig.start]}
     return bool(words & {"of", "в", "за", "that", "что", "будто", "якобы"})
 

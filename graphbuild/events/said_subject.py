@@ -59,13 +59,21 @@ def noun_under_reaction(d: Draft, drafts: list[Draft], lex: Lexicon) -> None:
     """"Ресей бұл ұсынысқа қарсы болды", "шабуылды айыптады": an event noun in an oblique case right
     before a reaction is what is reacted to; the reacting subject did not make it."""
     head = d.tokens[d.trig.head]
-    if lex.order != "SOV" or not d.nominal or head.case not in ("Acc", "Dat", "Abl") or d.type in _REACTIONS:
+    possessed = head.feats.get("Person[psor]") == "3"  # "зымыран ұшыруын": a noun phrase the analyser left verbal
+    if lex.order != "SOV" or not (d.nominal or possessed) or head.case not in ("Acc", "Dat", "Abl") \
+            or d.type in _REACTIONS:
         return
     # A refusal ("келіссөзден бас тартты") is about the refuser's own act.
     if any(o.type in _REACTIONS and not o.trig.entry.governs_negated and _reacted_to(d, o, lex)
            for o in drafts if o is not d):
         d.slots.by_slot.pop("subj", None)
         d.slots.blocked.add("subj")
+        if not d.nominal:  # "Пхеньянның зымыран ұшыруын айыптады": the genitive right before is the doer
+            owners = [a for v in d.slots.by_slot.values() for a in v if a.case == "Gen" and a.j == d.trig.start]
+            for slot, filled in d.slots.by_slot.items():
+                d.slots.by_slot[slot] = [a for a in filled if a not in owners]
+            if owners:
+                d.slots.by_slot["subj"] = owners
 
 
 def _reacted_to(noun: Draft, reaction: Draft, lex: Lexicon) -> bool:
