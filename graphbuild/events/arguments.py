@@ -133,11 +133,17 @@ def place_mentions(tokens: list[Token], mentions: list[Mention], lex: Lexicon) -
                 matches_any(nxt, forces) or matches_any(nxt, owners)):
             # "Азербайджанские военные", "ресейлік тарапты": the noun's case, not the adjective's.
             arg.case = nxt.case or arg.case
+        quoted = nxt is not None and set(nxt.text) <= set("»\"”") and after is not None  # "«Хезболла» нысандарына"
+        if quoted:
+            nxt = after
         if lex.order == "SOV" and lex.case_suffixes and arg.case in (None, "Nom") and arg.title is None \
-                and nxt is not None and nxt.pos in ("NOUN", "VERB") and nxt.feats.get("Person[psor]") == "3":
+                and nxt is not None and nxt.pos in ("NOUN", "VERB") and nxt.feats.get("Person[psor]") == "3" \
+                and not (nxt.text[:1].isupper() and not quoted) \
+                and not _describes_next(tokens, arg.j + quoted, forces, owners,
+                                        tuple(lex.raw.get("adjective_endings", []))):
             # Kazakh izafet: "Ресей армиясына" (the army stands for the state) takes the noun's case;
             # "Вашингтон ескертуіне қарамастан" names whose warning, not who acts.
-            k = arg.j
+            k = arg.j + quoted
             # "ХАМАС қозғалысы басшыларының кездесуі": along a chain of such nouns, the last one's case.
             while k < len(tokens) and tokens[k].feats.get("Person[psor]") == "3" and (
                     matches_any(tokens[k], forces) or matches_any(tokens[k], owners)):
@@ -152,6 +158,18 @@ def place_mentions(tokens: list[Token], mentions: list[Mention], lex: Lexicon) -
         if arg.prep is None and k and spans[k - 1].prep and _in_list(tokens, spans[k - 1], arg, coordinators):
             arg.prep = spans[k - 1].prep  # "support from Moscow and Beijing", "with Russia, China and Iran"
     return spans
+
+
+def _describes_next(tokens: list[Token], k: int, forces: list[Pattern], owners: list[Pattern],
+                    endings: tuple[str, ...]) -> bool:
+    """"АҚШ пайдалы қазбалар туралы": a word the analyser read as possessed ("пайдал-ы") that a bare noun
+    follows is an adjective of that noun, so the name before owns nothing."""
+    after = tokens[k + 1] if k + 1 < len(tokens) else None
+    # the adjective-making endings (Kazakh -лы/-лі/-ды/...), which a possessive ending looks like
+    adjective = bool(endings) and tokens[k].text.lower().endswith(endings)
+    return adjective and after is not None and after.pos == "NOUN" and after.text[:1].islower() \
+        and after.case in (None, "Nom") and not after.feats.get("Person[psor]") \
+        and not (matches_any(tokens[k], forces) or matches_any(tokens[k], owners))
 
 
 def _between_all(tokens: list[Token], a: Arg, b: Arg, words: set[str], skip: set[int] | None = None) -> bool:
@@ -365,8 +383,14 @@ def slot_of(arg: Arg, trig: Trigger, tokens: list[Token], lex: Lexicon) -> str:
 
 def is_passive(trig: Trigger, tokens: list[Token], lex: Lexicon) -> bool:
     head = tokens[trig.head]
-    if any(tokens[k].feats.get("Voice") == "Pass" and tokens[k].pos == "VERB" for k in trig.indices[:-1]):
-        return True  # "были введены санкции": the light verb of a multiword trigger is passive
+    elements = Pattern.parse(trig.entry.pattern, None).elements
+    # "были введены санкции": the light verb of a multiword trigger is passive; a word the pattern
+    # spells out whole is no inflected verb ("жалған деп атады": 'false', which the analyser may read
+    # as a passive participle)
+    if any(tokens[k].feats.get("Voice") == "Pass" and tokens[k].pos == "VERB"
+           and not (n < len(elements) and not elements[n].prefix and _norm(tokens[k].text) == elements[n].text)
+           for n, k in enumerate(trig.indices[:-1])):
+        return True
     if head.feats.get("Voice") == "Pass":
         # When our lexicon stem is longer than the analyser's lemma (шегін- vs шегі+н), the
         # "passive" suffix is part of the verb stem itself.

@@ -37,7 +37,7 @@ _FRONTED_PREP_SLOTS = ("against", "with", "to", "from")  # "Против Рос�
 
 
 def _fill_slots(trig: Trigger, tokens: list[Token], args: list[Arg], lo: int, hi: int, lex: Lexicon,
-                after_trigger: bool, skip: set[int]) -> Slots:
+                after_trigger: bool, skip: set[int], others: frozenset[int] = frozenset()) -> Slots:
     """Slots of ``trig`` from the mentions of its window; ``after_trigger``: the window opens right
     after another trigger (whose objects the mentions there are, unless a clause break intervenes)."""
     slots = Slots()
@@ -109,7 +109,9 @@ def _fill_slots(trig: Trigger, tokens: list[Token], args: list[Arg], lo: int, hi
         ([partners[-1].j] if partners and partners[-1].j < len(tokens) else [])
     named_between = any(tokens[k].text.lower() in between and (
         k in trig.indices or k == trig.end or (trig.start - k <= 4 and all(  # "арасындағы Газадағы атысты"
-            t.pos not in ("VERB", "AUX", "PUNCT") or t.text in '"«»“”' for t in tokens[k + 1:trig.start])))
+            t.pos not in ("VERB", "AUX", "PUNCT") or t.text in '"«»“”' for t in tokens[k + 1:trig.start])
+            and not others & set(range(k + 1, trig.start))))  # "арасындағы келіссөздерді қолдады": the talks'
+
         for k in at if k < trig.start or k in trig.indices or k == trig.end)
     if named_between:
         # "готова к переговорам между Россией и Украиной": the one ready is not a party.
@@ -189,7 +191,8 @@ def window_slots(trig: Trigger, tokens: list[Token], args: list[Arg], stops: lis
     lo, hi = _window(trig, stops, len(tokens), lex, soft)
     obj_hi = trig.end if lex.order == "SOV" else max(hi, trig.end)
     after_trigger = lo > 0 and (lo - 1) in trigger_tokens
-    slots = _fill_slots(trig, tokens, args, lo, hi, lex, after_trigger, skip)
+    slots = _fill_slots(trig, tokens, args, lo, hi, lex, after_trigger, skip,
+                        frozenset(trigger_tokens - set(trig.indices)))
     fill_from_antecedent(slots, tokens, args, lo, lex)  # ", с которым Шойгу провёл переговоры"
     return slots, lo, hi, obj_hi
 
@@ -204,11 +207,16 @@ def _pronoun_before_subject(slots: Slots, tokens: list[Token], lo: int, start: i
     return any(tokens[k].text.lower() in pronouns for k in range(lo, min(subjects[0].i, start)))
 
 
-def _destination(goals: list[Arg], tokens: list[Token], trig: Trigger) -> bool:
+def _destination(goals: list[Arg], tokens: list[Token], trig: Trigger, lex: Lexicon) -> bool:
     """"Трампты Мәскеуге шақырды" (invited Trump to Moscow): a named goal of the verb that no verbal noun
-    in the dative follows ("Израильді Газаға көмек жіберуге шақырды" calls on Israel to send aid)."""
+    in the dative follows ("Израильді Газаға көмек жіберуге шақырды" calls on Israel to send aid; the
+    analyser may read the verbal noun as a noun whose lemma keeps its ending: "жеделдетуге")."""
+    endings = tuple(lex.raw.get("verbal_noun_endings", []))
     named = [a for a in goals if not a.modifier and a.j <= trig.start]
-    return bool(named) and not any(t.pos == "VERB" and t.case == "Dat" for t in tokens[named[-1].j:trig.start])
+    def verbal(t: Token) -> bool:
+        return t.pos == "VERB" or (bool(endings) and t.pos == "NOUN" and (t.lemma or "").endswith(endings))
+
+    return bool(named) and not any(t.case == "Dat" and verbal(t) for t in tokens[named[-1].j:trig.start])
 
 
 def _at_gathering(before: list[Token], lex: Lexicon) -> bool:
@@ -226,7 +234,7 @@ def need_met(trig: Trigger, tokens: list[Token], args: list[Arg], stops: list[in
         return True
     slots, lo, _, hi = window_slots(trig, tokens, args, stops, lex, trigger_tokens, skip, closed)
     if need == "destination":  # an act right before is what is called for, never a place invited to
-        return _destination(slots.get("to"), tokens, trig)
+        return _destination(slots.get("to"), tokens, trig, lex)
     if need == "gathering":  # "Оған X, Y және Z қатысты": two or more took part in a meeting named
         return len({a.i for a in slots.get("subj")}) > 1 and _at_gathering(tokens[lo:trig.start], lex)
     for option in need.split("_or_"):
@@ -439,10 +447,19 @@ def assign_roles(d: Draft) -> None:
     d.target = [t for t in dict.fromkeys(target) if t not in d.source or EVENT_TYPES[d.type].symmetric]
 
 
+def _first_person(d: Draft, lex: Lexicon) -> bool:
+    """A first-person pronoun or verb ending in the trigger's window: the speaker tells its own act."""
+    pronouns = set(lex.raw.get("first_person_pronouns", []))
+    return any(t.feats.get("Person") == "1" or (t.pos == "PRON" and (t.lemma or t.text).lower() in pronouns)
+               for t in d.tokens[d.lo:d.hi])
+
+
 def speaks_of_itself(d: Draft, lex: Lexicon) -> bool:
     """Kazakh drops the subject pronoun; SVO languages need one ("it", "он") before the trigger."""
     if lex.order == "SOV":
-        return not d.nominal  # a bare noun ("санкциялар ... әсер етпейді") is no act of the speaker
+        # A bare noun ("санкциялар ... әсер етпейді") is no act of the speaker, unless the clause speaks in
+        # the first person ("«Біз Украинаға қару жеткізуді жалғастырамыз», – деді Мерц").
+        return not d.nominal or _first_person(d, lex)
     left = d.tokens[d.lo:d.trig.start]
     named = any(t.pos == "NOUN" and t.case == "Nom" for t in left)  # "лидеры обсудили": a subject is there
     if lex.raw.get("pro_drop") and not d.slots.by_slot and not d.nominal and not named:

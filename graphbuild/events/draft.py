@@ -40,6 +40,7 @@ class Draft:
     about: Draft | None = None
     folded_into: Draft | None = None  # a partial retelling of an earlier event of the document
     guessed: bool = False  # the target is the nearest actor, not one a rule found (events/fallback.py)
+    reciprocal: bool = False  # "бірін-бірі айыптады": each doer's act on the others (events/parties.py)
     event: Event | None = None
 
     @property

@@ -35,8 +35,9 @@ from graphbuild.events.clauses import (
 )
 from graphbuild.events.coref.offices import speaking_for
 from graphbuild.events.dates import resolve_date
-from graphbuild.events.draft import SAID_ACTS, SPEECH_ACTS, Draft
-from graphbuild.events.fallback import answer_the_attacker, fill_missing_targets
+from graphbuild.events.draft import SAID_ACTS, SPEECH_ACTS, Draft, is_nominal
+from graphbuild.events.fallback import answer_the_attacker, answer_the_teller, fill_missing_targets
+from graphbuild.events.labels import label_triggers
 from graphbuild.events.lexicon import (
     Lexicon,
     Match,
@@ -60,8 +61,9 @@ from graphbuild.events.linking import (
 )
 from graphbuild.events.modality import hearsay, is_negated, planned_reason, refused
 from graphbuild.events.participles import subject_of_participle
-from graphbuild.events.parties import reciprocal_sides, resolve_parties
+from graphbuild.events.parties import reciprocal_sides, resolve_parties, split_reciprocal
 from graphbuild.events.passes.mentions import known_holders
+from graphbuild.events.pledges import pledged_offers
 from graphbuild.events.report_scope import clause_breaks, scope_reports
 from graphbuild.events.roles import find_roles
 from graphbuild.events.said_subject import (
@@ -75,7 +77,7 @@ from graphbuild.events.shared_case import share_case_in_lists
 from graphbuild.events.sides import event_sides, tells_no_relation, within_one_state
 from graphbuild.events.stage import ExtractionResult
 from graphbuild.events.topics import drop_topic_nouns
-from graphbuild.events.triggers import find_triggers
+from graphbuild.events.triggers import Trigger, find_triggers
 from graphbuild.graph.knowledge_graph import canonical_event_id, canonical_participants
 from graphbuild.ids import evidence_id
 from graphbuild.language.base import Sentence, Token
@@ -96,6 +98,12 @@ def _mode(d: Draft) -> str:
     if d.planned:
         return "planned"
     return "reported" if d.reported_by or d.hearsay else "asserted"
+
+
+def _on_itself(d: Draft) -> bool:
+    """A one-way act whose one doer is also its only target ("Ресей әскерлері ... басып алғанын хабарлады"
+    read with the place lost) relates no one; a reciprocal act has two doers or more."""
+    return not EVENT_TYPES[d.type].symmetric and len(set(d.source)) == 1 and set(d.target) == set(d.source)
 
 
 def _confidence(d: Draft) -> float:
@@ -256,6 +264,25 @@ def _dropped_subject(d: Draft, dropped: dict[int, str]) -> None:
         d.slots.inherited.add("subj")
 
 
+def _hoped_for_visit(d: Draft, drafts: list[Draft], lex: Lexicon) -> bool:
+    """"Тоқаев Мирзиёевке Астанаға ... келуді ұсынды" (proposed that he come): a visit one side offers or
+    invites the other to make is only hoped for, no VISIT (docs/event-types.md, VISIT)."""
+    if d.type != "VISIT" or lex.order != "SOV":
+        return False
+    return any(o.type == "OFFER" and 0 <= o.trig.start - d.trig.end <= 1 for o in drafts if o is not d)
+
+
+def _frame_noun(trig: Trigger, tokens: list[Token], lex: Lexicon) -> bool:
+    """SOV: "кездесуде ...", "сапар барысында ..." (at the meeting, during the visit): a noun trigger in the
+    locative or before a frame word (the lexicon's ``background_markers``) sets the scene for the clause
+    after it, whose names are that clause's; its own sides stand before it."""
+    if lex.order != "SOV" or not is_nominal(trig, tokens):
+        return False
+    frames = compile_patterns(lex.raw.get("background_markers", []))
+    return tokens[trig.head].case == "Loc" or any(m.start == 0 for m in find_matches(tokens[trig.end:trig.end + 2],
+                                                                                      frames, set()))
+
+
 def _leave_the_violated(slots: Slots, tokens: list[Token], trigger: tuple[int, ...]) -> None:
     """"Кеңесінің қарарын бұзу": a genitive owning the word after it (which bears the possessive
     ending) owns the thing violated (a law, a resolution), which is never a side of the accusation
@@ -278,7 +305,8 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
     # Words inside organisation names are no triggers ("Collective Security Treaty Organization").
     used: set[int] = {k for a in args if a.mention.kind in ("Organization", "Group") and a.title is None
                       for k in range(a.i, a.j)}
-    triggers = find_triggers(tokens, lex, used)
+    labelled = label_triggers(tokens, lex, used)
+    triggers = sorted(labelled + find_triggers(tokens, lex, used), key=lambda t: t.start)
     claimed = claim_multiword_cues(tokens, lex, used)
     complementizers = find_matches(tokens, lex.complementizers, used)
     trigger_starts = sorted(t.start for t in triggers)
@@ -325,7 +353,7 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
             and not any(t.end <= a.i < n.start for a in args)  # "прибыла в Москву для консультаций"
             for n in checked if n is not t))]
     checked = drop_violations_inside_accusations(checked)
-    checked = drop_echoes(checked, tokens)
+    checked = drop_echoes(checked, tokens, lex)
     checked = drop_topic_nouns(checked, tokens, lex)
     if len(checked) < len(triggers):
         dropped = {k for t in triggers if t not in checked for k in t.indices}
@@ -361,10 +389,24 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
         noun_under_reaction(d, drafts, lex)
         subject_of_participle(d, args, lex)
         genitive_subject_of_nominalised_verb(d, lex)
+    frames = [d for d in drafts if _frame_noun(d.trig, tokens, lex)]
     for d in drafts:
         resolve_object_pronoun(d, lex, args, state.recent)
+        if d in frames:  # its own or borrowed, names after a frame are the next clause's
+            for slot, filled in d.slots.by_slot.items():
+                d.slots.by_slot[slot] = [a for a in filled if a.i < d.trig.end]
+        for f in [f for f in frames if f is not d and f.trig.end <= d.trig.start]:
+            # "Иранның Израильге жасаған шабуылынан кейін АҚШ Иранға соққы берді": the obliques before a
+            # frame are its own; a nominative there may still be the clause's subject.
+            for slot, filled in d.slots.by_slot.items():
+                d.slots.by_slot[slot] = [a for a in filled if a.j > f.trig.start or a.case in (None, "Nom")]
         assign_roles(d)
-        d.target = mutual_target(d.type, d.source, d.target, [d.tokens[k] for k in d.trig.indices], lex)
+        words = [d.tokens[k] for k in d.trig.indices]
+        if len(d.source) >= 2 and find_matches(words, word_patterns(lex, "mutual_acts"), set()):
+            # "Пәкістан мен Ауғанстан Дохада атысты тоқтатуға келісті": where a truce is agreed is no side of it.
+            where = {a.actor for a in d.slots.get("place")}
+            d.target = [t for t in d.target if t not in where]
+        d.target = mutual_target(d.type, d.source, d.target, words, lex)
         if not d.source and speakers and d.type in SAID_ACTS and "subj" not in d.slots.blocked:
             d.source = list(speakers)  # "Солтүстік Корея ... айыптауларын теріске шығарып, ... мәлімдеген"
         if not d.source and speakers and d.type not in SAID_ACTS and "subj" not in d.slots.blocked \
@@ -395,6 +437,7 @@ def _sentence_drafts(doc: Document, s: Sentence, mentions: list[Mention], lex: L
             # A speaker's own accusation or denial is the event itself, not a report of it.
             d.reported_by = [r for r in d.reported_by if r not in d.source]
     _remember_date(state, s, doc, date)
+    drafts = [d for d in drafts if not _hoped_for_visit(d, drafts, lex)]
     state.last_drafts = drafts
     subjects = [a for d in drafts if "subj" not in d.slots.inherited for a in d.slots.get("subj")]
     state.recent.extend(subjects + [a for r in reports for a in r.group])
@@ -462,16 +505,24 @@ def extract_with_patterns(doc: Document, sentences: list[Sentence], mentions: li
     link_sides(drafts, lex)
     link_anaphora(drafts, lex)
     fold_partial_mentions(drafts, lambda actors, d: event_sides(actors, kb, d.date[0] or doc.published))
-    answer_the_attacker(drafts, kb, doc.published)
+    offices: dict[str, set[str]] = {}
+    for r in result.roles:
+        if r.of:
+            offices.setdefault(r.person, set()).add(r.of)
+    answer_the_attacker(drafts, kb, doc.published, offices)
+    answer_the_teller(drafts, kb, doc.published)
     fill_missing_targets(drafts, ordered, kb, doc.published)
     for d in drafts:
         _dropped_subject(d, dropped)  # last: the stage's own rules (parties, links) go first
+    drafts = split_reciprocal(drafts, kb, doc.published)
+    drafts = pledged_offers(drafts, kb, doc.published)
     referenced = {id(d.about) for d in drafts if d.about is not None}
     named = {m.actor for m in ordered if m.actor}
     for d in drafts:
         on = d.date[0] or doc.published
         d.source, d.target = event_sides(d.source, kb, on, named), event_sides(d.target, kb, on, named)
-        own = within_one_state(d.source, d.target, kb, on, EVENT_TYPES[d.type].symmetric)
+        own = within_one_state(d.source, d.target, kb, on, EVENT_TYPES[d.type].symmetric) \
+            or _on_itself(d)
         d.event = None if own and id(d) not in referenced else _build_event(d, doc, id(d) in referenced)
     merged: dict[str, Event] = {}
     for d in drafts:

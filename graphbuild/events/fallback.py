@@ -9,12 +9,14 @@ the argument was guessed.  A hostile act's guess is never the doer's own state (
 from __future__ import annotations
 
 from graphbuild.entities.kb import KnowledgeBase
-from graphbuild.events.draft import Draft
+from graphbuild.events.draft import SPEECH_ACTS, Draft
 from graphbuild.events.sides import states_of, without_own_side
 from graphbuild.model import EVENT_TYPES, Mention
 
-# Types whose second side is often unnamed on purpose ("North Korea denied the reports").
-_NO_GUESS = {"DENY"}
+# Types whose second side is often unnamed on purpose ("North Korea denied the reports"), or named only
+# when the text says at whom the show of force is aimed ("Жапония теңізіне қарай ... ұшырды": the Sea of
+# Japan is no target; docs/event-types.md, MOBILIZE).
+_NO_GUESS = {"DENY", "MOBILIZE"}
 _WRONG_SIDE = 10_000  # a mention on the other side of the trigger is taken only when none is on the right side
 
 
@@ -69,17 +71,47 @@ _HOSTILE = ("ASSAULT", "SANCTION")
 _ANSWERS = ("THREATEN",)
 
 
-def answer_the_attacker(drafts: list[Draft], kb: KnowledgeBase, on: str | None) -> None:
+def answer_the_attacker(drafts: list[Draft], kb: KnowledgeBase, on: str | None,
+                        offices: dict[str, set[str]] | None = None) -> None:
     """"Катар ... жауап беру құқығын өзінде қалдыратынын ескертті", "жауап шараларын қабылдайтынын": a
     warning of retaliation that names no one is aimed at the doer of the latest earlier attack or
-    sanction on the warner's side."""
+    sanction on the warner's side.  ``offices``: the states the article itself says its people serve."""
+    offices = offices or {}
     for k, d in enumerate(drafts):
-        if d.type not in _ANSWERS or d.target or not d.source:
+        if d.type not in _ANSWERS or not d.source:
             continue
-        own = states_of(d.source, kb, d.date[0] or on)
+        own = states_of(d.source, kb, d.date[0] or on) | {s for a in d.source for s in offices.get(a, ())}
+        if d.target and not set(d.target) <= own:
+            continue
+        d.target = []  # "Ол Катар ... жауап беру құқығын ... ескертті": the warner's own state is no target
         for prev in reversed(drafts[:k]):
             if prev.type in _HOSTILE and prev.source and not (prev.negated or prev.denied) \
                     and own & states_of(prev.target, kb, prev.date[0] or on) \
                     and not own & states_of(prev.source, kb, prev.date[0] or on):
                 d.target, d.guessed = list(prev.source), True
+                break
+
+
+def answer_the_teller(drafts: list[Draft], kb: KnowledgeBase, on: str | None) -> None:
+    """"Кац Иранның зымыран атқанын мәлімдеді. Иран Қарулы күштері бұл айыптауды теріске шығарды": a
+    denial that names no one answers the latest earlier accusation of the denier's side, or whoever last
+    told an act of that side on their word (docs/event-types.md, DENY: the accuser, or the speaker of the
+    denied claim).  Sides are compared by state, as a state's army denies what was said of the state."""
+    for k, d in enumerate(drafts):
+        if not d.trig.entry.denial or d.target or not d.source:
+            continue
+        when = d.date[0] or on
+        own = set(d.source) | states_of(d.source, kb, when)
+        for prev in reversed(drafts[:k]):
+            if prev.type == "ACCUSE":
+                answered, doers = list(prev.source), prev.target
+            elif prev.type not in SPEECH_ACTS:
+                answered, doers = list(prev.reported_by), prev.source
+            else:
+                continue
+            answered = [a for a in answered if a not in own and not own & states_of([a], kb, when)]
+            if answered and own & (set(doers) | states_of(doers, kb, prev.date[0] or on)):
+                d.target, d.guessed = answered, True
+                if d.about is None and prev.type not in SPEECH_ACTS:
+                    d.about, prev.denied = prev, True  # the told act is what is denied
                 break

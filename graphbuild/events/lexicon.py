@@ -32,14 +32,28 @@ def _norm(text: str) -> str:
 class Element:
     text: str
     prefix: bool
+    voiced: str = ""  # the stem with its final consonant voiced before a vowel suffix (Kazakh), or ""
 
     def matches(self, token: Token) -> bool:
         return self.matches_forms(token_forms(token))
 
     def matches_forms(self, forms: tuple[str, ...]) -> bool:
         if self.prefix:
-            return any(f.startswith(self.text) for f in forms if f)
+            return any(f.startswith(self.text) or (self.voiced and f.startswith(self.voiced)) for f in forms if f)
         return self.text in forms
+
+
+# Kazakh stems voice their last consonant before a vowel ("ризашылық" -> "ризашылығын", "серіктестік" ->
+# "серіктестігі"), which an analyser that does not know the word leaves in its lemma.  Only stems spelled
+# with a letter of Kazakh's own are read so, so no other language's patterns change.
+_VOICING = {"қ": "ғ", "к": "г", "п": "б"}
+_KAZAKH_LETTERS = frozenset("әіңғүұқөһ")
+
+
+def _voiced(stem: str) -> str:
+    if len(stem) < 4 or stem[-1] not in _VOICING or not _KAZAKH_LETTERS & set(stem):
+        return ""
+    return stem[:-1] + _VOICING[stem[-1]]
 
 
 def token_forms(token: Token) -> tuple[str, ...]:
@@ -74,7 +88,8 @@ class Pattern:
 @lru_cache(maxsize=100_000)
 def _elements(spec: str) -> tuple[Element, ...]:
     # Cached: several passes compile the same word lists again for every sentence.
-    return tuple(Element(_norm(w.rstrip("*")), w.endswith("*")) for w in spec.split())
+    return tuple(Element(_norm(w.rstrip("*")), w.endswith("*"),
+                         _voiced(_norm(w.rstrip("*"))) if w.endswith("*") else "") for w in spec.split())
 
 
 @dataclass(frozen=True)
@@ -142,6 +157,8 @@ class _FirstWordIndex:
                 anywhere.append(rank)
             else:
                 (prefix if head.prefix else exact).setdefault(head.text, []).append(rank)
+                if head.prefix and head.voiced:  # "ризашылығын" may start "ризашылық*"
+                    prefix.setdefault(head.voiced, []).append(rank)
         return cls({k: tuple(v) for k, v in exact.items()}, {k: tuple(v) for k, v in prefix.items()},
                    tuple(sorted({len(k) for k in prefix})), tuple(anywhere))
 

@@ -26,19 +26,20 @@ LANGUAGE_KEYS: dict[str, type] = {
                          "object_pronouns", "objects", "postpositions", "prepositions", "pronouns",
                          "relative_days", "relative_periods", "role_titles", "weekdays")},
     **{k: list for k in (
-        "adjunct_phrases", "ambiguous_months", "anaphora_blockers", "anaphora_determiners",
+        "adjective_endings", "adjunct_phrases", "ambiguous_months", "anaphora_blockers", "anaphora_determiners",
         "anaphora_quantifiers", "any_markers", "background_markers", "backward_report_cues",
         "before_clause_words", "between_prepositions", "claim_words", "clause_breaks",
         "complement_postpositions", "complementizers", "conditionals", "coordinators", "copulas",
-        "elaboration_openers", "false_labels", "force_nouns", "future_before", "future_forms", "harm_labels",
+        "elaboration_openers", "false_labels", "first_person_pronouns", "force_nouns", "future_before",
+        "future_forms", "harm_labels",
         "hearsay_before", "hypothetical", "light_verbs", "missile_words", "month_markers", "month_preps",
         "mutual_acts", "naming_verbs", "neg_suffixes", "negation_after", "negation_before", "non_triggers",
-        "office_nouns", "open_when_negated", "owner_nouns", "party_words", "passive_markers",
+        "office_nouns", "open_when_negated", "owner_nouns", "participle_endings", "party_words", "passive_markers",
         "passive_suffixes", "person_relativizers", "planned_after", "planned_before", "planning_types",
         "readiness_words",
         "receiving_verbs", "reciprocals", "relativizers", "relativizers_nom_acc", "reporting_verbs",
         "side_words", "speaker_after_cues", "speaker_before_cues", "speaker_noun_preps", "speaker_nouns",
-        "state_party_words", "subordinators", "topic_nouns", "year_words")},
+        "state_party_words", "subordinators", "topic_nouns", "verbal_noun_endings", "year_words")},
 }
 # Fields of a trigger entry and their types ("p", "type" and "cameo" are required).
 TRIGGER_FIELDS: dict[str, type] = {

@@ -21,11 +21,16 @@ def _as_named(actors: list[str], _d: Draft) -> list[str]:
     return actors
 
 
-def drop_echoes(triggers: list[Trigger], tokens: list[Token]) -> list[Trigger]:
-    """"прибыл ... с визитом", "arrived on a visit": a noun of the verb's own type is the same act."""
+def drop_echoes(triggers: list[Trigger], tokens: list[Token], lex: Lexicon | None = None) -> list[Trigger]:
+    """"прибыл ... с визитом", "arrived on a visit": a noun of the verb's own type is the same act.  A noun
+    before a frame word (``background_markers``: "Иранның Израильге жасаған шабуылынан кейін АҚШ ... соққы
+    берді", after Iran's attack) tells an act of its own that the clause follows."""
+    frames = compile_patterns(lex.raw.get("background_markers", [])) if lex is not None else []
     dropped = set()
     for n in triggers:
         if not is_nominal(n, tokens):
+            continue
+        if frames and any(m.start == 0 for m in find_matches(tokens[n.end:n.end + 2], frames, set())):
             continue
         for v in triggers:
             if v is not n and v.type == n.type and not is_nominal(v, tokens) and abs(n.start - v.start) <= 7:
@@ -89,6 +94,11 @@ def link_sentence(drafts: list[Draft], lex: Lexicon) -> None:
                 d.about = min(others, key=lambda o: (o.trig.start > d.trig.start, abs(o.trig.start - d.trig.start)))
             if d.speakers:
                 d.source = list(d.speakers)
+            elif _told_by_outlet(d, lex):
+                # "Ресей ұшқышсыз ұшақтары Польша әуе кеңістігін бұзды": the outlet tells the violation; its
+                # subject is the violator, and no one named makes an accusation.
+                d.source, d.target = [], list(d.source)
+                continue
             # "Ресейдің келісімді бұзғанын айтты": the violation's own genitive subject is the accused
             # (the owner of the thing violated is no side: extract._leave_the_violated).
             violators = [a.mention.actor for a in d.slots.get("poss") if a.mention.actor not in d.source]
@@ -122,8 +132,14 @@ def link_sentence(drafts: list[Draft], lex: Lexicon) -> None:
                 accused = [a.actor for a in complement[0].slots.get("obj")][:1]
                 if accused:
                     d.target = accused
-                    complement[0].source = accused
-                    complement[0].target = [t for t in complement[0].target if t not in accused]
+                    act = complement[0]
+                    act.source = accused
+                    # The act's own goal stays its target even where it was the accuser, whom the
+                    # clause first took for the act's subject ("Украина Ресейді Киевке соққы берді деп").
+                    aimed = [a.actor for slot, args in act.slots.by_slot.items() if slot not in act.slots.inherited
+                             and common().role_of(act.type, slot, act.trig.entry.invert) == "target"
+                             and slot != "obj" for a in args]
+                    act.target = [t for t in dict.fromkeys(act.target + aimed) if t not in accused]
             if complement:
                 d.about = complement[0]
                 for c in complement:
@@ -140,11 +156,21 @@ def link_sentence(drafts: list[Draft], lex: Lexicon) -> None:
                     d.target = kept or [t for t in first.source if t not in d.source]
 
 
+def _told_by_outlet(d: Draft, lex: Lexicon) -> bool:
+    """An SOV finite violation verb with its own subject, outside any reported ("деп") clause."""
+    if lex.order != "SOV" or d.nominal or "subj" in d.slots.inherited or not d.slots.get("subj"):
+        return False
+    after = d.tokens[d.trig.end].text.lower() if d.trig.end < len(d.tokens) else ""
+    return d.tokens[d.trig.head].feats.get("VerbForm") == "Fin" and after not in lex.raw.get("complementizers", [])
+
+
 def _alleged(accusation: Draft, act: Draft) -> bool:
     """"accused X of attacking", "деп айыптады": a claim; "condemned the launch": a known fact."""
     if act.order == "SOV":
         lo, hi = act.trig.end, accusation.trig.start
-        return not act.nominal or "деп" in {t.text.lower() for t in act.tokens[lo:hi]}
+        head = act.tokens[act.trig.head]
+        named = act.nominal or (head.feats.get("Person[psor]") == "3" and head.case is not None)  # "ұшыруын"
+        return not named or "деп" in {t.text.lower() for t in act.tokens[lo:hi]}
     words = {t.text.lower() for t in act.tokens[accusation.trig.end:act.trig.start]}
     return bool(words & {"of", "в", "за", "that", "что", "будто", "якобы"})
 
@@ -164,12 +190,24 @@ def _object_control(d: Draft, drafts: list[Draft], lex: Lexicon) -> None:
         act.target = [a for a in d.source if a not in act.source]
         d.target = list(act.source)
         return
+    if not objects and givers and not act.trig.entry.invert and set(act.source) <= set(d.source) \
+            and not EVENT_TYPES[act.type].symmetric:
+        # "Иран АҚШ-тан санкцияларды алып тастауды талап етті": the one asked (in the ablative) is to act,
+        # for the one who asks, unless another ablative names what is left ("Ресейден Украинадан ...").
+        own = [a.actor for slot in ("to", "against") if slot not in act.slots.inherited
+               for a in act.slots.get(slot) if a.actor not in givers]  # "Тайваньға ... сатуды тоқтатуды"
+        act.source = givers[:1]
+        act.target = givers[1:] or own or [a for a in d.source if a not in act.source]
+        d.target = list(act.source)
+        return
     if not objects:
         return
     # "Путин мен Зеленскийді келіссөзге шақырды": a coordinated accusative asks them all.
     addressee = list(dict.fromkeys(a.actor for a in coordinated_with(objects[0], objects, act.tokens, lex)))
     act.source = addressee
-    if EVENT_TYPES[act.type].symmetric and len(addressee) > 1:
+    mutual = find_matches([act.tokens[k] for k in act.trig.indices], compile_patterns(
+        lex.raw.get("mutual_acts", [])), set())  # "Израиль мен ХАМАС-ты атысты тоқтатуға үндеді": a truce binds both
+    if (EVENT_TYPES[act.type].symmetric or mutual) and len(addressee) > 1:
         act.target = list(addressee)  # talks between the invited parties
     else:
         act.target = [t for t in act.target if t not in addressee]

@@ -42,8 +42,17 @@ def is_negated(trig: Trigger, tokens: list[Token], lex: Lexicon, stops: set[int]
     after = tokens[trig.end] if trig.end < len(tokens) else None
     if after is not None and matches_any(after, word_patterns(lex, "before_clause_words")):
         return False  # "Қазақстанға келмес бұрын": "before coming" takes the negative form, it negates nothing
-    for k in trig.indices:
-        if tokens[k].feats.get("Polarity") == "Neg" or _suffix_negated(tokens[k], trig, lex):
+    for k in range(trig.start, trig.end):
+        # "дайын емес екенін" (not ready) read through the pattern's gap: the negator inside the phrase
+        if k not in trig.indices and (matches_any(tokens[k], lex.negation_after)
+                                      or matches_any(tokens[k], lex.negation_before)):
+            return True
+    elements = _elements(trig)
+    for n, k in enumerate(trig.indices):
+        # "тұтқындармен алмасты" (exchanged): the analyser's "ал-ма-" negation lies inside our stem "алмас".
+        inside = n < len(elements) and len(elements[n].text) > len(tokens[k].lemma or "") \
+            and (tokens[k].lemma or "") != "" and tokens[k].text.lower().startswith(elements[n].text)
+        if (tokens[k].feats.get("Polarity") == "Neg" and not inside) or _suffix_negated(tokens[k], trig, lex):
             return True
     for step in range(1, NEGATION_WINDOW + 1):
         k = trig.end - 1 + step

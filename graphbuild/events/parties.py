@@ -5,6 +5,8 @@ governments) stand for the parties' states only: the leaders who met are not the
 
 from __future__ import annotations
 
+import dataclasses
+
 from graphbuild.entities.kb import KnowledgeBase
 from graphbuild.events.draft import SAID_ACTS, Draft
 from graphbuild.events.lexicon import Lexicon, compile_patterns, find_matches
@@ -72,6 +74,34 @@ def reciprocal_sides(drafts: list[Draft], lex: Lexicon) -> None:
             continue
         if find_matches(d.tokens[_clause_start(d, drafts):d.trig.start], words, set()):
             d.target = list(dict.fromkeys(d.target + d.source))
+            d.reciprocal = True
+
+
+def split_reciprocal(drafts: list[Draft], kb: KnowledgeBase, on: str | None) -> list[Draft]:
+    """"Ресей де, Украина да қарсы тарапты ... бұзды деп айыптады": a reciprocal act is one act of each
+    side on the others (Russia accused Ukraine, Ukraine accused Russia), a side being a state with its
+    people and bodies.  The first side keeps the draft; each other side gets a copy."""
+    out: list[Draft] = []
+    for d in drafts:
+        sides: dict[str, list[str]] = {}
+        for actor in d.source:
+            own = kb.states_of(actor, d.date[0] or on) if actor in kb else set()
+            sides.setdefault(min(own) if len(own) == 1 else actor, []).append(actor)
+        if not d.reciprocal or len(sides) < 2:
+            out.append(d)
+            continue
+        everyone = list(dict.fromkeys(d.target + d.source))
+        for n, members in enumerate(sides.values()):
+            side = d if n == 0 else dataclasses.replace(d)
+            side.source = list(members)
+            side.target = [a for a in everyone if a not in members and not (
+                a in kb and kb.states_of(a, d.date[0] or on) & _state_set(members, kb, d.date[0] or on))]
+            out.append(side)
+    return out
+
+
+def _state_set(actors: list[str], kb: KnowledgeBase, on: str | None) -> set[str]:
+    return {s for a in actors if a in kb for s in kb.states_of(a, on)} | set(actors)
 
 
 def _clause_start(d: Draft, drafts: list[Draft]) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from graphbuild.events.arguments import Arg, coordinated_with
 from graphbuild.events.draft import SAID_ACTS, Draft
 from graphbuild.events.lexicon import Lexicon
+from graphbuild.language.base import Token
 
 _REACTIONS = ("ACCUSE", "SUPPORT", "REJECT", "DENY")  # speech acts about another event
 
@@ -58,13 +59,46 @@ def noun_under_reaction(d: Draft, drafts: list[Draft], lex: Lexicon) -> None:
     """"Ресей бұл ұсынысқа қарсы болды", "шабуылды айыптады": an event noun in an oblique case right
     before a reaction is what is reacted to; the reacting subject did not make it."""
     head = d.tokens[d.trig.head]
-    if lex.order != "SOV" or not d.nominal or head.case not in ("Acc", "Dat", "Abl") or d.type in _REACTIONS:
+    possessed = head.feats.get("Person[psor]") == "3"  # "зымыран ұшыруын": a noun phrase the analyser left verbal
+    if lex.order != "SOV" or not (d.nominal or possessed) or head.case not in ("Acc", "Dat", "Abl") \
+            or d.type in _REACTIONS:
         return
     # A refusal ("келіссөзден бас тартты") is about the refuser's own act.
-    if any(o.type in _REACTIONS and not o.trig.entry.governs_negated and 0 <= o.trig.start - d.trig.end <= 1
+    if any(o.type in _REACTIONS and not o.trig.entry.governs_negated and _reacted_to(d, o, lex)
            for o in drafts if o is not d):
         d.slots.by_slot.pop("subj", None)
         d.slots.blocked.add("subj")
+        if not d.nominal:  # "Пхеньянның зымыран ұшыруын айыптады": the genitive right before is the doer
+            owners = [a for v in d.slots.by_slot.values() for a in v if a.case == "Gen" and a.j == d.trig.start]
+            for slot, filled in d.slots.by_slot.items():
+                d.slots.by_slot[slot] = [a for a in filled if a not in owners]
+            if owners:
+                d.slots.by_slot["subj"] = owners
+
+
+def _reacted_to(noun: Draft, reaction: Draft, lex: Lexicon) -> bool:
+    """The reaction stands right after the noun, or after a label the noun is given ("шабуылды өз
+    егемендігін өрескел бұзу деп айыптады": condemned the attack as a gross violation): only a
+    complementizer closes the words between, which hold no name, no finite verb or converb and no clause
+    break (quotes may)."""
+    if reaction.trig.start < noun.trig.end:
+        return False
+    gap = noun.tokens[noun.trig.end:reaction.trig.start]
+    if len(gap) <= 1:
+        return True
+    if gap[-1].text.lower() not in lex.raw.get("complementizers", []):
+        return False
+    return all(t.text in "«»\"“”" or (t.pos not in ("PROPN", "AUX", "PUNCT")
+                                       and t.feats.get("VerbForm") not in ("Fin", "Conv")) for t in gap[:-1])
+
+
+def _nominalised(head: Token, lex: Lexicon) -> bool:
+    """A verb form that serves as a noun (-ғаны, -атыны, -уы), or one the analyser took for a noun
+    with a participle's ending in its lemma ("атқанын": lemma "атқан")."""
+    if head.pos == "VERB":
+        return head.feats.get("VerbForm") in ("Part", "Ger", "Vnoun")
+    lemma = (head.lemma or "").lower()
+    return head.pos == "NOUN" and lemma.endswith(tuple(lex.raw.get("participle_endings", [])))
 
 
 def genitive_subject_of_nominalised_verb(d: Draft, lex: Lexicon) -> None:
@@ -75,8 +109,7 @@ def genitive_subject_of_nominalised_verb(d: Draft, lex: Lexicon) -> None:
     head = d.tokens[d.trig.head]
     if d.trig.entry.violation:
         return  # "Ресейдің келісімді бұзғанын айтты": the violator is the one accused, its own rules say so
-    if lex.order != "SOV" or head.pos != "VERB" or head.feats.get("Person[psor]") != "3" \
-            or head.feats.get("VerbForm") not in ("Part", "Ger", "Vnoun"):
+    if lex.order != "SOV" or head.feats.get("Person[psor]") != "3" or not _nominalised(head, lex):
         return
     def owns_a_noun(a: Arg) -> bool:
         nxt = d.tokens[a.j]

@@ -42,8 +42,14 @@ def find_triggers(tokens: list[Token], lex: Lexicon, used: set[int]) -> list[Tri
     """Trigger matches, longest first and non-overlapping; ``used`` gets the trigger tokens."""
     # Set phrases built on a trigger word that name no event ("принять участие") block triggers there,
     # but their words stay free for reporting cues ("деп жеткізді": conveyed, said).
+    # A longer trigger phrase around such a phrase still counts ("жауап шараларын қабылдау", to take
+    # retaliatory measures, around "шара қабылдау", to take measures).
+    phrases = find_matches(tokens, compile_patterns(lex.raw.get("non_triggers", [])), set(used))
+    longer = find_matches(tokens, lex.triggers, set(used)) if phrases else []
     blocked = set(used)
-    find_matches(tokens, compile_patterns(lex.raw.get("non_triggers", [])), blocked)
+    for phrase in phrases:
+        if not any(len(m.indices) > len(phrase.indices) and set(phrase.indices) < set(m.indices) for m in longer):
+            blocked.update(phrase.indices)
     triggers = []
     for match in find_matches(tokens, lex.triggers, blocked):
         used.update(match.indices)
