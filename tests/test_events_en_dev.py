@@ -178,6 +178,9 @@ CASES = [
      "immunity.", "ACCUSE", {"ECU"}, {"MEX"}, "asserted"),
     # the owner of a thing inside a multiword trigger is what the act concerns, not its doer
     ("Britain froze the assets of two Russian oligarchs.", "SANCTION", {"GBR"}, {"RUS"}, "asserted"),
+    # a joint act named in the adjunct of a clause has the clause's subject as its other side
+    ("Lavrov spoke in English during the talks with Rubio.", "MEET", {"person:sergey-lavrov"},
+     {"person:marco-rubio"}, "asserted"),
 ]
 
 

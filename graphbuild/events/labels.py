@@ -41,6 +41,9 @@ def label_triggers(tokens: list[Token], lex: Lexicon, used: set[int]) -> list[Tr
         kind = next((name for name, words in kinds if matches_any(label, words)), None)
         if kind is None or {i, k - 1, k} & (used | spelled):
             continue
+        if any(m.value.violation for m in find_matches([label], lex.triggers, set())):
+            continue  # "... қарарын бұзу деп атады": a violation word keeps its own entry (what is violated
+            # is no side, the accused is the doer of the act it names)
         words = f"{_norm(label.text)} {_norm(tokens[k - 1].text)} {_norm(verb.lemma or verb.text)}*"
         indices = (i, k - 1, k)
         found.append(Trigger(i, k + 1, indices, _entry(kind, words)))
