@@ -390,10 +390,10 @@ def _from_structure(c: Candidate, lex: Lexicon) -> None:
         # act is aimed at (its doer stays the noun's own "from" or owner).
         for a in subject_of(sc, gov, lex):
             c.add("to", a, inherited=True)
-    if noun and rel == "obl" and c.symmetric and not c.slot("subj") and c.slot("with") \
+    if noun and rel == "obl" and c.symmetric and not c.slot("subj") and len(c.slot("with")) == 1 \
             and tree.tokens[gov].pos == "VERB":
         # "Lavrov spoke during the talks with Rubio": the clause's subject is the other side of the
-        # joint act its adjunct names
+        # joint act its adjunct names (not when both sides are named: "mediate talks between X and Y")
         for a in subject_of(sc, gov, lex):
             if all(a.actor != w.actor for w in c.slot("with")):
                 c.add("subj", a, inherited=True)
