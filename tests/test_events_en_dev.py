@@ -181,6 +181,7 @@ CASES = [
     # a joint act named in the adjunct of a clause has the clause's subject as its other side
     ("Lavrov spoke in English during the talks with Rubio.", "MEET", {"person:sergey-lavrov"},
      {"person:marco-rubio"}, "asserted"),
+    ("Sudan's defence minister called the UAE an aggressor state.", "ACCUSE", {"SDN"}, {"ARE"}, "asserted"),
 ]
 
 

@@ -32,8 +32,9 @@ def _labels(sc: SentenceContext, verb: int, lex: Lexicon) -> tuple[str, int] | N
     false = word_patterns(lex, "false_labels")
     harm = word_patterns(lex, "harm_labels")
     near = [k for k in tree.children[verb] if base(tree.rel(k)) in _LABEL_PATHS]
-    # a label's own dependents, and labels coordinated with it ("extremely wrong and irresponsible")
-    near += [g for k in near for g in tree.children[k] if base(tree.rel(g)) in (*_LABEL_PATHS, "conj")]
+    # a label's own dependents, labels coordinated with it ("extremely wrong and irresponsible") and
+    # nouns it is compounded of ("an aggressor state")
+    near += [g for k in near for g in tree.children[k] if base(tree.rel(g)) in (*_LABEL_PATHS, "conj", "compound")]
     for k in near:
         if matches_any(tree.tokens[k], false):
             return "false", k
