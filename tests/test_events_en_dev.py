@@ -182,6 +182,9 @@ CASES = [
     ("Lavrov spoke in English during the talks with Rubio.", "MEET", {"person:sergey-lavrov"},
      {"person:marco-rubio"}, "asserted"),
     ("Sudan's defence minister called the UAE an aggressor state.", "ACCUSE", {"SDN"}, {"ARE"}, "asserted"),
+    # experts of a body speak for it; denying what they say answers them
+    ("U.N. experts say Rwanda backs the M23 rebels. Kigali has long denied supporting the group.", "DENY",
+     {"RWA"}, {"Q1065"}, "asserted"),
 ]
 
 
