@@ -48,6 +48,7 @@ def event_sides(actors: list[str], kb: KnowledgeBase, on: str | None = None,
     out: list[str] = []
     for actor in actors:
         out += kb.members(actor) or [actor]
+        held: Collection[str] = ()  # the states a person holds an office of on that date
         if actor in kb and actor not in news_outlets():
             record = kb.actor(actor)
             state = record.part_of
@@ -56,9 +57,10 @@ def event_sides(actors: list[str], kb: KnowledgeBase, on: str | None = None,
                     and kb.actor(state).kind == "Country":
                 out.append(state)
             elif record.kind == "Person":
-                out += sorted(kb.states_of(actor, on))  # the state the person holds an office of on that date
-        if offices and actor in offices and not (actor in kb and kb.states_of(actor, on)):
-            out += sorted(offices[actor])
+                held = kb.states_of(actor, on)
+        if not held and offices:
+            held = offices.get(actor, ())
+        out += sorted(held)
     return list(dict.fromkeys(out))
 
 
